@@ -1,0 +1,118 @@
+//! What can be wrong with an edit, as data: the field it concerns and the problem found.
+//! The interface turns these into sentences in the user's language (`crate::i18n`).
+
+use serde::{Deserialize, Serialize};
+
+/// The input a problem belongs to, so the message can be shown next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    BureauName,
+    Year,
+    UnitName,
+    UnitKind,
+    Parent,
+    Title,
+    Tier,
+    Duties,
+    Standard,
+    Authority,
+    TimeLimits,
+    Responsibility,
+    Headcount,
+    StaffNo,
+    Name,
+    Gender,
+    Birth,
+    Political,
+    Education,
+    PositionTitle,
+    Unit,
+    Post,
+    PostSince,
+    Status,
+    /// A problem with the record as a whole rather than one input.
+    Record,
+}
+
+/// One thing wrong with an edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    ControlCharacters,
+    BadYearMonth,
+    BadDate,
+    InFuture,
+    TooEarly {
+        min_year: i32,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    DuplicateStaffNo {
+        holder: String,
+    },
+    PostInOtherUnit,
+    UnitRetired,
+    PostRetired,
+    NotFound,
+    /// Moving a unit under itself or one of its own sub-units.
+    Cycle,
+    /// The bureau (the root unit) cannot be moved under another unit or retired.
+    RootFixed,
+    /// Deleting or retiring a unit that still holds something.
+    UnitNotEmpty {
+        children: usize,
+        posts: usize,
+        officials: usize,
+    },
+    /// Retiring or deleting a post that officials still hold.
+    PostHeld {
+        officials: usize,
+    },
+    /// Moving a post to another unit while officials hold it.
+    PostMoveHeld {
+        officials: usize,
+    },
+    /// The database already holds a bureau.
+    AlreadySetUp,
+    /// A value that is not one of the choices (a tier, a gender, a status).
+    Unknown {
+        value: String,
+    },
+}
+
+/// A problem attached to the field it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl FieldProblem {
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// Collects problems while a draft is checked.
+#[derive(Default, Debug)]
+pub struct Problems(pub Vec<FieldProblem>);
+
+impl Problems {
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldProblem::new(field, problem));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was found, otherwise every problem.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldProblem>> {
+        if self.0.is_empty() { Ok(value) } else { Err(self.0) }
+    }
+}

@@ -1,0 +1,519 @@
+//! Every text the user reads, in 繁體中文, 简体中文 and English, in one table; plus the
+//! sentences for validation problems and errors, so the UI and the CLI say the same thing.
+
+use crate::domain::Lang;
+use crate::domain::catalogue::{Gender, OfficialStatus, UnitKind};
+use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::service::ServiceError;
+use crate::store::StoreError;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// `(key, 繁體, 简体, English)`.
+pub static TEXTS: &[(&str, &str, &str, &str)] = &[
+    ("app.title", "能力建設年管理系統", "能力建设年管理系统", "Capability-Building Year Manager"),
+    (
+        "welcome.subtitle",
+        "崗位、能力席位標準、幹部名冊、自查、培訓與年度考核",
+        "岗位、能力席位标准、干部名册、自查、培训与年度考核",
+        "Posts, capability standards, roster, self-checks, training and year-end review",
+    ),
+    ("welcome.new_title", "建立新的本局資料庫", "建立新的本局数据库", "Create a new bureau database"),
+    (
+        "welcome.new_help",
+        "填寫單位名稱與活動年度;資料保存在本機的一個檔案中。",
+        "填写单位名称与活动年度;数据保存在本机的一个文件中。",
+        "Enter the bureau's name and programme year; everything is kept in one file on this PC.",
+    ),
+    ("welcome.create", "建立資料庫", "建立数据库", "Create database"),
+    ("welcome.choose", "選擇位置…", "选择位置…", "Choose…"),
+    ("welcome.demo_title", "開啟示範單位", "打开示范单位", "Open the demo bureau"),
+    (
+        "welcome.demo_help",
+        "一個虛構的縣稅務局:十餘個科室和分局、約40個崗位、約120名幹部,可隨意試用。",
+        "一个虚构的县税务局:十余个科室和分局、约40个岗位、约120名干部,可随意试用。",
+        "A fictional county tax bureau with a dozen units, about 40 posts and 120 officials to try things on.",
+    ),
+    ("welcome.open_demo", "開啟示範單位", "打开示范单位", "Open demo bureau"),
+    ("welcome.open_title", "開啟已有資料庫", "打开已有数据库", "Open an existing database"),
+    ("welcome.open_file", "開啟檔案…", "打开文件…", "Open file…"),
+    ("menu.file", "檔案", "文件", "File"),
+    ("menu.new_database", "新建資料庫…", "新建数据库…", "New database…"),
+    ("menu.open_database", "開啟資料庫…", "打开数据库…", "Open database…"),
+    ("menu.recent", "最近開啟", "最近打开", "Open recent"),
+    ("menu.recent_none", "(無)", "(无)", "(none)"),
+    ("menu.open_demo", "開啟示範單位", "打开示范单位", "Open demo bureau"),
+    ("menu.close_database", "關閉資料庫", "关闭数据库", "Close database"),
+    ("menu.quit", "結束", "退出", "Quit"),
+    ("menu.edit", "編輯", "编辑", "Edit"),
+    ("menu.undo", "復原", "撤销", "Undo"),
+    ("menu.redo", "重做", "重做", "Redo"),
+    ("menu.view", "檢視", "视图", "View"),
+    ("nav.organisation", "組織機構", "组织机构", "Organisation"),
+    ("nav.roster", "幹部名冊", "干部名册", "Roster"),
+    ("nav.settings", "設定", "设置", "Settings"),
+    ("status.no_database", "未開啟資料庫", "未打开数据库", "No database open"),
+    (
+        "status.counts",
+        "{0} 個單位 · {1} 個崗位 · {2} 名幹部",
+        "{0} 个单位 · {1} 个岗位 · {2} 名干部",
+        "{0} units · {1} posts · {2} officials",
+    ),
+    ("status.dismiss", "關閉訊息", "关闭消息", "Dismiss"),
+    ("status.in_use", "使用中", "使用中", "In use"),
+    ("status.retired_post", "已撤銷", "已撤销", "Retired"),
+    ("field.bureau_name", "單位名稱", "单位名称", "Bureau name"),
+    ("field.year", "活動年度", "活动年度", "Programme year"),
+    ("field.location", "檔案位置", "文件位置", "File location"),
+    ("field.unit_name", "名稱", "名称", "Name"),
+    ("field.unit_kind", "類型", "类型", "Kind"),
+    ("field.parent", "上級單位", "上级单位", "Parent unit"),
+    ("field.title", "崗位名稱", "岗位名称", "Post title"),
+    ("field.tier", "職級層次", "职级层次", "Rank tier"),
+    ("field.duties", "崗位職責", "岗位职责", "Duties"),
+    ("field.standard", "標準", "标准", "Standard"),
+    ("field.authority", "權限", "权限", "Authority"),
+    ("field.time_limits", "時限", "时限", "Time limits"),
+    ("field.responsibility", "責任", "责任", "Responsibility"),
+    ("field.headcount", "編制人數", "编制人数", "Headcount"),
+    ("field.staff_no", "工號", "工号", "Staff no."),
+    ("field.name", "姓名", "姓名", "Name"),
+    ("field.gender", "性別", "性别", "Gender"),
+    ("field.birth", "出生年月", "出生年月", "Born (YYYY.MM)"),
+    ("field.political", "政治面貌", "政治面貌", "Political status"),
+    ("field.education", "學歷", "学历", "Education"),
+    ("field.position_title", "職務/職級", "职务/职级", "Position/grade"),
+    ("field.unit", "單位", "单位", "Unit"),
+    ("field.post", "崗位", "岗位", "Post"),
+    ("field.post_since", "任現職時間", "任现职时间", "In post since"),
+    ("field.status", "狀態", "状态", "Status"),
+    ("field.record", "記錄", "记录", "Record"),
+    ("org.units", "單位", "单位", "Units"),
+    ("org.unit", "單位", "单位", "Unit"),
+    ("org.pick_unit", "請在左側選擇一個單位。", "请在左侧选择一个单位。", "Choose a unit on the left."),
+    ("org.retired_mark", "(已撤銷)", "(已撤销)", "(retired)"),
+    (
+        "org.unit_is_retired",
+        "此單位已撤銷,只保留歷史記錄。",
+        "此单位已撤销,只保留历史记录。",
+        "This unit is retired and kept for the record.",
+    ),
+    ("org.save_unit", "保存單位", "保存单位", "Save unit"),
+    ("org.move", "移至此處", "移至此处", "Move here"),
+    ("org.retire", "撤銷單位", "撤销单位", "Retire unit"),
+    ("org.reinstate", "恢復單位", "恢复单位", "Reinstate unit"),
+    ("org.delete_unit", "刪除單位", "删除单位", "Delete unit"),
+    ("org.add_child", "新增下級單位", "新增下级单位", "Add a sub-unit"),
+    ("org.add_child_button", "新增", "新增", "Add"),
+    ("org.posts", "崗位", "岗位", "Posts"),
+    ("org.new_post", "新增崗位", "新增岗位", "New post"),
+    ("org.no_posts", "此單位尚無崗位。", "此单位尚无岗位。", "This unit has no posts yet."),
+    ("org.holders", "在崗", "在岗", "Holders"),
+    ("org.duty_statement", "崗位職位說明書", "岗位职位说明书", "Duty statement"),
+    ("org.new_post_title", "新崗位的職位說明書", "新岗位的职位说明书", "Duty statement of a new post"),
+    ("org.retire_post", "撤銷崗位", "撤销岗位", "Retire post"),
+    ("org.reinstate_post", "恢復崗位", "恢复岗位", "Reinstate post"),
+    ("org.delete_post", "刪除崗位", "删除岗位", "Delete post"),
+    ("roster.search", "搜尋", "搜索", "Search"),
+    ("roster.search_hint", "工號、姓名、單位、崗位…", "工号、姓名、单位、岗位…", "Staff no., name, unit, post…"),
+    ("roster.all", "全部", "全部", "All"),
+    ("roster.count", "顯示 {0} / 共 {1} 人", "显示 {0} / 共 {1} 人", "{0} of {1} shown"),
+    ("roster.new", "新增幹部", "新增干部", "New official"),
+    ("roster.sort_hint", "按此欄排序;再按一次反向", "按此列排序;再按一次反向", "Sort by this column; click again to reverse"),
+    (
+        "roster.pick",
+        "在名冊中選擇一名幹部以查看和編輯,或按「新增幹部」。",
+        "在名册中选择一名干部以查看和编辑,或按“新增干部”。",
+        "Choose an official in the roster to view and edit, or press New official.",
+    ),
+    ("roster.detail", "幹部資料", "干部资料", "Official"),
+    ("roster.new_title", "新增幹部", "新增干部", "New official"),
+    ("roster.no_post", "(未定崗)", "(未定岗)", "(no post)"),
+    ("roster.delete", "刪除", "删除", "Delete"),
+    ("action.save", "保存", "保存", "Save"),
+    ("action.cancel", "取消", "取消", "Cancel"),
+    ("action.revert", "還原修改", "还原修改", "Revert"),
+    ("confirm.title", "請確認", "请确认", "Please confirm"),
+    ("confirm.yes", "確定", "确定", "Yes"),
+    ("confirm.no", "取消", "取消", "No"),
+    (
+        "confirm.delete_unit",
+        "刪除單位「{0}」?可用「復原」(Ctrl+Z)撤回。",
+        "删除单位“{0}”?可用“撤销”(Ctrl+Z)撤回。",
+        "Delete the unit \"{0}\"? Undo (Ctrl+Z) brings it back.",
+    ),
+    (
+        "confirm.delete_post",
+        "刪除崗位「{0}」?可用「復原」(Ctrl+Z)撤回。",
+        "删除岗位“{0}”?可用“撤销”(Ctrl+Z)撤回。",
+        "Delete the post \"{0}\"? Undo (Ctrl+Z) brings it back.",
+    ),
+    (
+        "confirm.delete_official",
+        "刪除幹部 {0}({1})?調離或退休請改「狀態」;誤刪可用「復原」(Ctrl+Z)撤回。",
+        "删除干部 {0}({1})?调离或退休请改“状态”;误删可用“撤销”(Ctrl+Z)撤回。",
+        "Delete {0} ({1})? For a transfer or retirement change the status instead; Undo (Ctrl+Z) brings them back.",
+    ),
+    ("settings.language", "介面語言", "界面语言", "Interface language"),
+    ("settings.theme", "外觀", "外观", "Appearance"),
+    ("settings.light", "淺色", "浅色", "Light"),
+    ("settings.dark", "深色", "深色", "Dark"),
+    ("settings.database", "資料庫", "数据库", "Database"),
+    ("settings.file", "檔案", "文件", "File"),
+    ("settings.schema", "結構版本", "结构版本", "Schema version"),
+    ("settings.check", "檢查資料庫", "检查数据库", "Check database"),
+    ("settings.check_ok", "檢查通過:資料完整。", "检查通过:数据完整。", "Check passed: the data is intact."),
+    ("settings.check_failed", "發現 {0} 個問題:", "发现 {0} 个问题:", "{0} problems found:"),
+    ("settings.audit", "最近的修改記錄", "最近的修改记录", "Recent changes"),
+    ("audit.at", "時間 (UTC)", "时间 (UTC)", "When (UTC)"),
+    ("audit.actor", "操作人", "操作人", "By"),
+    ("audit.action", "操作", "操作", "Action"),
+    ("audit.record", "內容", "内容", "Record"),
+    ("notice.undone", "已復原上一步。", "已撤销上一步。", "Undone."),
+    ("notice.redone", "已重做。", "已重做。", "Redone."),
+    (
+        "notice.empty_database",
+        "這是一個空的資料庫:請填寫單位名稱和年度以建立。",
+        "这是一个空的数据库:请填写单位名称和年度以建立。",
+        "This database is empty: enter the bureau's name and year to set it up.",
+    ),
+    ("error.open", "無法開啟 {0}:{1}", "无法打开 {0}:{1}", "Cannot open {0}: {1}"),
+    ("done.bureau.init", "已建立資料庫", "已建立数据库", "Database created"),
+    ("done.bureau.demo", "已建立示範單位", "已建立示范单位", "Demo bureau created"),
+    ("done.bureau.generate", "已生成測試單位", "已生成测试单位", "Test bureau generated"),
+    ("done.unit.create", "已新增單位", "已新增单位", "Unit added"),
+    ("done.unit.update", "已保存單位", "已保存单位", "Unit saved"),
+    ("done.unit.move", "已移動單位", "已移动单位", "Unit moved"),
+    ("done.unit.retire", "已撤銷單位", "已撤销单位", "Unit retired"),
+    ("done.unit.reinstate", "已恢復單位", "已恢复单位", "Unit reinstated"),
+    ("done.unit.delete", "已刪除單位", "已删除单位", "Unit deleted"),
+    ("done.unit.restore", "已恢復被刪除的單位", "已恢复被删除的单位", "Deleted unit restored"),
+    ("done.post.create", "已新增崗位", "已新增岗位", "Post added"),
+    ("done.post.update", "已保存崗位", "已保存岗位", "Post saved"),
+    ("done.post.retire", "已撤銷崗位", "已撤销岗位", "Post retired"),
+    ("done.post.reinstate", "已恢復崗位", "已恢复岗位", "Post reinstated"),
+    ("done.post.delete", "已刪除崗位", "已删除岗位", "Post deleted"),
+    ("done.post.restore", "已恢復被刪除的崗位", "已恢复被删除的岗位", "Deleted post restored"),
+    ("done.official.create", "已新增幹部", "已新增干部", "Official added"),
+    ("done.official.update", "已保存幹部資料", "已保存干部资料", "Official saved"),
+    ("done.official.delete", "已刪除幹部", "已删除干部", "Official deleted"),
+    ("done.official.restore", "已恢復被刪除的幹部", "已恢复被删除的干部", "Deleted official restored"),
+    (
+        "cli.demo_done",
+        "已建立示範單位:{0} 個單位、{1} 個崗位、{2} 名幹部,位於 {3}",
+        "已建立示范单位:{0} 个单位、{1} 个岗位、{2} 名干部,位于 {3}",
+        "demo bureau created: {0} units, {1} posts, {2} officials in {3}",
+    ),
+    ("cli.init_done", "已建立「{0}」({1} 年度)資料庫:{2}", "已建立“{0}”({1} 年度)数据库:{2}", "database for {0} ({1}) created: {2}"),
+    (
+        "cli.gen_done",
+        "已生成測試單位:{0} 個單位、{1} 個崗位、{2} 名幹部,位於 {3}",
+        "已生成测试单位:{0} 个单位、{1} 个岗位、{2} 名干部,位于 {3}",
+        "test bureau generated: {0} units, {1} posts, {2} officials in {3}",
+    ),
+    ("gender.male", "男", "男", "Male"),
+    ("gender.female", "女", "女", "Female"),
+    ("status.active", "在職", "在职", "Serving"),
+    ("status.transferred", "調離", "调离", "Transferred"),
+    ("status.retired", "退休", "退休", "Retired"),
+    ("kind.bureau", "局", "局", "Bureau"),
+    ("kind.section", "科室/中心", "科室/中心", "Section"),
+    ("kind.inspection", "稽查局", "稽查局", "Inspection bureau"),
+    ("kind.branch", "稅務分局", "税务分局", "Branch office"),
+    ("kind.team", "股/所/組", "股/所/组", "Team"),
+    ("problem.required", "必須填寫", "必须填写", "is required"),
+    ("problem.too_long", "太長:最多 {0} 個字", "太长:最多 {0} 个字", "is too long: at most {0} characters"),
+    ("problem.control", "含有不可見的控制字元", "含有不可见的控制字符", "contains invisible control characters"),
+    ("problem.bad_year_month", "應寫作 年.月,例如 1985.03", "应写作 年.月,例如 1985.03", "should be written year.month, e.g. 1985.03"),
+    ("problem.bad_date", "不是有效的日期(應寫作 2012-08-01)", "不是有效的日期(应写作 2012-08-01)", "is not a real date (write 2012-08-01)"),
+    ("problem.in_future", "不能晚於今天", "不能晚于今天", "cannot be later than today"),
+    ("problem.too_early", "不能早於 {0} 年", "不能早于 {0} 年", "cannot be earlier than {0}"),
+    ("problem.out_of_range", "應在 {0} 到 {1} 之間", "应在 {0} 到 {1} 之间", "should be between {0} and {1}"),
+    ("problem.duplicate_staff_no", "已被 {0} 使用", "已被 {0} 使用", "is already used by {0}"),
+    ("problem.post_other_unit", "這個崗位不屬於所選單位", "这个岗位不属于所选单位", "belongs to another unit"),
+    ("problem.unit_retired", "已撤銷,不能再使用", "已撤销,不能再使用", "is retired and cannot be used"),
+    ("problem.post_retired", "這個崗位已撤銷", "这个岗位已撤销", "is a retired post"),
+    ("problem.not_found", "找不到(可能已被刪除)", "找不到(可能已被删除)", "was not found (it may have been deleted)"),
+    (
+        "problem.cycle",
+        "不能移到自己或自己的下級單位之下",
+        "不能移到自己或自己的下级单位之下",
+        "cannot go under itself or one of its own sub-units",
+    ),
+    (
+        "problem.root_fixed",
+        "本局是組織樹的根,不能移動、撤銷或刪除",
+        "本局是组织树的根,不能移动、撤销或删除",
+        "the bureau is the root of the tree and cannot be moved, retired or deleted",
+    ),
+    (
+        "problem.unit_not_empty",
+        "此單位仍有 {0} 個下級單位、{1} 個崗位、{2} 名幹部;請先移走或撤銷",
+        "此单位仍有 {0} 个下级单位、{1} 个岗位、{2} 名干部;请先移走或撤销",
+        "this unit still holds {0} sub-units, {1} posts and {2} officials; move or retire them first",
+    ),
+    (
+        "problem.post_held",
+        "仍有 {0} 名幹部在此崗位;請先為他們調整崗位",
+        "仍有 {0} 名干部在此岗位;请先为他们调整岗位",
+        "{0} officials still hold this post; move them first",
+    ),
+    (
+        "problem.post_move_held",
+        "仍有 {0} 名幹部在此崗位,不能改到其他單位",
+        "仍有 {0} 名干部在此岗位,不能改到其他单位",
+        "{0} officials hold this post, so it cannot move to another unit",
+    ),
+    ("problem.already_set_up", "這個資料庫已經建立過單位", "这个数据库已经建立过单位", "this database is already set up for a bureau"),
+    ("problem.unknown", "「{0}」不是可選的值", "“{0}”不是可选的值", "\"{0}\" is not one of the choices"),
+    ("store.missing", "找不到資料庫檔案 {0}", "找不到数据库文件 {0}", "no database file at {0}"),
+    (
+        "store.foreign",
+        "這個檔案不是本系統的資料庫(屬於其他程式),未作任何修改",
+        "这个文件不是本系统的数据库(属于其他程序),未作任何修改",
+        "this file is not a nengli database (it belongs to another program); it was left untouched",
+    ),
+    (
+        "store.not_a_database",
+        "這個檔案不是資料庫,或已經損壞;未作任何修改",
+        "这个文件不是数据库,或已经损坏;未作任何修改",
+        "this file is not a database, or it is damaged; it was left untouched",
+    ),
+    (
+        "store.too_new",
+        "這個檔案由較新版本的系統建立(結構 {0},本版本只認識到 {1});請先升級軟件。檔案未作任何修改",
+        "这个文件由较新版本的系统建立(结构 {0},本版本只认识到 {1});请先升级软件。文件未作任何修改",
+        "this file was made by a newer version of nengli (schema {0}; this version knows {1}); please upgrade. The file was left untouched",
+    ),
+    (
+        "store.busy",
+        "資料庫正被其他程式使用,請稍後再試",
+        "数据库正被其他程序使用,请稍后再试",
+        "the database is in use by another program; try again shortly",
+    ),
+    (
+        "store.constraint",
+        "資料庫拒絕了這次修改(資料不符合規則):{0}",
+        "数据库拒绝了这次修改(数据不符合规则):{0}",
+        "the database refused the change (the data breaks a rule): {0}",
+    ),
+    ("store.not_found", "記錄不存在(可能已被刪除)", "记录不存在(可能已被删除)", "the record does not exist (it may have been deleted)"),
+    ("store.sqlite", "資料庫錯誤:{0}", "数据库错误:{0}", "database error: {0}"),
+    ("store.io", "檔案錯誤:{0}", "文件错误:{0}", "file error: {0}"),
+];
+
+static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =
+    LazyLock::new(|| TEXTS.iter().map(|(k, tc, sc, en)| (*k, [*tc, *sc, *en])).collect());
+
+/// The text for `key` in `lang`; a missing key shows as itself in debug builds' tests.
+pub fn tr(lang: Lang, key: &str) -> &'static str {
+    let Some(texts) = INDEX.get(key) else {
+        debug_assert!(false, "missing text key {key}");
+        return "?";
+    };
+    match lang {
+        Lang::Tc => texts[0],
+        Lang::Sc => texts[1],
+        Lang::En => texts[2],
+    }
+}
+
+/// Replaces `{0}`, `{1}`… in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
+pub fn gender(lang: Lang, gender: Gender) -> &'static str {
+    tr(lang, &format!("gender.{}", gender.code()))
+}
+
+pub fn status(lang: Lang, status: OfficialStatus) -> &'static str {
+    tr(lang, &format!("status.{}", status.code()))
+}
+
+pub fn unit_kind(lang: Lang, kind: UnitKind) -> &'static str {
+    tr(lang, &format!("kind.{}", kind.code()))
+}
+
+/// The key of a field's label.
+pub fn field_key(field: Field) -> &'static str {
+    match field {
+        Field::BureauName => "field.bureau_name",
+        Field::Year => "field.year",
+        Field::UnitName => "field.unit_name",
+        Field::UnitKind => "field.unit_kind",
+        Field::Parent => "field.parent",
+        Field::Title => "field.title",
+        Field::Tier => "field.tier",
+        Field::Duties => "field.duties",
+        Field::Standard => "field.standard",
+        Field::Authority => "field.authority",
+        Field::TimeLimits => "field.time_limits",
+        Field::Responsibility => "field.responsibility",
+        Field::Headcount => "field.headcount",
+        Field::StaffNo => "field.staff_no",
+        Field::Name => "field.name",
+        Field::Gender => "field.gender",
+        Field::Birth => "field.birth",
+        Field::Political => "field.political",
+        Field::Education => "field.education",
+        Field::PositionTitle => "field.position_title",
+        Field::Unit => "field.unit",
+        Field::Post => "field.post",
+        Field::PostSince => "field.post_since",
+        Field::Status => "field.status",
+        Field::Record => "field.record",
+    }
+}
+
+/// The problem alone, as shown under its field.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let t = |key| tr(lang, key);
+    match problem {
+        Problem::Required => t("problem.required").to_owned(),
+        Problem::TooLong { max } => fill(t("problem.too_long"), &[&max.to_string()]),
+        Problem::ControlCharacters => t("problem.control").to_owned(),
+        Problem::BadYearMonth => t("problem.bad_year_month").to_owned(),
+        Problem::BadDate => t("problem.bad_date").to_owned(),
+        Problem::InFuture => t("problem.in_future").to_owned(),
+        Problem::TooEarly { min_year } => fill(t("problem.too_early"), &[&min_year.to_string()]),
+        Problem::OutOfRange { min, max } => fill(t("problem.out_of_range"), &[&min.to_string(), &max.to_string()]),
+        Problem::DuplicateStaffNo { holder } => fill(t("problem.duplicate_staff_no"), &[holder]),
+        Problem::PostInOtherUnit => t("problem.post_other_unit").to_owned(),
+        Problem::UnitRetired => t("problem.unit_retired").to_owned(),
+        Problem::PostRetired => t("problem.post_retired").to_owned(),
+        Problem::NotFound => t("problem.not_found").to_owned(),
+        Problem::Cycle => t("problem.cycle").to_owned(),
+        Problem::RootFixed => t("problem.root_fixed").to_owned(),
+        Problem::UnitNotEmpty { children, posts, officials } => {
+            fill(t("problem.unit_not_empty"), &[&children.to_string(), &posts.to_string(), &officials.to_string()])
+        }
+        Problem::PostHeld { officials } => fill(t("problem.post_held"), &[&officials.to_string()]),
+        Problem::PostMoveHeld { officials } => fill(t("problem.post_move_held"), &[&officials.to_string()]),
+        Problem::AlreadySetUp => t("problem.already_set_up").to_owned(),
+        Problem::Unknown { value } => fill(t("problem.unknown"), &[value]),
+    }
+}
+
+/// The problem with its field's name, e.g. `出生年月:不能晚於今天`.
+pub fn problem(lang: Lang, problem: &FieldProblem) -> String {
+    if problem.field == Field::Record {
+        let text = problem_text(lang, &problem.problem);
+        let mut chars = text.chars();
+        return chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    }
+    let separator = if lang == Lang::En { ": " } else { ":" };
+    format!("{}{separator}{}", tr(lang, field_key(problem.field)), problem_text(lang, &problem.problem))
+}
+
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    let t = |key| tr(lang, key);
+    match error {
+        StoreError::Missing(path) => fill(t("store.missing"), &[&path.display().to_string()]),
+        StoreError::Foreign => t("store.foreign").to_owned(),
+        StoreError::NotADatabase => t("store.not_a_database").to_owned(),
+        StoreError::TooNew { found, supported } => fill(t("store.too_new"), &[&found.to_string(), &supported.to_string()]),
+        StoreError::Busy => t("store.busy").to_owned(),
+        StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
+        StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
+        StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),
+    }
+}
+
+pub fn service_error(lang: Lang, error: &ServiceError) -> String {
+    match error {
+        ServiceError::Invalid(problems) => {
+            problems.iter().map(|p| problem(lang, p)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { ";" })
+        }
+        ServiceError::Store(e) => store_error(lang, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_every_language_has_text() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, tc, sc, en) in TEXTS {
+            assert!(seen.insert(*key), "duplicate key {key}");
+            for (lang, text) in [("tc", tc), ("sc", sc), ("en", en)] {
+                assert!(!text.trim().is_empty(), "{key} has no {lang} text");
+            }
+            let placeholders = |t: &str| (0..5).filter(|i| t.contains(&format!("{{{i}}}"))).count();
+            assert_eq!(placeholders(tc), placeholders(en), "{key}: placeholders differ between tc and en");
+            assert_eq!(placeholders(sc), placeholders(en), "{key}: placeholders differ between sc and en");
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let mut sources = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    sources.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut used = 0;
+        for source in &sources {
+            for (i, _) in source.match_indices("tr(") {
+                let rest = &source[i..];
+                let Some(open) = rest.find('"') else { continue };
+                if rest[..open].contains(')') || rest[..open].len() > 40 {
+                    continue;
+                }
+                let key = &rest[open + 1..];
+                let key = &key[..key.find('"').unwrap()];
+                if key.contains('.') && !key.contains(' ') && !key.contains('{') {
+                    used += 1;
+                    assert!(INDEX.contains_key(key), "text key {key:?} is used but has no entry");
+                }
+            }
+        }
+        assert!(used > 50, "the scan found only {used} keys: it is broken");
+    }
+
+    #[test]
+    fn vocabularies_and_actions_have_texts() {
+        for lang in Lang::ALL {
+            for g in Gender::ALL {
+                assert_ne!(gender(lang, *g), "?");
+            }
+            for s in OfficialStatus::ALL {
+                assert_ne!(status(lang, *s), "?");
+            }
+            for k in UnitKind::ALL {
+                assert_ne!(unit_kind(lang, *k), "?");
+            }
+        }
+        let service = include_str!("service/mod.rs").to_owned() + include_str!("service/seed.rs");
+        for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
+            let rest = &service[i..];
+            let start = rest.find('"').unwrap() + 1;
+            let action = &rest[start..start + rest[start..].find('"').unwrap()];
+            assert!(INDEX.contains_key(format!("done.{action}").as_str()), "action {action} has no message");
+        }
+    }
+
+    #[test]
+    fn problems_read_as_sentences() {
+        let p = FieldProblem::new(Field::Birth, Problem::InFuture);
+        assert_eq!(problem(Lang::Tc, &p), "出生年月:不能晚於今天");
+        assert_eq!(problem(Lang::Sc, &p), "出生年月:不能晚于今天");
+        assert_eq!(problem(Lang::En, &p), "Born (YYYY.MM): cannot be later than today");
+        let dup = Problem::DuplicateStaffNo { holder: "李娜".into() };
+        assert_eq!(problem_text(Lang::Sc, &dup), "已被 李娜 使用");
+    }
+}

@@ -1,0 +1,403 @@
+//! The use cases. Every change is `Command → validate (domain) → one transaction with its
+//! audit row → Applied`, and each `Applied` carries the command that undoes it.
+
+pub mod seed;
+
+use crate::domain::catalogue::{Catalogue, UnitKind};
+use crate::domain::official::{Official, OfficialContext, OfficialDraft, ValidOfficial};
+use crate::domain::org::{self, Post, PostDraft, Unit};
+use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
+use crate::domain::text::{MAX_TITLE, clean};
+use crate::domain::{OfficialId, PostId, UnitId};
+use crate::store::{Db, Store, StoreError, new_uuid};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Why a command was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("the input has problems: {0:?}")]
+    Invalid(Vec<FieldProblem>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ServiceError {
+    fn one(field: Field, problem: Problem) -> ServiceError {
+        ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
+    }
+}
+
+impl From<Vec<FieldProblem>> for ServiceError {
+    fn from(problems: Vec<FieldProblem>) -> Self {
+        ServiceError::Invalid(problems)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;
+
+/// A change a user (or the command line) asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    CreateUnit { parent: UnitId, name: String, kind: UnitKind },
+    UpdateUnit { id: UnitId, name: String, kind: UnitKind },
+    MoveUnit { id: UnitId, parent: UnitId },
+    SetUnitRetired { id: UnitId, retired: bool },
+    DeleteUnit { id: UnitId },
+    RestoreUnit(Unit),
+    CreatePost(PostDraft),
+    UpdatePost { id: PostId, draft: PostDraft },
+    SetPostRetired { id: PostId, retired: bool },
+    DeletePost { id: PostId },
+    RestorePost(Post),
+    CreateOfficial(OfficialDraft),
+    UpdateOfficial { id: OfficialId, draft: OfficialDraft },
+    DeleteOfficial { id: OfficialId },
+    RestoreOfficial(Official),
+}
+
+/// The record a command changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Unit(UnitId),
+    Post(PostId),
+    Official(OfficialId),
+}
+
+/// What a command did.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub struct Applied {
+    /// The audit action, e.g. `official.update`; also the key of the message shown.
+    pub action: &'static str,
+    pub entity: Entity,
+    /// The command that reverses this one.
+    pub undo: Command,
+}
+
+/// The bureau's use cases over one open store.
+pub struct Service {
+    store: Store,
+    actor: String,
+    today: Option<NaiveDate>,
+}
+
+fn json<T: Serialize>(value: &T) -> Option<String> {
+    serde_json::to_string(value).ok()
+}
+
+/// The programme year a bureau may be set up for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+impl Service {
+    pub fn new(store: Store, actor: impl Into<String>) -> Service {
+        Service { store, actor: actor.into(), today: None }
+    }
+
+    /// Fixes "today" (tests and reproducible runs); otherwise the local date is used.
+    pub fn with_today(mut self, today: NaiveDate) -> Service {
+        self.today = Some(today);
+        self
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
+    pub fn read(&self) -> Db<'_> {
+        self.store.read()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Sets up an empty database for a bureau: its root unit, the year and the catalogue.
+    pub fn init_bureau(&mut self, name: &str, year: i32, catalogue: &Catalogue) -> Result<UnitId> {
+        let mut problems = Problems::default();
+        let name = clean(name, Field::BureauName, true, MAX_TITLE, &mut problems);
+        if !YEARS.contains(&year) {
+            problems.push(Field::Year, Problem::OutOfRange { min: (*YEARS.start()).into(), max: (*YEARS.end()).into() });
+        }
+        let name = problems.finish(name)?;
+        let actor = self.actor.clone();
+        self.store.write(|db| {
+            if db.bureau()?.is_some() {
+                return Err(ServiceError::one(Field::Record, Problem::AlreadySetUp));
+            }
+            db.set_meta("bureau_name", &name)?;
+            db.set_meta("programme_year", &year.to_string())?;
+            db.insert_catalogue(catalogue)?;
+            let root = db.insert_unit(None, &new_uuid(), None, &name, UnitKind::Bureau, 1)?;
+            db.audit(&actor, "bureau.init", "bureau", Some(root.0), None, json(&(name.as_str(), year)).as_deref())?;
+            Ok(root)
+        })
+    }
+
+    /// Applies one command in one transaction with its audit row.
+    pub fn apply(&mut self, command: Command) -> Result<Applied> {
+        let actor = self.actor.clone();
+        let today = self.today();
+        self.store.write(|db| apply_in(db, &actor, today, command))
+    }
+}
+
+fn existing_unit(db: &Db<'_>, id: UnitId) -> Result<Unit> {
+    db.unit(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))
+}
+
+fn existing_post(db: &Db<'_>, id: PostId) -> Result<Post> {
+    db.post(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))
+}
+
+fn existing_official(db: &Db<'_>, id: OfficialId) -> Result<Official> {
+    db.official(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))
+}
+
+fn unit_not_empty(usage: crate::store::UnitUsage, active_only: bool) -> Problem {
+    if active_only {
+        Problem::UnitNotEmpty { children: usage.active_children, posts: usage.active_posts, officials: usage.active_officials }
+    } else {
+        Problem::UnitNotEmpty { children: usage.children, posts: usage.posts, officials: usage.officials }
+    }
+}
+
+fn validate_post(db: &Db<'_>, draft: &PostDraft) -> Result<org::ValidPost> {
+    let unit = match draft.unit {
+        Some(id) => db.unit(id)?,
+        None => None,
+    };
+    Ok(draft.validate(unit.as_ref())?)
+}
+
+fn validate_official(
+    db: &Db<'_>,
+    today: NaiveDate,
+    draft: &OfficialDraft,
+    id: Option<OfficialId>,
+    previous_post: Option<PostId>,
+) -> Result<ValidOfficial> {
+    let unit = match draft.unit {
+        Some(u) => db.unit(u)?,
+        None => None,
+    };
+    let post = match draft.post {
+        Some(p) => db.post(p)?,
+        None => None,
+    };
+    let ctx = OfficialContext {
+        today,
+        unit: unit.as_ref(),
+        post: post.as_ref(),
+        staff_no_holder: db.staff_no_holder(draft.staff_no_key(), id)?,
+        previous_post,
+    };
+    Ok(draft.validate(&ctx)?)
+}
+
+fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Result<Applied> {
+    let audit = |action: &'static str, entity: &str, id: i64, before: Option<String>, after: Option<String>| {
+        db.audit(actor, action, entity, Some(id), before.as_deref(), after.as_deref())
+    };
+    let applied = match command {
+        Command::CreateUnit { parent, name, kind } => {
+            let name = org::validate_unit_name(&name)?;
+            let parent_unit = db.unit(parent)?.ok_or(ServiceError::one(Field::Parent, Problem::NotFound))?;
+            if parent_unit.retired {
+                return Err(ServiceError::one(Field::Parent, Problem::UnitRetired));
+            }
+            if kind == UnitKind::Bureau {
+                return Err(ServiceError::one(Field::UnitKind, Problem::RootFixed));
+            }
+            let position = db.next_unit_position(Some(parent))?;
+            let id = db.insert_unit(None, &new_uuid(), Some(parent), &name, kind, position)?;
+            audit("unit.create", "unit", id.0, None, json(&existing_unit(db, id)?))?;
+            Applied { action: "unit.create", entity: Entity::Unit(id), undo: Command::DeleteUnit { id } }
+        }
+        Command::UpdateUnit { id, name, kind } => {
+            let name = org::validate_unit_name(&name)?;
+            let before = existing_unit(db, id)?;
+            if (before.kind == UnitKind::Bureau) != (kind == UnitKind::Bureau) {
+                return Err(ServiceError::one(Field::UnitKind, Problem::RootFixed));
+            }
+            let after = Unit { name, kind, ..before.clone() };
+            db.update_unit(&after)?;
+            audit("unit.update", "unit", id.0, json(&before), json(&after))?;
+            Applied {
+                action: "unit.update",
+                entity: Entity::Unit(id),
+                undo: Command::UpdateUnit { id, name: before.name, kind: before.kind },
+            }
+        }
+        Command::MoveUnit { id, parent } => {
+            let units = db.units()?;
+            org::check_move(&units, id, Some(parent)).map_err(|p| ServiceError::Invalid(vec![p]))?;
+            let before = existing_unit(db, id)?;
+            let Some(old_parent) = before.parent else {
+                return Err(ServiceError::one(Field::Parent, Problem::RootFixed));
+            };
+            if existing_unit(db, parent)?.retired {
+                return Err(ServiceError::one(Field::Parent, Problem::UnitRetired));
+            }
+            let after = Unit { parent: Some(parent), position: db.next_unit_position(Some(parent))?, ..before.clone() };
+            db.update_unit(&after)?;
+            audit("unit.move", "unit", id.0, json(&before), json(&after))?;
+            Applied { action: "unit.move", entity: Entity::Unit(id), undo: Command::MoveUnit { id, parent: old_parent } }
+        }
+        Command::SetUnitRetired { id, retired } => {
+            let before = existing_unit(db, id)?;
+            let Some(parent) = before.parent else {
+                return Err(ServiceError::one(Field::Record, Problem::RootFixed));
+            };
+            if retired {
+                let usage = db.unit_usage(id)?;
+                if usage.active_children + usage.active_posts + usage.active_officials > 0 {
+                    return Err(ServiceError::one(Field::Record, unit_not_empty(usage, true)));
+                }
+            } else if existing_unit(db, parent)?.retired {
+                return Err(ServiceError::one(Field::Parent, Problem::UnitRetired));
+            }
+            let after = Unit { retired, ..before.clone() };
+            db.update_unit(&after)?;
+            let action = if retired { "unit.retire" } else { "unit.reinstate" };
+            audit(action, "unit", id.0, json(&before), json(&after))?;
+            Applied { action, entity: Entity::Unit(id), undo: Command::SetUnitRetired { id, retired: !retired } }
+        }
+        Command::DeleteUnit { id } => {
+            let before = existing_unit(db, id)?;
+            if before.parent.is_none() {
+                return Err(ServiceError::one(Field::Record, Problem::RootFixed));
+            }
+            let usage = db.unit_usage(id)?;
+            if usage.children + usage.posts + usage.officials > 0 {
+                return Err(ServiceError::one(Field::Record, unit_not_empty(usage, false)));
+            }
+            db.delete_unit(id)?;
+            audit("unit.delete", "unit", id.0, json(&before), None)?;
+            Applied { action: "unit.delete", entity: Entity::Unit(id), undo: Command::RestoreUnit(before) }
+        }
+        Command::RestoreUnit(unit) => {
+            let name = org::validate_unit_name(&unit.name)?;
+            let Some(parent) = unit.parent else {
+                return Err(ServiceError::one(Field::Parent, Problem::RootFixed));
+            };
+            existing_unit(db, parent)?;
+            let id = db.insert_unit(Some(unit.id), &unit.uuid, Some(parent), &name, unit.kind, unit.position)?;
+            if unit.retired {
+                db.update_unit(&Unit { name, ..unit.clone() })?;
+            }
+            audit("unit.restore", "unit", id.0, None, json(&unit))?;
+            Applied { action: "unit.restore", entity: Entity::Unit(id), undo: Command::DeleteUnit { id } }
+        }
+        Command::CreatePost(draft) => {
+            let valid = validate_post(db, &draft)?;
+            let id = db.insert_post(None, &new_uuid(), &valid, false)?;
+            audit("post.create", "post", id.0, None, json(&existing_post(db, id)?))?;
+            Applied { action: "post.create", entity: Entity::Post(id), undo: Command::DeletePost { id } }
+        }
+        Command::UpdatePost { id, draft } => {
+            let before = existing_post(db, id)?;
+            let valid = validate_post(db, &draft)?;
+            if valid.unit != before.unit {
+                let (holders, _) = db.post_holders(id)?;
+                if holders > 0 {
+                    return Err(ServiceError::one(Field::Unit, Problem::PostMoveHeld { officials: holders }));
+                }
+            }
+            db.update_post(id, &valid, before.retired)?;
+            audit("post.update", "post", id.0, json(&before), json(&existing_post(db, id)?))?;
+            Applied {
+                action: "post.update",
+                entity: Entity::Post(id),
+                undo: Command::UpdatePost { id, draft: PostDraft::from_post(&before) },
+            }
+        }
+        Command::SetPostRetired { id, retired } => {
+            let before = existing_post(db, id)?;
+            let (_, active) = db.post_holders(id)?;
+            if retired && active > 0 {
+                return Err(ServiceError::one(Field::Record, Problem::PostHeld { officials: active }));
+            }
+            if !retired && existing_unit(db, before.unit)?.retired {
+                return Err(ServiceError::one(Field::Unit, Problem::UnitRetired));
+            }
+            db.update_post(id, &valid_as_is(&before), retired)?;
+            let action = if retired { "post.retire" } else { "post.reinstate" };
+            audit(action, "post", id.0, json(&before), json(&existing_post(db, id)?))?;
+            Applied { action, entity: Entity::Post(id), undo: Command::SetPostRetired { id, retired: !retired } }
+        }
+        Command::DeletePost { id } => {
+            let before = existing_post(db, id)?;
+            let (holders, _) = db.post_holders(id)?;
+            if holders > 0 {
+                return Err(ServiceError::one(Field::Record, Problem::PostHeld { officials: holders }));
+            }
+            db.delete_post(id)?;
+            audit("post.delete", "post", id.0, json(&before), None)?;
+            Applied { action: "post.delete", entity: Entity::Post(id), undo: Command::RestorePost(before) }
+        }
+        Command::RestorePost(post) => {
+            let valid = validate_post(db, &PostDraft::from_post(&post))?;
+            let id = db.insert_post(Some(post.id), &post.uuid, &valid, post.retired)?;
+            audit("post.restore", "post", id.0, None, json(&post))?;
+            Applied { action: "post.restore", entity: Entity::Post(id), undo: Command::DeletePost { id } }
+        }
+        Command::CreateOfficial(draft) => {
+            let valid = validate_official(db, today, &draft, None, None)?;
+            let id = db.insert_official(None, &new_uuid(), &valid)?;
+            audit("official.create", "official", id.0, None, json(&existing_official(db, id)?))?;
+            Applied { action: "official.create", entity: Entity::Official(id), undo: Command::DeleteOfficial { id } }
+        }
+        Command::UpdateOfficial { id, draft } => {
+            let before = existing_official(db, id)?;
+            let valid = validate_official(db, today, &draft, Some(id), before.post)?;
+            db.update_official(id, &valid)?;
+            audit("official.update", "official", id.0, json(&before), json(&existing_official(db, id)?))?;
+            Applied {
+                action: "official.update",
+                entity: Entity::Official(id),
+                undo: Command::UpdateOfficial { id, draft: OfficialDraft::from_official(&before) },
+            }
+        }
+        Command::DeleteOfficial { id } => {
+            let before = existing_official(db, id)?;
+            db.delete_official(id)?;
+            audit("official.delete", "official", id.0, json(&before), None)?;
+            Applied { action: "official.delete", entity: Entity::Official(id), undo: Command::RestoreOfficial(before) }
+        }
+        Command::RestoreOfficial(official) => {
+            let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
+            let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;
+            audit("official.restore", "official", id.0, None, json(&official))?;
+            Applied { action: "official.restore", entity: Entity::Official(id), undo: Command::DeleteOfficial { id } }
+        }
+    };
+    Ok(applied)
+}
+
+/// A stored post as a valid post, for changes that keep its content as it is.
+fn valid_as_is(post: &Post) -> org::ValidPost {
+    org::ValidPost {
+        unit: post.unit,
+        title: post.title.clone(),
+        tier: post.tier,
+        duties: post.duties.clone(),
+        standard: post.standard.clone(),
+        authority: post.authority.clone(),
+        time_limits: post.time_limits.clone(),
+        responsibility: post.responsibility.clone(),
+        headcount: post.headcount,
+    }
+}

@@ -1,0 +1,240 @@
+//! Bureaus made for the user: the demo bureau (`data/demo_bureau.json`, about 40 posts and
+//! 120 officials) and synthetic bureaus of any size for benchmarks and tests (`gen`).
+//! Both go through the domain's validation and land in one transaction with one audit row.
+
+use super::{Result, Service, ServiceError};
+use crate::domain::catalogue::{Catalogue, Gender, OfficialStatus, RankTier, UnitKind};
+use crate::domain::dates::format_date;
+use crate::domain::names::{Rng, person_name};
+use crate::domain::official::{OfficialContext, OfficialDraft};
+use crate::domain::org::{Post, PostDraft, Unit};
+use crate::domain::problem::{Field, Problem};
+use crate::domain::{PostId, UnitId};
+use crate::store::new_uuid;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct DemoFile {
+    bureau: String,
+    year: i32,
+    units: Vec<DemoUnit>,
+}
+
+#[derive(Deserialize, Clone)]
+struct DemoUnit {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    parent: Option<String>,
+    posts: Vec<DemoPost>,
+}
+
+#[derive(Deserialize, Clone)]
+struct DemoPost {
+    title: String,
+    tier: String,
+    headcount: u16,
+    duties: String,
+    standard: String,
+    authority: String,
+    time_limits: String,
+    responsibility: String,
+}
+
+fn demo_file() -> DemoFile {
+    serde_json::from_str(include_str!("../../data/demo_bureau.json")).expect("the shipped demo bureau is checked by a test")
+}
+
+/// What a seeding run created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub units: usize,
+    pub posts: usize,
+    pub officials: usize,
+}
+
+/// The demo bureau's name and programme year.
+pub fn demo_identity() -> (String, i32) {
+    let file = demo_file();
+    (file.bureau, file.year)
+}
+
+/// Creates the demo bureau in an empty database.
+pub fn demo(service: &mut Service) -> Result<Summary> {
+    let file = demo_file();
+    service.init_bureau(&file.bureau, file.year, &Catalogue::shipped())?;
+    let today = NaiveDate::from_ymd_opt(file.year, 8, 1).unwrap_or(NaiveDate::MIN);
+    populate(service, &file.units, None, 2012, today, "bureau.demo")
+}
+
+/// Teams under each added 稅務分局 of a synthetic bureau, and seats on each team's post:
+/// large bureaus have large teams, so 30,000 officials sit in about 1,400 units.
+const GEN_TEAMS: usize = 6;
+const GEN_TEAM_SEATS: u16 = 25;
+
+/// Creates a synthetic bureau of `officials` officials over `years` programme years.
+/// The demo's sections are kept; extra 稅務分局 with their teams are added until the posts
+/// can seat everyone. The same seed always gives the same bureau.
+pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32, seed: u64) -> Result<Summary> {
+    let file = demo_file();
+    let years = years.clamp(1, 20) as i32;
+    let first_year = file.year;
+    service.init_bureau(name, first_year + years - 1, &Catalogue::shipped())?;
+    let mut units: Vec<DemoUnit> =
+        file.units.iter().filter(|u| (u.kind != "branch" && u.kind != "team") || u.parent.as_deref() == Some("稽查局")).cloned().collect();
+    let branch = file.units.iter().find(|u| u.kind == "branch").cloned();
+    let team = file.units.iter().find(|u| u.kind == "team" && u.parent.as_deref() != Some("稽查局")).cloned();
+    let seats = |units: &[DemoUnit]| units.iter().flat_map(|u| &u.posts).map(|p| usize::from(p.headcount)).sum::<usize>();
+    let mut n = 0;
+    while let (Some(branch), Some(team)) = (&branch, &team) {
+        if seats(&units) >= officials {
+            break;
+        }
+        n += 1;
+        let branch_name = format!("第{n}稅務分局");
+        units.push(DemoUnit { name: branch_name.clone(), parent: None, ..branch.clone() });
+        for t in 1..=GEN_TEAMS {
+            let mut posts = team.posts.clone();
+            for post in &mut posts {
+                post.headcount = GEN_TEAM_SEATS;
+            }
+            units.push(DemoUnit {
+                name: format!("{branch_name}稅源管理{t}股"), parent: Some(branch_name.clone()), posts, ..team.clone()
+            });
+        }
+    }
+    let today = NaiveDate::from_ymd_opt(first_year + years - 1, 8, 1).unwrap_or(NaiveDate::MIN);
+    populate(service, &units, Some((officials, seed)), first_year, today, "bureau.generate")
+}
+
+/// Inserts `units` with their posts and seats officials on them: every seat when `target`
+/// is `None` (the demo leaves about one in ten vacant), else exactly `target.0` officials.
+fn populate(
+    service: &mut Service,
+    units: &[DemoUnit],
+    target: Option<(usize, u64)>,
+    year: i32,
+    today: NaiveDate,
+    action: &'static str,
+) -> Result<Summary> {
+    let actor = service.actor().to_owned();
+    let seed = target.map_or(2012, |t| t.1);
+    service.store_mut().write(|db| {
+        let root = db.units()?.into_iter().find(|u| u.parent.is_none()).ok_or(ServiceError::Invalid(vec![]))?;
+        let mut unit_ids: Vec<(String, Unit)> = Vec::new();
+        let mut seats: Vec<(Unit, Post)> = Vec::new();
+        for (position, demo_unit) in units.iter().enumerate() {
+            let kind = UnitKind::from_code(&demo_unit.kind)
+                .ok_or_else(|| super::ServiceError::Invalid(vec![bad(Field::UnitKind, &demo_unit.kind)]))?;
+            let parent = match &demo_unit.parent {
+                None => root.id,
+                Some(name) => unit_ids
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, u)| u.id)
+                    .ok_or_else(|| ServiceError::Invalid(vec![bad(Field::Parent, name)]))?,
+            };
+            let id = db.insert_unit(None, &new_uuid(), Some(parent), &demo_unit.name, kind, position as i64 + 1)?;
+            let unit = db.unit(id)?.ok_or(ServiceError::Invalid(vec![]))?;
+            for demo_post in &demo_unit.posts {
+                let draft = PostDraft {
+                    unit: Some(id),
+                    title: demo_post.title.clone(),
+                    tier: RankTier::from_code(&demo_post.tier),
+                    duties: demo_post.duties.clone(),
+                    standard: demo_post.standard.clone(),
+                    authority: demo_post.authority.clone(),
+                    time_limits: demo_post.time_limits.clone(),
+                    responsibility: demo_post.responsibility.clone(),
+                    headcount: demo_post.headcount.to_string(),
+                };
+                let valid = draft.validate(Some(&unit))?;
+                let post_id = db.insert_post(None, &new_uuid(), &valid, false)?;
+                let post = db.post(post_id)?.ok_or(ServiceError::Invalid(vec![]))?;
+                for _ in 0..demo_post.headcount {
+                    seats.push((unit.clone(), post.clone()));
+                }
+            }
+            unit_ids.push((demo_unit.name.clone(), unit));
+        }
+        let mut rng = Rng::new(seed);
+        let chosen: Vec<usize> = match target {
+            None => (0..seats.len()).filter(|&i| seats[i].1.tier != RankTier::General || !rng.chance(10)).collect(),
+            Some((n, _)) => (0..n).map(|i| i % seats.len().max(1)).collect(),
+        };
+        let mut created = 0;
+        for (number, &seat) in chosen.iter().enumerate() {
+            let Some((unit, post)) = seats.get(seat) else { break };
+            let draft = official_draft(&mut rng, number + 1, unit.id, post, year, today);
+            let ctx = OfficialContext { today, unit: Some(unit), post: Some(post), staff_no_holder: None, previous_post: None };
+            let valid = draft.validate(&ctx)?;
+            db.insert_official(None, &new_uuid(), &valid)?;
+            created += 1;
+        }
+        let summary = Summary {
+            units: units.len(),
+            posts: seats.iter().map(|s| s.1.id).collect::<std::collections::HashSet<PostId>>().len(),
+            officials: created,
+        };
+        db.audit(
+            &actor,
+            action,
+            "bureau",
+            Some(root.id.0),
+            None,
+            Some(&format!("{{\"units\":{},\"posts\":{},\"officials\":{}}}", summary.units, summary.posts, summary.officials)),
+        )?;
+        Ok(summary)
+    })
+}
+
+fn bad(field: Field, value: &str) -> crate::domain::FieldProblem {
+    crate::domain::FieldProblem::new(field, Problem::Unknown { value: value.to_owned() })
+}
+
+const POLITICAL: &[(&str, u32)] = &[("中共黨員", 72), ("群眾", 18), ("中共預備黨員", 4), ("共青團員", 4), ("民盟盟員", 2)];
+const EDUCATION: &[(&str, u32)] = &[("大學本科", 58), ("大專", 24), ("研究生", 12), ("中專", 6)];
+
+fn weighted<'a>(rng: &mut Rng, table: &[(&'a str, u32)]) -> &'a str {
+    let total: u32 = table.iter().map(|t| t.1).sum();
+    let mut roll = rng.below(total as usize) as u32;
+    for (value, weight) in table {
+        if roll < *weight {
+            return value;
+        }
+        roll -= weight;
+    }
+    table[0].0
+}
+
+fn official_draft(rng: &mut Rng, number: usize, unit: UnitId, post: &Post, year: i32, today: NaiveDate) -> OfficialDraft {
+    let female = rng.chance(42);
+    let (min_age, span) = match post.tier {
+        RankTier::General => (23, 30),
+        RankTier::Section => (32, 22),
+        RankTier::Division => (42, 15),
+    };
+    let birth_year = year - min_age - rng.below(span) as i32;
+    let position_title = match post.tier {
+        RankTier::Division => post.title.clone(),
+        RankTier::Section => post.title.clone(),
+        RankTier::General => (*rng.pick(&["科員", "科員", "副主任科員", "主任科員", "辦事員"])).to_owned(),
+    };
+    let since_year = (birth_year + 22 + rng.below(12) as i32).min(year);
+    let post_since = NaiveDate::from_ymd_opt(since_year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32).filter(|d| *d <= today);
+    OfficialDraft {
+        staff_no: format!("GS{number:05}"),
+        name: person_name(rng, female),
+        gender: Some(if female { Gender::Female } else { Gender::Male }),
+        birth: format!("{birth_year}.{:02}", 1 + rng.below(12)),
+        political: weighted(rng, POLITICAL).to_owned(),
+        education: weighted(rng, EDUCATION).to_owned(),
+        tier: Some(post.tier),
+        position_title,
+        unit: Some(unit),
+        post: Some(post.id),
+        post_since: post_since.map(format_date).unwrap_or_default(),
+        status: Some(OfficialStatus::Active),
+    }
+}

@@ -1,0 +1,34 @@
+//! Schema migrations: `sql/NNN_*.sql`, append-only, applied in one transaction that also
+//! stamps `user_version` and `application_id`, so a failed upgrade leaves the file as it was.
+
+use super::{Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
+
+/// `PRAGMA application_id` of every nengli database ("NLNG").
+pub const APPLICATION_ID: i32 = 0x4E4C_4E47;
+
+const MIGRATIONS: &[&str] = &[include_str!("sql/001_init.sql")];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database to [`LATEST_VERSION`]; returns the versions applied.
+pub fn migrate(conn: &mut Connection) -> Result<Vec<i64>> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > LATEST_VERSION {
+        return Err(StoreError::TooNew { found: current, supported: LATEST_VERSION });
+    }
+    if current == LATEST_VERSION {
+        return Ok(Vec::new());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut applied = Vec::new();
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        applied.push(index as i64 + 1);
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+    tx.commit()?;
+    Ok(applied)
+}

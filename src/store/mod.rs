@@ -1,0 +1,255 @@
+//! The one place that speaks SQLite. Opening a file checks it is ours and not from a newer
+//! version before anything is written; every change runs in one IMMEDIATE transaction through
+//! [`Store::write`]; reads go through the same [`Db`] handle. One module per aggregate.
+
+mod audit;
+mod catalogue;
+mod meta;
+mod migrate;
+mod officials;
+mod posts;
+mod units;
+
+pub use audit::AuditRow;
+pub use meta::BureauInfo;
+pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use units::UnitUsage;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no database at {0}")]
+    Missing(PathBuf),
+    #[error("the file is not a nengli database (it belongs to another program)")]
+    Foreign,
+    #[error("the file is not an SQLite database, or it is damaged")]
+    NotADatabase,
+    #[error("the file was made by a newer version of nengli (schema {found}, this version knows {supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("the database is busy in another program")]
+    Busy,
+    #[error("the database refused the change: {0}")]
+    Constraint(String),
+    #[error("record not found")]
+    NotFound,
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match &error {
+            rusqlite::Error::SqliteFailure(e, msg) => match e.code {
+                ErrorCode::ConstraintViolation => StoreError::Constraint(msg.clone().unwrap_or_else(|| e.to_string())),
+                ErrorCode::NotADatabase => StoreError::NotADatabase,
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy,
+                _ => StoreError::Sqlite(error),
+            },
+            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Whether opening may create a new database file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (and its folder) when it does not exist.
+    Create,
+    /// Refuse a path where no file exists.
+    Existing,
+}
+
+/// What the first 100 bytes of a file say about it, read without SQLite so nothing is written.
+#[derive(Debug, PartialEq, Eq)]
+enum Probe {
+    /// No file, or an empty one, or an SQLite file with no schema at all.
+    Fresh,
+    /// One of ours at this schema version.
+    Ours { version: i64 },
+}
+
+fn probe(path: &Path) -> Result<Probe> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Fresh),
+        Err(e) => return Err(e.into()),
+    };
+    let mut header = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut header)?;
+    if header.is_empty() {
+        return Ok(Probe::Fresh);
+    }
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(StoreError::NotADatabase);
+    }
+    let be32 = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let (schema_cookie, user_version, application_id) = (be32(40), be32(60), be32(68));
+    match application_id {
+        APPLICATION_ID => {
+            let version = i64::from(user_version);
+            if version > LATEST_VERSION {
+                Err(StoreError::TooNew { found: version, supported: LATEST_VERSION })
+            } else {
+                Ok(Probe::Ours { version })
+            }
+        }
+        0 if schema_cookie == 0 && user_version == 0 => Ok(Probe::Fresh),
+        _ => Err(StoreError::Foreign),
+    }
+}
+
+/// An open nengli database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Schema versions applied while opening (empty when the file was current).
+    migrated: Vec<i64>,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, refusing foreign and newer files untouched.
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        if mode == OpenMode::Existing && !path.exists() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        probe(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Store::prepare(conn, Some(path.to_owned()), true)
+    }
+
+    /// A private in-memory database, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::prepare(Connection::open_in_memory()?, None, false)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, on_disk: bool) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Check again through SQLite itself before the first write (a WAL file may hold a newer header).
+        let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if application_id != APPLICATION_ID && (application_id != 0 || objects > 0 || version != 0) {
+            return Err(StoreError::Foreign);
+        }
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew { found: version, supported: LATEST_VERSION });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if on_disk {
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            log::debug!("journal_mode={mode}");
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let migrated = migrate::migrate(&mut conn)?;
+        if !migrated.is_empty() {
+            log::info!(
+                "migrated {} to schema {:?}",
+                path.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default(),
+                migrated
+            );
+        }
+        Ok(Store { conn, path, migrated })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Schema versions applied while opening.
+    pub fn migrated(&self) -> &[i64] {
+        &self.migrated
+    }
+
+    /// The read handle.
+    pub fn read(&self) -> Db<'_> {
+        Db { conn: &self.conn }
+    }
+
+    /// Runs `change` in one IMMEDIATE transaction: committed when it returns `Ok`, rolled back
+    /// (leaving nothing, audit rows included) when it returns `Err`.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        change: impl FnOnce(&Db<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let value = change(&Db { conn: &tx })?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// The full `integrity_check` and `foreign_key_check`: an empty list means all is well.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!("foreign key: {} row {} -> {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// Runs raw SQL; only for tests that prove the schema's own checks.
+    #[doc(hidden)]
+    pub fn execute_raw(&self, sql: &str) -> Result<usize> {
+        Ok(self.conn.execute(sql, [])?)
+    }
+}
+
+/// Reads and writes on one connection or transaction.
+pub struct Db<'c> {
+    conn: &'c Connection,
+}
+
+/// Reads a text column holding a vocabulary code, failing loudly on an unknown one.
+fn code<T>(row: &rusqlite::Row<'_>, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unknown code {text:?}").into())
+    })
+}
+
+/// A fresh stable id for a new record (kept in exchange packages and roll-ups).
+pub fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_reads_the_header_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.sqlite");
+        assert_eq!(probe(&path).unwrap(), Probe::Fresh);
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(probe(&path).unwrap(), Probe::Fresh);
+        std::fs::write(&path, b"hello, this is a text file").unwrap();
+        assert!(matches!(probe(&path), Err(StoreError::NotADatabase)));
+        drop(Store::open(&path.with_extension("db"), OpenMode::Create).unwrap());
+        assert_eq!(probe(&path.with_extension("db")).unwrap(), Probe::Ours { version: LATEST_VERSION });
+    }
+}

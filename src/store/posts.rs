@@ -1,0 +1,100 @@
+//! Posts (崗位) and their duty statements.
+
+use super::{Db, Result, StoreError, code};
+use crate::domain::catalogue::RankTier;
+use crate::domain::org::{Post, ValidPost};
+use crate::domain::{PostId, UnitId};
+use rusqlite::{OptionalExtension, Row, params};
+
+const COLUMNS: &str = "id, uuid, unit_id, title, tier, duties, standard, authority, time_limits, responsibility, headcount, retired";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Post> {
+    Ok(Post {
+        id: PostId(row.get(0)?),
+        uuid: row.get(1)?,
+        unit: UnitId(row.get(2)?),
+        title: row.get(3)?,
+        tier: code(row, 4, RankTier::from_code)?,
+        duties: row.get(5)?,
+        standard: row.get(6)?,
+        authority: row.get(7)?,
+        time_limits: row.get(8)?,
+        responsibility: row.get(9)?,
+        headcount: row.get(10)?,
+        retired: row.get(11)?,
+    })
+}
+
+impl Db<'_> {
+    pub fn posts(&self) -> Result<Vec<Post>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM post ORDER BY unit_id, id"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn post(&self, id: PostId) -> Result<Option<Post>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM post WHERE id = ?1"))?;
+        Ok(stmt.query_row([id.0], from_row).optional()?)
+    }
+
+    /// Inserts a post, with the given id when restoring one.
+    pub fn insert_post(&self, id: Option<PostId>, uuid: &str, post: &ValidPost, retired: bool) -> Result<PostId> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO post (id, uuid, unit_id, title, tier, duties, standard, authority, time_limits, responsibility, headcount, retired)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                id.map(|i| i.0),
+                uuid,
+                post.unit.0,
+                post.title,
+                post.tier.code(),
+                post.duties,
+                post.standard,
+                post.authority,
+                post.time_limits,
+                post.responsibility,
+                post.headcount,
+                retired
+            ])?;
+        Ok(PostId(self.conn.last_insert_rowid()))
+    }
+
+    pub fn update_post(&self, id: PostId, post: &ValidPost, retired: bool) -> Result<()> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE post SET unit_id = ?2, title = ?3, tier = ?4, duties = ?5, standard = ?6, authority = ?7,
+                 time_limits = ?8, responsibility = ?9, headcount = ?10, retired = ?11 WHERE id = ?1",
+            )?
+            .execute(params![
+                id.0,
+                post.unit.0,
+                post.title,
+                post.tier.code(),
+                post.duties,
+                post.standard,
+                post.authority,
+                post.time_limits,
+                post.responsibility,
+                post.headcount,
+                retired
+            ])?;
+        if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    pub fn delete_post(&self, id: PostId) -> Result<()> {
+        let changed = self.conn.prepare_cached("DELETE FROM post WHERE id = ?1")?.execute([id.0])?;
+        if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// How many officials hold the post: `(all, still active)`.
+    pub fn post_holders(&self, id: PostId) -> Result<(usize, usize)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE status = 'active') FROM official WHERE post_id = ?1",
+            [id.0],
+            |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+        )?)
+    }
+}

@@ -1,0 +1,555 @@
+//! The eframe application: each frame it handles shortcuts, draws the views from state, then
+//! applies the intents they emitted: commands go to the service, and the caches they touch
+//! are reloaded once, after the change, never while drawing.
+
+use super::state::{Data, Intent, Notice, Page, Prefs, State};
+use super::{fonts, views};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::official::OfficialDraft;
+use crate::domain::org::PostDraft;
+use crate::domain::problem::FieldProblem;
+use crate::domain::{Lang, OfficialId};
+use crate::i18n::{self, tr};
+use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
+use crate::store::{OpenMode, Store, StoreError};
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Key of the preferences in eframe's storage.
+pub const PREFS_KEY: &str = "nengli.prefs";
+/// How many steps Ctrl+Z can go back.
+const UNDO_DEPTH: usize = 100;
+
+/// The application: the open database (if any), the view state and the undo history.
+pub struct NengliApp {
+    service: Option<Service>,
+    pub state: State,
+    prefs: Prefs,
+    undo: Vec<Command>,
+    redo: Vec<Command>,
+    fonts_for: Option<Lang>,
+    theme_dark: Option<bool>,
+}
+
+impl NengliApp {
+    /// Starts with `prefs`; opens `db` if given, else the last database, else the default
+    /// one if it exists, else shows the welcome screen.
+    pub fn new(prefs: Prefs, db: Option<PathBuf>, lang: Lang) -> NengliApp {
+        let mut state = State::new(prefs.lang.unwrap_or(lang));
+        state.dark = prefs.dark;
+        state.recent = prefs.recent.clone();
+        state.welcome.year = chrono::Local::now().format("%Y").to_string();
+        state.welcome.path = crate::paths::default_db().display().to_string();
+        let mut app = NengliApp { service: None, state, prefs, undo: Vec::new(), redo: Vec::new(), fonts_for: None, theme_dark: None };
+        let target = db
+            .or_else(|| app.prefs.last_db.clone().filter(|p| p.exists()))
+            .or_else(|| Some(crate::paths::default_db()).filter(|p| p.exists()));
+        if let Some(path) = target {
+            app.open(&path, OpenMode::Create);
+        }
+        app.state.page = app.prefs.page;
+        app
+    }
+
+    /// Builds the app inside eframe: preferences from its storage.
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, db: Option<PathBuf>, lang: Option<Lang>) -> NengliApp {
+        let mut prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
+        if lang.is_some() {
+            prefs.lang = lang;
+        }
+        NengliApp::new(prefs, db, crate::cli::system_lang())
+    }
+
+    pub fn service(&self) -> Option<&Service> {
+        self.service.as_ref()
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// One frame: shortcuts, views, then the intents they emitted.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let started = Instant::now();
+        let ctx = ui.ctx().clone();
+        if self.fonts_for != Some(self.state.lang) {
+            fonts::install(&ctx, self.state.lang);
+            self.fonts_for = Some(self.state.lang);
+        }
+        if self.theme_dark != Some(self.state.dark) {
+            super::theme::apply(&ctx, self.state.dark);
+            self.theme_dark = Some(self.state.dark);
+        }
+        let mut intents = Vec::new();
+        self.shortcuts(&ctx, &mut intents);
+        views::root_ui(ui, &mut self.state, &mut intents);
+        for intent in intents {
+            self.apply(intent);
+        }
+        self.state.frame_ms = started.elapsed().as_secs_f32() * 1000.0;
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
+        if self.state.confirm.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |modifiers: Modifiers, key: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)));
+        if pressed(Modifiers::COMMAND, Key::O) {
+            intents.push(Intent::ChooseDatabase);
+        }
+        if self.state.data.is_none() {
+            return;
+        }
+        let pages = [(Key::Num1, Page::Organisation), (Key::Num2, Page::Roster), (Key::Comma, Page::Settings)];
+        for (key, page) in pages {
+            if pressed(Modifiers::COMMAND, key) {
+                intents.push(Intent::Navigate(page));
+            }
+        }
+        if pressed(Modifiers::COMMAND, Key::N) {
+            intents.push(match self.state.page {
+                Page::Organisation => Intent::NewPost,
+                _ => Intent::NewOfficial,
+            });
+        }
+        if pressed(Modifiers::COMMAND, Key::F) {
+            intents.push(Intent::Navigate(Page::Roster));
+            self.state.roster.focus_filter = true;
+        }
+        if !typing {
+            if pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
+                intents.push(Intent::Redo);
+            } else if pressed(Modifiers::COMMAND, Key::Z) {
+                intents.push(Intent::Undo);
+            }
+        }
+    }
+
+    /// Applies one intent. Public so tests can drive the app the way the views do.
+    pub fn apply(&mut self, intent: Intent) {
+        match intent {
+            Intent::Do(command) => {
+                if let Some(applied) = self.run(command) {
+                    self.undo.push(applied.undo.clone());
+                    if self.undo.len() > UNDO_DEPTH {
+                        self.undo.remove(0);
+                    }
+                    self.redo.clear();
+                    self.after(&applied, true);
+                }
+            }
+            Intent::Undo => {
+                if let Some(command) = self.undo.pop()
+                    && let Some(applied) = self.run(command)
+                {
+                    self.redo.push(applied.undo.clone());
+                    self.after(&applied, false);
+                    self.state.notice = Some(Notice::Info(tr(self.state.lang, "notice.undone").to_owned()));
+                }
+            }
+            Intent::Redo => {
+                if let Some(command) = self.redo.pop()
+                    && let Some(applied) = self.run(command)
+                {
+                    self.undo.push(applied.undo.clone());
+                    self.after(&applied, false);
+                    self.state.notice = Some(Notice::Info(tr(self.state.lang, "notice.redone").to_owned()));
+                }
+            }
+            Intent::Navigate(page) => {
+                self.state.page = page;
+                self.prefs.page = page;
+                if page == Page::Settings {
+                    self.reload_audit();
+                }
+            }
+            Intent::SetLang(lang) => {
+                self.state.lang = lang;
+                self.prefs.lang = Some(lang);
+            }
+            Intent::SetDark(dark) => {
+                self.state.dark = dark;
+                self.prefs.dark = dark;
+            }
+            Intent::CreateDatabase { path, bureau, year } => self.create_database(&path, &bureau, &year),
+            Intent::ChooseNewDatabase => {
+                if let Some(path) =
+                    rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).set_file_name("nengli.sqlite").save_file()
+                {
+                    self.state.welcome.path = path.display().to_string();
+                    self.close();
+                }
+            }
+            Intent::ChooseDatabase => {
+                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).pick_file() {
+                    self.open(&path, OpenMode::Existing);
+                }
+            }
+            Intent::OpenDatabase(path) => self.open(&path, OpenMode::Existing),
+            Intent::OpenDemo => self.open_demo(),
+            Intent::CloseDatabase => self.close(),
+            Intent::SelectUnit(id) => self.select_unit(id),
+            Intent::SelectPost(id) => self.select_post(id),
+            Intent::NewPost => {
+                self.state.page = Page::Organisation;
+                let unit = self.state.org.selected_unit;
+                self.state.org.selected_post = None;
+                self.state.org.post_form = Some((None, PostDraft { unit, headcount: "1".into(), ..Default::default() }));
+                self.state.org.post_problems.clear();
+            }
+            Intent::SelectOfficial(id) => self.select_official(id),
+            Intent::NewOfficial => {
+                self.state.page = Page::Roster;
+                self.state.roster.selected = None;
+                let unit = self.state.roster.filter_unit;
+                self.state.roster.form = Some((None, OfficialDraft { unit, ..Default::default() }));
+                self.state.roster.problems.clear();
+            }
+            Intent::RosterFilterChanged => {
+                let filter = self.state.roster_filter();
+                if let Some(data) = &mut self.state.data {
+                    data.refilter(&filter);
+                }
+            }
+            Intent::SortRoster(column) => {
+                let sort = &mut self.state.roster.sort;
+                if sort.column == column {
+                    sort.ascending = !sort.ascending;
+                } else {
+                    *sort = crate::domain::roster::Sort { column, ascending: true };
+                }
+                let (sort, filter) = (*sort, self.state.roster_filter());
+                if let Some(data) = &mut self.state.data {
+                    data.resort(sort, &filter);
+                }
+            }
+            Intent::CheckDatabase => {
+                if let Some(service) = &self.service {
+                    match service.store().check() {
+                        Ok(problems) => self.state.settings.check = Some(problems),
+                        Err(e) => self.error(i18n::store_error(self.state.lang, &e)),
+                    }
+                }
+            }
+            Intent::DismissNotice => self.state.notice = None,
+            Intent::AskConfirm { question, then } => self.state.confirm = Some((question, then)),
+            Intent::Confirm(inner) => {
+                self.state.confirm = None;
+                self.apply(*inner);
+            }
+            Intent::CancelConfirm => self.state.confirm = None,
+        }
+        self.state.can_undo = !self.undo.is_empty();
+        self.state.can_redo = !self.redo.is_empty();
+    }
+
+    fn error(&mut self, message: String) {
+        log::warn!("{message}");
+        self.state.notice = Some(Notice::Error(message));
+    }
+
+    /// Runs a command; on refusal, puts the problems next to the fields and says so.
+    fn run(&mut self, command: Command) -> Option<Applied> {
+        let service = self.service.as_mut()?;
+        let is_post = matches!(
+            command,
+            Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
+        );
+        let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
+        match service.apply(command) {
+            Ok(applied) => Some(applied),
+            Err(ServiceError::Invalid(problems)) => {
+                let lang = self.state.lang;
+                let summary = problems.iter().map(|p| i18n::problem(lang, p)).collect::<Vec<_>>().join(";");
+                let target: &mut Vec<FieldProblem> = if is_post {
+                    &mut self.state.org.post_problems
+                } else if is_official {
+                    &mut self.state.roster.problems
+                } else {
+                    &mut self.state.org.unit_problems
+                };
+                *target = problems;
+                self.state.notice = Some(Notice::Error(summary));
+                None
+            }
+            Err(ServiceError::Store(e)) => {
+                self.error(i18n::store_error(self.state.lang, &e));
+                None
+            }
+        }
+    }
+
+    /// Reloads what `applied` changed and moves the selection to it.
+    fn after(&mut self, applied: &Applied, fresh: bool) {
+        let lang = self.state.lang;
+        self.state.notice = Some(Notice::Info(tr(lang, &format!("done.{}", applied.action)).to_owned()));
+        match applied.entity {
+            Entity::Unit(id) => {
+                self.reload(true, false, true);
+                self.state.org.unit_problems.clear();
+                let exists = self.state.data.as_ref().is_some_and(|d| d.unit(id).is_some());
+                if exists {
+                    self.select_unit(id);
+                } else if let Some(root) = self.state.data.as_ref().and_then(|d| d.unit_tree.first().map(|t| t.1)) {
+                    self.select_unit(root);
+                }
+            }
+            Entity::Post(id) => {
+                self.reload(false, true, true);
+                self.state.org.post_problems.clear();
+                let post = self.state.data.as_ref().and_then(|d| d.post(id).cloned());
+                match post {
+                    Some(post) => {
+                        self.state.org.selected_unit = Some(post.unit);
+                        self.load_unit_form(post.unit);
+                        self.select_post(Some(id));
+                    }
+                    None => self.select_post(None),
+                }
+            }
+            Entity::Official(id) => {
+                self.patch_roster(id);
+                self.state.roster.problems.clear();
+                let exists = self.state.data.as_ref().is_some_and(|d| d.roster.iter().any(|r| r.id == id));
+                self.select_official(exists.then_some(id));
+                self.state.roster.scroll_to_selected = true;
+            }
+        }
+        if fresh {
+            log::info!("{} by {}", applied.action, self.service.as_ref().map_or("", |s| s.actor()));
+        }
+        if self.state.page == Page::Settings {
+            self.reload_audit();
+        }
+    }
+
+    fn open(&mut self, path: &Path, mode: OpenMode) {
+        self.close();
+        let lang = self.state.lang;
+        let store = match Store::open(path, mode) {
+            Ok(store) => store,
+            Err(e) => {
+                log::error!("open {}: {e}", path.display());
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]));
+                return;
+            }
+        };
+        log::info!("opened {}", path.display());
+        let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
+        let service = Service::new(store, actor);
+        match service.read().bureau() {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                // An empty file: offer to set it up.
+                self.state.welcome.path = path.display().to_string();
+                self.state.notice = Some(Notice::Info(tr(lang, "notice.empty_database").to_owned()));
+                return;
+            }
+            Err(e) => {
+                self.error(i18n::store_error(lang, &e));
+                return;
+            }
+        }
+        self.service = Some(service);
+        self.prefs.remember(path.to_owned());
+        self.state.recent = self.prefs.recent.clone();
+        if let Err(e) = self.load_all() {
+            self.service = None;
+            self.state.data = None;
+            self.error(i18n::store_error(lang, &e));
+        }
+    }
+
+    fn close(&mut self) {
+        self.service = None;
+        self.state.data = None;
+        self.undo.clear();
+        self.redo.clear();
+        self.state.org = Default::default();
+        self.state.roster = Default::default();
+        self.state.settings = Default::default();
+    }
+
+    fn create_database(&mut self, path: &Path, bureau: &str, year: &str) {
+        let lang = self.state.lang;
+        let Ok(year) = year.trim().parse::<i32>() else {
+            self.state.welcome.problems =
+                vec![FieldProblem::new(crate::domain::Field::Year, crate::domain::Problem::OutOfRange { min: 2000, max: 2100 })];
+            return;
+        };
+        self.close();
+        let result = Store::open(path, OpenMode::Create).map_err(ServiceError::from).and_then(|store| {
+            let mut service = Service::new(store, "admin");
+            service.init_bureau(bureau, year, &Catalogue::shipped())?;
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                self.state.welcome.problems.clear();
+                self.open(path, OpenMode::Existing);
+            }
+            Err(ServiceError::Invalid(problems)) => self.state.welcome.problems = problems,
+            Err(ServiceError::Store(e)) => {
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]))
+            }
+        }
+    }
+
+    fn open_demo(&mut self) {
+        let path = crate::paths::demo_db();
+        self.close();
+        let ready = Store::open(&path, OpenMode::Create).map_err(ServiceError::from).and_then(|store| {
+            let mut service = Service::new(store, "demo");
+            if service.read().bureau()?.is_none() {
+                seed::demo(&mut service)?;
+            }
+            Ok(())
+        });
+        match ready {
+            Ok(()) => self.open(&path, OpenMode::Existing),
+            Err(e) => self.error(i18n::service_error(self.state.lang, &e)),
+        }
+    }
+
+    fn load_all(&mut self) -> Result<(), StoreError> {
+        let Some(service) = &self.service else { return Ok(()) };
+        let db = service.read();
+        let Some(bureau) = db.bureau()? else { return Ok(()) };
+        let mut data = Data {
+            path: service.store().path().map(Path::to_owned).unwrap_or_default(),
+            bureau,
+            catalogue: db.catalogue()?,
+            units: Vec::new(),
+            unit_tree: Vec::new(),
+            posts: db.posts()?,
+            post_holders: Default::default(),
+            roster: Vec::new(),
+            roster_order: Vec::new(),
+            roster_visible: Vec::new(),
+            audit: Vec::new(),
+        };
+        data.set_units(db.units()?);
+        let filter = self.state.roster_filter();
+        data.set_roster(db.roster_rows()?, self.state.roster.sort, &filter);
+        let root = data.unit_tree.first().map(|t| t.1);
+        self.state.data = Some(data);
+        if let Some(root) = root {
+            self.select_unit(root);
+        }
+        Ok(())
+    }
+
+    fn reload(&mut self, units: bool, posts: bool, roster: bool) {
+        let Some(service) = &self.service else { return };
+        let db = service.read();
+        let filter = self.state.roster_filter();
+        let sort = self.state.roster.sort;
+        let Some(data) = &mut self.state.data else { return };
+        let result = (|| -> Result<(), StoreError> {
+            if units {
+                data.set_units(db.units()?);
+            }
+            if posts {
+                data.set_posts(db.posts()?);
+            }
+            if roster {
+                data.set_roster(db.roster_rows()?, sort, &filter);
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            let message = i18n::store_error(self.state.lang, &e);
+            self.error(message);
+        }
+    }
+
+    /// Replaces, adds or removes one official's roster row, then re-sorts.
+    fn patch_roster(&mut self, id: OfficialId) {
+        let Some(service) = &self.service else { return };
+        let row = match service.read().roster_row(id) {
+            Ok(row) => row,
+            Err(e) => {
+                let message = i18n::store_error(self.state.lang, &e);
+                self.error(message);
+                return;
+            }
+        };
+        let filter = self.state.roster_filter();
+        let sort = self.state.roster.sort;
+        let Some(data) = &mut self.state.data else { return };
+        let mut rows = std::mem::take(&mut data.roster);
+        rows.retain(|r| r.id != id);
+        rows.extend(row);
+        data.set_roster(rows, sort, &filter);
+    }
+
+    fn reload_audit(&mut self) {
+        let Some(service) = &self.service else { return };
+        let rows = service.read().audit_rows(200);
+        match rows {
+            Ok(rows) => {
+                if let Some(data) = &mut self.state.data {
+                    data.audit = rows;
+                }
+            }
+            Err(e) => {
+                let message = i18n::store_error(self.state.lang, &e);
+                self.error(message);
+            }
+        }
+    }
+
+    fn load_unit_form(&mut self, id: crate::domain::UnitId) {
+        let Some(unit) = self.state.data.as_ref().and_then(|d| d.unit(id)).cloned() else { return };
+        let org = &mut self.state.org;
+        org.unit_name = unit.name.clone();
+        org.unit_kind = Some(unit.kind);
+        org.move_to = unit.parent;
+    }
+
+    fn select_unit(&mut self, id: crate::domain::UnitId) {
+        if self.state.org.selected_unit != Some(id) {
+            self.state.org.selected_post = None;
+            self.state.org.post_form = None;
+            self.state.org.child_name.clear();
+        }
+        self.state.org.selected_unit = Some(id);
+        self.state.org.unit_problems.clear();
+        self.load_unit_form(id);
+    }
+
+    fn select_post(&mut self, id: Option<crate::domain::PostId>) {
+        let org = &mut self.state.org;
+        org.selected_post = id;
+        org.post_problems.clear();
+        org.post_form = id.and_then(|id| self.state.data.as_ref()?.post(id)).map(|p| (Some(p.id), PostDraft::from_post(p)));
+    }
+
+    fn select_official(&mut self, id: Option<OfficialId>) {
+        self.state.roster.selected = id;
+        self.state.roster.problems.clear();
+        self.state.roster.form = None;
+        let Some(id) = id else { return };
+        let Some(service) = &self.service else { return };
+        match service.read().official(id) {
+            Ok(Some(official)) => self.state.roster.form = Some((Some(id), OfficialDraft::from_official(&official))),
+            Ok(None) => {}
+            Err(e) => {
+                let message = i18n::store_error(self.state.lang, &e);
+                self.error(message);
+            }
+        }
+    }
+}
+
+impl eframe::App for NengliApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}

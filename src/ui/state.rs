@@ -1,0 +1,256 @@
+//! What the window shows, kept between frames: the cached view models read from the store
+//! after each change (never while drawing), each page's own inputs, and the intents the
+//! views emit for the app to apply once per frame.
+
+use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
+use crate::domain::official::OfficialDraft;
+use crate::domain::org::{Post, PostDraft, Unit, tree_order};
+use crate::domain::problem::FieldProblem;
+use crate::domain::roster::{Filter, RosterRow, Sort, apply_filter, sort_order};
+use crate::domain::{Lang, OfficialId, PostId, UnitId};
+use crate::service::Command;
+use crate::store::{AuditRow, BureauInfo};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The areas of the programme in the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Page {
+    #[default]
+    Organisation,
+    Roster,
+    Settings,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Organisation, Page::Roster, Page::Settings];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Organisation => "nav.organisation",
+            Page::Roster => "nav.roster",
+            Page::Settings => "nav.settings",
+        }
+    }
+}
+
+/// Preferences kept in eframe's storage (never in the bureau's database).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    pub lang: Option<Lang>,
+    pub dark: bool,
+    pub last_db: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub page: Page,
+}
+
+impl Prefs {
+    /// Most recent first, without duplicates, at most eight.
+    pub fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path.clone());
+        self.recent.truncate(8);
+        self.last_db = Some(path);
+    }
+}
+
+/// Something a view asks for; applied by the app after drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    Do(Command),
+    Undo,
+    Redo,
+    Navigate(Page),
+    SetLang(Lang),
+    SetDark(bool),
+    CreateDatabase {
+        path: PathBuf,
+        bureau: String,
+        year: String,
+    },
+    ChooseNewDatabase,
+    ChooseDatabase,
+    OpenDatabase(PathBuf),
+    OpenDemo,
+    CloseDatabase,
+    SelectUnit(UnitId),
+    SelectPost(Option<PostId>),
+    NewPost,
+    SelectOfficial(Option<OfficialId>),
+    NewOfficial,
+    RosterFilterChanged,
+    SortRoster(crate::domain::roster::Column),
+    CheckDatabase,
+    DismissNotice,
+    /// Ask the user `question`; on yes, apply `then`.
+    AskConfirm {
+        question: String,
+        then: Box<Intent>,
+    },
+    /// The user said yes.
+    Confirm(Box<Intent>),
+    CancelConfirm,
+}
+
+/// A message in the status area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Everything read from the open database that the pages show.
+pub struct Data {
+    pub path: PathBuf,
+    pub bureau: BureauInfo,
+    pub catalogue: Catalogue,
+    pub units: Vec<Unit>,
+    /// Unit ids in tree order with their depth.
+    pub unit_tree: Vec<(usize, UnitId)>,
+    pub posts: Vec<Post>,
+    /// How many officials hold each post.
+    pub post_holders: HashMap<PostId, usize>,
+    pub roster: Vec<RosterRow>,
+    /// Row indices in the current sort order.
+    pub roster_order: Vec<u32>,
+    /// The sorted rows that pass the filter.
+    pub roster_visible: Vec<u32>,
+    pub audit: Vec<AuditRow>,
+}
+
+impl Data {
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn post(&self, id: PostId) -> Option<&Post> {
+        self.posts.iter().find(|p| p.id == id)
+    }
+
+    pub fn set_units(&mut self, units: Vec<Unit>) {
+        self.unit_tree = tree_order(&units).into_iter().map(|(d, u)| (d, u.id)).collect();
+        self.units = units;
+    }
+
+    pub fn set_posts(&mut self, posts: Vec<Post>) {
+        self.posts = posts;
+    }
+
+    pub fn set_roster(&mut self, rows: Vec<RosterRow>, sort: Sort, filter: &Filter) {
+        self.post_holders.clear();
+        for row in rows.iter().filter(|r| r.status == OfficialStatus::Active) {
+            if let Some(post) = row.post {
+                *self.post_holders.entry(post).or_default() += 1;
+            }
+        }
+        self.roster = rows;
+        self.resort(sort, filter);
+    }
+
+    pub fn resort(&mut self, sort: Sort, filter: &Filter) {
+        self.roster_order = sort_order(&self.roster, sort);
+        self.refilter(filter);
+    }
+
+    pub fn refilter(&mut self, filter: &Filter) {
+        self.roster_visible = apply_filter(&self.roster, &self.roster_order, filter);
+    }
+}
+
+/// The Organisation page's own inputs.
+#[derive(Default)]
+pub struct OrgPage {
+    pub selected_unit: Option<UnitId>,
+    pub unit_name: String,
+    pub unit_kind: Option<UnitKind>,
+    pub move_to: Option<UnitId>,
+    pub child_name: String,
+    pub child_kind: Option<UnitKind>,
+    pub unit_problems: Vec<FieldProblem>,
+    pub selected_post: Option<PostId>,
+    /// The post being edited: `None` id for a new post.
+    pub post_form: Option<(Option<PostId>, PostDraft)>,
+    pub post_problems: Vec<FieldProblem>,
+}
+
+/// The Roster page's own inputs.
+#[derive(Default)]
+pub struct RosterPage {
+    pub filter_text: String,
+    pub filter_unit: Option<UnitId>,
+    pub filter_tier: Option<RankTier>,
+    pub filter_status: Option<OfficialStatus>,
+    pub sort: Sort,
+    pub selected: Option<OfficialId>,
+    /// The official being edited: `None` id for a new one.
+    pub form: Option<(Option<OfficialId>, OfficialDraft)>,
+    pub problems: Vec<FieldProblem>,
+    pub scroll_to_selected: bool,
+    pub focus_filter: bool,
+}
+
+/// The welcome screen's inputs.
+#[derive(Default)]
+pub struct WelcomePage {
+    pub bureau: String,
+    pub year: String,
+    pub path: String,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// The Settings page's results.
+#[derive(Default)]
+pub struct SettingsPage {
+    /// The last database check: `None` not run, `Some(empty)` all well.
+    pub check: Option<Vec<String>>,
+}
+
+/// The state the views draw from.
+pub struct State {
+    pub lang: Lang,
+    pub dark: bool,
+    pub page: Page,
+    pub data: Option<Data>,
+    pub org: OrgPage,
+    pub roster: RosterPage,
+    pub welcome: WelcomePage,
+    pub settings: SettingsPage,
+    pub notice: Option<Notice>,
+    pub recent: Vec<PathBuf>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// An action waiting for the user's yes (deleting a record).
+    pub confirm: Option<(String, Box<Intent>)>,
+    /// Milliseconds the last frame took to build, shown in the status bar.
+    pub frame_ms: f32,
+}
+
+impl State {
+    pub fn new(lang: Lang) -> State {
+        State {
+            lang,
+            dark: false,
+            page: Page::default(),
+            data: None,
+            org: OrgPage::default(),
+            roster: RosterPage::default(),
+            welcome: WelcomePage::default(),
+            settings: SettingsPage::default(),
+            notice: None,
+            recent: Vec::new(),
+            can_undo: false,
+            can_redo: false,
+            confirm: None,
+            frame_ms: 0.0,
+        }
+    }
+
+    /// The roster filter as the domain reads it.
+    pub fn roster_filter(&self) -> Filter {
+        let units = match (self.roster.filter_unit, &self.data) {
+            (Some(unit), Some(data)) => Some(crate::domain::org::subtree(&data.units, unit).into_iter().collect()),
+            _ => None,
+        };
+        Filter { text: self.roster.filter_text.clone(), units, tier: self.roster.filter_tier, status: self.roster.filter_status }
+    }
+}

@@ -1,0 +1,155 @@
+//! The views: `root_ui` lays out the window (menu, navigation, status bar, the page) and
+//! each page is a function of the state that pushes intents. No view reads the database.
+
+mod org;
+mod roster;
+mod settings;
+mod welcome;
+pub mod widgets;
+
+use super::state::{Intent, Notice, Page, State};
+use crate::domain::Lang;
+use crate::i18n::tr;
+use egui::{Align, Layout, RichText};
+
+/// Draws the whole window.
+pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, state, out));
+    egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state, out));
+    if state.data.is_none() {
+        egui::CentralPanel::default().show(ui, |ui| welcome::welcome_ui(ui, state, out));
+        return;
+    }
+    egui::Panel::left("nav").resizable(false).exact_size(170.0).show(ui, |ui| {
+        ui.add_space(8.0);
+        if let Some(data) = &state.data {
+            ui.label(RichText::new(&data.bureau.name).strong());
+            ui.label(RichText::new(format!("{} {}", data.catalogue.programme.get(lang), data.bureau.year)).weak());
+        }
+        ui.separator();
+        for page in Page::ALL {
+            let label = RichText::new(tr(lang, page.key())).size(16.0);
+            if ui.add_sized([150.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
+                out.push(Intent::Navigate(page));
+            }
+        }
+    });
+    egui::CentralPanel::default().show(ui, |ui| match state.page {
+        Page::Organisation => org::org_ui(ui, state, out),
+        Page::Roster => roster::roster_ui(ui, state, out),
+        Page::Settings => settings::settings_ui(ui, state, out),
+    });
+    if let Some((message, intent)) = &state.confirm {
+        let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ui.ctx(), |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(tr(lang, "confirm.title"));
+            ui.add_space(8.0);
+            ui.label(message);
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr(lang, "confirm.yes")).clicked() {
+                    out.push(Intent::Confirm(intent.clone()));
+                }
+                if ui.button(tr(lang, "confirm.no")).clicked() {
+                    out.push(Intent::CancelConfirm);
+                }
+            });
+        });
+        if modal.should_close() {
+            out.push(Intent::CancelConfirm);
+        }
+    }
+}
+
+fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(tr(lang, "menu.file"), |ui| {
+            if ui.button(tr(lang, "menu.new_database")).clicked() {
+                out.push(Intent::ChooseNewDatabase);
+            }
+            if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
+                out.push(Intent::ChooseDatabase);
+            }
+            ui.menu_button(tr(lang, "menu.recent"), |ui| {
+                if state.recent.is_empty() {
+                    ui.label(RichText::new(tr(lang, "menu.recent_none")).weak());
+                }
+                for path in &state.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        out.push(Intent::OpenDatabase(path.clone()));
+                    }
+                }
+            });
+            if ui.button(tr(lang, "menu.open_demo")).clicked() {
+                out.push(Intent::OpenDemo);
+            }
+            if state.data.is_some() && ui.button(tr(lang, "menu.close_database")).clicked() {
+                out.push(Intent::CloseDatabase);
+            }
+            ui.separator();
+            if ui.button(tr(lang, "menu.quit")).clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button(tr(lang, "menu.edit"), |ui| {
+            if ui.add_enabled(state.can_undo, egui::Button::new(tr(lang, "menu.undo")).shortcut_text("Ctrl+Z")).clicked() {
+                out.push(Intent::Undo);
+            }
+            if ui.add_enabled(state.can_redo, egui::Button::new(tr(lang, "menu.redo")).shortcut_text("Ctrl+Y")).clicked() {
+                out.push(Intent::Redo);
+            }
+        });
+        ui.menu_button(tr(lang, "menu.view"), |ui| {
+            for lang_choice in Lang::ALL {
+                if ui.radio(state.lang == lang_choice, lang_choice.native_name()).clicked() {
+                    out.push(Intent::SetLang(lang_choice));
+                }
+            }
+            ui.separator();
+            if ui.radio(!state.dark, tr(lang, "settings.light")).clicked() {
+                out.push(Intent::SetDark(false));
+            }
+            if ui.radio(state.dark, tr(lang, "settings.dark")).clicked() {
+                out.push(Intent::SetDark(true));
+            }
+        });
+    });
+}
+
+fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    ui.horizontal(|ui| {
+        match &state.data {
+            Some(data) => {
+                ui.label(RichText::new(data.path.display().to_string()).small());
+                ui.separator();
+                ui.label(
+                    RichText::new(crate::i18n::fill(
+                        tr(lang, "status.counts"),
+                        &[&data.units.len().to_string(), &data.posts.len().to_string(), &data.roster.len().to_string()],
+                    ))
+                    .small(),
+                );
+            }
+            None => {
+                ui.label(RichText::new(tr(lang, "status.no_database")).small());
+            }
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(RichText::new(lang.native_name()).small());
+            ui.separator();
+            if let Some(notice) = &state.notice {
+                let (text, color) = match notice {
+                    Notice::Info(text) => (text, ui.visuals().text_color()),
+                    Notice::Error(text) => (text, ui.visuals().error_fg_color),
+                };
+                if ui.small_button("×").on_hover_text(tr(lang, "status.dismiss")).clicked() {
+                    out.push(Intent::DismissNotice);
+                }
+                ui.add(egui::Label::new(RichText::new(text).color(color)).truncate());
+            }
+        });
+    });
+}

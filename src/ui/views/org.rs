@@ -1,0 +1,235 @@
+//! The Organisation page: the unit tree on the left; on the right the chosen unit (rename,
+//! move, retire, add a sub-unit), its posts, and the chosen post's duty statement.
+
+use super::widgets::{choose, form_row, line, para, problems_for, section, unit_choices};
+use crate::domain::catalogue::{RankTier, UnitKind};
+use crate::domain::problem::{Field, FieldProblem};
+use crate::domain::{Lang, UnitId};
+use crate::i18n::{self, tr};
+use crate::service::Command;
+use crate::ui::state::{Data, Intent, OrgPage, State};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+const FORM_WIDTH: f32 = 460.0;
+
+pub fn org_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    egui::Panel::left("unit_tree").resizable(true).default_size(250.0).show(ui, |ui| {
+        section(ui, tr(lang, "org.units"));
+        egui::ScrollArea::vertical().id_salt("tree_scroll").show(ui, |ui| tree_ui(ui, lang, data, state.org.selected_unit, out));
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("org_scroll").show(ui, |ui| {
+            let Some(unit_id) = state.org.selected_unit else {
+                ui.label(tr(lang, "org.pick_unit"));
+                return;
+            };
+            unit_ui(ui, lang, data, unit_id, &mut state.org, out);
+            ui.add_space(12.0);
+            ui.separator();
+            posts_ui(ui, lang, data, unit_id, &mut state.org, out);
+        });
+    });
+}
+
+fn tree_ui(ui: &mut Ui, lang: Lang, data: &Data, selected: Option<UnitId>, out: &mut Vec<Intent>) {
+    for &(depth, id) in &data.unit_tree {
+        let Some(unit) = data.unit(id) else { continue };
+        ui.horizontal(|ui| {
+            ui.add_space(depth as f32 * 18.0);
+            let mut text = RichText::new(&unit.name);
+            if unit.retired {
+                text = RichText::new(format!("{} {}", unit.name, tr(lang, "org.retired_mark"))).weak().strikethrough();
+            }
+            if ui.selectable_label(selected == Some(id), text).clicked() {
+                out.push(Intent::SelectUnit(id));
+            }
+        });
+    }
+}
+
+fn record_problems(ui: &mut Ui, lang: Lang, problems: &[FieldProblem]) {
+    for message in problems_for(lang, problems, Field::Record) {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
+}
+
+fn kind_choices(lang: Lang, root: bool) -> Vec<(UnitKind, String)> {
+    UnitKind::ALL.iter().filter(|k| (**k == UnitKind::Bureau) == root).map(|k| (*k, i18n::unit_kind(lang, *k).to_owned())).collect()
+}
+
+fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut OrgPage, out: &mut Vec<Intent>) {
+    let Some(unit) = data.unit(unit_id) else { return };
+    let is_root = unit.parent.is_none();
+    section(ui, &format!("{}:{}", tr(lang, "org.unit"), crate::domain::org::unit_path(&data.units, unit_id)));
+    if unit.retired {
+        ui.label(RichText::new(tr(lang, "org.unit_is_retired")).color(ui.visuals().warn_fg_color));
+    }
+    let problems = page.unit_problems.clone();
+    egui::Grid::new("unit_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        form_row(ui, lang, tr(lang, "field.unit_name"), Field::UnitName, &problems, |ui| line(ui, &mut page.unit_name, 260.0));
+        form_row(ui, lang, tr(lang, "field.unit_kind"), Field::UnitKind, &problems, |ui| {
+            choose(ui, "unit_kind", &mut page.unit_kind, &kind_choices(lang, is_root), None, 160.0)
+        });
+        ui.label("");
+        if ui.button(tr(lang, "org.save_unit")).clicked()
+            && let Some(kind) = page.unit_kind
+        {
+            out.push(Intent::Do(Command::UpdateUnit { id: unit_id, name: page.unit_name.clone(), kind }));
+        }
+        ui.end_row();
+        if !is_root {
+            form_row(ui, lang, tr(lang, "field.parent"), Field::Parent, &problems, |ui| {
+                ui.horizontal(|ui| {
+                    choose(ui, "move_to", &mut page.move_to, &unit_choices(data, unit.parent), None, 200.0);
+                    if ui.button(tr(lang, "org.move")).clicked()
+                        && let Some(parent) = page.move_to
+                    {
+                        out.push(Intent::Do(Command::MoveUnit { id: unit_id, parent }));
+                    }
+                });
+            });
+        }
+    });
+    record_problems(ui, lang, &problems);
+    if !is_root {
+        ui.horizontal(|ui| {
+            let (label, retired) = if unit.retired { ("org.reinstate", false) } else { ("org.retire", true) };
+            if ui.button(tr(lang, label)).clicked() {
+                out.push(Intent::Do(Command::SetUnitRetired { id: unit_id, retired }));
+            }
+            if ui.button(tr(lang, "org.delete_unit")).clicked() {
+                let question = i18n::fill(tr(lang, "confirm.delete_unit"), &[&unit.name]);
+                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteUnit { id: unit_id })) });
+            }
+        });
+    }
+    if !unit.retired {
+        ui.add_space(8.0);
+        ui.label(RichText::new(tr(lang, "org.add_child")).strong());
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "field.unit_name"));
+            ui.label_inputs_by(label.id, |ui| line(ui, &mut page.child_name, 200.0));
+            let label = ui.label(tr(lang, "field.unit_kind"));
+            ui.label_inputs_by(label.id, |ui| choose(ui, "child_kind", &mut page.child_kind, &kind_choices(lang, false), None, 120.0));
+            if ui.button(tr(lang, "org.add_child_button")).clicked() {
+                out.push(Intent::Do(Command::CreateUnit {
+                    parent: unit_id,
+                    name: page.child_name.clone(),
+                    kind: page.child_kind.unwrap_or(UnitKind::Team),
+                }));
+            }
+        });
+    }
+}
+
+fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut OrgPage, out: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        section(ui, tr(lang, "org.posts"));
+        if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
+            out.push(Intent::NewPost);
+        }
+    });
+    let posts: Vec<_> = data.posts.iter().filter(|p| p.unit == unit_id).collect();
+    if posts.is_empty() {
+        ui.label(RichText::new(tr(lang, "org.no_posts")).weak());
+    } else {
+        TableBuilder::new(ui)
+            .id_salt("posts_table")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::initial(220.0).at_least(120.0))
+            .column(Column::initial(110.0))
+            .column(Column::initial(70.0))
+            .column(Column::initial(70.0))
+            .column(Column::remainder())
+            .header(26.0, |mut header| {
+                for key in ["field.title", "field.tier", "field.headcount", "org.holders", "field.status"] {
+                    header.col(|ui| {
+                        ui.strong(tr(lang, key));
+                    });
+                }
+            })
+            .body(|mut body| {
+                for post in &posts {
+                    body.row(26.0, |mut row| {
+                        row.set_selected(page.selected_post == Some(post.id));
+                        row.col(|ui| {
+                            ui.label(&post.title);
+                        });
+                        row.col(|ui| {
+                            ui.label(data.catalogue.tier_name(post.tier, lang));
+                        });
+                        row.col(|ui| {
+                            ui.label(post.headcount.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(data.post_holders.get(&post.id).copied().unwrap_or(0).to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(if post.retired { tr(lang, "status.retired_post") } else { tr(lang, "status.in_use") });
+                        });
+                        if row.response().clicked() {
+                            out.push(Intent::SelectPost(Some(post.id)));
+                        }
+                    });
+                }
+            });
+    }
+    post_form_ui(ui, lang, data, page, out);
+}
+
+fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &mut Vec<Intent>) {
+    let Some((post_id, draft)) = &mut page.post_form else { return };
+    let post_id = *post_id;
+    let problems = page.post_problems.clone();
+    ui.add_space(10.0);
+    ui.separator();
+    section(ui, tr(lang, if post_id.is_some() { "org.duty_statement" } else { "org.new_post_title" }));
+    let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
+    egui::Grid::new("post_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        form_row(ui, lang, tr(lang, "field.title"), Field::Title, &problems, |ui| line(ui, &mut draft.title, FORM_WIDTH));
+        form_row(ui, lang, tr(lang, "field.unit"), Field::Unit, &problems, |ui| {
+            let choices = unit_choices(data, draft.unit);
+            choose(ui, "post_unit", &mut draft.unit, &choices, None, 240.0)
+        });
+        form_row(ui, lang, tr(lang, "field.tier"), Field::Tier, &problems, |ui| {
+            choose(ui, "post_tier", &mut draft.tier, &tiers, None, 160.0)
+        });
+        form_row(ui, lang, tr(lang, "field.headcount"), Field::Headcount, &problems, |ui| line(ui, &mut draft.headcount, 80.0));
+        form_row(ui, lang, tr(lang, "field.duties"), Field::Duties, &problems, |ui| para(ui, &mut draft.duties, FORM_WIDTH, 4));
+        form_row(ui, lang, tr(lang, "field.standard"), Field::Standard, &problems, |ui| para(ui, &mut draft.standard, FORM_WIDTH, 3));
+        form_row(ui, lang, tr(lang, "field.authority"), Field::Authority, &problems, |ui| para(ui, &mut draft.authority, FORM_WIDTH, 3));
+        form_row(ui, lang, tr(lang, "field.time_limits"), Field::TimeLimits, &problems, |ui| {
+            para(ui, &mut draft.time_limits, FORM_WIDTH, 3)
+        });
+        form_row(ui, lang, tr(lang, "field.responsibility"), Field::Responsibility, &problems, |ui| {
+            para(ui, &mut draft.responsibility, FORM_WIDTH, 3)
+        });
+    });
+    record_problems(ui, lang, &problems);
+    let save_shortcut = ui.input_mut(|i| i.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S)));
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(tr(lang, "action.save")).strong()).on_hover_text("Ctrl+S").clicked() || save_shortcut {
+            out.push(Intent::Do(match post_id {
+                Some(id) => Command::UpdatePost { id, draft: draft.clone() },
+                None => Command::CreatePost(draft.clone()),
+            }));
+        }
+        if let Some(id) = post_id {
+            let retired = data.post(id).is_some_and(|p| p.retired);
+            let (label, to) = if retired { ("org.reinstate_post", false) } else { ("org.retire_post", true) };
+            if ui.button(tr(lang, label)).clicked() {
+                out.push(Intent::Do(Command::SetPostRetired { id, retired: to }));
+            }
+            if ui.button(tr(lang, "org.delete_post")).clicked() {
+                let question = i18n::fill(tr(lang, "confirm.delete_post"), &[&draft.title]);
+                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeletePost { id })) });
+            }
+        } else if ui.button(tr(lang, "action.cancel")).clicked() {
+            out.push(Intent::SelectPost(None));
+        }
+    });
+}

@@ -1,0 +1,264 @@
+//! The Roster page: a filter bar, the virtualised, sortable table of officials (only the
+//! visible rows are laid out, so 30,000 rows cost what 30 do), keyboard navigation, and the
+//! detail form of the chosen official.
+
+use super::widgets::{choose, form_row, line, problems_for, unit_choices};
+use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
+use crate::domain::problem::Field;
+use crate::domain::roster::Column as Col;
+use crate::domain::{Lang, PostId};
+use crate::i18n::{self, tr};
+use crate::service::Command;
+use crate::ui::state::{Data, Intent, RosterPage, State};
+use egui::{Key, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// Height of one roster row in points.
+pub const ROW_HEIGHT: f32 = 24.0;
+
+pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    let page = &mut state.roster;
+    egui::Panel::right("official_detail").resizable(true).default_size(420.0).min_size(360.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| detail_ui(ui, lang, data, page, out));
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        filter_bar(ui, lang, data, page, out);
+        ui.add_space(4.0);
+        keyboard(ui, data, page, out);
+        table(ui, lang, data, page, out);
+    });
+}
+
+fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(lang, "roster.search"));
+        let search = ui.label_inputs_by(label.id, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut page.filter_text)
+                    .hint_text(tr(lang, "roster.search_hint"))
+                    .desired_width(220.0)
+                    .char_limit(200),
+            )
+        });
+        if page.focus_filter {
+            search.request_focus();
+            page.focus_filter = false;
+        }
+        let mut changed = search.changed();
+        let label = ui.label(tr(lang, "field.unit"));
+        changed |= ui.label_inputs_by(label.id, |ui| {
+            let choices = unit_choices(data, page.filter_unit);
+            choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
+        });
+        let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
+        let label = ui.label(tr(lang, "field.tier"));
+        changed |= ui
+            .label_inputs_by(label.id, |ui| choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0));
+        let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
+        let label = ui.label(tr(lang, "field.status"));
+        changed |= ui.label_inputs_by(label.id, |ui| {
+            choose(ui, "filter_status", &mut page.filter_status, &statuses, Some(tr(lang, "roster.all")), 90.0)
+        });
+        if changed {
+            out.push(Intent::RosterFilterChanged);
+        }
+        ui.label(i18n::fill(tr(lang, "roster.count"), &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()]));
+        if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
+            out.push(Intent::NewOfficial);
+        }
+    });
+}
+
+/// Up/Down/Home/End move the selection when no text field has the keyboard.
+fn keyboard(ui: &Ui, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    if ui.ctx().egui_wants_keyboard_input() || data.roster_visible.is_empty() {
+        return;
+    }
+    let last = data.roster_visible.len() - 1;
+    let current = page.selected.and_then(|id| data.roster_visible.iter().position(|&i| data.roster[i as usize].id == id));
+    let target = ui.input(|i| {
+        if i.key_pressed(Key::ArrowDown) {
+            Some(current.map_or(0, |c| (c + 1).min(last)))
+        } else if i.key_pressed(Key::ArrowUp) {
+            Some(current.map_or(0, |c| c.saturating_sub(1)))
+        } else if i.key_pressed(Key::PageDown) {
+            Some(current.map_or(0, |c| (c + 20).min(last)))
+        } else if i.key_pressed(Key::PageUp) {
+            Some(current.map_or(0, |c| c.saturating_sub(20)))
+        } else if i.key_pressed(Key::Home) {
+            Some(0)
+        } else if i.key_pressed(Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    });
+    if let Some(target) = target.filter(|t| Some(*t) != current) {
+        out.push(Intent::SelectOfficial(Some(data.roster[data.roster_visible[target] as usize].id)));
+        page.scroll_to_selected = true;
+    }
+}
+
+fn column_key(column: Col) -> &'static str {
+    match column {
+        Col::StaffNo => "field.staff_no",
+        Col::Name => "field.name",
+        Col::Gender => "field.gender",
+        Col::Birth => "field.birth",
+        Col::Unit => "field.unit",
+        Col::Post => "field.post",
+        Col::Tier => "field.tier",
+        Col::PositionTitle => "field.position_title",
+        Col::Status => "field.status",
+    }
+}
+
+fn table(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    let widths = [80.0, 80.0, 50.0, 80.0, 140.0, 130.0, 90.0, 100.0];
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("roster_table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for width in widths {
+        builder = builder.column(Column::initial(width).at_least(40.0).resizable(true).clip(true));
+    }
+    builder = builder.column(Column::remainder().at_least(60.0));
+    if page.scroll_to_selected {
+        page.scroll_to_selected = false;
+        if let Some(pos) = page.selected.and_then(|id| data.roster_visible.iter().position(|&i| data.roster[i as usize].id == id)) {
+            builder = builder.scroll_to_row(pos, None);
+        }
+    }
+    builder
+        .header(28.0, |mut header| {
+            for column in Col::ALL {
+                header.col(|ui| {
+                    let arrow = match (page.sort.column == column, page.sort.ascending) {
+                        (true, true) => " ▲",
+                        (true, false) => " ▼",
+                        (false, _) => "",
+                    };
+                    let label = format!("{}{arrow}", tr(lang, column_key(column)));
+                    if ui
+                        .add(egui::Button::new(RichText::new(label).strong()).frame(false))
+                        .on_hover_text(tr(lang, "roster.sort_hint"))
+                        .clicked()
+                    {
+                        out.push(Intent::SortRoster(column));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, data.roster_visible.len(), |mut row| {
+                let Some(r) = data.roster_visible.get(row.index()).and_then(|&i| data.roster.get(i as usize)) else { return };
+                row.set_selected(page.selected == Some(r.id));
+                let cells: [&str; 9] = [
+                    &r.staff_no,
+                    &r.name,
+                    i18n::gender(lang, r.gender),
+                    &r.birth.to_string(),
+                    &r.unit_name,
+                    &r.post_title,
+                    data.catalogue.tier_name(r.tier, lang),
+                    &r.position_title,
+                    i18n::status(lang, r.status),
+                ];
+                for text in cells {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text).truncate().selectable(false));
+                    });
+                }
+                if row.response().clicked() {
+                    out.push(Intent::SelectOfficial(Some(r.id)));
+                }
+            });
+        });
+}
+
+fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    let Some((id, draft)) = &mut page.form else {
+        ui.add_space(12.0);
+        ui.label(RichText::new(tr(lang, "roster.pick")).weak());
+        return;
+    };
+    let id = *id;
+    let problems = page.problems.clone();
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr(lang, if id.is_some() { "roster.detail" } else { "roster.new_title" })).size(17.0).strong());
+    ui.add_space(4.0);
+    let width = 220.0;
+    let genders: Vec<(Gender, String)> = Gender::ALL.iter().map(|g| (*g, i18n::gender(lang, *g).to_owned())).collect();
+    let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
+    let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
+    let posts: Vec<(PostId, String)> = data
+        .posts
+        .iter()
+        .filter(|p| Some(p.unit) == draft.unit && (!p.retired || Some(p.id) == draft.post))
+        .map(|p| (p.id, p.title.clone()))
+        .collect();
+    egui::Grid::new("official_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        form_row(ui, lang, tr(lang, "field.staff_no"), Field::StaffNo, &problems, |ui| line(ui, &mut draft.staff_no, width));
+        form_row(ui, lang, tr(lang, "field.name"), Field::Name, &problems, |ui| line(ui, &mut draft.name, width));
+        form_row(ui, lang, tr(lang, "field.gender"), Field::Gender, &problems, |ui| {
+            choose(ui, "gender", &mut draft.gender, &genders, None, 100.0)
+        });
+        form_row(ui, lang, tr(lang, "field.birth"), Field::Birth, &problems, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut draft.birth).hint_text("1985.03").desired_width(100.0).char_limit(20))
+        });
+        form_row(ui, lang, tr(lang, "field.political"), Field::Political, &problems, |ui| line(ui, &mut draft.political, width));
+        form_row(ui, lang, tr(lang, "field.education"), Field::Education, &problems, |ui| line(ui, &mut draft.education, width));
+        form_row(ui, lang, tr(lang, "field.tier"), Field::Tier, &problems, |ui| choose(ui, "tier", &mut draft.tier, &tiers, None, 140.0));
+        form_row(ui, lang, tr(lang, "field.position_title"), Field::PositionTitle, &problems, |ui| {
+            line(ui, &mut draft.position_title, width)
+        });
+        form_row(ui, lang, tr(lang, "field.unit"), Field::Unit, &problems, |ui| {
+            let choices = unit_choices(data, draft.unit);
+            choose(ui, "unit", &mut draft.unit, &choices, None, width)
+        });
+        form_row(ui, lang, tr(lang, "field.post"), Field::Post, &problems, |ui| {
+            choose(ui, "post", &mut draft.post, &posts, Some(tr(lang, "roster.no_post")), width)
+        });
+        form_row(ui, lang, tr(lang, "field.post_since"), Field::PostSince, &problems, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut draft.post_since).hint_text("2010-07-01").desired_width(120.0).char_limit(20))
+        });
+        form_row(ui, lang, tr(lang, "field.status"), Field::Status, &problems, |ui| {
+            if draft.status.is_none() {
+                draft.status = Some(OfficialStatus::Active);
+            }
+            choose(ui, "status", &mut draft.status, &statuses, None, 100.0)
+        });
+    });
+    for message in problems_for(lang, &problems, Field::Record) {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
+    ui.add_space(8.0);
+    let save_shortcut = ui.input_mut(|i| i.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, Key::S)));
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(tr(lang, "action.save")).strong()).on_hover_text("Ctrl+S").clicked() || save_shortcut {
+            out.push(Intent::Do(match id {
+                Some(id) => Command::UpdateOfficial { id, draft: draft.clone() },
+                None => Command::CreateOfficial(draft.clone()),
+            }));
+        }
+        match id {
+            Some(id) => {
+                if ui.button(tr(lang, "action.revert")).clicked() {
+                    out.push(Intent::SelectOfficial(Some(id)));
+                }
+                if ui.button(tr(lang, "roster.delete")).clicked() {
+                    let question = i18n::fill(tr(lang, "confirm.delete_official"), &[&draft.name, &draft.staff_no]);
+                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteOfficial { id })) });
+                }
+            }
+            None => {
+                if ui.button(tr(lang, "action.cancel")).clicked() {
+                    out.push(Intent::SelectOfficial(None));
+                }
+            }
+        }
+    });
+}

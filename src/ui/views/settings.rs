@@ -1,0 +1,101 @@
+//! The Settings page: language and theme (remembered on this computer), the open database
+//! with its integrity check, and the latest entries of the audit trail.
+
+use super::widgets::section;
+use crate::domain::Lang;
+use crate::i18n::{self, tr};
+use crate::ui::state::{Intent, State};
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+pub fn settings_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    section(ui, tr(lang, "settings.language"));
+    ui.horizontal(|ui| {
+        for choice in Lang::ALL {
+            if ui.radio(lang == choice, choice.native_name()).clicked() {
+                out.push(Intent::SetLang(choice));
+            }
+        }
+    });
+    section(ui, tr(lang, "settings.theme"));
+    ui.horizontal(|ui| {
+        if ui.radio(!state.dark, tr(lang, "settings.light")).clicked() {
+            out.push(Intent::SetDark(false));
+        }
+        if ui.radio(state.dark, tr(lang, "settings.dark")).clicked() {
+            out.push(Intent::SetDark(true));
+        }
+    });
+    section(ui, tr(lang, "settings.database"));
+    egui::Grid::new("db_info").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(tr(lang, "settings.file"));
+        ui.label(data.path.display().to_string());
+        ui.end_row();
+        ui.label(tr(lang, "field.bureau_name"));
+        ui.label(&data.bureau.name);
+        ui.end_row();
+        ui.label(tr(lang, "field.year"));
+        ui.label(data.bureau.year.to_string());
+        ui.end_row();
+        ui.label(tr(lang, "settings.schema"));
+        ui.label(crate::store::LATEST_VERSION.to_string());
+        ui.end_row();
+    });
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "settings.check")).clicked() {
+            out.push(Intent::CheckDatabase);
+        }
+        match &state.settings.check {
+            None => {}
+            Some(problems) if problems.is_empty() => {
+                ui.label(RichText::new(tr(lang, "settings.check_ok")).color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)));
+            }
+            Some(problems) => {
+                ui.label(
+                    RichText::new(i18n::fill(tr(lang, "settings.check_failed"), &[&problems.len().to_string()]))
+                        .color(ui.visuals().error_fg_color),
+                );
+            }
+        }
+    });
+    if let Some(problems) = state.settings.check.as_ref().filter(|p| !p.is_empty()) {
+        for problem in problems.iter().take(20) {
+            ui.label(RichText::new(problem).monospace().small());
+        }
+    }
+    section(ui, tr(lang, "settings.audit"));
+    TableBuilder::new(ui)
+        .id_salt("audit_table")
+        .striped(true)
+        .column(Column::initial(190.0))
+        .column(Column::initial(90.0))
+        .column(Column::initial(150.0))
+        .column(Column::remainder().clip(true))
+        .header(24.0, |mut header| {
+            for key in ["audit.at", "audit.actor", "audit.action", "audit.record"] {
+                header.col(|ui| {
+                    ui.strong(tr(lang, key));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, data.audit.len(), |mut row| {
+                let Some(entry) = data.audit.get(row.index()) else { return };
+                row.col(|ui| {
+                    ui.label(&entry.at);
+                });
+                row.col(|ui| {
+                    ui.label(&entry.actor);
+                });
+                row.col(|ui| {
+                    ui.label(tr(lang, &format!("done.{}", entry.action)));
+                });
+                row.col(|ui| {
+                    let snapshot = entry.after.as_deref().or(entry.before.as_deref()).unwrap_or("");
+                    ui.add(egui::Label::new(RichText::new(snapshot).small()).truncate());
+                });
+            });
+        });
+}

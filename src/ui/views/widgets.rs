@@ -1,0 +1,80 @@
+//! Pieces every page's forms share: a labelled grid row whose inputs carry the label's name
+//! (for screen readers and tests) with the field's problems printed beneath, and choosers.
+
+use super::super::theme::LABEL_WIDTH;
+use crate::domain::problem::{Field, FieldProblem};
+use crate::domain::{Lang, UnitId};
+use crate::i18n;
+use egui::{RichText, Ui};
+
+/// Problems for `field`, in the user's language.
+pub fn problems_for(lang: Lang, problems: &[FieldProblem], field: Field) -> Vec<String> {
+    problems.iter().filter(|p| p.field == field).map(|p| i18n::problem_text(lang, &p.problem)).collect()
+}
+
+/// One labelled row of a form grid; the inputs `add` makes are named by the label.
+pub fn form_row<R>(ui: &mut Ui, lang: Lang, label: &str, field: Field, problems: &[FieldProblem], add: impl FnOnce(&mut Ui) -> R) -> R {
+    let label = ui.add_sized([LABEL_WIDTH, 24.0], egui::Label::new(label).halign(egui::Align::RIGHT));
+    let result = ui
+        .vertical(|ui| {
+            let result = ui.label_inputs_by(label.id, add);
+            for message in problems_for(lang, problems, field) {
+                ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+            }
+            result
+        })
+        .inner;
+    ui.end_row();
+    result
+}
+
+/// A single-line text input of the form's width.
+pub fn line(ui: &mut Ui, text: &mut String, width: f32) -> egui::Response {
+    ui.add(egui::TextEdit::singleline(text).desired_width(width).char_limit(2_000))
+}
+
+/// A multi-line text input.
+pub fn para(ui: &mut Ui, text: &mut String, width: f32, rows: usize) -> egui::Response {
+    ui.add(egui::TextEdit::multiline(text).desired_width(width).desired_rows(rows).char_limit(40_000))
+}
+
+/// A drop-down over `choices`, with `none` as the label of "nothing chosen" when given.
+pub fn choose<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: &str,
+    value: &mut Option<T>,
+    choices: &[(T, String)],
+    none: Option<&str>,
+    width: f32,
+) -> bool {
+    let selected =
+        value.and_then(|v| choices.iter().find(|c| c.0 == v)).map(|c| c.1.clone()).or(none.map(str::to_owned)).unwrap_or_default();
+    let before = *value;
+    egui::ComboBox::from_id_salt(id).selected_text(selected).width(width).height(420.0).show_ui(ui, |ui| {
+        if let Some(none) = none {
+            ui.selectable_value(value, None, none);
+        }
+        for (choice, label) in choices {
+            ui.selectable_value(value, Some(*choice), label);
+        }
+    });
+    before != *value
+}
+
+/// The units as drop-down choices, indented by depth, retired ones left out unless `keep`.
+pub fn unit_choices(data: &super::super::state::Data, keep: Option<UnitId>) -> Vec<(UnitId, String)> {
+    data.unit_tree
+        .iter()
+        .filter_map(|&(depth, id)| {
+            let unit = data.unit(id)?;
+            (!unit.retired || Some(id) == keep).then(|| (id, format!("{}{}", "　".repeat(depth), unit.name)))
+        })
+        .collect()
+}
+
+/// A section heading with space above.
+pub fn section(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text).heading().size(17.0));
+    ui.add_space(2.0);
+}
