@@ -469,6 +469,9 @@ mod tests {
         let mut used = 0;
         for source in &sources {
             for (i, _) in source.match_indices("tr(") {
+                if source[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
                 let rest = &source[i..];
                 let Some(open) = rest.find('"') else { continue };
                 if rest[..open].contains(')') || rest[..open].len() > 40 {
