@@ -21,8 +21,26 @@ pub const PREFS_KEY: &str = "nengli.prefs";
 /// How many steps Ctrl+Z can go back.
 const UNDO_DEPTH: usize = 100;
 
+/// Where the app starts: an explicit database, else the last one, else the default one.
+pub struct Startup {
+    pub db: Option<PathBuf>,
+    pub lang: Lang,
+    /// The file created by the welcome screen unless the user chooses another.
+    pub default_db: PathBuf,
+    /// The demo bureau's file.
+    pub demo_db: PathBuf,
+}
+
+impl Startup {
+    /// The usual start: files in the user's data folder, language from the system.
+    pub fn standard(db: Option<PathBuf>) -> Startup {
+        Startup { db, lang: crate::cli::system_lang(), default_db: crate::paths::default_db(), demo_db: crate::paths::demo_db() }
+    }
+}
+
 /// The application: the open database (if any), the view state and the undo history.
 pub struct NengliApp {
+    demo_db: PathBuf,
     service: Option<Service>,
     pub state: State,
     prefs: Prefs,
@@ -33,18 +51,28 @@ pub struct NengliApp {
 }
 
 impl NengliApp {
-    /// Starts with `prefs`; opens `db` if given, else the last database, else the default
-    /// one if it exists, else shows the welcome screen.
-    pub fn new(prefs: Prefs, db: Option<PathBuf>, lang: Lang) -> NengliApp {
-        let mut state = State::new(prefs.lang.unwrap_or(lang));
+    /// Starts with `prefs`; opens the start-up database if given, else the last database,
+    /// else the default one if it exists, else shows the welcome screen.
+    pub fn new(prefs: Prefs, startup: Startup) -> NengliApp {
+        let mut state = State::new(prefs.lang.unwrap_or(startup.lang));
         state.dark = prefs.dark;
         state.recent = prefs.recent.clone();
         state.welcome.year = chrono::Local::now().format("%Y").to_string();
-        state.welcome.path = crate::paths::default_db().display().to_string();
-        let mut app = NengliApp { service: None, state, prefs, undo: Vec::new(), redo: Vec::new(), fonts_for: None, theme_dark: None };
-        let target = db
+        state.welcome.path = startup.default_db.display().to_string();
+        let mut app = NengliApp {
+            demo_db: startup.demo_db,
+            service: None,
+            state,
+            prefs,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            fonts_for: None,
+            theme_dark: None,
+        };
+        let target = startup
+            .db
             .or_else(|| app.prefs.last_db.clone().filter(|p| p.exists()))
-            .or_else(|| Some(crate::paths::default_db()).filter(|p| p.exists()));
+            .or_else(|| Some(startup.default_db).filter(|p| p.exists()));
         if let Some(path) = target {
             app.open(&path, OpenMode::Create);
         }
@@ -58,7 +86,10 @@ impl NengliApp {
         if lang.is_some() {
             prefs.lang = lang;
         }
-        NengliApp::new(prefs, db, crate::cli::system_lang())
+        let mut app = NengliApp::new(prefs, Startup::standard(db));
+        fonts::install(&cc.egui_ctx, app.state.lang);
+        app.fonts_for = Some(app.state.lang);
+        app
     }
 
     pub fn service(&self) -> Option<&Service> {
@@ -398,7 +429,7 @@ impl NengliApp {
     }
 
     fn open_demo(&mut self) {
-        let path = crate::paths::demo_db();
+        let path = self.demo_db.clone();
         self.close();
         let ready = Store::open(&path, OpenMode::Create).map_err(ServiceError::from).and_then(|store| {
             let mut service = Service::new(store, "demo");

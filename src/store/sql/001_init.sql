@@ -66,6 +66,8 @@ CREATE TABLE unit (
     CHECK ((parent_id IS NULL) = (kind = 'bureau'))
 ) STRICT;
 CREATE INDEX unit_parent ON unit(parent_id);
+-- Exactly one root: the bureau.
+CREATE UNIQUE INDEX unit_single_root ON unit((parent_id IS NULL)) WHERE parent_id IS NULL;
 
 CREATE TABLE post (
     id             INTEGER PRIMARY KEY,

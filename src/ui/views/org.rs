@@ -110,9 +110,9 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
         ui.add_space(8.0);
         ui.label(RichText::new(tr(lang, "org.add_child")).strong());
         ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "field.unit_name"));
+            let label = ui.label(tr(lang, "org.child_name"));
             ui.label_inputs_by(label.id, |ui| line(ui, &mut page.child_name, 200.0));
-            let label = ui.label(tr(lang, "field.unit_kind"));
+            let label = ui.label(tr(lang, "org.child_kind"));
             ui.label_inputs_by(label.id, |ui| choose(ui, "child_kind", &mut page.child_kind, &kind_choices(lang, false), None, 120.0));
             if ui.button(tr(lang, "org.add_child_button")).clicked() {
                 out.push(Intent::Do(Command::CreateUnit {

@@ -34,31 +34,32 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
 fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, "roster.search"));
-        let search = ui.label_inputs_by(label.id, |ui| {
-            ui.add(
+        let search = ui
+            .add(
                 egui::TextEdit::singleline(&mut page.filter_text)
                     .hint_text(tr(lang, "roster.search_hint"))
                     .desired_width(220.0)
                     .char_limit(200),
             )
-        });
+            .labelled_by(label.id);
         if page.focus_filter {
             search.request_focus();
             page.focus_filter = false;
         }
         let mut changed = search.changed();
-        let label = ui.label(tr(lang, "field.unit"));
-        changed |= ui.label_inputs_by(label.id, |ui| {
+        ui.label(tr(lang, "field.unit"));
+        changed |= ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
             let choices = unit_choices(data, page.filter_unit);
             choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
         });
         let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
-        let label = ui.label(tr(lang, "field.tier"));
-        changed |= ui
-            .label_inputs_by(label.id, |ui| choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0));
+        ui.label(tr(lang, "field.tier"));
+        changed |= ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
+            choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0)
+        });
         let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
-        let label = ui.label(tr(lang, "field.status"));
-        changed |= ui.label_inputs_by(label.id, |ui| {
+        ui.label(tr(lang, "field.status"));
+        changed |= ui.name_inputs(tr(lang, "roster.filter_status"), |ui| {
             choose(ui, "filter_status", &mut page.filter_status, &statuses, Some(tr(lang, "roster.all")), 90.0)
         });
         if changed {
@@ -207,7 +208,10 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
             choose(ui, "gender", &mut draft.gender, &genders, None, 100.0)
         });
         form_row(ui, lang, tr(lang, "field.birth"), Field::Birth, &problems, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut draft.birth).hint_text("1985.03").desired_width(100.0).char_limit(20))
+            ui.horizontal(|ui| {
+                line(ui, &mut draft.birth, 100.0);
+                ui.label(RichText::new(tr(lang, "hint.year_month")).weak());
+            })
         });
         form_row(ui, lang, tr(lang, "field.political"), Field::Political, &problems, |ui| line(ui, &mut draft.political, width));
         form_row(ui, lang, tr(lang, "field.education"), Field::Education, &problems, |ui| line(ui, &mut draft.education, width));
@@ -223,7 +227,10 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
             choose(ui, "post", &mut draft.post, &posts, Some(tr(lang, "roster.no_post")), width)
         });
         form_row(ui, lang, tr(lang, "field.post_since"), Field::PostSince, &problems, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut draft.post_since).hint_text("2010-07-01").desired_width(120.0).char_limit(20))
+            ui.horizontal(|ui| {
+                line(ui, &mut draft.post_since, 100.0);
+                ui.label(RichText::new(tr(lang, "hint.date")).weak());
+            })
         });
         form_row(ui, lang, tr(lang, "field.status"), Field::Status, &problems, |ui| {
             if draft.status.is_none() {

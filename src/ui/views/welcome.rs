@@ -20,8 +20,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         let card_width = 430.0;
         let total = card_width * 2.0 + 24.0;
         ui.add_space(((ui.available_width() - total) / 2.0).max(0.0));
-        egui::Frame::group(ui.style()).inner_margin(16.0).show(ui, |ui| {
-            ui.set_width(card_width);
+        card(ui, card_width, |ui| {
             ui.label(RichText::new(tr(lang, "welcome.new_title")).size(18.0).strong());
             ui.label(RichText::new(tr(lang, "welcome.new_help")).weak());
             ui.add_space(8.0);
@@ -50,8 +49,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             }
         });
         ui.add_space(24.0);
-        egui::Frame::group(ui.style()).inner_margin(16.0).show(ui, |ui| {
-            ui.set_width(card_width);
+        card(ui, card_width, |ui| {
             ui.label(RichText::new(tr(lang, "welcome.demo_title")).size(18.0).strong());
             ui.label(RichText::new(tr(lang, "welcome.demo_help")).weak());
             ui.add_space(8.0);
@@ -70,5 +68,13 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 }
             }
         });
+    });
+}
+
+/// A framed box of `width` whose contents stack top to bottom.
+fn card(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Frame::group(ui.style()).inner_margin(16.0).show(ui, |ui| {
+        ui.set_width(width);
+        ui.vertical(add);
     });
 }

@@ -1,0 +1,9 @@
+//! Integration tests as one crate: storage, the use cases, the command line, the window
+//! (driven through egui_kittest by its labels) and the layering rules.
+
+mod architecture;
+mod cli;
+mod service;
+mod store;
+mod support;
+mod ui;

@@ -1,0 +1,207 @@
+//! The use cases against a demo bureau: each command's rules, and undo that really restores.
+
+use crate::support::demo;
+use nengli::domain::catalogue::{Gender, OfficialStatus, RankTier, UnitKind};
+use nengli::domain::official::OfficialDraft;
+use nengli::domain::org::PostDraft;
+use nengli::domain::{Field, OfficialId, Problem, UnitId};
+use nengli::service::{Command, Entity, Service, ServiceError};
+
+fn problems(result: Result<nengli::service::Applied, ServiceError>) -> Vec<(Field, Problem)> {
+    match result {
+        Err(ServiceError::Invalid(problems)) => problems.into_iter().map(|p| (p.field, p.problem)).collect(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn unit_named(service: &Service, name: &str) -> UnitId {
+    service.read().units().unwrap().into_iter().find(|u| u.name == name).unwrap_or_else(|| panic!("no unit {name}")).id
+}
+
+fn draft(unit: UnitId, staff_no: &str) -> OfficialDraft {
+    OfficialDraft {
+        staff_no: staff_no.into(),
+        name: "林小雨".into(),
+        gender: Some(Gender::Female),
+        birth: "1990.05".into(),
+        tier: Some(RankTier::General),
+        unit: Some(unit),
+        status: Some(OfficialStatus::Active),
+        ..Default::default()
+    }
+}
+
+/// Everything a user can see of the bureau, to compare before and after undo.
+fn snapshot(service: &Service) -> (Vec<nengli::domain::org::Unit>, Vec<nengli::domain::org::Post>, Vec<nengli::domain::roster::RosterRow>) {
+    let db = service.read();
+    (db.units().unwrap(), db.posts().unwrap(), db.roster_rows().unwrap())
+}
+
+#[test]
+fn the_demo_bureau_is_realistic() {
+    let service = demo();
+    let db = service.read();
+    let units = db.units().unwrap();
+    for name in ["辦公室", "監察室", "人教科", "法規科", "稅政科", "征管科", "辦稅服務廳", "稽查局", "城關稅務分局", "開發區稅務分局"]
+    {
+        assert!(units.iter().any(|u| u.name == name), "demo lacks {name}");
+    }
+    let posts = db.posts().unwrap();
+    assert!((35..=50).contains(&posts.len()), "{} posts", posts.len());
+    assert!(posts.iter().all(|p| !p.duties.is_empty()
+        && !p.standard.is_empty()
+        && !p.authority.is_empty()
+        && !p.time_limits.is_empty()
+        && !p.responsibility.is_empty()));
+    let roster = db.roster_rows().unwrap();
+    assert!((100..=140).contains(&roster.len()), "{} officials", roster.len());
+    for tier in RankTier::ALL {
+        assert!(roster.iter().any(|r| r.tier == *tier), "no official of tier {tier:?}");
+    }
+    assert!(service.store().check().unwrap().is_empty());
+}
+
+#[test]
+fn officials_are_validated_with_the_stores_knowledge() {
+    let mut service = demo();
+    let office = unit_named(&service, "辦公室");
+    let taken = service.read().roster_rows().unwrap()[0].clone();
+    assert_eq!(
+        problems(service.apply(Command::CreateOfficial(draft(office, &taken.staff_no)))),
+        vec![(Field::StaffNo, Problem::DuplicateStaffNo { holder: taken.name })]
+    );
+    let other_post = service.read().posts().unwrap().into_iter().find(|p| p.unit != office).unwrap();
+    let mut wrong_post = draft(office, "N0001");
+    wrong_post.post = Some(other_post.id);
+    assert_eq!(problems(service.apply(Command::CreateOfficial(wrong_post))), vec![(Field::Post, Problem::PostInOtherUnit)]);
+    let mut future = draft(office, "N0002");
+    future.birth = "2014.01".into();
+    assert_eq!(problems(service.apply(Command::CreateOfficial(future))), vec![(Field::Birth, Problem::InFuture)]);
+    let ok = service.apply(Command::CreateOfficial(draft(office, " N0003 "))).unwrap();
+    let Entity::Official(id) = ok.entity else { panic!() };
+    assert_eq!(service.read().official(id).unwrap().unwrap().staff_no, "N0003");
+    // Saving an official under their own staff number is not a duplicate.
+    let own = OfficialDraft { name: "林小雨(改)".into(), ..draft(office, "N0003") };
+    assert_eq!(service.apply(Command::UpdateOfficial { id, draft: own }).unwrap().action, "official.update");
+}
+
+#[test]
+fn undo_and_redo_restore_every_kind_of_change() {
+    let mut service = demo();
+    let root = service.read().units().unwrap()[0].id;
+    let office = unit_named(&service, "辦公室");
+    let start = snapshot(&service);
+    let first = service.apply(Command::CreateUnit { parent: root, name: "督察內審科".into(), kind: UnitKind::Section }).unwrap();
+    let Entity::Unit(new_unit) = first.entity else { panic!() };
+    let post_draft = PostDraft {
+        unit: Some(new_unit),
+        title: "內審崗".into(),
+        tier: Some(RankTier::General),
+        headcount: "2".into(),
+        ..Default::default()
+    };
+    let second = service.apply(Command::CreatePost(post_draft)).unwrap();
+    let Entity::Post(post) = second.entity else { panic!() };
+    let mut person = draft(new_unit, "N0100");
+    person.post = Some(post);
+    let third = service.apply(Command::CreateOfficial(person.clone())).unwrap();
+    let Entity::Official(official) = third.entity else { panic!() };
+    let fourth = service.apply(Command::UpdateOfficial { id: official, draft: OfficialDraft { name: "林大雨".into(), ..person } }).unwrap();
+    let fifth = service.apply(Command::MoveUnit { id: new_unit, parent: office }).unwrap();
+    let after = snapshot(&service);
+    let mut redo = Vec::new();
+    for applied in [fifth, fourth, third, second, first] {
+        redo.push(service.apply(applied.undo).unwrap().undo);
+    }
+    assert_eq!(snapshot(&service), start, "undo brings the bureau back exactly");
+    for command in redo.into_iter().rev() {
+        let _redone = service.apply(command).unwrap();
+    }
+    assert_eq!(snapshot(&service), after, "redo brings the changes back with the same ids");
+}
+
+#[test]
+fn deleting_and_restoring_keeps_ids_and_uuids() {
+    let mut service = demo();
+    let row = service.read().roster_rows().unwrap()[5].clone();
+    let before = service.read().official(row.id).unwrap().unwrap();
+    let deleted = service.apply(Command::DeleteOfficial { id: row.id }).unwrap();
+    assert!(service.read().official(row.id).unwrap().is_none());
+    assert_eq!(service.apply(deleted.undo).unwrap().action, "official.restore");
+    assert_eq!(service.read().official(row.id).unwrap().unwrap(), before);
+}
+
+#[test]
+fn units_holding_people_cannot_be_deleted_or_retired() {
+    let mut service = demo();
+    let office = unit_named(&service, "辦公室");
+    let usage = service.read().unit_usage(office).unwrap();
+    assert!(usage.posts > 0 && usage.officials > 0);
+    let refusal = problems(service.apply(Command::DeleteUnit { id: office }));
+    assert_eq!(refusal, vec![(Field::Record, Problem::UnitNotEmpty { children: 0, posts: usage.posts, officials: usage.officials })]);
+    assert!(matches!(problems(service.apply(Command::SetUnitRetired { id: office, retired: true }))[0].1, Problem::UnitNotEmpty { .. }));
+    let root = service.read().units().unwrap()[0].id;
+    assert_eq!(problems(service.apply(Command::DeleteUnit { id: root })), vec![(Field::Record, Problem::RootFixed)]);
+    // An empty unit can be retired, then nothing new can be put in it.
+    let empty = service.apply(Command::CreateUnit { parent: root, name: "臨時專班".into(), kind: UnitKind::Team }).unwrap();
+    let Entity::Unit(empty) = empty.entity else { panic!() };
+    assert_eq!(service.apply(Command::SetUnitRetired { id: empty, retired: true }).unwrap().action, "unit.retire");
+    assert_eq!(problems(service.apply(Command::CreateOfficial(draft(empty, "N0200")))), vec![(Field::Unit, Problem::UnitRetired)]);
+    assert_eq!(
+        problems(service.apply(Command::CreateUnit { parent: empty, name: "子組".into(), kind: UnitKind::Team })),
+        vec![(Field::Parent, Problem::UnitRetired)]
+    );
+    assert_eq!(service.apply(Command::DeleteUnit { id: empty }).unwrap().action, "unit.delete");
+}
+
+#[test]
+fn the_tree_cannot_fold_into_itself() {
+    let mut service = demo();
+    let inspection = unit_named(&service, "稽查局");
+    let team = unit_named(&service, "檢查股");
+    assert_eq!(problems(service.apply(Command::MoveUnit { id: inspection, parent: team })), vec![(Field::Parent, Problem::Cycle)]);
+}
+
+#[test]
+fn held_posts_cannot_move_retire_or_vanish() {
+    let mut service = demo();
+    let roster = service.read().roster_rows().unwrap();
+    let held = roster.iter().find_map(|r| r.post).unwrap();
+    let post = service.read().post(held).unwrap().unwrap();
+    let other_unit = unit_named(&service, "監察室");
+    let holders = service.read().post_holders(held).unwrap().0;
+    let moved = PostDraft { unit: Some(other_unit), ..PostDraft::from_post(&post) };
+    assert_eq!(
+        problems(service.apply(Command::UpdatePost { id: held, draft: moved })),
+        vec![(Field::Unit, Problem::PostMoveHeld { officials: holders })]
+    );
+    assert!(matches!(problems(service.apply(Command::SetPostRetired { id: held, retired: true }))[0].1, Problem::PostHeld { .. }));
+    assert!(matches!(problems(service.apply(Command::DeletePost { id: held }))[0].1, Problem::PostHeld { .. }));
+}
+
+#[test]
+fn a_megabyte_name_is_refused_and_nothing_is_stored() {
+    let mut service = demo();
+    let office = unit_named(&service, "辦公室");
+    let before = snapshot(&service);
+    let huge = OfficialDraft { name: "名".repeat(1 << 20), ..draft(office, "N0300") };
+    assert_eq!(problems(service.apply(Command::CreateOfficial(huge))), vec![(Field::Name, Problem::TooLong { max: 50 })]);
+    assert_eq!(snapshot(&service), before);
+    assert!(service.read().official(OfficialId(999_999)).unwrap().is_none());
+}
+
+#[test]
+fn generated_bureaus_are_reproducible_and_sized() {
+    use nengli::service::seed;
+    let make = |seed_value| {
+        let mut service = Service::new(nengli::store::Store::open_in_memory().unwrap(), "gen");
+        let summary = seed::generate(&mut service, "合成局", 1_000, 2, seed_value).unwrap();
+        let names: Vec<String> = service.read().roster_rows().unwrap().into_iter().map(|r| r.name).collect();
+        (summary, names, service.read().bureau().unwrap().unwrap().year)
+    };
+    let (summary, names, year) = make(3);
+    assert_eq!(summary.officials, 1_000);
+    assert_eq!(year, 2013);
+    assert_eq!(make(3).1, names);
+    assert_ne!(make(4).1, names);
+}

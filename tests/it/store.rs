@@ -1,0 +1,168 @@
+//! Storage: migrations on an empty file, refusing foreign and newer files untouched, the
+//! schema's own checks against raw SQL, and audit rows that live and die with their change.
+
+use crate::support::{demo, file_bytes};
+use nengli::domain::catalogue::Catalogue;
+use nengli::service::{Command, Service, ServiceError};
+use nengli::store::{APPLICATION_ID, LATEST_VERSION, OpenMode, Store, StoreError};
+
+#[test]
+fn a_new_file_is_migrated_and_stamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    let store = Store::open(&path, OpenMode::Create).unwrap();
+    assert_eq!(store.migrated(), (1..=LATEST_VERSION).collect::<Vec<_>>().as_slice());
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!((app_id, version, journal.as_str()), (APPLICATION_ID, LATEST_VERSION, "wal"));
+    let strict: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND strict = 0", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(strict, 0, "every table is STRICT");
+    let reopened = Store::open(&path, OpenMode::Existing).unwrap();
+    assert!(reopened.migrated().is_empty(), "a current file is not migrated again");
+}
+
+#[test]
+fn a_missing_file_is_not_created_when_it_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("absent.sqlite");
+    assert!(matches!(Store::open(&path, OpenMode::Existing), Err(StoreError::Missing(_))));
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('someone else''s data');").unwrap();
+    }
+    let before = file_bytes(&path);
+    assert!(matches!(Store::open(&path, OpenMode::Existing), Err(StoreError::Foreign)));
+    assert_eq!(file_bytes(&path), before);
+    assert!(!dir.path().join("other.sqlite-wal").exists());
+}
+
+#[test]
+fn another_programs_application_id_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0x1234_5678).unwrap();
+        conn.execute_batch("CREATE TABLE t (x INTEGER)").unwrap();
+    }
+    let before = file_bytes(&path);
+    assert!(matches!(Store::open(&path, OpenMode::Create), Err(StoreError::Foreign)));
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite");
+    drop(Store::open(&path, OpenMode::Create).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = file_bytes(&path);
+    match Store::open(&path, OpenMode::Existing) {
+        Err(StoreError::TooNew { found, supported }) => assert_eq!((found, supported), (LATEST_VERSION + 1, LATEST_VERSION)),
+        other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn text_and_damaged_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("roster.csv");
+    std::fs::write(&text, "工號,姓名\nGS00001,張偉\n").unwrap();
+    assert!(matches!(Store::open(&text, OpenMode::Existing), Err(StoreError::NotADatabase)));
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "工號,姓名\nGS00001,張偉\n");
+    let mut truncated = b"SQLite format 3\0".to_vec();
+    truncated.extend([0u8; 20]);
+    let short = dir.path().join("short.sqlite");
+    std::fs::write(&short, &truncated).unwrap();
+    assert!(matches!(Store::open(&short, OpenMode::Existing), Err(StoreError::NotADatabase)));
+    assert_eq!(file_bytes(&short), truncated);
+}
+
+#[test]
+fn the_schema_refuses_bad_rows_from_raw_sql() {
+    let service = demo();
+    let store = service.store();
+    let bad = [
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id) VALUES ('u1', 'X1', '王五', 'male', '1985.13', 'general', 1)",
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id) VALUES ('u2', 'X2', '王五', 'other', '1985.03', 'general', 1)",
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id) VALUES ('u3', 'GS00001', '王五', 'male', '1985.03', 'general', 1)",
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id) VALUES ('u4', 'X4', '', 'male', '1985.03', 'general', 1)",
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id) VALUES ('u5', 'X5', '王五', 'male', '1985.03', 'general', 9999)",
+        "INSERT INTO official (uuid, staff_no, name, gender, birth, tier, unit_id, post_since) VALUES ('u6', 'X6', '王五', 'male', '1985.03', 'general', 1, '2013-02-30')",
+        "UPDATE official SET post_id = (SELECT id FROM post WHERE unit_id <> official.unit_id LIMIT 1) WHERE id = 1",
+        "INSERT INTO post (uuid, unit_id, title, tier, headcount) VALUES ('p1', 1, '崗', 'general', 5000)",
+        "INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('n1', NULL, '第二個局', 'bureau')",
+        "INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('n2', 1, '   ', 'section')",
+        "UPDATE phase SET end_date = '2011-01-01' WHERE position = 1",
+        "INSERT INTO capability (uuid, position, code, name_tc, name_sc, name_en, slogan_tc, slogan_sc, slogan_en) VALUES ('c9', 9, 'x', 'x', 'x', 'x', '', '', '')",
+    ];
+    for sql in bad {
+        assert!(matches!(store.execute_raw(sql), Err(StoreError::Constraint(_))), "accepted: {sql}");
+    }
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn a_refused_change_leaves_no_audit_row_and_no_data() {
+    let mut service = demo();
+    let audit_before = service.read().audit_rows(10_000).unwrap().len();
+    let units_before = service.read().units().unwrap();
+    let result = service.store_mut().write(|db| -> Result<(), ServiceError> {
+        db.insert_unit(None, "uuid-x", Some(units_before[0].id), "臨時科", nengli::domain::catalogue::UnitKind::Section, 99)?;
+        db.audit("tester", "unit.create", "unit", None, None, None)?;
+        Err(ServiceError::Invalid(vec![]))
+    });
+    assert!(result.is_err());
+    assert_eq!(service.read().audit_rows(10_000).unwrap().len(), audit_before);
+    assert_eq!(service.read().units().unwrap(), units_before);
+}
+
+#[test]
+fn each_change_writes_exactly_one_audit_row_in_its_transaction() {
+    let mut service = demo();
+    let root = service.read().units().unwrap()[0].id;
+    let before = service.read().audit_rows(10_000).unwrap().len();
+    let applied = service
+        .apply(Command::CreateUnit { parent: root, name: "督察內審科".into(), kind: nengli::domain::catalogue::UnitKind::Section })
+        .unwrap();
+    let rows = service.read().audit_rows(10_000).unwrap();
+    assert_eq!(rows.len(), before + 1);
+    assert_eq!((rows[0].action.as_str(), rows[0].actor.as_str()), ("unit.create", "tester"));
+    assert!(rows[0].after.as_deref().unwrap().contains("督察內審科"));
+    assert!(matches!(applied.entity, nengli::service::Entity::Unit(_)));
+}
+
+#[test]
+fn the_catalogue_round_trips_through_the_database() {
+    let service = demo();
+    assert_eq!(service.read().catalogue().unwrap(), Catalogue::shipped());
+    let info = service.read().bureau().unwrap().unwrap();
+    assert_eq!((info.name.as_str(), info.year), ("示範縣國家稅務局", 2012));
+}
+
+#[test]
+fn init_refuses_a_second_bureau_in_the_same_file() {
+    let mut service = demo();
+    let err = service.init_bureau("另一個局", 2013, &Catalogue::shipped()).unwrap_err();
+    assert!(matches!(err, ServiceError::Invalid(ref p) if p[0].problem == nengli::domain::Problem::AlreadySetUp));
+    let _: &Service = &service;
+}

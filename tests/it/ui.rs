@@ -1,0 +1,195 @@
+//! The window driven as a user would, through egui_kittest: widgets found by their labels,
+//! with the bundled font installed (a missing glyph fails the test), results checked in the
+//! database behind the app.
+
+use crate::support::demo_file;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nengli::domain::Lang;
+use nengli::ui::app::{NengliApp, Startup};
+use nengli::ui::state::{Page, Prefs};
+use std::path::{Path, PathBuf};
+
+fn harness(dir: &Path, db: Option<PathBuf>, lang: Lang) -> Harness<'static, NengliApp> {
+    let startup = Startup { db, lang, default_db: dir.join("default.sqlite"), demo_db: dir.join("demo.sqlite") };
+    let app = NengliApp::new(Prefs::default(), startup);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang))
+        .build_eframe(|_cc| app);
+    harness.run();
+    harness
+}
+
+fn demo_harness(lang: Lang) -> (tempfile::TempDir, Harness<'static, NengliApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let harness = harness(dir.path(), Some(db), lang);
+    (dir, harness)
+}
+
+fn type_into(harness: &mut Harness<'_, NengliApp>, label: &str, text: &str) {
+    let field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput) && node.label().as_deref() == Some(label)
+    };
+    harness.get_by(field).scroll_to_me();
+    harness.run();
+    harness.get_by(field).focus();
+    harness.run();
+    harness.get_by(field).type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, NengliApp>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+/// Opens the drop-down named `combo` and picks the option whose text contains `option`.
+fn pick(harness: &mut Harness<'_, NengliApp>, combo: &str, option: &str) {
+    click(harness, Role::ComboBox, combo);
+    let choice =
+        |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::Button && node.label().is_some_and(|l| l.contains(option));
+    harness.get_by(choice).scroll_to_me();
+    harness.run();
+    harness.get_by(choice).click();
+    harness.run();
+}
+
+#[test]
+fn a_unit_a_post_and_an_official_are_made_through_the_widgets() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    // A sub-unit of the bureau.
+    type_into(&mut h, "下級單位名稱", "督察內審科");
+    click(&mut h, Role::Button, "新增");
+    let service = h.state().service().unwrap();
+    let unit = service.read().units().unwrap().into_iter().find(|u| u.name == "督察內審科").expect("unit created");
+    assert_eq!(h.state().state.org.selected_unit, Some(unit.id));
+    // A post with its duty statement.
+    click(&mut h, Role::Button, "新增崗位");
+    type_into(&mut h, "崗位名稱", "內審崗");
+    pick(&mut h, "職級層次", "一般幹部");
+    type_into(&mut h, "崗位職責", "開展內部審計,督察執法和財務管理。");
+    click(&mut h, Role::Button, "保存");
+    let post = h.state().service().unwrap().read().posts().unwrap().into_iter().find(|p| p.title == "內審崗");
+    let post = post.unwrap_or_else(|| panic!("post not created: {:?} {:?}", h.state().state.notice, h.state().state.org.post_form));
+    assert_eq!((post.unit, post.duties.as_str()), (unit.id, "開展內部審計,督察執法和財務管理。"));
+    // An official on that post.
+    click(&mut h, Role::Button, "幹部名冊");
+    click(&mut h, Role::Button, "新增幹部");
+    type_into(&mut h, "工號", "N0001");
+    type_into(&mut h, "姓名", "林小雨");
+    pick(&mut h, "性別", "女");
+    type_into(&mut h, "出生年月", "1990.05");
+    pick(&mut h, "職級層次", "一般幹部");
+    pick(&mut h, "單位", "督察內審科");
+    pick(&mut h, "崗位", "內審崗");
+    click(&mut h, Role::Button, "保存");
+    let rows = h.state().service().unwrap().read().roster_rows().unwrap();
+    let row = rows.iter().find(|r| r.staff_no == "N0001").expect("official created");
+    assert_eq!((row.name.as_str(), row.unit, row.post), ("林小雨", unit.id, Some(post.id)));
+    assert_eq!(h.state().state.roster.selected, Some(row.id));
+}
+
+#[test]
+fn a_duplicate_staff_number_is_shown_next_to_the_field() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let holder = h.state().service().unwrap().read().roster_rows().unwrap().into_iter().find(|r| r.staff_no == "GS00001").unwrap();
+    click(&mut h, Role::Button, "幹部名冊");
+    click(&mut h, Role::Button, "新增幹部");
+    type_into(&mut h, "工號", "GS00001");
+    type_into(&mut h, "姓名", "重號測試");
+    pick(&mut h, "性別", "男");
+    type_into(&mut h, "出生年月", "1980.01");
+    pick(&mut h, "職級層次", "一般幹部");
+    pick(&mut h, "單位", "辦公室");
+    let count = h.state().service().unwrap().read().official_count().unwrap();
+    click(&mut h, Role::Button, "保存");
+    h.get_by_label(&format!("已被 {} 使用", holder.name));
+    assert_eq!(h.state().service().unwrap().read().official_count().unwrap(), count, "nothing stored");
+}
+
+#[test]
+fn the_roster_filters_as_the_user_types() {
+    let (_dir, mut h) = demo_harness(Lang::Sc);
+    click(&mut h, Role::Button, "干部名册");
+    let total = h.state().state.data.as_ref().unwrap().roster.len();
+    assert_eq!(h.state().state.data.as_ref().unwrap().roster_visible.len(), total);
+    type_into(&mut h, "搜索", "GS00002");
+    let data = h.state().state.data.as_ref().unwrap();
+    assert_eq!(data.roster_visible.len(), 1);
+    let name = data.roster[data.roster_visible[0] as usize].name.clone();
+    h.get_by_label(&name);
+    h.get_by_label(&format!("显示 1 / 共 {total} 人"));
+}
+
+#[test]
+fn switching_language_relabels_the_same_page() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "設定");
+    h.get_by_label("介面語言");
+    click(&mut h, Role::RadioButton, "English");
+    assert_eq!(h.state().state.page, Page::Settings);
+    h.get_by_label("Interface language");
+    h.get_by_role_and_label(Role::Button, "Roster");
+    h.get_by_role_and_label(Role::Button, "Check database");
+    assert!(h.query_by_label("介面語言").is_none());
+    assert_eq!(h.state().prefs().lang, Some(Lang::En), "the choice is remembered");
+    click(&mut h, Role::RadioButton, "简体中文");
+    h.get_by_label("界面语言");
+}
+
+#[test]
+fn ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it() {
+    let (_dir, mut h) = demo_harness(Lang::En);
+    type_into(&mut h, "Sub-unit name", "Audit team");
+    click(&mut h, Role::Button, "Add");
+    let count =
+        |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().units().unwrap().iter().filter(|u| u.name == "Audit team").count();
+    assert_eq!(count(&h), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(count(&h), 1);
+}
+
+#[test]
+fn the_welcome_screen_creates_a_bureau_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), None, Lang::Tc);
+    h.get_by_label("建立新的本局資料庫");
+    type_into(&mut h, "單位名稱", "新縣稅務局");
+    click(&mut h, Role::Button, "建立資料庫");
+    let service = h.state().service().expect("database open");
+    assert_eq!(service.read().bureau().unwrap().unwrap().name, "新縣稅務局");
+    assert_eq!(service.store().path(), Some(dir.path().join("default.sqlite").as_path()));
+    h.get_by_role_and_label(Role::Button, "組織機構");
+}
+
+#[test]
+fn the_demo_bureau_is_one_click_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), None, Lang::En);
+    click(&mut h, Role::Button, "Open demo bureau");
+    let data = h.state().state.data.as_ref().unwrap_or_else(|| panic!("demo not open: {:?}", h.state().state.notice));
+    assert!(data.roster.len() >= 100);
+    assert!(dir.path().join("demo.sqlite").exists());
+}
+
+#[test]
+fn a_foreign_file_is_refused_with_a_message_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("roster.csv");
+    std::fs::write(&csv, "工號,姓名\n").unwrap();
+    let h = harness(dir.path(), Some(csv.clone()), Lang::Sc);
+    assert!(h.state().service().is_none());
+    h.get_by_label_contains("不是数据库");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "工號,姓名\n");
+}
