@@ -89,7 +89,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("field.status", "狀態", "状态", "Status"),
     ("field.record", "記錄", "记录", "Record"),
     ("org.units", "單位", "单位", "Units"),
-    ("org.unit", "單位", "单位", "Unit"),
+    ("org.unit_heading", "單位:{0}", "单位:{0}", "Unit: {0}"),
     ("org.pick_unit", "請在左側選擇一個單位。", "请在左侧选择一个单位。", "Choose a unit on the left."),
     ("org.retired_mark", "(已撤銷)", "(已撤销)", "(retired)"),
     (

@@ -173,7 +173,7 @@ fn populate(
             created += 1;
         }
         let summary = Summary {
-            units: units.len(),
+            units: units.len() + 1,
             posts: seats.iter().map(|s| s.1.id).collect::<std::collections::HashSet<PostId>>().len(),
             officials: created,
         };

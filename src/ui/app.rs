@@ -548,6 +548,9 @@ impl NengliApp {
         }
         self.state.org.selected_unit = Some(id);
         self.state.org.unit_problems.clear();
+        let is_root = self.state.data.as_ref().and_then(|d| d.unit(id)).is_some_and(|u| u.parent.is_none());
+        self.state.org.child_kind =
+            Some(if is_root { crate::domain::catalogue::UnitKind::Section } else { crate::domain::catalogue::UnitKind::Team });
         self.load_unit_form(id);
     }
 

@@ -63,7 +63,7 @@ fn kind_choices(lang: Lang, root: bool) -> Vec<(UnitKind, String)> {
 fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut OrgPage, out: &mut Vec<Intent>) {
     let Some(unit) = data.unit(unit_id) else { return };
     let is_root = unit.parent.is_none();
-    section(ui, &format!("{}:{}", tr(lang, "org.unit"), crate::domain::org::unit_path(&data.units, unit_id)));
+    section(ui, &i18n::fill(tr(lang, "org.unit_heading"), &[&crate::domain::org::unit_path(&data.units, unit_id)]));
     if unit.retired {
         ui.label(RichText::new(tr(lang, "org.unit_is_retired")).color(ui.visuals().warn_fg_color));
     }
@@ -126,12 +126,10 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
 }
 
 fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut OrgPage, out: &mut Vec<Intent>) {
-    ui.horizontal(|ui| {
-        section(ui, tr(lang, "org.posts"));
-        if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
-            out.push(Intent::NewPost);
-        }
-    });
+    section(ui, tr(lang, "org.posts"));
+    if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
+        out.push(Intent::NewPost);
+    }
     let posts: Vec<_> = data.posts.iter().filter(|p| p.unit == unit_id).collect();
     if posts.is_empty() {
         ui.label(RichText::new(tr(lang, "org.no_posts")).weak());

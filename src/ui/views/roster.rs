@@ -32,13 +32,14 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
 }
 
 fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
-    ui.horizontal_wrapped(|ui| {
+    let mut changed = false;
+    ui.horizontal(|ui| {
         let label = ui.label(tr(lang, "roster.search"));
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut page.filter_text)
                     .hint_text(tr(lang, "roster.search_hint"))
-                    .desired_width(220.0)
+                    .desired_width(240.0)
                     .char_limit(200),
             )
             .labelled_by(label.id);
@@ -46,30 +47,37 @@ fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: 
             search.request_focus();
             page.focus_filter = false;
         }
-        let mut changed = search.changed();
+        changed |= search.changed();
+        ui.label(
+            RichText::new(i18n::fill(tr(lang, "roster.count"), &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()]))
+                .weak(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
+                out.push(Intent::NewOfficial);
+            }
+        });
+    });
+    ui.horizontal(|ui| {
         ui.label(tr(lang, "field.unit"));
         changed |= ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
             let choices = unit_choices(data, page.filter_unit);
-            choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
+            choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 180.0)
         });
         let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
         ui.label(tr(lang, "field.tier"));
         changed |= ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
-            choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0)
+            choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 120.0)
         });
         let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
         ui.label(tr(lang, "field.status"));
         changed |= ui.name_inputs(tr(lang, "roster.filter_status"), |ui| {
             choose(ui, "filter_status", &mut page.filter_status, &statuses, Some(tr(lang, "roster.all")), 90.0)
         });
-        if changed {
-            out.push(Intent::RosterFilterChanged);
-        }
-        ui.label(i18n::fill(tr(lang, "roster.count"), &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()]));
-        if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
-            out.push(Intent::NewOfficial);
-        }
     });
+    if changed {
+        out.push(Intent::RosterFilterChanged);
+    }
 }
 
 /// Up/Down/Home/End move the selection when no text field has the keyboard.
@@ -117,14 +125,16 @@ fn column_key(column: Col) -> &'static str {
 }
 
 fn table(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
-    let widths = [80.0, 80.0, 50.0, 80.0, 140.0, 130.0, 90.0, 100.0];
+    // Shares of the width for every column but the last, which takes the rest.
+    let shares = [0.11, 0.10, 0.06, 0.10, 0.16, 0.15, 0.11, 0.11];
+    let width = ui.available_width();
     let mut builder = TableBuilder::new(ui)
         .id_salt("roster_table")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for width in widths {
-        builder = builder.column(Column::initial(width).at_least(40.0).resizable(true).clip(true));
+    for share in shares {
+        builder = builder.column(Column::initial(width * share).at_least(36.0).resizable(true).clip(true));
     }
     builder = builder.column(Column::remainder().at_least(60.0));
     if page.scroll_to_selected {

@@ -17,7 +17,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.add_space(24.0);
     });
     ui.horizontal_top(|ui| {
-        let card_width = 430.0;
+        let card_width = ((ui.available_width() - 24.0 - 40.0) / 2.0).clamp(380.0, 480.0);
         let total = card_width * 2.0 + 24.0;
         ui.add_space(((ui.available_width() - total) / 2.0).max(0.0));
         card(ui, card_width, |ui| {
@@ -32,7 +32,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 form_row(ui, lang, tr(lang, "field.year"), Field::Year, &problems, |ui| line(ui, &mut state.welcome.year, 80.0));
                 form_row(ui, lang, tr(lang, "field.location"), Field::Record, &problems, |ui| {
                     ui.horizontal(|ui| {
-                        line(ui, &mut state.welcome.path, 200.0);
+                        line(ui, &mut state.welcome.path, 250.0);
                         if ui.button(tr(lang, "welcome.choose")).clicked() {
                             out.push(Intent::ChooseNewDatabase);
                         }
