@@ -193,3 +193,29 @@ fn a_foreign_file_is_refused_with_a_message_in_the_users_language() {
     h.get_by_label_contains("不是数据库");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), "工號,姓名\n");
 }
+
+#[test]
+fn headers_sort_and_arrow_keys_walk_the_roster() {
+    let (_dir, mut h) = demo_harness(Lang::En);
+    click(&mut h, Role::Button, "Roster");
+    click(&mut h, Role::Button, "Born (YYYY.MM)");
+    let visible = |h: &Harness<'_, NengliApp>| {
+        let data = h.state().state.data.as_ref().unwrap();
+        data.roster_visible.iter().map(|&i| data.roster[i as usize].clone()).collect::<Vec<_>>()
+    };
+    let rows = visible(&h);
+    assert!(rows.windows(2).all(|w| w[0].birth <= w[1].birth), "sorted by birth, oldest first");
+    click(&mut h, Role::Button, "Born (YYYY.MM) ▲");
+    let rows = visible(&h);
+    assert!(rows.windows(2).all(|w| w[0].birth >= w[1].birth), "a second click reverses");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().state.roster.selected, Some(rows[0].id));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().state.roster.selected, Some(rows[1].id));
+    h.get_by_role_and_label(Role::TextInput, "Name");
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(h.state().state.roster.selected, Some(rows[rows.len() - 1].id));
+}

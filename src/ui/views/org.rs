@@ -91,21 +91,21 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
                     }
                 });
             });
+            ui.label("");
+            ui.horizontal(|ui| {
+                let (label, retired) = if unit.retired { ("org.reinstate", false) } else { ("org.retire", true) };
+                if ui.button(tr(lang, label)).clicked() {
+                    out.push(Intent::Do(Command::SetUnitRetired { id: unit_id, retired }));
+                }
+                if ui.button(tr(lang, "org.delete_unit")).clicked() {
+                    let question = i18n::fill(tr(lang, "confirm.delete_unit"), &[&unit.name]);
+                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteUnit { id: unit_id })) });
+                }
+            });
+            ui.end_row();
         }
     });
     record_problems(ui, lang, &problems);
-    if !is_root {
-        ui.horizontal(|ui| {
-            let (label, retired) = if unit.retired { ("org.reinstate", false) } else { ("org.retire", true) };
-            if ui.button(tr(lang, label)).clicked() {
-                out.push(Intent::Do(Command::SetUnitRetired { id: unit_id, retired }));
-            }
-            if ui.button(tr(lang, "org.delete_unit")).clicked() {
-                let question = i18n::fill(tr(lang, "confirm.delete_unit"), &[&unit.name]);
-                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteUnit { id: unit_id })) });
-            }
-        });
-    }
     if !unit.retired {
         ui.add_space(8.0);
         ui.label(RichText::new(tr(lang, "org.add_child")).strong());

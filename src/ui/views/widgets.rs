@@ -47,8 +47,11 @@ pub fn choose<T: Copy + PartialEq>(
     none: Option<&str>,
     width: f32,
 ) -> bool {
-    let selected =
-        value.and_then(|v| choices.iter().find(|c| c.0 == v)).map(|c| c.1.clone()).or(none.map(str::to_owned)).unwrap_or_default();
+    let selected = value
+        .and_then(|v| choices.iter().find(|c| c.0 == v))
+        .map(|c| c.1.trim_start_matches('　').to_owned())
+        .or(none.map(str::to_owned))
+        .unwrap_or_default();
     let before = *value;
     egui::ComboBox::from_id_salt(id).selected_text(selected).width(width).height(420.0).show_ui(ui, |ui| {
         if let Some(none) = none {
