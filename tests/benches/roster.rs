@@ -94,6 +94,8 @@ fn main() {
         let started = Instant::now();
         harness.step();
         samples.push(started.elapsed());
+        let data = harness.state().state.data.as_ref().expect("open");
+        assert!(data.roster_visible.len() < data.roster.len(), "the keystroke filtered the roster");
         if round % 5 == 4 {
             harness.state_mut().state.roster.filter_text.clear();
             harness.state_mut().apply(Intent::RosterFilterChanged);
