@@ -21,7 +21,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         egui::CentralPanel::default().show(ui, |ui| welcome::welcome_ui(ui, state, out));
         return;
     }
-    egui::Panel::left("nav").resizable(false).exact_size(170.0).show(ui, |ui| {
+    egui::Panel::left("nav").resizable(false).exact_size(150.0).show(ui, |ui| {
         ui.add_space(8.0);
         if let Some(data) = &state.data {
             ui.label(RichText::new(&data.bureau.name).strong());
@@ -30,7 +30,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.separator();
         for page in Page::ALL {
             let label = RichText::new(tr(lang, page.key())).size(16.0);
-            if ui.add_sized([150.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
+            if ui.add_sized([132.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
                 out.push(Intent::Navigate(page));
             }
         }

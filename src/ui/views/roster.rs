@@ -20,7 +20,7 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(data) = &state.data else { return };
     let page = &mut state.roster;
-    egui::Panel::right("official_detail").resizable(true).default_size(420.0).min_size(360.0).show(ui, |ui| {
+    egui::Panel::right("official_detail").resizable(true).default_size(340.0).min_size(320.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| detail_ui(ui, lang, data, page, out));
     });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -112,29 +112,60 @@ fn keyboard(ui: &Ui, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) 
 
 fn column_key(column: Col) -> &'static str {
     match column {
-        Col::StaffNo => "field.staff_no",
+        Col::StaffNo => "column.staff_no",
         Col::Name => "field.name",
         Col::Gender => "field.gender",
-        Col::Birth => "field.birth",
+        Col::Birth => "column.birth",
         Col::Unit => "field.unit",
         Col::Post => "field.post",
         Col::Tier => "field.tier",
-        Col::PositionTitle => "field.position_title",
+        Col::PositionTitle => "column.position",
         Col::Status => "field.status",
     }
 }
 
+/// Width of `text` in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body).size().x
+}
+
+/// Column widths that fit the header and the longest usual value in the user's language;
+/// unit and post share what is left.
+fn column_widths(ui: &Ui, lang: Lang, data: &Data) -> [f32; 9] {
+    let padding = 16.0;
+    let fit = |column: Col, samples: &[&str]| {
+        let header = text_width(ui, &format!("{} ▲", tr(lang, column_key(column))));
+        samples.iter().map(|s| text_width(ui, s)).fold(header, f32::max) + padding
+    };
+    let tiers: Vec<&str> = RankTier::ALL.iter().map(|t| data.catalogue.tier_name(*t, lang)).collect();
+    let genders: Vec<&str> = Gender::ALL.iter().map(|g| i18n::gender(lang, *g)).collect();
+    let statuses: Vec<&str> = OfficialStatus::ALL.iter().map(|s| i18n::status(lang, *s)).collect();
+    let mut widths = [
+        fit(Col::StaffNo, &["GS00000"]),
+        fit(Col::Name, &["歐陽婉清"]),
+        fit(Col::Gender, &genders),
+        fit(Col::Birth, &["0000.00"]),
+        0.0,
+        0.0,
+        fit(Col::Tier, &tiers),
+        fit(Col::PositionTitle, &["副主任科員"]),
+        fit(Col::Status, &statuses),
+    ];
+    let rest = (ui.available_width() - widths.iter().sum::<f32>() - 8.0 * ui.spacing().item_spacing.x).max(140.0);
+    widths[4] = rest / 2.0;
+    widths[5] = rest / 2.0;
+    widths
+}
+
 fn table(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
-    // Shares of the width for every column but the last, which takes the rest.
-    let shares = [0.11, 0.10, 0.06, 0.10, 0.16, 0.15, 0.11, 0.11];
-    let width = ui.available_width();
+    let widths = column_widths(ui, lang, data);
     let mut builder = TableBuilder::new(ui)
-        .id_salt("roster_table")
+        .id_salt(("roster_table", lang))
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for share in shares {
-        builder = builder.column(Column::initial(width * share).at_least(36.0).resizable(true).clip(true));
+    for width in &widths[..widths.len() - 1] {
+        builder = builder.column(Column::initial(*width).at_least(36.0).resizable(true).clip(true));
     }
     builder = builder.column(Column::remainder().at_least(60.0));
     if page.scroll_to_selected {
