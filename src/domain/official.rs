@@ -4,7 +4,7 @@
 use super::catalogue::{Gender, OfficialStatus, RankTier};
 use super::dates::{YearMonth, format_date, parse_date};
 use super::ids::{OfficialId, PostId, UnitId};
-use super::org::{Post, Unit};
+use super::org::{Post, Unit, check_unit};
 use super::problem::{Field, FieldProblem, Problem, Problems};
 use super::text::{MAX_NAME, MAX_SHORT, MAX_STAFF_NO, clean};
 use chrono::NaiveDate;
@@ -13,23 +13,21 @@ use serde::{Deserialize, Serialize};
 /// The earliest birth year the roster accepts.
 pub const MIN_BIRTH_YEAR: i32 = 1900;
 
-/// A stored official.
+/// A stored official: identity plus the checked record; reads as its [`OfficialData`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Official {
     pub id: OfficialId,
     pub uuid: String,
-    pub staff_no: String,
-    pub name: String,
-    pub gender: Gender,
-    pub birth: YearMonth,
-    pub political: String,
-    pub education: String,
-    pub tier: RankTier,
-    pub position_title: String,
-    pub unit: UnitId,
-    pub post: Option<PostId>,
-    pub post_since: Option<NaiveDate>,
-    pub status: OfficialStatus,
+    #[serde(flatten)]
+    pub data: OfficialData,
+}
+
+impl std::ops::Deref for Official {
+    type Target = OfficialData;
+
+    fn deref(&self) -> &OfficialData {
+        &self.data
+    }
 }
 
 /// An official as typed in the form.
@@ -62,9 +60,9 @@ pub struct OfficialContext<'a> {
     pub previous_post: Option<PostId>,
 }
 
-/// A draft that passed validation, ready to store.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidOfficial {
+/// An official's record, as validation lets it into the store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialData {
     pub staff_no: String,
     pub name: String,
     pub gender: Gender,
@@ -102,7 +100,7 @@ impl OfficialDraft {
         self.staff_no.trim()
     }
 
-    pub fn validate(&self, ctx: &OfficialContext<'_>) -> Result<ValidOfficial, Vec<FieldProblem>> {
+    pub fn validate(&self, ctx: &OfficialContext<'_>) -> Result<OfficialData, Vec<FieldProblem>> {
         let mut problems = Problems::default();
         let staff_no = clean(&self.staff_no, Field::StaffNo, true, MAX_STAFF_NO, &mut problems);
         if let Some(holder) = &ctx.staff_no_holder {
@@ -157,21 +155,7 @@ impl OfficialDraft {
                 Some(d) => Some(d),
             }
         };
-        let unit = match (self.unit, ctx.unit) {
-            (None, _) => {
-                problems.push(Field::Unit, Problem::Required);
-                None
-            }
-            (Some(_), None) => {
-                problems.push(Field::Unit, Problem::NotFound);
-                None
-            }
-            (Some(_), Some(u)) if u.retired => {
-                problems.push(Field::Unit, Problem::UnitRetired);
-                None
-            }
-            (Some(_), Some(u)) => Some(u.id),
-        };
+        let unit = check_unit(self.unit, ctx.unit, &mut problems);
         if let Some(post_id) = self.post {
             match ctx.post {
                 None => problems.push(Field::Post, Problem::NotFound),
@@ -181,7 +165,7 @@ impl OfficialDraft {
             }
         }
         match (birth, unit, self.gender, self.tier, problems.is_empty()) {
-            (Some(birth), Some(unit), Some(gender), Some(tier), true) => Ok(ValidOfficial {
+            (Some(birth), Some(unit), Some(gender), Some(tier), true) => Ok(OfficialData {
                 staff_no,
                 name,
                 gender,
@@ -225,15 +209,17 @@ mod tests {
         Post {
             id: PostId(id),
             uuid: String::new(),
-            unit: UnitId(unit),
-            title: "崗位".into(),
-            tier: RankTier::General,
-            duties: String::new(),
-            standard: String::new(),
-            authority: String::new(),
-            time_limits: String::new(),
-            responsibility: String::new(),
-            headcount: 1,
+            data: crate::domain::org::PostData {
+                unit: UnitId(unit),
+                title: "崗位".into(),
+                tier: RankTier::General,
+                duties: String::new(),
+                standard: String::new(),
+                authority: String::new(),
+                time_limits: String::new(),
+                responsibility: String::new(),
+                headcount: 1,
+            },
             retired: false,
         }
     }

@@ -20,21 +20,23 @@ pub struct Unit {
     pub retired: bool,
 }
 
-/// A stored post with its duty statement.
+/// A stored post: its identity, its checked duty statement, and whether it is retired.
+/// It reads as its [`PostData`] (`post.title`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Post {
     pub id: PostId,
     pub uuid: String,
-    pub unit: UnitId,
-    pub title: String,
-    pub tier: RankTier,
-    pub duties: String,
-    pub standard: String,
-    pub authority: String,
-    pub time_limits: String,
-    pub responsibility: String,
-    pub headcount: u16,
+    #[serde(flatten)]
+    pub data: PostData,
     pub retired: bool,
+}
+
+impl std::ops::Deref for Post {
+    type Target = PostData;
+
+    fn deref(&self) -> &PostData {
+        &self.data
+    }
 }
 
 /// A post as typed in the form: free text for every field, checked by [`PostDraft::validate`].
@@ -51,9 +53,9 @@ pub struct PostDraft {
     pub headcount: String,
 }
 
-/// A post draft that passed validation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidPost {
+/// A post's content, as validation lets it into the store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostData {
     pub unit: UnitId,
     pub title: String,
     pub tier: RankTier,
@@ -84,7 +86,7 @@ impl PostDraft {
     }
 
     /// Checks the draft; `unit` is the unit it names, as found in the store.
-    pub fn validate(&self, unit: Option<&Unit>) -> Result<ValidPost, Vec<FieldProblem>> {
+    pub fn validate(&self, unit: Option<&Unit>) -> Result<PostData, Vec<FieldProblem>> {
         let mut problems = Problems::default();
         let title = clean(&self.title, Field::Title, true, MAX_TITLE, &mut problems);
         let duties = clean(&self.duties, Field::Duties, false, MAX_LONG, &mut problems);
@@ -92,21 +94,7 @@ impl PostDraft {
         let authority = clean(&self.authority, Field::Authority, false, MAX_LONG, &mut problems);
         let time_limits = clean(&self.time_limits, Field::TimeLimits, false, MAX_LONG, &mut problems);
         let responsibility = clean(&self.responsibility, Field::Responsibility, false, MAX_LONG, &mut problems);
-        let unit_id = match (self.unit, unit) {
-            (None, _) => {
-                problems.push(Field::Unit, Problem::Required);
-                None
-            }
-            (Some(_), None) => {
-                problems.push(Field::Unit, Problem::NotFound);
-                None
-            }
-            (Some(_), Some(u)) if u.retired => {
-                problems.push(Field::Unit, Problem::UnitRetired);
-                None
-            }
-            (Some(_), Some(u)) => Some(u.id),
-        };
+        let unit_id = check_unit(self.unit, unit, &mut problems);
         if self.tier.is_none() {
             problems.push(Field::Tier, Problem::Required);
         }
@@ -124,11 +112,23 @@ impl PostDraft {
         };
         match (unit_id, self.tier, problems.is_empty()) {
             (Some(unit), Some(tier), true) => {
-                Ok(ValidPost { unit, title, tier, duties, standard, authority, time_limits, responsibility, headcount })
+                Ok(PostData { unit, title, tier, duties, standard, authority, time_limits, responsibility, headcount })
             }
             _ => Err(problems.0),
         }
     }
+}
+
+/// Checks the unit a draft names: chosen, found in the store (`found`), and not retired.
+pub fn check_unit(chosen: Option<UnitId>, found: Option<&Unit>, problems: &mut Problems) -> Option<UnitId> {
+    let problem = match (chosen, found) {
+        (None, _) => Problem::Required,
+        (Some(_), None) => Problem::NotFound,
+        (Some(_), Some(u)) if u.retired => Problem::UnitRetired,
+        (Some(_), Some(u)) => return Some(u.id),
+    };
+    problems.push(Field::Unit, problem);
+    None
 }
 
 /// Checks a unit's name.

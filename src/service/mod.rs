@@ -4,7 +4,7 @@
 pub mod seed;
 
 use crate::domain::catalogue::{Catalogue, UnitKind};
-use crate::domain::official::{Official, OfficialContext, OfficialDraft, ValidOfficial};
+use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{self, Post, PostDraft, Unit};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
 use crate::domain::text::{MAX_TITLE, clean};
@@ -174,7 +174,7 @@ fn unit_not_empty(usage: crate::store::UnitUsage, active_only: bool) -> Problem 
     }
 }
 
-fn validate_post(db: &Db<'_>, draft: &PostDraft) -> Result<org::ValidPost> {
+fn validate_post(db: &Db<'_>, draft: &PostDraft) -> Result<org::PostData> {
     let unit = match draft.unit {
         Some(id) => db.unit(id)?,
         None => None,
@@ -188,7 +188,7 @@ fn validate_official(
     draft: &OfficialDraft,
     id: Option<OfficialId>,
     previous_post: Option<PostId>,
-) -> Result<ValidOfficial> {
+) -> Result<OfficialData> {
     let unit = match draft.unit {
         Some(u) => db.unit(u)?,
         None => None,
@@ -333,7 +333,7 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
             if !retired && existing_unit(db, before.unit)?.retired {
                 return Err(ServiceError::one(Field::Unit, Problem::UnitRetired));
             }
-            db.update_post(id, &valid_as_is(&before), retired)?;
+            db.update_post(id, &before.data, retired)?;
             let action = if retired { "post.retire" } else { "post.reinstate" };
             audit(action, "post", id.0, json(&before), json(&existing_post(db, id)?))?;
             Applied { action, entity: Entity::Post(id), undo: Command::SetPostRetired { id, retired: !retired } }
@@ -385,19 +385,4 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         }
     };
     Ok(applied)
-}
-
-/// A stored post as a valid post, for changes that keep its content as it is.
-fn valid_as_is(post: &Post) -> org::ValidPost {
-    org::ValidPost {
-        unit: post.unit,
-        title: post.title.clone(),
-        tier: post.tier,
-        duties: post.duties.clone(),
-        standard: post.standard.clone(),
-        authority: post.authority.clone(),
-        time_limits: post.time_limits.clone(),
-        responsibility: post.responsibility.clone(),
-        headcount: post.headcount,
-    }
 }

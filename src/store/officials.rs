@@ -3,11 +3,11 @@
 use super::{Db, Result, StoreError, code};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
 use crate::domain::dates::{YearMonth, format_date, parse_date};
-use crate::domain::official::{Official, ValidOfficial};
+use crate::domain::official::{Official, OfficialData};
 use crate::domain::roster::RosterRow;
 use crate::domain::{OfficialId, PostId, UnitId};
-use rusqlite::types::Type;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::{Type, Value};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 const COLUMNS: &str =
     "id, uuid, staff_no, name, gender, birth, political, education, tier, position_title, unit_id, post_id, post_since, status";
@@ -21,26 +21,47 @@ fn year_month(row: &Row<'_>, index: usize) -> rusqlite::Result<YearMonth> {
     YearMonth::parse(&text).ok_or_else(|| conversion(index, &text))
 }
 
+/// The stored columns of an official after `id` (and `uuid`), in table order.
+fn values(o: &OfficialData) -> [Value; 12] {
+    let text = |s: &str| Value::Text(s.to_owned());
+    [
+        text(&o.staff_no),
+        text(&o.name),
+        text(o.gender.code()),
+        Value::Text(o.birth.to_string()),
+        text(&o.political),
+        text(&o.education),
+        text(o.tier.code()),
+        text(&o.position_title),
+        Value::Integer(o.unit.0),
+        o.post.map_or(Value::Null, |p| Value::Integer(p.0)),
+        o.post_since.map_or(Value::Null, |d| Value::Text(format_date(d))),
+        text(o.status.code()),
+    ]
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Official> {
     let post_since: Option<String> = row.get(12)?;
     Ok(Official {
         id: OfficialId(row.get(0)?),
         uuid: row.get(1)?,
-        staff_no: row.get(2)?,
-        name: row.get(3)?,
-        gender: code(row, 4, Gender::from_code)?,
-        birth: year_month(row, 5)?,
-        political: row.get(6)?,
-        education: row.get(7)?,
-        tier: code(row, 8, RankTier::from_code)?,
-        position_title: row.get(9)?,
-        unit: UnitId(row.get(10)?),
-        post: row.get::<_, Option<i64>>(11)?.map(PostId),
-        post_since: match post_since {
-            None => None,
-            Some(text) => Some(parse_date(&text).ok_or_else(|| conversion(12, &text))?),
+        data: OfficialData {
+            staff_no: row.get(2)?,
+            name: row.get(3)?,
+            gender: code(row, 4, Gender::from_code)?,
+            birth: year_month(row, 5)?,
+            political: row.get(6)?,
+            education: row.get(7)?,
+            tier: code(row, 8, RankTier::from_code)?,
+            position_title: row.get(9)?,
+            unit: UnitId(row.get(10)?),
+            post: row.get::<_, Option<i64>>(11)?.map(PostId),
+            post_since: match post_since {
+                None => None,
+                Some(text) => Some(parse_date(&text).ok_or_else(|| conversion(12, &text))?),
+            },
+            status: code(row, 13, OfficialStatus::from_code)?,
         },
-        status: code(row, 13, OfficialStatus::from_code)?,
     })
 }
 
@@ -57,54 +78,26 @@ impl Db<'_> {
     }
 
     /// Inserts an official, with the given id when restoring one.
-    pub fn insert_official(&self, id: Option<OfficialId>, uuid: &str, o: &ValidOfficial) -> Result<OfficialId> {
+    pub fn insert_official(&self, id: Option<OfficialId>, uuid: &str, o: &OfficialData) -> Result<OfficialId> {
+        let head = [id.map_or(Value::Null, |i| Value::Integer(i.0)), Value::Text(uuid.to_owned())];
         self.conn
             .prepare_cached(
                 "INSERT INTO official (id, uuid, staff_no, name, gender, birth, political, education, tier, position_title,
                                        unit_id, post_id, post_since, status)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
-            .execute(params![
-                id.map(|i| i.0),
-                uuid,
-                o.staff_no,
-                o.name,
-                o.gender.code(),
-                o.birth.to_string(),
-                o.political,
-                o.education,
-                o.tier.code(),
-                o.position_title,
-                o.unit.0,
-                o.post.map(|p| p.0),
-                o.post_since.map(format_date),
-                o.status.code()
-            ])?;
+            .execute(params_from_iter(head.into_iter().chain(values(o))))?;
         Ok(OfficialId(self.conn.last_insert_rowid()))
     }
 
-    pub fn update_official(&self, id: OfficialId, o: &ValidOfficial) -> Result<()> {
+    pub fn update_official(&self, id: OfficialId, o: &OfficialData) -> Result<()> {
         let changed = self
             .conn
             .prepare_cached(
                 "UPDATE official SET staff_no = ?2, name = ?3, gender = ?4, birth = ?5, political = ?6, education = ?7,
                  tier = ?8, position_title = ?9, unit_id = ?10, post_id = ?11, post_since = ?12, status = ?13 WHERE id = ?1",
             )?
-            .execute(params![
-                id.0,
-                o.staff_no,
-                o.name,
-                o.gender.code(),
-                o.birth.to_string(),
-                o.political,
-                o.education,
-                o.tier.code(),
-                o.position_title,
-                o.unit.0,
-                o.post.map(|p| p.0),
-                o.post_since.map(format_date),
-                o.status.code()
-            ])?;
+            .execute(params_from_iter(std::iter::once(Value::Integer(id.0)).chain(values(o))))?;
         if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 

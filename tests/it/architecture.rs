@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+/// Every `.rs` file below `dir`.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
@@ -59,4 +60,31 @@ fn every_source_file_opens_with_what_it_owns() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("//!"), "{} does not open with a //! line", path.display());
     }
+}
+
+/// Every `tr(lang, "key")` in the source names a text that exists in the three languages.
+#[test]
+fn every_text_key_used_in_the_code_exists() {
+    let keys: std::collections::HashSet<&str> = nengli::i18n::TEXTS.iter().map(|t| t.0).collect();
+    let mut used = 0;
+    for path in rust_files(&src()) {
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (i, _) in source.match_indices("tr(") {
+            if source[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = &source[i..];
+            let Some(open) = rest.find('"') else { continue };
+            if rest[..open].contains(')') || rest[..open].len() > 40 {
+                continue;
+            }
+            let key = &rest[open + 1..];
+            let key = &key[..key.find('"').unwrap()];
+            if key.contains('.') && !key.contains(' ') && !key.contains('{') {
+                used += 1;
+                assert!(keys.contains(key), "{}: text key {key:?} has no entry", path.display());
+            }
+        }
+    }
+    assert!(used > 50, "the scan found only {used} keys: it is broken");
 }
