@@ -133,6 +133,8 @@ fn switching_language_relabels_the_same_page() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     click(&mut h, Role::Button, "設定");
     h.get_by_label("介面語言");
+    h.get_by_label("學習力");
+    h.get_by_label("全面展開階段");
     click(&mut h, Role::RadioButton, "English");
     assert_eq!(h.state().state.page, Page::Settings);
     h.get_by_label("Interface language");
@@ -140,8 +142,12 @@ fn switching_language_relabels_the_same_page() {
     h.get_by_role_and_label(Role::Button, "Check database");
     assert!(h.query_by_label("介面語言").is_none());
     assert_eq!(h.state().prefs().lang, Some(Lang::En), "the choice is remembered");
+    h.get_by_label("Learning");
+    h.get_by_label("Full roll-out");
     click(&mut h, Role::RadioButton, "简体中文");
     h.get_by_label("界面语言");
+    h.get_by_label("学习力");
+    h.get_by_label("应知应会");
 }
 
 #[test]

@@ -8,7 +8,54 @@ use crate::ui::state::{Intent, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+/// The programme catalogue this database holds: the 八種能力, the tiers and the phases.
+fn catalogue_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::Catalogue) {
+    section(ui, tr(lang, "settings.catalogue"));
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(tr(lang, "catalogue.capabilities")).strong());
+            egui::Grid::new("capabilities").num_columns(3).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+                for capability in &catalogue.capabilities {
+                    ui.label(capability.position.to_string());
+                    ui.label(capability.name.get(lang));
+                    ui.label(RichText::new(capability.slogan.get(lang)).weak());
+                    ui.end_row();
+                }
+            });
+        });
+        ui.add_space(24.0);
+        ui.vertical(|ui| {
+            ui.label(RichText::new(tr(lang, "catalogue.tiers")).strong());
+            egui::Grid::new("tiers").num_columns(2).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+                for tier in &catalogue.tiers {
+                    ui.label(tier.name.get(lang));
+                    ui.label(RichText::new(tier.expectation.get(lang)).weak());
+                    ui.end_row();
+                }
+            });
+            ui.add_space(8.0);
+            ui.label(RichText::new(tr(lang, "catalogue.phases")).strong());
+            egui::Grid::new("phases").num_columns(2).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+                for phase in &catalogue.phases {
+                    ui.label(phase.name.get(lang));
+                    ui.label(format!("{} – {}", phase.start.format("%Y-%m"), phase.end.format("%Y-%m")));
+                    ui.end_row();
+                    for task in &phase.tasks {
+                        ui.label("");
+                        ui.label(RichText::new(task.title.get(lang)).weak());
+                        ui.end_row();
+                    }
+                }
+            });
+        });
+    });
+}
+
 pub fn settings_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    egui::ScrollArea::vertical().id_salt("settings_scroll").show(ui, |ui| settings_contents(ui, state, out));
+}
+
+fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(data) = &state.data else { return };
     section(ui, tr(lang, "settings.language"));
@@ -65,10 +112,12 @@ pub fn settings_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(problem).monospace().small());
         }
     }
+    catalogue_ui(ui, lang, &data.catalogue);
     section(ui, tr(lang, "settings.audit"));
     TableBuilder::new(ui)
         .id_salt("audit_table")
         .striped(true)
+        .vscroll(false)
         .column(Column::initial(190.0))
         .column(Column::initial(90.0))
         .column(Column::initial(150.0))
