@@ -3,6 +3,8 @@
 
 use crate::domain::Lang;
 use crate::domain::catalogue::Catalogue;
+use crate::exchange::preview::{self, Change};
+use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
 use crate::service::{Service, ServiceError, seed};
 use crate::store::{OpenMode, Store};
@@ -38,6 +40,26 @@ pub enum Cmd {
     },
     /// Run SQLite's integrity and foreign-key checks; print `ok` or the problems (exit 0/1).
     Check,
+    /// Import officials, units or posts from a spreadsheet (.xlsx, .xls, .ods or .csv).
+    /// Prints the counts and every problem as `row N, column C: message`; stores nothing
+    /// and exits 1 when any row is refused.
+    Import {
+        #[arg(value_enum)]
+        kind: KindArg,
+        file: PathBuf,
+        /// Check and report only; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The sheet to read (default: the first whose header fits).
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Export officials, units or posts to FILE.xlsx or FILE.csv.
+    Export {
+        #[arg(value_enum)]
+        kind: KindArg,
+        file: PathBuf,
+    },
     /// Generate a synthetic bureau of any size, for benchmarks and tests.
     Gen {
         /// How many officials.
@@ -53,6 +75,24 @@ pub enum Cmd {
         #[arg(long, default_value = "合成測試縣稅務局")]
         bureau: String,
     },
+}
+
+/// What an import or export handles.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum KindArg {
+    Officials,
+    Units,
+    Posts,
+}
+
+impl From<KindArg> for Kind {
+    fn from(kind: KindArg) -> Kind {
+        match kind {
+            KindArg::Officials => Kind::Officials,
+            KindArg::Units => Kind::Units,
+            KindArg::Posts => Kind::Posts,
+        }
+    }
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -130,6 +170,15 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             let problems = service.store().check().map_err(|e| i18n::store_error(lang, &e))?;
             if problems.is_empty() { ok("ok".to_owned()) } else { Ok(Output { output: problems, failed: true }) }
         }
+        Cmd::Import { kind, file, dry_run, sheet } => {
+            import(&mut service(db, OpenMode::Existing, lang)?, (*kind).into(), file, *dry_run, sheet.as_deref(), lang)
+        }
+        Cmd::Export { kind, file } => {
+            let service = service(db, OpenMode::Existing, lang)?;
+            let table = export_table(&service, (*kind).into(), lang).map_err(|e| i18n::store_error(lang, &e))?;
+            write::save(&table, file).map_err(|e| i18n::exchange_error(lang, &e))?;
+            ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
+        }
         Cmd::Gen { officials, years, seed: seed_value, bureau } => {
             let mut service = service(db, OpenMode::Create, lang)?;
             let summary = seed::generate(&mut service, bureau, *officials, *years, *seed_value).map_err(|e| fail(lang, e))?;
@@ -139,4 +188,64 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             ))
         }
     }
+}
+
+/// The whole table of `kind` as the bureau holds it (officials by staff number).
+pub fn export_table(service: &Service, kind: Kind, lang: Lang) -> Result<write::Table, crate::store::StoreError> {
+    let db = service.read();
+    let catalogue = db.catalogue()?;
+    Ok(match kind {
+        Kind::Officials => write::officials_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.officials()?),
+        Kind::Units => write::units_table(lang, &db.units()?),
+        Kind::Posts => write::posts_table(lang, &catalogue, &db.units()?, &db.posts()?),
+    })
+}
+
+fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: Option<&str>, lang: Lang) -> Result<Output, String> {
+    let sheets = exchange::read_file(file).map_err(|e| i18n::exchange_error(lang, &e))?;
+    let chosen = match sheet {
+        Some(name) => sheets.iter().find(|s| s.name == name).ok_or_else(|| i18n::fill(tr(lang, "cli.no_sheet"), &[name]))?,
+        None => sheets
+            .iter()
+            .find(|s| {
+                s.rows
+                    .first()
+                    .is_some_and(|h| exchange::columns::locate(kind, &h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).is_ok())
+            })
+            .unwrap_or(&sheets[0]),
+    };
+    let lookup = service.lookup().map_err(|e| i18n::service_error(lang, &e))?;
+    let preview = preview::build(kind, &exchange::display_name(file), chosen, &lookup)
+        .map_err(|missing| i18n::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
+    let counts = preview.counts();
+    let mut output = vec![i18n::fill(
+        tr(lang, "cli.import_counts"),
+        &[&counts.new.to_string(), &counts.changed.to_string(), &counts.unchanged.to_string(), &counts.refused.to_string()],
+    )];
+    for row in &preview.rows {
+        for problem in &row.problems {
+            output.push(format!("row {}, column {}: {}", row.line, preview.letter_of(problem.field), i18n::problem(lang, problem)));
+        }
+        for warning in &row.warnings {
+            output.push(format!(
+                "row {}, column {}: {} {}",
+                row.line,
+                preview.letter_of(warning.field),
+                tr(lang, "cli.warning"),
+                i18n::problem(lang, warning)
+            ));
+        }
+    }
+    let refused = preview.rows.iter().any(|r| r.change == Change::Refused);
+    if refused {
+        output.push(tr(lang, "cli.import_refused").to_owned());
+        return Ok(Output { output, failed: true });
+    }
+    if dry_run {
+        output.push(tr(lang, "cli.dry_run").to_owned());
+    } else {
+        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| i18n::service_error(lang, &e))?;
+        output.push(i18n::fill(tr(lang, "cli.import_done"), &[&summary.created.to_string(), &summary.updated.to_string()]));
+    }
+    Ok(Output { output, failed: false })
 }

@@ -4,6 +4,7 @@
 use crate::domain::Lang;
 use crate::domain::catalogue::{Gender, OfficialStatus, UnitKind};
 use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::exchange::ExchangeError;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 use std::collections::HashMap;
@@ -225,6 +226,28 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "已生成测试单位:{0} 个单位、{1} 个岗位、{2} 名干部,位于 {3}",
         "test bureau generated: {0} units, {1} posts, {2} officials in {3}",
     ),
+    ("cli.export_done", "已匯出 {0} 行到 {1}", "已导出 {0} 行到 {1}", "exported {0} rows to {1}"),
+    ("cli.no_sheet", "檔案中沒有名為「{0}」的工作表", "文件中没有名为“{0}”的工作表", "the file has no sheet named \"{0}\""),
+    (
+        "cli.import_counts",
+        "新增 {0},修改 {1},不變 {2},有問題 {3}",
+        "新增 {0},修改 {1},不变 {2},有问题 {3}",
+        "new {0}, changed {1}, unchanged {2}, refused {3}",
+    ),
+    ("cli.warning", "提示:", "提示:", "warning:"),
+    (
+        "cli.import_refused",
+        "有問題的行未改正,沒有儲存任何資料",
+        "有问题的行未改正,没有保存任何数据",
+        "rows with problems remain; nothing was stored",
+    ),
+    (
+        "cli.dry_run",
+        "僅檢查(--dry-run),沒有儲存任何資料",
+        "仅检查(--dry-run),没有保存任何数据",
+        "checked only (--dry-run); nothing was stored",
+    ),
+    ("cli.import_done", "已儲存:新增 {0},修改 {1}", "已保存:新增 {0},修改 {1}", "stored: {0} created, {1} updated"),
     ("gender.male", "男", "男", "Male"),
     ("gender.female", "女", "女", "Female"),
     ("status.active", "在職", "在职", "Serving"),
@@ -280,6 +303,69 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ),
     ("problem.already_set_up", "這個資料庫已經建立過單位", "这个数据库已经建立过单位", "this database is already set up for a bureau"),
     ("problem.unknown", "「{0}」不是可選的值", "“{0}”不是可选的值", "\"{0}\" is not one of the choices"),
+    ("problem.unknown_unit", "沒有名為「{0}」的單位", "没有名为“{0}”的单位", "there is no unit named \"{0}\""),
+    (
+        "problem.ambiguous_unit",
+        "有多個單位名為「{0}」;請寫出路徑,如「本局 / 稽查局 / {0}」",
+        "有多个单位名为“{0}”;请写出路径,如“本局 / 稽查局 / {0}”",
+        "several units are named \"{0}\"; write the path, e.g. \"Bureau / Inspection / {0}\"",
+    ),
+    ("problem.unknown_post", "這個單位沒有「{0}」崗位", "这个单位没有“{0}”岗位", "the unit has no post \"{0}\""),
+    ("problem.duplicate_in_file", "與第 {0} 行重複", "与第 {0} 行重复", "repeats row {0}"),
+    (
+        "problem.similar_name",
+        "與已有幹部 {0}({1})只差繁簡寫法,是否同一人?",
+        "与已有干部 {0}({1})只差繁简写法,是否同一人?",
+        "differs from existing official {0} ({1}) only in script: the same person?",
+    ),
+    (
+        "service.rows_refused",
+        "仍有 {0} 個勾選的行有問題:請修改檔案,或取消勾選這些行",
+        "仍有 {0} 个勾选的行有问题:请修改文件,或取消勾选这些行",
+        "{0} ticked rows still have problems: fix the file or untick them",
+    ),
+    ("service.cancelled", "已取消,未儲存任何資料", "已取消,未保存任何数据", "Cancelled; nothing was stored"),
+    (
+        "exchange.too_large",
+        "檔案太大({0} 位元組);最多讀取 {1} 位元組",
+        "文件太大({0} 字节);最多读取 {1} 字节",
+        "the file is too large ({0} bytes); at most {1} bytes are read",
+    ),
+    (
+        "exchange.too_many_rows",
+        "工作表有 {0} 行資料;最多匯入 {1} 行",
+        "工作表有 {0} 行数据;最多导入 {1} 行",
+        "the sheet has {0} data rows; at most {1} are imported",
+    ),
+    (
+        "exchange.unknown_format",
+        "不認識的檔案類型「{0}」:請用 .xlsx、.xls、.ods 或 .csv",
+        "不认识的文件类型“{0}”:请用 .xlsx、.xls、.ods 或 .csv",
+        "unknown file type \"{0}\": use .xlsx, .xls, .ods or .csv",
+    ),
+    (
+        "exchange.unreadable",
+        "無法讀取這個試算表(檔案可能已損壞):{0}",
+        "无法读取这个表格(文件可能已损坏):{0}",
+        "the spreadsheet cannot be read (the file may be damaged): {0}",
+    ),
+    ("exchange.empty", "檔案裡沒有任何資料", "文件里没有任何数据", "the file holds no data"),
+    ("exchange.missing_columns", "標題行缺少必需的欄:{0}", "标题行缺少必需的列:{0}", "the header row lacks required columns: {0}"),
+    ("exchange.write", "無法寫出檔案:{0}", "无法写出文件:{0}", "the file could not be written: {0}"),
+    ("exchange.io", "檔案錯誤:{0}", "文件错误:{0}", "file error: {0}"),
+    ("exchange.sheet.officials", "幹部名冊", "干部名册", "Officials"),
+    ("exchange.sheet.units", "單位", "单位", "Units"),
+    ("exchange.sheet.posts", "崗位", "岗位", "Posts"),
+    ("exchange.example.name", "林小雨", "林小雨", "Lin Xiaoyu"),
+    ("exchange.example.political", "中共黨員", "中共党员", "CPC member"),
+    ("exchange.example.education", "大學本科", "大学本科", "Bachelor's degree"),
+    ("exchange.example.position", "科員", "科员", "Clerk"),
+    ("exchange.example.unit", "督察內審科", "督察内审科", "Audit section"),
+    ("exchange.example.post", "內審崗", "内审岗", "Internal audit post"),
+    ("exchange.example.duties", "開展內部審計和執法督察。", "开展内部审计和执法督察。", "Internal audit and enforcement review."),
+    ("done.import.officials", "已匯入幹部名冊", "已导入干部名册", "Roster imported"),
+    ("done.import.units", "已匯入單位", "已导入单位", "Units imported"),
+    ("done.import.posts", "已匯入崗位", "已导入岗位", "Posts imported"),
     ("store.missing", "找不到資料庫檔案 {0}", "找不到数据库文件 {0}", "no database file at {0}"),
     (
         "store.foreign",
@@ -410,6 +496,11 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::PostMoveHeld { officials } => fill(t("problem.post_move_held"), &[&officials.to_string()]),
         Problem::AlreadySetUp => t("problem.already_set_up").to_owned(),
         Problem::Unknown { value } => fill(t("problem.unknown"), &[value]),
+        Problem::UnknownUnit { name } => fill(t("problem.unknown_unit"), &[name]),
+        Problem::AmbiguousUnit { name } => fill(t("problem.ambiguous_unit"), &[name]),
+        Problem::UnknownPost { title } => fill(t("problem.unknown_post"), &[title]),
+        Problem::DuplicateInFile { row } => fill(t("problem.duplicate_in_file"), &[&row.to_string()]),
+        Problem::SimilarName { name, staff_no } => fill(t("problem.similar_name"), &[name, staff_no]),
     }
 }
 
@@ -445,6 +536,25 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
             problems.iter().map(|p| problem(lang, p)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { ";" })
         }
         ServiceError::Store(e) => store_error(lang, e),
+        ServiceError::RowsRefused(rows) => fill(tr(lang, "service.rows_refused"), &[&rows.len().to_string()]),
+        ServiceError::Cancelled => tr(lang, "service.cancelled").to_owned(),
+    }
+}
+
+pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
+    let t = |key| tr(lang, key);
+    match error {
+        ExchangeError::TooLarge { bytes, max } => fill(t("exchange.too_large"), &[&bytes.to_string(), &max.to_string()]),
+        ExchangeError::TooManyRows { rows, max } => fill(t("exchange.too_many_rows"), &[&rows.to_string(), &max.to_string()]),
+        ExchangeError::UnknownFormat(ext) => fill(t("exchange.unknown_format"), &[ext]),
+        ExchangeError::Unreadable(detail) => fill(t("exchange.unreadable"), &[detail]),
+        ExchangeError::Empty => t("exchange.empty").to_owned(),
+        ExchangeError::MissingColumns(fields) => {
+            let names: Vec<&str> = fields.iter().map(|f| tr(lang, field_key(*f))).collect();
+            fill(t("exchange.missing_columns"), &[&names.join(if lang == Lang::En { ", " } else { "、" })])
+        }
+        ExchangeError::Write(detail) => fill(t("exchange.write"), &[detail]),
+        ExchangeError::Io(e) => fill(t("exchange.io"), &[&e.to_string()]),
     }
 }
 

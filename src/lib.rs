@@ -3,7 +3,7 @@
 //!
 //! Layers, from the inside out:
 //! - [`domain`]: the pure model and rules (no egui, SQLite, files or clock);
-//! - [`store`]: the only code that speaks SQLite;
+//! - [`store`]: the only code that speaks SQLite; [`exchange`]: spreadsheets in and out;
 //! - [`service`]: the use cases, each change one transaction with its audit row;
 //! - [`ui`]: egui views, functions of state that emit commands; [`cli`]: the headless commands.
 //!
@@ -17,6 +17,7 @@
 pub mod assets;
 pub mod cli;
 pub mod domain;
+pub mod exchange;
 pub mod i18n;
 pub mod logging;
 pub mod paths;

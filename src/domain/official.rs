@@ -79,6 +79,11 @@ pub struct OfficialData {
 
 impl OfficialDraft {
     pub fn from_official(o: &Official) -> OfficialDraft {
+        OfficialDraft::from_data(&o.data)
+    }
+
+    /// The form of a checked record, to edit it or check it again.
+    pub fn from_data(o: &OfficialData) -> OfficialDraft {
         OfficialDraft {
             staff_no: o.staff_no.clone(),
             name: o.name.clone(),

@@ -72,6 +72,11 @@ pub const MAX_HEADCOUNT: u16 = 999;
 
 impl PostDraft {
     pub fn from_post(post: &Post) -> PostDraft {
+        PostDraft::from_data(&post.data)
+    }
+
+    /// The form of a checked post, to edit it or check it again.
+    pub fn from_data(post: &PostData) -> PostDraft {
         PostDraft {
             unit: Some(post.unit),
             title: post.title.clone(),

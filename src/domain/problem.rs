@@ -79,6 +79,27 @@ pub enum Problem {
     },
     /// The database already holds a bureau.
     AlreadySetUp,
+    /// An imported row names a unit the bureau does not have.
+    UnknownUnit {
+        name: String,
+    },
+    /// Several units carry the name an imported row gives.
+    AmbiguousUnit {
+        name: String,
+    },
+    /// An imported row names a post its unit does not have.
+    UnknownPost {
+        title: String,
+    },
+    /// The same key (staff number, unit, post) appears on an earlier row of the file.
+    DuplicateInFile {
+        row: usize,
+    },
+    /// A warning: an existing official has this name in the other script (張偉 / 张伟).
+    SimilarName {
+        name: String,
+        staff_no: String,
+    },
     /// A value that is not one of the choices (a tier, a gender, a status).
     Unknown {
         value: String,

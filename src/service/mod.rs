@@ -9,9 +9,12 @@ use crate::domain::org::{self, Post, PostDraft, Unit};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, PostId, UnitId};
+use crate::exchange::Kind;
+use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
 use crate::store::{Db, Store, StoreError, new_uuid};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Why a command was refused.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +23,12 @@ pub enum ServiceError {
     Invalid(Vec<FieldProblem>),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// An import was asked to store rows that have problems (their spreadsheet rows).
+    #[error("rows with problems are still selected: {0:?}")]
+    RowsRefused(Vec<usize>),
+    /// The user stopped a long job; nothing was stored.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl ServiceError {
@@ -74,6 +83,16 @@ pub struct Applied {
     /// The command that reverses this one.
     pub undo: Command,
 }
+
+/// What an import stored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// How often (in rows) a long import reports progress and checks for a cancel.
+const PROGRESS_EVERY: usize = 250;
 
 /// The bureau's use cases over one open store.
 pub struct Service {
@@ -146,11 +165,111 @@ impl Service {
         })
     }
 
+    /// What the bureau holds, indexed for an import preview.
+    pub fn lookup(&self) -> Result<Lookup> {
+        let db = self.read();
+        Ok(Lookup::new(db.catalogue()?, db.units()?, db.posts()?, db.officials()?, self.today()))
+    }
+
+    /// Stores the selected rows of `preview` in one transaction with one audit row naming the
+    /// file: all of them, or (on a problem, an error or a cancel from `progress`) none.
+    /// `progress(done, total)` is called as rows are stored; returning `false` cancels.
+    pub fn import(&mut self, preview: &Preview, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportSummary> {
+        let records = preview.records().map_err(ServiceError::RowsRefused)?;
+        let actor = self.actor.clone();
+        let today = self.today();
+        self.store.write(|db| {
+            let mut summary = ImportSummary::default();
+            let mut created_units: HashMap<String, UnitId> = HashMap::new();
+            let total = records.len();
+            for (done, record) in records.iter().enumerate() {
+                if done % PROGRESS_EVERY == 0 && !progress(done, total) {
+                    return Err(ServiceError::Cancelled);
+                }
+                let created = import_record(db, today, record, &mut created_units)?;
+                if created { summary.created += 1 } else { summary.updated += 1 }
+            }
+            if !progress(total, total) {
+                return Err(ServiceError::Cancelled);
+            }
+            let after =
+                serde_json::json!({ "file": preview.file, "sheet": preview.sheet, "created": summary.created, "updated": summary.updated });
+            db.audit(&actor, import_action(preview.kind), "import", None, None, Some(&after.to_string()))?;
+            Ok(summary)
+        })
+    }
+
     /// Applies one command in one transaction with its audit row.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
         let actor = self.actor.clone();
         let today = self.today();
         self.store.write(|db| apply_in(db, &actor, today, command))
+    }
+}
+
+fn import_action(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Officials => "import.officials",
+        Kind::Units => "import.units",
+        Kind::Posts => "import.posts",
+    }
+}
+
+/// Stores one checked import row, checking it again against the store; `true` when created.
+fn import_record(db: &Db<'_>, today: NaiveDate, record: &Record, created_units: &mut HashMap<String, UnitId>) -> Result<bool> {
+    match record {
+        Record::Official { id, data } => {
+            let previous = match id {
+                Some(id) => Some(existing_official(db, *id)?),
+                None => None,
+            };
+            let valid = validate_official(db, today, &OfficialDraft::from_data(data), *id, previous.as_ref().and_then(|p| p.post))?;
+            match id {
+                Some(id) => db.update_official(*id, &valid)?,
+                None => {
+                    db.insert_official(None, &new_uuid(), &valid)?;
+                }
+            }
+            Ok(id.is_none())
+        }
+        Record::Post { id, data } => {
+            let valid = validate_post(db, &PostDraft::from_data(data))?;
+            match id {
+                Some(id) => db.update_post(*id, &valid, existing_post(db, *id)?.retired)?,
+                None => {
+                    db.insert_post(None, &new_uuid(), &valid, false)?;
+                }
+            }
+            Ok(id.is_none())
+        }
+        Record::Unit { id, name, parent, kind } => {
+            let parent = match parent {
+                ParentRef::Existing(p) => *p,
+                ParentRef::InFile(name) => {
+                    *created_units.get(name).ok_or(ServiceError::one(Field::Parent, Problem::UnknownUnit { name: name.clone() }))?
+                }
+            };
+            if existing_unit(db, parent)?.retired {
+                return Err(ServiceError::one(Field::Parent, Problem::UnitRetired));
+            }
+            match id {
+                Some(id) => {
+                    let before = existing_unit(db, *id)?;
+                    if before.parent != Some(parent) {
+                        org::check_move(&db.units()?, *id, Some(parent)).map_err(|p| ServiceError::Invalid(vec![p]))?;
+                    }
+                    let position = if before.parent == Some(parent) { before.position } else { db.next_unit_position(Some(parent))? };
+                    db.update_unit(&Unit { parent: Some(parent), kind: *kind, position, ..before })?;
+                    Ok(false)
+                }
+                None => {
+                    let position = db.next_unit_position(Some(parent))?;
+                    let new_id = db.insert_unit(None, &new_uuid(), Some(parent), name, *kind, position)?;
+                    created_units.insert(name.clone(), new_id);
+                    Ok(true)
+                }
+            }
+        }
     }
 }
 

@@ -71,6 +71,13 @@ impl Db<'_> {
         Ok(stmt.query_row([id.0], from_row).optional()?)
     }
 
+    /// Every official, by staff number.
+    pub fn officials(&self) -> Result<Vec<Official>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM official ORDER BY staff_no"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The name of the official holding `staff_no`, other than `except`.
     pub fn staff_no_holder(&self, staff_no: &str, except: Option<OfficialId>) -> Result<Option<String>> {
         let mut stmt = self.conn.prepare_cached("SELECT name FROM official WHERE staff_no = ?1 AND id IS NOT ?2")?;

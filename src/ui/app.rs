@@ -305,8 +305,8 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Error(summary));
                 None
             }
-            Err(ServiceError::Store(e)) => {
-                self.error(i18n::store_error(self.state.lang, &e));
+            Err(other) => {
+                self.error(i18n::service_error(self.state.lang, &other));
                 None
             }
         }
@@ -422,8 +422,8 @@ impl NengliApp {
                 self.open(path, OpenMode::Existing);
             }
             Err(ServiceError::Invalid(problems)) => self.state.welcome.problems = problems,
-            Err(ServiceError::Store(e)) => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]))
+            Err(other) => {
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::service_error(lang, &other)]))
             }
         }
     }

@@ -1,0 +1,105 @@
+//! Spreadsheets in and out: reading `.xlsx/.xls/.ods/.csv` (UTF-8, BOM, GBK) into sheets,
+//! recognising columns by their headers, building an import preview with every problem on
+//! its row and column, and writing exports and templates. Storing is the service's job.
+
+pub mod columns;
+pub mod preview;
+pub mod read;
+pub mod write;
+
+use crate::domain::Lang;
+use std::path::Path;
+
+/// The largest file an import reads.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The most data rows an import takes.
+pub const MAX_ROWS: usize = 100_000;
+
+/// What a spreadsheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Kind {
+    Officials,
+    Units,
+    Posts,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Officials, Kind::Units, Kind::Posts];
+
+    /// The command-line word: `officials`, `units`, `posts`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Officials => "officials",
+            Kind::Units => "units",
+            Kind::Posts => "posts",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.word() == word)
+    }
+}
+
+/// A spreadsheet file format, told by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
+            "csv" | "txt" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Why a spreadsheet could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("the file is {bytes} bytes; at most {max} are read")]
+    TooLarge { bytes: u64, max: u64 },
+    #[error("the sheet has {rows} rows; at most {max} are taken")]
+    TooManyRows { rows: usize, max: usize },
+    #[error("unknown file type {0:?}: use .xlsx, .xls, .ods or .csv")]
+    UnknownFormat(String),
+    #[error("the file cannot be read as a spreadsheet: {0}")]
+    Unreadable(String),
+    #[error("the file has no sheet with data")]
+    Empty,
+    #[error("the header row lacks required columns: {0:?}")]
+    MissingColumns(Vec<crate::domain::Field>),
+    #[error("the file could not be written: {0}")]
+    Write(String),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads a file from disk with the size cap, then parses it.
+pub fn read_file(path: &Path) -> Result<Vec<read::Sheet>, ExchangeError> {
+    let format =
+        Format::of(path).ok_or_else(|| ExchangeError::UnknownFormat(path.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned()))?;
+    let bytes = std::fs::metadata(path)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(ExchangeError::TooLarge { bytes, max: MAX_FILE_BYTES });
+    }
+    read::read_bytes(&std::fs::read(path)?, format)
+}
+
+/// The file name shown in previews and written in the audit trail.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().and_then(|n| n.to_str()).map(str::to_owned).unwrap_or_else(|| path.display().to_string())
+}
+
+/// The header text of a column in `lang`.
+pub fn header(lang: Lang, field: crate::domain::Field) -> &'static str {
+    crate::i18n::tr(lang, crate::i18n::field_key(field))
+}

@@ -1,0 +1,268 @@
+//! Exports and templates: tables of text and numbers written to `.xlsx` (rust_xlsxwriter;
+//! text always as strings, never formulas) or `.csv` (UTF-8 with BOM so Excel reads Chinese;
+//! text that Excel would run as a formula is neutralised with a leading `'`).
+
+use super::columns::specs;
+use super::{ExchangeError, Kind, header};
+use crate::domain::catalogue::{Catalogue, Gender, RankTier};
+use crate::domain::dates::format_date;
+use crate::domain::official::Official;
+use crate::domain::org::{Post, Unit, tree_order};
+use crate::domain::{Field, Lang};
+use crate::i18n;
+use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A cell of an export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Value {
+        Value::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Value {
+        Value::Text(text)
+    }
+}
+
+/// Rows under a header row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub sheet: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+fn headers(kind: Kind, lang: Lang) -> Vec<String> {
+    specs(kind).iter().map(|s| header(lang, s.field).to_owned()).collect()
+}
+
+fn sheet_name(kind: Kind, lang: Lang) -> String {
+    i18n::tr(lang, &format!("exchange.sheet.{}", kind.word())).to_owned()
+}
+
+/// The officials, in the order given (the roster's filter and sort).
+pub fn officials_table(lang: Lang, catalogue: &Catalogue, units: &[Unit], posts: &[Post], officials: &[Official]) -> Table {
+    let unit_names: HashMap<_, _> = units.iter().map(|u| (u.id, u.name.as_str())).collect();
+    let post_titles: HashMap<_, _> = posts.iter().map(|p| (p.id, p.title.as_str())).collect();
+    let rows = officials
+        .iter()
+        .map(|o| {
+            vec![
+                Value::from(o.staff_no.as_str()),
+                o.name.as_str().into(),
+                i18n::gender(lang, o.gender).into(),
+                o.birth.to_string().into(),
+                o.political.as_str().into(),
+                o.education.as_str().into(),
+                catalogue.tier_name(o.tier, lang).into(),
+                o.position_title.as_str().into(),
+                unit_names.get(&o.unit).copied().unwrap_or("").into(),
+                o.post.and_then(|p| post_titles.get(&p).copied()).unwrap_or("").into(),
+                o.post_since.map(format_date).unwrap_or_default().into(),
+                i18n::status(lang, o.status).into(),
+            ]
+        })
+        .collect();
+    Table { sheet: sheet_name(Kind::Officials, lang), header: headers(Kind::Officials, lang), rows }
+}
+
+/// The units in tree order, each with its parent.
+pub fn units_table(lang: Lang, units: &[Unit]) -> Table {
+    let rows = tree_order(units)
+        .into_iter()
+        .map(|(_, u)| {
+            let parent = u.parent.and_then(|p| units.iter().find(|x| x.id == p)).map(|p| p.name.as_str()).unwrap_or("");
+            vec![Value::from(u.name.as_str()), parent.into(), i18n::unit_kind(lang, u.kind).into()]
+        })
+        .collect();
+    Table { sheet: sheet_name(Kind::Units, lang), header: headers(Kind::Units, lang), rows }
+}
+
+/// The posts with their duty statements, unit by unit in tree order.
+pub fn posts_table(lang: Lang, catalogue: &Catalogue, units: &[Unit], posts: &[Post]) -> Table {
+    let mut rows = Vec::new();
+    for (_, unit) in tree_order(units) {
+        for p in posts.iter().filter(|p| p.unit == unit.id) {
+            rows.push(vec![
+                Value::from(unit.name.as_str()),
+                p.title.as_str().into(),
+                catalogue.tier_name(p.tier, lang).into(),
+                Value::Number(p.headcount.into()),
+                p.duties.as_str().into(),
+                p.standard.as_str().into(),
+                p.authority.as_str().into(),
+                p.time_limits.as_str().into(),
+                p.responsibility.as_str().into(),
+            ]);
+        }
+    }
+    Table { sheet: sheet_name(Kind::Posts, lang), header: headers(Kind::Posts, lang), rows }
+}
+
+/// Text Excel would treat as a formula gets a leading `'`.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// The table as CSV: UTF-8 with a BOM, numbers as numbers, text neutralised.
+pub fn csv_bytes(table: &Table) -> Result<Vec<u8>, ExchangeError> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(table.header.iter().map(|h| neutralise(h))).map_err(|e| ExchangeError::Write(e.to_string()))?;
+    for row in &table.rows {
+        let cells = row.iter().map(|v| match v {
+            Value::Text(t) => neutralise(t),
+            Value::Number(n) => format!("{n}"),
+        });
+        writer.write_record(cells).map_err(|e| ExchangeError::Write(e.to_string()))?;
+    }
+    writer.into_inner().map_err(|e| ExchangeError::Write(e.to_string()))
+}
+
+fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> ExchangeError {
+    ExchangeError::Write(e.to_string())
+}
+
+/// Fills a worksheet: bold frozen header, text as strings, numbers as numbers.
+fn fill_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<(), ExchangeError> {
+    let bold = Format::new().set_bold();
+    sheet.set_name(&table.sheet).map_err(xlsx_error)?;
+    for (c, h) in table.header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h, &bold).map_err(xlsx_error)?;
+        sheet.set_column_width(c as u16, 14).map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match value {
+                Value::Text(t) if t.is_empty() => {}
+                Value::Text(t) => {
+                    sheet.write_string(r, c, t).map_err(xlsx_error)?;
+                }
+                Value::Number(n) => {
+                    sheet.write_number(r, c, *n).map_err(xlsx_error)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn xlsx_bytes(table: &Table) -> Result<Vec<u8>, ExchangeError> {
+    let mut workbook = Workbook::new();
+    fill_sheet(workbook.add_worksheet(), table)?;
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// Writes the table to `path` as `.xlsx` or `.csv` (by extension), through a temporary file
+/// renamed into place so a failed export never leaves half a file.
+pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
+    let bytes = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("xlsx") => xlsx_bytes(table)?,
+        Some("csv") => csv_bytes(table)?,
+        other => return Err(ExchangeError::UnknownFormat(other.unwrap_or("").to_owned())),
+    };
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)?;
+    Ok(())
+}
+
+/// An empty sheet of `kind` to fill in: the headers, one filled example row and drop-down
+/// lists for tier, gender and unit (kept on a hidden sheet so long unit lists fit).
+pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -> Result<Vec<u8>, ExchangeError> {
+    let example: Vec<Value> = match kind {
+        Kind::Officials => vec![
+            "GS00999".into(),
+            i18n::tr(lang, "exchange.example.name").into(),
+            i18n::gender(lang, Gender::Female).into(),
+            "1990.05".into(),
+            i18n::tr(lang, "exchange.example.political").into(),
+            i18n::tr(lang, "exchange.example.education").into(),
+            catalogue.tier_name(RankTier::General, lang).into(),
+            i18n::tr(lang, "exchange.example.position").into(),
+            units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).into(),
+            "".into(),
+            "2012-08-01".into(),
+            i18n::status(lang, crate::domain::catalogue::OfficialStatus::Active).into(),
+        ],
+        Kind::Units => vec![
+            i18n::tr(lang, "exchange.example.unit").into(),
+            units.iter().find(|u| u.parent.is_none()).map_or("", |u| u.name.as_str()).into(),
+            i18n::unit_kind(lang, crate::domain::catalogue::UnitKind::Section).into(),
+        ],
+        Kind::Posts => vec![
+            units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).into(),
+            i18n::tr(lang, "exchange.example.post").into(),
+            catalogue.tier_name(RankTier::General, lang).into(),
+            Value::Number(1.0),
+            i18n::tr(lang, "exchange.example.duties").into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ],
+    };
+    let table = Table { sheet: sheet_name(kind, lang), header: headers(kind, lang), rows: vec![example] };
+    let mut workbook = Workbook::new();
+    fill_sheet(workbook.add_worksheet(), &table)?;
+    let active: Vec<&Unit> = tree_order(units).into_iter().map(|(_, u)| u).filter(|u| !u.retired).collect();
+    {
+        let lists = workbook.add_worksheet();
+        lists.set_name("lists").map_err(xlsx_error)?;
+        lists.set_hidden(true);
+        for (r, unit) in active.iter().enumerate() {
+            lists.write_string(r as u32, 0, &unit.name).map_err(xlsx_error)?;
+        }
+    }
+    let sheet = workbook.worksheet_from_index(0).map_err(xlsx_error)?;
+    let column_of = |field: Field| specs(kind).iter().position(|s| s.field == field).map(|c| c as u16);
+    let tiers: Vec<String> = RankTier::ALL.iter().map(|t| catalogue.tier_name(*t, lang).to_owned()).collect();
+    let genders: Vec<String> = Gender::ALL.iter().map(|g| i18n::gender(lang, *g).to_owned()).collect();
+    let mut lists: Vec<(Field, DataValidation)> = Vec::new();
+    lists.push((Field::Tier, DataValidation::new().allow_list_strings(&tiers).map_err(xlsx_error)?));
+    lists.push((Field::Gender, DataValidation::new().allow_list_strings(&genders).map_err(xlsx_error)?));
+    if !active.is_empty() {
+        let unit_field = if kind == Kind::Units { Field::Parent } else { Field::Unit };
+        lists.push((unit_field, DataValidation::new().allow_list_formula(Formula::new(format!("=lists!$A$1:$A${}", active.len())))));
+    }
+    for (field, validation) in lists {
+        if let Some(c) = column_of(field) {
+            sheet.add_data_validation(1, c, super::MAX_ROWS as u32, c, &validation).map_err(xlsx_error)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_in_csv_and_numbers_stay_numbers() {
+        let table = Table {
+            sheet: "x".into(),
+            header: vec!["a".into(), "b".into()],
+            rows: vec![
+                vec!["=HYPERLINK(\"http://x\")".into(), Value::Number(3.0)],
+                vec!["+1".into(), "-2".into()],
+                vec!["@sum".into(), "\tx".into()],
+            ],
+        };
+        let text = String::from_utf8(csv_bytes(&table).unwrap()).unwrap();
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\")\",3");
+        assert_eq!(lines[2], "'+1,'-2");
+        assert!(lines[3].starts_with("'@sum,"));
+        assert_eq!(neutralise("張偉"), "張偉");
+    }
+}
