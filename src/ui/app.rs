@@ -2,13 +2,15 @@
 //! applies the intents they emitted: commands go to the service, and the caches they touch
 //! are reloaded once, after the change, never while drawing.
 
-use super::state::{Data, Intent, Notice, Page, Prefs, State};
+use super::jobs::{self, Job};
+use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
 use crate::domain::org::PostDraft;
 use crate::domain::problem::FieldProblem;
 use crate::domain::{Lang, OfficialId};
+use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
 use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
 use crate::store::{OpenMode, Store, StoreError};
@@ -41,6 +43,7 @@ impl Startup {
 /// The application: the open database (if any), the view state and the undo history.
 pub struct NengliApp {
     demo_db: PathBuf,
+    job: Option<Job>,
     service: Option<Service>,
     pub state: State,
     prefs: Prefs,
@@ -61,6 +64,7 @@ impl NengliApp {
         state.welcome.path = startup.default_db.display().to_string();
         let mut app = NengliApp {
             demo_db: startup.demo_db,
+            job: None,
             service: None,
             state,
             prefs,
@@ -76,7 +80,7 @@ impl NengliApp {
         if let Some(path) = target {
             app.open(&path, OpenMode::Create);
         }
-        app.state.page = app.prefs.page;
+        app.state.page = if app.prefs.page == Page::Import { Page::Roster } else { app.prefs.page };
         app
     }
 
@@ -113,6 +117,12 @@ impl NengliApp {
             self.theme_dark = Some(self.state.dark);
         }
         let mut intents = Vec::new();
+        self.poll_job(&ctx);
+        let dropped: Vec<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next().filter(|_| self.state.data.is_some()) {
+            intents.push(Intent::ImportFile(path));
+        }
         self.shortcuts(&ctx, &mut intents);
         views::root_ui(ui, &mut self.state, &mut intents);
         for intent in intents {
@@ -121,8 +131,191 @@ impl NengliApp {
         self.state.frame_ms = started.elapsed().as_secs_f32() * 1000.0;
     }
 
+    /// Takes what the running job reported since the last frame.
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        let mut finished = None;
+        while let Ok(message) = job.messages.try_recv() {
+            match message {
+                jobs::Message::Progress { done, total } => {
+                    if let Some(view) = &mut self.state.job {
+                        (view.done, view.total) = (done, total);
+                    }
+                }
+                jobs::Message::Finished(outcome) => finished = Some(outcome),
+            }
+        }
+        match finished {
+            Some(outcome) => {
+                self.job = None;
+                self.state.job = None;
+                self.finish(outcome);
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+        }
+    }
+
+    fn finish(&mut self, outcome: jobs::Outcome) {
+        let lang = self.state.lang;
+        match outcome {
+            jobs::Outcome::Read { path, sheets: Ok(sheets) } => {
+                let kind = sheets
+                    .iter()
+                    .find_map(|s| {
+                        s.rows.first().and_then(|h| exchange::columns::detect(&h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()))
+                    })
+                    .unwrap_or(Kind::Officials);
+                let sheet = sheets
+                    .iter()
+                    .position(|s| {
+                        s.rows
+                            .first()
+                            .is_some_and(|h| exchange::columns::locate(kind, &h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).is_ok())
+                    })
+                    .unwrap_or(0);
+                self.state.import = Some(ImportPage {
+                    file: exchange::display_name(&path),
+                    sheets,
+                    sheet,
+                    kind,
+                    preview: None,
+                    missing: Vec::new(),
+                    only_problems: false,
+                });
+                self.rebuild_preview(sheet, kind);
+                self.state.page = Page::Import;
+            }
+            jobs::Outcome::Read { path, sheets: Err(e) } => {
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::exchange_error(lang, &e)]));
+            }
+            jobs::Outcome::Imported(result) => self.imported(result),
+        }
+    }
+
+    fn imported(&mut self, result: Result<crate::service::ImportSummary, ServiceError>) {
+        let lang = self.state.lang;
+        match result {
+            Ok(summary) => {
+                let kind = self.state.import.as_ref().map_or(Kind::Officials, |i| i.kind);
+                self.state.import = None;
+                self.state.page = if kind == Kind::Officials { Page::Roster } else { Page::Organisation };
+                if let Err(e) = self.load_all() {
+                    self.error(i18n::store_error(lang, &e));
+                    return;
+                }
+                self.state.notice =
+                    Some(Notice::Info(i18n::fill(tr(lang, "import.done"), &[&summary.created.to_string(), &summary.updated.to_string()])));
+                log::info!("import stored {} new, {} updated", summary.created, summary.updated);
+            }
+            Err(e) => self.error(i18n::service_error(lang, &e)),
+        }
+    }
+
+    /// Builds the preview of `sheet` read as `kind` against what the bureau holds now.
+    fn rebuild_preview(&mut self, sheet: usize, kind: Kind) {
+        let Some(service) = &self.service else { return };
+        let lookup = match service.lookup() {
+            Ok(lookup) => lookup,
+            Err(e) => {
+                let message = i18n::service_error(self.state.lang, &e);
+                self.error(message);
+                return;
+            }
+        };
+        let Some(page) = &mut self.state.import else { return };
+        page.sheet = sheet.min(page.sheets.len().saturating_sub(1));
+        page.kind = kind;
+        let Some(data) = page.sheets.get(page.sheet) else { return };
+        match preview::build(kind, &page.file, data, &lookup) {
+            Ok(preview) => {
+                page.preview = Some(preview);
+                page.missing.clear();
+            }
+            Err(missing) => {
+                page.preview = None;
+                page.missing = missing;
+            }
+        }
+    }
+
+    fn start_job(&mut self, title_key: &'static str, job: std::io::Result<Job>) {
+        match job {
+            Ok(job) => {
+                self.job = Some(job);
+                self.state.job = Some(JobView { title_key, done: 0, total: 0 });
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn commit_import(&mut self) {
+        let lang = self.state.lang;
+        let Some(preview) = self.state.import.as_ref().and_then(|p| p.preview.clone()) else { return };
+        if let Err(rows) = preview.records() {
+            self.error(i18n::service_error(lang, &ServiceError::RowsRefused(rows)));
+            return;
+        }
+        let Some(service) = &mut self.service else { return };
+        match service.store().path().map(Path::to_owned) {
+            Some(db) => {
+                let actor = service.actor().to_owned();
+                self.start_job("job.importing", Job::import(db, actor, preview));
+            }
+            None => {
+                let result = service.import(&preview, &mut |_, _| true);
+                self.imported(result);
+            }
+        }
+    }
+
+    fn export(&mut self, kind: Kind, csv: bool) {
+        let lang = self.state.lang;
+        let Some(service) = &self.service else { return };
+        let extension = if csv { "csv" } else { "xlsx" };
+        let name = format!("{}.{extension}", tr(lang, &format!("exchange.sheet.{}", kind.word())));
+        let Some(path) = rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file() else { return };
+        let table = if kind == Kind::Officials {
+            self.roster_export_table(service)
+        } else {
+            crate::cli::export_table(service, kind, lang).map_err(|e| i18n::store_error(lang, &e))
+        };
+        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| i18n::exchange_error(lang, &e)));
+        match result {
+            Ok(rows) => {
+                self.state.notice =
+                    Some(Notice::Info(i18n::fill(tr(lang, "cli.export_done"), &[&rows.to_string(), &path.display().to_string()])))
+            }
+            Err(message) => self.error(message),
+        }
+    }
+
+    /// The roster as the user sees it: the current filter and sort.
+    fn roster_export_table(&self, service: &Service) -> Result<write::Table, String> {
+        let lang = self.state.lang;
+        let Some(data) = &self.state.data else { return Err(String::new()) };
+        let db = service.read();
+        let all = db.officials().map_err(|e| i18n::store_error(lang, &e))?;
+        let by_id: std::collections::HashMap<OfficialId, &crate::domain::official::Official> = all.iter().map(|o| (o.id, o)).collect();
+        let ordered: Vec<crate::domain::official::Official> =
+            data.roster_visible.iter().filter_map(|&i| by_id.get(&data.roster[i as usize].id).map(|o| (*o).clone())).collect();
+        Ok(write::officials_table(lang, &data.catalogue, &data.units, &data.posts, &ordered))
+    }
+
+    fn save_template(&mut self, kind: Kind) {
+        let lang = self.state.lang;
+        let Some(data) = &self.state.data else { return };
+        let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
+        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file() else { return };
+        let result =
+            write::template(kind, lang, &data.catalogue, &data.units).and_then(|bytes| std::fs::write(&path, bytes).map_err(Into::into));
+        match result {
+            Ok(()) => self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()]))),
+            Err(e) => self.error(i18n::exchange_error(lang, &e)),
+        }
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
-        if self.state.confirm.is_some() {
+        if self.state.confirm.is_some() || self.state.job.is_some() {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -190,8 +383,13 @@ impl NengliApp {
                 }
             }
             Intent::Navigate(page) => {
+                if page == Page::Import && self.state.import.is_none() {
+                    return;
+                }
                 self.state.page = page;
-                self.prefs.page = page;
+                if page != Page::Import {
+                    self.prefs.page = page;
+                }
                 if page == Page::Settings {
                     self.reload_audit();
                 }
@@ -271,6 +469,43 @@ impl NengliApp {
                 self.apply(*inner);
             }
             Intent::CancelConfirm => self.state.confirm = None,
+            Intent::ChooseImportFile => {
+                if let Some(path) = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
+                {
+                    self.apply(Intent::ImportFile(path));
+                }
+            }
+            Intent::ImportFile(path) => {
+                if self.job.is_none() && self.service.is_some() {
+                    self.start_job("job.reading", Job::read(path));
+                }
+            }
+            Intent::RebuildPreview { sheet, kind } => self.rebuild_preview(sheet, kind),
+            Intent::SelectRows { all } => {
+                if let Some(preview) = self.state.import.as_mut().and_then(|p| p.preview.as_mut()) {
+                    for row in &mut preview.rows {
+                        row.selected = all || row.change != preview::Change::Refused;
+                    }
+                }
+            }
+            Intent::CommitImport => {
+                if self.job.is_none() {
+                    self.commit_import();
+                }
+            }
+            Intent::DiscardImport => {
+                self.state.import = None;
+                if self.state.page == Page::Import {
+                    self.state.page = Page::Roster;
+                }
+            }
+            Intent::CancelJob => {
+                if let Some(job) = &self.job {
+                    job.request_cancel();
+                }
+            }
+            Intent::Export { kind, csv } => self.export(kind, csv),
+            Intent::SaveTemplate(kind) => self.save_template(kind),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();

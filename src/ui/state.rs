@@ -8,6 +8,9 @@ use crate::domain::org::{Post, PostDraft, Unit, tree_order};
 use crate::domain::problem::FieldProblem;
 use crate::domain::roster::{Filter, RosterRow, Sort, apply_filter, sort_order};
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
+use crate::exchange::Kind;
+use crate::exchange::preview::Preview;
+use crate::exchange::read::Sheet;
 use crate::service::Command;
 use crate::store::{AuditRow, BureauInfo};
 use std::collections::HashMap;
@@ -19,16 +22,19 @@ pub enum Page {
     #[default]
     Organisation,
     Roster,
+    /// The import preview (shown in the navigation while a preview exists).
+    Import,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 3] = [Page::Organisation, Page::Roster, Page::Settings];
+    pub const ALL: [Page; 4] = [Page::Organisation, Page::Roster, Page::Import, Page::Settings];
 
     pub fn key(self) -> &'static str {
         match self {
             Page::Organisation => "nav.organisation",
             Page::Roster => "nav.roster",
+            Page::Import => "nav.import",
             Page::Settings => "nav.settings",
         }
     }
@@ -82,6 +88,28 @@ pub enum Intent {
     SortRoster(crate::domain::roster::Column),
     CheckDatabase,
     DismissNotice,
+    /// Choose a spreadsheet to import (File ▸ Import…).
+    ChooseImportFile,
+    /// Read this spreadsheet for an import preview (also a file dropped on the window).
+    ImportFile(PathBuf),
+    /// Preview another sheet of the file, or read it as another kind of data.
+    RebuildPreview {
+        sheet: usize,
+        kind: Kind,
+    },
+    /// Untick every row with problems, or tick every row.
+    SelectRows {
+        all: bool,
+    },
+    CommitImport,
+    DiscardImport,
+    CancelJob,
+    /// Export the roster (as filtered and sorted), the units or the posts.
+    Export {
+        kind: Kind,
+        csv: bool,
+    },
+    SaveTemplate(Kind),
     /// Ask the user `question`; on yes, apply `then`.
     AskConfirm {
         question: String,
@@ -198,6 +226,25 @@ pub struct WelcomePage {
     pub problems: Vec<FieldProblem>,
 }
 
+/// The import preview page: the file's sheets and the preview of the chosen one.
+pub struct ImportPage {
+    pub file: String,
+    pub sheets: Vec<Sheet>,
+    pub sheet: usize,
+    pub kind: Kind,
+    /// `None` when the sheet's header lacks required columns (listed in `missing`).
+    pub preview: Option<Preview>,
+    pub missing: Vec<crate::domain::Field>,
+    pub only_problems: bool,
+}
+
+/// A long job in progress, as the progress window shows it.
+pub struct JobView {
+    pub title_key: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
 /// The Settings page's results.
 #[derive(Default)]
 pub struct SettingsPage {
@@ -215,6 +262,8 @@ pub struct State {
     pub roster: RosterPage,
     pub welcome: WelcomePage,
     pub settings: SettingsPage,
+    pub import: Option<ImportPage>,
+    pub job: Option<JobView>,
     pub notice: Option<Notice>,
     pub recent: Vec<PathBuf>,
     pub can_undo: bool,
@@ -236,6 +285,8 @@ impl State {
             roster: RosterPage::default(),
             welcome: WelcomePage::default(),
             settings: SettingsPage::default(),
+            import: None,
+            job: None,
             notice: None,
             recent: Vec::new(),
             can_undo: false,

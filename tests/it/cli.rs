@@ -92,3 +92,39 @@ fn help_lists_the_commands() {
         assert!(text(&out.stdout).contains(command), "--help lacks {command}");
     }
 }
+
+#[test]
+fn import_reports_every_problem_by_row_and_column_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let sheet = dir.path().join("roster.csv");
+    std::fs::write(
+        &sheet,
+        "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\nN2,王五,男,2013-02-30,一般幹部,不存在科\n",
+    )
+    .unwrap();
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "import", "officials", &db_arg(&sheet)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("new 1, changed 0, unchanged 0, refused 1"), "{stdout}");
+    assert!(stdout.contains("row 3, column D: Born (YYYY.MM): should be written year.month"), "{stdout}");
+    assert!(stdout.contains("row 3, column F: Unit: there is no unit named \"不存在科\""), "{stdout}");
+    let count = || rusqlite::Connection::open(&db).unwrap().query_row("SELECT count(*) FROM official", [], |r| r.get::<_, i64>(0)).unwrap();
+    let before = count();
+    // A good file: --dry-run stores nothing, a real run stores it, exports read back.
+    std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\n").unwrap();
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "import", "officials", &db_arg(&sheet), "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(count(), before);
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "import", "officials", &db_arg(&sheet)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(count(), before + 1);
+    for (kind, file) in [("officials", "o.xlsx"), ("units", "u.csv"), ("posts", "p.xlsx")] {
+        let path = dir.path().join(file);
+        let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "export", kind, &db_arg(&path)]);
+        assert!(out.status.success() && path.exists(), "{}", text(&out.stderr));
+    }
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "export", "officials", &db_arg(&dir.path().join("x.pdf"))]);
+    assert_eq!(out.status.code(), Some(1));
+}

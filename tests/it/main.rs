@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod exchange;
 mod service;
 mod store;
 mod support;

@@ -6,7 +6,7 @@ use crate::support::demo_file;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use nengli::domain::Lang;
 use nengli::ui::app::{NengliApp, Startup};
 use nengli::ui::state::{Page, Prefs};
@@ -224,4 +224,43 @@ fn headers_sort_and_arrow_keys_walk_the_roster() {
     h.key_press(Key::End);
     h.run();
     assert_eq!(h.state().state.roster.selected, Some(rows[rows.len() - 1].id));
+}
+
+/// Steps the harness until the running job (if any) has finished.
+fn wait_for_job(h: &mut Harness<'_, NengliApp>) {
+    for _ in 0..400 {
+        h.step();
+        if h.state().state.job.is_none() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the job did not finish");
+}
+
+#[test]
+fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    let sheet = dir.path().join("名冊.csv");
+    std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\nN2,王五,男,2030.01,一般幹部,辦公室\nN3,趙六,男,1980.01,副科,辦公室\n").unwrap();
+    let before = h.state().service().unwrap().read().official_count().unwrap();
+    h.state_mut().apply(nengli::ui::state::Intent::ImportFile(sheet));
+    wait_for_job(&mut h);
+    assert_eq!(h.state().state.page, Page::Import);
+    h.get_by_label("匯入預覽:名冊.csv");
+    h.get_by_label("出生年月:不能晚於今天");
+    h.get_by_label("職級層次:「副科」不是可選的值");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "匯入 1 行").is_some_and(|b| b.accesskit_node().is_disabled()),
+        "commit is off while bad rows are ticked"
+    );
+    click(&mut h, Role::Button, "取消勾選有問題的行");
+    click(&mut h, Role::Button, "匯入 1 行");
+    wait_for_job(&mut h);
+    let service = h.state().service().unwrap();
+    assert_eq!(service.read().official_count().unwrap(), before + 1);
+    assert!(service.read().officials().unwrap().iter().any(|o| o.staff_no == "N1" && o.name == "林小雨"));
+    assert!(h.state().state.import.is_none());
+    assert_eq!(h.state().state.page, Page::Roster);
 }

@@ -1,6 +1,7 @@
 //! The views: `root_ui` lays out the window (menu, navigation, status bar, the page) and
 //! each page is a function of the state that pushes intents. No view reads the database.
 
+mod import;
 mod org;
 mod roster;
 mod settings;
@@ -9,6 +10,7 @@ pub mod widgets;
 
 use super::state::{Intent, Notice, Page, State};
 use crate::domain::Lang;
+use crate::exchange::Kind;
 use crate::i18n::tr;
 use egui::{Align, Layout, RichText};
 
@@ -29,6 +31,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
         ui.separator();
         for page in Page::ALL {
+            if page == Page::Import && state.import.is_none() {
+                continue;
+            }
             let label = RichText::new(tr(lang, page.key())).size(16.0);
             if ui.add_sized([132.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
                 out.push(Intent::Navigate(page));
@@ -38,8 +43,23 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| match state.page {
         Page::Organisation => org::org_ui(ui, state, out),
         Page::Roster => roster::roster_ui(ui, state, out),
+        Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });
+    if let Some(job) = &state.job {
+        egui::Modal::new(egui::Id::unique("job")).show(ui.ctx(), |ui| {
+            ui.set_width(380.0);
+            ui.heading(tr(lang, job.title_key));
+            ui.add_space(8.0);
+            let fraction = if job.total == 0 { 0.0 } else { job.done as f32 / job.total as f32 };
+            let text = if job.total == 0 { String::new() } else { format!("{} / {}", job.done, job.total) };
+            ui.add(egui::ProgressBar::new(fraction).text(text).animate(job.total == 0));
+            ui.add_space(8.0);
+            if ui.button(tr(lang, "action.cancel")).clicked() {
+                out.push(Intent::CancelJob);
+            }
+        });
+    }
     if let Some((message, intent)) = &state.confirm {
         let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ui.ctx(), |ui| {
             ui.set_max_width(420.0);
@@ -84,6 +104,29 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
             });
             if ui.button(tr(lang, "menu.open_demo")).clicked() {
                 out.push(Intent::OpenDemo);
+            }
+            if state.data.is_some() {
+                ui.separator();
+                if ui.button(tr(lang, "menu.import")).clicked() {
+                    out.push(Intent::ChooseImportFile);
+                }
+                ui.menu_button(tr(lang, "menu.export"), |ui| {
+                    for kind in Kind::ALL {
+                        for (csv, format) in [(false, "xlsx"), (true, "csv")] {
+                            let label = format!("{} (.{format})", tr(lang, &format!("menu.export.{}", kind.word())));
+                            if ui.button(label).clicked() {
+                                out.push(Intent::Export { kind, csv });
+                            }
+                        }
+                    }
+                });
+                ui.menu_button(tr(lang, "menu.template"), |ui| {
+                    for kind in Kind::ALL {
+                        if ui.button(tr(lang, &format!("exchange.sheet.{}", kind.word()))).clicked() {
+                            out.push(Intent::SaveTemplate(kind));
+                        }
+                    }
+                });
             }
             if state.data.is_some() && ui.button(tr(lang, "menu.close_database")).clicked() {
                 out.push(Intent::CloseDatabase);

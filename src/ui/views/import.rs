@@ -1,0 +1,179 @@
+//! The import preview page: the file's rows as they will be stored (new / changed /
+//! unchanged), every problem on its row and column, ticks to leave rows out, and the commit
+//! that stores all ticked rows or none.
+
+use crate::domain::Lang;
+use crate::exchange::Kind;
+use crate::exchange::preview::{Change, Preview};
+use crate::i18n::{self, tr};
+use crate::ui::state::{ImportPage, Intent, State};
+use egui::{Color32, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+fn change_text(lang: Lang, change: Change) -> (&'static str, Color32) {
+    match change {
+        Change::New => (tr(lang, "import.new"), Color32::from_rgb(0x2e, 0x7d, 0x32)),
+        Change::Changed => (tr(lang, "import.changed"), Color32::from_rgb(0x15, 0x65, 0xc0)),
+        Change::Unchanged => (tr(lang, "import.unchanged"), Color32::GRAY),
+        Change::Refused => (tr(lang, "import.refused"), Color32::from_rgb(0xc6, 0x28, 0x28)),
+    }
+}
+
+pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(page) = &mut state.import else { return };
+    ui.label(RichText::new(i18n::fill(tr(lang, "import.title"), &[&page.file])).size(18.0).strong());
+    ui.add_space(4.0);
+    chooser(ui, lang, page, out);
+    ui.add_space(4.0);
+    let Some(preview) = &mut page.preview else {
+        let names: Vec<&str> = page.missing.iter().map(|f| tr(lang, i18n::field_key(*f))).collect();
+        let text = i18n::fill(tr(lang, "exchange.missing_columns"), &[&names.join("、")]);
+        ui.label(RichText::new(text).color(ui.visuals().error_fg_color));
+        if ui.button(tr(lang, "import.discard")).clicked() {
+            out.push(Intent::DiscardImport);
+        }
+        return;
+    };
+    actions(ui, lang, preview, &mut page.only_problems, out);
+    ui.add_space(4.0);
+    rows_table(ui, lang, preview, page.only_problems);
+}
+
+fn chooser(ui: &mut Ui, lang: Lang, page: &ImportPage, out: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "import.kind"));
+        ui.label_inputs_by(label.id, |ui| {
+            egui::ComboBox::from_id_salt("import_kind").selected_text(tr(lang, &format!("exchange.sheet.{}", page.kind.word()))).show_ui(
+                ui,
+                |ui| {
+                    for kind in Kind::ALL {
+                        if ui.selectable_label(page.kind == kind, tr(lang, &format!("exchange.sheet.{}", kind.word()))).clicked() {
+                            out.push(Intent::RebuildPreview { sheet: page.sheet, kind });
+                        }
+                    }
+                },
+            )
+        });
+        if page.sheets.len() > 1 {
+            let label = ui.label(tr(lang, "import.sheet"));
+            ui.label_inputs_by(label.id, |ui| {
+                let current = page.sheets.get(page.sheet).map_or("", |s| s.name.as_str());
+                egui::ComboBox::from_id_salt("import_sheet").selected_text(current).show_ui(ui, |ui| {
+                    for (index, sheet) in page.sheets.iter().enumerate() {
+                        if ui.selectable_label(index == page.sheet, &sheet.name).clicked() {
+                            out.push(Intent::RebuildPreview { sheet: index, kind: page.kind });
+                        }
+                    }
+                })
+            });
+        }
+    });
+}
+
+fn actions(ui: &mut Ui, lang: Lang, preview: &Preview, only_problems: &mut bool, out: &mut Vec<Intent>) {
+    let counts = preview.counts();
+    let storing = counts.new + counts.changed;
+    ui.label(i18n::fill(
+        tr(lang, "import.counts"),
+        &[
+            &counts.new.to_string(),
+            &counts.changed.to_string(),
+            &counts.unchanged.to_string(),
+            &counts.refused.to_string(),
+            &counts.unselected.to_string(),
+        ],
+    ));
+    if counts.refused > 0 {
+        ui.label(
+            RichText::new(i18n::fill(tr(lang, "service.rows_refused"), &[&counts.refused.to_string()])).color(ui.visuals().error_fg_color),
+        );
+    }
+    ui.horizontal(|ui| {
+        let commit = egui::Button::new(RichText::new(i18n::fill(tr(lang, "import.commit"), &[&storing.to_string()])).strong());
+        if ui.add_enabled(counts.refused == 0 && storing > 0, commit).clicked() {
+            out.push(Intent::CommitImport);
+        }
+        if ui.button(tr(lang, "import.untick_refused")).clicked() {
+            out.push(Intent::SelectRows { all: false });
+        }
+        if ui.button(tr(lang, "import.tick_all")).clicked() {
+            out.push(Intent::SelectRows { all: true });
+        }
+        ui.checkbox(only_problems, tr(lang, "import.only_problems"));
+        if ui.button(tr(lang, "import.discard")).clicked() {
+            out.push(Intent::DiscardImport);
+        }
+    });
+}
+
+fn rows_table(ui: &mut Ui, lang: Lang, preview: &mut Preview, only_problems: bool) {
+    let shown: Vec<usize> = (0..preview.rows.len())
+        .filter(|&i| !only_problems || !preview.rows[i].problems.is_empty() || !preview.rows[i].warnings.is_empty())
+        .collect();
+    let columns = preview.columns.clone();
+    let mut builder =
+        TableBuilder::new(ui).id_salt("import_rows").striped(true).cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    builder = builder.column(Column::exact(36.0)).column(Column::exact(44.0)).column(Column::exact(64.0));
+    for _ in &columns {
+        builder = builder.column(Column::initial(90.0).at_least(40.0).resizable(true).clip(true));
+    }
+    builder = builder.column(Column::remainder().at_least(200.0));
+    builder
+        .header(26.0, |mut header| {
+            header.col(|ui| {
+                ui.strong("✓");
+            });
+            header.col(|ui| {
+                ui.strong(tr(lang, "import.line"));
+            });
+            header.col(|ui| {
+                ui.strong(tr(lang, "field.status"));
+            });
+            for (field, letter) in &columns {
+                header.col(|ui| {
+                    ui.strong(format!("{letter} {}", tr(lang, i18n::field_key(*field))));
+                });
+            }
+            header.col(|ui| {
+                ui.strong(tr(lang, "import.problems"));
+            });
+        })
+        .body(|body| {
+            body.rows(24.0, shown.len(), |mut row| {
+                let Some(&index) = shown.get(row.index()) else { return };
+                let record = &mut preview.rows[index];
+                let line = record.line;
+                row.col(|ui| {
+                    ui.name_inputs(i18n::fill(tr(lang, "import.keep_row"), &[&line.to_string()]), |ui| {
+                        ui.checkbox(&mut record.selected, "")
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(line.to_string());
+                });
+                let (text, color) = change_text(lang, record.change);
+                row.col(|ui| {
+                    ui.label(RichText::new(text).color(color));
+                });
+                for (position, (field, _)) in columns.iter().enumerate() {
+                    let bad = record.problems.iter().any(|p| p.field == *field);
+                    row.col(|ui| {
+                        let text = RichText::new(record.cells.get(position).map_or("", |c| c.as_str()));
+                        let text = if bad { text.color(ui.visuals().error_fg_color).underline() } else { text };
+                        ui.add(egui::Label::new(text).truncate());
+                    });
+                }
+                let messages: Vec<String> = record
+                    .problems
+                    .iter()
+                    .map(|p| i18n::problem(lang, p))
+                    .chain(record.warnings.iter().map(|w| format!("{} {}", tr(lang, "cli.warning"), i18n::problem(lang, w))))
+                    .collect();
+                row.col(|ui| {
+                    let color = if record.problems.is_empty() { ui.visuals().warn_fg_color } else { ui.visuals().error_fg_color };
+                    ui.add(egui::Label::new(RichText::new(messages.join(";")).color(color)).truncate());
+                });
+            });
+        });
+}
