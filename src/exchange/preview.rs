@@ -170,6 +170,20 @@ impl Row<'_> {
     fn text(&self, field: Field) -> String {
         self.get(field).map(|c| c.text.trim().to_owned()).unwrap_or_default()
     }
+
+    /// Whether the sheet has a column for `field` at all.
+    fn has(&self, field: Field) -> bool {
+        self.positions.iter().any(|p| p.0 == field)
+    }
+
+    /// The cell's text, or `kept` when the sheet has no such column (an update keeps what
+    /// the bureau holds instead of blanking it).
+    fn text_or(&self, field: Field, kept: Option<&str>) -> String {
+        match (self.has(field), kept) {
+            (false, Some(kept)) => kept.to_owned(),
+            _ => self.text(field),
+        }
+    }
 }
 
 /// A birth month as people type it: `1985.03`, `1985年3月`, or a number Excel shortened
@@ -276,18 +290,26 @@ fn official_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize
         (None, false) => None,
     };
     let existing = lookup.officials.get(&staff_no);
+    let kept = |f: fn(&Official) -> String| existing.map(f);
+    let post = if row.has(Field::Post) {
+        post
+    } else {
+        existing.filter(|e| Some(e.unit) == unit.map(|u| u.id)).and_then(|e| e.post).and_then(|id| lookup.posts.iter().find(|p| p.id == id))
+    };
+    let status = if row.has(Field::Status) { status } else { existing.map(|e| e.status).or(status) };
     let draft = OfficialDraft {
         staff_no: staff_no.clone(),
         name: row.text(Field::Name),
         gender,
         birth: birth_text(row.get(Field::Birth)),
-        political: row.text(Field::Political),
-        education: row.text(Field::Education),
+        political: row.text_or(Field::Political, kept(|e| e.political.clone()).as_deref()),
+        education: row.text_or(Field::Education, kept(|e| e.education.clone()).as_deref()),
         tier,
-        position_title: row.text(Field::PositionTitle),
+        position_title: row.text_or(Field::PositionTitle, kept(|e| e.position_title.clone()).as_deref()),
         unit: unit.map(|u| u.id),
         post: post.map(|p| p.id),
-        post_since: row.text(Field::PostSince),
+        post_since: row
+            .text_or(Field::PostSince, kept(|e| e.post_since.map(crate::domain::dates::format_date).unwrap_or_default()).as_deref()),
         status,
     };
     let ctx = OfficialContext { today: lookup.today, unit, post, staff_no_holder: None, previous_post: existing.and_then(|e| e.post) };
@@ -407,18 +429,19 @@ fn post_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize>, l
     if !tier_text.is_empty() && tier.is_none() {
         problems.push(FieldProblem::new(Field::Tier, Problem::Unknown { value: tier_text }));
     }
+    let existing = unit.and_then(|u| lookup.post(u.id, &title));
+    let kept = |f: fn(&Post) -> String| existing.map(f);
     let draft = PostDraft {
         unit: unit.map(|u| u.id),
         title: title.clone(),
         tier,
-        duties: row.text(Field::Duties),
-        standard: row.text(Field::Standard),
-        authority: row.text(Field::Authority),
-        time_limits: row.text(Field::TimeLimits),
-        responsibility: row.text(Field::Responsibility),
-        headcount: row.text(Field::Headcount),
+        duties: row.text_or(Field::Duties, kept(|p| p.duties.clone()).as_deref()),
+        standard: row.text_or(Field::Standard, kept(|p| p.standard.clone()).as_deref()),
+        authority: row.text_or(Field::Authority, kept(|p| p.authority.clone()).as_deref()),
+        time_limits: row.text_or(Field::TimeLimits, kept(|p| p.time_limits.clone()).as_deref()),
+        responsibility: row.text_or(Field::Responsibility, kept(|p| p.responsibility.clone()).as_deref()),
+        headcount: row.text_or(Field::Headcount, kept(|p| p.headcount.to_string()).as_deref()),
     };
-    let existing = unit.and_then(|u| lookup.post(u.id, &title));
     match draft.validate(unit) {
         Ok(data) => {
             out.change = match existing {

@@ -259,3 +259,23 @@ proptest! {
         prop_assert_eq!(service.read().official_count().unwrap(), before);
     }
 }
+
+#[test]
+fn columns_the_sheet_lacks_keep_what_the_bureau_holds() {
+    let mut service = demo();
+    let before = service.read().officials().unwrap()[0].clone();
+    let csv = format!(
+        "工號,姓名,性別,出生年月,職級層次,單位\n{},{},{},{},{},{}\n",
+        before.staff_no, "新名字", "男", before.birth, "處級", "局領導班子"
+    );
+    let sheets = read_bytes(csv.as_bytes(), Format::Csv).unwrap();
+    let preview = preview_of(&service, Kind::Officials, &sheets[0]);
+    assert_eq!(preview.rows[0].change, Change::Changed, "{:?}", preview.rows[0].problems);
+    let _summary = service.import(&preview, &mut |_, _| true).unwrap();
+    let after = service.read().official(before.id).unwrap().unwrap();
+    assert_eq!(after.name, "新名字");
+    assert_eq!(
+        (after.political.as_str(), after.post, after.post_since, after.status),
+        (before.political.as_str(), before.post, before.post_since, before.status)
+    );
+}

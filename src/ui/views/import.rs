@@ -116,7 +116,7 @@ fn rows_table(ui: &mut Ui, lang: Lang, preview: &mut Preview, only_problems: boo
         TableBuilder::new(ui).id_salt("import_rows").striped(true).cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     builder = builder.column(Column::exact(36.0)).column(Column::exact(44.0)).column(Column::exact(64.0));
     for _ in &columns {
-        builder = builder.column(Column::initial(90.0).at_least(40.0).resizable(true).clip(true));
+        builder = builder.column(Column::initial(78.0).at_least(40.0).resizable(true).clip(true));
     }
     builder = builder.column(Column::remainder().at_least(200.0));
     builder
@@ -172,7 +172,11 @@ fn rows_table(ui: &mut Ui, lang: Lang, preview: &mut Preview, only_problems: boo
                     .collect();
                 row.col(|ui| {
                     let color = if record.problems.is_empty() { ui.visuals().warn_fg_color } else { ui.visuals().error_fg_color };
-                    ui.add(egui::Label::new(RichText::new(messages.join(";")).color(color)).truncate());
+                    let text = messages.join(";");
+                    let label = ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate());
+                    if !text.is_empty() {
+                        label.on_hover_text(text);
+                    }
                 });
             });
         });
