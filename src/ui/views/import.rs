@@ -2,9 +2,11 @@
 //! unchanged), every problem on its row and column, ticks to leave rows out, and the commit
 //! that stores all ticked rows or none.
 
-use crate::domain::Lang;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::dates::format_date;
+use crate::domain::{Field, Lang};
 use crate::exchange::Kind;
-use crate::exchange::preview::{Change, Preview};
+use crate::exchange::preview::{Change, Preview, Record};
 use crate::i18n::{self, tr};
 use crate::ui::state::{ImportPage, Intent, State};
 use egui::{Color32, RichText, Ui};
@@ -19,8 +21,31 @@ fn change_text(lang: Lang, change: Change) -> (&'static str, Color32) {
     }
 }
 
+/// How a checked row's cell will be stored, where that differs from what was typed
+/// (`處級` is stored as 處級幹部, `1985.3` as 1985.03, `female` as 女).
+fn stored_text(lang: Lang, catalogue: &Catalogue, record: Option<&Record>, field: Field) -> Option<String> {
+    match record? {
+        Record::Official { data, .. } => match field {
+            Field::Gender => Some(i18n::gender(lang, data.gender).to_owned()),
+            Field::Birth => Some(data.birth.to_string()),
+            Field::Tier => Some(catalogue.tier_name(data.tier, lang).to_owned()),
+            Field::PostSince => Some(data.post_since.map(format_date).unwrap_or_default()),
+            Field::Status => Some(i18n::status(lang, data.status).to_owned()),
+            _ => None,
+        },
+        Record::Post { data, .. } => match field {
+            Field::Tier => Some(catalogue.tier_name(data.tier, lang).to_owned()),
+            Field::Headcount => Some(data.headcount.to_string()),
+            _ => None,
+        },
+        Record::Unit { kind, .. } => (field == Field::UnitKind).then(|| i18n::unit_kind(lang, *kind).to_owned()),
+    }
+}
+
 pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    let catalogue = &data.catalogue;
     let Some(page) = &mut state.import else { return };
     ui.label(RichText::new(i18n::fill(tr(lang, "import.title"), &[&page.file])).size(18.0).strong());
     ui.add_space(4.0);
@@ -37,7 +62,7 @@ pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     };
     actions(ui, lang, preview, &mut page.only_problems, out);
     ui.add_space(4.0);
-    rows_table(ui, lang, preview, page.only_problems);
+    rows_table(ui, lang, catalogue, preview, page.only_problems);
 }
 
 fn chooser(ui: &mut Ui, lang: Lang, page: &ImportPage, out: &mut Vec<Intent>) {
@@ -107,7 +132,7 @@ fn actions(ui: &mut Ui, lang: Lang, preview: &Preview, only_problems: &mut bool,
     });
 }
 
-fn rows_table(ui: &mut Ui, lang: Lang, preview: &mut Preview, only_problems: bool) {
+fn rows_table(ui: &mut Ui, lang: Lang, catalogue: &Catalogue, preview: &mut Preview, only_problems: bool) {
     let shown: Vec<usize> = (0..preview.rows.len())
         .filter(|&i| !only_problems || !preview.rows[i].problems.is_empty() || !preview.rows[i].warnings.is_empty())
         .collect();
@@ -158,8 +183,10 @@ fn rows_table(ui: &mut Ui, lang: Lang, preview: &mut Preview, only_problems: boo
                 });
                 for (position, (field, _)) in columns.iter().enumerate() {
                     let bad = record.problems.iter().any(|p| p.field == *field);
+                    let stored = stored_text(lang, catalogue, record.record.as_ref(), *field);
                     row.col(|ui| {
-                        let text = RichText::new(record.cells.get(position).map_or("", |c| c.as_str()));
+                        let typed = record.cells.get(position).map_or("", |c| c.as_str());
+                        let text = RichText::new(stored.as_deref().unwrap_or(typed));
                         let text = if bad { text.color(ui.visuals().error_fg_color).underline() } else { text };
                         ui.add(egui::Label::new(text).truncate());
                     });
