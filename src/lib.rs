@@ -5,6 +5,7 @@
 //! - [`domain`]: the pure model and rules (no egui, SQLite, files or clock);
 //! - [`store`]: the only code that speaks SQLite; [`exchange`]: spreadsheets in and out;
 //! - [`service`]: the use cases, each change one transaction with its audit row;
+//! - [`report`]: what goes on paper, laid out in millimetres, painted as PDF;
 //! - [`ui`]: egui views, functions of state that emit commands; [`cli`]: the headless commands.
 //!
 //! Invariants:
@@ -18,9 +19,11 @@ pub mod assets;
 pub mod cli;
 pub mod domain;
 pub mod exchange;
+pub mod files;
 pub mod i18n;
 pub mod logging;
 pub mod paths;
+pub mod report;
 pub mod service;
 pub mod store;
 pub mod ui;

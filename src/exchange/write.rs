@@ -171,10 +171,7 @@ pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
         Some("csv") => csv_bytes(table)?,
         other => return Err(ExchangeError::UnknownFormat(other.unwrap_or("").to_owned())),
     };
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)?;
-    Ok(())
+    Ok(crate::files::write_atomically(path, &bytes)?)
 }
 
 /// An empty sheet of `kind` to fill in: the headers, one filled example row and drop-down

@@ -306,8 +306,8 @@ impl NengliApp {
         let Some(data) = &self.state.data else { return };
         let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
         let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file() else { return };
-        let result =
-            write::template(kind, lang, &data.catalogue, &data.units).and_then(|bytes| std::fs::write(&path, bytes).map_err(Into::into));
+        let result = write::template(kind, lang, &data.catalogue, &data.units)
+            .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(Into::into));
         match result {
             Ok(()) => self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()]))),
             Err(e) => self.error(i18n::exchange_error(lang, &e)),

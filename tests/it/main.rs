@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod exchange;
+mod report;
 mod service;
 mod store;
 mod support;

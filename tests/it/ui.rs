@@ -256,7 +256,8 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
         "commit is off while bad rows are ticked"
     );
     click(&mut h, Role::Button, "取消勾選有問題的行");
-    click(&mut h, Role::Button, "匯入 1 行");
+    // The commit starts a job that repaints until it ends: step, do not settle.
+    h.get_by_role_and_label(Role::Button, "匯入 1 行").click();
     wait_for_job(&mut h);
     let service = h.state().service().unwrap();
     assert_eq!(service.read().official_count().unwrap(), before + 1);

@@ -1,0 +1,191 @@
+//! Line breaking for printed Chinese: a line may break between any two Han characters, but
+//! closing punctuation (。，、;:?!」)…) never starts a line and opening punctuation
+//! (「(《…) never ends one; runs of Latin letters and digits break only at spaces (a word
+//! wider than the whole line is cut). Pure: widths come from the caller.
+
+/// Punctuation that must not begin a line.
+const NO_START: &str = "。,、;:?!」』)】》〉〕”’·・…—~%,.;:!?)]}>％";
+/// Punctuation that must not end a line.
+const NO_END: &str = "「『(【《〈〔“‘([{<";
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+        || NO_START.contains(c)
+        || NO_END.contains(c)
+}
+
+/// The pieces a line is made of: a wide character, a word, or a run of spaces.
+#[derive(Debug, Clone, PartialEq)]
+enum Atom {
+    Wide(char),
+    Word(String),
+    Space,
+}
+
+fn atoms(paragraph: &str) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in paragraph.chars() {
+        if c.is_whitespace() || is_wide(c) {
+            if !word.is_empty() {
+                out.push(Atom::Word(std::mem::take(&mut word)));
+            }
+            if c.is_whitespace() {
+                if out.last() != Some(&Atom::Space) {
+                    out.push(Atom::Space);
+                }
+            } else {
+                out.push(Atom::Wide(c));
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push(Atom::Word(word));
+    }
+    out
+}
+
+fn text_of(atom: &Atom) -> String {
+    match atom {
+        Atom::Wide(c) => c.to_string(),
+        Atom::Word(w) => w.clone(),
+        Atom::Space => " ".into(),
+    }
+}
+
+fn no_start(atom: &Atom) -> bool {
+    match atom {
+        Atom::Wide(c) => NO_START.contains(*c),
+        Atom::Word(w) => w.chars().next().is_some_and(|c| NO_START.contains(c)),
+        Atom::Space => false,
+    }
+}
+
+fn no_end(atom: &Atom) -> bool {
+    matches!(atom, Atom::Wide(c) if NO_END.contains(*c))
+}
+
+/// Breaks `text` into lines no wider than `max_width`, measuring each character with
+/// `advance`. Newlines in the text end a line; empty paragraphs stay as empty lines.
+pub fn wrap(text: &str, max_width: f32, advance: &dyn Fn(char) -> f32) -> Vec<String> {
+    let width = |s: &str| s.chars().map(advance).sum::<f32>();
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = paragraph.trim_end_matches('\r');
+        let mut line: Vec<Atom> = Vec::new();
+        let mut line_width = 0.0;
+        let mut pending = atoms(paragraph).into_iter().collect::<std::collections::VecDeque<_>>();
+        let mut produced = false;
+        while let Some(atom) = pending.pop_front() {
+            if atom == Atom::Space && line.is_empty() {
+                continue;
+            }
+            let atom_width = width(&text_of(&atom));
+            if line_width + atom_width <= max_width + 1e-3 || line.is_empty() && atom_width <= max_width + 1e-3 {
+                line_width += atom_width;
+                line.push(atom);
+                continue;
+            }
+            if line.is_empty() {
+                // A word wider than the line: cut it by character.
+                let Atom::Word(word) = atom else { continue };
+                let mut head = String::new();
+                let mut rest = word.chars().peekable();
+                while let Some(&c) = rest.peek() {
+                    if width(&head) + advance(c) > max_width && !head.is_empty() {
+                        break;
+                    }
+                    head.push(c);
+                    rest.next();
+                }
+                lines.push(head);
+                produced = true;
+                let tail: String = rest.collect();
+                if !tail.is_empty() {
+                    pending.push_front(Atom::Word(tail));
+                }
+                continue;
+            }
+            // Break before `atom`, keeping closing punctuation off the new line's start and
+            // opening punctuation off the old line's end.
+            let mut carried = vec![atom];
+            while (no_start(&carried[0]) || line.last().is_some_and(no_end)) && line.len() > 1 {
+                let Some(last) = line.pop() else { break };
+                carried.insert(0, last);
+            }
+            while line.last() == Some(&Atom::Space) {
+                line.pop();
+            }
+            lines.push(line.iter().map(text_of).collect());
+            produced = true;
+            line.clear();
+            line_width = 0.0;
+            for atom in carried.into_iter().rev() {
+                pending.push_front(atom);
+            }
+        }
+        while line.last() == Some(&Atom::Space) {
+            line.pop();
+        }
+        if !line.is_empty() || !produced {
+            lines.push(line.iter().map(text_of).collect());
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Han and full-width characters 1 unit wide, everything else half.
+    fn advance(c: char) -> f32 {
+        if is_wide(c) { 1.0 } else { 0.5 }
+    }
+
+    #[test]
+    fn han_text_fills_lines() {
+        assert_eq!(wrap("一二三四五六七", 3.0, &advance), vec!["一二三", "四五六", "七"]);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let lines = wrap("一二三,四五六。七八", 3.0, &advance);
+        assert_eq!(lines, vec!["一二", "三,四", "五六。", "七八"]);
+        for line in &lines {
+            assert!(!line.starts_with([',', '。']), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        let lines = wrap("一二「三四」五", 3.0, &advance);
+        assert!(lines.iter().all(|l| !l.ends_with('「')), "{lines:?}");
+        assert_eq!(lines.concat(), "一二「三四」五");
+    }
+
+    #[test]
+    fn latin_words_break_at_spaces() {
+        assert_eq!(wrap("AB task force 2013", 4.5, &advance), vec!["AB task", "force", "2013"]);
+        assert_eq!(wrap("中文HOME Sweet", 4.0, &advance), vec!["中文HOME", "Sweet"]);
+        assert_eq!(wrap("ABCDEFGHIJ", 2.0, &advance), vec!["ABCD", "EFGH", "IJ"]);
+    }
+
+    #[test]
+    fn newlines_and_empty_paragraphs_are_kept() {
+        assert_eq!(wrap("一\n\n二", 5.0, &advance), vec!["一", "", "二"]);
+        assert_eq!(wrap("", 5.0, &advance), vec![""]);
+    }
+
+    #[test]
+    fn no_character_is_lost() {
+        let text = "德:堅持原則,清正廉潔。能:熟悉稅收業務(增值稅、所得稅),Excel and SQL 2013。".repeat(40);
+        let lines = wrap(&text, 17.0, &advance);
+        let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+        let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined, expected);
+        assert!(lines.iter().all(|l| l.chars().map(advance).sum::<f32>() <= 17.0 + 1e-3), "every line fits");
+    }
+}
