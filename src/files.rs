@@ -1,5 +1,6 @@
-//! Writing a file so that a crash or a full disk never leaves half of it: the bytes go to a
-//! temporary file beside the target, are synced to disk, and are then renamed over it.
+//! Files the user asked for: written so that a crash or a full disk never leaves half of one
+//! (a temporary file beside the target, synced, then renamed over it), and opened in the
+//! system's viewer.
 
 use std::io::Write;
 use std::path::Path;
@@ -18,6 +19,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+/// Opens `path` in the program the system associates with it (a PDF viewer).
+pub fn open_with_system(path: &Path) -> std::io::Result<()> {
+    let mut command = if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
 }
 
 #[cfg(test)]

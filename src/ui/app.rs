@@ -3,7 +3,7 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, State};
+use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
@@ -12,6 +12,7 @@ use crate::domain::problem::FieldProblem;
 use crate::domain::{Lang, OfficialId};
 use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
+use crate::report;
 use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
 use crate::store::{OpenMode, Store, StoreError};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -301,6 +302,45 @@ impl NengliApp {
         Ok(write::officials_table(lang, &data.catalogue, &data.units, &data.posts, &ordered))
     }
 
+    fn print_duty_statements(&mut self) {
+        let lang = self.state.lang;
+        let Some(data) = &self.state.data else { return };
+        let Some(root) = self.state.org.selected_unit else { return };
+        let scope = crate::domain::org::subtree(&data.units, root);
+        let posts: Vec<&crate::domain::org::Post> = crate::domain::org::tree_order(&data.units)
+            .into_iter()
+            .filter(|(_, u)| scope.contains(&u.id))
+            .flat_map(|(_, u)| data.posts.iter().filter(move |p| p.unit == u.id && !p.retired))
+            .collect();
+        if posts.is_empty() {
+            self.state.notice = Some(Notice::Info(tr(lang, "org.no_posts").to_owned()));
+            return;
+        }
+        let document = report::model::duty_statements(lang, &data.bureau.name, &data.catalogue, &data.units, &posts);
+        let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
+        self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
+    }
+
+    fn save_pdf(&mut self, open_after: bool) {
+        let lang = self.state.lang;
+        let Some(print) = &self.state.print else { return };
+        let name = format!("{}.pdf", print.document.title);
+        let Some(path) = rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file() else { return };
+        let result = report::pdf::render(&print.document.title, &print.pages, report::layout::A4, lang)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()])));
+                self.state.print = None;
+                if open_after && let Err(e) = crate::files::open_with_system(&path) {
+                    self.error(e.to_string());
+                }
+            }
+            Err(message) => self.error(message),
+        }
+    }
+
     fn save_template(&mut self, kind: Kind) {
         let lang = self.state.lang;
         let Some(data) = &self.state.data else { return };
@@ -505,6 +545,9 @@ impl NengliApp {
                 }
             }
             Intent::Export { kind, csv } => self.export(kind, csv),
+            Intent::PrintDutyStatements => self.print_duty_statements(),
+            Intent::SavePdf { open_after } => self.save_pdf(open_after),
+            Intent::ClosePrint => self.state.print = None,
             Intent::SaveTemplate(kind) => self.save_template(kind),
         }
         self.state.can_undo = !self.undo.is_empty();

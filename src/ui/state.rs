@@ -110,6 +110,13 @@ pub enum Intent {
         csv: bool,
     },
     SaveTemplate(Kind),
+    /// Lay out the duty statements of the selected unit (and its sub-units) for a print preview.
+    PrintDutyStatements,
+    /// Save the previewed document as a PDF, then open it if asked.
+    SavePdf {
+        open_after: bool,
+    },
+    ClosePrint,
     /// Ask the user `question`; on yes, apply `then`.
     AskConfirm {
         question: String,
@@ -238,6 +245,14 @@ pub struct ImportPage {
     pub only_problems: bool,
 }
 
+/// A document laid out for printing, shown page by page before it is saved.
+pub struct PrintPreview {
+    pub document: crate::report::layout::Document,
+    pub pages: Vec<crate::report::layout::Page>,
+    pub zoom: f32,
+    pub open_after: bool,
+}
+
 /// A long job in progress, as the progress window shows it.
 pub struct JobView {
     pub title_key: &'static str,
@@ -263,6 +278,7 @@ pub struct State {
     pub welcome: WelcomePage,
     pub settings: SettingsPage,
     pub import: Option<ImportPage>,
+    pub print: Option<PrintPreview>,
     pub job: Option<JobView>,
     pub notice: Option<Notice>,
     pub recent: Vec<PathBuf>,
@@ -286,6 +302,7 @@ impl State {
             welcome: WelcomePage::default(),
             settings: SettingsPage::default(),
             import: None,
+            print: None,
             job: None,
             notice: None,
             recent: Vec::new(),

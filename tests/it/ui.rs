@@ -265,3 +265,18 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
     assert!(h.state().state.import.is_none());
     assert_eq!(h.state().state.page, Page::Roster);
 }
+
+#[test]
+fn duty_statements_open_in_a_print_preview_from_the_layout() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "辦公室");
+    click(&mut h, Role::Button, "列印職位說明書…");
+    let print = h.state().state.print.as_ref().expect("preview open");
+    let pages = print.pages.len();
+    assert_eq!(pages, 4, "one page per post of 辦公室");
+    assert!(print.pages[0].text().contains("崗位職位說明書"));
+    h.get_by_label("共 4 頁");
+    h.get_by_role_and_label(Role::Button, "另存為 PDF…");
+    click(&mut h, Role::Button, "關閉");
+    assert!(h.state().state.print.is_none());
+}

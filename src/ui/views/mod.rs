@@ -3,6 +3,7 @@
 
 mod import;
 mod org;
+mod print;
 mod roster;
 mod settings;
 mod welcome;
@@ -46,6 +47,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });
+    if state.print.is_some() {
+        print::print_preview_ui(ui.ctx(), state, out);
+    }
     if let Some(job) = &state.job {
         egui::Modal::new(egui::Id::unique("job")).show(ui.ctx(), |ui| {
             ui.set_width(380.0);

@@ -127,9 +127,14 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
 
 fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut OrgPage, out: &mut Vec<Intent>) {
     section(ui, tr(lang, "org.posts"));
-    if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
-        out.push(Intent::NewPost);
-    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
+            out.push(Intent::NewPost);
+        }
+        if ui.button(tr(lang, "org.print_duty_statements")).on_hover_text(tr(lang, "org.print_hint")).clicked() {
+            out.push(Intent::PrintDutyStatements);
+        }
+    });
     let posts: Vec<_> = data.posts.iter().filter(|p| p.unit == unit_id).collect();
     if posts.is_empty() {
         ui.label(RichText::new(tr(lang, "org.no_posts")).weak());
