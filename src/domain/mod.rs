@@ -9,6 +9,7 @@ pub mod official;
 pub mod org;
 pub mod problem;
 pub mod roster;
+pub mod standards;
 pub mod text;
 
 pub use ids::{OfficialId, PostId, UnitId};

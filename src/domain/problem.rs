@@ -95,6 +95,10 @@ pub enum Problem {
     DuplicateInFile {
         row: usize,
     },
+    /// A confirmed record is locked; return it to draft first.
+    Locked,
+    /// A status change the workflow does not allow (e.g. draft straight to confirmed).
+    BadStatusChange,
     /// A warning: an existing official has this name in the other script (張偉 / 张伟).
     SimilarName {
         name: String,

@@ -7,6 +7,7 @@ use crate::domain::catalogue::{Catalogue, UnitKind};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{self, Post, PostDraft, Unit};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
+use crate::domain::standards::{SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
@@ -63,6 +64,10 @@ pub enum Command {
     UpdateOfficial { id: OfficialId, draft: OfficialDraft },
     DeleteOfficial { id: OfficialId },
     RestoreOfficial(Official),
+    SaveStandard { post: PostId, year: i32, data: StandardData },
+    DeleteStandard { post: PostId, year: i32 },
+    SaveSeatStatement { official: OfficialId, year: i32, data: SeatData },
+    DeleteSeatStatement { official: OfficialId, year: i32 },
 }
 
 /// The record a command changed.
@@ -71,6 +76,8 @@ pub enum Entity {
     Unit(UnitId),
     Post(PostId),
     Official(OfficialId),
+    Standard(PostId),
+    Seat(OfficialId),
 }
 
 /// What a command did.
@@ -159,6 +166,7 @@ impl Service {
             db.set_meta("bureau_name", &name)?;
             db.set_meta("programme_year", &year.to_string())?;
             db.insert_catalogue(catalogue)?;
+            db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
             let root = db.insert_unit(None, &new_uuid(), None, &name, UnitKind::Bureau, 1)?;
             db.audit(&actor, "bureau.init", "bureau", Some(root.0), None, json(&(name.as_str(), year)).as_deref())?;
             Ok(root)
@@ -199,12 +207,51 @@ impl Service {
         })
     }
 
+    /// Starts programme year `to`: every standard of year `from` is copied to `to` for posts
+    /// that have none there yet; year `from` stays as it was. Returns how many were copied.
+    pub fn carry_forward(&mut self, from: i32, to: i32) -> Result<usize> {
+        if !YEARS.contains(&to) || to <= from {
+            return Err(ServiceError::one(Field::Year, Problem::OutOfRange { min: i64::from(from) + 1, max: (*YEARS.end()).into() }));
+        }
+        let actor = self.actor.clone();
+        self.store.write(|db| {
+            let mut copied = 0;
+            for standard in db.standards(from)? {
+                if db.standard(standard.post, to)?.is_none() && !existing_post(db, standard.post)?.retired {
+                    db.save_standard(standard.post, to, &standard.data)?;
+                    copied += 1;
+                }
+            }
+            db.set_meta("programme_year", &to.to_string())?;
+            let after = serde_json::json!({ "from": from, "to": to, "copied": copied });
+            db.audit(&actor, "standard.carry_forward", "post_standard", None, None, Some(&after.to_string()))?;
+            Ok(copied)
+        })
+    }
+
     /// Applies one command in one transaction with its audit row.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
         let actor = self.actor.clone();
         let today = self.today();
         self.store.write(|db| apply_in(db, &actor, today, command))
     }
+}
+
+/// The seat-statement workflow: a new statement starts as a draft; only a draft's content
+/// changes (it may be submitted with its last edits); a submitted statement is confirmed or
+/// returned to draft as it is; a confirmed one only goes back to draft.
+fn check_seat_change(before: Option<&SeatData>, after: &SeatData) -> Result<()> {
+    let Some(before) = before else {
+        return if after.status == SeatStatus::Draft { Ok(()) } else { Err(ServiceError::one(Field::Status, Problem::BadStatusChange)) };
+    };
+    let same_content = SeatData { status: after.status, ..before.clone() } == *after;
+    if before.status != after.status && !may_move(before.status, after.status) {
+        return Err(ServiceError::one(Field::Status, Problem::BadStatusChange));
+    }
+    if !same_content && before.status != SeatStatus::Draft {
+        return Err(ServiceError::one(Field::Record, Problem::Locked));
+    }
+    Ok(())
 }
 
 fn import_action(kind: Kind) -> &'static str {
@@ -495,6 +542,51 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
             db.delete_official(id)?;
             audit("official.delete", "official", id.0, json(&before), None)?;
             Applied { action: "official.delete", entity: Entity::Official(id), undo: Command::RestoreOfficial(before) }
+        }
+        Command::SaveStandard { post, year, data } => {
+            existing_post(db, post)?;
+            let data = data.validate()?;
+            let before = db.standard(post, year)?;
+            let id = db.save_standard(post, year, &data)?;
+            audit("standard.save", "post_standard", id, before.as_ref().and_then(|b| json(&b.data)), json(&data))?;
+            let undo = match before {
+                Some(before) => Command::SaveStandard { post, year, data: before.data },
+                None => Command::DeleteStandard { post, year },
+            };
+            Applied { action: "standard.save", entity: Entity::Standard(post), undo }
+        }
+        Command::DeleteStandard { post, year } => {
+            let before = db.standard(post, year)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;
+            db.delete_standard(post, year)?;
+            audit("standard.delete", "post_standard", before.id, json(&before.data), None)?;
+            Applied {
+                action: "standard.delete",
+                entity: Entity::Standard(post),
+                undo: Command::SaveStandard { post, year, data: before.data },
+            }
+        }
+        Command::SaveSeatStatement { official, year, data } => {
+            existing_official(db, official)?;
+            let data = data.validate()?;
+            let before = db.seat_statement(official, year)?;
+            check_seat_change(before.as_ref().map(|b| &b.data), &data)?;
+            let id = db.save_seat_statement(official, year, &data)?;
+            audit("seat.save", "seat_statement", id, before.as_ref().and_then(|b| json(&b.data)), json(&data))?;
+            let undo = match before {
+                Some(before) => Command::SaveSeatStatement { official, year, data: before.data },
+                None => Command::DeleteSeatStatement { official, year },
+            };
+            Applied { action: "seat.save", entity: Entity::Seat(official), undo }
+        }
+        Command::DeleteSeatStatement { official, year } => {
+            let before = db.seat_statement(official, year)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;
+            db.delete_seat_statement(official, year)?;
+            audit("seat.delete", "seat_statement", before.id, json(&before.data), None)?;
+            Applied {
+                action: "seat.delete",
+                entity: Entity::Seat(official),
+                undo: Command::SaveSeatStatement { official, year, data: before.data },
+            }
         }
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;

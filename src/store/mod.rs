@@ -8,6 +8,7 @@ mod meta;
 mod migrate;
 mod officials;
 mod posts;
+mod standards;
 mod units;
 
 pub use audit::AuditRow;
@@ -155,6 +156,10 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         let migrated = migrate::migrate(&mut conn)?;
+        if migrated.contains(&2) {
+            // A bureau set up before the scale existed gets the shipped one.
+            Db { conn: &conn }.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+        }
         if !migrated.is_empty() {
             log::info!(
                 "migrated {} to schema {:?}",

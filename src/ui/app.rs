@@ -302,6 +302,26 @@ impl NengliApp {
         Ok(write::officials_table(lang, &data.catalogue, &data.units, &data.posts, &ordered))
     }
 
+    fn carry_forward(&mut self) {
+        let lang = self.state.lang;
+        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
+        let Some(service) = &mut self.service else { return };
+        match service.carry_forward(year, year + 1) {
+            Ok(copied) => {
+                if let Err(e) = self.load_all() {
+                    self.error(i18n::store_error(lang, &e));
+                    return;
+                }
+                self.undo.clear();
+                self.redo.clear();
+                self.state.page = Page::Standards;
+                self.state.notice =
+                    Some(Notice::Info(i18n::fill(tr(lang, "standards.carried"), &[&copied.to_string(), &(year + 1).to_string()])));
+            }
+            Err(e) => self.error(i18n::service_error(lang, &e)),
+        }
+    }
+
     fn print_duty_statements(&mut self) {
         let lang = self.state.lang;
         let Some(data) = &self.state.data else { return };
@@ -546,6 +566,17 @@ impl NengliApp {
             }
             Intent::Export { kind, csv } => self.export(kind, csv),
             Intent::PrintDutyStatements => self.print_duty_statements(),
+            Intent::SelectStandardPost(post) => self.select_standard_post(post),
+            Intent::CarryForward => self.carry_forward(),
+            Intent::DraftSeat => {
+                let Some(data) = &self.state.data else { return };
+                let Some(id) = self.state.roster.selected else { return };
+                let Some(row) = data.roster.iter().find(|r| r.id == id) else { return };
+                let post = row.post.and_then(|p| data.post(p));
+                let standard = row.post.and_then(|p| data.standards.get(&p)).map(|s| &s.data);
+                self.state.roster.seat =
+                    Some(crate::domain::standards::SeatData::draft(row.post, row.tier, post.map(|p| p.tier), standard, &data.scale));
+            }
             Intent::SavePdf { open_after } => self.save_pdf(open_after),
             Intent::ClosePrint => self.state.print = None,
             Intent::SaveTemplate(kind) => self.save_template(kind),
@@ -617,6 +648,16 @@ impl NengliApp {
                     }
                     None => self.select_post(None),
                 }
+            }
+            Entity::Standard(post) => {
+                self.reload_year_data();
+                self.state.standards.problems.clear();
+                self.select_standard_post(Some(post));
+            }
+            Entity::Seat(official) => {
+                self.reload_year_data();
+                self.state.roster.problems.clear();
+                self.select_official(Some(official));
             }
             Entity::Official(id) => {
                 self.patch_roster(id);
@@ -726,6 +767,7 @@ impl NengliApp {
         let Some(service) = &self.service else { return Ok(()) };
         let db = service.read();
         let Some(bureau) = db.bureau()? else { return Ok(()) };
+        let bureau_year = bureau.year;
         let mut data = Data {
             path: service.store().path().map(Path::to_owned).unwrap_or_default(),
             bureau,
@@ -738,6 +780,9 @@ impl NengliApp {
             roster_order: Vec::new(),
             roster_visible: Vec::new(),
             audit: Vec::new(),
+            scale: db.scale()?,
+            standards: db.standards(bureau_year)?.into_iter().map(|s| (s.post, s)).collect(),
+            seats: db.seat_statements(bureau_year)?.into_iter().map(|s| (s.official, s)).collect(),
         };
         data.set_units(db.units()?);
         let filter = self.state.roster_filter();
@@ -748,6 +793,41 @@ impl NengliApp {
             self.select_unit(root);
         }
         Ok(())
+    }
+
+    /// Reloads the programme year's standards and seat statements.
+    fn reload_year_data(&mut self) {
+        let Some(service) = &self.service else { return };
+        let db = service.read();
+        let Some(data) = &mut self.state.data else { return };
+        let year = data.bureau.year;
+        let result = (|| -> Result<(), StoreError> {
+            data.standards = db.standards(year)?.into_iter().map(|s| (s.post, s)).collect();
+            data.seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect();
+            Ok(())
+        })();
+        if let Err(e) = result {
+            let message = i18n::store_error(self.state.lang, &e);
+            self.error(message);
+        }
+    }
+
+    fn select_standard_post(&mut self, post: Option<crate::domain::PostId>) {
+        let page = &mut self.state.standards;
+        page.selected = post;
+        page.problems.clear();
+        page.compare_with = None;
+        page.copy_from = None;
+        let Some(data) = &self.state.data else { return };
+        page.draft = post.and_then(|id| {
+            let post = data.post(id)?;
+            Some(
+                data.standards
+                    .get(&id)
+                    .map(|s| s.data.clone())
+                    .unwrap_or_else(|| crate::domain::standards::StandardData::draft(post.tier, &data.scale)),
+            )
+        });
     }
 
     fn reload(&mut self, units: bool, posts: bool, roster: bool) {
@@ -843,6 +923,7 @@ impl NengliApp {
         self.state.roster.selected = id;
         self.state.roster.problems.clear();
         self.state.roster.form = None;
+        self.state.roster.seat = id.and_then(|id| self.state.data.as_ref()?.seats.get(&id)).map(|s| s.data.clone());
         let Some(id) = id else { return };
         let Some(service) = &self.service else { return };
         match service.read().official(id) {

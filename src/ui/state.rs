@@ -7,6 +7,7 @@ use crate::domain::official::OfficialDraft;
 use crate::domain::org::{Post, PostDraft, Unit, tree_order};
 use crate::domain::problem::FieldProblem;
 use crate::domain::roster::{Filter, RosterRow, Sort, apply_filter, sort_order};
+use crate::domain::standards::{PostStandard, Scale, SeatData, SeatStatement, StandardData};
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
 use crate::exchange::preview::Preview;
@@ -22,18 +23,20 @@ pub enum Page {
     #[default]
     Organisation,
     Roster,
+    Standards,
     /// The import preview (shown in the navigation while a preview exists).
     Import,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Organisation, Page::Roster, Page::Import, Page::Settings];
+    pub const ALL: [Page; 5] = [Page::Organisation, Page::Roster, Page::Standards, Page::Import, Page::Settings];
 
     pub fn key(self) -> &'static str {
         match self {
             Page::Organisation => "nav.organisation",
             Page::Roster => "nav.roster",
+            Page::Standards => "nav.standards",
             Page::Import => "nav.import",
             Page::Settings => "nav.settings",
         }
@@ -110,6 +113,11 @@ pub enum Intent {
         csv: bool,
     },
     SaveTemplate(Kind),
+    SelectStandardPost(Option<PostId>),
+    /// Start the next programme year, carrying this year's standards forward.
+    CarryForward,
+    /// Draft the selected official's seat statement from their post's standard.
+    DraftSeat,
     /// Lay out the duty statements of the selected unit (and its sub-units) for a print preview.
     PrintDutyStatements,
     /// Save the previewed document as a PDF, then open it if asked.
@@ -151,9 +159,21 @@ pub struct Data {
     /// The sorted rows that pass the filter.
     pub roster_visible: Vec<u32>,
     pub audit: Vec<AuditRow>,
+    pub scale: Scale,
+    /// The posts' standards of the bureau's programme year.
+    pub standards: HashMap<PostId, PostStandard>,
+    /// The officials' seat statements of the programme year.
+    pub seats: HashMap<OfficialId, SeatStatement>,
 }
 
 impl Data {
+    /// Posts in use, with a complete standard this year, out of all posts in use.
+    pub fn standard_counts(&self) -> (usize, usize) {
+        let active: Vec<&Post> = self.posts.iter().filter(|p| !p.retired).collect();
+        let complete = active.iter().filter(|p| self.standards.get(&p.id).is_some_and(|s| s.data.is_complete(p.tier))).count();
+        (complete, active.len())
+    }
+
     pub fn unit(&self, id: UnitId) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }
@@ -208,6 +228,21 @@ pub struct OrgPage {
     pub post_problems: Vec<FieldProblem>,
 }
 
+/// The Standards page's own inputs.
+#[derive(Default)]
+pub struct StandardsPage {
+    pub selected: Option<PostId>,
+    /// The standard being edited for the selected post.
+    pub draft: Option<StandardData>,
+    pub compare_with: Option<PostId>,
+    pub copy_from: Option<PostId>,
+    pub add_tier: Option<RankTier>,
+    pub filter_text: String,
+    pub filter_unit: Option<UnitId>,
+    pub only_incomplete: bool,
+    pub problems: Vec<FieldProblem>,
+}
+
 /// The Roster page's own inputs.
 #[derive(Default)]
 pub struct RosterPage {
@@ -220,6 +255,8 @@ pub struct RosterPage {
     /// The official being edited: `None` id for a new one.
     pub form: Option<(Option<OfficialId>, OfficialDraft)>,
     pub problems: Vec<FieldProblem>,
+    /// The selected official's seat statement being edited.
+    pub seat: Option<SeatData>,
     pub scroll_to_selected: bool,
     pub focus_filter: bool,
 }
@@ -275,6 +312,7 @@ pub struct State {
     pub data: Option<Data>,
     pub org: OrgPage,
     pub roster: RosterPage,
+    pub standards: StandardsPage,
     pub welcome: WelcomePage,
     pub settings: SettingsPage,
     pub import: Option<ImportPage>,
@@ -299,6 +337,7 @@ impl State {
             data: None,
             org: OrgPage::default(),
             roster: RosterPage::default(),
+            standards: StandardsPage::default(),
             welcome: WelcomePage::default(),
             settings: SettingsPage::default(),
             import: None,

@@ -280,3 +280,25 @@ fn duty_statements_open_in_a_print_preview_from_the_layout() {
     click(&mut h, Role::Button, "關閉");
     assert!(h.state().state.print.is_none());
 }
+
+#[test]
+fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "能力席位標準");
+    h.get_by_label("標準完整的崗位:0 / 41");
+    h.get_by_label("辦公室主任").click();
+    h.run();
+    click(&mut h, Role::Button, "保存");
+    h.get_by_label("標準完整的崗位:1 / 41");
+    let post = h.state().state.standards.selected.unwrap();
+    let year = h.state().state.data.as_ref().unwrap().bureau.year;
+    let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
+    assert!(stored.data.levels.values().all(|l| *l == 4), "科級 posts start at level 4 (行家里手)");
+    // Clear one level: the standard is incomplete and the count drops.
+    pick(&mut h, "學習力", "—");
+    click(&mut h, Role::Button, "保存");
+    h.get_by_label("標準完整的崗位:0 / 41");
+    assert_eq!(h.get_all_by_label("缺 1 項能力要求").count(), 2, "in the library and under the editor");
+    let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
+    assert_eq!(stored.data.missing(nengli::domain::catalogue::RankTier::Section), vec![1]);
+}

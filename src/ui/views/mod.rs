@@ -6,6 +6,7 @@ mod org;
 mod print;
 mod roster;
 mod settings;
+mod standards;
 mod welcome;
 pub mod widgets;
 
@@ -44,6 +45,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| match state.page {
         Page::Organisation => org::org_ui(ui, state, out),
         Page::Roster => roster::roster_ui(ui, state, out),
+        Page::Standards => standards::standards_ui(ui, state, out),
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });
