@@ -205,3 +205,49 @@ fn generated_bureaus_are_reproducible_and_sized() {
     assert_eq!(make(3).1, names);
     assert_ne!(make(4).1, names);
 }
+
+#[test]
+fn standards_carry_forward_and_last_year_stays_as_it_was() {
+    use nengli::domain::standards::{ItemKind, StandardData, StandardItem};
+    let mut service = demo();
+    let scale = service.read().scale().unwrap();
+    let posts = service.read().posts().unwrap();
+    let (a, b) = (&posts[0], &posts[1]);
+    let mut data = StandardData::draft(a.tier, &scale);
+    data.items.push(StandardItem { kind: ItemKind::Knowledge, text: "稅收征管法".into(), level: 4 });
+    let saved = service.apply(Command::SaveStandard { post: a.id, year: 2012, data: data.clone() }).unwrap();
+    assert_eq!(service.read().standard(a.id, 2012).unwrap().unwrap().data, data);
+    let copied = service.carry_forward(2012, 2013).unwrap();
+    assert_eq!(copied, 1);
+    assert_eq!(service.read().bureau().unwrap().unwrap().year, 2013);
+    let mut changed = data.clone();
+    changed.levels.insert((a.tier, 1), 5);
+    let _edit = service.apply(Command::SaveStandard { post: a.id, year: 2013, data: changed.clone() }).unwrap();
+    assert_eq!(service.read().standard(a.id, 2012).unwrap().unwrap().data, data, "history is never overwritten");
+    assert_eq!(service.read().standard(a.id, 2013).unwrap().unwrap().data, changed);
+    assert!(service.read().standard(b.id, 2013).unwrap().is_none());
+    assert!(service.carry_forward(2013, 2013).is_err());
+    // Undo of the first save removes the 2012 standard again.
+    let _undone = service.apply(saved.undo).unwrap();
+    assert!(service.read().standard(a.id, 2012).unwrap().is_none());
+}
+
+#[test]
+fn seat_statements_follow_their_workflow() {
+    use nengli::domain::standards::{SeatData, SeatStatus};
+    let mut service = demo();
+    let scale = service.read().scale().unwrap();
+    let official = service.read().officials().unwrap()[3].clone();
+    let draft = SeatData { motto: "恪盡職守".into(), ..SeatData::draft(official.post, official.tier, None, None, &scale) };
+    let submit = |data: &SeatData, status| SeatData { status, ..data.clone() };
+    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) })), vec![(Field::Status, Problem::BadStatusChange)]);
+    let _saved = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: draft.clone() }).unwrap();
+    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) })), vec![(Field::Status, Problem::BadStatusChange)]);
+    let _submitted = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) }).unwrap();
+    let edited = SeatData { motto: "改過的格言".into(), ..submit(&draft, SeatStatus::Submitted) };
+    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: edited })), vec![(Field::Record, Problem::Locked)]);
+    let _confirmed = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) }).unwrap();
+    let _reopened = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Draft) }).unwrap();
+    let stored = service.read().seat_statement(official.id, 2012).unwrap().unwrap();
+    assert_eq!((stored.data.status, stored.data.motto.as_str(), stored.data.levels.len()), (SeatStatus::Draft, "恪盡職守", 8));
+}

@@ -166,3 +166,31 @@ fn init_refuses_a_second_bureau_in_the_same_file() {
     assert!(matches!(err, ServiceError::Invalid(ref p) if p[0].problem == nengli::domain::Problem::AlreadySetUp));
     let _: &Service = &service;
 }
+
+#[test]
+fn a_version_1_database_upgrades_with_the_scale_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite");
+    {
+        // Build a schema-1 bureau by hand, as the first release wrote it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../../src/store/sql/001_init.sql")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO capability (uuid, position, code, name_tc, name_sc, name_en, slogan_tc, slogan_sc, slogan_en)
+               VALUES ('c1', 1, 'learning', '學習力', '学习力', 'Learning', '', '', '');
+             INSERT INTO meta VALUES ('bureau_name', '舊版局'), ('programme_year', '2012');
+             INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('u1', NULL, '舊版局', 'bureau');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(store.migrated(), &[2]);
+    let db = store.read();
+    assert_eq!(db.bureau().unwrap().unwrap().name, "舊版局");
+    let scale = db.scale().unwrap();
+    assert_eq!(scale.descriptors.len(), 5, "the one capability got five level descriptors");
+    assert_eq!(scale.default_level(nengli::domain::catalogue::RankTier::Division), 5);
+    assert!(store.check().unwrap().is_empty());
+}
