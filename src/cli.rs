@@ -6,7 +6,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::exchange::preview::{self, Change};
 use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
-use crate::service::{Service, ServiceError, seed};
+use crate::service::{Service, ServiceError, printing, seed};
 use crate::store::{OpenMode, Store};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -85,6 +85,24 @@ pub enum Cmd {
 /// What `print` makes.
 #[derive(Subcommand, Debug)]
 pub enum PrintCmd {
+    /// The 能力席位書 of every serving official (of one unit and its sub-units with --unit),
+    /// one sheet each; officials without one get the draft their post's standard gives.
+    SeatStatements {
+        #[arg(long)]
+        unit: Option<String>,
+        /// The programme year.
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The 能力席位標準 of every post that has one for the year, one sheet each.
+    PostStandards {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The 崗位職位說明書 of every post (of one unit and its sub-units with --unit), one sheet each.
     DutyStatements {
         /// The unit's name (or path, e.g. "縣局 / 稽查局").
@@ -197,11 +215,36 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             write::save(&table, file).map_err(|e| i18n::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }
-        Cmd::Print { what: PrintCmd::DutyStatements { unit, out } } => {
+        Cmd::Print { what } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let (pages, bytes) = print_duty_statements(&service, unit.as_deref(), lang)?;
+            let store_error = |e| i18n::store_error(lang, &e);
+            let scope = |unit: &Option<String>| -> Result<printing::Scope, String> {
+                match unit {
+                    None => Ok(printing::Scope::All),
+                    Some(name) => printing::find_unit(&service, name)
+                        .map_err(store_error)?
+                        .map(printing::Scope::Unit)
+                        .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() })),
+                }
+            };
+            let (document, out) = match what {
+                PrintCmd::DutyStatements { unit, out } => {
+                    (printing::duty_statements(&service, scope(unit)?, lang).map_err(store_error)?, out)
+                }
+                PrintCmd::SeatStatements { unit, year, out } => {
+                    (printing::seat_statements(&service, scope(unit)?, *year, lang).map_err(store_error)?, out)
+                }
+                PrintCmd::PostStandards { year, out } => {
+                    (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
+                }
+            };
+            if document.blocks.is_empty() {
+                return Err(tr(lang, "cli.nothing_to_print").to_owned());
+            }
+            let pages = crate::report::layout::layout(&document, crate::report::layout::A4, crate::report::metrics::for_lang(lang));
+            let bytes = crate::report::pdf::render(&document.title, &pages, crate::report::layout::A4, lang).map_err(|e| e.to_string())?;
             crate::files::write_atomically(out, &bytes).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
-            ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
+            ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.len().to_string(), &out.display().to_string()]))
         }
         Cmd::Gen { officials, years, seed: seed_value, bureau } => {
             let mut service = service(db, OpenMode::Create, lang)?;
@@ -272,32 +315,4 @@ fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: 
         output.push(i18n::fill(tr(lang, "cli.import_done"), &[&summary.created.to_string(), &summary.updated.to_string()]));
     }
     Ok(Output { output, failed: false })
-}
-
-/// The duty statements of every active post (below `unit` when given): page count and PDF.
-pub fn print_duty_statements(service: &Service, unit: Option<&str>, lang: Lang) -> Result<(usize, Vec<u8>), String> {
-    let db = service.read();
-    let store_error = |e| i18n::store_error(lang, &e);
-    let units = db.units().map_err(store_error)?;
-    let posts = db.posts().map_err(store_error)?;
-    let catalogue = db.catalogue().map_err(store_error)?;
-    let bureau = db.bureau().map_err(store_error)?.map(|b| b.name).unwrap_or_default();
-    let scope: Vec<crate::domain::UnitId> = match unit {
-        None => units.iter().map(|u| u.id).collect(),
-        Some(name) => {
-            let Some(found) = units.iter().find(|u| u.name == name.trim() || crate::domain::org::unit_path(&units, u.id) == name.trim())
-            else {
-                return Err(i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.to_owned() }));
-            };
-            crate::domain::org::subtree(&units, found.id)
-        }
-    };
-    let order: Vec<crate::domain::UnitId> =
-        crate::domain::org::tree_order(&units).into_iter().map(|(_, u)| u.id).filter(|id| scope.contains(id)).collect();
-    let chosen: Vec<&crate::domain::org::Post> =
-        order.iter().flat_map(|id| posts.iter().filter(move |p| p.unit == *id && !p.retired)).collect();
-    let document = crate::report::model::duty_statements(lang, &bureau, &catalogue, &units, &chosen);
-    let pages = crate::report::layout::layout(&document, crate::report::layout::A4, crate::report::metrics::for_lang(lang));
-    let bytes = crate::report::pdf::render(&document.title, &pages, crate::report::layout::A4, lang).map_err(|e| e.to_string())?;
-    Ok((pages.len(), bytes))
 }

@@ -1,6 +1,7 @@
 //! The use cases. Every change is `Command → validate (domain) → one transaction with its
 //! audit row → Applied`, and each `Applied` carries the command that undoes it.
 
+pub mod printing;
 pub mod seed;
 
 use crate::domain::catalogue::{Catalogue, UnitKind};

@@ -3,7 +3,7 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, State};
+use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, PrintWhat, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
@@ -13,6 +13,7 @@ use crate::domain::{Lang, OfficialId};
 use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
 use crate::report;
+use crate::service::printing;
 use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
 use crate::store::{OpenMode, Store, StoreError};
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -322,23 +323,26 @@ impl NengliApp {
         }
     }
 
-    fn print_duty_statements(&mut self) {
+    /// Lays out a printout for the preview.
+    fn print(&mut self, what: PrintWhat, scope: printing::Scope) {
         let lang = self.state.lang;
-        let Some(data) = &self.state.data else { return };
-        let Some(root) = self.state.org.selected_unit else { return };
-        let scope = crate::domain::org::subtree(&data.units, root);
-        let posts: Vec<&crate::domain::org::Post> = crate::domain::org::tree_order(&data.units)
-            .into_iter()
-            .filter(|(_, u)| scope.contains(&u.id))
-            .flat_map(|(_, u)| data.posts.iter().filter(move |p| p.unit == u.id && !p.retired))
-            .collect();
-        if posts.is_empty() {
-            self.state.notice = Some(Notice::Info(tr(lang, "org.no_posts").to_owned()));
-            return;
+        let Some(service) = &self.service else { return };
+        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
+        let document = match what {
+            PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
+            PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
+            PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
+        };
+        match document {
+            Ok(document) if document.blocks.is_empty() => {
+                self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
+            }
+            Ok(document) => {
+                let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
+                self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
+            }
+            Err(e) => self.error(i18n::store_error(lang, &e)),
         }
-        let document = report::model::duty_statements(lang, &data.bureau.name, &data.catalogue, &data.units, &posts);
-        let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
-        self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
     }
 
     fn save_pdf(&mut self, open_after: bool) {
@@ -565,7 +569,7 @@ impl NengliApp {
                 }
             }
             Intent::Export { kind, csv } => self.export(kind, csv),
-            Intent::PrintDutyStatements => self.print_duty_statements(),
+            Intent::Print { what, scope } => self.print(what, scope),
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {

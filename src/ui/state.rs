@@ -118,8 +118,11 @@ pub enum Intent {
     CarryForward,
     /// Draft the selected official's seat statement from their post's standard.
     DraftSeat,
-    /// Lay out the duty statements of the selected unit (and its sub-units) for a print preview.
-    PrintDutyStatements,
+    /// Lay out a printout for the print preview.
+    Print {
+        what: PrintWhat,
+        scope: crate::service::printing::Scope,
+    },
     /// Save the previewed document as a PDF, then open it if asked.
     SavePdf {
         open_after: bool,
@@ -280,6 +283,14 @@ pub struct ImportPage {
     pub preview: Option<Preview>,
     pub missing: Vec<crate::domain::Field>,
     pub only_problems: bool,
+}
+
+/// The printouts the window offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintWhat {
+    DutyStatements,
+    SeatStatements,
+    PostStandards,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.

@@ -6,6 +6,7 @@ use crate::support::demo;
 use nengli::domain::Lang;
 use nengli::report::layout::{self, Block, Cell, Document, Grid, Mm};
 use nengli::report::{metrics, pdf};
+use nengli::service::printing::{self, Scope};
 use std::process::Command;
 
 fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
@@ -18,6 +19,16 @@ fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Lays out and paints a printout as the command line does: its page count and bytes.
+fn print(document: &Document, lang: Lang) -> (usize, Vec<u8>) {
+    let pages = layout::layout(document, layout::A4, metrics::for_lang(lang));
+    (pages.len(), pdf::render(&document.title, &pages, layout::A4, lang).unwrap())
+}
+
+fn unit(service: &nengli::service::Service, name: &str) -> Scope {
+    Scope::Unit(printing::find_unit(service, name).unwrap().unwrap())
+}
+
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -25,7 +36,7 @@ fn squeeze(text: &str) -> String {
 #[test]
 fn duty_statements_print_with_their_text_and_an_embedded_subset_font() {
     let service = demo();
-    let (pages, bytes) = nengli::cli::print_duty_statements(&service, Some("辦公室"), Lang::Tc).unwrap();
+    let (pages, bytes) = print(&printing::duty_statements(&service, unit(&service, "辦公室"), Lang::Tc).unwrap(), Lang::Tc);
     let posts: Vec<_> = service
         .read()
         .posts()
@@ -52,7 +63,7 @@ fn duty_statements_print_with_their_text_and_an_embedded_subset_font() {
 #[test]
 fn simplified_chinese_prints_with_the_sc_face() {
     let service = demo();
-    let (_, bytes) = nengli::cli::print_duty_statements(&service, Some("人教科"), Lang::Sc).unwrap();
+    let (_, bytes) = print(&printing::duty_statements(&service, unit(&service, "人教科"), Lang::Sc).unwrap(), Lang::Sc);
     assert!(poppler("pdffonts", &bytes, &[]).contains("NotoSansCJKsc"));
     assert!(squeeze(&poppler("pdftotext", &bytes, &[])).contains("岗位职位说明书"));
 }
@@ -91,4 +102,45 @@ fn a_3000_character_text_paginates_without_losing_a_character() {
             .unwrap()),
         Some(pages.len())
     );
+}
+
+#[test]
+fn a_units_seat_statements_print_names_capabilities_and_levels() {
+    let mut service = demo();
+    let scale = service.read().scale().unwrap();
+    let office = printing::find_unit(&service, "辦公室").unwrap().unwrap();
+    // One official has a stored statement with a motto; the others print their drafts.
+    let first = service.read().officials().unwrap().into_iter().find(|o| o.unit == office).unwrap();
+    let seat = nengli::domain::standards::SeatData {
+        motto: "恪盡職守,服務為先".into(),
+        ..nengli::domain::standards::SeatData::draft(first.post, first.tier, None, None, &scale)
+    };
+    let _saved = service.apply(nengli::service::Command::SaveSeatStatement { official: first.id, year: 2012, data: seat }).unwrap();
+    let officials: Vec<_> = service.read().officials().unwrap().into_iter().filter(|o| o.unit == office).collect();
+    let (pages, bytes) = print(&printing::seat_statements(&service, Scope::Unit(office), 2012, Lang::Tc).unwrap(), Lang::Tc);
+    assert_eq!(pages, officials.len(), "one sheet per official");
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    for official in &officials {
+        assert!(text.contains(&squeeze(&official.name)), "{} missing", official.name);
+    }
+    for capability in ["學習力", "敏銳力", "創新力", "組織力", "團結力", "自律力", "執行力", "服務力"] {
+        assert_eq!(text.matches(capability).count(), pages, "{capability} once per sheet");
+    }
+    assert!(text.contains("3級") && text.contains("熟練運用"), "levels and their descriptors are printed");
+    assert!(text.contains("恪盡職守,服務為先"));
+    assert!(poppler("pdffonts", &bytes, &[]).contains("yes yes yes"));
+}
+
+#[test]
+fn post_standards_print_only_posts_that_have_one() {
+    let mut service = demo();
+    let scale = service.read().scale().unwrap();
+    let post = service.read().posts().unwrap()[2].clone();
+    let data = nengli::domain::standards::StandardData::draft(post.tier, &scale);
+    let _saved = service.apply(nengli::service::Command::SaveStandard { post: post.id, year: 2012, data }).unwrap();
+    let (pages, bytes) = print(&printing::post_standards(&service, Scope::All, 2012, Lang::En).unwrap(), Lang::En);
+    assert_eq!(pages, 1);
+    let text = poppler("pdftotext", &bytes, &[]);
+    assert!(text.contains("Post capability standard") && text.contains("Learning"), "{text}");
+    assert!(printing::post_standards(&service, Scope::All, 2013, Lang::En).unwrap().blocks.is_empty());
 }

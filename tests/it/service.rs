@@ -240,14 +240,36 @@ fn seat_statements_follow_their_workflow() {
     let official = service.read().officials().unwrap()[3].clone();
     let draft = SeatData { motto: "恪盡職守".into(), ..SeatData::draft(official.post, official.tier, None, None, &scale) };
     let submit = |data: &SeatData, status| SeatData { status, ..data.clone() };
-    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) })), vec![(Field::Status, Problem::BadStatusChange)]);
+    assert_eq!(
+        problems(service.apply(Command::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: submit(&draft, SeatStatus::Submitted)
+        })),
+        vec![(Field::Status, Problem::BadStatusChange)]
+    );
     let _saved = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: draft.clone() }).unwrap();
-    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) })), vec![(Field::Status, Problem::BadStatusChange)]);
-    let _submitted = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) }).unwrap();
+    assert_eq!(
+        problems(service.apply(Command::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: submit(&draft, SeatStatus::Confirmed)
+        })),
+        vec![(Field::Status, Problem::BadStatusChange)]
+    );
+    let _submitted = service
+        .apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) })
+        .unwrap();
     let edited = SeatData { motto: "改過的格言".into(), ..submit(&draft, SeatStatus::Submitted) };
-    assert_eq!(problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: edited })), vec![(Field::Record, Problem::Locked)]);
-    let _confirmed = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) }).unwrap();
-    let _reopened = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Draft) }).unwrap();
+    assert_eq!(
+        problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: edited })),
+        vec![(Field::Record, Problem::Locked)]
+    );
+    let _confirmed = service
+        .apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) })
+        .unwrap();
+    let _reopened =
+        service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Draft) }).unwrap();
     let stored = service.read().seat_statement(official.id, 2012).unwrap().unwrap();
     assert_eq!((stored.data.status, stored.data.motto.as_str(), stored.data.levels.len()), (SeatStatus::Draft, "恪盡職守", 8));
 }

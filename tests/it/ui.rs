@@ -302,3 +302,24 @@ fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
     let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
     assert_eq!(stored.data.missing(nengli::domain::catalogue::RankTier::Section), vec![1]);
 }
+
+#[test]
+fn an_official_drafts_submits_and_prints_a_seat_statement() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "幹部名冊");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let official = h.state().state.roster.selected.expect("first official selected");
+    click(&mut h, Role::Button, "按崗位標準起草");
+    type_into(&mut h, "工作格言", "忠誠乾淨擔當");
+    click(&mut h, Role::Button, "保存草稿");
+    let year = h.state().state.data.as_ref().unwrap().bureau.year;
+    let stored = h.state().service().unwrap().read().seat_statement(official, year).unwrap().expect("saved");
+    assert_eq!((stored.data.motto.as_str(), stored.data.levels.len()), ("忠誠乾淨擔當", 8));
+    click(&mut h, Role::Button, "提交");
+    h.get_by_label("狀態:已提交");
+    click(&mut h, Role::Button, "列印…");
+    let print = h.state().state.print.as_ref().expect("preview");
+    assert_eq!(print.pages.len(), 1);
+    assert!(print.pages[0].text().contains("忠誠乾淨擔當"));
+}

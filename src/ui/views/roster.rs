@@ -6,10 +6,12 @@ use super::widgets::{choose, form_row, line, problems_for, unit_choices};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
 use crate::domain::problem::Field;
 use crate::domain::roster::Column as Col;
+use crate::domain::standards::{LEVELS, SeatData, SeatStatus};
 use crate::domain::{Lang, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
-use crate::ui::state::{Data, Intent, RosterPage, State};
+use crate::service::printing::Scope;
+use crate::ui::state::{Data, Intent, PrintWhat, RosterPage, State};
 use egui::{Key, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -21,7 +23,10 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let Some(data) = &state.data else { return };
     let page = &mut state.roster;
     egui::Panel::right("official_detail").resizable(true).default_size(340.0).min_size(320.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| detail_ui(ui, lang, data, page, out));
+        egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| {
+            detail_ui(ui, lang, data, page, out);
+            seat_ui(ui, lang, data, page, out);
+        });
     });
     egui::CentralPanel::default().show(ui, |ui| {
         filter_bar(ui, lang, data, page, out);
@@ -307,6 +312,84 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
                     out.push(Intent::SelectOfficial(None));
                 }
             }
+        }
+    });
+}
+
+/// The selected official's 能力席位書 for the programme year: levels from the post's standard,
+/// the 工作格言 and commitments, and the draft → submitted → confirmed workflow.
+fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    let Some(official) = page.selected else { return };
+    let year = data.bureau.year;
+    ui.add_space(12.0);
+    ui.separator();
+    ui.label(RichText::new(i18n::fill(tr(lang, "seat.title"), &[&year.to_string()])).size(17.0).strong());
+    let stored = data.seats.get(&official).map(|s| &s.data);
+    let Some(seat) = &mut page.seat else {
+        ui.label(RichText::new(tr(lang, "seat.none")).weak());
+        if ui.button(tr(lang, "seat.draft")).clicked() {
+            out.push(Intent::DraftSeat);
+        }
+        return;
+    };
+    let status = stored.map_or(SeatStatus::Draft, |s| s.status);
+    ui.label(i18n::fill(tr(lang, "seat.status"), &[tr(lang, &format!("seat.state.{}", status.code()))]));
+    let editable = status == SeatStatus::Draft;
+    let levels: Vec<(u8, String)> = LEVELS.map(|l| (l, i18n::fill(tr(lang, "standards.level"), &[&l.to_string()]))).collect();
+    egui::Grid::new("seat_levels").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+        for capability in &data.catalogue.capabilities {
+            let label = ui.label(capability.name.get(lang));
+            let mut level = seat.levels.get(&capability.position).copied();
+            ui.add_enabled_ui(editable, |ui| {
+                if ui.label_inputs_by(label.id, |ui| {
+                    choose(ui, &format!("seat_level_{}", capability.position), &mut level, &levels, Some("—"), 74.0)
+                }) {
+                    match level {
+                        Some(l) => seat.levels.insert(capability.position, l),
+                        None => seat.levels.remove(&capability.position),
+                    };
+                }
+            });
+            ui.label(RichText::new(level.map_or("", |l| data.scale.descriptor(capability.position, l, lang))).weak().small());
+            ui.end_row();
+        }
+    });
+    ui.add_enabled_ui(editable, |ui| {
+        let label = ui.label(tr(lang, "print.motto"));
+        ui.add(egui::TextEdit::singleline(&mut seat.motto).desired_width(320.0).char_limit(200)).labelled_by(label.id);
+        let label = ui.label(tr(lang, "print.commitments"));
+        ui.add(egui::TextEdit::multiline(&mut seat.commitments).desired_width(320.0).desired_rows(4).char_limit(20_000))
+            .labelled_by(label.id);
+    });
+    let save = |status: SeatStatus, data: &SeatData| {
+        Intent::Do(Command::SaveSeatStatement { official, year, data: SeatData { status, ..data.clone() } })
+    };
+    ui.horizontal(|ui| {
+        match status {
+            SeatStatus::Draft => {
+                if ui.button(tr(lang, "seat.save")).clicked() {
+                    out.push(save(SeatStatus::Draft, seat));
+                }
+                if ui.button(tr(lang, "seat.submit")).clicked() {
+                    out.push(save(SeatStatus::Submitted, seat));
+                }
+            }
+            SeatStatus::Submitted => {
+                if ui.button(tr(lang, "seat.confirm")).clicked() {
+                    out.push(save(SeatStatus::Confirmed, seat));
+                }
+                if ui.button(tr(lang, "seat.return")).clicked() {
+                    out.push(save(SeatStatus::Draft, seat));
+                }
+            }
+            SeatStatus::Confirmed => {
+                if ui.button(tr(lang, "seat.return")).clicked() {
+                    out.push(save(SeatStatus::Draft, seat));
+                }
+            }
+        }
+        if ui.button(tr(lang, "seat.print")).clicked() {
+            out.push(Intent::Print { what: PrintWhat::SeatStatements, scope: Scope::Official(official) });
         }
     });
 }

@@ -1,0 +1,116 @@
+//! Gathers what a printout needs from the store and hands it to `report::model`: duty
+//! statements, 能力席位書 and posts' 能力席位標準, for everyone, a unit (with its sub-units),
+//! one official or one post. The window and the command line print through here alike.
+
+use super::Service;
+use crate::domain::catalogue::OfficialStatus;
+use crate::domain::org::{Post, subtree, tree_order, unit_path};
+use crate::domain::standards::SeatData;
+use crate::domain::{Lang, OfficialId, PostId, UnitId};
+use crate::report::layout::Document;
+use crate::report::model::{self, SeatSheet};
+use crate::store::Result;
+
+/// Who or what a printout covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// A unit and every unit below it.
+    Unit(UnitId),
+    Official(OfficialId),
+    Post(PostId),
+}
+
+/// The unit a person names on the command line, by name or path.
+pub fn find_unit(service: &Service, name: &str) -> Result<Option<UnitId>> {
+    let units = service.read().units()?;
+    let name = name.trim();
+    Ok(units.iter().find(|u| u.name == name || unit_path(&units, u.id) == name).map(|u| u.id))
+}
+
+/// Active posts in tree order within `scope`.
+fn posts_in(service: &Service, scope: Scope) -> Result<Vec<Post>> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let allowed: Option<Vec<UnitId>> = match scope {
+        Scope::Unit(unit) => Some(subtree(&units, unit)),
+        _ => None,
+    };
+    Ok(tree_order(&units)
+        .into_iter()
+        .filter(|(_, u)| allowed.as_ref().is_none_or(|a| a.contains(&u.id)))
+        .flat_map(|(_, u)| posts.iter().filter(move |p| p.unit == u.id && !p.retired))
+        .filter(|p| !matches!(scope, Scope::Post(id) if id != p.id))
+        .cloned()
+        .collect())
+}
+
+fn bureau_name(service: &Service) -> Result<String> {
+    Ok(service.read().bureau()?.map(|b| b.name).unwrap_or_default())
+}
+
+pub fn duty_statements(service: &Service, scope: Scope, lang: Lang) -> Result<Document> {
+    let db = service.read();
+    let posts = posts_in(service, scope)?;
+    let chosen: Vec<&Post> = posts.iter().collect();
+    Ok(model::duty_statements(lang, &bureau_name(service)?, &db.catalogue()?, &db.units()?, &chosen))
+}
+
+/// The posts' standards of `year` (posts without one are left out).
+pub fn post_standards(service: &Service, scope: Scope, year: i32, lang: Lang) -> Result<Document> {
+    let db = service.read();
+    let posts = posts_in(service, scope)?;
+    let standards: std::collections::HashMap<PostId, _> = db.standards(year)?.into_iter().map(|s| (s.post, s.data)).collect();
+    let chosen: Vec<(&Post, &_)> = posts.iter().filter_map(|p| standards.get(&p.id).map(|s| (p, s))).collect();
+    Ok(model::post_standards(lang, &bureau_name(service)?, year, &db.catalogue()?, &db.units()?, &chosen))
+}
+
+/// The 能力席位書 of serving officials in `scope` for `year`; an official without one gets
+/// the draft their post's standard gives, to fill in by hand.
+pub fn seat_statements(service: &Service, scope: Scope, year: i32, lang: Lang) -> Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let scale = db.scale()?;
+    let standards: std::collections::HashMap<PostId, _> = db.standards(year)?.into_iter().map(|s| (s.post, s.data)).collect();
+    let seats: std::collections::HashMap<OfficialId, SeatData> =
+        db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data)).collect();
+    let allowed: Option<Vec<UnitId>> = match scope {
+        Scope::Unit(unit) => Some(subtree(&units, unit)),
+        _ => None,
+    };
+    let order: std::collections::HashMap<UnitId, usize> = tree_order(&units).into_iter().enumerate().map(|(i, (_, u))| (u.id, i)).collect();
+    let mut officials: Vec<_> = db
+        .officials()?
+        .into_iter()
+        .filter(|o| o.status == OfficialStatus::Active)
+        .filter(|o| allowed.as_ref().is_none_or(|a| a.contains(&o.unit)))
+        .filter(|o| !matches!(scope, Scope::Official(id) if id != o.id))
+        .filter(|o| !matches!(scope, Scope::Post(id) if Some(id) != o.post))
+        .collect();
+    officials.sort_by_key(|o| (order.get(&o.unit).copied().unwrap_or(usize::MAX), o.staff_no.clone()));
+    let drafts: Vec<SeatData> = officials
+        .iter()
+        .map(|o| {
+            seats.get(&o.id).cloned().unwrap_or_else(|| {
+                let post = o.post.and_then(|p| posts.iter().find(|x| x.id == p));
+                SeatData::draft(o.post, o.tier, post.map(|p| p.tier), o.post.and_then(|p| standards.get(&p)), &scale)
+            })
+        })
+        .collect();
+    let sheets: Vec<SeatSheet<'_>> = officials
+        .iter()
+        .zip(&drafts)
+        .map(|(o, seat)| SeatSheet {
+            name: &o.name,
+            staff_no: &o.staff_no,
+            unit: unit_path(&units, o.unit),
+            post: o.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or("", |p| p.title.as_str()),
+            tier: o.tier,
+            position_title: &o.position_title,
+            seat,
+        })
+        .collect();
+    Ok(model::seat_statements(lang, &bureau_name(service)?, year, &db.catalogue()?, &scale, &sheets))
+}
