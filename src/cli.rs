@@ -119,6 +119,7 @@ pub enum KindArg {
     Officials,
     Units,
     Posts,
+    Standards,
 }
 
 impl From<KindArg> for Kind {
@@ -127,6 +128,7 @@ impl From<KindArg> for Kind {
             KindArg::Officials => Kind::Officials,
             KindArg::Units => Kind::Units,
             KindArg::Posts => Kind::Posts,
+            KindArg::Standards => Kind::Standards,
         }
     }
 }
@@ -265,6 +267,10 @@ pub fn export_table(service: &Service, kind: Kind, lang: Lang) -> Result<write::
         Kind::Officials => write::officials_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.officials()?),
         Kind::Units => write::units_table(lang, &db.units()?),
         Kind::Posts => write::posts_table(lang, &catalogue, &db.units()?, &db.posts()?),
+        Kind::Standards => {
+            let year = db.bureau()?.map_or(0, |b| b.year);
+            write::standards_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.standards(year)?)
+        }
     })
 }
 

@@ -363,7 +363,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("print.motto", "工作格言", "工作格言", "Work motto"),
     ("print.commitments", "履職承諾", "履职承诺", "Commitments"),
     ("print.signature", "本人簽名", "本人签名", "Signature"),
-    ("print.sign_date", "簽名:          年    月    日", "签名:          年    月    日", "Signed:            Date:"),
+    ("print.sign_date", "簽名:　　　　　　　　年　　月　　日", "签名:　　　　　　　　年　　月　　日", "Signed:                    Date:"),
     ("print.item_kind", "類別", "类别", "Kind"),
     ("cli.nothing_to_print", "沒有可列印的內容", "没有可打印的内容", "there is nothing to print"),
     ("org.print_seat_statements", "列印能力席位書…", "打印能力席位书…", "Print seat statements…"),
@@ -388,6 +388,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("standards.print", "列印此崗位標準…", "打印此岗位标准…", "Print this standard…"),
     ("standards.print_hint", "崗位能力席位標準,一頁", "岗位能力席位标准,一页", "The post's capability standard, one sheet"),
     ("standards.print_all", "列印全部崗位標準…", "打印全部岗位标准…", "Print all standards…"),
+    ("field.capability.1", "學習力", "学习力", "Learning"),
+    ("field.capability.2", "敏銳力", "敏锐力", "Acuity"),
+    ("field.capability.3", "創新力", "创新力", "Innovation"),
+    ("field.capability.4", "組織力", "组织力", "Organisation"),
+    ("field.capability.5", "團結力", "团结力", "Solidarity"),
+    ("field.capability.6", "自律力", "自律力", "Self-discipline"),
+    ("field.capability.7", "執行力", "执行力", "Execution"),
+    ("field.capability.8", "服務力", "服务力", "Service"),
+    ("exchange.sheet.standards", "能力席位標準", "能力席位标准", "Standards"),
+    ("menu.export.standards", "能力席位標準(本年度)", "能力席位标准(本年度)", "Capability standards (this year)"),
+    ("done.import.standards", "已匯入能力席位標準", "已导入能力席位标准", "Standards imported"),
+    ("exchange.example.standard_post", "文秘崗", "文秘岗", "Secretary post"),
     ("gender.male", "男", "男", "Male"),
     ("gender.female", "女", "女", "Female"),
     ("status.active", "在職", "在职", "Serving"),
@@ -579,6 +591,18 @@ pub fn unit_kind(lang: Lang, kind: UnitKind) -> &'static str {
     tr(lang, &format!("kind.{}", kind.code()))
 }
 
+/// The header keys of the eight capability columns, by position.
+const CAPABILITY_KEYS: [&str; 8] = [
+    "field.capability.1",
+    "field.capability.2",
+    "field.capability.3",
+    "field.capability.4",
+    "field.capability.5",
+    "field.capability.6",
+    "field.capability.7",
+    "field.capability.8",
+];
+
 /// The key of a field's label.
 pub fn field_key(field: Field) -> &'static str {
     match field {
@@ -606,6 +630,7 @@ pub fn field_key(field: Field) -> &'static str {
         Field::Post => "field.post",
         Field::PostSince => "field.post_since",
         Field::Status => "field.status",
+        Field::Capability(n) => CAPABILITY_KEYS.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("field.record"),
         Field::Record => "field.record",
     }
 }

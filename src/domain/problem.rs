@@ -30,6 +30,8 @@ pub enum Field {
     Post,
     PostSince,
     Status,
+    /// The required level of one of the 八種能力 (by position, 1–8).
+    Capability(u8),
     /// A problem with the record as a whole rather than one input.
     Record,
 }

@@ -54,12 +54,27 @@ const POSTS: &[ColumnSpec] = &[
     col(Field::Responsibility, false, &["責任", "责任", "responsibility"]),
 ];
 
+const STANDARDS: &[ColumnSpec] = &[
+    col(Field::Unit, true, &["單位", "单位", "部門", "部门", "科室", "unit"]),
+    col(Field::Title, true, &["崗位名稱", "岗位名称", "崗位", "岗位", "post", "title", "post title"]),
+    col(Field::Tier, true, &["職級層次", "职级层次", "層次", "层次", "rank tier", "tier"]),
+    col(Field::Capability(1), false, &["learning"]),
+    col(Field::Capability(2), false, &["acuity"]),
+    col(Field::Capability(3), false, &["innovation"]),
+    col(Field::Capability(4), false, &["organisation", "organization"]),
+    col(Field::Capability(5), false, &["solidarity"]),
+    col(Field::Capability(6), false, &["self-discipline", "self_discipline"]),
+    col(Field::Capability(7), false, &["execution"]),
+    col(Field::Capability(8), false, &["service"]),
+];
+
 /// The columns of a kind of sheet, in the order exports and templates write them.
 pub fn specs(kind: Kind) -> &'static [ColumnSpec] {
     match kind {
         Kind::Officials => OFFICIALS,
         Kind::Units => UNITS,
         Kind::Posts => POSTS,
+        Kind::Standards => STANDARDS,
     }
 }
 
@@ -95,6 +110,10 @@ pub fn locate(kind: Kind, header: &[String]) -> Result<Vec<Option<usize>>, Vec<F
 
 /// Guesses what a sheet holds from its header row.
 pub fn detect(header: &[String]) -> Option<Kind> {
+    let standards = locate(Kind::Standards, header).is_ok_and(|found| found[3..].iter().any(Option::is_some));
+    if standards {
+        return Some(Kind::Standards);
+    }
     [Kind::Officials, Kind::Posts, Kind::Units].into_iter().find(|kind| locate(*kind, header).is_ok())
 }
 
@@ -173,6 +192,7 @@ mod tests {
         assert_eq!(detect(&header), Some(Kind::Officials));
         assert_eq!(detect(&row(&["單位名稱", "上級單位"])), Some(Kind::Units));
         assert_eq!(detect(&row(&["单位", "岗位名称", "职级层次"])), Some(Kind::Posts));
+        assert_eq!(detect(&row(&["單位", "崗位名稱", "職級層次", "學習力", "服務力"])), Some(Kind::Standards));
     }
 
     #[test]

@@ -21,10 +21,12 @@ pub enum Kind {
     Officials,
     Units,
     Posts,
+    /// Posts' required levels, one row per post and rank tier, for the programme year.
+    Standards,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Officials, Kind::Units, Kind::Posts];
+    pub const ALL: [Kind; 4] = [Kind::Officials, Kind::Units, Kind::Posts, Kind::Standards];
 
     /// The command-line word: `officials`, `units`, `posts`.
     pub fn word(self) -> &'static str {
@@ -32,6 +34,7 @@ impl Kind {
             Kind::Officials => "officials",
             Kind::Units => "units",
             Kind::Posts => "posts",
+            Kind::Standards => "standards",
         }
     }
 

@@ -5,12 +5,14 @@
 use super::Kind;
 use super::columns::{letter, locate, parse_gender, parse_status, parse_tier, parse_unit_kind, specs};
 use super::read::{Cell, Sheet};
-use crate::domain::catalogue::{Catalogue, OfficialStatus, UnitKind};
+use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{Post, PostData, PostDraft, Unit, unit_path, validate_unit_name};
 use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::standards::{CAPABILITIES, LEVELS, StandardData};
 use crate::domain::{OfficialId, PostId, UnitId};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// What a row will do when committed.
@@ -33,9 +35,26 @@ pub enum ParentRef {
 /// A checked row, ready for the service to store.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Record {
-    Official { id: Option<OfficialId>, data: OfficialData },
-    Unit { id: Option<UnitId>, name: String, parent: ParentRef, kind: UnitKind },
-    Post { id: Option<PostId>, data: PostData },
+    Official {
+        id: Option<OfficialId>,
+        data: OfficialData,
+    },
+    Unit {
+        id: Option<UnitId>,
+        name: String,
+        parent: ParentRef,
+        kind: UnitKind,
+    },
+    Post {
+        id: Option<PostId>,
+        data: PostData,
+    },
+    /// One tier's required levels of a post's standard for the programme year.
+    StandardRow {
+        post: PostId,
+        tier: RankTier,
+        levels: BTreeMap<u8, u8>,
+    },
 }
 
 /// One data row of the sheet.
@@ -123,6 +142,8 @@ pub struct Lookup {
     /// Simplified form of each name → (name, staff number).
     simplified: HashMap<String, Vec<(String, String)>>,
     today: NaiveDate,
+    /// The posts' standards of the programme year.
+    standards: HashMap<PostId, StandardData>,
 }
 
 impl Lookup {
@@ -132,7 +153,13 @@ impl Lookup {
             simplified.entry(fast2s::convert(&o.name)).or_default().push((o.name.clone(), o.staff_no.clone()));
         }
         let officials = officials.into_iter().map(|o| (o.staff_no.clone(), o)).collect();
-        Lookup { catalogue, units, posts, officials, simplified, today }
+        Lookup { catalogue, units, posts, officials, simplified, today, standards: HashMap::new() }
+    }
+
+    /// Adds the programme year's standards, which a standards sheet is compared with.
+    pub fn with_standards(mut self, standards: impl IntoIterator<Item = (PostId, StandardData)>) -> Lookup {
+        self.standards = standards.into_iter().collect();
+        self
     }
 
     /// The unit a cell names, by name or by path (`縣局 / 稽查局 / 一科`).
@@ -228,6 +255,7 @@ pub fn build(kind: Kind, file: &str, sheet: &Sheet, lookup: &Lookup) -> Result<P
             Kind::Officials => official_row(&row, lookup, &mut seen, line, &mut out),
             Kind::Units => unit_row(&row, lookup, &mut seen, &mut new_units, line, &mut out),
             Kind::Posts => post_row(&row, lookup, &mut seen, line, &mut out),
+            Kind::Standards => standard_row(&row, lookup, &mut seen, line, &mut out),
         }
         if !out.problems.is_empty() {
             out.change = Change::Refused;
@@ -454,4 +482,67 @@ fn post_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize>, l
         Err(more) => merge(&mut problems, more),
     }
     out.problems = problems;
+}
+
+fn standard_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize>, line: usize, out: &mut PreviewRow) {
+    let mut problems = Vec::new();
+    let unit_text = row.text(Field::Unit);
+    let unit = match lookup.unit(&unit_text) {
+        Ok(unit) => Some(unit),
+        Err(problem) => {
+            problems.push(FieldProblem::new(Field::Unit, if unit_text.is_empty() { Problem::Required } else { problem }));
+            None
+        }
+    };
+    let title = row.text(Field::Title);
+    let post = unit.and_then(|u| lookup.post(u.id, &title));
+    if unit.is_some() && post.is_none() {
+        problems.push(FieldProblem::new(
+            Field::Title,
+            if title.is_empty() { Problem::Required } else { Problem::UnknownPost { title: title.clone() } },
+        ));
+    }
+    let tier_text = row.text(Field::Tier);
+    let tier = parse_tier(&tier_text, &lookup.catalogue);
+    if tier.is_none() {
+        problems.push(FieldProblem::new(
+            Field::Tier,
+            if tier_text.is_empty() { Problem::Required } else { Problem::Unknown { value: tier_text.clone() } },
+        ));
+    }
+    let key = format!("{unit_text}\u{1}{title}\u{1}{}", tier.map_or("", |t| t.code()));
+    if let Some(first) = seen.get(&key) {
+        problems.push(FieldProblem::new(Field::Tier, Problem::DuplicateInFile { row: *first }));
+    } else {
+        seen.insert(key, line);
+    }
+    let mut levels = BTreeMap::new();
+    for capability in CAPABILITIES {
+        let field = Field::Capability(capability);
+        let text = row.text(field);
+        if text.is_empty() {
+            continue;
+        }
+        match text.parse::<f64>().ok().filter(|n| n.fract() == 0.0 && LEVELS.contains(&(*n as u8)) && *n >= 1.0) {
+            Some(n) => {
+                levels.insert(capability, n as u8);
+            }
+            None => problems.push(FieldProblem::new(field, Problem::OutOfRange { min: 1, max: 5 })),
+        }
+    }
+    out.problems = problems;
+    let (Some(post), Some(tier)) = (post, tier) else { return };
+    let existing: BTreeMap<u8, u8> = lookup
+        .standards
+        .get(&post.id)
+        .map(|s| CAPABILITIES.filter_map(|c| s.levels.get(&(tier, c)).map(|l| (c, *l))).collect())
+        .unwrap_or_default();
+    out.change = if existing.is_empty() {
+        Change::New
+    } else if existing == levels {
+        Change::Unchanged
+    } else {
+        Change::Changed
+    };
+    out.record = Some(Record::StandardRow { post: post.id, tier, levels });
 }

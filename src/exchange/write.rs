@@ -108,6 +108,33 @@ pub fn posts_table(lang: Lang, catalogue: &Catalogue, units: &[Unit], posts: &[P
     Table { sheet: sheet_name(Kind::Posts, lang), header: headers(Kind::Posts, lang), rows }
 }
 
+/// Each post's required levels for the year, one row per post and tier, in tree order.
+pub fn standards_table(
+    lang: Lang,
+    catalogue: &Catalogue,
+    units: &[Unit],
+    posts: &[Post],
+    standards: &[crate::domain::standards::PostStandard],
+) -> Table {
+    let mut rows = Vec::new();
+    for (_, unit) in tree_order(units) {
+        for post in posts.iter().filter(|p| p.unit == unit.id) {
+            let Some(standard) = standards.iter().find(|s| s.post == post.id) else { continue };
+            let mut tiers = standard.data.tiers();
+            tiers.sort_by_key(|t| (*t != post.tier, *t));
+            for tier in tiers {
+                let mut row = vec![Value::from(unit.name.as_str()), post.title.as_str().into(), catalogue.tier_name(tier, lang).into()];
+                row.extend(
+                    crate::domain::standards::CAPABILITIES
+                        .map(|c| standard.data.levels.get(&(tier, c)).map_or(Value::Text(String::new()), |l| Value::Number(f64::from(*l)))),
+                );
+                rows.push(row);
+            }
+        }
+    }
+    Table { sheet: sheet_name(Kind::Standards, lang), header: headers(Kind::Standards, lang), rows }
+}
+
 /// Text Excel would treat as a formula gets a leading `'`.
 pub fn neutralise(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
@@ -197,6 +224,15 @@ pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -
             units.iter().find(|u| u.parent.is_none()).map_or("", |u| u.name.as_str()).into(),
             i18n::unit_kind(lang, crate::domain::catalogue::UnitKind::Section).into(),
         ],
+        Kind::Standards => {
+            let mut row = vec![
+                units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).into(),
+                i18n::tr(lang, "exchange.example.standard_post").into(),
+                catalogue.tier_name(RankTier::General, lang).into(),
+            ];
+            row.extend(crate::domain::standards::CAPABILITIES.map(|_| Value::Number(3.0)));
+            row
+        }
         Kind::Posts => vec![
             units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).into(),
             i18n::tr(lang, "exchange.example.post").into(),
@@ -210,6 +246,7 @@ pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -
         ],
     };
     let table = Table { sheet: sheet_name(kind, lang), header: headers(kind, lang), rows: vec![example] };
+    let levels: Vec<String> = crate::domain::standards::LEVELS.map(|l| l.to_string()).collect();
     let mut workbook = Workbook::new();
     fill_sheet(workbook.add_worksheet(), &table)?;
     let active: Vec<&Unit> = tree_order(units).into_iter().map(|(_, u)| u).filter(|u| !u.retired).collect();
@@ -231,6 +268,11 @@ pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -
     if !active.is_empty() {
         let unit_field = if kind == Kind::Units { Field::Parent } else { Field::Unit };
         lists.push((unit_field, DataValidation::new().allow_list_formula(Formula::new(format!("=lists!$A$1:$A${}", active.len())))));
+    }
+    if kind == Kind::Standards {
+        for capability in crate::domain::standards::CAPABILITIES {
+            lists.push((Field::Capability(capability), DataValidation::new().allow_list_strings(&levels).map_err(xlsx_error)?));
+        }
     }
     for (field, validation) in lists {
         if let Some(c) = column_of(field) {

@@ -26,11 +26,13 @@ fn atoms(paragraph: &str) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in paragraph.chars() {
-        if c.is_whitespace() || is_wide(c) {
+        // The ideographic space is a character of its own, kept as typed (forms use it to space out 年 月 日).
+        let collapsible = c.is_whitespace() && c != '\u{3000}';
+        if collapsible || is_wide(c) {
             if !word.is_empty() {
                 out.push(Atom::Word(std::mem::take(&mut word)));
             }
-            if c.is_whitespace() {
+            if collapsible {
                 if out.last() != Some(&Atom::Space) {
                     out.push(Atom::Space);
                 }
@@ -177,6 +179,11 @@ mod tests {
     fn newlines_and_empty_paragraphs_are_kept() {
         assert_eq!(wrap("一\n\n二", 5.0, &advance), vec!["一", "", "二"]);
         assert_eq!(wrap("", 5.0, &advance), vec![""]);
+    }
+
+    #[test]
+    fn ideographic_spaces_are_kept() {
+        assert_eq!(wrap("年\u{3000}\u{3000}月", 10.0, &advance), vec!["年\u{3000}\u{3000}月"]);
     }
 
     #[test]

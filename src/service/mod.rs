@@ -14,7 +14,7 @@ use crate::domain::{OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
 use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
 use crate::store::{Db, Store, StoreError, new_uuid};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -177,7 +177,9 @@ impl Service {
     /// What the bureau holds, indexed for an import preview.
     pub fn lookup(&self) -> Result<Lookup> {
         let db = self.read();
-        Ok(Lookup::new(db.catalogue()?, db.units()?, db.posts()?, db.officials()?, self.today()))
+        let year = db.bureau()?.map_or(0, |b| b.year);
+        let standards = db.standards(year)?.into_iter().map(|s| (s.post, s.data));
+        Ok(Lookup::new(db.catalogue()?, db.units()?, db.posts()?, db.officials()?, self.today()).with_standards(standards))
     }
 
     /// Stores the selected rows of `preview` in one transaction with one audit row naming the
@@ -260,6 +262,7 @@ fn import_action(kind: Kind) -> &'static str {
         Kind::Officials => "import.officials",
         Kind::Units => "import.units",
         Kind::Posts => "import.posts",
+        Kind::Standards => "import.standards",
     }
 }
 
@@ -289,6 +292,16 @@ fn import_record(db: &Db<'_>, today: NaiveDate, record: &Record, created_units: 
                 }
             }
             Ok(id.is_none())
+        }
+        Record::StandardRow { post, tier, levels } => {
+            existing_post(db, *post)?;
+            let year = db.bureau()?.map_or(today.year(), |b| b.year);
+            let existing = db.standard(*post, year)?;
+            let mut data = existing.as_ref().map(|s| s.data.clone()).unwrap_or_default();
+            data.levels.retain(|(t, _), _| t != tier);
+            data.levels.extend(levels.iter().map(|(c, l)| ((*tier, *c), *l)));
+            db.save_standard(*post, year, &data.validate()?)?;
+            Ok(existing.is_none())
         }
         Record::Unit { id, name, parent, kind } => {
             let parent = match parent {

@@ -279,3 +279,34 @@ fn columns_the_sheet_lacks_keep_what_the_bureau_holds() {
         (before.political.as_str(), before.post, before.post_since, before.status)
     );
 }
+
+#[test]
+fn standards_round_trip_through_a_spreadsheet() {
+    use nengli::domain::standards::StandardData;
+    let mut source = demo();
+    let scale = source.read().scale().unwrap();
+    let posts = source.read().posts().unwrap();
+    for post in posts.iter().take(5) {
+        let mut data = StandardData::draft(post.tier, &scale);
+        data.levels.insert((post.tier, 2), 5);
+        data.levels.insert((nengli::domain::catalogue::RankTier::Division, 1), 5);
+        let _saved = source.apply(nengli::service::Command::SaveStandard { post: post.id, year: 2012, data }).unwrap();
+    }
+    let bytes = write::xlsx_bytes(&table(&source, Kind::Standards, Lang::Sc)).unwrap();
+    let sheets = read_bytes(&bytes, Format::Xlsx).unwrap();
+    let header: Vec<String> = sheets[0].rows[0].iter().map(|c| c.text.clone()).collect();
+    assert_eq!(nengli::exchange::columns::detect(&header), Some(Kind::Standards));
+    let mut target = demo();
+    let preview = preview_of(&target, Kind::Standards, &sheets[0]);
+    let rows: usize = source.read().standards(2012).unwrap().iter().map(|s| s.data.tiers().len()).sum();
+    assert_eq!((preview.counts().new, preview.counts().refused), (rows, 0), "one row per post and tier");
+    let _summary = target.import(&preview, &mut |_, _| true).unwrap();
+    let standards = |service: &Service| service.read().standards(2012).unwrap().into_iter().map(|s| (s.post, s.data)).collect::<Vec<_>>();
+    assert_eq!(standards(&target), standards(&source));
+    // A level out of range is reported on its column.
+    let csv = "單位,崗位名稱,職級層次,學習力,敏銳力\n辦公室,文秘崗,一般幹部,3,7\n";
+    let sheets = read_bytes(csv.as_bytes(), Format::Csv).unwrap();
+    let preview = preview_of(&target, Kind::Standards, &sheets[0]);
+    assert_eq!(preview.rows[0].problems[0].field, Field::Capability(2));
+    assert_eq!(preview.letter_of(Field::Capability(2)), "E");
+}

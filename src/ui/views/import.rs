@@ -39,6 +39,7 @@ fn stored_text(lang: Lang, catalogue: &Catalogue, record: Option<&Record>, field
             _ => None,
         },
         Record::Unit { kind, .. } => (field == Field::UnitKind).then(|| i18n::unit_kind(lang, *kind).to_owned()),
+        Record::StandardRow { tier, .. } => (field == Field::Tier).then(|| catalogue.tier_name(*tier, lang).to_owned()),
     }
 }
 
