@@ -82,6 +82,14 @@ impl Names {
             Lang::En => &self.en,
         }
     }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut String {
+        match lang {
+            Lang::Tc => &mut self.tc,
+            Lang::Sc => &mut self.sc,
+            Lang::En => &mut self.en,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -58,7 +58,25 @@ impl Scale {
     pub fn default_level(&self, tier: RankTier) -> u8 {
         self.tier_levels.get(&tier).copied().unwrap_or(3)
     }
+
+    /// Checks an edited scale: every descriptor present and short, every tier level 1–5.
+    pub fn validate(mut self) -> Result<Scale, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        for names in self.descriptors.values_mut() {
+            for lang in Lang::ALL {
+                let cleaned = clean(names.get(lang), Field::Record, true, MAX_DESCRIPTOR, &mut problems);
+                *names.get_mut(lang) = cleaned;
+            }
+        }
+        if self.tier_levels.values().any(|l| !LEVELS.contains(l)) {
+            problems.push(Field::Tier, Problem::OutOfRange { min: 1, max: 5 });
+        }
+        problems.finish(self)
+    }
 }
+
+/// Longest level descriptor.
+pub const MAX_DESCRIPTOR: usize = 200;
 
 /// What a 應知應會 item is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

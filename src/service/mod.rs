@@ -8,7 +8,7 @@ use crate::domain::catalogue::{Catalogue, UnitKind};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{self, Post, PostDraft, Unit};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
-use crate::domain::standards::{SeatData, SeatStatus, StandardData, may_move};
+use crate::domain::standards::{Scale, SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
@@ -50,25 +50,70 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 /// A change a user (or the command line) asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    CreateUnit { parent: UnitId, name: String, kind: UnitKind },
-    UpdateUnit { id: UnitId, name: String, kind: UnitKind },
-    MoveUnit { id: UnitId, parent: UnitId },
-    SetUnitRetired { id: UnitId, retired: bool },
-    DeleteUnit { id: UnitId },
+    CreateUnit {
+        parent: UnitId,
+        name: String,
+        kind: UnitKind,
+    },
+    UpdateUnit {
+        id: UnitId,
+        name: String,
+        kind: UnitKind,
+    },
+    MoveUnit {
+        id: UnitId,
+        parent: UnitId,
+    },
+    SetUnitRetired {
+        id: UnitId,
+        retired: bool,
+    },
+    DeleteUnit {
+        id: UnitId,
+    },
     RestoreUnit(Unit),
     CreatePost(PostDraft),
-    UpdatePost { id: PostId, draft: PostDraft },
-    SetPostRetired { id: PostId, retired: bool },
-    DeletePost { id: PostId },
+    UpdatePost {
+        id: PostId,
+        draft: PostDraft,
+    },
+    SetPostRetired {
+        id: PostId,
+        retired: bool,
+    },
+    DeletePost {
+        id: PostId,
+    },
     RestorePost(Post),
     CreateOfficial(OfficialDraft),
-    UpdateOfficial { id: OfficialId, draft: OfficialDraft },
-    DeleteOfficial { id: OfficialId },
+    UpdateOfficial {
+        id: OfficialId,
+        draft: OfficialDraft,
+    },
+    DeleteOfficial {
+        id: OfficialId,
+    },
     RestoreOfficial(Official),
-    SaveStandard { post: PostId, year: i32, data: StandardData },
-    DeleteStandard { post: PostId, year: i32 },
-    SaveSeatStatement { official: OfficialId, year: i32, data: SeatData },
-    DeleteSeatStatement { official: OfficialId, year: i32 },
+    SaveStandard {
+        post: PostId,
+        year: i32,
+        data: StandardData,
+    },
+    /// The bureau's own capability scale: level descriptors and tiers' default levels.
+    SaveScale(Scale),
+    DeleteStandard {
+        post: PostId,
+        year: i32,
+    },
+    SaveSeatStatement {
+        official: OfficialId,
+        year: i32,
+        data: SeatData,
+    },
+    DeleteSeatStatement {
+        official: OfficialId,
+        year: i32,
+    },
 }
 
 /// The record a command changed.
@@ -78,6 +123,7 @@ pub enum Entity {
     Post(PostId),
     Official(OfficialId),
     Standard(PostId),
+    Scale,
     Seat(OfficialId),
 }
 
@@ -568,6 +614,14 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
                 None => Command::DeleteStandard { post, year },
             };
             Applied { action: "standard.save", entity: Entity::Standard(post), undo }
+        }
+        Command::SaveScale(scale) => {
+            let scale = scale.validate()?;
+            let before = db.scale()?;
+            db.save_scale(&scale)?;
+            let snapshot = |s: &Scale| serde_json::to_string(&s.tier_levels).ok();
+            audit("scale.save", "capability_level", 0, snapshot(&before), snapshot(&scale))?;
+            Applied { action: "scale.save", entity: Entity::Scale, undo: Command::SaveScale(before) }
         }
         Command::DeleteStandard { post, year } => {
             let before = db.standard(post, year)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;

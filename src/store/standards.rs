@@ -35,6 +35,22 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Writes an edited scale over the stored one.
+    pub fn save_scale(&self, scale: &Scale) -> Result<()> {
+        let ids = self.capability_ids()?;
+        let mut stmt = self.conn.prepare_cached(
+            "UPDATE capability_level SET descriptor_tc = ?3, descriptor_sc = ?4, descriptor_en = ?5 WHERE capability_id = ?1 AND level = ?2",
+        )?;
+        for ((capability, level), names) in &scale.descriptors {
+            let Some(id) = ids.get(capability) else { continue };
+            stmt.execute(params![id, level, names.tc, names.sc, names.en])?;
+        }
+        for (tier, level) in &scale.tier_levels {
+            self.conn.execute("UPDATE tier_default_level SET level = ?2 WHERE tier = ?1", params![tier.code(), level])?;
+        }
+        Ok(())
+    }
+
     pub fn scale(&self) -> Result<Scale> {
         let mut scale = Scale::default();
         let mut stmt = self.conn.prepare_cached(

@@ -653,6 +653,22 @@ impl NengliApp {
                     None => self.select_post(None),
                 }
             }
+            Entity::Scale => {
+                if let Some(service) = &self.service {
+                    match service.read().scale() {
+                        Ok(scale) => {
+                            if let Some(data) = &mut self.state.data {
+                                data.scale = scale.clone();
+                            }
+                            self.state.settings.scale = Some(scale);
+                        }
+                        Err(e) => {
+                            let message = i18n::store_error(lang, &e);
+                            self.error(message);
+                        }
+                    }
+                }
+            }
             Entity::Standard(post) => {
                 self.reload_year_data();
                 self.state.standards.problems.clear();

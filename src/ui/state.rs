@@ -242,6 +242,9 @@ pub struct StandardsPage {
     pub add_tier: Option<RankTier>,
     pub filter_text: String,
     pub filter_unit: Option<UnitId>,
+    pub filter_tier: Option<RankTier>,
+    /// A capability whose required level the library shows (and whose missing levels it can filter).
+    pub capability: Option<u8>,
     pub only_incomplete: bool,
     pub problems: Vec<FieldProblem>,
 }
@@ -313,6 +316,8 @@ pub struct JobView {
 pub struct SettingsPage {
     /// The last database check: `None` not run, `Some(empty)` all well.
     pub check: Option<Vec<String>>,
+    /// The capability scale being edited (a copy of the stored one until saved).
+    pub scale: Option<Scale>,
 }
 
 /// The state the views draw from.

@@ -273,3 +273,21 @@ fn seat_statements_follow_their_workflow() {
     let stored = service.read().seat_statement(official.id, 2012).unwrap().unwrap();
     assert_eq!((stored.data.status, stored.data.motto.as_str(), stored.data.levels.len()), (SeatStatus::Draft, "恪盡職守", 8));
 }
+
+#[test]
+fn the_bureau_edits_its_own_scale_and_undo_restores_the_shipped_one() {
+    let mut service = demo();
+    let shipped = service.read().scale().unwrap();
+    let mut edited = shipped.clone();
+    edited.descriptors.get_mut(&(1, 3)).unwrap().tc = "能獨立完成本崗位學習任務".into();
+    edited.tier_levels.insert(RankTier::General, 2);
+    let saved = service.apply(Command::SaveScale(edited.clone())).unwrap();
+    let stored = service.read().scale().unwrap();
+    assert_eq!(stored.descriptor(1, 3, nengli::domain::Lang::Tc), "能獨立完成本崗位學習任務");
+    assert_eq!(stored.default_level(RankTier::General), 2);
+    let mut blank = edited.clone();
+    blank.descriptors.get_mut(&(2, 1)).unwrap().en = "  ".into();
+    assert!(matches!(service.apply(Command::SaveScale(blank)), Err(ServiceError::Invalid(_))));
+    let _undone = service.apply(saved.undo).unwrap();
+    assert_eq!(service.read().scale().unwrap(), shipped);
+}

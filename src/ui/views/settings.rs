@@ -3,7 +3,11 @@
 
 use super::widgets::section;
 use crate::domain::Lang;
+use crate::domain::catalogue::RankTier;
+use crate::domain::standards::{LEVELS, Scale};
+use crate::i18n::fill;
 use crate::i18n::{self, tr};
+use crate::service::Command;
 use crate::ui::state::{Intent, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -48,6 +52,38 @@ fn catalogue_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::C
                 }
             });
         });
+    });
+}
+
+/// The bureau's capability scale: each tier's default level and the five level descriptors of
+/// every capability, edited in the interface language.
+fn scale_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::Catalogue, scale: &mut Scale, out: &mut Vec<Intent>) {
+    egui::CollapsingHeader::new(RichText::new(tr(lang, "scale.title")).strong()).id_salt("scale_editor").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "scale.tier_levels"));
+            for tier in RankTier::ALL {
+                let label = ui.label(catalogue.tier_name(*tier, lang));
+                let level = scale.tier_levels.entry(*tier).or_insert(3);
+                ui.add(egui::DragValue::new(level).range(1..=5)).labelled_by(label.id);
+            }
+        });
+        egui::Grid::new("scale_grid").num_columns(6).spacing([6.0, 4.0]).striped(true).show(ui, |ui| {
+            for capability in &catalogue.capabilities {
+                ui.label(RichText::new(capability.name.get(lang)).strong());
+                for level in LEVELS {
+                    if let Some(names) = scale.descriptors.get_mut(&(capability.position, level)) {
+                        let name = fill(tr(lang, "scale.descriptor"), &[capability.name.get(lang), &level.to_string()]);
+                        ui.name_inputs(name, |ui| {
+                            ui.add(egui::TextEdit::multiline(names.get_mut(lang)).desired_width(150.0).desired_rows(2).char_limit(200))
+                        });
+                    }
+                }
+                ui.end_row();
+            }
+        });
+        if ui.button(tr(lang, "scale.save")).clicked() {
+            out.push(Intent::Do(Command::SaveScale(scale.clone())));
+        }
     });
 }
 
@@ -113,6 +149,8 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
     }
     catalogue_ui(ui, lang, &data.catalogue);
+    let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
+    scale_ui(ui, lang, &data.catalogue, scale, out);
     section(ui, tr(lang, "settings.audit"));
     TableBuilder::new(ui)
         .id_salt("audit_table")

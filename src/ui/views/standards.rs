@@ -38,7 +38,15 @@ fn visible_posts<'d>(data: &'d Data, page: &StandardsPage) -> Vec<&'d Post> {
         .filter(|p| {
             needle.is_empty() || fold(&p.title).contains(&needle) || data.unit(p.unit).is_some_and(|u| fold(&u.name).contains(&needle))
         })
-        .filter(|p| !page.only_incomplete || !data.standards.get(&p.id).is_some_and(|s| s.data.is_complete(p.tier)))
+        .filter(|p| page.filter_tier.is_none_or(|t| p.tier == t))
+        .filter(|p| {
+            let standard = data.standards.get(&p.id);
+            let incomplete = match page.capability {
+                Some(c) => !standard.is_some_and(|s| s.data.levels.contains_key(&(p.tier, c))),
+                None => !standard.is_some_and(|s| s.data.is_complete(p.tier)),
+            };
+            !page.only_incomplete || incomplete
+        })
         .collect()
 }
 
@@ -73,7 +81,22 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 let choices = unit_choices(data, page.filter_unit);
                 choose(ui, "standards_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
             });
-            ui.checkbox(&mut page.only_incomplete, tr(lang, "standards.only_incomplete"));
+            let tiers: Vec<(RankTier, String)> =
+                RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
+            ui.label(tr(lang, "field.tier"));
+            ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
+                choose(ui, "standards_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0)
+            });
+            let capabilities: Vec<(u8, String)> =
+                data.catalogue.capabilities.iter().map(|c| (c.position, c.name.get(lang).to_owned())).collect();
+            ui.label(tr(lang, "standards.capability"));
+            ui.name_inputs(tr(lang, "standards.filter_capability"), |ui| {
+                choose(ui, "standards_capability", &mut page.capability, &capabilities, Some("—"), 100.0)
+            });
+            ui.checkbox(
+                &mut page.only_incomplete,
+                tr(lang, if page.capability.is_some() { "standards.only_missing_capability" } else { "standards.only_incomplete" }),
+            );
         });
         let posts = visible_posts(data, page);
         TableBuilder::new(ui)
@@ -83,13 +106,24 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             .column(Column::initial(150.0).clip(true))
             .column(Column::initial(150.0).clip(true))
             .column(Column::initial(90.0))
+            .column(Column::initial(70.0))
             .column(Column::remainder())
             .header(26.0, |mut header| {
-                for key in ["field.unit", "field.title", "field.tier", "standards.state"] {
+                for key in ["field.unit", "field.title", "field.tier"] {
                     header.col(|ui| {
                         ui.strong(tr(lang, key));
                     });
                 }
+                header.col(|ui| {
+                    let name = page
+                        .capability
+                        .and_then(|c| data.catalogue.capabilities.iter().find(|x| x.position == c))
+                        .map_or("—", |c| c.name.get(lang));
+                    ui.strong(name);
+                });
+                header.col(|ui| {
+                    ui.strong(tr(lang, "standards.state"));
+                });
             })
             .body(|body| {
                 body.rows(24.0, posts.len(), |mut row| {
@@ -103,6 +137,10 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     });
                     row.col(|ui| {
                         ui.label(data.catalogue.tier_name(post.tier, lang));
+                    });
+                    row.col(|ui| {
+                        let level = page.capability.and_then(|c| data.standards.get(&post.id)?.data.levels.get(&(post.tier, c)).copied());
+                        ui.label(level.map_or("—".to_owned(), |l| l.to_string()));
                     });
                     let (text, color) = state_text(lang, data, post);
                     row.col(|ui| {
