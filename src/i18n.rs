@@ -412,6 +412,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "只显示缺少这项能力要求的岗位",
         "Only posts missing this capability's level",
     ),
+    ("org.edit_standard", "能力席位標準…", "能力席位标准…", "Capability standard…"),
     ("gender.male", "男", "男", "Male"),
     ("gender.female", "女", "女", "Female"),
     ("status.active", "在職", "在职", "Serving"),

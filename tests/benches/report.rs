@@ -1,39 +1,66 @@
-//! Speed and size of printing: one duty-statement sheet as a PDF, and 1,000 sheets in one PDF
-//! (layout + painting + font subsetting). Run with `cargo bench --bench report`.
+//! Speed and size of printing (layout, painting and font subsetting): one 能力席位書 as a
+//! PDF, 1,000 of them in one PDF, and the same for duty-statement sheets.
+//! Run with `cargo bench --bench report`.
 
 use nengli::domain::Lang;
-use nengli::report::{layout, metrics, model, pdf};
+use nengli::report::layout::Document;
+use nengli::report::{layout, metrics, pdf};
+use nengli::service::printing::{self, Scope};
 use nengli::service::{Service, seed};
 use nengli::store::Store;
 use std::time::Instant;
 
-fn main() {
-    let mut service = Service::new(Store::open_in_memory().expect("store"), "bench");
-    seed::demo(&mut service).expect("demo");
-    let db = service.read();
-    let (units, posts, catalogue) = (db.units().expect("units"), db.posts().expect("posts"), db.catalogue().expect("catalogue"));
-    let make = |count: usize| {
-        let chosen: Vec<_> = posts.iter().cycle().take(count).collect();
-        let document = model::duty_statements(Lang::Tc, "示範縣國家稅務局", &catalogue, &units, &chosen);
-        let pages = layout::layout(&document, layout::A4, metrics::for_lang(Lang::Tc));
-        let bytes = pdf::render(&document.title, &pages, layout::A4, Lang::Tc).expect("pdf");
-        (pages.len(), bytes.len())
-    };
-    let _warm = make(1);
+fn render(document: &Document) -> (usize, usize) {
+    let pages = layout::layout(document, layout::A4, metrics::for_lang(Lang::Tc));
+    let bytes = pdf::render(&document.title, &pages, layout::A4, Lang::Tc).expect("pdf");
+    (pages.len(), bytes.len())
+}
+
+/// The first `count` sheets of a document (sheets are separated by `NewSheet`).
+fn first_sheets(document: &Document, count: usize) -> Document {
+    let mut sheets = 0;
+    let blocks = document
+        .blocks
+        .iter()
+        .take_while(|b| {
+            if matches!(b, layout::Block::NewSheet) {
+                sheets += 1;
+            }
+            sheets < count
+        })
+        .cloned()
+        .collect();
+    Document { blocks, ..document.clone() }
+}
+
+fn measure(name: &str, document: &Document) {
+    let one = first_sheets(document, 1);
+    let _warm = render(&one);
     let mut samples: Vec<f64> = (0..20)
         .map(|_| {
             let started = Instant::now();
-            let _ = make(1);
+            let _ = render(&one);
             started.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     samples.sort_by(f64::total_cmp);
-    println!("one duty-statement sheet as PDF: median {:.1} ms (goal for a sheet < 50 ms)", samples[samples.len() / 2]);
+    println!("one {name} as PDF: median {:.1} ms (goal < 50 ms)", samples[samples.len() / 2]);
+    let thousand = first_sheets(document, 1000);
     let started = Instant::now();
-    let (pages, bytes) = make(1000);
-    let elapsed = started.elapsed().as_secs_f64();
+    let (pages, bytes) = render(&thousand);
     println!(
-        "1,000 sheets in one PDF: {elapsed:.2} s, {pages} pages, {:.1} KB per page (goals < 1.5 s, < 15 KB per page)",
+        "1,000 {name}s in one PDF: {:.2} s, {pages} pages, {:.1} KB per page (goals < 1.5 s, < 15 KB per page)",
+        started.elapsed().as_secs_f64(),
         bytes as f64 / pages as f64 / 1024.0
     );
+}
+
+fn main() {
+    let mut service = Service::new(Store::open_in_memory().expect("store"), "bench");
+    seed::generate(&mut service, "基準測試局", 1_200, 1, 3).expect("generate");
+    let year = service.read().bureau().expect("bureau").expect("set up").year;
+    let seats = printing::seat_statements(&service, Scope::All, year, Lang::Tc).expect("seat statements");
+    measure("能力席位書 sheet", &seats);
+    let duties = printing::duty_statements(&service, Scope::All, Lang::Tc).expect("duty statements");
+    measure("duty-statement sheet", &duties);
 }

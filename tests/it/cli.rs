@@ -128,3 +128,23 @@ fn import_reports_every_problem_by_row_and_column_and_stores_nothing() {
     let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "export", "officials", &db_arg(&dir.path().join("x.pdf"))]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn print_commands_write_pdfs_and_refuse_what_they_cannot_find() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let out = dir.path().join("seat.pdf");
+    let run = |args: &[&str]| nengli(&[&["--lang", "en", "--db", &db_arg(&db)], args].concat());
+    let result = run(&["print", "seat-statements", "--unit", "人教科", "--year", "2012", "--out", &db_arg(&out)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let duty = dir.path().join("duty.pdf");
+    assert!(run(&["print", "duty-statements", "--out", &db_arg(&duty)]).status.success());
+    let result = run(&["print", "seat-statements", "--unit", "不存在科", "--year", "2012", "--out", &db_arg(&out)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("no unit named"), "{}", text(&result.stderr));
+    let result = run(&["print", "post-standards", "--year", "2012", "--out", &db_arg(&dir.path().join("none.pdf"))]);
+    assert_eq!(result.status.code(), Some(1), "no standards yet: nothing to print");
+    assert!(!dir.path().join("none.pdf").exists());
+}

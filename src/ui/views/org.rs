@@ -226,6 +226,10 @@ fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &
             }));
         }
         if let Some(id) = post_id {
+            if ui.button(tr(lang, "org.edit_standard")).clicked() {
+                out.push(Intent::Navigate(crate::ui::state::Page::Standards));
+                out.push(Intent::SelectStandardPost(Some(id)));
+            }
             let retired = data.post(id).is_some_and(|p| p.retired);
             let (label, to) = if retired { ("org.reinstate_post", false) } else { ("org.retire_post", true) };
             if ui.button(tr(lang, label)).clicked() {
