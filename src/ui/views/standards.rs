@@ -81,6 +81,8 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 let choices = unit_choices(data, page.filter_unit);
                 choose(ui, "standards_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
             });
+        });
+        ui.horizontal(|ui| {
             let tiers: Vec<(RankTier, String)> =
                 RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
             ui.label(tr(lang, "field.tier"));
@@ -181,7 +183,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
     tiers.sort_by_key(|t| (*t != post.tier, *t));
     let compare = page.compare_with.and_then(|id| Some((data.post(id)?, data.standards.get(&id)?)));
     let levels = level_choices(lang);
-    egui::Grid::new("standard_levels").num_columns(tiers.len() + 2).spacing([10.0, 4.0]).striped(true).show(ui, |ui| {
+    egui::Grid::new("standard_levels").num_columns(tiers.len() + 3).spacing([10.0, 4.0]).striped(true).show(ui, |ui| {
         ui.strong(tr(lang, "standards.capability"));
         for tier in &tiers {
             ui.strong(data.catalogue.tier_name(*tier, lang));
@@ -189,6 +191,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
         if let Some((other, _)) = compare {
             ui.strong(RichText::new(&other.title).color(ui.visuals().hyperlink_color));
         }
+        ui.strong(tr(lang, "print.descriptor"));
         ui.end_row();
         for capability in CAPABILITIES {
             let Some(info) = data.catalogue.capabilities.iter().find(|c| c.position == capability) else { continue };
@@ -208,6 +211,8 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
                 let level = standard.data.levels.get(&(other.tier, capability)).map_or("—".to_owned(), |l| l.to_string());
                 ui.label(RichText::new(level).color(ui.visuals().hyperlink_color));
             }
+            let own = draft.levels.get(&(post.tier, capability)).map_or("", |l| data.scale.descriptor(capability, *l, lang));
+            ui.label(RichText::new(own).weak().small());
             ui.end_row();
         }
     });
