@@ -7,16 +7,21 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::org::{Post, Unit, unit_path};
 use crate::i18n::{fill, tr};
 
+/// Starts a sheet: a new page after the first, the title and the line under it.
+fn start_sheet(blocks: &mut Vec<Block>, title: &str, subtitle: String) {
+    if !blocks.is_empty() {
+        blocks.push(Block::NewSheet);
+    }
+    blocks.push(Block::Title { text: title.to_owned(), size_pt: 18.0 });
+    blocks.push(Block::Paragraph { text: subtitle, size_pt: 11.0, align: Align::Center });
+    blocks.push(Block::Spacer(Mm(4.0)));
+}
+
 /// The 崗位職位說明書 of each post, one sheet per post.
 pub fn duty_statements(lang: Lang, bureau: &str, catalogue: &Catalogue, units: &[Unit], posts: &[&Post]) -> Document {
     let mut blocks = Vec::new();
     for post in posts {
-        if !blocks.is_empty() {
-            blocks.push(Block::NewSheet);
-        }
-        blocks.push(Block::Title { text: tr(lang, "print.duty_statement").to_owned(), size_pt: 18.0 });
-        blocks.push(Block::Paragraph { text: bureau.to_owned(), size_pt: 11.0, align: Align::Center });
-        blocks.push(Block::Spacer(Mm(4.0)));
+        start_sheet(&mut blocks, tr(lang, "print.duty_statement"), bureau.to_owned());
         let row = |label: &str, value: String, min_height: f32| (vec![Cell::label(label), Cell::new(value).span(3)], Mm(min_height));
         let grid = Grid {
             columns: vec![1.0, 1.6, 1.0, 1.6],
