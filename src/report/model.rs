@@ -86,16 +86,7 @@ pub fn seat_statements(
 ) -> Document {
     let mut blocks = Vec::new();
     for sheet in sheets {
-        if !blocks.is_empty() {
-            blocks.push(Block::NewSheet);
-        }
-        blocks.push(Block::Title { text: tr(lang, "print.seat_statement").to_owned(), size_pt: 18.0 });
-        blocks.push(Block::Paragraph {
-            text: fill(tr(lang, "print.year_line"), &[bureau, &year.to_string()]),
-            size_pt: 11.0,
-            align: Align::Center,
-        });
-        blocks.push(Block::Spacer(Mm(4.0)));
+        start_sheet(&mut blocks, tr(lang, "print.seat_statement"), fill(tr(lang, "print.year_line"), &[bureau, &year.to_string()]));
         let pair = |a: &str, b: String, c: &str, d: String| (vec![Cell::label(a), Cell::new(b), Cell::label(c), Cell::new(d)], Mm(0.0));
         let expectation =
             catalogue.tier(sheet.tier).map(|t| format!("{}({})", t.name.get(lang), t.expectation.get(lang))).unwrap_or_default();
@@ -173,16 +164,7 @@ pub fn post_standards(
 ) -> Document {
     let mut blocks = Vec::new();
     for (post, standard) in posts {
-        if !blocks.is_empty() {
-            blocks.push(Block::NewSheet);
-        }
-        blocks.push(Block::Title { text: tr(lang, "print.post_standard").to_owned(), size_pt: 18.0 });
-        blocks.push(Block::Paragraph {
-            text: fill(tr(lang, "print.year_line"), &[bureau, &year.to_string()]),
-            size_pt: 11.0,
-            align: Align::Center,
-        });
-        blocks.push(Block::Spacer(Mm(4.0)));
+        start_sheet(&mut blocks, tr(lang, "print.post_standard"), fill(tr(lang, "print.year_line"), &[bureau, &year.to_string()]));
         blocks.push(Block::Grid(Grid {
             columns: vec![1.0, 1.6, 1.0, 1.6],
             header: None,
