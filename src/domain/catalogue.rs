@@ -92,10 +92,12 @@ pub struct TierInfo {
     pub expectation: Names,
 }
 
-/// A task of a programme phase.
+/// A task of a programme phase, and the figure that measures it where the data can tell.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseTask {
     pub title: Names,
+    #[serde(default)]
+    pub measure: Option<String>,
 }
 
 /// A phase of the programme with its dates (ISO days) and tasks.

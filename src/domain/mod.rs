@@ -8,6 +8,7 @@ pub mod names;
 pub mod official;
 pub mod org;
 pub mod problem;
+pub mod programme;
 pub mod roster;
 pub mod standards;
 pub mod text;

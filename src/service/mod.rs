@@ -214,6 +214,7 @@ impl Service {
             db.set_meta("programme_year", &year.to_string())?;
             db.insert_catalogue(catalogue)?;
             db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+            db.create_programme(year, catalogue)?;
             let root = db.insert_unit(None, &new_uuid(), None, &name, UnitKind::Bureau, 1)?;
             db.audit(&actor, "bureau.init", "bureau", Some(root.0), None, json(&(name.as_str(), year)).as_deref())?;
             Ok(root)

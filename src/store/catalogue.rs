@@ -41,8 +41,8 @@ impl Db<'_> {
             let phase_id = self.conn.last_insert_rowid();
             for (i, task) in p.tasks.iter().enumerate() {
                 self.conn.execute(
-                    "INSERT INTO phase_task (uuid, phase_id, position, title_tc, title_sc, title_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![new_uuid(), phase_id, i as i64 + 1, task.title.tc, task.title.sc, task.title.en],
+                    "INSERT INTO phase_task (uuid, phase_id, position, title_tc, title_sc, title_en, measure) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![new_uuid(), phase_id, i as i64 + 1, task.title.tc, task.title.sc, task.title.en, task.measure],
                 )?;
             }
         }
@@ -78,10 +78,13 @@ impl Db<'_> {
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut task_stmt =
-            self.conn.prepare_cached("SELECT title_tc, title_sc, title_en FROM phase_task WHERE phase_id = ?1 ORDER BY position")?;
+        let mut task_stmt = self
+            .conn
+            .prepare_cached("SELECT title_tc, title_sc, title_en, measure FROM phase_task WHERE phase_id = ?1 ORDER BY position")?;
         for (id, phase) in &mut phases {
-            phase.tasks = task_stmt.query_map([*id], |r| Ok(PhaseTask { title: names(r, 0)? }))?.collect::<rusqlite::Result<_>>()?;
+            phase.tasks = task_stmt
+                .query_map([*id], |r| Ok(PhaseTask { title: names(r, 0)?, measure: r.get(3)? }))?
+                .collect::<rusqlite::Result<_>>()?;
         }
         let programme = Names {
             tc: self.meta("programme_name_tc")?.unwrap_or_default(),

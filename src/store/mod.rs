@@ -8,6 +8,7 @@ mod meta;
 mod migrate;
 mod officials;
 mod posts;
+mod programme;
 mod standards;
 mod units;
 
@@ -159,6 +160,13 @@ impl Store {
         if migrated.contains(&2) {
             // A bureau set up before the scale existed gets the shipped one.
             Db { conn: &conn }.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+        }
+        if migrated.contains(&3) {
+            // A bureau set up before programmes existed gets this year's from its catalogue.
+            let db = Db { conn: &conn };
+            if let Some(bureau) = db.bureau()? {
+                db.create_programme(bureau.year, &db.catalogue()?)?;
+            }
         }
         if !migrated.is_empty() {
             log::info!(

@@ -168,7 +168,7 @@ fn init_refuses_a_second_bureau_in_the_same_file() {
 }
 
 #[test]
-fn a_version_1_database_upgrades_with_the_scale_and_keeps_its_data() {
+fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.sqlite");
     {
@@ -186,8 +186,10 @@ fn a_version_1_database_upgrades_with_the_scale_and_keeps_its_data() {
         conn.pragma_update(None, "user_version", 1).unwrap();
     }
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2]);
+    assert_eq!(store.migrated(), &[2, 3]);
     let db = store.read();
+    let programme = db.programme(2012).unwrap().expect("this year's programme made from the catalogue");
+    assert_eq!(programme.name.tc, "能力建設年", "a missing programme name falls back to the shipped one");
     assert_eq!(db.bureau().unwrap().unwrap().name, "舊版局");
     let scale = db.scale().unwrap();
     assert_eq!(scale.descriptors.len(), 5, "the one capability got five level descriptors");
