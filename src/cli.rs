@@ -8,6 +8,7 @@ use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
 use crate::service::{Service, ServiceError, printing, seed};
 use crate::store::{OpenMode, Store};
+use chrono::Datelike;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -93,6 +94,14 @@ pub enum PrintCmd {
         /// The programme year.
         #[arg(long)]
         year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The programme report for the leading group as things stand on a day.
+    ProgrammeReport {
+        /// The day the report is made for (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -238,6 +247,17 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 }
                 PrintCmd::PostStandards { year, out } => {
                     (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
+                }
+                PrintCmd::ProgrammeReport { date, out } => {
+                    let Some(day) = crate::domain::dates::parse_date(date) else {
+                        return Err(i18n::problem(
+                            lang,
+                            &crate::domain::FieldProblem::new(crate::domain::Field::Record, crate::domain::Problem::BadDate),
+                        ));
+                    };
+                    let year = service.read().bureau().map_err(store_error)?.map_or(day.year(), |b| b.year);
+                    let report = printing::programme_report(&service, year, day, lang).map_err(store_error)?;
+                    (report.ok_or_else(|| tr(lang, "home.no_programme").to_owned())?, out)
                 }
             };
             if document.blocks.is_empty() {

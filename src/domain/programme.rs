@@ -7,7 +7,7 @@ use super::catalogue::{OfficialStatus, RankTier};
 use super::ids::{OfficialId, PostId, UnitId};
 use super::org::{Post, Unit, subtree};
 use super::problem::{Field, FieldProblem, Problem, Problems};
-use super::standards::{SeatStatement, StandardData};
+use super::standards::{PostStandard, SeatStatement};
 use super::text::{MAX_LONG, MAX_NAME, MAX_SHORT, clean};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -279,7 +279,7 @@ pub struct Person {
 pub struct Facts<'a> {
     pub units: &'a [Unit],
     pub posts: &'a [Post],
-    pub standards: &'a HashMap<PostId, StandardData>,
+    pub standards: &'a HashMap<PostId, PostStandard>,
     pub people: &'a [Person],
     pub seats: &'a HashMap<OfficialId, SeatStatement>,
 }
@@ -291,7 +291,7 @@ pub fn measure(facts: &Facts<'_>, what: Measure) -> Option<Ratio> {
     match what {
         Measure::DutyStatements => Some(Ratio { done: active.iter().filter(|p| !p.duties.trim().is_empty()).count(), total: active.len() }),
         Measure::Standards => Some(Ratio {
-            done: active.iter().filter(|p| facts.standards.get(&p.id).is_some_and(|s| s.is_complete(p.tier))).count(),
+            done: active.iter().filter(|p| facts.standards.get(&p.id).is_some_and(|s| s.data.is_complete(p.tier))).count(),
             total: active.len(),
         }),
         Measure::SeatStatements => {
@@ -327,7 +327,7 @@ pub fn unit_completion(facts: &Facts<'_>) -> Vec<UnitCompletion> {
     for post in facts.posts.iter().filter(|p| !p.retired) {
         if let Some(row) = owner.get(&post.unit).and_then(|o| rows.get_mut(o)) {
             row.standards.total += 1;
-            row.standards.done += usize::from(facts.standards.get(&post.id).is_some_and(|s| s.is_complete(post.tier)));
+            row.standards.done += usize::from(facts.standards.get(&post.id).is_some_and(|s| s.data.is_complete(post.tier)));
         }
     }
     let with_seat: HashSet<OfficialId> = facts.seats.keys().copied().collect();

@@ -89,8 +89,18 @@ pub enum Block {
         size_pt: f32,
         align: Align,
     },
+    /// A bold line that opens a section.
+    Heading {
+        text: String,
+        size_pt: f32,
+    },
     Grid(Grid),
     Spacer(Mm),
+    /// A bar chart: a label, a filled share of a bar, and a figure, one row each.
+    Bars {
+        rows: Vec<(String, f32, String)>,
+        size_pt: f32,
+    },
     /// Starts a new sheet on a new page; page numbers in the footer restart.
     NewSheet,
 }
@@ -106,8 +116,26 @@ pub struct Document {
 /// Something placed on a page; `y` is the text baseline (or line end) from the page's top.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    Text { x: Mm, y: Mm, size_pt: f32, bold: bool, text: String },
-    Line { from: (Mm, Mm), to: (Mm, Mm), width_pt: f32 },
+    Text {
+        x: Mm,
+        y: Mm,
+        size_pt: f32,
+        bold: bool,
+        text: String,
+    },
+    Line {
+        from: (Mm, Mm),
+        to: (Mm, Mm),
+        width_pt: f32,
+    },
+    /// A filled rectangle (a chart's bar), `grey` from 0 (black) to 1 (white).
+    Rect {
+        x: Mm,
+        y: Mm,
+        width: Mm,
+        height: Mm,
+        grey: f32,
+    },
 }
 
 /// One laid-out page.
@@ -123,7 +151,7 @@ impl Page {
             .iter()
             .filter_map(|i| match i {
                 Item::Text { text, .. } => Some(text.as_str()),
-                Item::Line { .. } => None,
+                Item::Line { .. } | Item::Rect { .. } => None,
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -301,6 +329,27 @@ impl<'m> Flow<'m> {
             .collect()
     }
 
+    fn bars(&mut self, rows: &[(String, f32, String)], size_pt: f32) {
+        let height = line_height(size_pt) + Mm(2.0);
+        let label_width = Mm(self.text_width().0 * 0.38);
+        let bar_width = Mm(self.text_width().0 * 0.42);
+        for (label, share, figure) in rows {
+            if self.y + height > self.bottom() {
+                self.new_page();
+            }
+            let margin = self.paper.margin;
+            self.place_line(label.clone(), margin, label_width, Align::Left, size_pt, false);
+            let x = margin + label_width;
+            let bar_height = Mm(size_pt * MM_PER_PT);
+            let top = self.y + Mm(0.5);
+            let page = self.page();
+            page.items.push(Item::Rect { x, y: top, width: bar_width, height: bar_height, grey: 0.9 });
+            page.items.push(Item::Rect { x, y: top, width: Mm(bar_width.0 * share.clamp(0.0, 1.0)), height: bar_height, grey: 0.45 });
+            self.place_line(figure.clone(), x + bar_width + Mm(3.0), Mm(30.0), Align::Left, size_pt, false);
+            self.y = self.y + height;
+        }
+    }
+
     fn grid(&mut self, grid: &Grid) {
         let size = grid.size_pt;
         let edges = self.edges(grid);
@@ -351,8 +400,14 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
                 flow.y = flow.y + Mm(2.0);
             }
             Block::Paragraph { text, size_pt, align } => flow.paragraph(text, *size_pt, *align, false),
+            Block::Heading { text, size_pt } => {
+                flow.y = flow.y + Mm(3.0);
+                flow.paragraph(text, *size_pt, Align::Left, true);
+                flow.y = flow.y + Mm(1.0);
+            }
             Block::Grid(grid) => flow.grid(grid),
             Block::Spacer(space) => flow.y = flow.y + *space,
+            Block::Bars { rows, size_pt } => flow.bars(rows, *size_pt),
             Block::NewSheet => {
                 if !flow.page().items.is_empty() {
                     flow.new_page();

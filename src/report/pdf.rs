@@ -7,7 +7,8 @@ use super::metrics::face_index;
 use crate::assets::CJK_FONT;
 use crate::domain::Lang;
 use printpdf::{
-    Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextRenderingMode,
+    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
+    PolygonRing, Pt, TextItem, TextRenderingMode, WindingOrder,
 };
 use std::sync::OnceLock;
 
@@ -50,6 +51,20 @@ pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<V
                                 is_closed: false,
                             },
                         });
+                    }
+                    Item::Rect { x, y, width, height, grey } => {
+                        let corners = [(x.0, y.0), (x.0 + width.0, y.0), (x.0 + width.0, y.0 + height.0), (x.0, y.0 + height.0)];
+                        ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(*grey, None)) });
+                        ops.push(Op::DrawPolygon {
+                            polygon: Polygon {
+                                rings: vec![PolygonRing {
+                                    points: corners.iter().map(|(px, py)| LinePoint { p: point(paper, *px, *py), bezier: false }).collect(),
+                                }],
+                                mode: PaintMode::Fill,
+                                winding_order: WindingOrder::NonZero,
+                            },
+                        });
+                        ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
                     }
                     Item::Text { x, y, size_pt, bold, text } => {
                         ops.push(Op::StartTextSection);

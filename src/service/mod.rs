@@ -8,6 +8,7 @@ use crate::domain::catalogue::{Catalogue, UnitKind};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{self, Post, PostDraft, Unit};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
+use crate::domain::programme::{Member, MilestoneData};
 use crate::domain::standards::{Scale, SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, PostId, UnitId};
@@ -101,6 +102,22 @@ pub enum Command {
     },
     /// The bureau's own capability scale: level descriptors and tiers' default levels.
     SaveScale(Scale),
+    UpdateMilestone {
+        id: i64,
+        data: MilestoneData,
+    },
+    UpdatePhaseDates {
+        id: i64,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    AddMember {
+        programme: i64,
+        member: Member,
+    },
+    DeleteMember {
+        id: i64,
+    },
     DeleteStandard {
         post: PostId,
         year: i32,
@@ -124,6 +141,7 @@ pub enum Entity {
     Official(OfficialId),
     Standard(PostId),
     Scale,
+    Programme,
     Seat(OfficialId),
 }
 
@@ -257,8 +275,9 @@ impl Service {
         })
     }
 
-    /// Starts programme year `to`: every standard of year `from` is copied to `to` for posts
-    /// that have none there yet; year `from` stays as it was. Returns how many were copied.
+    /// Starts programme year `to`: the programme of `from` is copied with its dates moved by
+    /// the years between, and every standard of year `from` is copied to `to` for posts that
+    /// have none there yet; year `from` stays as it was. Returns how many standards were copied.
     pub fn carry_forward(&mut self, from: i32, to: i32) -> Result<usize> {
         if !YEARS.contains(&to) || to <= from {
             return Err(ServiceError::one(Field::Year, Problem::OutOfRange { min: i64::from(from) + 1, max: (*YEARS.end()).into() }));
@@ -272,6 +291,7 @@ impl Service {
                     copied += 1;
                 }
             }
+            db.copy_programme(from, to)?;
             db.set_meta("programme_year", &to.to_string())?;
             let after = serde_json::json!({ "from": from, "to": to, "copied": copied });
             db.audit(&actor, "standard.carry_forward", "post_standard", None, None, Some(&after.to_string()))?;
@@ -623,6 +643,41 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
             let snapshot = |s: &Scale| serde_json::to_string(&s.tier_levels).ok();
             audit("scale.save", "capability_level", 0, snapshot(&before), snapshot(&scale))?;
             Applied { action: "scale.save", entity: Entity::Scale, undo: Command::SaveScale(before) }
+        }
+        Command::UpdateMilestone { id, data } => {
+            let before = db.milestone(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;
+            let data = data.validate(today)?;
+            if let Some(unit) = data.unit {
+                existing_unit(db, unit)?;
+            }
+            db.update_milestone(id, &data)?;
+            audit("milestone.update", "milestone", id, json(&before), json(&data))?;
+            Applied { action: "milestone.update", entity: Entity::Programme, undo: Command::UpdateMilestone { id, data: before } }
+        }
+        Command::UpdatePhaseDates { id, start, end } => {
+            let (old_start, old_end) = db.phase_dates(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;
+            if end < start {
+                return Err(ServiceError::one(Field::Record, Problem::BadDate));
+            }
+            db.update_phase_dates(id, start, end)?;
+            audit("phase.update", "programme_phase", id, json(&(old_start, old_end)), json(&(start, end)))?;
+            Applied {
+                action: "phase.update",
+                entity: Entity::Programme,
+                undo: Command::UpdatePhaseDates { id, start: old_start, end: old_end },
+            }
+        }
+        Command::AddMember { programme, member } => {
+            let member = member.validate()?;
+            let id = db.insert_member(programme, &member)?;
+            audit("member.add", "leading_group_member", id, None, json(&member))?;
+            Applied { action: "member.add", entity: Entity::Programme, undo: Command::DeleteMember { id } }
+        }
+        Command::DeleteMember { id } => {
+            let (programme, member) = db.member(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;
+            db.delete_member(id)?;
+            audit("member.delete", "leading_group_member", id, json(&member), None)?;
+            Applied { action: "member.delete", entity: Entity::Programme, undo: Command::AddMember { programme, member } }
         }
         Command::DeleteStandard { post, year } => {
             let before = db.standard(post, year)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))?;

@@ -65,7 +65,59 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     let file = demo_file();
     service.init_bureau(&file.bureau, file.year, &Catalogue::shipped())?;
     let today = NaiveDate::from_ymd_opt(file.year, 8, 1).unwrap_or(NaiveDate::MIN);
-    populate(service, &file.units, None, 2012, today, "bureau.demo")
+    let summary = populate(service, &file.units, None, 2012, today, "bureau.demo")?;
+    demo_programme(service, file.year)?;
+    Ok(summary)
+}
+
+/// The demo's programme: 人教科 answers for every milestone, the mobilisation phase is done,
+/// and the 領導小組 is made of the bureau's leaders with its office in 人教科.
+fn demo_programme(service: &mut Service, year: i32) -> Result<()> {
+    service.store_mut().write(|db| {
+        let units = db.units()?;
+        let office = units.iter().find(|u| u.name == "人教科").map(|u| u.id);
+        let Some(programme) = db.programme(year)? else { return Ok(()) };
+        for phase in &programme.phases {
+            for milestone in &phase.milestones {
+                let done = phase.position == 1;
+                let data = crate::domain::programme::MilestoneData {
+                    unit: office,
+                    lead: "局長".into(),
+                    status: if done {
+                        crate::domain::programme::MilestoneStatus::Done
+                    } else {
+                        crate::domain::programme::MilestoneStatus::NotStarted
+                    },
+                    done_on: done.then_some(milestone.data.due),
+                    ..milestone.data.clone()
+                };
+                db.update_milestone(milestone.id, &data)?;
+            }
+        }
+        let officials = db.officials()?;
+        let posts = db.posts()?;
+        let posts = &posts;
+        let holder = |title: &'static str| {
+            officials.iter().filter(move |o| o.post.and_then(|p| posts.iter().find(|x| x.id == p)).is_some_and(|p| p.title == title))
+        };
+        use crate::domain::programme::{Member, Role};
+        let mut members: Vec<Member> = Vec::new();
+        members.extend(holder("局長").map(|o| Member { name: o.name.clone(), role: Role::Leader, duty: "全面負責".into() }));
+        members.extend(holder("副局長").map(|o| Member { name: o.name.clone(), role: Role::Deputy, duty: "分管業務".into() }));
+        members.extend(holder("人教科科長").map(|o| Member {
+            name: o.name.clone(),
+            role: Role::OfficeDirector,
+            duty: "辦公室日常工作".into(),
+        }));
+        for title in ["辦公室主任", "監察室主任", "法規科科長", "稅政科科長", "征管科科長", "辦稅服務廳主任"]
+        {
+            members.extend(holder(title).map(|o| Member { name: o.name.clone(), role: Role::OfficeMember, duty: title.into() }));
+        }
+        for member in &members {
+            db.insert_member(programme.id, member)?;
+        }
+        Ok(())
+    })
 }
 
 /// Teams under each added 稅務分局 of a synthetic bureau, and seats on each team's post:

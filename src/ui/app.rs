@@ -571,6 +571,9 @@ impl NengliApp {
             Intent::Export { kind, csv } => self.export(kind, csv),
             Intent::Print { what, scope } => self.print(what, scope),
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
+            Intent::ShowFigure(measure) => self.state.home_list = measure,
+            Intent::SelectMilestone(id) => self.select_milestone(id),
+            Intent::PrintProgrammeReport(date) => self.print_report(date),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {
                 let Some(data) = &self.state.data else { return };
@@ -653,6 +656,12 @@ impl NengliApp {
                     None => self.select_post(None),
                 }
             }
+            Entity::Programme => {
+                self.reload_programme();
+                let selected = self.state.programme.selected;
+                self.select_milestone(selected);
+                self.state.programme.phase_dates.clear();
+            }
             Entity::Scale => {
                 if let Some(service) = &self.service {
                     match service.read().scale() {
@@ -686,6 +695,9 @@ impl NengliApp {
                 self.select_official(exists.then_some(id));
                 self.state.roster.scroll_to_selected = true;
             }
+        }
+        if let Some(data) = &mut self.state.data {
+            data.refresh_figures();
         }
         if fresh {
             log::info!("{} by {}", applied.action, self.service.as_ref().map_or("", |s| s.actor()));
@@ -803,16 +815,66 @@ impl NengliApp {
             scale: db.scale()?,
             standards: db.standards(bureau_year)?.into_iter().map(|s| (s.post, s)).collect(),
             seats: db.seat_statements(bureau_year)?.into_iter().map(|s| (s.official, s)).collect(),
+            programme: db.programme(bureau_year)?,
+            today: service.today(),
+            figures: Vec::new(),
+            completion: Vec::new(),
         };
         data.set_units(db.units()?);
         let filter = self.state.roster_filter();
         data.set_roster(db.roster_rows()?, self.state.roster.sort, &filter);
+        data.refresh_figures();
         let root = data.unit_tree.first().map(|t| t.1);
         self.state.data = Some(data);
         if let Some(root) = root {
             self.select_unit(root);
         }
         Ok(())
+    }
+
+    fn select_milestone(&mut self, id: Option<i64>) {
+        let page = &mut self.state.programme;
+        page.selected = id;
+        page.problem = None;
+        let Some(data) = &self.state.data else { return };
+        let milestone = id.and_then(|id| data.programme.as_ref()?.phases.iter().flat_map(|p| &p.milestones).find(|m| m.id == id));
+        if let Some(m) = milestone {
+            page.form = super::state::MilestoneForm {
+                unit: m.data.unit,
+                lead: m.data.lead.clone(),
+                due: crate::domain::dates::format_date(m.data.due),
+                status: Some(m.data.status),
+                done_on: m.data.done_on.map(crate::domain::dates::format_date).unwrap_or_default(),
+                notes: m.data.notes.clone(),
+                evidence: m.data.evidence.clone(),
+            };
+        }
+    }
+
+    fn print_report(&mut self, date: chrono::NaiveDate) {
+        let lang = self.state.lang;
+        let Some(service) = &self.service else { return };
+        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
+        match printing::programme_report(service, year, date, lang) {
+            Ok(Some(document)) => {
+                let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
+                self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
+            }
+            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
+            Err(e) => self.error(i18n::store_error(lang, &e)),
+        }
+    }
+
+    fn reload_programme(&mut self) {
+        let Some(service) = &self.service else { return };
+        let Some(data) = &mut self.state.data else { return };
+        match service.read().programme(data.bureau.year) {
+            Ok(programme) => data.programme = programme,
+            Err(e) => {
+                let message = i18n::store_error(self.state.lang, &e);
+                self.error(message);
+            }
+        }
     }
 
     /// Reloads the programme year's standards and seat statements.

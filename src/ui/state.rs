@@ -6,6 +6,7 @@ use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::official::OfficialDraft;
 use crate::domain::org::{Post, PostDraft, Unit, tree_order};
 use crate::domain::problem::FieldProblem;
+use crate::domain::programme::{Facts, Measure, Person, Programme, Ratio, UnitCompletion, measure, unit_completion};
 use crate::domain::roster::{Filter, RosterRow, Sort, apply_filter, sort_order};
 use crate::domain::standards::{PostStandard, Scale, SeatData, SeatStatement, StandardData};
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
@@ -21,6 +22,8 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Page {
     #[default]
+    Home,
+    Programme,
     Organisation,
     Roster,
     Standards,
@@ -30,10 +33,13 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [Page::Organisation, Page::Roster, Page::Standards, Page::Import, Page::Settings];
+    pub const ALL: [Page; 7] =
+        [Page::Home, Page::Programme, Page::Organisation, Page::Roster, Page::Standards, Page::Import, Page::Settings];
 
     pub fn key(self) -> &'static str {
         match self {
+            Page::Home => "nav.home",
+            Page::Programme => "nav.programme",
             Page::Organisation => "nav.organisation",
             Page::Roster => "nav.roster",
             Page::Standards => "nav.standards",
@@ -118,6 +124,11 @@ pub enum Intent {
     CarryForward,
     /// Draft the selected official's seat statement from their post's standard.
     DraftSeat,
+    SelectMilestone(Option<i64>),
+    /// Lay out the programme report as it stands on a day.
+    PrintProgrammeReport(chrono::NaiveDate),
+    /// Open (or close) the list behind one of the home page's figures.
+    ShowFigure(Option<crate::domain::programme::Measure>),
     /// Lay out a printout for the print preview.
     Print {
         what: PrintWhat,
@@ -167,9 +178,22 @@ pub struct Data {
     pub standards: HashMap<PostId, PostStandard>,
     /// The officials' seat statements of the programme year.
     pub seats: HashMap<OfficialId, SeatStatement>,
+    /// This year's programme, the day the figures are for, and the figures themselves.
+    pub programme: Option<Programme>,
+    pub today: chrono::NaiveDate,
+    pub figures: Vec<(Measure, Option<Ratio>)>,
+    pub completion: Vec<UnitCompletion>,
 }
 
 impl Data {
+    /// Recomputes the home page's figures from the cached data (after a change, never per frame).
+    pub fn refresh_figures(&mut self) {
+        let people: Vec<Person> = self.roster.iter().map(|r| Person { id: r.id, unit: r.unit, tier: r.tier, status: r.status }).collect();
+        let facts = Facts { units: &self.units, posts: &self.posts, standards: &self.standards, people: &people, seats: &self.seats };
+        self.figures = Measure::ALL.iter().map(|m| (*m, measure(&facts, *m))).collect();
+        self.completion = unit_completion(&facts);
+    }
+
     /// Posts in use, with a complete standard this year, out of all posts in use.
     pub fn standard_counts(&self) -> (usize, usize) {
         let active: Vec<&Post> = self.posts.iter().filter(|p| !p.retired).collect();
@@ -247,6 +271,32 @@ pub struct StandardsPage {
     pub capability: Option<u8>,
     pub only_incomplete: bool,
     pub problems: Vec<FieldProblem>,
+}
+
+/// A milestone as typed in its form.
+#[derive(Default)]
+pub struct MilestoneForm {
+    pub unit: Option<UnitId>,
+    pub lead: String,
+    pub due: String,
+    pub status: Option<crate::domain::programme::MilestoneStatus>,
+    pub done_on: String,
+    pub notes: String,
+    pub evidence: String,
+}
+
+/// The Programme page's own inputs.
+#[derive(Default)]
+pub struct ProgrammePage {
+    pub selected: Option<i64>,
+    pub form: MilestoneForm,
+    /// Phase id → (start, end) as typed.
+    pub phase_dates: HashMap<i64, (String, String)>,
+    pub member_name: String,
+    pub member_role: Option<crate::domain::programme::Role>,
+    pub member_duty: String,
+    pub report_date: String,
+    pub problem: Option<String>,
 }
 
 /// The Roster page's own inputs.
@@ -329,9 +379,12 @@ pub struct State {
     pub org: OrgPage,
     pub roster: RosterPage,
     pub standards: StandardsPage,
+    pub programme: ProgrammePage,
     pub welcome: WelcomePage,
     pub settings: SettingsPage,
     pub import: Option<ImportPage>,
+    /// The home page figure whose list is open.
+    pub home_list: Option<crate::domain::programme::Measure>,
     pub print: Option<PrintPreview>,
     pub job: Option<JobView>,
     pub notice: Option<Notice>,
@@ -354,9 +407,11 @@ impl State {
             org: OrgPage::default(),
             roster: RosterPage::default(),
             standards: StandardsPage::default(),
+            programme: ProgrammePage::default(),
             welcome: WelcomePage::default(),
             settings: SettingsPage::default(),
             import: None,
+            home_list: None,
             print: None,
             job: None,
             notice: None,

@@ -144,3 +144,29 @@ fn post_standards_print_only_posts_that_have_one() {
     assert!(text.contains("Post capability standard") && text.contains("Learning"), "{text}");
     assert!(printing::post_standards(&service, Scope::All, 2013, Lang::En).unwrap().blocks.is_empty());
 }
+
+#[test]
+fn the_programme_report_prints_phases_milestones_figures_and_units() {
+    let service = demo();
+    let date = chrono::NaiveDate::from_ymd_opt(2013, 3, 1).unwrap();
+    let document = printing::programme_report(&service, 2012, date, Lang::Tc).unwrap().expect("the demo has a programme");
+    let (pages, bytes) = print(&document, Lang::Tc);
+    assert!(pages >= 1);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    for expected in [
+        "能力建設年活動進展報告",
+        "截至2013-03-01",
+        "全面展開階段",
+        "進行中",
+        "建立領導機構,制定活動方案",
+        "已完成",
+        "有職位說明書的崗位",
+        "41/41",
+        "尚無資料",
+        "稽查局",
+        "領導小組",
+    ] {
+        assert!(text.contains(&squeeze(expected)), "{expected} missing from the report");
+    }
+    assert!(printing::programme_report(&service, 2030, date, Lang::Tc).unwrap().is_none());
+}

@@ -291,3 +291,79 @@ fn the_bureau_edits_its_own_scale_and_undo_restores_the_shipped_one() {
     let _undone = service.apply(saved.undo).unwrap();
     assert_eq!(service.read().scale().unwrap(), shipped);
 }
+
+#[test]
+fn the_programme_measures_progress_from_the_demo_data() {
+    use nengli::domain::programme::{Facts, Measure, Person, Ratio, measure};
+    let mut service = demo();
+    let figures = |service: &Service| {
+        let db = service.read();
+        let (units, posts) = (db.units().unwrap(), db.posts().unwrap());
+        let standards = db.standards(2012).unwrap().into_iter().map(|s| (s.post, s)).collect();
+        let seats = db.seat_statements(2012).unwrap().into_iter().map(|s| (s.official, s)).collect();
+        let people: Vec<Person> =
+            db.roster_rows().unwrap().iter().map(|r| Person { id: r.id, unit: r.unit, tier: r.tier, status: r.status }).collect();
+        let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
+        Measure::ALL.map(|m| measure(&facts, m))
+    };
+    let before = figures(&service);
+    assert_eq!(before[0], Some(Ratio { done: 41, total: 41 }), "every demo post has a duty statement");
+    assert_eq!(before[1], Some(Ratio { done: 0, total: 41 }));
+    assert_eq!(before[2].map(|r| r.done), Some(0));
+    assert_eq!(&before[3..], &[None, None, None], "self-checks, plans and training are not in this version: no number");
+    let post = service.read().posts().unwrap()[0].clone();
+    let scale = service.read().scale().unwrap();
+    let _saved = service
+        .apply(Command::SaveStandard { post: post.id, year: 2012, data: nengli::domain::standards::StandardData::draft(post.tier, &scale) })
+        .unwrap();
+    assert_eq!(figures(&service)[1], Some(Ratio { done: 1, total: 41 }));
+}
+
+#[test]
+fn a_new_year_copies_the_programme_with_dates_shifted_and_keeps_the_old_one() {
+    use nengli::domain::programme::MilestoneStatus;
+    let mut service = demo();
+    let old = service.read().programme(2012).unwrap().unwrap();
+    assert_eq!(old.phases[0].milestones[0].data.status, MilestoneStatus::Done, "the demo's mobilisation is done");
+    assert!(!old.members.is_empty(), "the demo has a leading group");
+    let _copied = service.carry_forward(2012, 2013).unwrap();
+    let new = service.read().programme(2013).unwrap().expect("copied");
+    for (a, b) in old.phases.iter().zip(&new.phases) {
+        assert_eq!(b.start, nengli::domain::programme::shift_years(a.start, 1));
+        assert_eq!(b.end, nengli::domain::programme::shift_years(a.end, 1));
+        assert!(b.milestones.iter().all(|m| m.data.status == MilestoneStatus::NotStarted && m.data.done_on.is_none()));
+    }
+    assert_eq!(new.members.len(), old.members.len());
+    assert_eq!(service.read().programme(2012).unwrap().unwrap(), old, "last year stays as it was");
+}
+
+#[test]
+fn milestones_phases_and_members_change_with_undo() {
+    use nengli::domain::programme::{Member, MilestoneData, MilestoneStatus, Role};
+    let mut service = demo();
+    let programme = service.read().programme(2012).unwrap().unwrap();
+    let milestone = programme.phases[1].milestones[0].clone();
+    let done =
+        MilestoneData {
+            status: MilestoneStatus::Done, done_on: None, notes: "已完成全部崗位說明書".into(), ..milestone.data.clone()
+        };
+    let applied = service.apply(Command::UpdateMilestone { id: milestone.id, data: done }).unwrap();
+    let stored = service.read().milestone(milestone.id).unwrap().unwrap();
+    assert_eq!((stored.status, stored.done_on), (MilestoneStatus::Done, Some(crate::support::today())), "done gets today's date");
+    let _undone = service.apply(applied.undo).unwrap();
+    assert_eq!(service.read().milestone(milestone.id).unwrap().unwrap(), milestone.data);
+    let phase = &programme.phases[2];
+    assert_eq!(
+        problems(service.apply(Command::UpdatePhaseDates { id: phase.id, start: phase.end, end: phase.start })),
+        vec![(Field::Record, Problem::BadDate)]
+    );
+    let added = service
+        .apply(Command::AddMember {
+            programme: programme.id,
+            member: Member { name: "王主任".into(), role: Role::OfficeMember, duty: "材料".into() },
+        })
+        .unwrap();
+    assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len() + 1);
+    let _removed = service.apply(added.undo).unwrap();
+    assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len());
+}

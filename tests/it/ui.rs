@@ -64,6 +64,7 @@ fn pick(harness: &mut Harness<'_, NengliApp>, combo: &str, option: &str) {
 #[test]
 fn a_unit_a_post_and_an_official_are_made_through_the_widgets() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "組織機構");
     // A sub-unit of the bureau.
     type_into(&mut h, "下級單位名稱", "督察內審科");
     click(&mut h, Role::Button, "新增");
@@ -153,6 +154,7 @@ fn switching_language_relabels_the_same_page() {
 #[test]
 fn ctrl_z_undoes_the_last_change_and_ctrl_y_redoes_it() {
     let (_dir, mut h) = demo_harness(Lang::En);
+    click(&mut h, Role::Button, "Organisation");
     type_into(&mut h, "Sub-unit name", "Audit team");
     click(&mut h, Role::Button, "Add");
     let count =
@@ -269,6 +271,7 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
 #[test]
 fn duty_statements_open_in_a_print_preview_from_the_layout() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "組織機構");
     click(&mut h, Role::Button, "辦公室");
     click(&mut h, Role::Button, "列印職位說明書…");
     let print = h.state().state.print.as_ref().expect("preview open");
@@ -322,4 +325,38 @@ fn an_official_drafts_submits_and_prints_a_seat_statement() {
     let print = h.state().state.print.as_ref().expect("preview");
     assert_eq!(print.pages.len(), 1);
     assert!(print.pages[0].text().contains("忠誠乾淨擔當"));
+}
+
+#[test]
+fn marking_a_milestone_done_updates_the_home_page_and_overdue_comes_first() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    // The demo's programme runs 2012–2013; today is later, so every open milestone is overdue.
+    let today = h.state().state.data.as_ref().unwrap().today;
+    let programme = h.state().state.data.as_ref().unwrap().programme.clone().expect("the demo has a programme");
+    let agenda = programme.agenda(today);
+    let overdue = agenda.iter().take_while(|(_, s)| *s == nengli::domain::programme::Shown::Overdue).count();
+    assert!(overdue > 0 && agenda[overdue..].iter().all(|(_, s)| *s != nengli::domain::programme::Shown::Overdue), "overdue first");
+    h.get_by_label("有職位說明書的崗位");
+    let (first, _) = agenda[0];
+    let title = first.title.tc.clone();
+    click(&mut h, Role::CheckBox, &format!("「{title}」已完成"));
+    let programme = h.state().state.data.as_ref().unwrap().programme.clone().unwrap();
+    let done = programme.phases.iter().flat_map(|p| &p.milestones).find(|m| m.id == first.id).unwrap();
+    assert_eq!(done.data.status, nengli::domain::programme::MilestoneStatus::Done);
+    assert_eq!(
+        nengli::domain::programme::shown_status(done.data.status, done.data.due, done.data.done_on, today),
+        nengli::domain::programme::Shown::DoneLate
+    );
+    let stored = h.state().service().unwrap().read().programme(programme.year).unwrap().unwrap();
+    assert!(stored.phases.iter().flat_map(|p| &p.milestones).any(|m| m.id == first.id && m.data.done_on == Some(today)));
+    let agenda = programme.agenda(today);
+    assert!(
+        agenda.iter().position(|(m, _)| m.id == first.id).unwrap()
+            >= agenda.len()
+                - agenda
+                    .iter()
+                    .filter(|(_, s)| matches!(s, nengli::domain::programme::Shown::Done | nengli::domain::programme::Shown::DoneLate))
+                    .count(),
+        "done items go last"
+    );
 }

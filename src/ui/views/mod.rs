@@ -1,9 +1,11 @@
 //! The views: `root_ui` lays out the window (menu, navigation, status bar, the page) and
 //! each page is a function of the state that pushes intents. No view reads the database.
 
+mod home;
 mod import;
 mod org;
 mod print;
+mod programme;
 mod roster;
 mod settings;
 mod standards;
@@ -43,6 +45,8 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
     });
     egui::CentralPanel::default().show(ui, |ui| match state.page {
+        Page::Home => home::home_ui(ui, state, out),
+        Page::Programme => programme::programme_ui(ui, state, out),
         Page::Organisation => org::org_ui(ui, state, out),
         Page::Roster => roster::roster_ui(ui, state, out),
         Page::Standards => standards::standards_ui(ui, state, out),

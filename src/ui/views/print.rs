@@ -28,6 +28,10 @@ fn draw_page(ui: &mut egui::Ui, page: &Page, zoom: f32) {
                     Stroke::new((width_pt * MM_PER_PT * scale).max(0.6), Color32::BLACK),
                 );
             }
+            Item::Rect { x, y, width, height, grey } => {
+                let shade = (grey * 255.0) as u8;
+                painter.rect_filled(Rect::from_min_max(at(x.0, y.0), at(x.0 + width.0, y.0 + height.0)), 0.0, Color32::from_gray(shade));
+            }
             Item::Text { x, y, size_pt, text, .. } => {
                 let size_mm = size_pt * MM_PER_PT;
                 let font = FontId::proportional(size_mm * scale);
