@@ -824,6 +824,7 @@ impl NengliApp {
         let filter = self.state.roster_filter();
         data.set_roster(db.roster_rows()?, self.state.roster.sort, &filter);
         data.refresh_figures();
+        self.state.programme.report_date = crate::domain::dates::format_date(data.today);
         let root = data.unit_tree.first().map(|t| t.1);
         self.state.data = Some(data);
         if let Some(root) = root {

@@ -148,3 +148,18 @@ fn print_commands_write_pdfs_and_refuse_what_they_cannot_find() {
     assert_eq!(result.status.code(), Some(1), "no standards yet: nothing to print");
     assert!(!dir.path().join("none.pdf").exists());
 }
+
+#[test]
+fn the_programme_report_prints_for_a_day_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let out = dir.path().join("report.pdf");
+    let run = |args: &[&str]| nengli(&[&["--lang", "en", "--db", &db_arg(&db)], args].concat());
+    let result = run(&["print", "programme-report", "--date", "2013-03-01", "--out", &db_arg(&out)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let result = run(&["print", "programme-report", "--date", "2013-02-30", "--out", &db_arg(&out)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("not a real date"), "{}", text(&result.stderr));
+}

@@ -101,26 +101,26 @@ fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut
 
 fn figures(ui: &mut Ui, lang: Lang, data: &Data, out: &mut Vec<Intent>) {
     ui.label(RichText::new(tr(lang, "home.figures")).size(16.0).strong());
-    for (measure, ratio) in &data.figures {
-        ui.horizontal(|ui| {
+    egui::Grid::new("figures").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        for (measure, ratio) in &data.figures {
             let label = tr(lang, measure_key(*measure));
             match ratio {
                 Some(ratio) => {
                     let text = format!("{} / {}", ratio.done, ratio.total);
-                    let response =
-                        ui.add_sized([190.0, 22.0], egui::Button::new(label).frame(false)).on_hover_text(tr(lang, "home.open_list"));
+                    let response = ui.link(label).on_hover_text(tr(lang, "home.open_list"));
                     ui.add(egui::ProgressBar::new(ratio.fraction()).desired_width(220.0).text(text));
                     if response.clicked() {
                         out.push(Intent::ShowFigure(Some(*measure)));
                     }
                 }
                 None => {
-                    ui.add_sized([190.0, 22.0], egui::Label::new(label));
+                    ui.label(label);
                     ui.label(RichText::new(tr(lang, "home.not_available")).weak());
                 }
             }
-        });
-    }
+            ui.end_row();
+        }
+    });
 }
 
 fn completion(ui: &mut Ui, lang: Lang, data: &Data) {
@@ -200,9 +200,11 @@ pub fn home_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     ui.add_space(8.0);
     ui.columns(2, |columns| {
         agenda(&mut columns[0], lang, data, programme, out);
-        figures(&mut columns[1], lang, data, out);
-        columns[1].add_space(12.0);
-        completion(&mut columns[1], lang, data);
+        egui::ScrollArea::vertical().id_salt("home_right").show(&mut columns[1], |ui| {
+            figures(ui, lang, data, out);
+            ui.add_space(12.0);
+            completion(ui, lang, data);
+        });
     });
     if let Some(measure) = state.home_list {
         figure_list(ui.ctx(), lang, data, measure, out);

@@ -68,7 +68,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 }
                 if ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
-                    let question = i18n::fill(tr(lang, "confirm.carry_forward"), &[&data.bureau.year.to_string(), &next]);
+                    let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
                     out.push(Intent::AskConfirm { question, then: Box::new(Intent::CarryForward) });
                 }
             });
