@@ -488,6 +488,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("report.figures", "三、按資料計算的進度", "三、按数据计算的进度", "3. Progress measured from the data"),
     ("report.by_unit", "四、各單位完成情況", "四、各单位完成情况", "4. Completion by unit"),
     ("report.group", "五、領導小組及辦公室", "五、领导小组及办公室", "5. Leading group and its office"),
+    ("programme.measured", "按資料計算的進度", "按数据计算的进度", "Progress measured from the data"),
     ("gender.male", "男", "男", "Male"),
     ("gender.female", "女", "女", "Female"),
     ("status.active", "在職", "在职", "Serving"),

@@ -81,6 +81,12 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                             out.push(Intent::SelectMilestone(Some(milestone.id)));
                         }
                         ui.label(RichText::new(format_date(milestone.data.due)).weak());
+                        if let Some(measure) = milestone.measure {
+                            let figure = data.figures.iter().find(|(m, _)| *m == measure).and_then(|(_, r)| *r);
+                            let text = figure.map_or(tr(lang, "report.not_available").to_owned(), |r| format!("{} / {}", r.done, r.total));
+                            ui.label(RichText::new(format!("{}:{text}", tr(lang, i18n::measure_key(measure)))).small())
+                                .on_hover_text(tr(lang, "programme.measured"));
+                        }
                     });
                 }
             }
