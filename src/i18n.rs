@@ -425,12 +425,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("home.mark_done", "「{0}」已完成", "“{0}”已完成", "\"{0}\" done"),
     ("home.figures", "按資料計算的進度", "按数据计算的进度", "Progress measured from the data"),
     ("home.open_list", "查看尚未完成的清單", "查看尚未完成的清单", "Open the list of what is still missing"),
-    (
-        "home.not_available",
-        "尚無資料(相關功能尚未啟用)",
-        "尚无数据(相关功能尚未启用)",
-        "Not yet available (that part of the system is not in use yet)",
-    ),
+    ("home.not_available", "尚無資料(相關功能尚未啟用)", "尚无数据(相关功能尚未启用)", "Not yet available"),
     ("home.by_unit", "各單位完成情況", "各单位完成情况", "Completion by unit"),
     ("home.missing", "尚未完成:{0}", "尚未完成:{0}", "Still missing: {0}"),
     ("home.missing_count", "共 {0} 項", "共 {0} 项", "{0} items"),

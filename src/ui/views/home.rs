@@ -79,6 +79,8 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
 
 fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut Vec<Intent>) {
     ui.label(RichText::new(tr(lang, "home.agenda")).size(16.0).strong());
+    // Status, due day and unit take their room; the title gets the rest and is cut with "…".
+    let title_width = (ui.available_width() - 330.0).max(120.0);
     egui::ScrollArea::vertical().id_salt("agenda").max_height(ui.available_height() - 8.0).show(ui, |ui| {
         egui::Grid::new("agenda_grid").num_columns(5).spacing([10.0, 6.0]).striped(true).show(ui, |ui| {
             for (milestone, shown) in programme.agenda(data.today) {
@@ -90,9 +92,10 @@ fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut
                     out.push(Intent::Do(Command::UpdateMilestone { id: milestone.id, data }));
                 }
                 ui.label(RichText::new(tr(lang, shown.key())).color(shown_color(shown)));
-                ui.label(title);
+                ui.add_sized([title_width, 20.0], egui::Label::new(title).truncate().halign(egui::Align::LEFT)).on_hover_text(title);
                 ui.label(milestone.data.due.format("%Y-%m-%d").to_string());
-                ui.label(milestone.data.unit.and_then(|u| data.unit(u)).map_or("", |u| u.name.as_str()));
+                let unit = milestone.data.unit.and_then(|u| data.unit(u)).map_or("", |u| u.name.as_str());
+                ui.add_sized([90.0, 20.0], egui::Label::new(unit).truncate().halign(egui::Align::LEFT));
                 ui.end_row();
             }
         });
