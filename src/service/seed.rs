@@ -157,7 +157,49 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
         }
     }
     let today = NaiveDate::from_ymd_opt(first_year + years - 1, 8, 1).unwrap_or(NaiveDate::MIN);
-    populate(service, &units, Some((officials, seed)), first_year, today, "bureau.generate")
+    let summary = populate(service, &units, Some((officials, seed)), first_year, today, "bureau.generate")?;
+    yearly_records(service, first_year, first_year + years - 1, seed)?;
+    Ok(summary)
+}
+
+/// A synthetic bureau's records for each programme year: the programme, every post's standard
+/// (levels around the tier's default) and a 能力席位書 for nine in ten serving officials.
+fn yearly_records(service: &mut Service, first: i32, last: i32, seed: u64) -> Result<()> {
+    use crate::domain::standards::{CAPABILITIES, SeatData, StandardData};
+    service.store_mut().write(|db| {
+        let catalogue = db.catalogue()?;
+        let scale = db.scale()?;
+        let posts = db.posts()?;
+        let officials = db.officials()?;
+        let mut rng = Rng::new(seed ^ 0x5EA7);
+        for year in first..=last {
+            if db.programme(year)?.is_none() {
+                db.create_programme(year, &catalogue)?;
+            }
+            let mut standards = std::collections::HashMap::new();
+            for post in &posts {
+                let mut data = StandardData::draft(post.tier, &scale);
+                for level in data.levels.values_mut() {
+                    if rng.chance(20) {
+                        *level = (*level + 1).min(5);
+                    }
+                }
+                db.save_standard(post.id, year, &data)?;
+                standards.insert(post.id, (post.tier, data));
+            }
+            for official in officials.iter().filter(|o| o.status == OfficialStatus::Active) {
+                if rng.chance(10) {
+                    continue;
+                }
+                let standard = official.post.and_then(|p| standards.get(&p));
+                let mut seat = SeatData::draft(official.post, official.tier, standard.map(|s| s.0), standard.map(|s| &s.1), &scale);
+                seat.motto = "恪盡職守,精益求精".into();
+                debug_assert!(seat.levels.keys().all(|c| CAPABILITIES.contains(c)));
+                db.save_seat_statement(official.id, year, &seat)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Inserts `units` with their posts and seats officials on them: every seat when `target`

@@ -8,6 +8,9 @@ use crate::domain::{Names, OfficialId, PostId};
 use rusqlite::{OptionalExtension, params};
 use std::collections::BTreeMap;
 
+/// A seat statement's row: id, uuid, official, year, post, motto, commitments, status.
+type SeatRow = (i64, String, i64, i32, Option<i64>, String, String, String);
+
 impl Db<'_> {
     /// Capability position → row id.
     fn capability_ids(&self) -> Result<BTreeMap<u8, i64>> {
@@ -89,17 +92,38 @@ impl Db<'_> {
         Ok(data)
     }
 
-    /// Every standard of `year`.
+    /// Every standard of `year`, read in three queries however many there are.
     pub fn standards(&self, year: i32) -> Result<Vec<PostStandard>> {
+        let mut data: std::collections::HashMap<i64, StandardData> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.standard_id, l.tier, c.position, l.level FROM post_standard_level l
+             JOIN post_standard s ON s.id = l.standard_id JOIN capability c ON c.id = l.capability_id WHERE s.year = ?1",
+        )?;
+        for row in
+            stmt.query_map([year], |r| Ok((r.get::<_, i64>(0)?, code(r, 1, RankTier::from_code)?, r.get::<_, u8>(2)?, r.get::<_, u8>(3)?)))?
+        {
+            let (id, tier, capability, level) = row?;
+            data.entry(id).or_default().levels.insert((tier, capability), level);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.standard_id, i.kind, i.text, i.level FROM post_standard_item i JOIN post_standard s ON s.id = i.standard_id
+             WHERE s.year = ?1 ORDER BY i.standard_id, i.position",
+        )?;
+        for row in stmt.query_map([year], |r| {
+            Ok((r.get::<_, i64>(0)?, StandardItem { kind: code(r, 1, ItemKind::from_code)?, text: r.get(2)?, level: r.get(3)? }))
+        })? {
+            let (id, item) = row?;
+            data.entry(id).or_default().items.push(item);
+        }
         let heads: Vec<(i64, String, i64)> = self
             .conn
             .prepare_cached("SELECT id, uuid, post_id FROM post_standard WHERE year = ?1 ORDER BY post_id")?
             .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        heads
+        Ok(heads
             .into_iter()
-            .map(|(id, uuid, post)| Ok(PostStandard { id, uuid, post: PostId(post), year, data: self.standard_data(id)? }))
-            .collect()
+            .map(|(id, uuid, post)| PostStandard { id, uuid, post: PostId(post), year, data: data.remove(&id).unwrap_or_default() })
+            .collect())
     }
 
     pub fn standard(&self, post: PostId, year: i32) -> Result<Option<PostStandard>> {
@@ -154,31 +178,51 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn seat_from(&self, row: (i64, String, i64, i32, Option<i64>, String, String, String)) -> Result<SeatStatement> {
+    fn seat_from(&self, row: SeatRow) -> Result<SeatStatement> {
+        let levels = self.seat_levels(row.0)?;
+        Ok(self.seat_with(row, levels))
+    }
+
+    fn seat_with(&self, row: SeatRow, levels: BTreeMap<u8, u8>) -> SeatStatement {
         let (id, uuid, official, year, post, motto, commitments, status) = row;
-        Ok(SeatStatement {
+        SeatStatement {
             id,
             uuid,
             official: OfficialId(official),
             year,
             data: SeatData {
                 post: post.map(PostId),
-                levels: self.seat_levels(id)?,
+                levels,
                 motto,
                 commitments,
                 status: SeatStatus::from_code(&status).unwrap_or(SeatStatus::Draft),
             },
-        })
+        }
     }
 
-    /// Every seat statement of `year`.
+    /// Every seat statement of `year`, read in two queries however many there are.
     pub fn seat_statements(&self, year: i32) -> Result<Vec<SeatStatement>> {
+        let mut levels: std::collections::HashMap<i64, BTreeMap<u8, u8>> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.statement_id, c.position, l.level FROM seat_statement_level l
+             JOIN seat_statement s ON s.id = l.statement_id JOIN capability c ON c.id = l.capability_id WHERE s.year = ?1",
+        )?;
+        for row in stmt.query_map([year], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u8>(1)?, r.get::<_, u8>(2)?)))? {
+            let (id, capability, level) = row?;
+            levels.entry(id).or_default().insert(capability, level);
+        }
         let rows: Vec<_> = self
             .conn
             .prepare_cached("SELECT id, uuid, official_id, year, post_id, motto, commitments, status FROM seat_statement WHERE year = ?1 ORDER BY official_id")?
             .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter().map(|row| self.seat_from(row)).collect()
+        Ok(rows
+            .into_iter()
+            .map(|row: SeatRow| {
+                let own = levels.remove(&row.0).unwrap_or_default();
+                self.seat_with(row, own)
+            })
+            .collect())
     }
 
     pub fn seat_statement(&self, official: OfficialId, year: i32) -> Result<Option<SeatStatement>> {

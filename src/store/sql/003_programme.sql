@@ -61,3 +61,8 @@ ALTER TABLE phase_task ADD COLUMN measure TEXT
 UPDATE phase_task SET measure = 'standards' WHERE position = 1 AND phase_id = (SELECT id FROM phase WHERE position = 2);
 UPDATE phase_task SET measure = 'self_checks' WHERE position = 2 AND phase_id = (SELECT id FROM phase WHERE position = 2);
 UPDATE phase_task SET measure = 'training' WHERE position = 3 AND phase_id = (SELECT id FROM phase WHERE position = 2);
+
+-- A year's standards and seat statements are read in bulk.
+CREATE INDEX post_standard_year ON post_standard(year);
+CREATE INDEX seat_statement_year ON seat_statement(year);
+CREATE INDEX seat_statement_level_statement ON seat_statement_level(statement_id);
