@@ -275,6 +275,17 @@ pub struct Person {
     pub status: OfficialStatus,
 }
 
+impl From<&super::roster::RosterRow> for Person {
+    fn from(row: &super::roster::RosterRow) -> Person {
+        Person { id: row.id, unit: row.unit, tier: row.tier, status: row.status }
+    }
+}
+
+/// Every figure, in the order of [`Measure::ALL`].
+pub fn figures(facts: &Facts<'_>) -> Vec<(Measure, Option<Ratio>)> {
+    Measure::ALL.iter().map(|m| (*m, measure(facts, *m))).collect()
+}
+
 /// The bureau's data the figures read.
 pub struct Facts<'a> {
     pub units: &'a [Unit],

@@ -23,16 +23,16 @@ pub enum Scope {
 
 /// The programme report of `year` as things stand on `date`; `None` when the year has none.
 pub fn programme_report(service: &Service, year: i32, date: chrono::NaiveDate, lang: Lang) -> Result<Option<Document>> {
-    use crate::domain::programme::{Facts, Measure, Person, measure, unit_completion};
+    use crate::domain::programme::{Facts, Person, figures, unit_completion};
     let db = service.read();
     let Some(programme) = db.programme(year)? else { return Ok(None) };
     let units = db.units()?;
     let posts = db.posts()?;
     let standards = db.standards(year)?.into_iter().map(|s| (s.post, s)).collect();
     let seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect();
-    let people: Vec<Person> = db.roster_rows()?.iter().map(|r| Person { id: r.id, unit: r.unit, tier: r.tier, status: r.status }).collect();
+    let people: Vec<Person> = db.roster_rows()?.iter().map(Person::from).collect();
     let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
-    let figures: Vec<_> = Measure::ALL.iter().map(|m| (*m, measure(&facts, *m))).collect();
+    let figures = figures(&facts);
     let completion = unit_completion(&facts);
     Ok(Some(model::programme_report(lang, &bureau_name(service)?, &programme, date, &figures, &completion, &units)))
 }

@@ -6,7 +6,7 @@ use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::official::OfficialDraft;
 use crate::domain::org::{Post, PostDraft, Unit, tree_order};
 use crate::domain::problem::FieldProblem;
-use crate::domain::programme::{Facts, Measure, Person, Programme, Ratio, UnitCompletion, measure, unit_completion};
+use crate::domain::programme::{Facts, Measure, Person, Programme, Ratio, UnitCompletion, figures, unit_completion};
 use crate::domain::roster::{Filter, RosterRow, Sort, apply_filter, sort_order};
 use crate::domain::standards::{PostStandard, Scale, SeatData, SeatStatement, StandardData};
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
@@ -188,9 +188,9 @@ pub struct Data {
 impl Data {
     /// Recomputes the home page's figures from the cached data (after a change, never per frame).
     pub fn refresh_figures(&mut self) {
-        let people: Vec<Person> = self.roster.iter().map(|r| Person { id: r.id, unit: r.unit, tier: r.tier, status: r.status }).collect();
+        let people: Vec<Person> = self.roster.iter().map(Person::from).collect();
         let facts = Facts { units: &self.units, posts: &self.posts, standards: &self.standards, people: &people, seats: &self.seats };
-        self.figures = Measure::ALL.iter().map(|m| (*m, measure(&facts, *m))).collect();
+        self.figures = figures(&facts);
         self.completion = unit_completion(&facts);
     }
 

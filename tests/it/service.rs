@@ -301,8 +301,7 @@ fn the_programme_measures_progress_from_the_demo_data() {
         let (units, posts) = (db.units().unwrap(), db.posts().unwrap());
         let standards = db.standards(2012).unwrap().into_iter().map(|s| (s.post, s)).collect();
         let seats = db.seat_statements(2012).unwrap().into_iter().map(|s| (s.official, s)).collect();
-        let people: Vec<Person> =
-            db.roster_rows().unwrap().iter().map(|r| Person { id: r.id, unit: r.unit, tier: r.tier, status: r.status }).collect();
+        let people: Vec<Person> = db.roster_rows().unwrap().iter().map(Person::from).collect();
         let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
         Measure::ALL.map(|m| measure(&facts, m))
     };
