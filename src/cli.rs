@@ -61,6 +61,13 @@ pub enum Cmd {
         kind: KindArg,
         file: PathBuf,
     },
+    /// Write a verified copy of the database to FILE (safe while the app has it open).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the database with the backup FILE; the current file is kept aside first.
+    Restore { file: PathBuf },
     /// Print documents as PDF (A4, the bundled font embedded as a subset).
     Print {
         #[command(subcommand)]
@@ -225,6 +232,15 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             let table = export_table(&service, (*kind).into(), lang).map_err(|e| i18n::store_error(lang, &e))?;
             write::save(&table, file).map_err(|e| i18n::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
+        }
+        Cmd::Backup { out } => {
+            let service = service(db, OpenMode::Existing, lang)?;
+            service.store().backup_to(out).map_err(|e| i18n::store_error(lang, &e))?;
+            ok(i18n::fill(tr(lang, "cli.backup_done"), &[&out.display().to_string()]))
+        }
+        Cmd::Restore { file } => {
+            let aside = crate::backup::restore(db, file, chrono::Local::now().naive_local()).map_err(|e| i18n::store_error(lang, &e))?;
+            ok(i18n::fill(tr(lang, "cli.restore_done"), &[&file.display().to_string(), &aside.display().to_string()]))
         }
         Cmd::Print { what } => {
             let service = service(db, OpenMode::Existing, lang)?;

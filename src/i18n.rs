@@ -484,6 +484,13 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("report.by_unit", "四、各單位完成情況", "四、各单位完成情况", "4. Completion by unit"),
     ("report.group", "五、領導小組及辦公室", "五、领导小组及办公室", "5. Leading group and its office"),
     ("programme.measured", "按資料計算的進度", "按数据计算的进度", "Progress measured from the data"),
+    ("cli.backup_done", "已備份到 {0}", "已备份到 {0}", "backed up to {0}"),
+    (
+        "cli.restore_done",
+        "已從 {0} 還原;原來的檔案已移到 {1}",
+        "已从 {0} 还原;原来的文件已移到 {1}",
+        "restored from {0}; the previous file is now {1}",
+    ),
     ("gender.male", "男", "男", "Male"),
     ("gender.female", "女", "女", "Female"),
     ("status.active", "在職", "在职", "Serving"),

@@ -16,6 +16,7 @@
 //! 5. Lower layers return typed errors; the edges (UI, CLI) turn them into the user's language.
 
 pub mod assets;
+pub mod backup;
 pub mod cli;
 pub mod domain;
 pub mod exchange;

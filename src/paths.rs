@@ -26,3 +26,8 @@ pub fn demo_db() -> PathBuf {
 pub fn log_dir() -> PathBuf {
     data_dir().join("logs")
 }
+
+/// The folder of a database's backups: `backups/` beside the file.
+pub fn backup_folder(db: &std::path::Path) -> PathBuf {
+    db.parent().map(|p| p.join("backups")).unwrap_or_else(|| PathBuf::from("backups"))
+}

@@ -156,6 +156,13 @@ impl Store {
             log::debug!("journal_mode={mode}");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        if let Some(path) = path.as_deref().filter(|_| on_disk && version > 0 && version < LATEST_VERSION) {
+            // Kept until a later upgrade succeeds: the file exactly as it was before this one.
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+            let dest = crate::paths::backup_folder(path).join(format!("pre-upgrade-v{version}-{stamp}.sqlite"));
+            write_copy(&conn, &dest)?;
+            log::info!("backup before upgrading {} from schema {version}: {}", path.display(), dest.display());
+        }
         let migrated = migrate::migrate(&mut conn)?;
         if migrated.contains(&2) {
             // A bureau set up before the scale existed gets the shipped one.
@@ -204,6 +211,12 @@ impl Store {
         Ok(value)
     }
 
+    /// Writes a consistent copy of the database to `dest` while it stays in use: the copy goes
+    /// to a temporary file, is checked (ours, `integrity_check`), synced, then renamed in place.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        write_copy(&self.conn, dest)
+    }
+
     /// The full `integrity_check` and `foreign_key_check`: an empty list means all is well.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
@@ -229,6 +242,39 @@ impl Store {
     pub fn execute_raw(&self, sql: &str) -> Result<usize> {
         Ok(self.conn.execute(sql, [])?)
     }
+}
+
+fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut partial = dest.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let _ = std::fs::remove_file(&partial);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        verify_file(&partial)?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, dest)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+/// Checks that `path` is a whole nengli database this version can open: ours, not newer,
+/// and passing `integrity_check`. Nothing is written to it.
+pub fn verify_file(path: &Path) -> Result<()> {
+    match probe(path)? {
+        Probe::Fresh => return Err(StoreError::NotADatabase),
+        Probe::Ours { .. } => {}
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if verdict == "ok" { Ok(()) } else { Err(StoreError::NotADatabase) }
 }
 
 /// Reads and writes on one connection or transaction.

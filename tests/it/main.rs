@@ -2,6 +2,7 @@
 //! (driven through egui_kittest by its labels) and the layering rules.
 
 mod architecture;
+mod backup;
 mod cli;
 mod exchange;
 mod report;

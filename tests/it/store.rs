@@ -187,6 +187,9 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     }
     let store = Store::open(&path, OpenMode::Existing).unwrap();
     assert_eq!(store.migrated(), &[2, 3]);
+    let backups = nengli::backup::list(&path).unwrap();
+    assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
+    nengli::store::verify_file(&backups[0].path).unwrap();
     let db = store.read();
     let programme = db.programme(2012).unwrap().expect("this year's programme made from the catalogue");
     assert_eq!(programme.name.tc, "能力建設年", "a missing programme name falls back to the shipped one");

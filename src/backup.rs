@@ -1,0 +1,102 @@
+//! The database's backups: taken into `backups/` beside the file and kept in tiers (days,
+//! weeks, months), listed newest first for the restore dialog, and restored with the current
+//! file moved aside first, so a restore can itself be undone by hand.
+
+use crate::domain::backups::{Retention, file_name, taken_at, to_keep};
+use crate::paths::backup_folder;
+use crate::store::{Store, StoreError, verify_file};
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// One backup file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub taken_at: NaiveDateTime,
+    pub bytes: u64,
+    /// Taken before a schema upgrade (kept apart from the tiers).
+    pub before_upgrade: bool,
+}
+
+/// When a backup file was taken: regular and pre-upgrade names both carry the moment.
+fn moment(name: &str) -> Option<(NaiveDateTime, bool)> {
+    if let Some(at) = taken_at(name) {
+        return Some((at, false));
+    }
+    let rest = name.strip_prefix("pre-upgrade-v")?;
+    let stamp = rest.split_once('-')?.1.strip_suffix(".sqlite")?;
+    NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok().map(|at| (at, true))
+}
+
+/// The backups of the database at `db`, newest first.
+pub fn list(db: &Path) -> std::io::Result<Vec<BackupInfo>> {
+    let folder = backup_folder(db);
+    let entries = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((taken_at, before_upgrade)) = moment(&name) {
+            out.push(BackupInfo { path: entry.path(), taken_at, bytes: entry.metadata()?.len(), before_upgrade });
+        }
+    }
+    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    Ok(out)
+}
+
+/// Takes a verified backup of the open database at `now`, then removes the regular backups the
+/// retention tiers no longer keep. Returns the new backup's path.
+pub fn take(store: &Store, now: NaiveDateTime, retention: Retention) -> Result<PathBuf, StoreError> {
+    let db = store.path().ok_or(StoreError::NotFound)?;
+    let dest = backup_folder(db).join(file_name(now));
+    store.backup_to(&dest)?;
+    let regular: Vec<BackupInfo> = list(db)?.into_iter().filter(|b| !b.before_upgrade).collect();
+    let keep = to_keep(&regular.iter().map(|b| b.taken_at).collect::<Vec<_>>(), retention);
+    for (i, backup) in regular.iter().enumerate() {
+        if !keep.contains(&i) {
+            std::fs::remove_file(&backup.path)?;
+        }
+    }
+    log::info!("backup {}", dest.display());
+    Ok(dest)
+}
+
+/// Puts `backup` in place of the database at `db` (which must be closed): the backup is
+/// verified first, the current file (with its -wal and -shm) is moved aside as
+/// `*.before-restore-<time>`, and the copy lands through a synced temporary file.
+/// Returns where the current file was moved.
+pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
+    verify_file(backup)?;
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let aside = PathBuf::from(format!("{}.before-restore-{stamp}", db.display()));
+    if db.exists() {
+        std::fs::rename(db, &aside)?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db.display()));
+        if side.exists() {
+            std::fs::rename(&side, PathBuf::from(format!("{}{suffix}", aside.display())))?;
+        }
+    }
+    crate::files::write_atomically(db, &std::fs::read(backup)?)?;
+    log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
+    Ok(aside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_upgrade_names_are_recognised() {
+        let (at, before) = moment("pre-upgrade-v2-20130301-090000.sqlite").unwrap();
+        assert!(before);
+        assert_eq!(at.format("%Y-%m-%d %H").to_string(), "2013-03-01 09");
+        assert_eq!(moment("nengli-20130301-090000.sqlite").map(|m| m.1), Some(false));
+        assert_eq!(moment("notes.txt"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! Backups: verified copies taken while the database is in use (even while another thread
+//! writes), tiers pruned, a backup before each schema upgrade, restores that keep the current
+//! file aside, and the command line's backup and restore.
+
+use crate::support::demo_file;
+use nengli::domain::backups::Retention;
+use nengli::service::{Command, Service};
+use nengli::store::{OpenMode, Store, verify_file};
+use std::process::Command as Process;
+
+fn count(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path).unwrap().query_row("SELECT count(*) FROM official", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_backup_taken_while_another_thread_writes_opens_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let writer_db = db.clone();
+    let writer = std::thread::Builder::new()
+        .name("writer".into())
+        .spawn(move || {
+            let mut service = Service::new(Store::open(&writer_db, OpenMode::Existing).unwrap(), "writer");
+            let root = service.read().units().unwrap()[0].id;
+            for i in 0..60 {
+                let _created = service
+                    .apply(Command::CreateUnit {
+                        parent: root,
+                        name: format!("臨時組{i}"),
+                        kind: nengli::domain::catalogue::UnitKind::Team,
+                    })
+                    .unwrap();
+            }
+        })
+        .unwrap();
+    let store = Store::open(&db, OpenMode::Existing).unwrap();
+    let mut copies = Vec::new();
+    for i in 0..5 {
+        let dest = dir.path().join(format!("copy{i}.sqlite"));
+        store.backup_to(&dest).unwrap();
+        copies.push(dest);
+    }
+    writer.join().unwrap();
+    for copy in &copies {
+        verify_file(copy).unwrap();
+        let reopened = Store::open(copy, OpenMode::Existing).unwrap();
+        assert!(reopened.check().unwrap().is_empty());
+        assert_eq!(count(copy), count(&db), "every official is in every copy");
+        assert!(!std::path::Path::new(&format!("{}.partial", copy.display())).exists());
+    }
+}
+
+#[test]
+fn backups_are_listed_pruned_and_restored_with_the_current_file_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let mut service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "tester");
+    let start = chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let tight = Retention { daily: 3, weekly: 0, monthly: 0 };
+    for day in 0..6 {
+        nengli::backup::take(service.store(), start + chrono::Duration::days(day), tight).unwrap();
+    }
+    let listed = nengli::backup::list(&db).unwrap();
+    assert_eq!(listed.len(), 3, "three daily backups kept");
+    assert_eq!(listed[0].taken_at, start + chrono::Duration::days(5), "newest first");
+    let before = count(&db);
+    let victim = service.read().officials().unwrap()[0].id;
+    let _gone = service.apply(Command::DeleteOfficial { id: victim }).unwrap();
+    drop(service);
+    assert_eq!(count(&db), before - 1);
+    let aside = nengli::backup::restore(&db, &listed[0].path, start + chrono::Duration::days(7)).unwrap();
+    assert_eq!(count(&db), before, "the deleted official is back");
+    assert_eq!(count(&aside), before - 1, "the replaced file is kept aside");
+    let foreign = dir.path().join("foreign.sqlite");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    assert!(nengli::backup::restore(&db, &foreign, start).is_err());
+    assert_eq!(count(&db), before, "a refused restore changes nothing");
+}
+
+#[test]
+fn the_command_line_backs_up_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let copy = dir.path().join("copy.sqlite");
+    let run = |args: &[&str]| {
+        Process::new(env!("CARGO_BIN_EXE_nengli")).args([&["--lang", "en", "--db", db.to_str().unwrap()], args].concat()).output().unwrap()
+    };
+    let out = run(&["backup", "--out", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    verify_file(&copy).unwrap();
+    let out = run(&["restore", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the previous file is now"));
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database").unwrap();
+    let out = run(&["restore", text.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a database"));
+}
