@@ -44,7 +44,7 @@ pub fn list(db: &Path) -> std::io::Result<Vec<BackupInfo>> {
             out.push(BackupInfo { path: entry.path(), taken_at, bytes: entry.metadata()?.len(), before_upgrade });
         }
     }
-    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    out.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     Ok(out)
 }
 
