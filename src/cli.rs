@@ -205,6 +205,17 @@ fn fail(lang: Lang, error: ServiceError) -> String {
 /// Runs one headless command against `db`; `Err` is the one-line message for stderr.
 pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
     let ok = |line: String| Ok(Output { output: vec![line], failed: false });
+    // Commands that write take the database's lock, as a window does; readers need none.
+    let writes =
+        matches!(command, Cmd::Demo | Cmd::Init { .. } | Cmd::Gen { .. } | Cmd::Restore { .. } | Cmd::Import { dry_run: false, .. });
+    let _lock = if writes {
+        Some(crate::lock::acquire(db).map_err(|e| match e {
+            crate::lock::LockError::Busy => tr(lang, "error.open_elsewhere").to_owned(),
+            crate::lock::LockError::Io(e) => e.to_string(),
+        })?)
+    } else {
+        None
+    };
     match command {
         Cmd::Demo => {
             let mut service = service(db, OpenMode::Create, lang)?;

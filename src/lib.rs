@@ -22,6 +22,7 @@ pub mod domain;
 pub mod exchange;
 pub mod files;
 pub mod i18n;
+pub mod lock;
 pub mod logging;
 pub mod paths;
 pub mod report;

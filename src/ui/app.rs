@@ -45,6 +45,12 @@ impl Startup {
 /// The application: the open database (if any), the view state and the undo history.
 pub struct NengliApp {
     demo_db: PathBuf,
+    /// Whether anything was stored since the database was opened (a backup is taken at exit).
+    changed: bool,
+    /// This window's hold on the open database (one writer per file).
+    lock: Option<crate::lock::DbLock>,
+    /// The backup taken when the database was opened, running on its own thread.
+    opening_backup: Option<std::thread::JoinHandle<()>>,
     job: Option<Job>,
     service: Option<Service>,
     pub state: State,
@@ -66,6 +72,9 @@ impl NengliApp {
         state.welcome.path = startup.default_db.display().to_string();
         let mut app = NengliApp {
             demo_db: startup.demo_db,
+            changed: false,
+            opening_backup: None,
+            lock: None,
             job: None,
             service: None,
             state,
@@ -96,6 +105,25 @@ impl NengliApp {
         fonts::install(&cc.egui_ctx, app.state.lang);
         app.fonts_for = Some(app.state.lang);
         app
+    }
+
+    /// Waits for the backup taken when the database was opened.
+    pub fn wait_for_opening_backup(&mut self) {
+        if let Some(handle) = self.opening_backup.take() {
+            let _ = handle.join();
+        }
+    }
+
+    /// Takes a backup when anything was stored since the database was opened (at exit).
+    pub fn backup_if_changed(&mut self) {
+        self.wait_for_opening_backup();
+        let Some(service) = &self.service else { return };
+        if self.changed && service.store().path().is_some() {
+            match crate::backup::take(service.store(), chrono::Local::now().naive_local(), Default::default()) {
+                Ok(_) => self.changed = false,
+                Err(e) => log::error!("backup at exit: {e}"),
+            }
+        }
     }
 
     pub fn service(&self) -> Option<&Service> {
@@ -198,6 +226,7 @@ impl NengliApp {
         let lang = self.state.lang;
         match result {
             Ok(summary) => {
+                self.changed = true;
                 let kind = self.state.import.as_ref().map_or(Kind::Officials, |i| i.kind);
                 self.state.import = None;
                 self.state.page = if kind == Kind::Officials { Page::Roster } else { Page::Organisation };
@@ -309,6 +338,7 @@ impl NengliApp {
         let Some(service) = &mut self.service else { return };
         match service.carry_forward(year, year + 1) {
             Ok(copied) => {
+                self.changed = true;
                 if let Err(e) = self.load_all() {
                     self.error(i18n::store_error(lang, &e));
                     return;
@@ -456,6 +486,7 @@ impl NengliApp {
                 }
                 if page == Page::Settings {
                     self.reload_audit();
+                    self.reload_backups();
                 }
             }
             Intent::SetLang(lang) => {
@@ -573,6 +604,18 @@ impl NengliApp {
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
             Intent::ShowFigure(measure) => self.state.home_list = measure,
             Intent::SelectMilestone(id) => self.select_milestone(id),
+            Intent::BackupNow => {
+                let lang = self.state.lang;
+                let Some(service) = &self.service else { return };
+                match crate::backup::take(service.store(), chrono::Local::now().naive_local(), Default::default()) {
+                    Ok(path) => {
+                        self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])))
+                    }
+                    Err(e) => self.error(i18n::store_error(lang, &e)),
+                }
+                self.reload_backups();
+            }
+            Intent::RestoreBackup(file) => self.restore_backup(&file),
             Intent::PrintProgrammeReport(date) => self.print_report(date),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {
@@ -630,6 +673,7 @@ impl NengliApp {
 
     /// Reloads what `applied` changed and moves the selection to it.
     fn after(&mut self, applied: &Applied, fresh: bool) {
+        self.changed = true;
         let lang = self.state.lang;
         self.state.notice = Some(Notice::Info(tr(lang, &format!("done.{}", applied.action)).to_owned()));
         match applied.entity {
@@ -710,6 +754,17 @@ impl NengliApp {
     fn open(&mut self, path: &Path, mode: OpenMode) {
         self.close();
         let lang = self.state.lang;
+        let lock = match crate::lock::acquire(path) {
+            Ok(lock) => lock,
+            Err(e) => {
+                let reason = match e {
+                    crate::lock::LockError::Busy => tr(lang, "error.open_elsewhere").to_owned(),
+                    crate::lock::LockError::Io(e) => e.to_string(),
+                };
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &reason]));
+                return;
+            }
+        };
         let store = match Store::open(path, mode) {
             Ok(store) => store,
             Err(e) => {
@@ -719,6 +774,20 @@ impl NengliApp {
             }
         };
         log::info!("opened {}", path.display());
+        self.changed = false;
+        // A backup when a database is opened, taken on a thread of its own with its own connection.
+        let opened = path.to_owned();
+        let spawned = std::thread::Builder::new().name("backup".into()).spawn(move || {
+            let result = Store::open(&opened, OpenMode::Existing)
+                .and_then(|store| crate::backup::take(&store, chrono::Local::now().naive_local(), Default::default()));
+            if let Err(e) = result {
+                log::warn!("backup at open of {}: {e}", opened.display());
+            }
+        });
+        match spawned {
+            Ok(handle) => self.opening_backup = Some(handle),
+            Err(e) => log::warn!("backup thread: {e}"),
+        }
         let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
         let service = Service::new(store, actor);
         match service.read().bureau() {
@@ -735,6 +804,7 @@ impl NengliApp {
             }
         }
         self.service = Some(service);
+        self.lock = Some(lock);
         self.prefs.remember(path.to_owned());
         self.state.recent = self.prefs.recent.clone();
         if let Err(e) = self.load_all() {
@@ -746,6 +816,7 @@ impl NengliApp {
 
     fn close(&mut self) {
         self.service = None;
+        self.lock = None;
         self.state.data = None;
         self.undo.clear();
         self.redo.clear();
@@ -864,6 +935,36 @@ impl NengliApp {
             Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
             Err(e) => self.error(i18n::store_error(lang, &e)),
         }
+    }
+
+    fn reload_backups(&mut self) {
+        let Some(path) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        match crate::backup::list(&path) {
+            Ok(backups) => self.state.settings.backups = backups,
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn restore_backup(&mut self, file: &Path) {
+        let lang = self.state.lang;
+        self.wait_for_opening_backup();
+        let Some(db) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        self.close();
+        match crate::backup::restore(&db, file, chrono::Local::now().naive_local()) {
+            Ok(aside) => {
+                self.open(&db, OpenMode::Existing);
+                self.state.notice = Some(Notice::Info(i18n::fill(
+                    tr(lang, "cli.restore_done"),
+                    &[&file.display().to_string(), &aside.display().to_string()],
+                )));
+            }
+            Err(e) => {
+                self.open(&db, OpenMode::Existing);
+                self.error(i18n::store_error(lang, &e));
+            }
+        }
+        self.state.page = Page::Settings;
+        self.reload_backups();
     }
 
     fn reload_programme(&mut self) {
@@ -1027,5 +1128,9 @@ impl eframe::App for NengliApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.backup_if_changed();
     }
 }

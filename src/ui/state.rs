@@ -125,6 +125,10 @@ pub enum Intent {
     /// Draft the selected official's seat statement from their post's standard.
     DraftSeat,
     SelectMilestone(Option<i64>),
+    /// Take a backup of the open database now.
+    BackupNow,
+    /// Put this backup in place of the open database (the current file is kept aside).
+    RestoreBackup(PathBuf),
     /// Lay out the programme report as it stands on a day.
     PrintProgrammeReport(chrono::NaiveDate),
     /// Open (or close) the list behind one of the home page's figures.
@@ -368,6 +372,8 @@ pub struct SettingsPage {
     pub check: Option<Vec<String>>,
     /// The capability scale being edited (a copy of the stored one until saved).
     pub scale: Option<Scale>,
+    /// The open database's backups, newest first (read when the page opens or after a backup).
+    pub backups: Vec<crate::backup::BackupInfo>,
 }
 
 /// The state the views draw from.

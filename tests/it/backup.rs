@@ -100,3 +100,21 @@ fn the_command_line_backs_up_and_restores() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a database"));
 }
+
+#[test]
+fn writing_commands_wait_for_the_window_that_holds_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let held = nengli::lock::acquire(&db).unwrap();
+    let copy = dir.path().join("copy.sqlite");
+    let run = |args: &[&str]| {
+        Process::new(env!("CARGO_BIN_EXE_nengli")).args([&["--lang", "en", "--db", db.to_str().unwrap()], args].concat()).output().unwrap()
+    };
+    assert!(run(&["backup", "--out", copy.to_str().unwrap()]).status.success(), "reading needs no lock");
+    let out = run(&["restore", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another window"));
+    drop(held);
+    assert!(run(&["restore", copy.to_str().unwrap()]).status.success());
+}

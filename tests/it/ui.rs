@@ -360,3 +360,33 @@ fn marking_a_milestone_done_updates_the_home_page_and_overdue_comes_first() {
         "done items go last"
     );
 }
+
+#[test]
+fn settings_back_up_and_restore_the_database() {
+    let (_dir, mut h) = demo_harness(Lang::En);
+    h.state_mut().wait_for_opening_backup();
+    click(&mut h, Role::Button, "Settings");
+    click(&mut h, Role::Button, "Back up now");
+    assert!(!h.state().state.settings.backups.is_empty());
+    let count = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().official_count().unwrap();
+    let before = count(&h);
+    let victim = h.state().service().unwrap().read().officials().unwrap()[0].id;
+    h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::DeleteOfficial { id: victim }));
+    assert_eq!(count(&h), before - 1);
+    let newest = h.state().state.settings.backups[0].path.clone();
+    h.state_mut().apply(nengli::ui::state::Intent::RestoreBackup(newest));
+    assert_eq!(count(&h), before, "the backup is back in place");
+    assert_eq!(h.state().state.page, Page::Settings);
+}
+
+#[test]
+fn a_second_window_is_told_the_database_is_open_elsewhere() {
+    let (dir, first) = demo_harness(Lang::En);
+    assert!(first.state().service().is_some());
+    let second = harness(dir.path(), Some(dir.path().join("bureau.sqlite")), Lang::En);
+    assert!(second.state().service().is_none(), "only one window writes");
+    second.get_by_label_contains("open in another window");
+    drop(first);
+    let third = harness(dir.path(), Some(dir.path().join("bureau.sqlite")), Lang::En);
+    assert!(third.state().service().is_some(), "the lock goes with the window that held it");
+}

@@ -55,6 +55,27 @@ fn catalogue_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::C
     });
 }
 
+/// The database's backups: take one now, or put one back in place of the current file.
+fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], out: &mut Vec<Intent>) {
+    section(ui, tr(lang, "backups.title"));
+    ui.label(RichText::new(tr(lang, "backups.help")).weak());
+    if ui.button(tr(lang, "backups.now")).clicked() {
+        out.push(Intent::BackupNow);
+    }
+    egui::Grid::new("backups").num_columns(4).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+        for backup in backups.iter().take(30) {
+            ui.label(backup.taken_at.format("%Y-%m-%d %H:%M:%S").to_string());
+            ui.label(format!("{:.1} MB", backup.bytes as f64 / 1_048_576.0));
+            ui.label(if backup.before_upgrade { tr(lang, "backups.before_upgrade") } else { "" });
+            if ui.button(tr(lang, "backups.restore")).clicked() {
+                let question = fill(tr(lang, "confirm.restore"), &[&backup.taken_at.format("%Y-%m-%d %H:%M").to_string()]);
+                out.push(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(backup.path.clone())) });
+            }
+            ui.end_row();
+        }
+    });
+}
+
 /// The bureau's capability scale: each tier's default level and the five level descriptors of
 /// every capability, edited in the interface language.
 fn scale_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::Catalogue, scale: &mut Scale, out: &mut Vec<Intent>) {
@@ -148,6 +169,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(problem).monospace().small());
         }
     }
+    backups_ui(ui, lang, &state.settings.backups, out);
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
