@@ -65,23 +65,32 @@ pub fn take(store: &Store, now: NaiveDateTime, retention: Retention) -> Result<P
     Ok(dest)
 }
 
-/// Puts `backup` in place of the database at `db` (which must be closed): the backup is
-/// verified first, the current file (with its -wal and -shm) is moved aside as
-/// `*.before-restore-<time>`, and the copy lands through a synced temporary file.
-/// Returns where the current file was moved.
-pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
-    verify_file(backup)?;
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let aside = PathBuf::from(format!("{}.before-restore-{stamp}", db.display()));
-    if db.exists() {
-        std::fs::rename(db, &aside)?;
-    }
+/// The newest backup of the database at `db` that passes `integrity_check`.
+pub fn newest_good(db: &Path) -> Option<BackupInfo> {
+    list(db).ok()?.into_iter().find(|b| verify_file(&b.path).is_ok())
+}
+
+/// Moves a damaged database (with its -wal and -shm) aside as `*.damaged-<time>`, unchanged,
+/// so nothing writes to it and it stays for whoever wants to rescue it.
+pub fn set_aside(db: &Path, label: &str, now: NaiveDateTime) -> std::io::Result<PathBuf> {
+    let aside = PathBuf::from(format!("{}.{label}-{}", db.display(), now.format("%Y%m%d-%H%M%S")));
+    std::fs::rename(db, &aside)?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", db.display()));
         if side.exists() {
             std::fs::rename(&side, PathBuf::from(format!("{}{suffix}", aside.display())))?;
         }
     }
+    Ok(aside)
+}
+
+/// Puts `backup` in place of the database at `db` (which must be closed): the backup is
+/// verified first, the current file (with its -wal and -shm) is moved aside as
+/// `*.before-restore-<time>`, and the copy lands through a synced temporary file.
+/// Returns where the current file was moved.
+pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
+    verify_file(backup)?;
+    let aside = if db.exists() { set_aside(db, "before-restore", now)? } else { PathBuf::new() };
     crate::files::write_atomically(db, &std::fs::read(backup)?)?;
     log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
     Ok(aside)

@@ -35,6 +35,9 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("the database is busy in another program")]
     Busy,
+    /// The file is ours but SQLite's quick check finds it damaged; nothing was written to it.
+    #[error("the database file is damaged: {0}")]
+    Damaged(String),
     #[error("the database refused the change: {0}")]
     Constraint(String),
     #[error("record not found")]
@@ -124,7 +127,9 @@ impl Store {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
-        probe(path)?;
+        if let Probe::Ours { .. } = probe(path)? {
+            quick_check(path)?;
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -263,6 +268,21 @@ fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+/// SQLite's `quick_check` through a read-only connection, before anything writes to the file.
+fn quick_check(path: &Path) -> Result<()> {
+    let verdict = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .and_then(|conn| conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)));
+    match verdict {
+        Ok(verdict) if verdict == "ok" => Ok(()),
+        Ok(verdict) => Err(StoreError::Damaged(verdict)),
+        Err(e) => match StoreError::from(e) {
+            StoreError::NotADatabase => Err(StoreError::Damaged("not a database".into())),
+            StoreError::Sqlite(e) => Err(StoreError::Damaged(e.to_string())),
+            other => Err(other),
+        },
+    }
 }
 
 /// Checks that `path` is a whole nengli database this version can open: ours, not newer,

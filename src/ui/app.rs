@@ -616,6 +616,16 @@ impl NengliApp {
                 self.reload_backups();
             }
             Intent::RestoreBackup(file) => self.restore_backup(&file),
+            Intent::RestoreDamaged { db, backup } => {
+                let lang = self.state.lang;
+                match crate::backup::restore(&db, &backup, chrono::Local::now().naive_local()) {
+                    Ok(_) => {
+                        self.state.damaged = None;
+                        self.open(&db, OpenMode::Existing);
+                    }
+                    Err(e) => self.error(i18n::store_error(lang, &e)),
+                }
+            }
             Intent::PrintProgrammeReport(date) => self.print_report(date),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {
@@ -767,6 +777,19 @@ impl NengliApp {
         };
         let store = match Store::open(path, mode) {
             Ok(store) => store,
+            Err(StoreError::Damaged(detail)) => {
+                log::error!("open {}: damaged ({detail})", path.display());
+                drop(lock);
+                match crate::backup::set_aside(path, "damaged", chrono::Local::now().naive_local()) {
+                    Ok(moved) => self.state.damaged = Some((path.to_owned(), moved, crate::backup::newest_good(path))),
+                    Err(e) => self.error(e.to_string()),
+                }
+                self.error(i18n::fill(
+                    tr(lang, "error.open"),
+                    &[&path.display().to_string(), &i18n::store_error(lang, &StoreError::Damaged(detail))],
+                ));
+                return;
+            }
             Err(e) => {
                 log::error!("open {}: {e}", path.display());
                 self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]));

@@ -129,6 +129,11 @@ pub enum Intent {
     BackupNow,
     /// Put this backup in place of the open database (the current file is kept aside).
     RestoreBackup(PathBuf),
+    /// Put a backup where a damaged database was, and open it.
+    RestoreDamaged {
+        db: PathBuf,
+        backup: PathBuf,
+    },
     /// Lay out the programme report as it stands on a day.
     PrintProgrammeReport(chrono::NaiveDate),
     /// Open (or close) the list behind one of the home page's figures.
@@ -389,6 +394,8 @@ pub struct State {
     pub welcome: WelcomePage,
     pub settings: SettingsPage,
     pub import: Option<ImportPage>,
+    /// A database found damaged at open: where it was, where it went, the newest good backup.
+    pub damaged: Option<(PathBuf, PathBuf, Option<crate::backup::BackupInfo>)>,
     /// The home page figure whose list is open.
     pub home_list: Option<crate::domain::programme::Measure>,
     pub print: Option<PrintPreview>,
@@ -417,6 +424,7 @@ impl State {
             welcome: WelcomePage::default(),
             settings: SettingsPage::default(),
             import: None,
+            damaged: None,
             home_list: None,
             print: None,
             job: None,

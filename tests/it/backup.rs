@@ -118,3 +118,27 @@ fn writing_commands_wait_for_the_window_that_holds_the_database() {
     drop(held);
     assert!(run(&["restore", copy.to_str().unwrap()]).status.success());
 }
+
+/// Overwrites a stretch in the middle of a closed database file.
+fn damage(path: &std::path::Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0xA5;
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_file_is_found_at_open_and_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    damage(&db);
+    let before = std::fs::read(&db).unwrap();
+    assert!(matches!(Store::open(&db, OpenMode::Existing), Err(nengli::store::StoreError::Damaged(_))));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was written to the damaged file");
+    let out = Process::new(env!("CARGO_BIN_EXE_nengli")).args(["--lang", "en", "--db", db.to_str().unwrap(), "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -390,3 +390,36 @@ fn a_second_window_is_told_the_database_is_open_elsewhere() {
     let third = harness(dir.path(), Some(dir.path().join("bureau.sqlite")), Lang::En);
     assert!(third.state().service().is_some(), "the lock goes with the window that held it");
 }
+
+#[test]
+fn a_damaged_database_is_set_aside_and_its_newest_good_backup_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let store = nengli::store::Store::open(&db, nengli::store::OpenMode::Existing).unwrap();
+    let _backup = nengli::backup::take(&store, chrono::Local::now().naive_local(), Default::default()).unwrap();
+    drop(store);
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 8192].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    let mut h = harness(dir.path(), Some(db.clone()), Lang::En);
+    assert!(h.state().service().is_none());
+    h.get_by_label("The database file is damaged");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.contains(".damaged-") && !name.ends_with("-wal") && !name.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept aside");
+    assert_eq!(std::fs::read(aside[0].path()).unwrap(), bytes, "unchanged");
+    let offer = h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Restore the backup of")));
+    offer.click();
+    h.run();
+    let service = h.state().service().expect("the restored database is open");
+    assert!(service.read().official_count().unwrap() >= 100);
+    assert!(service.store().check().unwrap().is_empty());
+}

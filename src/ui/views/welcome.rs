@@ -16,6 +16,24 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.label(RichText::new(tr(lang, "welcome.subtitle")).weak());
         ui.add_space(24.0);
     });
+    if let Some((db, moved, backup)) = &state.damaged {
+        egui::Frame::group(ui.style()).inner_margin(16.0).show(ui, |ui| {
+            ui.label(RichText::new(tr(lang, "damaged.title")).size(18.0).strong().color(ui.visuals().error_fg_color));
+            ui.label(crate::i18n::fill(tr(lang, "damaged.moved"), &[&moved.display().to_string()]));
+            match backup {
+                Some(backup) => {
+                    let label = crate::i18n::fill(tr(lang, "damaged.offer"), &[&backup.taken_at.format("%Y-%m-%d %H:%M").to_string()]);
+                    if ui.button(RichText::new(label).strong()).clicked() {
+                        out.push(Intent::RestoreDamaged { db: db.clone(), backup: backup.path.clone() });
+                    }
+                }
+                None => {
+                    ui.label(tr(lang, "damaged.no_backup"));
+                }
+            }
+        });
+        ui.add_space(16.0);
+    }
     ui.horizontal_top(|ui| {
         let card_width = ((ui.available_width() - 24.0 - 40.0) / 2.0).clamp(380.0, 480.0);
         let total = card_width * 2.0 + 24.0;
