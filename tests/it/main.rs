@@ -4,6 +4,7 @@
 mod architecture;
 mod backup;
 mod cli;
+mod crash;
 mod exchange;
 mod report;
 mod service;
