@@ -1,6 +1,7 @@
 //! The pure model of the programme: ids, entities, catalogues, validation and roster rules.
 //! Nothing here touches egui, SQLite, files or the clock: callers pass "today" in.
 
+pub mod audit;
 pub mod backups;
 pub mod catalogue;
 pub mod dates;

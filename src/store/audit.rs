@@ -1,7 +1,8 @@
 //! The audit trail: one row per user action, written inside the action's own transaction.
 
 use super::{Db, Result};
-use rusqlite::params;
+use crate::domain::audit::{Entry, link};
+use rusqlite::{OptionalExtension, params};
 
 /// One audit entry as read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,10 +27,67 @@ impl Db<'_> {
         before: Option<&str>,
         after: Option<&str>,
     ) -> Result<()> {
+        let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        let previous = self.last_audit_hash()?;
+        let hash = link(&previous, &Entry { at: &at, actor, action, entity, entity_id, before, after });
         self.conn
-            .prepare_cached("INSERT INTO audit (actor, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-            .execute(params![actor, action, entity, entity_id, before, after])?;
+            .prepare_cached(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, before, after, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![at, actor, action, entity, entity_id, before, after, hash])?;
         Ok(())
+    }
+
+    fn last_audit_hash(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| r.get::<_, Option<String>>(0))
+            .optional()?
+            .flatten()
+            .unwrap_or_default())
+    }
+
+    /// Walks the whole chain and returns the ids of entries whose hash does not follow from
+    /// their content and the entry before (changed, or a neighbour removed). With `fill`,
+    /// entries written before the chain existed (no hash yet) are linked in place instead.
+    pub fn audit_chain(&self, fill: bool) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare("SELECT id, at, actor, action, entity, entity_id, before, after, hash FROM audit ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut previous = String::new();
+        let mut broken = Vec::new();
+        let mut fills = Vec::new();
+        while let Some(r) = rows.next()? {
+            let (id, at, actor, action, entity): (i64, String, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let (entity_id, before, after, stored): (Option<i64>, Option<String>, Option<String>, Option<String>) =
+                (r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?);
+            let hash = link(
+                &previous,
+                &Entry {
+                    at: &at,
+                    actor: &actor,
+                    action: &action,
+                    entity: &entity,
+                    entity_id,
+                    before: before.as_deref(),
+                    after: after.as_deref(),
+                },
+            );
+            match &stored {
+                Some(stored) if *stored == hash => {}
+                None if fill => fills.push((id, hash.clone())),
+                _ => broken.push(id),
+            }
+            // The next entry links to what is stored, so one break is reported once.
+            previous = stored.unwrap_or(hash);
+        }
+        drop(rows);
+        let mut update = self.conn.prepare("UPDATE audit SET hash = ?2 WHERE id = ?1")?;
+        for (id, hash) in fills {
+            update.execute(params![id, hash])?;
+        }
+        Ok(broken)
     }
 
     /// The latest `limit` audit rows, newest first.

@@ -7,8 +7,12 @@ use rusqlite::{Connection, TransactionBehavior};
 /// `PRAGMA application_id` of every nengli database ("NLNG").
 pub const APPLICATION_ID: i32 = 0x4E4C_4E47;
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("sql/001_init.sql"), include_str!("sql/002_standards.sql"), include_str!("sql/003_programme.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/001_init.sql"),
+    include_str!("sql/002_standards.sql"),
+    include_str!("sql/003_programme.sql"),
+    include_str!("sql/004_audit_chain.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

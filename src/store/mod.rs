@@ -169,6 +169,10 @@ impl Store {
             log::info!("backup before upgrading {} from schema {version}: {}", path.display(), dest.display());
         }
         let migrated = migrate::migrate(&mut conn)?;
+        if migrated.contains(&4) {
+            // Entries written before the chain existed are linked in their order.
+            Db { conn: &conn }.audit_chain(true)?;
+        }
         if migrated.contains(&2) {
             // A bureau set up before the scale existed gets the shipped one.
             Db { conn: &conn }.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
@@ -238,6 +242,10 @@ impl Store {
         })?;
         for row in rows {
             problems.push(row?);
+        }
+        let broken = self.read().audit_chain(false)?;
+        if let Some(first) = broken.first() {
+            problems.push(format!("audit chain: changed or removed at entry {first} ({} in all)", broken.len()));
         }
         Ok(problems)
     }

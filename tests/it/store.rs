@@ -179,14 +179,16 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
             "INSERT INTO capability (uuid, position, code, name_tc, name_sc, name_en, slogan_tc, slogan_sc, slogan_en)
                VALUES ('c1', 1, 'learning', '學習力', '学习力', 'Learning', '', '', '');
              INSERT INTO meta VALUES ('bureau_name', '舊版局'), ('programme_year', '2012');
-             INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('u1', NULL, '舊版局', 'bureau');",
+             INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('u1', NULL, '舊版局', 'bureau');
+             INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'bureau.init', 'unit', 1);
+             INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'unit.rename', 'unit', 1);",
         )
         .unwrap();
         conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
     }
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3]);
+    assert_eq!(store.migrated(), &[2, 3, 4]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();
@@ -197,5 +199,23 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let scale = db.scale().unwrap();
     assert_eq!(scale.descriptors.len(), 5, "the one capability got five level descriptors");
     assert_eq!(scale.default_level(nengli::domain::catalogue::RankTier::Division), 5);
+    assert!(store.check().unwrap().is_empty(), "the entries from before the chain were linked in: {:?}", store.check());
+    assert!(matches!(store.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 1"), Err(StoreError::Constraint(_))));
+}
+
+#[test]
+fn the_audit_trail_is_append_only_and_a_change_behind_its_back_shows() {
+    let service = demo();
+    let store = service.store();
+    assert!(store.read().audit_rows(10).unwrap().len() > 1, "the demo leaves a trail");
+    for sql in ["UPDATE audit SET actor = 'someone else' WHERE id = 2", "DELETE FROM audit WHERE id = 2", "DELETE FROM audit"] {
+        assert!(matches!(store.execute_raw(sql), Err(StoreError::Constraint(_))), "accepted: {sql}");
+    }
     assert!(store.check().unwrap().is_empty());
+    // Around the triggers, with raw SQL: the chain no longer holds and check says from where.
+    store.execute_raw("DROP TRIGGER audit_entries_remain").unwrap();
+    store.execute_raw("DELETE FROM audit WHERE id = 1").unwrap();
+    let problems = store.check().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("audit chain") && problems[0].contains("entry 2 (1 in all)"), "{problems:?}");
 }
