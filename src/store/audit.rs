@@ -1,7 +1,7 @@
 //! The audit trail: one row per user action, written inside the action's own transaction.
 
 use super::{Db, Result};
-use crate::domain::audit::{Entry, link};
+use crate::domain::audit::{Entry, Filter, link};
 use rusqlite::{OptionalExtension, params};
 
 /// One audit entry as read back.
@@ -92,9 +92,21 @@ impl Db<'_> {
 
     /// The latest `limit` audit rows, newest first.
     pub fn audit_rows(&self, limit: usize) -> Result<Vec<AuditRow>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT at, actor, action, entity, entity_id, before, after FROM audit ORDER BY id DESC LIMIT ?1")?;
-        let rows = stmt.query_map([limit as i64], |r| {
+        self.audit_find(&Filter::default(), limit)
+    }
+
+    /// The latest `limit` audit rows that `filter` lets through, newest first.
+    pub fn audit_find(&self, filter: &Filter, limit: usize) -> Result<Vec<AuditRow>> {
+        let (from, until) = filter.at_bounds();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, actor, action, entity, entity_id, before, after FROM audit
+             WHERE (?1 = '' OR instr(actor, ?1) > 0)
+               AND (?2 = '' OR instr(action, ?2) > 0 OR instr(entity, ?2) > 0
+                    OR instr(coalesce(before, ''), ?2) > 0 OR instr(coalesce(after, ''), ?2) > 0)
+               AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4)
+             ORDER BY id DESC LIMIT ?5",
+        )?;
+        let rows = stmt.query_map(params![filter.actor.trim(), filter.text.trim(), from, until, limit as i64], |r| {
             Ok(AuditRow {
                 at: r.get(0)?,
                 actor: r.get(1)?,

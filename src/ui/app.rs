@@ -24,6 +24,8 @@ use std::time::Instant;
 pub const PREFS_KEY: &str = "nengli.prefs";
 /// How many steps Ctrl+Z can go back.
 const UNDO_DEPTH: usize = 100;
+/// How many change-log entries the Settings page lists (the newest that match its filter).
+const AUDIT_SHOWN: usize = 500;
 
 /// Where the app starts: an explicit database, else the last one, else the default one.
 pub struct Startup {
@@ -88,10 +90,10 @@ impl NengliApp {
             .db
             .or_else(|| app.prefs.last_db.clone().filter(|p| p.exists()))
             .or_else(|| Some(startup.default_db).filter(|p| p.exists()));
+        app.state.page = if app.prefs.page == Page::Import { Page::Roster } else { app.prefs.page };
         if let Some(path) = target {
             app.open(&path, OpenMode::Create);
         }
-        app.state.page = if app.prefs.page == Page::Import { Page::Roster } else { app.prefs.page };
         app
     }
 
@@ -557,6 +559,7 @@ impl NengliApp {
                     }
                 }
             }
+            Intent::AuditFilterChanged => self.reload_audit(),
             Intent::DismissNotice => self.state.notice = None,
             Intent::AskConfirm { question, then } => self.state.confirm = Some((question, then)),
             Intent::Confirm(inner) => {
@@ -924,6 +927,11 @@ impl NengliApp {
         if let Some(root) = root {
             self.select_unit(root);
         }
+        if self.state.page == Page::Settings {
+            // Opened straight onto Settings (the page last used): its lists are read here.
+            self.reload_audit();
+            self.reload_backups();
+        }
         Ok(())
     }
 
@@ -1083,11 +1091,13 @@ impl NengliApp {
 
     fn reload_audit(&mut self) {
         let Some(service) = &self.service else { return };
-        let rows = service.read().audit_rows(200);
-        match rows {
+        // A date that is not a real day is marked under its field; the list stays as it was.
+        let Ok(filter) = self.state.settings.audit_filter.parse() else { return };
+        match service.read().audit_find(&filter, AUDIT_SHOWN) {
             Ok(rows) => {
                 if let Some(data) = &mut self.state.data {
                     data.audit = rows;
+                    self.state.settings.audit_selected = None;
                 }
             }
             Err(e) => {

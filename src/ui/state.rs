@@ -96,6 +96,8 @@ pub enum Intent {
     RosterFilterChanged,
     SortRoster(crate::domain::roster::Column),
     CheckDatabase,
+    /// The change log's filter was edited: search again.
+    AuditFilterChanged,
     DismissNotice,
     /// Choose a spreadsheet to import (File ▸ Import…).
     ChooseImportFile,
@@ -379,6 +381,35 @@ pub struct SettingsPage {
     pub scale: Option<Scale>,
     /// The open database's backups, newest first (read when the page opens or after a backup).
     pub backups: Vec<crate::backup::BackupInfo>,
+    /// The change log's filter as typed (dates as text until they parse).
+    pub audit_filter: AuditFilterForm,
+    /// The change-log entry whose before/after is shown.
+    pub audit_selected: Option<usize>,
+}
+
+/// The change log's filter fields as typed.
+#[derive(Default)]
+pub struct AuditFilterForm {
+    pub actor: String,
+    pub text: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl AuditFilterForm {
+    /// The filter, or `Err` naming the date field that is not a real day.
+    pub fn parse(&self) -> Result<crate::domain::audit::Filter, &'static str> {
+        let day = |text: &str, key: &'static str| match text.trim() {
+            "" => Ok(None),
+            text => crate::domain::dates::parse_date(text).map(Some).ok_or(key),
+        };
+        Ok(crate::domain::audit::Filter {
+            actor: self.actor.clone(),
+            text: self.text.clone(),
+            from: day(&self.from, "audit.from")?,
+            to: day(&self.to, "audit.to")?,
+        })
+    }
 }
 
 /// The state the views draw from.

@@ -204,6 +204,24 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
 }
 
 #[test]
+fn the_audit_trail_is_found_by_person_record_and_day() {
+    use nengli::domain::audit::Filter;
+    let service = demo();
+    let db = service.read();
+    let all = db.audit_rows(10_000).unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let find = |filter: Filter| db.audit_find(&filter, 10_000).unwrap();
+    assert_eq!(find(Filter { actor: "test".into(), ..Filter::default() }), all, "part of the name");
+    assert!(find(Filter { actor: "nobody".into(), ..Filter::default() }).is_empty());
+    assert_eq!(find(Filter { from: Some(today), to: Some(today), ..Filter::default() }), all, "the last day is included");
+    assert!(find(Filter { to: today.pred_opt(), ..Filter::default() }).is_empty());
+    assert!(find(Filter { from: today.succ_opt(), ..Filter::default() }).is_empty());
+    let init = find(Filter { text: "bureau.init".into(), ..Filter::default() });
+    assert_eq!(init.len(), 1);
+    assert_eq!(db.audit_find(&Filter::default(), 1).unwrap(), all[..1], "newest first, limited");
+}
+
+#[test]
 fn the_audit_trail_is_append_only_and_a_change_behind_its_back_shows() {
     let service = demo();
     let store = service.store();

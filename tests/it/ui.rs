@@ -380,6 +380,28 @@ fn settings_back_up_and_restore_the_database() {
 }
 
 #[test]
+fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
+    let (_dir, mut h) = demo_harness(Lang::En);
+    let official = h.state().service().unwrap().read().officials().unwrap()[0].clone();
+    h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::DeleteOfficial { id: official.id }));
+    click(&mut h, Role::Button, "Settings");
+    let shown = |h: &Harness<'_, NengliApp>| h.state().state.data.as_ref().unwrap().audit.clone();
+    assert!(shown(&h).len() >= 2, "the demo's setup and the deletion");
+    type_into(&mut h, "Record contains", &official.name);
+    let entries = shown(&h);
+    assert_eq!(entries.len(), 1, "only the deletion names {}: {entries:?}", official.name);
+    assert_eq!(entries[0].action, "official.delete");
+    type_into(&mut h, "From", "2013-02-30");
+    h.get_by_label_contains("is not a real day");
+    assert_eq!(shown(&h), entries, "a bad day leaves the list as it was");
+    h.state_mut().state.settings.audit_selected = Some(0);
+    h.run();
+    let before = h.get_by_role_and_label(Role::MultilineTextInput, "Before").value().unwrap();
+    assert!(before.contains(&official.staff_no) && before.contains('\n'), "the record as it was, indented: {before}");
+    assert_eq!(h.get_by_role_and_label(Role::MultilineTextInput, "After").value().as_deref(), Some("—"), "a deletion leaves nothing after");
+}
+
+#[test]
 fn a_second_window_is_told_the_database_is_open_elsewhere() {
     let (dir, first) = demo_harness(Lang::En);
     assert!(first.state().service().is_some());

@@ -1,5 +1,5 @@
 //! The Settings page: language and theme (remembered on this computer), the open database
-//! with its integrity check, and the latest entries of the audit trail.
+//! with its integrity check and backups, the catalogue and scale, and the filterable change log.
 
 use super::widgets::section;
 use crate::domain::Lang;
@@ -8,7 +8,7 @@ use crate::domain::standards::{LEVELS, Scale};
 use crate::i18n::fill;
 use crate::i18n::{self, tr};
 use crate::service::Command;
-use crate::ui::state::{Intent, State};
+use crate::ui::state::{AuditFilterForm, Intent, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -173,11 +173,52 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
+    audit_ui(ui, lang, &data.audit, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
+}
+
+/// The change log: who changed what and when, filtered by person, record and days, with the
+/// selected entry's record before and after the change.
+fn audit_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    entries: &[crate::store::AuditRow],
+    filter: &mut AuditFilterForm,
+    selected: &mut Option<usize>,
+    out: &mut Vec<Intent>,
+) {
     section(ui, tr(lang, "settings.audit"));
+    let bad_date = filter.parse().err();
+    ui.horizontal(|ui| {
+        let mut changed = false;
+        for (key, text, width) in [
+            ("audit.actor", &mut filter.actor, 100.0),
+            ("audit.filter_text", &mut filter.text, 180.0),
+            ("audit.from", &mut filter.from, 110.0),
+            ("audit.to", &mut filter.to, 110.0),
+        ] {
+            let label = ui.label(tr(lang, key));
+            let response = ui.add(egui::TextEdit::singleline(text).desired_width(width).char_limit(200).hint_text(match key {
+                "audit.from" | "audit.to" => "YYYY-MM-DD",
+                _ => "",
+            }));
+            changed |= response.labelled_by(label.id).changed();
+        }
+        if changed {
+            out.push(Intent::AuditFilterChanged);
+        }
+    });
+    if let Some(key) = bad_date {
+        ui.label(RichText::new(fill(tr(lang, "audit.bad_date"), &[tr(lang, key)])).color(ui.visuals().error_fg_color));
+    }
+    if entries.is_empty() {
+        ui.label(RichText::new(tr(lang, "audit.none")).weak());
+        return;
+    }
     TableBuilder::new(ui)
         .id_salt("audit_table")
         .striped(true)
-        .vscroll(false)
+        .sense(egui::Sense::click())
+        .max_scroll_height(360.0)
         .column(Column::initial(190.0))
         .column(Column::initial(90.0))
         .column(Column::initial(150.0))
@@ -190,21 +231,41 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             }
         })
         .body(|body| {
-            body.rows(22.0, data.audit.len(), |mut row| {
-                let Some(entry) = data.audit.get(row.index()) else { return };
-                row.col(|ui| {
-                    ui.label(&entry.at);
-                });
-                row.col(|ui| {
-                    ui.label(&entry.actor);
-                });
-                row.col(|ui| {
-                    ui.label(tr(lang, &format!("done.{}", entry.action)));
-                });
-                row.col(|ui| {
-                    let snapshot = entry.after.as_deref().or(entry.before.as_deref()).unwrap_or("");
-                    ui.add(egui::Label::new(RichText::new(snapshot).small()).truncate());
-                });
+            body.rows(22.0, entries.len(), |mut row| {
+                let index = row.index();
+                let Some(entry) = entries.get(index) else { return };
+                row.set_selected(*selected == Some(index));
+                // Plain (not selectable) labels, so a click anywhere on the row selects it.
+                let action = tr(lang, &format!("done.{}", entry.action));
+                let snapshot = entry.after.as_deref().or(entry.before.as_deref()).unwrap_or("");
+                for text in [RichText::new(&entry.at), RichText::new(&entry.actor), RichText::new(action), RichText::new(snapshot).small()]
+                {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text).truncate().selectable(false));
+                    });
+                }
+                if row.response().clicked() {
+                    *selected = (*selected != Some(index)).then_some(index);
+                }
             });
         });
+    if let Some(entry) = selected.and_then(|i| entries.get(i)) {
+        ui.add_space(4.0);
+        ui.columns(2, |columns| {
+            for (ui, (key, snapshot)) in columns.iter_mut().zip([("audit.before", &entry.before), ("audit.after", &entry.after)]) {
+                let label = ui.label(RichText::new(tr(lang, key)).strong());
+                let mut text = snapshot.as_deref().map(pretty).unwrap_or_else(|| "—".to_string());
+                ui.add(egui::TextEdit::multiline(&mut text).code_editor().desired_width(f32::INFINITY).desired_rows(6))
+                    .labelled_by(label.id);
+            }
+        });
+    }
+}
+
+/// A snapshot as indented JSON (as stored when it is not JSON).
+fn pretty(snapshot: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(snapshot)
+        .ok()
+        .and_then(|value| serde_json::to_string_pretty(&value).ok())
+        .unwrap_or_else(|| snapshot.to_string())
 }
