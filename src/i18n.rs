@@ -204,6 +204,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "这是一个空的数据库:请填写单位名称和年度以建立。",
         "This database is empty: enter the bureau's name and year to set it up.",
     ),
+    (
+        "notice.network_share",
+        "這個資料庫在網路共用資料夾上:已用安全模式開啟(回復日誌,較慢)。請勿在多台電腦同時開啟;建議存放在本機。",
+        "这个数据库在网络共享文件夹上:已用安全模式打开(回滚日志,较慢)。请勿在多台电脑同时打开;建议存放在本机。",
+        "This database is on a network share: opened in safe mode (rollback journal, slower). Do not open it on several PCs at once; keeping it on this PC is recommended.",
+    ),
     ("error.open", "無法開啟 {0}:{1}", "无法打开 {0}:{1}", "Cannot open {0}: {1}"),
     ("done.bureau.init", "已建立資料庫", "已建立数据库", "Database created"),
     ("done.bureau.demo", "已建立示範單位", "已建立示范单位", "Demo bureau created"),

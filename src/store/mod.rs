@@ -119,11 +119,19 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Schema versions applied while opening (empty when the file was current).
     migrated: Vec<i64>,
+    network_share: bool,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`, refusing foreign and newer files untouched.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store> {
+        Store::open_on(path, mode, crate::paths::on_network_share(path))
+    }
+
+    /// [`Store::open`] told whether the file lies on a network share; tests use it to open a
+    /// local file in the network-share safe mode.
+    #[doc(hidden)]
+    pub fn open_on(path: &Path, mode: OpenMode, network_share: bool) -> Result<Store> {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
@@ -135,15 +143,15 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::prepare(conn, Some(path.to_owned()), true)
+        Store::prepare(conn, Some(path.to_owned()), true, network_share)
     }
 
     /// A private in-memory database, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
-        Store::prepare(Connection::open_in_memory()?, None, false)
+        Store::prepare(Connection::open_in_memory()?, None, false, false)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>, on_disk: bool) -> Result<Store> {
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, on_disk: bool, network_share: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
         // Check again through SQLite itself before the first write (a WAL file may hold a newer header).
         let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
@@ -157,7 +165,16 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         if on_disk {
-            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            // WAL needs shared memory, which a network filesystem does not give: there the
+            // rollback journal keeps the file safe (one writer at a time, as the lock file ensures).
+            let wanted = if network_share { "DELETE" } else { "WAL" };
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", wanted, |r| r.get(0))?;
+            if network_share {
+                log::warn!(
+                    "{}: on a network share, opened with journal_mode={mode}",
+                    path.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+                );
+            }
             log::debug!("journal_mode={mode}");
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -191,11 +208,21 @@ impl Store {
                 migrated
             );
         }
-        Ok(Store { conn, path, migrated })
+        Ok(Store { conn, path, migrated, network_share })
     }
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the file lies on a network share (opened with a rollback journal, not WAL).
+    pub fn on_network_share(&self) -> bool {
+        self.network_share
+    }
+
+    /// The journal mode SQLite reports for the open file (`wal`, `delete`, `memory`).
+    pub fn journal_mode(&self) -> Result<String> {
+        Ok(self.conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
     }
 
     /// Schema versions applied while opening.

@@ -815,6 +815,7 @@ impl NengliApp {
             Err(e) => log::warn!("backup thread: {e}"),
         }
         let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
+        let network_share = store.on_network_share();
         let service = Service::new(store, actor);
         match service.read().bureau() {
             Ok(Some(_)) => {}
@@ -837,6 +838,8 @@ impl NengliApp {
             self.service = None;
             self.state.data = None;
             self.error(i18n::store_error(lang, &e));
+        } else if network_share {
+            self.state.notice = Some(Notice::Info(tr(lang, "notice.network_share").to_owned()));
         }
     }
 

@@ -204,6 +204,26 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
 }
 
 #[test]
+fn a_database_on_a_network_share_is_opened_with_a_rollback_journal_and_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite");
+    crate::support::demo_file(&path);
+    let local = Store::open(&path, OpenMode::Existing).unwrap();
+    assert!(!local.on_network_share());
+    assert_eq!(local.journal_mode().unwrap(), "wal");
+    drop(local);
+    let mut shared = Store::open_on(&path, OpenMode::Existing, true).unwrap();
+    assert!(shared.on_network_share());
+    assert_eq!(shared.journal_mode().unwrap(), "delete", "WAL needs shared memory a network filesystem lacks");
+    shared.write(|db| db.audit("tester", "unit.update", "unit", Some(1), None, Some("{}"))).unwrap();
+    assert!(shared.check().unwrap().is_empty());
+    assert!(!dir.path().join("shared.sqlite-wal").exists(), "no WAL file is left on the share");
+    drop(shared);
+    let again = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(again.read().audit_rows(1).unwrap()[0].action, "unit.update", "the change made on the share is kept");
+}
+
+#[test]
 fn the_audit_trail_is_found_by_person_record_and_day() {
     use nengli::domain::audit::Filter;
     let service = demo();
