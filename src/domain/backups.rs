@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDateTime};
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 /// How many daily, weekly and monthly backups are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +17,15 @@ impl Default for Retention {
     fn default() -> Self {
         Retention { daily: 12, weekly: 10, monthly: 9 }
     }
+}
+
+/// Minutes between the backups taken while work goes on, unless Settings say otherwise.
+pub const EVERY_MINUTES: u32 = 30;
+
+/// Whether a backup is due while the window is open: something was stored since the last
+/// backup and `every_minutes` (0 = never) have passed since it.
+pub fn periodic_due(changed: bool, since_last: Duration, every_minutes: u32) -> bool {
+    changed && every_minutes > 0 && since_last >= Duration::from_secs(u64::from(every_minutes) * 60)
 }
 
 /// The file name of a backup taken at `at`.
@@ -59,6 +69,16 @@ pub fn to_keep(taken: &[NaiveDateTime], retention: Retention) -> BTreeSet<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_periodic_backup_is_due_only_after_changes_and_the_interval() {
+        let minutes = |m: u64| std::time::Duration::from_secs(m * 60);
+        assert!(periodic_due(true, minutes(30), 30));
+        assert!(!periodic_due(true, minutes(29), 30), "not before the interval");
+        assert!(!periodic_due(false, minutes(600), 30), "nothing stored, nothing to back up");
+        assert!(!periodic_due(true, minutes(600), 0), "0 turns it off");
+        assert!(periodic_due(true, minutes(5), 5));
+    }
     use chrono::{Duration, NaiveDate};
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {

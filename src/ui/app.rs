@@ -51,8 +51,10 @@ pub struct NengliApp {
     changed: bool,
     /// This window's hold on the open database (one writer per file).
     lock: Option<crate::lock::DbLock>,
-    /// The backup taken when the database was opened, running on its own thread.
-    opening_backup: Option<std::thread::JoinHandle<()>>,
+    /// The automatic backup running on its own thread (at open, or while working).
+    backup_thread: Option<std::thread::JoinHandle<()>>,
+    /// When the last automatic backup started (at open, then every few minutes of work).
+    last_backup: Instant,
     job: Option<Job>,
     service: Option<Service>,
     pub state: State,
@@ -69,13 +71,15 @@ impl NengliApp {
     pub fn new(prefs: Prefs, startup: Startup) -> NengliApp {
         let mut state = State::new(prefs.lang.unwrap_or(startup.lang));
         state.dark = prefs.dark;
+        state.backup_every = prefs.backup_every.unwrap_or(crate::domain::backups::EVERY_MINUTES);
         state.recent = prefs.recent.clone();
         state.welcome.year = chrono::Local::now().format("%Y").to_string();
         state.welcome.path = startup.default_db.display().to_string();
         let mut app = NengliApp {
             demo_db: startup.demo_db,
             changed: false,
-            opening_backup: None,
+            backup_thread: None,
+            last_backup: Instant::now(),
             lock: None,
             job: None,
             service: None,
@@ -109,16 +113,54 @@ impl NengliApp {
         app
     }
 
-    /// Waits for the backup taken when the database was opened.
-    pub fn wait_for_opening_backup(&mut self) {
-        if let Some(handle) = self.opening_backup.take() {
+    /// Waits for the automatic backup running on its thread, if any.
+    pub fn wait_for_backup(&mut self) {
+        if let Some(handle) = self.backup_thread.take() {
             let _ = handle.join();
         }
     }
 
+    /// Takes a backup of the database at `path` on a thread of its own with its own connection,
+    /// so the window does not wait for it.
+    fn spawn_backup(&mut self, path: &Path, when: &'static str) {
+        self.wait_for_backup();
+        self.last_backup = Instant::now();
+        let path = path.to_owned();
+        let spawned = std::thread::Builder::new().name("backup".into()).spawn(move || {
+            let result = Store::open(&path, OpenMode::Existing)
+                .and_then(|store| crate::backup::take(&store, chrono::Local::now().naive_local(), Default::default()));
+            if let Err(e) = result {
+                log::warn!("backup {when} of {}: {e}", path.display());
+            }
+        });
+        match spawned {
+            Ok(handle) => self.backup_thread = Some(handle),
+            Err(e) => log::warn!("backup thread: {e}"),
+        }
+    }
+
+    /// Moves the last automatic backup into the past; tests use it instead of waiting minutes.
+    #[doc(hidden)]
+    pub fn pretend_last_backup_was(&mut self, ago: std::time::Duration) {
+        self.last_backup = Instant::now().checked_sub(ago).unwrap_or(self.last_backup);
+    }
+
+    /// Every few minutes of work, a backup of what was stored since the last one.
+    fn backup_periodically(&mut self) {
+        if !crate::domain::backups::periodic_due(self.changed, self.last_backup.elapsed(), self.state.backup_every) {
+            return;
+        }
+        if self.backup_thread.as_ref().is_some_and(|h| !h.is_finished()) {
+            return;
+        }
+        let Some(path) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        self.spawn_backup(&path, "while working");
+        self.changed = false;
+    }
+
     /// Takes a backup when anything was stored since the database was opened (at exit).
     pub fn backup_if_changed(&mut self) {
-        self.wait_for_opening_backup();
+        self.wait_for_backup();
         let Some(service) = &self.service else { return };
         if self.changed && service.store().path().is_some() {
             match crate::backup::take(service.store(), chrono::Local::now().naive_local(), Default::default()) {
@@ -150,6 +192,7 @@ impl NengliApp {
         }
         let mut intents = Vec::new();
         self.poll_job(&ctx);
+        self.backup_periodically();
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
         if let Some(path) = dropped.into_iter().next().filter(|_| self.state.data.is_some()) {
@@ -560,6 +603,10 @@ impl NengliApp {
                 }
             }
             Intent::AuditFilterChanged => self.reload_audit(),
+            Intent::SetBackupEvery(minutes) => {
+                self.state.backup_every = minutes;
+                self.prefs.backup_every = Some(minutes);
+            }
             Intent::DismissNotice => self.state.notice = None,
             Intent::AskConfirm { question, then } => self.state.confirm = Some((question, then)),
             Intent::Confirm(inner) => {
@@ -801,19 +848,7 @@ impl NengliApp {
         };
         log::info!("opened {}", path.display());
         self.changed = false;
-        // A backup when a database is opened, taken on a thread of its own with its own connection.
-        let opened = path.to_owned();
-        let spawned = std::thread::Builder::new().name("backup".into()).spawn(move || {
-            let result = Store::open(&opened, OpenMode::Existing)
-                .and_then(|store| crate::backup::take(&store, chrono::Local::now().naive_local(), Default::default()));
-            if let Err(e) = result {
-                log::warn!("backup at open of {}: {e}", opened.display());
-            }
-        });
-        match spawned {
-            Ok(handle) => self.opening_backup = Some(handle),
-            Err(e) => log::warn!("backup thread: {e}"),
-        }
+        self.spawn_backup(path, "at open");
         let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
         let network_share = store.on_network_share();
         let service = Service::new(store, actor);
@@ -981,7 +1016,7 @@ impl NengliApp {
 
     fn restore_backup(&mut self, file: &Path) {
         let lang = self.state.lang;
-        self.wait_for_opening_backup();
+        self.wait_for_backup();
         let Some(db) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
         self.close();
         match crate::backup::restore(&db, file, chrono::Local::now().naive_local()) {

@@ -57,6 +57,9 @@ pub struct Prefs {
     pub last_db: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     pub page: Page,
+    /// Minutes between backups while work goes on (`None`: the default; 0: off).
+    #[serde(default)]
+    pub backup_every: Option<u32>,
 }
 
 impl Prefs {
@@ -96,6 +99,8 @@ pub enum Intent {
     RosterFilterChanged,
     SortRoster(crate::domain::roster::Column),
     CheckDatabase,
+    /// Minutes between backups while work goes on (0 = off).
+    SetBackupEvery(u32),
     /// The change log's filter was edited: search again.
     AuditFilterChanged,
     DismissNotice,
@@ -416,6 +421,8 @@ impl AuditFilterForm {
 pub struct State {
     pub lang: Lang,
     pub dark: bool,
+    /// Minutes between backups while work goes on (0 = off).
+    pub backup_every: u32,
     pub page: Page,
     pub data: Option<Data>,
     pub org: OrgPage,
@@ -446,6 +453,7 @@ impl State {
         State {
             lang,
             dark: false,
+            backup_every: crate::domain::backups::EVERY_MINUTES,
             page: Page::default(),
             data: None,
             org: OrgPage::default(),

@@ -364,7 +364,7 @@ fn marking_a_milestone_done_updates_the_home_page_and_overdue_comes_first() {
 #[test]
 fn settings_back_up_and_restore_the_database() {
     let (_dir, mut h) = demo_harness(Lang::En);
-    h.state_mut().wait_for_opening_backup();
+    h.state_mut().wait_for_backup();
     click(&mut h, Role::Button, "Settings");
     click(&mut h, Role::Button, "Back up now");
     assert!(!h.state().state.settings.backups.is_empty());
@@ -399,6 +399,37 @@ fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
     let before = h.get_by_role_and_label(Role::MultilineTextInput, "Before").value().unwrap();
     assert!(before.contains(&official.staff_no) && before.contains('\n'), "the record as it was, indented: {before}");
     assert_eq!(h.get_by_role_and_label(Role::MultilineTextInput, "After").value().as_deref(), Some("—"), "a deletion leaves nothing after");
+}
+
+#[test]
+fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
+    let (dir, mut h) = demo_harness(Lang::En);
+    h.state_mut().wait_for_backup();
+    let db = dir.path().join("bureau.sqlite");
+    click(&mut h, Role::Button, "Settings");
+    h.get_by_label("While working, every");
+    h.state_mut().apply(nengli::ui::state::Intent::SetBackupEvery(5));
+    assert_eq!(h.state().prefs().backup_every, Some(5), "remembered on this computer");
+    let first = nengli::backup::list(&db).unwrap()[0].path.clone();
+    h.state_mut().pretend_last_backup_was(std::time::Duration::from_secs(600));
+    h.run();
+    h.state_mut().wait_for_backup();
+    assert_eq!(nengli::backup::list(&db).unwrap()[0].path, first, "nothing stored since: no new backup");
+    let victim = h.state().service().unwrap().read().officials().unwrap()[0].id;
+    h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::DeleteOfficial { id: victim }));
+    h.state_mut().pretend_last_backup_was(std::time::Duration::from_secs(240));
+    h.run();
+    h.state_mut().wait_for_backup();
+    assert_eq!(nengli::backup::list(&db).unwrap()[0].path, first, "not before five minutes");
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // backups are named to the second
+    h.state_mut().pretend_last_backup_was(std::time::Duration::from_secs(300));
+    h.run();
+    h.state_mut().wait_for_backup();
+    let newest = nengli::backup::list(&db).unwrap()[0].path.clone();
+    assert_ne!(newest, first, "a backup after five minutes of work");
+    let store = nengli::store::Store::open(&newest, nengli::store::OpenMode::Existing).unwrap();
+    let live = h.state().service().unwrap().read().official_count().unwrap();
+    assert_eq!(store.read().official_count().unwrap(), live, "it holds the change");
 }
 
 #[test]

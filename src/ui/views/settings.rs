@@ -56,12 +56,22 @@ fn catalogue_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::C
 }
 
 /// The database's backups: take one now, or put one back in place of the current file.
-fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], out: &mut Vec<Intent>) {
+fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], every: u32, out: &mut Vec<Intent>) {
     section(ui, tr(lang, "backups.title"));
     ui.label(RichText::new(tr(lang, "backups.help")).weak());
-    if ui.button(tr(lang, "backups.now")).clicked() {
-        out.push(Intent::BackupNow);
-    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "backups.now")).clicked() {
+            out.push(Intent::BackupNow);
+        }
+        ui.add_space(12.0);
+        let label = ui.label(tr(lang, "backups.every"));
+        let mut minutes = every;
+        let response = ui.add(egui::DragValue::new(&mut minutes).range(0..=240).speed(1.0)).labelled_by(label.id);
+        ui.label(RichText::new(tr(lang, "backups.every_unit")).weak());
+        if response.changed() {
+            out.push(Intent::SetBackupEvery(minutes));
+        }
+    });
     egui::Grid::new("backups").num_columns(4).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
         for backup in backups.iter().take(30) {
             ui.label(backup.taken_at.format("%Y-%m-%d %H:%M:%S").to_string());
@@ -169,7 +179,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(problem).monospace().small());
         }
     }
-    backups_ui(ui, lang, &state.settings.backups, out);
+    backups_ui(ui, lang, &state.settings.backups, state.backup_every, out);
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
