@@ -204,6 +204,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "这是一个空的数据库:请填写单位名称和年度以建立。",
         "This database is empty: enter the bureau's name and year to set it up.",
     ),
+    ("status.safe_mode", "安全模式(網路共用)", "安全模式(网络共享)", "Safe mode (network share)"),
     (
         "notice.network_share",
         "這個資料庫在網路共用資料夾上:已用安全模式開啟(回復日誌,較慢)。請勿在多台電腦同時開啟;建議存放在本機。",

@@ -74,10 +74,9 @@ pub fn is_network_magic(magic: u64) -> bool {
     const CODA: u64 = 0x7375_7245;
     const AFS: u64 = 0x5346_414F;
     const NCP: u64 = 0x564C;
-    const FUSE: u64 = 0x6573_5546; // sshfs and other user-space mounts: treated as remote, to be safe
     const CEPH: u64 = 0x00C3_6400;
     const NINEP: u64 = 0x0102_1997;
-    [NFS, SMB, CIFS, SMB2, CODA, AFS, NCP, FUSE, CEPH, NINEP].contains(&magic)
+    [NFS, SMB, CIFS, SMB2, CODA, AFS, NCP, CEPH, NINEP].contains(&magic)
 }
 
 #[cfg(test)]

@@ -937,6 +937,7 @@ impl NengliApp {
         let bureau_year = bureau.year;
         let mut data = Data {
             path: service.store().path().map(Path::to_owned).unwrap_or_default(),
+            network_share: service.store().on_network_share(),
             bureau,
             catalogue: db.catalogue()?,
             units: Vec::new(),

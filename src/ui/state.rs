@@ -175,6 +175,8 @@ pub enum Notice {
 /// Everything read from the open database that the pages show.
 pub struct Data {
     pub path: PathBuf,
+    /// The file lies on a network share and is open in safe mode (rollback journal).
+    pub network_share: bool,
     pub bureau: BureauInfo,
     pub catalogue: Catalogue,
     pub units: Vec<Unit>,

@@ -433,6 +433,15 @@ fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
 }
 
 #[test]
+fn the_status_bar_says_when_the_database_is_open_in_network_share_safe_mode() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    assert!(h.query_by_label("安全模式(網路共用)").is_none(), "a local file is not in safe mode");
+    h.state_mut().state.data.as_mut().unwrap().network_share = true;
+    h.run();
+    h.get_by_label("安全模式(網路共用)");
+}
+
+#[test]
 fn a_second_window_is_told_the_database_is_open_elsewhere() {
     let (dir, first) = demo_harness(Lang::En);
     assert!(first.state().service().is_some());
