@@ -407,7 +407,7 @@ fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
     h.state_mut().wait_for_backup();
     let db = dir.path().join("bureau.sqlite");
     click(&mut h, Role::Button, "Settings");
-    h.get_by_label("While working, every");
+    h.get_by_label("Also back up every");
     h.state_mut().apply(nengli::ui::state::Intent::SetBackupEvery(5));
     assert_eq!(h.state().prefs().backup_every, Some(5), "remembered on this computer");
     let first = nengli::backup::list(&db).unwrap()[0].path.clone();
