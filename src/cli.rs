@@ -233,7 +233,11 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         Cmd::Check => {
             let service = service(db, OpenMode::Existing, lang)?;
             let problems = service.store().check().map_err(|e| i18n::store_error(lang, &e))?;
-            if problems.is_empty() { ok("ok".to_owned()) } else { Ok(Output { output: problems, failed: true }) }
+            if problems.is_empty() {
+                ok("ok".to_owned())
+            } else {
+                Ok(Output { output: problems.iter().map(|p| i18n::check_problem(lang, p)).collect(), failed: true })
+            }
         }
         Cmd::Import { kind, file, dry_run, sheet } => {
             import(&mut service(db, OpenMode::Existing, lang)?, (*kind).into(), file, *dry_run, sheet.as_deref(), lang)

@@ -204,6 +204,14 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "这是一个空的数据库:请填写单位名称和年度以建立。",
         "This database is empty: enter the bureau's name and year to set it up.",
     ),
+    ("check.integrity", "檔案內部損壞:{0}", "文件内部损坏:{0}", "Damage inside the file: {0}"),
+    ("check.foreign_key", "{0} 第 {1} 行指向不存在的 {2}", "{0} 第 {1} 行指向不存在的 {2}", "{0} row {1} refers to a missing {2}"),
+    (
+        "check.audit_chain",
+        "修改記錄自第 {0} 條起被改動或刪除(共 {1} 處)",
+        "修改记录自第 {0} 条起被改动或删除(共 {1} 处)",
+        "The change log was altered or cut from entry {0} ({1} places)",
+    ),
     ("status.safe_mode", "安全模式(網路共用)", "安全模式(网络共享)", "Safe mode (network share)"),
     (
         "notice.network_share",
@@ -842,6 +850,16 @@ pub fn problem(lang: Lang, problem: &FieldProblem) -> String {
     }
     let separator = if lang == Lang::En { ": " } else { ":" };
     format!("{}{separator}{}", tr(lang, field_key(problem.field)), problem_text(lang, &problem.problem))
+}
+
+/// One finding of `check`, in the user's language.
+pub fn check_problem(lang: Lang, problem: &crate::store::CheckProblem) -> String {
+    use crate::store::CheckProblem;
+    match problem {
+        CheckProblem::Integrity(line) => fill(tr(lang, "check.integrity"), &[line]),
+        CheckProblem::ForeignKey { table, row, parent } => fill(tr(lang, "check.foreign_key"), &[table, &row.to_string(), parent]),
+        CheckProblem::AuditChain { first, count } => fill(tr(lang, "check.audit_chain"), &[&first.to_string(), &count.to_string()]),
+    }
 }
 
 pub fn store_error(lang: Lang, error: &StoreError) -> String {

@@ -65,6 +65,17 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// One thing `check` found wrong with a database file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckProblem {
+    /// A line of SQLite's `integrity_check` (damage inside the file).
+    Integrity(String),
+    /// A row of `table` that refers to a missing row of `parent`.
+    ForeignKey { table: String, row: i64, parent: String },
+    /// Audit entries changed or removed behind the application's back, from entry `first`.
+    AuditChain { first: i64, count: usize },
+}
+
 /// Whether opening may create a new database file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OpenMode {
@@ -253,26 +264,25 @@ impl Store {
         write_copy(&self.conn, dest)
     }
 
-    /// The full `integrity_check` and `foreign_key_check`: an empty list means all is well.
-    pub fn check(&self) -> Result<Vec<String>> {
+    /// The full `integrity_check`, `foreign_key_check` and the audit chain: an empty list means
+    /// all is well.
+    pub fn check(&self) -> Result<Vec<CheckProblem>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
             let line = line?;
             if line != "ok" {
-                problems.push(line);
+                problems.push(CheckProblem::Integrity(line));
             }
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(format!("foreign key: {} row {} -> {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
-        })?;
+        let rows = stmt.query_map([], |r| Ok(CheckProblem::ForeignKey { table: r.get(0)?, row: r.get(1)?, parent: r.get(2)? }))?;
         for row in rows {
             problems.push(row?);
         }
         let broken = self.read().audit_chain(false)?;
-        if let Some(first) = broken.first() {
-            problems.push(format!("audit chain: changed or removed at entry {first} ({} in all)", broken.len()));
+        if let Some(&first) = broken.first() {
+            problems.push(CheckProblem::AuditChain { first, count: broken.len() });
         }
         Ok(problems)
     }

@@ -383,7 +383,7 @@ pub struct JobView {
 #[derive(Default)]
 pub struct SettingsPage {
     /// The last database check: `None` not run, `Some(empty)` all well.
-    pub check: Option<Vec<String>>,
+    pub check: Option<Vec<crate::store::CheckProblem>>,
     /// The capability scale being edited (a copy of the stored one until saved).
     pub scale: Option<Scale>,
     /// The open database's backups, newest first (read when the page opens or after a backup).

@@ -176,7 +176,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     });
     if let Some(problems) = state.settings.check.as_ref().filter(|p| !p.is_empty()) {
         for problem in problems.iter().take(20) {
-            ui.label(RichText::new(problem).monospace().small());
+            ui.label(RichText::new(i18n::check_problem(lang, problem)).small());
         }
     }
     backups_ui(ui, lang, &state.settings.backups, state.backup_every, out);
