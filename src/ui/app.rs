@@ -848,7 +848,6 @@ impl NengliApp {
         };
         log::info!("opened {}", path.display());
         self.changed = false;
-        self.spawn_backup(path, "at open");
         let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
         let network_share = store.on_network_share();
         let service = Service::new(store, actor);
@@ -873,9 +872,13 @@ impl NengliApp {
             self.service = None;
             self.state.data = None;
             self.error(i18n::store_error(lang, &e));
-        } else if network_share {
+            return;
+        }
+        if network_share {
             self.state.notice = Some(Notice::Info(tr(lang, "notice.network_share").to_owned()));
         }
+        // The backup at open starts once the pages have their data, so it does not slow the load.
+        self.spawn_backup(path, "at open");
     }
 
     fn close(&mut self) {
