@@ -529,7 +529,15 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("backups.every_unit", "分鐘備份一次(0 = 關閉)", "分钟备份一次(0 = 关闭)", "minutes of work (0 = off)"),
     ("backups.now", "立即備份", "立即备份", "Back up now"),
     ("backups.restore", "還原…", "还原…", "Restore…"),
+    ("backups.to_file", "備份到…", "备份到…", "Back up to…"),
+    ("backups.from_file", "從檔案還原…", "从文件还原…", "Restore from a file…"),
     ("backups.before_upgrade", "升級前", "升级前", "before an upgrade"),
+    (
+        "confirm.restore_file",
+        "用 {0} 取代目前的資料庫?會先檢查這個檔案;目前的檔案會先保存在旁邊,不會刪除。",
+        "用 {0} 取代当前的数据库?会先检查这个文件;当前的文件会先保存在旁边,不会删除。",
+        "Replace the database with {0}? The file is checked first, and the current file is kept aside, not deleted.",
+    ),
     (
         "confirm.restore",
         "用 {0} 的備份取代目前的資料庫?目前的檔案會先保存在旁邊,不會刪除。",

@@ -665,6 +665,28 @@ impl NengliApp {
                 }
                 self.reload_backups();
             }
+            Intent::ChooseBackupFile => {
+                let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
+                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).set_file_name(name).save_file() {
+                    self.apply(Intent::BackupTo(path));
+                }
+            }
+            Intent::BackupTo(path) => {
+                let lang = self.state.lang;
+                let Some(service) = &self.service else { return };
+                match service.store().backup_to(&path) {
+                    Ok(()) => {
+                        self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])))
+                    }
+                    Err(e) => self.error(i18n::store_error(lang, &e)),
+                }
+            }
+            Intent::ChooseRestoreFile => {
+                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).pick_file() {
+                    let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
+                    self.apply(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(path)) });
+                }
+            }
             Intent::RestoreBackup(file) => self.restore_backup(&file),
             Intent::RestoreDamaged { db, backup } => {
                 let lang = self.state.lang;

@@ -134,6 +134,12 @@ pub enum Intent {
     SelectMilestone(Option<i64>),
     /// Take a backup of the open database now.
     BackupNow,
+    /// Ask where to write a copy of the open database (a USB stick, another folder).
+    ChooseBackupFile,
+    /// Write a verified copy of the open database to this file.
+    BackupTo(PathBuf),
+    /// Ask for a backup file kept elsewhere, then confirm restoring it.
+    ChooseRestoreFile,
     /// Put this backup in place of the open database (the current file is kept aside).
     RestoreBackup(PathBuf),
     /// Put a backup where a damaged database was, and open it.

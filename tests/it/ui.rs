@@ -442,6 +442,32 @@ fn the_status_bar_says_when_the_database_is_open_in_network_share_safe_mode() {
 }
 
 #[test]
+fn a_copy_goes_to_a_chosen_file_and_comes_back_and_a_foreign_file_is_refused() {
+    let (dir, mut h) = demo_harness(Lang::En);
+    h.state_mut().wait_for_backup();
+    click(&mut h, Role::Button, "Settings");
+    h.get_by_label("Back up to…");
+    h.get_by_label("Restore from a file…");
+    let stick = dir.path().join("stick").join("copy.sqlite");
+    h.state_mut().apply(nengli::ui::state::Intent::BackupTo(stick.clone()));
+    nengli::store::verify_file(&stick).unwrap();
+    h.run();
+    h.get_by_label_contains("copy.sqlite");
+    let count = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().official_count().unwrap();
+    let before = count(&h);
+    let victim = h.state().service().unwrap().read().officials().unwrap()[0].id;
+    h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::DeleteOfficial { id: victim }));
+    let foreign = dir.path().join("roster.csv");
+    std::fs::write(&foreign, "staff_no,name\n").unwrap();
+    h.state_mut().apply(nengli::ui::state::Intent::RestoreBackup(foreign));
+    assert_eq!(count(&h), before - 1, "a file that is not a nengli database changes nothing");
+    h.run();
+    h.get_by_label_contains("not a database");
+    h.state_mut().apply(nengli::ui::state::Intent::RestoreBackup(stick));
+    assert_eq!(count(&h), before, "the copy is back in place");
+}
+
+#[test]
 fn a_second_window_is_told_the_database_is_open_elsewhere() {
     let (dir, first) = demo_harness(Lang::En);
     assert!(first.state().service().is_some());

@@ -63,6 +63,12 @@ fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], ev
         if ui.button(tr(lang, "backups.now")).clicked() {
             out.push(Intent::BackupNow);
         }
+        if ui.button(tr(lang, "backups.to_file")).clicked() {
+            out.push(Intent::ChooseBackupFile);
+        }
+        if ui.button(tr(lang, "backups.from_file")).clicked() {
+            out.push(Intent::ChooseRestoreFile);
+        }
         ui.add_space(12.0);
         let label = ui.label(tr(lang, "backups.every"));
         let mut minutes = every;
