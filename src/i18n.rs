@@ -191,6 +191,8 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ),
     ("audit.none", "沒有符合條件的記錄。", "没有符合条件的记录。", "No entries match."),
     ("audit.before", "修改前", "修改前", "Before"),
+    ("audit.entity", "記錄", "记录", "Record"),
+    ("audit.export", "匯出…", "导出…", "Export…"),
     ("audit.after", "修改後", "修改后", "After"),
     ("audit.at", "時間 (UTC)", "时间 (UTC)", "When (UTC)"),
     ("audit.actor", "操作人", "操作人", "By"),

@@ -192,6 +192,33 @@ pub fn xlsx_bytes(table: &Table) -> Result<Vec<u8>, ExchangeError> {
 
 /// Writes the table to `path` as `.xlsx` or `.csv` (by extension), through a temporary file
 /// renamed into place so a failed export never leaves half a file.
+/// The change log as listed (filtered, newest first), for auditors: one row per entry with the
+/// record before and after the change as stored.
+pub fn audit_table(entries: &[crate::store::AuditRow], lang: Lang) -> Table {
+    let t = |key| i18n::tr(lang, key).to_owned();
+    Table {
+        sheet: t("settings.audit"),
+        header: vec![t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.before"), t("audit.after")],
+        rows: entries
+            .iter()
+            .map(|e| {
+                let entity = match e.entity_id {
+                    Some(id) => format!("{} {id}", e.entity),
+                    None => e.entity.clone(),
+                };
+                vec![
+                    Value::from(e.at.as_str()),
+                    Value::from(e.actor.as_str()),
+                    Value::from(i18n::tr(lang, &format!("done.{}", e.action))),
+                    Value::Text(entity),
+                    Value::from(e.before.as_deref().unwrap_or("")),
+                    Value::from(e.after.as_deref().unwrap_or("")),
+                ]
+            })
+            .collect(),
+    }
+}
+
 pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
     let bytes = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("xlsx") => xlsx_bytes(table)?,

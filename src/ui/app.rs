@@ -603,6 +603,28 @@ impl NengliApp {
                 }
             }
             Intent::AuditFilterChanged => self.reload_audit(),
+            Intent::ChooseAuditExport => {
+                let name = format!("{}.xlsx", tr(self.state.lang, "settings.audit"));
+                if let Some(path) =
+                    rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
+                {
+                    self.apply(Intent::ExportAudit(path));
+                }
+            }
+            Intent::ExportAudit(path) => {
+                let lang = self.state.lang;
+                let Some(data) = &self.state.data else { return };
+                let table = write::audit_table(&data.audit, lang);
+                match write::save(&table, &path) {
+                    Ok(()) => {
+                        self.state.notice = Some(Notice::Info(i18n::fill(
+                            tr(lang, "cli.export_done"),
+                            &[&table.rows.len().to_string(), &path.display().to_string()],
+                        )))
+                    }
+                    Err(e) => self.error(i18n::exchange_error(lang, &e)),
+                }
+            }
             Intent::SetBackupEvery(minutes) => {
                 self.state.backup_every = minutes;
                 self.prefs.backup_every = Some(minutes);

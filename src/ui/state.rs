@@ -101,6 +101,10 @@ pub enum Intent {
     CheckDatabase,
     /// Minutes between backups while work goes on (0 = off).
     SetBackupEvery(u32),
+    /// Ask where to save the change log as listed (xlsx or csv).
+    ChooseAuditExport,
+    /// Save the change log as listed to this file.
+    ExportAudit(PathBuf),
     /// The change log's filter was edited: search again.
     AuditFilterChanged,
     DismissNotice,

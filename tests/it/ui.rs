@@ -381,7 +381,7 @@ fn settings_back_up_and_restore_the_database() {
 
 #[test]
 fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
-    let (_dir, mut h) = demo_harness(Lang::En);
+    let (dir, mut h) = demo_harness(Lang::En);
     let official = h.state().service().unwrap().read().officials().unwrap()[0].clone();
     h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::DeleteOfficial { id: official.id }));
     click(&mut h, Role::Button, "Settings");
@@ -391,6 +391,14 @@ fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
     let entries = shown(&h);
     assert_eq!(entries.len(), 1, "only the deletion names {}: {entries:?}", official.name);
     assert_eq!(entries[0].action, "official.delete");
+    let file = dir.path().join("log.csv");
+    h.state_mut().apply(nengli::ui::state::Intent::ExportAudit(file.clone()));
+    let mut sheet = csv::Reader::from_path(&file).unwrap();
+    assert_eq!(sheet.headers().unwrap().iter().collect::<Vec<_>>(), ["When (UTC)", "By", "Action", "Record", "Before", "After"]);
+    let rows: Vec<csv::StringRecord> = sheet.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1, "the list as filtered is what is saved");
+    assert_eq!(&rows[0][1], entries[0].actor);
+    assert!(rows[0][4].contains(&official.name) && rows[0][5].is_empty(), "{:?}", rows[0]);
     type_into(&mut h, "From", "2013-02-30");
     h.get_by_label_contains("is not a real day");
     assert_eq!(shown(&h), entries, "a bad day leaves the list as it was");

@@ -222,6 +222,9 @@ fn audit_ui(
         if changed {
             out.push(Intent::AuditFilterChanged);
         }
+        if ui.add_enabled(!entries.is_empty(), egui::Button::new(tr(lang, "audit.export"))).clicked() {
+            out.push(Intent::ChooseAuditExport);
+        }
     });
     if let Some(key) = bad_date {
         ui.label(RichText::new(fill(tr(lang, "audit.bad_date"), &[tr(lang, key)])).color(ui.visuals().error_fg_color));
