@@ -72,6 +72,7 @@ impl NengliApp {
         let mut state = State::new(prefs.lang.unwrap_or(startup.lang));
         state.dark = prefs.dark;
         state.backup_every = prefs.backup_every.unwrap_or(crate::domain::backups::EVERY_MINUTES);
+        state.retention = prefs.retention.unwrap_or_default();
         state.recent = prefs.recent.clone();
         state.welcome.year = chrono::Local::now().format("%Y").to_string();
         state.welcome.path = startup.default_db.display().to_string();
@@ -126,9 +127,10 @@ impl NengliApp {
         self.wait_for_backup();
         self.last_backup = Instant::now();
         let path = path.to_owned();
+        let retention = self.state.retention;
         let spawned = std::thread::Builder::new().name("backup".into()).spawn(move || {
             let result = Store::open(&path, OpenMode::Existing)
-                .and_then(|store| crate::backup::take(&store, chrono::Local::now().naive_local(), Default::default()));
+                .and_then(|store| crate::backup::take(&store, chrono::Local::now().naive_local(), retention));
             if let Err(e) = result {
                 log::warn!("backup {when} of {}: {e}", path.display());
             }
@@ -163,7 +165,7 @@ impl NengliApp {
         self.wait_for_backup();
         let Some(service) = &self.service else { return };
         if self.changed && service.store().path().is_some() {
-            match crate::backup::take(service.store(), chrono::Local::now().naive_local(), Default::default()) {
+            match crate::backup::take(service.store(), chrono::Local::now().naive_local(), self.state.retention) {
                 Ok(_) => self.changed = false,
                 Err(e) => log::error!("backup at exit: {e}"),
             }
@@ -625,6 +627,10 @@ impl NengliApp {
                     Err(e) => self.error(i18n::exchange_error(lang, &e)),
                 }
             }
+            Intent::SetRetention(retention) => {
+                self.state.retention = retention;
+                self.prefs.retention = Some(retention);
+            }
             Intent::SetBackupEvery(minutes) => {
                 self.state.backup_every = minutes;
                 self.prefs.backup_every = Some(minutes);
@@ -679,7 +685,7 @@ impl NengliApp {
             Intent::BackupNow => {
                 let lang = self.state.lang;
                 let Some(service) = &self.service else { return };
-                match crate::backup::take(service.store(), chrono::Local::now().naive_local(), Default::default()) {
+                match crate::backup::take(service.store(), chrono::Local::now().naive_local(), self.state.retention) {
                     Ok(path) => {
                         self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])))
                     }

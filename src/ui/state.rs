@@ -60,6 +60,9 @@ pub struct Prefs {
     /// Minutes between backups while work goes on (`None`: the default; 0: off).
     #[serde(default)]
     pub backup_every: Option<u32>,
+    /// How many daily, weekly and monthly backups are kept (`None`: the default).
+    #[serde(default)]
+    pub retention: Option<crate::domain::backups::Retention>,
 }
 
 impl Prefs {
@@ -101,6 +104,8 @@ pub enum Intent {
     CheckDatabase,
     /// Minutes between backups while work goes on (0 = off).
     SetBackupEvery(u32),
+    /// How many daily, weekly and monthly backups to keep.
+    SetRetention(crate::domain::backups::Retention),
     /// Ask where to save the change log as listed (xlsx or csv).
     ChooseAuditExport,
     /// Save the change log as listed to this file.
@@ -435,6 +440,8 @@ pub struct State {
     pub dark: bool,
     /// Minutes between backups while work goes on (0 = off).
     pub backup_every: u32,
+    /// How many daily, weekly and monthly backups are kept.
+    pub retention: crate::domain::backups::Retention,
     pub page: Page,
     pub data: Option<Data>,
     pub org: OrgPage,
@@ -466,6 +473,7 @@ impl State {
             lang,
             dark: false,
             backup_every: crate::domain::backups::EVERY_MINUTES,
+            retention: Default::default(),
             page: Page::default(),
             data: None,
             org: OrgPage::default(),

@@ -476,6 +476,30 @@ fn a_copy_goes_to_a_chosen_file_and_comes_back_and_a_foreign_file_is_refused() {
 }
 
 #[test]
+fn the_backups_kept_follow_the_retention_chosen_in_settings() {
+    let (dir, mut h) = demo_harness(Lang::En);
+    h.state_mut().wait_for_backup();
+    let db = dir.path().join("bureau.sqlite");
+    let regular = || nengli::backup::list(&db).unwrap().into_iter().filter(|b| !b.before_upgrade).count();
+    // Backups from three earlier days, as if the bureau had worked then.
+    let first = nengli::backup::list(&db).unwrap()[0].path.clone();
+    for days in 2..5 {
+        let at = chrono::Local::now().naive_local() - chrono::Duration::days(days);
+        std::fs::copy(&first, first.with_file_name(nengli::domain::backups::file_name(at))).unwrap();
+    }
+    assert_eq!(regular(), 4);
+    click(&mut h, Role::Button, "Settings");
+    h.get_by_label("weekly");
+    click(&mut h, Role::Button, "Back up now");
+    assert_eq!(regular(), 4, "the default keeps a backup of each of the last 12 days");
+    let two = nengli::domain::backups::Retention { daily: 2, weekly: 0, monthly: 0 };
+    h.state_mut().apply(nengli::ui::state::Intent::SetRetention(two));
+    assert_eq!(h.state().prefs().retention, Some(two), "remembered on this computer");
+    click(&mut h, Role::Button, "Back up now");
+    assert_eq!(regular(), 2, "today's and the one before it");
+}
+
+#[test]
 fn a_second_window_is_told_the_database_is_open_elsewhere() {
     let (dir, first) = demo_harness(Lang::En);
     assert!(first.state().service().is_some());

@@ -56,7 +56,8 @@ fn catalogue_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::C
 }
 
 /// The database's backups: take one now, or put one back in place of the current file.
-fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], every: u32, out: &mut Vec<Intent>) {
+fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
+    let (backups, every) = (&state.settings.backups, state.backup_every);
     section(ui, tr(lang, "backups.title"));
     ui.label(RichText::new(tr(lang, "backups.help")).weak());
     ui.horizontal(|ui| {
@@ -76,6 +77,23 @@ fn backups_ui(ui: &mut Ui, lang: Lang, backups: &[crate::backup::BackupInfo], ev
         ui.label(RichText::new(tr(lang, "backups.every_unit")).weak());
         if response.changed() {
             out.push(Intent::SetBackupEvery(minutes));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, "backups.keep"));
+        let mut retention = state.retention;
+        let mut changed = false;
+        for (key, count, most) in [
+            ("backups.keep_daily", &mut retention.daily, 60),
+            ("backups.keep_weekly", &mut retention.weekly, 52),
+            ("backups.keep_monthly", &mut retention.monthly, 120),
+        ] {
+            let label = ui.label(tr(lang, key));
+            changed |= ui.add(egui::DragValue::new(count).range(0..=most).speed(0.2)).labelled_by(label.id).changed();
+        }
+        ui.label(RichText::new(tr(lang, "backups.keep_note")).weak());
+        if changed {
+            out.push(Intent::SetRetention(retention));
         }
     });
     egui::Grid::new("backups").num_columns(4).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
@@ -185,7 +203,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(i18n::check_problem(lang, problem)).small());
         }
     }
-    backups_ui(ui, lang, &state.settings.backups, state.backup_every, out);
+    backups_ui(ui, lang, state, out);
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
