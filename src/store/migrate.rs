@@ -1,5 +1,6 @@
 //! Schema migrations: `sql/NNN_*.sql`, append-only, applied in one transaction that also
-//! stamps `user_version` and `application_id`, so a failed upgrade leaves the file as it was.
+//! fills what the new tables need and stamps `user_version` and `application_id`, so a failed
+//! or interrupted upgrade leaves the file as it was.
 
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
@@ -17,8 +18,9 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database to [`LATEST_VERSION`]; returns the versions applied.
-pub fn migrate(conn: &mut Connection) -> Result<Vec<i64>> {
+/// Brings the database to [`LATEST_VERSION`], running `fill` with the versions applied inside
+/// the same transaction (data the new schema needs); returns the versions applied.
+pub fn migrate(conn: &mut Connection, fill: impl FnOnce(&Connection, &[i64]) -> Result<()>) -> Result<Vec<i64>> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > LATEST_VERSION {
         return Err(StoreError::TooNew { found: current, supported: LATEST_VERSION });
@@ -32,6 +34,7 @@ pub fn migrate(conn: &mut Connection) -> Result<Vec<i64>> {
         tx.execute_batch(sql)?;
         applied.push(index as i64 + 1);
     }
+    fill(&tx, &applied)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", LATEST_VERSION)?;
     tx.commit()?;

@@ -196,22 +196,24 @@ impl Store {
             write_copy(&conn, &dest)?;
             log::info!("backup before upgrading {} from schema {version}: {}", path.display(), dest.display());
         }
-        let migrated = migrate::migrate(&mut conn)?;
-        if migrated.contains(&4) {
-            // Entries written before the chain existed are linked in their order.
-            Db { conn: &conn }.audit_chain(true)?;
-        }
-        if migrated.contains(&2) {
-            // A bureau set up before the scale existed gets the shipped one.
-            Db { conn: &conn }.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
-        }
-        if migrated.contains(&3) {
-            // A bureau set up before programmes existed gets this year's from its catalogue.
-            let db = Db { conn: &conn };
-            if let Some(bureau) = db.bureau()? {
-                db.create_programme(bureau.year, &db.catalogue()?)?;
+        let migrated = migrate::migrate(&mut conn, |conn, applied| {
+            let db = Db { conn };
+            if applied.contains(&4) {
+                // Entries written before the chain existed are linked in their order.
+                db.audit_chain(true)?;
             }
-        }
+            if applied.contains(&2) {
+                // A bureau set up before the scale existed gets the shipped one.
+                db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+            }
+            if applied.contains(&3) {
+                // A bureau set up before programmes existed gets this year's from its catalogue.
+                if let Some(bureau) = db.bureau()? {
+                    db.create_programme(bureau.year, &db.catalogue()?)?;
+                }
+            }
+            Ok(())
+        })?;
         if !migrated.is_empty() {
             log::info!(
                 "migrated {} to schema {:?}",

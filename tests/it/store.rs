@@ -167,26 +167,42 @@ fn init_refuses_a_second_bureau_in_the_same_file() {
     let _: &Service = &service;
 }
 
+/// A schema-1 bureau built by hand, as the first release wrote it, for the programme year `year`.
+fn version_1_file(path: &std::path::Path, year: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(include_str!("../../src/store/sql/001_init.sql")).unwrap();
+    conn.execute_batch(&format!(
+        "INSERT INTO capability (uuid, position, code, name_tc, name_sc, name_en, slogan_tc, slogan_sc, slogan_en)
+           VALUES ('c1', 1, 'learning', '學習力', '学习力', 'Learning', '', '', '');
+         INSERT INTO meta VALUES ('bureau_name', '舊版局'), ('programme_year', '{year}');
+         INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('u1', NULL, '舊版局', 'bureau');
+         INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'bureau.init', 'unit', 1);
+         INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'unit.rename', 'unit', 1);"
+    ))
+    .unwrap();
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+}
+
+#[test]
+fn an_upgrade_that_cannot_finish_leaves_the_file_at_its_old_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite");
+    // A year the programme table refuses: the programme made during the upgrade fails.
+    version_1_file(&path, "1990");
+    assert!(Store::open(&path, OpenMode::Existing).is_err());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 1, "nothing of the upgrade stayed");
+    let hashes: i64 = conn.query_row("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'", [], |r| r.get(0)).unwrap();
+    assert_eq!(hashes, 0, "schema 4's column was rolled back with the rest");
+}
+
 #[test]
 fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.sqlite");
-    {
-        // Build a schema-1 bureau by hand, as the first release wrote it.
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../../src/store/sql/001_init.sql")).unwrap();
-        conn.execute_batch(
-            "INSERT INTO capability (uuid, position, code, name_tc, name_sc, name_en, slogan_tc, slogan_sc, slogan_en)
-               VALUES ('c1', 1, 'learning', '學習力', '学习力', 'Learning', '', '', '');
-             INSERT INTO meta VALUES ('bureau_name', '舊版局'), ('programme_year', '2012');
-             INSERT INTO unit (uuid, parent_id, name, kind) VALUES ('u1', NULL, '舊版局', 'bureau');
-             INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'bureau.init', 'unit', 1);
-             INSERT INTO audit (actor, action, entity, entity_id) VALUES ('admin', 'unit.rename', 'unit', 1);",
-        )
-        .unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-    }
+    version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
     assert_eq!(store.migrated(), &[2, 3, 4]);
     let backups = nengli::backup::list(&path).unwrap();
