@@ -721,6 +721,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the database is in use by another program; try again shortly",
     ),
     (
+        "store.upgrade_failed",
+        "無法把資料庫從第 {0} 版結構升級,檔案保持原樣(升級前的備份在 backups 資料夾):{1}",
+        "无法把数据库从第 {0} 版结构升级,文件保持原样(升级前的备份在 backups 文件夹):{1}",
+        "the database could not be upgraded from schema {0}; the file was left as it was (the backup taken before is in the backups folder): {1}",
+    ),
+    (
         "store.constraint",
         "資料庫拒絕了這次修改(資料不符合規則):{0}",
         "数据库拒绝了这次修改(数据不符合规则):{0}",
@@ -892,6 +898,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::Busy => t("store.busy").to_owned(),
         StoreError::Damaged(detail) => fill(t("store.damaged"), &[detail]),
         StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
+        StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
         StoreError::NotFound => t("store.not_found").to_owned(),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
         StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),

@@ -40,6 +40,9 @@ pub enum StoreError {
     Damaged(String),
     #[error("the database refused the change: {0}")]
     Constraint(String),
+    /// Bringing the file from schema `from` to this version's failed; it was left as it was.
+    #[error("the database could not be upgraded from schema {from}; it was left as it was: {detail}")]
+    UpgradeFailed { from: i64, detail: String },
     #[error("record not found")]
     NotFound,
     #[error("database error: {0}")]
@@ -213,6 +216,10 @@ impl Store {
                 }
             }
             Ok(())
+        })
+        .map_err(|e| match e {
+            StoreError::TooNew { .. } | StoreError::Busy | StoreError::Io(_) => e,
+            other => StoreError::UpgradeFailed { from: version, detail: other.to_string() },
         })?;
         if !migrated.is_empty() {
             log::info!(

@@ -190,7 +190,9 @@ fn an_upgrade_that_cannot_finish_leaves_the_file_at_its_old_version() {
     let path = dir.path().join("v1.sqlite");
     // A year the programme table refuses: the programme made during the upgrade fails.
     version_1_file(&path, "1990");
-    assert!(Store::open(&path, OpenMode::Existing).is_err());
+    let err = Store::open(&path, OpenMode::Existing).err().expect("refused");
+    assert!(matches!(err, StoreError::UpgradeFailed { from: 1, .. }), "{err:?}");
+    assert!(nengli::i18n::store_error(nengli::domain::Lang::Tc, &err).starts_with("無法把資料庫從第 1 版結構升級,檔案保持原樣"));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 1, "nothing of the upgrade stayed");
