@@ -91,7 +91,7 @@ pub fn set_aside(db: &Path, label: &str, now: NaiveDateTime) -> std::io::Result<
 pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
     verify_file(backup)?;
     let aside = if db.exists() { set_aside(db, "before-restore", now)? } else { PathBuf::new() };
-    crate::files::write_atomically(db, &std::fs::read(backup)?)?;
+    crate::files::replace_atomically(db, |partial| std::fs::copy(backup, partial).map(drop))?;
     log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
     Ok(aside)
 }

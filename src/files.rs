@@ -3,22 +3,30 @@
 //! system's viewer.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Replaces `path` whole or not at all: `write` fills a temporary file beside it, which is then
+/// synced and renamed over `path`; on any failure the temporary file is removed.
+pub fn replace_atomically<E: From<std::io::Error>>(path: &Path, write: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), E> {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
+    let partial = PathBuf::from(partial);
+    let _ = std::fs::remove_file(&partial);
     let result = (|| {
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&partial, path)
+        write(&partial)?;
+        // Opened for writing: Windows flushes a file only through a handle that may write it.
+        std::fs::OpenOptions::new().write(true).open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, path)?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
     result
+}
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_atomically(path, |partial| std::fs::File::create(partial)?.write_all(bytes))
 }
 
 /// Opens `path` in the program the system associates with it (a PDF viewer).

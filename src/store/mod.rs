@@ -307,21 +307,10 @@ fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let mut partial = dest.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
-    let result = (|| {
+    crate::files::replace_atomically(dest, |partial| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-        verify_file(&partial)?;
-        std::fs::File::open(&partial)?.sync_all()?;
-        std::fs::rename(&partial, dest)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
+        verify_file(partial)
+    })
 }
 
 /// SQLite's `quick_check` through a read-only connection, before anything writes to the file.
