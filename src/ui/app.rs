@@ -546,15 +546,13 @@ impl NengliApp {
             }
             Intent::CreateDatabase { path, bureau, year } => self.create_database(&path, &bureau, &year),
             Intent::ChooseNewDatabase => {
-                if let Some(path) =
-                    rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).set_file_name("nengli.sqlite").save_file()
-                {
+                if let Some(path) = database_dialog().set_file_name("nengli.sqlite").save_file() {
                     self.state.welcome.path = path.display().to_string();
                     self.close();
                 }
             }
             Intent::ChooseDatabase => {
-                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).pick_file() {
+                if let Some(path) = database_dialog().pick_file() {
                     self.open(&path, OpenMode::Existing);
                 }
             }
@@ -695,7 +693,7 @@ impl NengliApp {
             }
             Intent::ChooseBackupFile => {
                 let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
-                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).set_file_name(name).save_file() {
+                if let Some(path) = database_dialog().set_file_name(name).save_file() {
                     self.apply(Intent::BackupTo(path));
                 }
             }
@@ -710,7 +708,7 @@ impl NengliApp {
                 }
             }
             Intent::ChooseRestoreFile => {
-                if let Some(path) = rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"]).pick_file() {
+                if let Some(path) = database_dialog().pick_file() {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
                     self.apply(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(path)) });
                 }
@@ -1258,4 +1256,9 @@ impl eframe::App for NengliApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.backup_if_changed();
     }
+}
+
+/// The file dialog for nengli databases and their copies.
+fn database_dialog() -> rfd::FileDialog {
+    rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"])
 }
