@@ -266,6 +266,11 @@ impl NengliApp {
                 self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::exchange_error(lang, &e)]));
             }
             jobs::Outcome::Imported(result) => self.imported(result),
+            jobs::Outcome::BackedUp(Ok(path)) => {
+                self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])));
+                self.reload_backups();
+            }
+            jobs::Outcome::BackedUp(Err(e)) => self.error(i18n::store_error(lang, &e)),
         }
     }
 
@@ -316,14 +321,24 @@ impl NengliApp {
         }
     }
 
-    fn start_job(&mut self, title_key: &'static str, job: std::io::Result<Job>) {
+    fn start_job(&mut self, title_key: &'static str, cancellable: bool, job: std::io::Result<Job>) {
         match job {
             Ok(job) => {
                 self.job = Some(job);
-                self.state.job = Some(JobView { title_key, done: 0, total: 0 });
+                self.state.job = Some(JobView { title_key, cancellable, done: 0, total: 0 });
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// A backup into the backups folder (`None`) or to a chosen file, on a worker thread with
+    /// its own connection so the window stays responsive on a large bureau.
+    fn start_backup(&mut self, dest: Option<PathBuf>) {
+        if self.job.is_some() {
+            return;
+        }
+        let Some(db) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        self.start_job("job.backing_up", false, Job::backup(db, dest, self.state.retention));
     }
 
     fn commit_import(&mut self) {
@@ -337,7 +352,7 @@ impl NengliApp {
         match service.store().path().map(Path::to_owned) {
             Some(db) => {
                 let actor = service.actor().to_owned();
-                self.start_job("job.importing", Job::import(db, actor, preview));
+                self.start_job("job.importing", true, Job::import(db, actor, preview));
             }
             None => {
                 let result = service.import(&preview, &mut |_, _| true);
@@ -648,7 +663,7 @@ impl NengliApp {
             }
             Intent::ImportFile(path) => {
                 if self.job.is_none() && self.service.is_some() {
-                    self.start_job("job.reading", Job::read(path));
+                    self.start_job("job.reading", true, Job::read(path));
                 }
             }
             Intent::RebuildPreview { sheet, kind } => self.rebuild_preview(sheet, kind),
@@ -680,33 +695,14 @@ impl NengliApp {
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
             Intent::ShowFigure(measure) => self.state.home_list = measure,
             Intent::SelectMilestone(id) => self.select_milestone(id),
-            Intent::BackupNow => {
-                let lang = self.state.lang;
-                let Some(service) = &self.service else { return };
-                match crate::backup::take(service.store(), chrono::Local::now().naive_local(), self.state.retention) {
-                    Ok(path) => {
-                        self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])))
-                    }
-                    Err(e) => self.error(i18n::store_error(lang, &e)),
-                }
-                self.reload_backups();
-            }
+            Intent::BackupNow => self.start_backup(None),
             Intent::ChooseBackupFile => {
                 let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
                 if let Some(path) = database_dialog().set_file_name(name).save_file() {
                     self.apply(Intent::BackupTo(path));
                 }
             }
-            Intent::BackupTo(path) => {
-                let lang = self.state.lang;
-                let Some(service) = &self.service else { return };
-                match service.store().backup_to(&path) {
-                    Ok(()) => {
-                        self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])))
-                    }
-                    Err(e) => self.error(i18n::store_error(lang, &e)),
-                }
-            }
+            Intent::BackupTo(path) => self.start_backup(Some(path)),
             Intent::ChooseRestoreFile => {
                 if let Some(path) = database_dialog().pick_file() {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);

@@ -1,11 +1,12 @@
-//! Long work off the UI thread: reading a spreadsheet and committing an import run on named
-//! worker threads that report progress over a channel and stop when asked, leaving nothing
-//! half-stored (the import's transaction rolls back).
+//! Long work off the UI thread: reading a spreadsheet, committing an import and taking a backup
+//! run on named worker threads that report progress over a channel and stop when asked, leaving
+//! nothing half-stored (the import's transaction rolls back).
 
+use crate::domain::backups::Retention;
 use crate::exchange::read::Sheet;
 use crate::exchange::{self, preview::Preview};
 use crate::service::{ImportSummary, Service, ServiceError};
-use crate::store::{OpenMode, Store};
+use crate::store::{OpenMode, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,8 +14,13 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What a finished job hands back.
 pub enum Outcome {
-    Read { path: PathBuf, sheets: Result<Vec<Sheet>, exchange::ExchangeError> },
+    Read {
+        path: PathBuf,
+        sheets: Result<Vec<Sheet>, exchange::ExchangeError>,
+    },
     Imported(Result<ImportSummary, ServiceError>),
+    /// The verified copy's path.
+    BackedUp(Result<PathBuf, StoreError>),
 }
 
 /// A message from a worker.
@@ -59,6 +65,18 @@ impl Job {
                 })
             });
             Outcome::Imported(result)
+        })
+    }
+
+    /// Takes a verified backup of the database at `db` through a connection of its own: into its
+    /// backups folder (pruned by `retention`), or to `dest`.
+    pub fn backup(db: PathBuf, dest: Option<PathBuf>, retention: Retention) -> std::io::Result<Job> {
+        Job::spawn("backup", move |_, _| {
+            let result = Store::open(&db, OpenMode::Existing).and_then(|store| match dest {
+                Some(dest) => store.backup_to(&dest).map(|()| dest),
+                None => crate::backup::take(&store, chrono::Local::now().naive_local(), retention),
+            });
+            Outcome::BackedUp(result)
         })
     }
 

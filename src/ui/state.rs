@@ -390,6 +390,8 @@ pub struct PrintPreview {
 /// A long job in progress, as the progress window shows it.
 pub struct JobView {
     pub title_key: &'static str,
+    /// Whether the job stops when asked (a backup runs to its end).
+    pub cancellable: bool,
     pub done: usize,
     pub total: usize,
 }

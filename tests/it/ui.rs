@@ -228,6 +228,14 @@ fn headers_sort_and_arrow_keys_walk_the_roster() {
     assert_eq!(h.state().state.roster.selected, Some(rows[rows.len() - 1].id));
 }
 
+/// Clicks a button that starts a job (which repaints until it ends), then waits for the job.
+fn click_starting_job(harness: &mut Harness<'_, NengliApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, label).click();
+    wait_for_job(harness);
+}
+
 /// Steps the harness until the running job (if any) has finished.
 fn wait_for_job(h: &mut Harness<'_, NengliApp>) {
     for _ in 0..400 {
@@ -258,9 +266,7 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
         "commit is off while bad rows are ticked"
     );
     click(&mut h, Role::Button, "取消勾選有問題的行");
-    // The commit starts a job that repaints until it ends: step, do not settle.
-    h.get_by_role_and_label(Role::Button, "匯入 1 行").click();
-    wait_for_job(&mut h);
+    click_starting_job(&mut h, "匯入 1 行");
     let service = h.state().service().unwrap();
     assert_eq!(service.read().official_count().unwrap(), before + 1);
     assert!(service.read().officials().unwrap().iter().any(|o| o.staff_no == "N1" && o.name == "林小雨"));
@@ -366,7 +372,7 @@ fn settings_back_up_and_restore_the_database() {
     let (_dir, mut h) = demo_harness(Lang::En);
     h.state_mut().wait_for_backup();
     click(&mut h, Role::Button, "Settings");
-    click(&mut h, Role::Button, "Back up now");
+    click_starting_job(&mut h, "Back up now");
     assert!(!h.state().state.settings.backups.is_empty());
     let count = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().official_count().unwrap();
     let before = count(&h);
@@ -458,6 +464,7 @@ fn a_copy_goes_to_a_chosen_file_and_comes_back_and_a_foreign_file_is_refused() {
     h.get_by_label("Restore from a file…");
     let stick = dir.path().join("stick").join("copy.sqlite");
     h.state_mut().apply(nengli::ui::state::Intent::BackupTo(stick.clone()));
+    wait_for_job(&mut h);
     nengli::store::verify_file(&stick).unwrap();
     h.run();
     h.get_by_label_contains("copy.sqlite");
@@ -490,12 +497,12 @@ fn the_backups_kept_follow_the_retention_chosen_in_settings() {
     assert_eq!(regular(), 4);
     click(&mut h, Role::Button, "Settings");
     h.get_by_label("weekly");
-    click(&mut h, Role::Button, "Back up now");
+    click_starting_job(&mut h, "Back up now");
     assert_eq!(regular(), 4, "the default keeps a backup of each of the last 12 days");
     let two = nengli::domain::backups::Retention { daily: 2, weekly: 0, monthly: 0 };
     h.state_mut().apply(nengli::ui::state::Intent::SetRetention(two));
     assert_eq!(h.state().prefs().retention, Some(two), "remembered on this computer");
-    click(&mut h, Role::Button, "Back up now");
+    click_starting_job(&mut h, "Back up now");
     assert_eq!(regular(), 2, "today's and the one before it");
 }
 

@@ -64,9 +64,11 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             let fraction = if job.total == 0 { 0.0 } else { job.done as f32 / job.total as f32 };
             let text = if job.total == 0 { String::new() } else { format!("{} / {}", job.done, job.total) };
             ui.add(egui::ProgressBar::new(fraction).text(text).animate(job.total == 0));
-            ui.add_space(8.0);
-            if ui.button(tr(lang, "action.cancel")).clicked() {
-                out.push(Intent::CancelJob);
+            if job.cancellable {
+                ui.add_space(8.0);
+                if ui.button(tr(lang, "action.cancel")).clicked() {
+                    out.push(Intent::CancelJob);
+                }
             }
         });
     }
