@@ -288,6 +288,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("notice.saved", "已儲存 {0}", "已保存 {0}", "Saved {0}"),
     ("job.reading", "正在讀取試算表…", "正在读取表格…", "Reading the spreadsheet…"),
     ("job.importing", "正在匯入…", "正在导入…", "Importing…"),
+    ("job.checking", "正在檢查資料庫…", "正在检查数据库…", "Checking the database…"),
     ("job.backing_up", "正在備份並檢查備份…", "正在备份并检查备份…", "Backing up and checking the copy…"),
     ("import.title", "匯入預覽:{0}", "导入预览:{0}", "Import preview: {0}"),
     ("import.kind", "內容", "内容", "Contents"),

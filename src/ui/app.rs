@@ -155,7 +155,7 @@ impl NengliApp {
         if self.backup_thread.as_ref().is_some_and(|h| !h.is_finished()) {
             return;
         }
-        let Some(path) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        let Some(path) = self.db_path() else { return };
         self.spawn_backup(&path, "while working");
         self.changed = false;
     }
@@ -170,6 +170,11 @@ impl NengliApp {
                 Err(e) => log::error!("backup at exit: {e}"),
             }
         }
+    }
+
+    /// The open database's file.
+    fn db_path(&self) -> Option<PathBuf> {
+        self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned))
     }
 
     pub fn service(&self) -> Option<&Service> {
@@ -270,7 +275,8 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])));
                 self.reload_backups();
             }
-            jobs::Outcome::BackedUp(Err(e)) => self.error(i18n::store_error(lang, &e)),
+            jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(i18n::store_error(lang, &e)),
+            jobs::Outcome::Checked(Ok(problems)) => self.state.settings.check = Some(problems),
         }
     }
 
@@ -337,7 +343,7 @@ impl NengliApp {
         if self.job.is_some() {
             return;
         }
-        let Some(db) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        let Some(db) = self.db_path() else { return };
         self.start_job("job.backing_up", false, Job::backup(db, dest, self.state.retention));
     }
 
@@ -610,11 +616,9 @@ impl NengliApp {
                 }
             }
             Intent::CheckDatabase => {
-                if let Some(service) = &self.service {
-                    match service.store().check() {
-                        Ok(problems) => self.state.settings.check = Some(problems),
-                        Err(e) => self.error(i18n::store_error(self.state.lang, &e)),
-                    }
+                let Some(db) = self.db_path() else { return };
+                if self.job.is_none() {
+                    self.start_job("job.checking", false, Job::check(db));
                 }
             }
             Intent::AuditFilterChanged => self.reload_audit(),
@@ -1055,7 +1059,7 @@ impl NengliApp {
     }
 
     fn reload_backups(&mut self) {
-        let Some(path) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        let Some(path) = self.db_path() else { return };
         match crate::backup::list(&path) {
             Ok(backups) => self.state.settings.backups = backups,
             Err(e) => self.error(e.to_string()),
@@ -1065,7 +1069,7 @@ impl NengliApp {
     fn restore_backup(&mut self, file: &Path) {
         let lang = self.state.lang;
         self.wait_for_backup();
-        let Some(db) = self.service.as_ref().and_then(|s| s.store().path().map(Path::to_owned)) else { return };
+        let Some(db) = self.db_path() else { return };
         self.close();
         match crate::backup::restore(&db, file, chrono::Local::now().naive_local()) {
             Ok(aside) => {

@@ -1,4 +1,4 @@
-//! Long work off the UI thread: reading a spreadsheet, committing an import and taking a backup
+//! Long work off the UI thread: reading a spreadsheet, committing an import, taking a backup and checking the database
 //! run on named worker threads that report progress over a channel and stop when asked, leaving
 //! nothing half-stored (the import's transaction rolls back).
 
@@ -6,7 +6,7 @@ use crate::domain::backups::Retention;
 use crate::exchange::read::Sheet;
 use crate::exchange::{self, preview::Preview};
 use crate::service::{ImportSummary, Service, ServiceError};
-use crate::store::{OpenMode, Store, StoreError};
+use crate::store::{CheckProblem, OpenMode, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +21,8 @@ pub enum Outcome {
     Imported(Result<ImportSummary, ServiceError>),
     /// The verified copy's path.
     BackedUp(Result<PathBuf, StoreError>),
+    /// What the full check found (empty: all well).
+    Checked(Result<Vec<CheckProblem>, StoreError>),
 }
 
 /// A message from a worker.
@@ -78,6 +80,12 @@ impl Job {
             });
             Outcome::BackedUp(result)
         })
+    }
+
+    /// Runs the full check (`integrity_check`, `foreign_key_check`, the audit chain) of the
+    /// database at `db` through a connection of its own.
+    pub fn check(db: PathBuf) -> std::io::Result<Job> {
+        Job::spawn("check", move |_, _| Outcome::Checked(Store::open(&db, OpenMode::Existing).and_then(|store| store.check())))
     }
 
     pub fn request_cancel(&self) {
