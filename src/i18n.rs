@@ -737,6 +737,61 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("store.not_found", "記錄不存在(可能已被刪除)", "记录不存在(可能已被删除)", "the record does not exist (it may have been deleted)"),
     ("store.sqlite", "資料庫錯誤:{0}", "数据库错误:{0}", "database error: {0}"),
     ("store.io", "檔案錯誤:{0}", "文件错误:{0}", "file error: {0}"),
+    ("field.username", "帳號", "账号", "User name"),
+    ("field.password", "密碼", "密码", "Password"),
+    ("field.role", "角色", "角色", "Role"),
+    ("field.official", "對應幹部", "对应干部", "Roster entry"),
+    ("field.shortfalls", "能力不足", "能力不足", "Shortfalls found"),
+    ("field.reflection", "個人能力反思", "个人能力反思", "Reflection"),
+    ("field.comment", "評語", "评语", "Comment"),
+    ("field.reason", "退回原因", "退回原因", "Reason for return"),
+    ("field.score", "成績", "成绩", "Score"),
+    ("field.action", "提升措施", "提升措施", "Action"),
+    ("field.support", "所需支持", "所需支持", "Support needed"),
+    ("field.training", "配套培訓", "配套培训", "Linked training"),
+    ("field.deadline", "截止日期", "截止日期", "Deadline"),
+    ("problem.too_short", "至少 {0} 個字元", "至少 {0} 个字符", "at least {0} characters"),
+    ("problem.duplicate_username", "此帳號已有人使用", "此账号已有人使用", "this user name is taken"),
+    ("problem.not_in_round", "此人不在本輪自查範圍內", "此人不在本轮自查范围内", "this official does not take part in the round"),
+    ("problem.round_closed", "本輪自查已結束,不能再修改", "本轮自查已结束,不能再修改", "the round is closed; nothing more can change"),
+    (
+        "problem.forbidden",
+        "目前登入的帳號無權進行此項修改",
+        "当前登录的账号无权进行此项修改",
+        "the account logged in may not make this change",
+    ),
+    ("done.round.save", "已保存自查輪次", "已保存自查轮次", "Round saved"),
+    ("done.round.delete", "已刪除自查輪次", "已删除自查轮次", "Round deleted"),
+    ("done.selfcheck.save", "已保存自查草稿", "已保存自查草稿", "Self-check draft saved"),
+    ("done.selfcheck.submit", "自查已提交", "自查已提交", "Self-check submitted"),
+    ("done.selfcheck.review", "已保存審核意見", "已保存审核意见", "Review saved"),
+    ("done.selfcheck.return", "已退回修改", "已退回修改", "Returned for rework"),
+    ("done.selfcheck.accept", "已審核通過", "已审核通过", "Self-check accepted"),
+    ("done.selfcheck.restore", "已恢復自查", "已恢复自查", "Self-check restored"),
+    ("done.peer.assign", "已安排互查", "已安排互查", "Peer check assigned"),
+    ("done.peer.save", "已保存互查", "已保存互查", "Peer check saved"),
+    ("done.peer.delete", "已取消互查", "已取消互查", "Peer check removed"),
+    ("done.opinion.add", "已記錄意見", "已记录意见", "Opinion recorded"),
+    ("done.opinion.delete", "已刪除意見", "已删除意见", "Opinion deleted"),
+    ("done.test.add", "已新增測試", "已新增测试", "Test added"),
+    ("done.test.delete", "已刪除測試", "已删除测试", "Test deleted"),
+    ("done.test.score", "已記錄成績", "已记录成绩", "Score recorded"),
+    ("done.plan.add", "已新增計劃事項", "已新增计划事项", "Plan item added"),
+    ("done.plan.save", "已保存計劃事項", "已保存计划事项", "Plan item saved"),
+    ("done.plan.delete", "已刪除計劃事項", "已删除计划事项", "Plan item deleted"),
+    (
+        "problem.has_records",
+        "此人已有 {0} 項記錄(自查、席位書、帳號等),不能刪除;請把狀態改為調離或退休",
+        "此人已有 {0} 项记录(自查、席位书、账号等),不能删除;请把状态改为调离或退休",
+        "this official has {0} records (self-checks, seat statements, an account…) and cannot be deleted; mark them transferred or retired instead",
+    ),
+    ("done.user.create", "已建立帳號", "已建立账号", "Account created"),
+    ("done.user.update", "已修改帳號", "已修改账号", "Account changed"),
+    ("done.user.login", "登入", "登录", "Logged in"),
+    ("done.user.login_failed", "登入失敗", "登录失败", "Failed log-in"),
+    ("done.user.logout", "登出", "退出登录", "Logged out"),
+    ("done.user.reset_password", "已重設密碼", "已重设密码", "Password reset"),
+    ("done.user.change_password", "已修改密碼", "已修改密码", "Password changed"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =
@@ -829,6 +884,19 @@ pub fn field_key(field: Field) -> &'static str {
         Field::PostSince => "field.post_since",
         Field::Status => "field.status",
         Field::Capability(n) => CAPABILITY_KEYS.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("field.record"),
+        Field::Username => "field.username",
+        Field::Password => "field.password",
+        Field::Role => "field.role",
+        Field::Official => "field.official",
+        Field::Shortfalls => "field.shortfalls",
+        Field::Reflection => "field.reflection",
+        Field::Comment => "field.comment",
+        Field::Reason => "field.reason",
+        Field::Score => "field.score",
+        Field::Action => "field.action",
+        Field::Support => "field.support",
+        Field::Training => "field.training",
+        Field::Deadline => "field.deadline",
         Field::Record => "field.record",
     }
 }
@@ -866,6 +934,12 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::SimilarName { name, staff_no } => fill(t("problem.similar_name"), &[name, staff_no]),
         Problem::Locked => t("problem.locked").to_owned(),
         Problem::BadStatusChange => t("problem.bad_status_change").to_owned(),
+        Problem::HasRecords { records } => fill(t("problem.has_records"), &[&records.to_string()]),
+        Problem::TooShort { min } => fill(t("problem.too_short"), &[&min.to_string()]),
+        Problem::DuplicateUsername => t("problem.duplicate_username").to_owned(),
+        Problem::NotInRound => t("problem.not_in_round").to_owned(),
+        Problem::RoundClosed => t("problem.round_closed").to_owned(),
+        Problem::Forbidden => t("problem.forbidden").to_owned(),
     }
 }
 
@@ -915,6 +989,7 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
         ServiceError::Store(e) => store_error(lang, e),
         ServiceError::RowsRefused(rows) => fill(tr(lang, "service.rows_refused"), &[&rows.len().to_string()]),
         ServiceError::Cancelled => tr(lang, "service.cancelled").to_owned(),
+        ServiceError::Forbidden => problem_text(lang, &Problem::Forbidden),
     }
 }
 
@@ -966,7 +1041,7 @@ mod tests {
                 assert_ne!(unit_kind(lang, *k), "?");
             }
         }
-        let service = include_str!("service/mod.rs").to_owned() + include_str!("service/seed.rs");
+        let service = include_str!("service/mod.rs").to_owned() + include_str!("service/seed.rs") + include_str!("service/selfcheck.rs");
         for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
             let rest = &service[i..];
             let start = rest.find('"').unwrap() + 1;

@@ -26,6 +26,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// The three rank tiers of the programme and what each must reach.

@@ -1,6 +1,7 @@
 //! The pure model of the programme: ids, entities, catalogues, validation and roster rules.
 //! Nothing here touches egui, SQLite, files or the clock: callers pass "today" in.
 
+pub mod access;
 pub mod audit;
 pub mod backups;
 pub mod catalogue;
@@ -9,9 +10,11 @@ pub mod ids;
 pub mod names;
 pub mod official;
 pub mod org;
+pub mod plans;
 pub mod problem;
 pub mod programme;
 pub mod roster;
+pub mod selfcheck;
 pub mod standards;
 pub mod text;
 

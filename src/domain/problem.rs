@@ -32,6 +32,21 @@ pub enum Field {
     Status,
     /// The required level of one of the 八種能力 (by position, 1–8).
     Capability(u8),
+    Username,
+    Password,
+    Role,
+    /// The roster entry an account or a peer check names.
+    Official,
+    Shortfalls,
+    Reflection,
+    Comment,
+    /// The reason a self-check is returned.
+    Reason,
+    Score,
+    Action,
+    Support,
+    Training,
+    Deadline,
     /// A problem with the record as a whole rather than one input.
     Record,
 }
@@ -42,6 +57,9 @@ pub enum Problem {
     Required,
     TooLong {
         max: usize,
+    },
+    TooShort {
+        min: usize,
     },
     ControlCharacters,
     BadYearMonth,
@@ -106,6 +124,18 @@ pub enum Problem {
         name: String,
         staff_no: String,
     },
+    /// An official with records of their own is transferred or retired, not deleted.
+    HasRecords {
+        records: usize,
+    },
+    /// The user name is taken by another account.
+    DuplicateUsername,
+    /// The official is not among those taking part in the round.
+    NotInRound,
+    /// The round is closed.
+    RoundClosed,
+    /// The acting account may not make this change.
+    Forbidden,
     /// A value that is not one of the choices (a tier, a gender, a status).
     Unknown {
         value: String,

@@ -1,14 +1,21 @@
 //! The use cases. Every change is `Command → validate (domain) → one transaction with its
 //! audit row → Applied`, and each `Applied` carries the command that undoes it.
 
+mod access;
 pub mod printing;
 pub mod seed;
+mod selfcheck;
 
+pub use access::{LoginError, NewAccount};
+
+use crate::domain::access::Access;
 use crate::domain::catalogue::{Catalogue, UnitKind};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{self, Post, PostDraft, Unit};
+use crate::domain::plans::{PlanItem, PlanItemData, PlanOwner};
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
 use crate::domain::programme::{Member, MilestoneData};
+use crate::domain::selfcheck::{Levels, Opinion, PeerCheck, Review, RoundData, SelfCheck, SelfCheckData, Step, Test};
 use crate::domain::standards::{Scale, SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, PostId, UnitId};
@@ -32,6 +39,9 @@ pub enum ServiceError {
     /// The user stopped a long job; nothing was stored.
     #[error("cancelled")]
     Cancelled,
+    /// The account logged in may not make this change.
+    #[error("not allowed for the account logged in")]
+    Forbidden,
 }
 
 impl ServiceError {
@@ -131,6 +141,76 @@ pub enum Command {
         official: OfficialId,
         year: i32,
     },
+    /// Opens a self-check round (`id: None`) or changes one.
+    SaveRound {
+        id: Option<i64>,
+        data: RoundData,
+    },
+    DeleteRound {
+        id: i64,
+    },
+    /// The official saves their self-check, and hands it in when `submit`.
+    SaveSelfCheck {
+        round: i64,
+        official: OfficialId,
+        data: Box<SelfCheckData>,
+        submit: bool,
+    },
+    /// A reviewer writes the supervisor's levels and comment, and may return the self-check
+    /// (with `reason`) or accept it.
+    ReviewSelfCheck {
+        round: i64,
+        official: OfficialId,
+        review: Review,
+        step: Option<Step>,
+        reason: String,
+    },
+    /// Puts a self-check back as it was (undo); `by_owner` tells whose part is restored.
+    RestoreSelfCheck {
+        round: i64,
+        official: OfficialId,
+        before: Option<Box<SelfCheck>>,
+        by_owner: bool,
+    },
+    /// The personnel section assigns `peer` to peer-check `subject` in a round.
+    AssignPeer {
+        round: i64,
+        subject: OfficialId,
+        peer: OfficialId,
+    },
+    /// The assigned colleague records the peer check.
+    SavePeerCheck {
+        id: i64,
+        levels: Levels,
+        comment: String,
+    },
+    DeletePeer {
+        id: i64,
+    },
+    RestorePeer(PeerCheck),
+    AddOpinion(Opinion),
+    DeleteOpinion {
+        id: i64,
+    },
+    AddTest(Test),
+    DeleteTest {
+        id: i64,
+    },
+    /// Records (or with `None` removes) an official's score in a test.
+    SetScore {
+        test: i64,
+        official: OfficialId,
+        score: Option<f64>,
+    },
+    /// Adds (`id: None`) or changes an improvement-plan item.
+    SavePlanItem {
+        id: Option<i64>,
+        data: PlanItemData,
+    },
+    DeletePlanItem {
+        id: i64,
+    },
+    RestorePlanItem(PlanItem),
 }
 
 /// The record a command changed.
@@ -143,6 +223,13 @@ pub enum Entity {
     Scale,
     Programme,
     Seat(OfficialId),
+    /// A self-check round's settings, peer assignments, opinions or tests.
+    Round(i64),
+    SelfCheck {
+        round: i64,
+        official: OfficialId,
+    },
+    Plan(PlanOwner),
 }
 
 /// What a command did.
@@ -170,6 +257,8 @@ const PROGRESS_EVERY: usize = 250;
 pub struct Service {
     store: Store,
     actor: String,
+    access: Access,
+    session: Option<crate::domain::access::Session>,
     today: Option<NaiveDate>,
 }
 
@@ -181,8 +270,20 @@ fn json<T: Serialize>(value: &T) -> Option<String> {
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 impl Service {
+    /// A service acting with administrator rights as `actor` (the command line, set-up, tests);
+    /// the window logs a user in with [`Service::login`] instead.
     pub fn new(store: Store, actor: impl Into<String>) -> Service {
-        Service { store, actor: actor.into(), today: None }
+        Service { store, actor: actor.into(), access: Access::Admin, session: None, today: None }
+    }
+
+    /// Who is acting, as the permission rule sees them.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Refuses unless the actor may do what `need` says.
+    fn require(&self, need: crate::domain::access::Need) -> Result<()> {
+        if self.access.allows(need) { Ok(()) } else { Err(ServiceError::Forbidden) }
     }
 
     /// Fixes "today" (tests and reproducible runs); otherwise the local date is used.
@@ -223,6 +324,7 @@ impl Service {
             problems.push(Field::Year, Problem::OutOfRange { min: (*YEARS.start()).into(), max: (*YEARS.end()).into() });
         }
         let name = problems.finish(name)?;
+        self.require(crate::domain::access::Need::Admin)?;
         let actor = self.actor.clone();
         self.store.write(|db| {
             if db.bureau()?.is_some() {
@@ -251,6 +353,7 @@ impl Service {
     /// file: all of them, or (on a problem, an error or a cancel from `progress`) none.
     /// `progress(done, total)` is called as rows are stored; returning `false` cancels.
     pub fn import(&mut self, preview: &Preview, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportSummary> {
+        self.require(crate::domain::access::Need::Admin)?;
         let records = preview.records().map_err(ServiceError::RowsRefused)?;
         let actor = self.actor.clone();
         let today = self.today();
@@ -282,6 +385,7 @@ impl Service {
         if !YEARS.contains(&to) || to <= from {
             return Err(ServiceError::one(Field::Year, Problem::OutOfRange { min: i64::from(from) + 1, max: (*YEARS.end()).into() }));
         }
+        self.require(crate::domain::access::Need::Admin)?;
         let actor = self.actor.clone();
         self.store.write(|db| {
             let mut copied = 0;
@@ -300,10 +404,18 @@ impl Service {
     }
 
     /// Applies one command in one transaction with its audit row.
+    /// Refused with [`ServiceError::Forbidden`] (nothing written) unless the account logged in
+    /// may make the change.
     pub fn apply(&mut self, command: Command) -> Result<Applied> {
         let actor = self.actor.clone();
         let today = self.today();
-        self.store.write(|db| apply_in(db, &actor, today, command))
+        let access = self.access.clone();
+        self.store.write(|db| {
+            if !access.allows(access::need(db, &command)?) {
+                return Err(ServiceError::Forbidden);
+            }
+            apply_in(db, &actor, today, command)
+        })
     }
 }
 
@@ -620,6 +732,10 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         }
         Command::DeleteOfficial { id } => {
             let before = existing_official(db, id)?;
+            let records = db.official_records(id)?;
+            if records > 0 {
+                return Err(ServiceError::one(Field::Record, Problem::HasRecords { records }));
+            }
             db.delete_official(id)?;
             audit("official.delete", "official", id.0, json(&before), None)?;
             Applied { action: "official.delete", entity: Entity::Official(id), undo: Command::RestoreOfficial(before) }
@@ -712,6 +828,23 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
                 undo: Command::SaveSeatStatement { official, year, data: before.data },
             }
         }
+        Command::SaveRound { .. }
+        | Command::DeleteRound { .. }
+        | Command::SaveSelfCheck { .. }
+        | Command::ReviewSelfCheck { .. }
+        | Command::RestoreSelfCheck { .. }
+        | Command::AssignPeer { .. }
+        | Command::SavePeerCheck { .. }
+        | Command::DeletePeer { .. }
+        | Command::RestorePeer(_)
+        | Command::AddOpinion(_)
+        | Command::DeleteOpinion { .. }
+        | Command::AddTest(_)
+        | Command::DeleteTest { .. }
+        | Command::SetScore { .. }
+        | Command::SavePlanItem { .. }
+        | Command::DeletePlanItem { .. }
+        | Command::RestorePlanItem(_) => selfcheck::apply(db, actor, today, command)?,
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;

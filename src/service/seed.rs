@@ -67,7 +67,99 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     let today = NaiveDate::from_ymd_opt(file.year, 8, 1).unwrap_or(NaiveDate::MIN);
     let summary = populate(service, &file.units, None, 2012, today, "bureau.demo")?;
     demo_programme(service, file.year)?;
+    demo_accounts(service, file.year)?;
     Ok(summary)
+}
+
+/// The demo's accounts (user name, password, role), documented in README.md so a new user
+/// can try each role: the personnel section, the 征管科 head reviewing 征管科, and an
+/// official of 征管科 whose self-check is still to be done.
+pub const DEMO_ACCOUNTS: [(&str, &str, crate::domain::access::Role); 3] = [
+    ("admin", "demo-admin", crate::domain::access::Role::Admin),
+    ("reviewer", "demo-reviewer", crate::domain::access::Role::Reviewer),
+    ("official", "demo-official", crate::domain::access::Role::Official),
+];
+
+/// The demo's accounts and its 2012 self-check round, well under way.
+fn demo_accounts(service: &mut Service, year: i32) -> Result<()> {
+    use crate::domain::access::{Role, UserData};
+    let db = service.read();
+    let unit = db.units()?.into_iter().find(|u| u.name == "征管科").ok_or(ServiceError::Invalid(vec![]))?;
+    let posts = db.posts()?;
+    let members: Vec<crate::domain::official::Official> = db.officials()?.into_iter().filter(|o| o.unit == unit.id).collect();
+    let head = members.iter().find(|o| o.post.and_then(|p| posts.iter().find(|x| x.id == p)).is_some_and(|p| p.title == "征管科科長"));
+    let official = members.iter().find(|o| Some(o.id) != head.map(|h| h.id)).ok_or(ServiceError::Invalid(vec![]))?;
+    for (username, password, role) in DEMO_ACCOUNTS {
+        let data = UserData {
+            username: username.into(),
+            role: Some(role),
+            official: match role {
+                Role::Admin => None,
+                Role::Reviewer => head.map(|h| h.id),
+                Role::Official => Some(official.id),
+            },
+            units: if role == Role::Reviewer { vec![unit.id] } else { Vec::new() },
+        };
+        service.create_user(data, password, true)?;
+    }
+    let skip = official.id;
+    service.store_mut().write(|db| self_check_round(db, year, 2012, |o| o != skip)).map(drop)
+}
+
+/// A level moved by chance: mostly down a step or two (the gaps a self-check finds), sometimes up.
+fn nudge(rng: &mut Rng, level: u8) -> u8 {
+    match rng.below(6) {
+        0 => level.saturating_sub(2).max(1),
+        1 | 2 => level.saturating_sub(1).max(1),
+        3 => (level + 1).min(5),
+        _ => level,
+    }
+}
+
+/// A year's self-check round over the whole bureau, with a self-check for most serving
+/// officials `who` admits: levels around their seat statement's, some reviewed with the
+/// supervisor's levels, some submitted, some still drafts.
+fn self_check_round(db: &crate::store::Db<'_>, year: i32, seed: u64, who: impl Fn(crate::domain::OfficialId) -> bool) -> Result<i64> {
+    use crate::domain::selfcheck::{CheckStatus, Review, RoundData, SelfCheck, SelfCheckData};
+    let deadline = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MIN);
+    let data = RoundData { name: format!("{year} 年度能力自查"), year, deadline, units: Vec::new(), closed: false };
+    let round = db.save_round(None, &new_uuid(), &data)?;
+    let seats: std::collections::HashMap<_, _> = db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data.levels)).collect();
+    let mut rng = Rng::new(seed ^ 0x5E1F);
+    for official in db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active && who(o.id)) {
+        if rng.chance(15) {
+            continue;
+        }
+        let base = |c: u8| seats.get(&official.id).and_then(|l| l.get(&c)).copied().unwrap_or(3);
+        let levels: crate::domain::selfcheck::Levels = std::array::from_fn(|i| Some(nudge(&mut rng, base(i as u8 + 1))));
+        let status = match rng.below(10) {
+            0..=4 => CheckStatus::Reviewed,
+            5..=7 => CheckStatus::Submitted,
+            _ => CheckStatus::Draft,
+        };
+        let review = if status == CheckStatus::Reviewed {
+            Review {
+                levels: levels.map(|l| l.map(|l| nudge(&mut rng, l))), comment: "自查客觀,同意。".into(), by: "reviewer".into()
+            }
+        } else {
+            Review::default()
+        };
+        let check = SelfCheck {
+            id: 0,
+            uuid: new_uuid(),
+            round,
+            official: official.id,
+            status,
+            data: SelfCheckData {
+                levels, shortfalls: "業務知識更新不夠及時。".into(), reflection: String::new(), ..Default::default()
+            },
+            review,
+            return_reason: String::new(),
+            version: 0,
+        };
+        db.save_self_check(&check.uuid, &check)?;
+    }
+    Ok(round)
 }
 
 /// The demo's programme: 人教科 answers for every milestone, the mobilisation phase is done,
@@ -159,6 +251,8 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
     let today = NaiveDate::from_ymd_opt(first_year + years - 1, 8, 1).unwrap_or(NaiveDate::MIN);
     let summary = populate(service, &units, Some((officials, seed)), first_year, today, "bureau.generate")?;
     yearly_records(service, first_year, first_year + years - 1, seed)?;
+    let last = first_year + years - 1;
+    service.store_mut().write(|db| self_check_round(db, last, seed, |_| true))?;
     Ok(summary)
 }
 

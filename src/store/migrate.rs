@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/002_standards.sql"),
     include_str!("sql/003_programme.sql"),
     include_str!("sql/004_audit_chain.sql"),
+    include_str!("sql/005_selfcheck.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 //! version before anything is written; every change runs in one IMMEDIATE transaction through
 //! [`Store::write`]; reads go through the same [`Db`] handle. One module per aggregate.
 
+mod accounts;
 mod audit;
 mod catalogue;
 mod meta;
@@ -9,12 +10,15 @@ mod migrate;
 mod officials;
 mod posts;
 mod programme;
+mod selfcheck;
 mod standards;
 mod units;
 
+pub use accounts::Credentials;
 pub use audit::AuditRow;
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use selfcheck::CheckLevels;
 pub use units::UnitUsage;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};

@@ -113,6 +113,19 @@ impl Db<'_> {
         if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
+    /// How many records (seat statements, self-checks, reviews, tests, plan items, an account)
+    /// belong to an official: such an official is transferred or retired, not deleted.
+    pub fn official_records(&self, id: OfficialId) -> Result<usize> {
+        let sql = "SELECT (SELECT count(*) FROM seat_statement WHERE official_id = ?1)
+            + (SELECT count(*) FROM self_check WHERE official_id = ?1)
+            + (SELECT count(*) FROM peer_check WHERE subject_id = ?1 OR peer_id = ?1)
+            + (SELECT count(*) FROM opinion WHERE official_id = ?1)
+            + (SELECT count(*) FROM test_score WHERE official_id = ?1)
+            + (SELECT count(*) FROM plan_item WHERE official_id = ?1)
+            + (SELECT count(*) FROM app_user WHERE official_id = ?1)";
+        Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
+    }
+
     pub fn official_count(&self) -> Result<usize> {
         Ok(self.conn.query_row("SELECT count(*) FROM official", [], |r| r.get::<_, i64>(0))? as usize)
     }

@@ -840,6 +840,7 @@ impl NengliApp {
                 self.state.roster.problems.clear();
                 self.select_official(Some(official));
             }
+            Entity::Round(_) | Entity::SelfCheck { .. } | Entity::Plan(_) => self.reload_selfcheck(),
             Entity::Official(id) => {
                 self.patch_roster(id);
                 self.state.roster.problems.clear();
@@ -1178,6 +1179,8 @@ impl NengliApp {
         rows.extend(row);
         data.set_roster(rows, sort, &filter);
     }
+
+    fn reload_selfcheck(&mut self) {}
 
     fn reload_audit(&mut self) {
         let Some(service) = &self.service else { return };

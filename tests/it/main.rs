@@ -7,6 +7,7 @@ mod cli;
 mod crash;
 mod exchange;
 mod report;
+mod selfcheck;
 mod service;
 mod store;
 mod support;

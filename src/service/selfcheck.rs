@@ -1,0 +1,308 @@
+//! The self-check use cases inside one transaction: rounds, the official's self-check and the
+//! reviewer's steps (each with its undo), peer checks, opinions, tests and plan items.
+//! Permission has been checked by the caller; here are the workflow's own rules.
+
+use super::{Applied, Command, Entity, Result, ServiceError, existing_official, json};
+use crate::domain::catalogue::OfficialStatus;
+use crate::domain::plans::PlanItem;
+use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
+use crate::domain::selfcheck::{
+    CheckStatus, MAX_NOTE, Opinion, PeerCheck, Review, Round, SelfCheck, SelfCheckData, Step, check_score, next_status,
+};
+use crate::domain::text::{MAX_TITLE, clean};
+use crate::domain::{OfficialId, UnitId};
+use crate::store::{Db, new_uuid};
+use chrono::NaiveDate;
+
+fn one(field: Field, problem: Problem) -> ServiceError {
+    ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
+}
+
+fn existing_round(db: &Db<'_>, id: i64) -> Result<Round> {
+    db.round(id)?.ok_or(one(Field::Record, Problem::NotFound))
+}
+
+/// Whether an official takes part in a round: active, in one of its units (or any).
+pub fn takes_part(units: &[crate::domain::org::Unit], round: &Round, unit: UnitId, status: OfficialStatus) -> bool {
+    status == OfficialStatus::Active
+        && (round.data.units.is_empty() || round.data.units.iter().any(|u| crate::domain::org::subtree(units, *u).contains(&unit)))
+}
+
+/// The round, open, with `official` taking part.
+fn open_round_for(db: &Db<'_>, round: i64, official: OfficialId) -> Result<Round> {
+    let round = existing_round(db, round)?;
+    if round.data.closed {
+        return Err(one(Field::Record, Problem::RoundClosed));
+    }
+    let who = existing_official(db, official)?;
+    if !takes_part(&db.units()?, &round, who.unit, who.status) {
+        return Err(one(Field::Official, Problem::NotInRound));
+    }
+    Ok(round)
+}
+
+fn blank(round: i64, official: OfficialId) -> SelfCheck {
+    SelfCheck {
+        id: 0,
+        uuid: new_uuid(),
+        round,
+        official,
+        status: CheckStatus::Draft,
+        data: SelfCheckData::default(),
+        review: Review::default(),
+        return_reason: String::new(),
+        version: 0,
+    }
+}
+
+fn save_check(
+    db: &Db<'_>,
+    actor: &str,
+    action: &'static str,
+    before: Option<SelfCheck>,
+    after: SelfCheck,
+    by_owner: bool,
+) -> Result<Applied> {
+    let (round, official) = (after.round, after.official);
+    let id = db.save_self_check(&after.uuid, &after)?;
+    db.audit(actor, action, "self_check", Some(id), before.as_ref().and_then(json).as_deref(), json(&after).as_deref())?;
+    Ok(Applied {
+        action,
+        entity: Entity::SelfCheck { round, official },
+        undo: Command::RestoreSelfCheck { round, official, before: before.map(Box::new), by_owner },
+    })
+}
+
+pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Command) -> Result<Applied> {
+    let audit = |action: &'static str, entity: &str, id: i64, before: Option<String>, after: Option<String>| {
+        db.audit(actor, action, entity, Some(id), before.as_deref(), after.as_deref())
+    };
+    Ok(match command {
+        Command::SaveRound { id, data } => {
+            let data = data.validate()?;
+            for unit in &data.units {
+                db.unit(*unit)?.ok_or(one(Field::Unit, Problem::NotFound))?;
+            }
+            let before = match id {
+                Some(id) => Some(existing_round(db, id)?),
+                None => None,
+            };
+            let uuid = before.as_ref().map_or_else(new_uuid, |b| b.uuid.clone());
+            let saved = db.save_round(id, &uuid, &data)?;
+            audit("round.save", "selfcheck_round", saved, before.as_ref().and_then(|b| json(&b.data)), json(&data))?;
+            let undo = match before {
+                Some(before) => Command::SaveRound { id: Some(saved), data: before.data },
+                None => Command::DeleteRound { id: saved },
+            };
+            Applied { action: "round.save", entity: Entity::Round(saved), undo }
+        }
+        Command::DeleteRound { id } => {
+            let before = existing_round(db, id)?;
+            if !db.round_levels(id)?.is_empty() || !db.peer_checks(id)?.is_empty() {
+                return Err(one(Field::Record, Problem::Locked));
+            }
+            db.delete_round(id)?;
+            audit("round.delete", "selfcheck_round", id, json(&before.data), None)?;
+            Applied { action: "round.delete", entity: Entity::Round(id), undo: Command::SaveRound { id: None, data: before.data } }
+        }
+        Command::SaveSelfCheck { round, official, data, submit } => {
+            open_round_for(db, round, official)?;
+            let before = db.self_check(round, official)?;
+            let current = before.clone().unwrap_or_else(|| blank(round, official));
+            let step = if submit { Step::Submit } else { Step::Save };
+            let status = next_status(current.status, step).ok_or(one(Field::Status, Problem::Locked))?;
+            let data = data.validate(submit)?;
+            let action = if submit { "selfcheck.submit" } else { "selfcheck.save" };
+            save_check(db, actor, action, before, SelfCheck { status, data, ..current }, true)?
+        }
+        Command::ReviewSelfCheck { round, official, review, step, reason } => {
+            open_round_for(db, round, official)?;
+            let before = db.self_check(round, official)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            if before.status.editable() {
+                // Nothing to review until it is handed in.
+                return Err(one(Field::Status, Problem::BadStatusChange));
+            }
+            let review = Review { by: actor.to_owned(), ..review.validate()? };
+            let mut problems = Problems::default();
+            let reason = clean(&reason, Field::Reason, step == Some(Step::Return), MAX_NOTE, &mut problems);
+            problems.finish(())?;
+            let (status, action, return_reason) = match step {
+                None => (before.status, "selfcheck.review", before.return_reason.clone()),
+                Some(step @ (Step::Return | Step::Accept)) => {
+                    let status = next_status(before.status, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
+                    if step == Step::Return {
+                        (status, "selfcheck.return", reason)
+                    } else {
+                        (status, "selfcheck.accept", before.return_reason.clone())
+                    }
+                }
+                Some(_) => return Err(one(Field::Status, Problem::BadStatusChange)),
+            };
+            save_check(db, actor, action, Some(before.clone()), SelfCheck { status, review, return_reason, ..before }, false)?
+        }
+        Command::RestoreSelfCheck { round, official, before, by_owner } => {
+            let current = db.self_check(round, official)?;
+            let restored = before.map(|b| *b);
+            // Each party puts back only its own part: the official their content (while the
+            // reviewer has not acted on it), the reviewer their review and the status.
+            let allowed = match (&current, &restored) {
+                (None, _) => false,
+                (Some(now), Some(then)) if by_owner => {
+                    then.status.editable()
+                        && matches!(now.status, CheckStatus::Draft | CheckStatus::Returned | CheckStatus::Submitted)
+                        && then.review == now.review
+                }
+                (Some(now), None) if by_owner => now.status.editable() && now.review == Review::default(),
+                (Some(now), Some(then)) => then.data == now.data && then.status != CheckStatus::Draft,
+                (Some(_), None) => false,
+            };
+            if !allowed {
+                return Err(one(Field::Status, Problem::Locked));
+            }
+            let now = current.expect("checked above");
+            match restored {
+                Some(then) => {
+                    let after = SelfCheck { id: now.id, uuid: now.uuid.clone(), ..then };
+                    save_check(db, actor, "selfcheck.restore", Some(now), after, by_owner)?
+                }
+                None => {
+                    db.delete_self_check(round, official)?;
+                    audit("selfcheck.restore", "self_check", now.id, json(&now), None)?;
+                    Applied {
+                        action: "selfcheck.restore",
+                        entity: Entity::SelfCheck { round, official },
+                        undo: Command::SaveSelfCheck { round, official, data: Box::new(now.data), submit: false },
+                    }
+                }
+            }
+        }
+        Command::AssignPeer { round, subject, peer } => {
+            open_round_for(db, round, subject)?;
+            existing_official(db, peer)?;
+            if subject == peer {
+                return Err(one(Field::Official, Problem::Cycle));
+            }
+            let check = PeerCheck { id: 0, round, subject, peer, levels: [None; 8], comment: String::new() };
+            let id = db.save_peer_check(&new_uuid(), &check)?;
+            audit("peer.assign", "peer_check", id, None, json(&PeerCheck { id, ..check }))?;
+            Applied { action: "peer.assign", entity: Entity::Round(round), undo: Command::DeletePeer { id } }
+        }
+        Command::SavePeerCheck { id, levels, comment } => {
+            let before = db.peer_check(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            open_round_for(db, before.round, before.subject)?;
+            let mut problems = Problems::default();
+            let comment = clean(&comment, Field::Comment, false, MAX_NOTE, &mut problems);
+            let review = Review { levels, ..Review::default() }.validate();
+            problems.finish(())?;
+            let levels = review?.levels;
+            let after = PeerCheck { levels, comment, ..before.clone() };
+            db.save_peer_check("", &after)?;
+            audit("peer.save", "peer_check", id, json(&before), json(&after))?;
+            Applied {
+                action: "peer.save",
+                entity: Entity::Round(before.round),
+                undo: Command::SavePeerCheck { id, levels: before.levels, comment: before.comment },
+            }
+        }
+        Command::DeletePeer { id } => {
+            let before = db.peer_check(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            db.delete_peer_check(id)?;
+            audit("peer.delete", "peer_check", id, json(&before), None)?;
+            Applied { action: "peer.delete", entity: Entity::Round(before.round), undo: Command::RestorePeer(before) }
+        }
+        Command::RestorePeer(check) => {
+            existing_round(db, check.round)?;
+            let id = db.save_peer_check(&new_uuid(), &PeerCheck { id: 0, ..check.clone() })?;
+            audit("peer.assign", "peer_check", id, None, json(&check))?;
+            Applied { action: "peer.assign", entity: Entity::Round(check.round), undo: Command::DeletePeer { id } }
+        }
+        Command::AddOpinion(opinion) => {
+            existing_round(db, opinion.round)?;
+            existing_official(db, opinion.official)?;
+            let mut problems = Problems::default();
+            let source = clean(&opinion.source, Field::Title, false, MAX_TITLE, &mut problems);
+            let note = clean(&opinion.note, Field::Comment, true, MAX_NOTE, &mut problems);
+            let opinion = problems.finish(Opinion { source, note, ..opinion })?;
+            let id = db.insert_opinion(&new_uuid(), &opinion)?;
+            audit("opinion.add", "opinion", id, None, json(&opinion))?;
+            Applied { action: "opinion.add", entity: Entity::Round(opinion.round), undo: Command::DeleteOpinion { id } }
+        }
+        Command::DeleteOpinion { id } => {
+            let before = db.opinion(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            db.delete_opinion(id)?;
+            audit("opinion.delete", "opinion", id, json(&before), None)?;
+            Applied {
+                action: "opinion.delete",
+                entity: Entity::Round(before.round),
+                undo: Command::AddOpinion(Opinion { id: 0, ..before }),
+            }
+        }
+        Command::AddTest(test) => {
+            let mut problems = Problems::default();
+            let name = clean(&test.name, Field::Title, true, MAX_TITLE, &mut problems);
+            if let Err(p) = check_score(test.pass_mark) {
+                problems.0.push(p);
+            }
+            let test = problems.finish(crate::domain::selfcheck::Test { name, ..test })?;
+            let id = db.insert_test(&new_uuid(), &test)?;
+            audit("test.add", "capability_test", id, None, json(&test))?;
+            Applied { action: "test.add", entity: Entity::Round(0), undo: Command::DeleteTest { id } }
+        }
+        Command::DeleteTest { id } => {
+            let before = db.tests()?.into_iter().find(|t| t.id == id).ok_or(one(Field::Record, Problem::NotFound))?;
+            if db.count_scores(id)? > 0 {
+                return Err(one(Field::Record, Problem::Locked));
+            }
+            db.delete_test(id)?;
+            audit("test.delete", "capability_test", id, json(&before), None)?;
+            Applied { action: "test.delete", entity: Entity::Round(0), undo: Command::AddTest(before) }
+        }
+        Command::SetScore { test, official, score } => {
+            db.tests()?.into_iter().find(|t| t.id == test).ok_or(one(Field::Record, Problem::NotFound))?;
+            existing_official(db, official)?;
+            let score = score.map(check_score).transpose().map_err(|p| ServiceError::Invalid(vec![p]))?;
+            let before = db.score(test, official)?;
+            db.set_score(test, official, score)?;
+            audit("test.score", "test_score", test, json(&(official, before)), json(&(official, score)))?;
+            Applied { action: "test.score", entity: Entity::Official(official), undo: Command::SetScore { test, official, score: before } }
+        }
+        Command::SavePlanItem { id, data } => {
+            let data = data.validate()?;
+            match data.owner {
+                crate::domain::plans::PlanOwner::Official(o) => drop(existing_official(db, o)?),
+                crate::domain::plans::PlanOwner::Unit(u) => drop(db.unit(u)?.ok_or(one(Field::Unit, Problem::NotFound))?),
+            }
+            match id {
+                Some(id) => {
+                    let before = db.plan_item(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+                    db.save_plan_item(Some(id), &before.uuid, &data, false)?;
+                    audit("plan.save", "plan_item", id, json(&before.data), json(&data))?;
+                    Applied {
+                        action: "plan.save",
+                        entity: Entity::Plan(data.owner),
+                        undo: Command::SavePlanItem { id: Some(id), data: before.data },
+                    }
+                }
+                None => {
+                    let id = db.save_plan_item(None, &new_uuid(), &data, true)?;
+                    audit("plan.add", "plan_item", id, None, json(&data))?;
+                    Applied { action: "plan.add", entity: Entity::Plan(data.owner), undo: Command::DeletePlanItem { id } }
+                }
+            }
+        }
+        Command::DeletePlanItem { id } => {
+            let before = db.plan_item(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            db.delete_plan_item(id)?;
+            audit("plan.delete", "plan_item", id, json(&before), None)?;
+            Applied { action: "plan.delete", entity: Entity::Plan(before.data.owner), undo: Command::RestorePlanItem(before) }
+        }
+        Command::RestorePlanItem(item) => {
+            let PlanItem { id, uuid, data } = item;
+            let data = data.validate()?;
+            let id = db.save_plan_item(Some(id), &uuid, &data, true)?;
+            audit("plan.add", "plan_item", id, None, json(&data))?;
+            Applied { action: "plan.add", entity: Entity::Plan(data.owner), undo: Command::DeletePlanItem { id } }
+        }
+        other => unreachable!("not a self-check command: {other:?}"),
+    })
+}

@@ -1,0 +1,438 @@
+//! Accounts, permissions and the self-check workflow through the service: the permission
+//! matrix over every command, the round life-cycle with its audit rows, log-in slow-down,
+//! accounts made for a unit.
+
+use crate::support::demo;
+use nengli::domain::access::Role;
+use nengli::domain::catalogue::UnitKind;
+use nengli::domain::plans::{PlanItemData, PlanOwner};
+use nengli::domain::selfcheck::{CheckStatus, Opinion, PeerCheck, Review, RoundData, SelfCheckData, Step, Test, TestKind};
+use nengli::domain::standards::{SeatData, SeatStatus};
+use nengli::domain::{OfficialId, UnitId};
+use nengli::service::{Command, LoginError, Service, ServiceError};
+use nengli::store::{OpenMode, Store};
+use std::collections::BTreeMap;
+
+/// The demo's people: the official with an account, a colleague in the same unit (征管科),
+/// someone in another unit, the reviewer's own roster entry, and the units.
+struct People {
+    me: OfficialId,
+    colleague: OfficialId,
+    outsider: OfficialId,
+    head: OfficialId,
+    unit: UnitId,
+    other_unit: UnitId,
+    round: i64,
+}
+
+fn people(service: &Service) -> People {
+    let db = service.read();
+    let users = db.users().unwrap();
+    let account = |name: &str| users.iter().find(|u| u.data.username == name).unwrap().clone();
+    let me = account("official").data.official.unwrap();
+    let head = account("reviewer").data.official.unwrap();
+    let unit = account("reviewer").data.units[0];
+    let officials = db.officials().unwrap();
+    let colleague = officials.iter().find(|o| o.unit == unit && o.id != me && o.id != head).unwrap().id;
+    let outsider = officials.iter().find(|o| o.unit != unit).unwrap();
+    let round = db.rounds().unwrap()[0].id;
+    People { me, colleague, outsider: outsider.id, head, unit, other_unit: outsider.unit, round }
+}
+
+fn full(level: u8) -> SelfCheckData {
+    SelfCheckData { levels: [Some(level); 8], shortfalls: "稅收政策掌握不全面".into(), ..Default::default() }
+}
+
+fn log_in(service: &mut Service, username: &str) {
+    let password = nengli::service::seed::DEMO_ACCOUNTS.iter().find(|a| a.0 == username).unwrap().1;
+    service.login(username, password).unwrap();
+}
+
+/// What a command needs, by position: the matrix's rows. The match has no wildcard, so a new
+/// command does not compile until it is placed here, and the test checks every row has a sample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Needs {
+    Admin,
+    /// The official whose record it is.
+    Owner,
+    /// A reviewer of the record's unit (not their own record).
+    Reviewer,
+    /// The assigned peer.
+    Peer,
+    /// A reviewer of the unit (unit plans).
+    UnitLead,
+}
+
+fn row(command: &Command) -> (usize, Needs) {
+    use Needs::*;
+    match command {
+        Command::CreateUnit { .. } => (0, Admin),
+        Command::UpdateUnit { .. } => (1, Admin),
+        Command::MoveUnit { .. } => (2, Admin),
+        Command::SetUnitRetired { .. } => (3, Admin),
+        Command::DeleteUnit { .. } => (4, Admin),
+        Command::RestoreUnit(_) => (5, Admin),
+        Command::CreatePost(_) => (6, Admin),
+        Command::UpdatePost { .. } => (7, Admin),
+        Command::SetPostRetired { .. } => (8, Admin),
+        Command::DeletePost { .. } => (9, Admin),
+        Command::RestorePost(_) => (10, Admin),
+        Command::CreateOfficial(_) => (11, Admin),
+        Command::UpdateOfficial { .. } => (12, Admin),
+        Command::DeleteOfficial { .. } => (13, Admin),
+        Command::RestoreOfficial(_) => (14, Admin),
+        Command::SaveStandard { .. } => (15, Admin),
+        Command::SaveScale(_) => (16, Admin),
+        Command::UpdateMilestone { .. } => (17, Admin),
+        Command::UpdatePhaseDates { .. } => (18, Admin),
+        Command::AddMember { .. } => (19, Admin),
+        Command::DeleteMember { .. } => (20, Admin),
+        Command::DeleteStandard { .. } => (21, Admin),
+        Command::SaveSeatStatement { data, .. } => (22, if data.status == SeatStatus::Confirmed { Reviewer } else { Owner }),
+        Command::DeleteSeatStatement { .. } => (23, Admin),
+        Command::SaveRound { .. } => (24, Admin),
+        Command::DeleteRound { .. } => (25, Admin),
+        Command::SaveSelfCheck { .. } => (26, Owner),
+        Command::ReviewSelfCheck { .. } => (27, Reviewer),
+        Command::RestoreSelfCheck { by_owner, .. } => (28, if *by_owner { Owner } else { Reviewer }),
+        Command::AssignPeer { .. } => (29, Admin),
+        Command::SavePeerCheck { .. } => (30, Peer),
+        Command::DeletePeer { .. } => (31, Admin),
+        Command::RestorePeer(_) => (32, Admin),
+        Command::AddOpinion(_) => (33, Reviewer),
+        Command::DeleteOpinion { .. } => (34, Reviewer),
+        Command::AddTest(_) => (35, Admin),
+        Command::DeleteTest { .. } => (36, Admin),
+        Command::SetScore { .. } => (37, Admin),
+        Command::SavePlanItem { data, .. } => (38, if matches!(data.owner, PlanOwner::Unit(_)) { UnitLead } else { Owner }),
+        Command::DeletePlanItem { .. } => (39, Owner),
+        Command::RestorePlanItem(_) => (40, Owner),
+    }
+}
+const ROWS: usize = 41;
+
+/// One sample of every command, aimed at `target`'s records (or `unit`'s).
+fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> Vec<Command> {
+    let db = service.read();
+    let official = db.official(target).unwrap().unwrap();
+    let post = db.posts().unwrap().into_iter().find(|x| x.unit == official.unit).unwrap();
+    let unit_record = db.unit(unit).unwrap().unwrap();
+    let year = db.bureau().unwrap().unwrap().year;
+    let standard = db.standards(year).unwrap().into_iter().next().map(|s| s.data).unwrap_or_default();
+    let programme = db.programme(year).unwrap().unwrap();
+    let milestone = &programme.phases[0].milestones[0];
+    let peer = db.peer_checks(p.round).unwrap().into_iter().find(|c| c.peer == target);
+    let opinion = db.opinions(target).unwrap().into_iter().next();
+    let item = db.plan_items(PlanOwner::Official(target), year).unwrap().into_iter().next();
+    let check = db.self_check(p.round, target).unwrap();
+    let seat = SeatData {
+        post: official.post,
+        levels: BTreeMap::new(),
+        motto: "務實".into(),
+        commitments: String::new(),
+        status: SeatStatus::Draft,
+    };
+    vec![
+        Command::CreateUnit { parent: unit, name: "新科室".into(), kind: UnitKind::Team },
+        Command::UpdateUnit { id: unit, name: unit_record.name.clone(), kind: unit_record.kind },
+        Command::MoveUnit { id: unit, parent: unit },
+        Command::SetUnitRetired { id: unit, retired: false },
+        Command::DeleteUnit { id: unit },
+        Command::RestoreUnit(unit_record.clone()),
+        Command::CreatePost(nengli::domain::org::PostDraft::from_post(&post)),
+        Command::UpdatePost { id: post.id, draft: nengli::domain::org::PostDraft::from_post(&post) },
+        Command::SetPostRetired { id: post.id, retired: false },
+        Command::DeletePost { id: post.id },
+        Command::RestorePost(post.clone()),
+        Command::CreateOfficial(nengli::domain::official::OfficialDraft::from_official(&official)),
+        Command::UpdateOfficial { id: target, draft: nengli::domain::official::OfficialDraft::from_official(&official) },
+        Command::DeleteOfficial { id: target },
+        Command::RestoreOfficial(official.clone()),
+        Command::SaveStandard { post: post.id, year, data: standard.clone() },
+        Command::SaveScale(db.scale().unwrap()),
+        Command::UpdateMilestone { id: milestone.id, data: milestone.data.clone() },
+        Command::UpdatePhaseDates { id: programme.phases[0].id, start: programme.phases[0].start, end: programme.phases[0].end },
+        Command::AddMember {
+            programme: programme.id,
+            member: nengli::domain::programme::Member {
+                name: "成員".into(),
+                role: nengli::domain::programme::Role::OfficeMember,
+                duty: "聯絡".into(),
+            },
+        },
+        Command::DeleteMember { id: 1 },
+        Command::DeleteStandard { post: post.id, year },
+        Command::SaveSeatStatement { official: target, year, data: seat.clone() },
+        Command::SaveSeatStatement { official: target, year, data: SeatData { status: SeatStatus::Confirmed, ..seat } },
+        Command::DeleteSeatStatement { official: target, year },
+        Command::SaveRound { id: Some(p.round), data: db.round(p.round).unwrap().unwrap().data },
+        Command::DeleteRound { id: p.round },
+        Command::SaveSelfCheck { round: p.round, official: target, data: Box::new(full(3)), submit: false },
+        Command::ReviewSelfCheck {
+            round: p.round,
+            official: target,
+            review: Review::default(),
+            step: Some(Step::Accept),
+            reason: String::new(),
+        },
+        Command::RestoreSelfCheck { round: p.round, official: target, before: check.clone().map(Box::new), by_owner: true },
+        Command::RestoreSelfCheck { round: p.round, official: target, before: check.map(Box::new), by_owner: false },
+        Command::AssignPeer { round: p.round, subject: target, peer: p.outsider },
+        Command::SavePeerCheck { id: peer.as_ref().map_or(0, |c| c.id), levels: [Some(4); 8], comment: "互查".into() },
+        Command::DeletePeer { id: peer.as_ref().map_or(0, |c| c.id) },
+        Command::RestorePeer(peer.clone().unwrap_or(PeerCheck {
+            id: 0,
+            round: p.round,
+            subject: target,
+            peer: p.outsider,
+            levels: [None; 8],
+            comment: String::new(),
+        })),
+        Command::AddOpinion(Opinion { id: 0, round: p.round, official: target, source: "同事".into(), note: "工作認真".into() }),
+        Command::DeleteOpinion { id: opinion.map_or(0, |o| o.id) },
+        Command::AddTest(Test { id: 0, name: "崗位測試".into(), kind: TestKind::Post, date: crate::support::today(), pass_mark: 60.0 }),
+        Command::DeleteTest { id: 1 },
+        Command::SetScore { test: 1, official: target, score: Some(88.0) },
+        Command::SavePlanItem {
+            id: None,
+            data: PlanItemData { action: "參加培訓".into(), ..PlanItemData::new(PlanOwner::Official(target), year, Some(1)) },
+        },
+        Command::SavePlanItem {
+            id: None,
+            data: PlanItemData { action: "科室集中學習".into(), ..PlanItemData::new(PlanOwner::Unit(unit), year, Some(1)) },
+        },
+        Command::DeletePlanItem { id: item.as_ref().map_or(0, |i| i.id) },
+        Command::RestorePlanItem(item.unwrap_or(nengli::domain::plans::PlanItem {
+            id: 9_999,
+            uuid: "00000000-0000-4000-8000-000000000001".into(),
+            data: PlanItemData { action: "自學".into(), ..PlanItemData::new(PlanOwner::Official(target), year, None) },
+        })),
+    ]
+}
+
+/// Gives every target a peer check, an opinion, a plan item and a test to aim commands at.
+fn prepare(service: &mut Service, p: &People) {
+    let year = service.read().bureau().unwrap().unwrap().year;
+    for (target, peer) in [(p.colleague, p.me), (p.me, p.head), (p.head, p.colleague), (p.outsider, p.me), (p.colleague, p.outsider)] {
+        let _ = service.apply(Command::AssignPeer { round: p.round, subject: target, peer }).unwrap();
+    }
+    for target in [p.me, p.colleague, p.outsider, p.head] {
+        let _ = service
+            .apply(Command::AddOpinion(Opinion { id: 0, round: p.round, official: target, source: "上級".into(), note: "肯幹".into() }))
+            .unwrap();
+        let data = PlanItemData { action: "學習新稅法".into(), ..PlanItemData::new(PlanOwner::Official(target), year, Some(2)) };
+        let _ = service.apply(Command::SavePlanItem { id: None, data }).unwrap();
+    }
+    let test = Test { id: 0, name: "征管業務測試".into(), kind: TestKind::Spot, date: crate::support::today(), pass_mark: 60.0 };
+    let _ = service.apply(Command::AddTest(test)).unwrap();
+}
+
+/// Whether the matrix allows a role to act on a record: own (the actor's own roster entry),
+/// in the reviewer's unit, or elsewhere.
+fn expected(needs: Needs, role: Role, whose: &str) -> bool {
+    match (role, needs) {
+        (Role::Admin, _) => true,
+        (_, Needs::Admin) => false,
+        (_, Needs::Owner | Needs::Peer) => whose == "own",
+        (Role::Reviewer, Needs::Reviewer) => whose == "unit",
+        (Role::Reviewer, Needs::UnitLead) => whose == "unit" || whose == "own",
+        (Role::Official, Needs::Reviewer | Needs::UnitLead) => false,
+    }
+}
+
+#[test]
+fn the_permission_matrix_holds_for_every_command_role_and_record() {
+    // One prepared bureau on disk, copied afresh for every case.
+    let dir = tempfile::tempdir().unwrap();
+    let master = dir.path().join("master.sqlite");
+    crate::support::demo_file(&master);
+    let open =
+        |path: &std::path::Path| Service::new(Store::open(path, OpenMode::Existing).unwrap(), "tester").with_today(crate::support::today());
+    let mut base = open(&master);
+    let p = people(&base);
+    prepare(&mut base, &p);
+    drop(base);
+    let mut case = 0;
+    let mut fresh = || {
+        case += 1;
+        let path = dir.path().join(format!("case{case}.sqlite"));
+        std::fs::copy(&master, &path).unwrap();
+        open(&path)
+    };
+    let mut covered = [false; ROWS];
+    let mut checked = 0;
+    for (username, role) in [("admin", Role::Admin), ("reviewer", Role::Reviewer), ("official", Role::Official)] {
+        // Whose records: the actor's own, a colleague in the reviewer's unit, someone elsewhere.
+        let own = match role {
+            Role::Reviewer => p.head,
+            _ => p.me,
+        };
+        for (whose, target, unit) in
+            [("own", own, p.unit), ("unit", if own == p.me { p.colleague } else { p.me }, p.unit), ("other", p.outsider, p.other_unit)]
+        {
+            let count = samples(&fresh(), &p, target, unit).len();
+            for index in 0..count {
+                // A fresh copy per command, so each runs against the same records.
+                let mut service = fresh();
+                let command = samples(&service, &p, target, unit).swap_remove(index);
+                let (row_index, needs) = row(&command);
+                covered[row_index] = true;
+                log_in(&mut service, username);
+                let audit_before = service.read().audit_rows(100_000).unwrap().len();
+                let result = service.apply(command.clone());
+                let allowed = expected(needs, role, whose);
+                match (&result, allowed) {
+                    (Err(ServiceError::Forbidden), true) => panic!("{username} on {whose}: {command:?} refused but allowed by the matrix"),
+                    (Err(ServiceError::Forbidden), false) => {
+                        assert_eq!(service.read().audit_rows(100_000).unwrap().len(), audit_before, "a refusal writes nothing")
+                    }
+                    (_, false) => panic!("{username} on {whose}: {command:?} allowed ({result:?}) but the matrix refuses"),
+                    (_, true) => {}
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(covered.iter().all(|c| *c), "a command has no sample: {covered:?}");
+    assert!(checked > 3 * 3 * ROWS);
+}
+
+#[test]
+fn nothing_changes_before_a_log_in() {
+    let mut service = demo();
+    let p = people(&service);
+    service.log_out();
+    let result = service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(3)), submit: false });
+    assert!(matches!(result, Err(ServiceError::Forbidden)), "{result:?}");
+}
+
+#[test]
+fn a_self_check_goes_round_the_workflow_with_audit_rows() {
+    let mut service = demo();
+    let p = people(&service);
+    log_in(&mut service, "official");
+    let round = p.round;
+    let save = |data, submit| Command::SaveSelfCheck { round, official: p.me, data: Box::new(data), submit };
+    // A partial draft saves; it cannot be submitted until all eight levels are given.
+    let mut partial = full(3);
+    partial.levels[4] = None;
+    let _ = service.apply(save(partial.clone(), false)).unwrap();
+    assert!(matches!(service.apply(save(partial, true)), Err(ServiceError::Invalid(_))));
+    let _ = service.apply(save(full(3), true)).unwrap();
+    let status = |s: &Service| s.read().self_check(round, p.me).unwrap().unwrap().status;
+    assert_eq!(status(&service), CheckStatus::Submitted);
+    // Handed in: the official can no longer change it.
+    assert!(matches!(service.apply(save(full(4), false)), Err(ServiceError::Invalid(_))));
+    // The reviewer returns it, with a reason (required).
+    log_in(&mut service, "reviewer");
+    let review = Review { levels: [Some(2); 8], comment: "證據不足".into(), by: String::new() };
+    let step = |step, reason: &str| Command::ReviewSelfCheck {
+        round,
+        official: p.me,
+        review: review.clone(),
+        step: Some(step),
+        reason: reason.into(),
+    };
+    assert!(matches!(service.apply(step(Step::Return, " ")), Err(ServiceError::Invalid(_))));
+    let _ = service.apply(step(Step::Return, "請補充各項能力的工作實例")).unwrap();
+    let check = service.read().self_check(round, p.me).unwrap().unwrap();
+    assert_eq!((check.status, check.return_reason.as_str()), (CheckStatus::Returned, "請補充各項能力的工作實例"));
+    assert_eq!(check.review.levels, [Some(2); 8], "the supervisor's levels are kept beside the official's");
+    assert_eq!(check.data.levels, [Some(3); 8]);
+    // The official reworks and resubmits; the reviewer accepts.
+    log_in(&mut service, "official");
+    let _ = service.apply(save(SelfCheckData { reflection: "已補充實例".into(), ..full(3) }, true)).unwrap();
+    log_in(&mut service, "reviewer");
+    let _ = service.apply(step(Step::Accept, "")).unwrap();
+    assert_eq!(status(&service), CheckStatus::Reviewed);
+    let actions: Vec<(String, String)> = service
+        .read()
+        .audit_rows(100)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.entity == "self_check")
+        .map(|r| (r.actor, r.action))
+        .rev()
+        .collect();
+    let want = [
+        ("official", "selfcheck.save"),
+        ("official", "selfcheck.submit"),
+        ("reviewer", "selfcheck.return"),
+        ("official", "selfcheck.submit"),
+        ("reviewer", "selfcheck.accept"),
+    ];
+    assert_eq!(actions, want.map(|(a, b)| (a.to_owned(), b.to_owned())).to_vec());
+}
+
+#[test]
+fn undo_puts_back_only_the_actors_own_part() {
+    let mut service = demo();
+    let p = people(&service);
+    log_in(&mut service, "official");
+    let applied = service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(3)), submit: true }).unwrap();
+    log_in(&mut service, "reviewer");
+    let _accepted = service
+        .apply(Command::ReviewSelfCheck {
+            round: p.round,
+            official: p.me,
+            review: Review::default(),
+            step: Some(Step::Accept),
+            reason: String::new(),
+        })
+        .unwrap();
+    // The official's undo of the submission would undo the reviewer's acceptance: refused.
+    log_in(&mut service, "official");
+    assert!(service.apply(applied.undo).is_err());
+    assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
+}
+
+#[test]
+fn failed_log_ins_are_audited_and_slow_down() {
+    let mut service = demo();
+    for _ in 0..3 {
+        assert!(matches!(service.login("official", "wrong-password"), Err(LoginError::Wrong)));
+    }
+    // The fourth attempt must wait, even with the right password.
+    assert!(matches!(service.login("official", "demo-official"), Err(LoginError::Wait(_))));
+    assert!(matches!(service.login("nobody", "whatever-1"), Err(LoginError::Wrong)));
+    let failed = service.read().audit_rows(50).unwrap().into_iter().filter(|r| r.action == "user.login_failed").count();
+    assert_eq!(failed, 4);
+    assert!(service.session().is_none());
+}
+
+#[test]
+fn accounts_for_a_unit_get_one_time_passwords_to_change() {
+    let mut service = demo();
+    let p = people(&service);
+    let made = service.create_unit_accounts(p.unit).unwrap();
+    let members = service.read().officials().unwrap().into_iter().filter(|o| o.unit == p.unit && o.id != p.me && o.id != p.head).count();
+    assert_eq!(made.len(), members, "everyone in the unit without an account");
+    assert!(service.create_unit_accounts(p.unit).unwrap().is_empty(), "a second run makes none");
+    let first = &made[0];
+    let session = service.login(&first.username, &first.password).unwrap();
+    assert!(session.must_change);
+    assert!(service.change_password(&first.password, "short").is_err());
+    service.change_password(&first.password, "新的密碼-2012").unwrap();
+    service.log_out();
+    assert!(!service.login(&first.username, "新的密碼-2012").unwrap().must_change);
+    // Only an administrator makes accounts.
+    assert!(matches!(service.create_unit_accounts(p.unit), Err(ServiceError::Forbidden)));
+    assert!(matches!(service.reset_password(1), Err(ServiceError::Forbidden)));
+}
+
+#[test]
+fn an_official_outside_the_round_cannot_start_a_self_check() {
+    let mut service = demo();
+    let p = people(&service);
+    let year = service.read().bureau().unwrap().unwrap().year;
+    let data =
+        RoundData {
+            name: "稽查局專項自查".into(), year, deadline: crate::support::today(), units: vec![p.other_unit], closed: false
+        };
+    let round = match service.apply(Command::SaveRound { id: None, data }).unwrap().entity {
+        nengli::service::Entity::Round(id) => id,
+        other => panic!("{other:?}"),
+    };
+    let result = service.apply(Command::SaveSelfCheck { round, official: p.me, data: Box::new(full(3)), submit: false });
+    assert!(matches!(result, Err(ServiceError::Invalid(ref v)) if v[0].problem == nengli::domain::Problem::NotInRound), "{result:?}");
+}
