@@ -219,6 +219,26 @@ pub fn audit_table(entries: &[crate::store::AuditRow], lang: Lang) -> Table {
     }
 }
 
+/// Accounts just made with their one-time passwords, to hand out (and then delete).
+pub fn accounts_table(accounts: &[crate::service::NewAccount], lang: Lang) -> Table {
+    let t = |key| i18n::tr(lang, key).to_owned();
+    Table {
+        sheet: t("users.made_title"),
+        header: vec![t("field.staff_no"), t("field.name"), t("field.username"), t("users.one_time")],
+        rows: accounts
+            .iter()
+            .map(|a| {
+                vec![
+                    Value::from(a.staff_no.as_str()),
+                    Value::from(a.name.as_str()),
+                    Value::from(a.username.as_str()),
+                    Value::from(a.password.as_str()),
+                ]
+            })
+            .collect(),
+    }
+}
+
 pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
     let bytes = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("xlsx") => xlsx_bytes(table)?,

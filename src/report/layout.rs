@@ -101,8 +101,27 @@ pub enum Block {
         rows: Vec<(String, f32, String)>,
         size_pt: f32,
     },
+    /// A radar chart of the 八種能力: eight axis labels (axis 1 straight up, then clockwise),
+    /// levels 1–`max`, and series drawn in order (the first filled, the others outlined).
+    Radar {
+        labels: Vec<String>,
+        series: Vec<RadarSeries>,
+        max: f32,
+        size_pt: f32,
+    },
     /// Starts a new sheet on a new page; page numbers in the footer restart.
     NewSheet,
+}
+
+/// One line of a radar chart: a value per axis (0 where not given), its grey and width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSeries {
+    pub name: String,
+    pub values: [f32; 8],
+    pub grey: f32,
+    pub width_pt: f32,
+    /// Fill the area inside the line (only sensible for one series).
+    pub filled: bool,
 }
 
 /// A document: blocks and a footer with `{page}` and `{pages}` (counted per sheet).
@@ -128,6 +147,11 @@ pub enum Item {
         to: (Mm, Mm),
         width_pt: f32,
     },
+    /// A filled triangle (a piece of a radar's area), `grey` from 0 (black) to 1 (white).
+    Triangle {
+        points: [(Mm, Mm); 3],
+        grey: f32,
+    },
     /// A filled rectangle (a chart's bar), `grey` from 0 (black) to 1 (white).
     Rect {
         x: Mm,
@@ -151,7 +175,7 @@ impl Page {
             .iter()
             .filter_map(|i| match i {
                 Item::Text { text, .. } => Some(text.as_str()),
-                Item::Line { .. } | Item::Rect { .. } => None,
+                Item::Line { .. } | Item::Rect { .. } | Item::Triangle { .. } => None,
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -350,6 +374,58 @@ impl<'m> Flow<'m> {
         }
     }
 
+    fn radar(&mut self, labels: &[String], series: &[RadarSeries], max: f32, size_pt: f32) {
+        let radius = Mm(32.0);
+        let label_room = Mm(14.0);
+        let legend = line_height(size_pt) + Mm(1.0);
+        let height = Mm(radius.0 * 2.0 + label_room.0 * 2.0) + Mm(legend.0 * series.len() as f32);
+        if self.y + height > self.bottom() {
+            self.new_page();
+        }
+        let centre = (self.paper.margin + Mm(self.text_width().0 / 2.0), self.y + label_room + radius);
+        let at = |(x, y): (f32, f32)| (centre.0 + Mm(x), centre.1 + Mm(y));
+        let full = crate::domain::selfcheck::radar_points(&[max; 8], max, radius.0);
+        for level in 1..=(max as u32) {
+            let ring = crate::domain::selfcheck::radar_points(&[level as f32; 8], max, radius.0);
+            for i in 0..8 {
+                self.page().items.push(Item::Line { from: at(ring[i]), to: at(ring[(i + 1) % 8]), width_pt: 0.3 });
+            }
+        }
+        for (i, point) in full.iter().enumerate() {
+            self.page().items.push(Item::Line { from: centre, to: at(*point), width_pt: 0.3 });
+            let Some(label) = labels.get(i) else { continue };
+            let width = self.measure(label, size_pt);
+            let (x, y) = at((point.0 * 1.12, point.1 * 1.12));
+            let x = match i {
+                0 | 4 => x - Mm(width.0 / 2.0),
+                1..=3 => x,
+                _ => x - width,
+            };
+            let y = y + Mm(size_pt * MM_PER_PT * 0.35);
+            self.page().items.push(Item::Text { x, y, size_pt, bold: false, text: label.clone() });
+        }
+        for line in series {
+            let points = crate::domain::selfcheck::radar_points(&line.values, max, radius.0);
+            if line.filled {
+                for triangle in crate::domain::selfcheck::radar_fan(&points) {
+                    self.page().items.push(Item::Triangle { points: triangle.map(at), grey: line.grey });
+                }
+            }
+            for i in 0..8 {
+                self.page().items.push(Item::Line { from: at(points[i]), to: at(points[(i + 1) % 8]), width_pt: line.width_pt });
+            }
+        }
+        self.y = self.y + Mm(radius.0 * 2.0 + label_room.0 * 2.0);
+        for line in series {
+            let margin = self.paper.margin;
+            let x = margin + Mm(self.text_width().0 / 2.0 - 30.0);
+            let y = self.y + Mm(size_pt * MM_PER_PT * 0.6);
+            self.page().items.push(Item::Line { from: (x, y), to: (x + Mm(10.0), y), width_pt: line.width_pt });
+            self.place_line(line.name.clone(), x + Mm(13.0), Mm(60.0), Align::Left, size_pt, false);
+            self.y = self.y + legend;
+        }
+    }
+
     fn grid(&mut self, grid: &Grid) {
         let size = grid.size_pt;
         let edges = self.edges(grid);
@@ -408,6 +484,7 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
             Block::Grid(grid) => flow.grid(grid),
             Block::Spacer(space) => flow.y = flow.y + *space,
             Block::Bars { rows, size_pt } => flow.bars(rows, *size_pt),
+            Block::Radar { labels, series, max, size_pt } => flow.radar(labels, series, *max, *size_pt),
             Block::NewSheet => {
                 if !flow.page().items.is_empty() {
                     flow.new_page();

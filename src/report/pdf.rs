@@ -30,6 +30,21 @@ fn point(paper: Paper, x: f32, y_from_top: f32) -> Point {
     Point::new(Mm(x), Mm(paper.height.0 - y_from_top))
 }
 
+/// A filled polygon in `grey` (0 black … 1 white); the fill colour goes back to black after.
+fn fill(ops: &mut Vec<Op>, paper: Paper, corners: &[(f32, f32)], grey: f32) {
+    ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(grey, None)) });
+    ops.push(Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing {
+                points: corners.iter().map(|(px, py)| LinePoint { p: point(paper, *px, *py), bezier: false }).collect(),
+            }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+    ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
+}
+
 /// Paints `pages` into a PDF document titled `title`.
 pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let mut document = PdfDocument::new(title);
@@ -52,19 +67,13 @@ pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<V
                             },
                         });
                     }
+                    Item::Triangle { points, grey } => {
+                        let corners: Vec<(f32, f32)> = points.iter().map(|(x, y)| (x.0, y.0)).collect();
+                        fill(&mut ops, paper, &corners, *grey);
+                    }
                     Item::Rect { x, y, width, height, grey } => {
                         let corners = [(x.0, y.0), (x.0 + width.0, y.0), (x.0 + width.0, y.0 + height.0), (x.0, y.0 + height.0)];
-                        ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(*grey, None)) });
-                        ops.push(Op::DrawPolygon {
-                            polygon: Polygon {
-                                rings: vec![PolygonRing {
-                                    points: corners.iter().map(|(px, py)| LinePoint { p: point(paper, *px, *py), bezier: false }).collect(),
-                                }],
-                                mode: PaintMode::Fill,
-                                winding_order: WindingOrder::NonZero,
-                            },
-                        });
-                        ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
+                        fill(&mut ops, paper, &corners, *grey);
                     }
                     Item::Text { x, y, size_pt, bold, text } => {
                         ops.push(Op::StartTextSection);

@@ -4,7 +4,7 @@
 mod access;
 pub mod printing;
 pub mod seed;
-mod selfcheck;
+pub mod selfcheck;
 
 pub use access::{LoginError, NewAccount};
 
@@ -274,6 +274,13 @@ impl Service {
     /// the window logs a user in with [`Service::login`] instead.
     pub fn new(store: Store, actor: impl Into<String>) -> Service {
         Service { store, actor: actor.into(), access: Access::Admin, session: None, today: None }
+    }
+
+    /// Takes every right away until a log-in (the window does this as it opens a file).
+    pub fn lock(&mut self) {
+        self.access = Access::Nobody;
+        self.session = None;
+        self.actor = String::new();
     }
 
     /// Who is acting, as the permission rule sees them.

@@ -130,3 +130,45 @@ pub fn seat_statements(service: &Service, scope: Scope, year: i32, lang: Lang) -
         .collect();
     Ok(model::seat_statements(lang, &bureau_name(service)?, year, &db.catalogue()?, &scale, &sheets))
 }
+
+/// The round a year's capability reports come from: the newest round of that year.
+pub fn round_of_year(service: &Service, year: i32) -> Result<Option<i64>> {
+    Ok(service.read().rounds()?.into_iter().find(|r| r.data.year == year).map(|r| r.id))
+}
+
+/// Each official's capability report for a round (radar, gap table, plan), for `scope`:
+/// one official, a unit with its sub-units, or every participant the account may see.
+pub fn capability_reports(service: &Service, round: i64, scope: Scope, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let officials: Vec<OfficialId> = match scope {
+        Scope::Official(id) => vec![id],
+        Scope::Unit(unit) => {
+            let below = subtree(&units, unit);
+            service.round_rows(round)?.into_iter().filter(|r| below.contains(&r.unit)).map(|r| r.official).collect()
+        }
+        Scope::All | Scope::Post(_) => service.round_rows(round)?.into_iter().map(|r| r.official).collect(),
+    };
+    let mut sheets = Vec::with_capacity(officials.len());
+    for official in officials {
+        let detail = service.check_detail(round, official)?;
+        let post = detail.official.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or(String::new(), |p| p.title.clone());
+        sheets.push(model::CapabilitySheet { unit: unit_path(&units, detail.official.unit), post, detail });
+    }
+    Ok(model::capability_reports(lang, &bureau_name(service)?, &db.catalogue()?, &sheets))
+}
+
+/// A round's summary for a unit (with its sub-units) or the bureau: completion, averages by
+/// tier, the heatmap of gaps, and the reminder list of those not yet done.
+pub fn round_summary(service: &Service, round: i64, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let the_round = db.round(round)?.ok_or(crate::store::StoreError::NotFound)?;
+    let result = service.round_analysis(round, unit)?;
+    let rows = db.roster_rows()?;
+    let people: std::collections::HashMap<OfficialId, (String, String, String)> =
+        rows.into_iter().map(|r| (r.id, (r.name, r.staff_no, unit_path(&units, r.unit)))).collect();
+    let scope = unit.map_or_else(|| bureau_name(service).unwrap_or_default(), |u| unit_path(&units, u));
+    Ok(model::round_summary(lang, &bureau_name(service)?, &the_round.data.name, &scope, &db.catalogue()?, &result.analysis, &people))
+}

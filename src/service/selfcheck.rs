@@ -306,3 +306,170 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
         other => unreachable!("not a self-check command: {other:?}"),
     })
 }
+
+/// One participant of a round as the self-check list shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckRow {
+    pub official: OfficialId,
+    pub staff_no: String,
+    pub name: String,
+    pub unit: UnitId,
+    pub unit_name: String,
+    pub tier: crate::domain::catalogue::RankTier,
+    pub status: Option<CheckStatus>,
+}
+
+/// Everything the self-check page shows of one official in one round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub round: Round,
+    pub official: crate::domain::official::Official,
+    pub check: Option<SelfCheck>,
+    /// The levels the post's standard (or the tier's default) requires.
+    pub required: crate::domain::selfcheck::Levels,
+    /// Peer checks of this official, with the peer's name.
+    pub peers: Vec<(PeerCheck, String)>,
+    /// Peer checks this official is assigned to do, with the subject's name.
+    pub to_review: Vec<(PeerCheck, String)>,
+    pub opinions: Vec<Opinion>,
+    pub scores: Vec<(crate::domain::selfcheck::Test, f64)>,
+    pub plan: Vec<PlanItem>,
+}
+
+/// A round's analysis for a unit (with its sub-units) or the whole bureau.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoundAnalysis {
+    pub participants: Vec<crate::domain::selfcheck::Participant>,
+    pub analysis: crate::domain::selfcheck::Analysis,
+}
+
+/// The levels required of an official: their post's standard for the year at their tier,
+/// else their tier's default level.
+fn required(
+    tier: crate::domain::catalogue::RankTier,
+    post: Option<&crate::domain::org::Post>,
+    standard: Option<&crate::domain::standards::StandardData>,
+    scale: &crate::domain::standards::Scale,
+) -> crate::domain::selfcheck::Levels {
+    let levels = match (post, standard) {
+        (Some(post), Some(standard)) => standard.levels_for(tier, post.tier),
+        _ => Default::default(),
+    };
+    if levels.is_empty() { [Some(scale.default_level(tier)); 8] } else { crate::domain::selfcheck::levels_from(&levels) }
+}
+
+impl super::Service {
+    /// The self-check rounds, newest first.
+    pub fn rounds(&self) -> Result<Vec<Round>> {
+        Ok(self.read().rounds()?)
+    }
+
+    /// The round's participants the account logged in may see, with their status.
+    pub fn round_rows(&self, round: i64) -> Result<Vec<CheckRow>> {
+        let db = self.read();
+        let round = existing_round(&db, round)?;
+        let units = db.units()?;
+        let names: std::collections::HashMap<UnitId, &str> = units.iter().map(|u| (u.id, u.name.as_str())).collect();
+        let statuses: std::collections::HashMap<OfficialId, CheckStatus> =
+            db.round_levels(round.id)?.into_iter().map(|c| (c.official, c.status)).collect();
+        let included: std::collections::HashSet<UnitId> = if round.data.units.is_empty() {
+            units.iter().map(|u| u.id).collect()
+        } else {
+            round.data.units.iter().flat_map(|u| crate::domain::org::subtree(&units, *u)).collect()
+        };
+        let access = self.access();
+        Ok(db
+            .roster_rows()?
+            .into_iter()
+            .filter(|r| r.status == OfficialStatus::Active && included.contains(&r.unit) && access.may_see(r.id, r.unit))
+            .map(|r| CheckRow {
+                official: r.id,
+                status: statuses.get(&r.id).copied(),
+                unit_name: names.get(&r.unit).copied().unwrap_or_default().to_owned(),
+                staff_no: r.staff_no,
+                name: r.name,
+                unit: r.unit,
+                tier: r.tier,
+            })
+            .collect())
+    }
+
+    /// One official's self-check, reviews, peer checks, opinions, scores and plan in a round;
+    /// refused unless the account may see that official.
+    pub fn check_detail(&self, round: i64, official: OfficialId) -> Result<Detail> {
+        let db = self.read();
+        let round = existing_round(&db, round)?;
+        let who = existing_official(&db, official)?;
+        if !self.access().may_see(official, who.unit) {
+            return Err(ServiceError::Forbidden);
+        }
+        let post = match who.post {
+            Some(p) => db.post(p)?,
+            None => None,
+        };
+        let standard = match who.post {
+            Some(p) => db.standard(p, round.data.year)?,
+            None => None,
+        };
+        let required = required(who.tier, post.as_ref(), standard.as_ref().map(|s| &s.data), &db.scale()?);
+        let name = |id: OfficialId| db.official(id).ok().flatten().map(|o| o.name.clone()).unwrap_or_default();
+        let all_peers = db.peer_checks(round.id)?;
+        let peers = all_peers.iter().filter(|p| p.subject == official).map(|p| (p.clone(), name(p.peer))).collect();
+        let to_review = all_peers.iter().filter(|p| p.peer == official).map(|p| (p.clone(), name(p.subject))).collect();
+        Ok(Detail {
+            check: db.self_check(round.id, official)?,
+            required,
+            peers,
+            to_review,
+            opinions: db.opinions(official)?.into_iter().filter(|o| o.round == round.id).collect(),
+            scores: db.scores_of(official)?,
+            plan: db.plan_items(crate::domain::plans::PlanOwner::Official(official), round.data.year)?,
+            official: who,
+            round,
+        })
+    }
+
+    /// The round's gap analysis over its participants in `unit` (with sub-units) or the whole
+    /// bureau: one scan of the round's levels, the roster, posts and the year's standards.
+    pub fn round_analysis(&self, round: i64, unit: Option<UnitId>) -> Result<RoundAnalysis> {
+        let db = self.read();
+        let round = existing_round(&db, round)?;
+        let units = db.units()?;
+        let mut scope: std::collections::HashSet<UnitId> = if round.data.units.is_empty() {
+            units.iter().map(|u| u.id).collect()
+        } else {
+            round.data.units.iter().flat_map(|u| crate::domain::org::subtree(&units, *u)).collect()
+        };
+        if let Some(unit) = unit {
+            let below: std::collections::HashSet<UnitId> = crate::domain::org::subtree(&units, unit).into_iter().collect();
+            scope.retain(|u| below.contains(u));
+        }
+        let posts: std::collections::HashMap<_, _> = db.posts()?.into_iter().map(|p| (p.id, p)).collect();
+        let standards: std::collections::HashMap<_, _> = db.standards(round.data.year)?.into_iter().map(|s| (s.post, s.data)).collect();
+        let scale = db.scale()?;
+        let checks: std::collections::HashMap<OfficialId, crate::store::CheckLevels> =
+            db.round_levels(round.id)?.into_iter().map(|c| (c.official, c)).collect();
+        let access = self.access();
+        let participants: Vec<crate::domain::selfcheck::Participant> = db
+            .roster_rows()?
+            .into_iter()
+            .filter(|r| r.status == OfficialStatus::Active && scope.contains(&r.unit) && access.may_see(r.id, r.unit))
+            .map(|r| {
+                let post = r.post.and_then(|p| posts.get(&p));
+                let standard = r.post.and_then(|p| standards.get(&p));
+                let check = checks.get(&r.id);
+                crate::domain::selfcheck::Participant {
+                    official: r.id,
+                    unit: r.unit,
+                    tier: r.tier,
+                    required: required(r.tier, post, standard, &scale),
+                    status: check.map(|c| c.status),
+                    own: check.map_or([None; 8], |c| c.own),
+                    supervisor: check.map_or([None; 8], |c| c.supervisor),
+                }
+            })
+            .collect();
+        let analysis = crate::domain::selfcheck::analyse(&participants);
+        Ok(RoundAnalysis { participants, analysis })
+    }
+}

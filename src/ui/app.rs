@@ -20,6 +20,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod people;
+
 /// Key of the preferences in eframe's storage.
 pub const PREFS_KEY: &str = "nengli.prefs";
 /// How many steps Ctrl+Z can go back.
@@ -430,6 +432,18 @@ impl NengliApp {
             PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
             PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
             PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
+            PrintWhat::CapabilityReport | PrintWhat::RoundSummary => {
+                let Some(round) = self.state.selfcheck.round else { return };
+                let result = if what == PrintWhat::CapabilityReport {
+                    printing::capability_reports(service, round, scope, lang)
+                } else {
+                    printing::round_summary(service, round, self.state.analysis.unit, lang)
+                };
+                match result {
+                    Ok(document) => Ok(document),
+                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                }
+            }
         };
         match document {
             Ok(document) if document.blocks.is_empty() => {
@@ -515,6 +529,11 @@ impl NengliApp {
 
     /// Applies one intent. Public so tests can drive the app the way the views do.
     pub fn apply(&mut self, intent: Intent) {
+        let Some(intent) = self.apply_people(intent) else {
+            self.state.can_undo = !self.undo.is_empty();
+            self.state.can_redo = !self.redo.is_empty();
+            return;
+        };
         match intent {
             Intent::Do(command) => {
                 if let Some(applied) = self.run(command) {
@@ -555,6 +574,10 @@ impl NengliApp {
                 if page == Page::Settings {
                     self.reload_audit();
                     self.reload_backups();
+                    self.reload_users();
+                }
+                if page == Page::Analysis {
+                    self.reload_analysis();
                 }
             }
             Intent::SetLang(lang) => {
@@ -738,6 +761,19 @@ impl NengliApp {
             Intent::SavePdf { open_after } => self.save_pdf(open_after),
             Intent::ClosePrint => self.state.print = None,
             Intent::SaveTemplate(kind) => self.save_template(kind),
+            Intent::Login
+            | Intent::CreateFirstAdmin
+            | Intent::ChangePassword
+            | Intent::LogOut
+            | Intent::SelectRound(_)
+            | Intent::SelectCheck(_)
+            | Intent::AnalysisUnit(_)
+            | Intent::SortHeatmap(_)
+            | Intent::CreateUser
+            | Intent::ResetPassword(_)
+            | Intent::SetUserDisabled(..)
+            | Intent::CreateUnitAccounts
+            | Intent::ExportAccounts => unreachable!("handled by apply_people"),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -923,6 +959,7 @@ impl NengliApp {
             self.error(i18n::store_error(lang, &e));
             return;
         }
+        self.require_login();
         if network_share {
             self.state.notice = Some(Notice::Info(tr(lang, "notice.network_share").to_owned()));
         }
@@ -931,6 +968,10 @@ impl NengliApp {
     }
 
     fn close(&mut self) {
+        self.state.session = None;
+        self.state.selfcheck = Default::default();
+        self.state.analysis = Default::default();
+        self.state.users = Default::default();
         self.service = None;
         self.lock = None;
         self.state.data = None;
@@ -1179,8 +1220,6 @@ impl NengliApp {
         rows.extend(row);
         data.set_roster(rows, sort, &filter);
     }
-
-    fn reload_selfcheck(&mut self) {}
 
     fn reload_audit(&mut self) {
         let Some(service) = &self.service else { return };

@@ -2,6 +2,7 @@
 //! after each change (never while drawing), each page's own inputs, and the intents the
 //! views emit for the app to apply once per frame.
 
+use crate::domain::access::{Role, Session, User};
 use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::official::OfficialDraft;
 use crate::domain::org::{Post, PostDraft, Unit, tree_order};
@@ -27,14 +28,37 @@ pub enum Page {
     Organisation,
     Roster,
     Standards,
+    /// 能力自查: rounds, self-checks, reviews, peer checks, gaps and plans.
+    SelfCheck,
+    /// 差距分析: a unit's or the bureau's heatmap and completion.
+    Analysis,
     /// The import preview (shown in the navigation while a preview exists).
     Import,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 7] =
-        [Page::Home, Page::Programme, Page::Organisation, Page::Roster, Page::Standards, Page::Import, Page::Settings];
+    pub const ALL: [Page; 9] = [
+        Page::Home,
+        Page::Programme,
+        Page::Organisation,
+        Page::Roster,
+        Page::Standards,
+        Page::SelfCheck,
+        Page::Analysis,
+        Page::Import,
+        Page::Settings,
+    ];
+
+    /// Whether the page is offered to `role`: officials see their self-check and settings,
+    /// reviewers also the programme's overview and the analysis, administrators everything.
+    pub fn offered_to(self, role: Role) -> bool {
+        match role {
+            Role::Admin => true,
+            Role::Reviewer => matches!(self, Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Settings),
+            Role::Official => matches!(self, Page::SelfCheck | Page::Settings),
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -43,6 +67,8 @@ impl Page {
             Page::Organisation => "nav.organisation",
             Page::Roster => "nav.roster",
             Page::Standards => "nav.standards",
+            Page::SelfCheck => "nav.selfcheck",
+            Page::Analysis => "nav.analysis",
             Page::Import => "nav.import",
             Page::Settings => "nav.settings",
         }
@@ -178,6 +204,27 @@ pub enum Intent {
     /// The user said yes.
     Confirm(Box<Intent>),
     CancelConfirm,
+    /// Check the user name and password typed on the log-in screen.
+    Login,
+    /// Make the first account of a file without any (the administrator).
+    CreateFirstAdmin,
+    /// Change the password of the account logged in (as typed on its form).
+    ChangePassword,
+    LogOut,
+    SelectRound(i64),
+    SelectCheck(Option<OfficialId>),
+    /// The heatmap's scope: a unit with its sub-units, or the whole bureau.
+    AnalysisUnit(Option<UnitId>),
+    /// Sort the heatmap by a column (0: name, 1–8: capability gaps, 9: total).
+    SortHeatmap(usize),
+    /// Make the account typed in Settings.
+    CreateUser,
+    ResetPassword(i64),
+    SetUserDisabled(i64, bool),
+    /// Make accounts with one-time passwords for everyone of the chosen unit.
+    CreateUnitAccounts,
+    /// Save the one-time passwords just made as a spreadsheet to hand out.
+    ExportAccounts,
 }
 
 /// A message in the status area.
@@ -377,6 +424,10 @@ pub enum PrintWhat {
     DutyStatements,
     SeatStatements,
     PostStandards,
+    /// The selected official's capability report for the selected round.
+    CapabilityReport,
+    /// The round's summary for the analysis page's unit (or the bureau).
+    RoundSummary,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.
@@ -436,6 +487,103 @@ impl AuditFilterForm {
     }
 }
 
+/// The log-in screen (and the first administrator's, and the forced password change).
+#[derive(Default)]
+pub struct LoginPage {
+    pub username: String,
+    pub password: String,
+    pub new_password: String,
+    pub repeat: String,
+    /// The file has no accounts yet: the screen makes the administrator.
+    pub first_admin: bool,
+    pub problems: Vec<FieldProblem>,
+    pub message: Option<String>,
+}
+
+/// The self-check page: the rounds, the participants listed, the selected official's detail
+/// and the forms being edited.
+#[derive(Default)]
+pub struct SelfCheckPage {
+    pub rounds: Vec<crate::domain::selfcheck::Round>,
+    pub round: Option<i64>,
+    pub rows: Vec<crate::service::selfcheck::CheckRow>,
+    pub filter: String,
+    pub selected: Option<OfficialId>,
+    pub detail: Option<crate::service::selfcheck::Detail>,
+    /// The self-check as being edited by its official.
+    pub form: crate::domain::selfcheck::SelfCheckData,
+    /// The supervisor's review as being edited by a reviewer.
+    pub review: crate::domain::selfcheck::Review,
+    pub reason: String,
+    pub tab: DetailTab,
+    /// Show the gaps as bars instead of the radar.
+    pub bars: bool,
+    pub problems: Vec<FieldProblem>,
+    pub round_name: String,
+    pub round_deadline: String,
+    pub round_unit: Option<UnitId>,
+    pub peer_staff_no: String,
+    /// Peer-check comments as being typed, by peer check (saved when the field is left).
+    pub peer_comments: HashMap<i64, String>,
+    pub opinion_source: String,
+    pub opinion_note: String,
+    pub test_name: String,
+    pub test_kind: Option<crate::domain::selfcheck::TestKind>,
+    pub test_date: String,
+    pub test_pass: String,
+    pub tests: Vec<crate::domain::selfcheck::Test>,
+    pub score_test: Option<i64>,
+    pub score: String,
+    /// The plan item being written (a capability and an action).
+    pub plan_capability: Option<u8>,
+    pub plan_action: String,
+    pub plan_support: String,
+    pub plan_due: String,
+    pub plan_training: String,
+}
+
+/// The tabs of an official's detail.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DetailTab {
+    #[default]
+    Form,
+    Gaps,
+    Plan,
+    Others,
+}
+
+/// The analysis page: the scope, the heatmap rows and their order.
+#[derive(Default)]
+pub struct AnalysisPage {
+    pub unit: Option<UnitId>,
+    pub result: Option<crate::service::selfcheck::RoundAnalysis>,
+    /// Row indices into `result.analysis.rows` in the chosen order.
+    pub order: Vec<usize>,
+    /// Column sorted by and whether descending.
+    pub sort: (usize, bool),
+    /// A capability whose below-requirement list is shown.
+    pub capability: Option<u8>,
+    /// Official id → (name, staff number), for the heatmap's first column.
+    pub names: HashMap<OfficialId, (String, String)>,
+    /// The chosen unit's own improvement plan for the round's year.
+    pub unit_plan: Vec<crate::domain::plans::PlanItem>,
+}
+
+/// Settings ▸ Accounts: the accounts and the form for a new one.
+#[derive(Default)]
+pub struct UsersPage {
+    pub users: Vec<User>,
+    pub username: String,
+    pub role: Option<Role>,
+    pub staff_no: String,
+    pub unit: Option<UnitId>,
+    pub password: String,
+    pub problems: Vec<FieldProblem>,
+    pub accounts_unit: Option<UnitId>,
+    /// Accounts just made with their one-time passwords (shown once, exportable).
+    pub made: Vec<crate::service::NewAccount>,
+}
+
 /// The state the views draw from.
 pub struct State {
     pub lang: Lang,
@@ -467,6 +615,12 @@ pub struct State {
     pub confirm: Option<(String, Box<Intent>)>,
     /// Milliseconds the last frame took to build, shown in the status bar.
     pub frame_ms: f32,
+    /// The account logged in (`None`: the log-in screen is shown over an open database).
+    pub session: Option<Session>,
+    pub login: LoginPage,
+    pub selfcheck: SelfCheckPage,
+    pub analysis: AnalysisPage,
+    pub users: UsersPage,
 }
 
 impl State {
@@ -495,7 +649,17 @@ impl State {
             can_redo: false,
             confirm: None,
             frame_ms: 0.0,
+            session: None,
+            login: LoginPage::default(),
+            selfcheck: SelfCheckPage::default(),
+            analysis: AnalysisPage::default(),
+            users: UsersPage::default(),
         }
+    }
+
+    /// The role logged in, if any.
+    pub fn role(&self) -> Option<Role> {
+        self.session.as_ref().map(|s| s.role)
     }
 
     /// The roster filter as the domain reads it.

@@ -20,7 +20,35 @@ fn harness(dir: &Path, db: Option<PathBuf>, lang: Lang) -> Harness<'static, Neng
         .with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang))
         .build_eframe(|_cc| app);
     harness.run();
+    sign_in_if_asked(&mut harness);
     harness
+}
+
+/// Logs in as the demo's administrator (or makes the first administrator of a file without
+/// accounts) through the log-in screen's widgets, when the screen is showing.
+fn sign_in_if_asked(h: &mut Harness<'_, NengliApp>) {
+    let state = &h.state().state;
+    if state.data.is_none() || state.session.is_some() {
+        return;
+    }
+    let (username, password, _) = nengli::service::seed::DEMO_ACCOUNTS[0];
+    sign_in(h, username, password);
+}
+
+/// Logs in through the widgets as `username`; a file without accounts makes it its administrator.
+fn sign_in(h: &mut Harness<'_, NengliApp>, username: &str, password: &str) {
+    let lang = h.state().state.lang;
+    let t = |key| nengli::i18n::tr(lang, key);
+    type_into(h, t("field.username"), username);
+    if h.state().state.login.first_admin {
+        type_into(h, t("field.password"), password);
+        type_into(h, t("login.repeat"), password);
+        click(h, Role::Button, t("login.create_admin"));
+    } else {
+        type_into(h, t("field.password"), password);
+        click(h, Role::Button, t("login.button"));
+    }
+    assert!(h.state().state.session.is_some(), "logged in as {username}: {:?}", h.state().state.login.message);
 }
 
 fn demo_harness(lang: Lang) -> (tempfile::TempDir, Harness<'static, NengliApp>) {
@@ -33,7 +61,7 @@ fn demo_harness(lang: Lang) -> (tempfile::TempDir, Harness<'static, NengliApp>) 
 
 fn type_into(harness: &mut Harness<'_, NengliApp>, label: &str, text: &str) {
     let field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
-        matches!(node.role(), Role::TextInput | Role::MultilineTextInput) && node.label().as_deref() == Some(label)
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput | Role::PasswordInput) && node.label().as_deref() == Some(label)
     };
     harness.get_by(field).scroll_to_me();
     harness.run();
@@ -179,7 +207,24 @@ fn the_welcome_screen_creates_a_bureau_database() {
     let service = h.state().service().expect("database open");
     assert_eq!(service.read().bureau().unwrap().unwrap().name, "新縣稅務局");
     assert_eq!(service.store().path(), Some(dir.path().join("default.sqlite").as_path()));
+    // The first run of the new file makes its administrator, who is then logged in.
+    h.get_by_label("建立管理員帳號");
+    assert!(h.query_by_role_and_label(Role::Button, "組織機構").is_none(), "nothing shows before the administrator exists");
+    type_into(&mut h, "帳號", "renjiao");
+    type_into(&mut h, "密碼", "short");
+    type_into(&mut h, "再輸入一次", "short");
+    click(&mut h, Role::Button, "建立管理員並登入");
+    h.get_by_label("至少 8 個字元");
+    // The fields keep what was typed; longer passwords now.
+    type_into(&mut h, "密碼", "-2012年");
+    type_into(&mut h, "再輸入一次", "-2012年");
+    click(&mut h, Role::Button, "建立管理員並登入");
     h.get_by_role_and_label(Role::Button, "組織機構");
+    let users = h.state().service().unwrap().read().users().unwrap();
+    assert_eq!(
+        users.iter().map(|u| (u.data.username.as_str(), u.data.role)).collect::<Vec<_>>(),
+        vec![("renjiao", Some(nengli::domain::access::Role::Admin))]
+    );
 }
 
 #[test]
@@ -550,4 +595,48 @@ fn a_damaged_database_is_set_aside_and_its_newest_good_backup_restored() {
     let service = h.state().service().expect("the restored database is open");
     assert!(service.read().official_count().unwrap() >= 100);
     assert!(service.store().check().unwrap().is_empty());
+}
+
+#[test]
+fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    assert!(h.state().state.session.is_none());
+    sign_in(&mut h, "official", "demo-official");
+    // An official sees only their own self-check, already open.
+    let me = h.state().state.session.as_ref().unwrap().official.unwrap();
+    assert_eq!(h.state().state.page, Page::SelfCheck);
+    assert_eq!(h.state().state.selfcheck.rows.iter().map(|r| r.official).collect::<Vec<_>>(), vec![me]);
+    assert!(h.query_by_role_and_label(Role::Button, "幹部名冊").is_none(), "no roster for an official");
+    let capabilities: Vec<String> =
+        h.state().state.data.as_ref().unwrap().catalogue.capabilities.iter().map(|c| c.name.tc.clone()).collect();
+    for (i, name) in capabilities.iter().enumerate() {
+        let level = [4, 3, 4, 2, 4, 5, 4, 3][i];
+        let descriptor: String =
+            h.state().state.data.as_ref().unwrap().scale.descriptor(i as u8 + 1, level, Lang::Tc).chars().take(14).collect();
+        pick(&mut h, &format!("{name} 自評"), &format!("{level} {descriptor}"));
+    }
+    type_into(&mut h, "學習力 事實依據", "全年參加網上稅校學習 96 學時");
+    click(&mut h, Role::Button, "保存草稿");
+    let round = h.state().state.selfcheck.round.unwrap();
+    let stored = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().self_check(round, me).unwrap().unwrap();
+    assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Draft);
+    assert_eq!(stored(&h).data.levels, [4, 3, 4, 2, 4, 5, 4, 3].map(Some));
+    click(&mut h, Role::Button, "提交");
+    assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Submitted);
+    // The reviewer of 征管科 returns it with a reason.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    click(&mut h, Role::Button, "能力自查");
+    let row = h.state().state.selfcheck.rows.iter().find(|r| r.official == me).unwrap().clone();
+    click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    type_into(&mut h, "退回原因", "請補充各項能力的具體工作實例");
+    click(&mut h, Role::Button, "退回修改");
+    assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Returned);
+    // Back with the official: returned, with the reason, and editable again.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    assert_eq!(h.state().state.selfcheck.rows[0].status, Some(nengli::domain::selfcheck::CheckStatus::Returned));
+    h.get_by_label("已退回修改:請補充各項能力的具體工作實例");
+    h.get_by_role_and_label(Role::Button, "提交");
 }

@@ -1,12 +1,16 @@
 //! The views: `root_ui` lays out the window (menu, navigation, status bar, the page) and
 //! each page is a function of the state that pushes intents. No view reads the database.
 
+mod analysis;
+mod charts;
 mod home;
 mod import;
+mod login;
 mod org;
 mod print;
 mod programme;
 mod roster;
+mod selfcheck;
 mod settings;
 mod standards;
 mod welcome;
@@ -27,15 +31,26 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         egui::CentralPanel::default().show(ui, |ui| welcome::welcome_ui(ui, state, out));
         return;
     }
+    let Some(role) = state.session.as_ref().filter(|s| !s.must_change).map(|s| s.role) else {
+        egui::CentralPanel::default().show(ui, |ui| login::login_ui(ui, state, out));
+        return;
+    };
     egui::Panel::left("nav").resizable(false).exact_size(150.0).show(ui, |ui| {
         ui.add_space(8.0);
         if let Some(data) = &state.data {
             ui.label(RichText::new(&data.bureau.name).strong());
             ui.label(RichText::new(format!("{} {}", data.catalogue.programme.get(lang), data.bureau.year)).weak());
         }
+        if let Some(session) = &state.session {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("{} · {}", session.username, tr(lang, &format!("role.{}", session.role.code())))).small());
+            if ui.small_button(tr(lang, "login.log_out")).clicked() {
+                out.push(Intent::LogOut);
+            }
+        }
         ui.separator();
         for page in Page::ALL {
-            if page == Page::Import && state.import.is_none() {
+            if (page == Page::Import && state.import.is_none()) || !page.offered_to(role) {
                 continue;
             }
             let label = RichText::new(tr(lang, page.key())).size(16.0);
@@ -50,6 +65,8 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         Page::Organisation => org::org_ui(ui, state, out),
         Page::Roster => roster::roster_ui(ui, state, out),
         Page::Standards => standards::standards_ui(ui, state, out),
+        Page::SelfCheck => selfcheck::selfcheck_ui(ui, state, out),
+        Page::Analysis => analysis::analysis_ui(ui, state, out),
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });

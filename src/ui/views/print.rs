@@ -28,6 +28,11 @@ fn draw_page(ui: &mut egui::Ui, page: &Page, zoom: f32) {
                     Stroke::new((width_pt * MM_PER_PT * scale).max(0.6), Color32::BLACK),
                 );
             }
+            Item::Triangle { points, grey } => {
+                let shade = Color32::from_gray((grey * 255.0) as u8);
+                let points = points.iter().map(|(x, y)| at(x.0, y.0)).collect();
+                painter.add(egui::Shape::convex_polygon(points, shade, Stroke::NONE));
+            }
             Item::Rect { x, y, width, height, grey } => {
                 let shade = (grey * 255.0) as u8;
                 painter.rect_filled(Rect::from_min_max(at(x.0, y.0), at(x.0 + width.0, y.0 + height.0)), 0.0, Color32::from_gray(shade));

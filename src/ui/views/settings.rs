@@ -148,7 +148,9 @@ pub fn settings_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
 
 fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
-    let Some(data) = &state.data else { return };
+    if state.data.is_none() {
+        return;
+    }
     section(ui, tr(lang, "settings.language"));
     ui.horizontal(|ui| {
         for choice in Lang::ALL {
@@ -166,6 +168,12 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             out.push(Intent::SetDark(true));
         }
     });
+    password_ui(ui, state, out);
+    if state.role() != Some(crate::domain::access::Role::Admin) {
+        // Backups, restores, the scale, accounts and the change log are the personnel section's.
+        return;
+    }
+    let Some(data) = &state.data else { return };
     section(ui, tr(lang, "settings.database"));
     egui::Grid::new("db_info").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
         ui.label(tr(lang, "settings.file"));
@@ -204,10 +212,134 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
     }
     backups_ui(ui, lang, state, out);
+    accounts_ui(ui, state, out);
+    let Some(data) = &state.data else { return };
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
     audit_ui(ui, lang, &data.audit, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
+}
+
+/// Changing the password of the account logged in.
+fn password_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    section(ui, tr(lang, "settings.password"));
+    let login = &mut state.login;
+    let problems = login.problems.clone();
+    egui::Grid::new("password_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        let secret =
+            |ui: &mut Ui, text: &mut String| ui.add(egui::TextEdit::singleline(text).password(true).desired_width(200.0).char_limit(128));
+        super::widgets::form_row(ui, lang, tr(lang, "login.current_password"), crate::domain::Field::Record, &[], |ui| {
+            secret(ui, &mut login.password)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "login.new_password"), crate::domain::Field::Password, &problems, |ui| {
+            secret(ui, &mut login.new_password)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "login.repeat"), crate::domain::Field::Record, &[], |ui| secret(ui, &mut login.repeat));
+    });
+    if let Some(message) = &login.message {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
+    if ui.button(tr(lang, "login.change")).clicked() {
+        out.push(Intent::ChangePassword);
+    }
+}
+
+/// Settings ▸ Accounts (administrators): the accounts, a new one, accounts for a whole unit.
+fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    use crate::domain::access::Role;
+    let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    let page = &mut state.users;
+    section(ui, tr(lang, "users.title"));
+    ui.label(RichText::new(tr(lang, "users.help")).small().weak());
+    egui::Grid::new("users").num_columns(6).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
+        for key in ["field.username", "field.role", "field.official", "field.unit", "field.status", ""] {
+            ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
+        }
+        ui.end_row();
+        for user in &page.users {
+            ui.label(&user.data.username);
+            ui.label(user.data.role.map_or("", |r| tr(lang, &format!("role.{}", r.code()))));
+            let official = user.data.official.and_then(|o| data.roster.iter().find(|r| r.id == o));
+            ui.label(official.map_or(String::new(), |r| format!("{} {}", r.name, r.staff_no)));
+            let units: Vec<&str> = user.data.units.iter().filter_map(|u| data.unit(*u)).map(|u| u.name.as_str()).collect();
+            ui.label(units.join("、"));
+            let status = if user.disabled {
+                tr(lang, "users.disabled")
+            } else if user.must_change {
+                tr(lang, "users.must_change")
+            } else {
+                tr(lang, "users.active")
+            };
+            ui.label(status);
+            ui.horizontal(|ui| {
+                if ui.small_button(tr(lang, "users.reset")).clicked() {
+                    out.push(Intent::ResetPassword(user.id));
+                }
+                let key = if user.disabled { "users.enable" } else { "users.disable" };
+                if ui.small_button(tr(lang, key)).clicked() {
+                    out.push(Intent::SetUserDisabled(user.id, !user.disabled));
+                }
+            });
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr(lang, "users.new")).strong());
+    let problems = page.problems.clone();
+    let roles: Vec<(Role, String)> = Role::ALL.iter().map(|r| (*r, tr(lang, &format!("role.{}", r.code())).to_owned())).collect();
+    egui::Grid::new("user_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        super::widgets::form_row(ui, lang, tr(lang, "field.username"), crate::domain::Field::Username, &problems, |ui| {
+            super::widgets::line(ui, &mut page.username, 200.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "field.role"), crate::domain::Field::Role, &problems, |ui| {
+            super::widgets::choose(ui, "user_role", &mut page.role, &roles, None, 200.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "users.staff_no"), crate::domain::Field::Official, &problems, |ui| {
+            super::widgets::line(ui, &mut page.staff_no, 200.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "users.reviews_unit"), crate::domain::Field::Unit, &problems, |ui| {
+            super::widgets::choose(ui, "user_unit", &mut page.unit, &super::widgets::unit_choices(data, None), Some("—"), 200.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "users.one_time"), crate::domain::Field::Password, &problems, |ui| {
+            super::widgets::line(ui, &mut page.password, 200.0)
+        });
+    });
+    if ui.button(tr(lang, "users.create")).clicked() {
+        out.push(Intent::CreateUser);
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "users.for_unit"));
+        ui.label_inputs_by(label.id, |ui| {
+            super::widgets::choose(
+                ui,
+                "accounts_unit",
+                &mut page.accounts_unit,
+                &super::widgets::unit_choices(data, None),
+                Some("—"),
+                200.0,
+            )
+        });
+        if ui.button(tr(lang, "users.make_for_unit")).clicked() {
+            out.push(Intent::CreateUnitAccounts);
+        }
+    });
+    if !page.made.is_empty() {
+        ui.label(RichText::new(tr(lang, "users.made_help")).color(ui.visuals().warn_fg_color));
+        egui::Grid::new("made").num_columns(3).striped(true).show(ui, |ui| {
+            for account in &page.made {
+                ui.label(format!("{} {}", account.name, account.staff_no));
+                ui.label(&account.username);
+                ui.label(RichText::new(&account.password).monospace());
+                ui.end_row();
+            }
+        });
+        if ui.button(tr(lang, "users.export")).clicked() {
+            out.push(Intent::ExportAccounts);
+        }
+    }
 }
 
 /// The change log: who changed what and when, filtered by person, record and days, with the

@@ -90,7 +90,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
 }
 
 /// A framed box of `width` whose contents stack top to bottom.
-fn card(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+pub(super) fn card(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
     egui::Frame::group(ui.style()).inner_margin(16.0).show(ui, |ui| {
         ui.set_width(width);
         ui.vertical(add);

@@ -1,0 +1,593 @@
+//! The self-check page (能力自查): the round, the participants the account may see, and the
+//! chosen official's self-check with the supervisor's review beside it, the gap analysis
+//! (radar or bars, and the gaps largest first), the improvement plan, and peer checks,
+//! opinions and test scores. Only what the account may change is editable.
+
+use super::widgets::{choose, para, section, unit_choices};
+use crate::domain::access::Role;
+use crate::domain::dates::{format_date, parse_date};
+use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
+use crate::domain::selfcheck::{CheckStatus, GapLine, Levels, Opinion, RoundData, Step, Test, TestKind, gap_lines, largest_gaps};
+use crate::domain::{Lang, OfficialId};
+use crate::i18n::{self, tr};
+use crate::service::Command;
+use crate::service::printing::Scope;
+use crate::ui::state::{Data, DetailTab, Intent, PrintWhat, SelfCheckPage, State};
+use egui::{Color32, RichText, Ui};
+
+/// The colour a status is shown in.
+pub fn status_colour(status: Option<CheckStatus>) -> Color32 {
+    match status {
+        None => Color32::from_rgb(0xc6, 0x28, 0x28),
+        Some(CheckStatus::Draft) => Color32::from_rgb(0xe6, 0x51, 0x00),
+        Some(CheckStatus::Returned) => Color32::from_rgb(0xad, 0x14, 0x57),
+        Some(CheckStatus::Submitted) => Color32::from_rgb(0x15, 0x65, 0xc0),
+        Some(CheckStatus::Reviewed) => Color32::from_rgb(0x2e, 0x7d, 0x32),
+    }
+}
+
+pub fn status_text(lang: Lang, status: Option<CheckStatus>) -> &'static str {
+    match status {
+        None => tr(lang, "selfcheck.status.none"),
+        Some(s) => tr(lang, &format!("selfcheck.status.{}", s.code())),
+    }
+}
+
+pub fn selfcheck_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(data) = &state.data else { return };
+    let Some(session) = state.session.clone() else { return };
+    let page = &mut state.selfcheck;
+    round_bar(ui, lang, data, page, session.role, out);
+    if page.round.is_none() {
+        ui.add_space(24.0);
+        ui.label(RichText::new(tr(lang, "selfcheck.no_round")).weak());
+        return;
+    }
+    egui::Panel::left("selfcheck_list").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| list(ui, lang, page, out));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("selfcheck_detail").show(ui, |ui| detail(ui, lang, data, page, &session, out));
+    });
+}
+
+fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, role: Role, out: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr(lang, "selfcheck.round")).strong());
+        let choices: Vec<(i64, String)> = page.rounds.iter().map(|r| (r.id, r.data.name.clone())).collect();
+        let mut round = page.round;
+        ui.label_inputs_by(label.id, |ui| {
+            if choose(ui, "round", &mut round, &choices, None, 220.0)
+                && let Some(id) = round
+            {
+                out.push(Intent::SelectRound(id));
+            }
+        });
+        if let Some(r) = page.rounds.iter().find(|r| Some(r.id) == page.round) {
+            ui.label(i18n::fill(tr(lang, "selfcheck.deadline_line"), &[&format_date(r.data.deadline)]));
+            if r.data.closed {
+                ui.label(RichText::new(tr(lang, "selfcheck.closed")).color(ui.visuals().warn_fg_color));
+            }
+            if role == Role::Admin {
+                let key = if r.data.closed { "selfcheck.reopen" } else { "selfcheck.close" };
+                if ui.button(tr(lang, key)).clicked() {
+                    let data = RoundData { closed: !r.data.closed, ..r.data.clone() };
+                    out.push(Intent::Do(Command::SaveRound { id: Some(r.id), data }));
+                }
+            }
+        }
+    });
+    if role != Role::Admin {
+        return;
+    }
+    egui::CollapsingHeader::new(tr(lang, "selfcheck.new_round")).id_salt("new_round").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "field.title"));
+            ui.add(egui::TextEdit::singleline(&mut page.round_name).desired_width(200.0)).labelled_by(label.id);
+            let label = ui.label(tr(lang, "field.deadline"));
+            ui.add(egui::TextEdit::singleline(&mut page.round_deadline).desired_width(100.0).hint_text("2012-12-31")).labelled_by(label.id);
+            let label = ui.label(tr(lang, "field.unit"));
+            ui.label_inputs_by(label.id, |ui| {
+                choose(ui, "round_unit", &mut page.round_unit, &unit_choices(data, None), Some(tr(lang, "selfcheck.whole_bureau")), 180.0)
+            });
+            if ui.button(tr(lang, "selfcheck.open_round")).clicked() {
+                match parse_date(page.round_deadline.trim()) {
+                    Some(deadline) => {
+                        let data = RoundData {
+                            name: page.round_name.clone(),
+                            year: deadline.format("%Y").to_string().parse().unwrap_or(data.bureau.year),
+                            deadline,
+                            units: page.round_unit.into_iter().collect(),
+                            closed: false,
+                        };
+                        out.push(Intent::Do(Command::SaveRound { id: None, data }));
+                    }
+                    None => {
+                        page.problems =
+                            vec![crate::domain::FieldProblem::new(crate::domain::Field::Deadline, crate::domain::Problem::BadDate)]
+                    }
+                }
+            }
+        });
+        for message in super::widgets::problems_for(lang, &page.problems, crate::domain::Field::Deadline) {
+            ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+        }
+    });
+    ui.separator();
+}
+
+fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>) {
+    ui.add_space(4.0);
+    let label = ui.label(tr(lang, "roster.search"));
+    ui.add(egui::TextEdit::singleline(&mut page.filter).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let needle = crate::domain::text::fold(page.filter.trim());
+    let rows: Vec<usize> = (0..page.rows.len())
+        .filter(|&i| {
+            let r = &page.rows[i];
+            needle.is_empty()
+                || crate::domain::text::fold(&r.name).contains(&needle)
+                || r.staff_no.contains(&needle)
+                || crate::domain::text::fold(&r.unit_name).contains(&needle)
+        })
+        .collect();
+    let done = page.rows.iter().filter(|r| matches!(r.status, Some(CheckStatus::Submitted | CheckStatus::Reviewed))).count();
+    ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.list_counts"), &[&done.to_string(), &page.rows.len().to_string()])).small());
+    ui.separator();
+    let height = 22.0;
+    egui::ScrollArea::vertical().id_salt("selfcheck_rows").auto_shrink([false, false]).show_rows(ui, height, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let row = &page.rows[i];
+            ui.horizontal(|ui| {
+                let selected = page.selected == Some(row.official);
+                let text = format!("{}  {}", row.name, row.staff_no);
+                if ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).clicked() {
+                    out.push(Intent::SelectCheck(Some(row.official)));
+                }
+                ui.label(RichText::new(status_text(lang, row.status)).small().color(status_colour(row.status)));
+                ui.label(RichText::new(&row.unit_name).small().weak());
+            });
+        }
+    });
+}
+
+/// A drop-down of levels 1–5 (with the scale's descriptor) or none; `enabled` false shows it.
+fn level_choice(ui: &mut Ui, lang: Lang, data: &Data, capability: u8, level: &mut Option<u8>, enabled: bool, name: &str) {
+    let choices: Vec<(u8, String)> =
+        (1..=5).map(|l| (l, format!("{l} {}", data.scale.descriptor(capability, l, lang).chars().take(14).collect::<String>()))).collect();
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.name_inputs(name, |ui| choose(ui, name, level, &choices, Some("—"), 150.0));
+    });
+}
+
+fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, session: &crate::domain::access::Session, out: &mut Vec<Intent>) {
+    let Some(detail) = page.detail.clone() else {
+        ui.add_space(24.0);
+        ui.label(RichText::new(tr(lang, "selfcheck.pick")).weak());
+        return;
+    };
+    let official = &detail.official;
+    let status = detail.check.as_ref().map(|c| c.status);
+    let own = session.official == Some(official.id);
+    let closed = detail.round.data.closed;
+    let may_edit = own && !closed && status.is_none_or(CheckStatus::editable);
+    let may_review = !own && !closed && session.role != Role::Official && status.is_some_and(|s| !s.editable());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&official.name).size(20.0).strong());
+        ui.label(&official.staff_no);
+        ui.label(data.unit(official.unit).map_or("", |u| u.name.as_str()));
+        ui.label(data.catalogue.tier_name(official.tier, lang));
+        ui.label(RichText::new(status_text(lang, status)).strong().color(status_colour(status)));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "selfcheck.print_report")).clicked() {
+                out.push(Intent::Print { what: PrintWhat::CapabilityReport, scope: Scope::Official(official.id) });
+            }
+        });
+    });
+    if let Some(check) = &detail.check
+        && check.status == CheckStatus::Returned
+        && !check.return_reason.is_empty()
+    {
+        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.returned_because"), &[&check.return_reason])).color(status_colour(status)));
+    }
+    ui.horizontal(|ui| {
+        for (tab, key) in [
+            (DetailTab::Form, "selfcheck.tab.form"),
+            (DetailTab::Gaps, "selfcheck.tab.gaps"),
+            (DetailTab::Plan, "selfcheck.tab.plan"),
+            (DetailTab::Others, "selfcheck.tab.others"),
+        ] {
+            if ui.selectable_label(page.tab == tab, tr(lang, key)).clicked() {
+                page.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match page.tab {
+        DetailTab::Form => form(ui, lang, data, page, &detail, may_edit, may_review, out),
+        DetailTab::Gaps => gaps(ui, lang, data, page, &detail),
+        DetailTab::Plan => plan(ui, lang, data, page, &detail, own || session.role == Role::Admin, out),
+        DetailTab::Others => others(ui, lang, data, page, &detail, session, out),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn form(
+    ui: &mut Ui,
+    lang: Lang,
+    data: &Data,
+    page: &mut SelfCheckPage,
+    detail: &crate::service::selfcheck::Detail,
+    may_edit: bool,
+    may_review: bool,
+    out: &mut Vec<Intent>,
+) {
+    let (round, official) = (detail.round.id, detail.official.id);
+    let problems = page.problems.clone();
+    egui::Grid::new("selfcheck_form").num_columns(5).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+        for key in ["standards.capability", "gaps.required", "selfcheck.own_level", "selfcheck.evidence", "gaps.supervisor"] {
+            ui.label(RichText::new(tr(lang, key)).strong());
+        }
+        ui.end_row();
+        for capability in &data.catalogue.capabilities {
+            let i = usize::from(capability.position - 1);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(capability.name.get(lang)).strong());
+                ui.label(RichText::new(capability.slogan.get(lang)).small().weak());
+            });
+            ui.label(detail.required[i].map_or("—".into(), |l| l.to_string()));
+            ui.vertical(|ui| {
+                let name = i18n::fill(tr(lang, "selfcheck.own_of"), &[capability.name.get(lang)]);
+                level_choice(ui, lang, data, capability.position, &mut page.form.levels[i], may_edit, &name);
+                for message in super::widgets::problems_for(lang, &problems, crate::domain::Field::Capability(capability.position)) {
+                    ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+                }
+            });
+            ui.add_enabled_ui(may_edit, |ui| {
+                let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
+                ui.name_inputs(&name, |ui| {
+                    ui.add(egui::TextEdit::singleline(&mut page.form.evidence[i]).desired_width(260.0).char_limit(2_000))
+                });
+            });
+            let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
+            level_choice(ui, lang, data, capability.position, &mut page.review.levels[i], may_review, &name);
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    ui.add_enabled_ui(may_edit, |ui| {
+        let label = ui.label(RichText::new(tr(lang, "field.shortfalls")).strong());
+        ui.label_inputs_by(label.id, |ui| para(ui, &mut page.form.shortfalls, 700.0, 3));
+        let label = ui.label(RichText::new(tr(lang, "field.reflection")).strong());
+        ui.label_inputs_by(label.id, |ui| para(ui, &mut page.form.reflection, 700.0, 4));
+    });
+    if may_edit {
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "selfcheck.save")).clicked() {
+                out.push(Intent::Do(Command::SaveSelfCheck { round, official, data: Box::new(page.form.clone()), submit: false }));
+            }
+            if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
+                out.push(Intent::Do(Command::SaveSelfCheck { round, official, data: Box::new(page.form.clone()), submit: true }));
+            }
+        });
+    }
+    section(ui, tr(lang, "selfcheck.supervisor_comment"));
+    ui.add_enabled_ui(may_review, |ui| {
+        let label = ui.label(tr(lang, "field.comment"));
+        ui.label_inputs_by(label.id, |ui| para(ui, &mut page.review.comment, 700.0, 3));
+    });
+    if !page.review.by.is_empty() {
+        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&page.review.by])).small().weak());
+    }
+    if may_review {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "field.reason"));
+            ui.add(egui::TextEdit::singleline(&mut page.reason).desired_width(320.0).char_limit(2_000)).labelled_by(label.id);
+        });
+        for message in super::widgets::problems_for(lang, &problems, crate::domain::Field::Reason) {
+            ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+        }
+        ui.horizontal(|ui| {
+            let review =
+                |step| Command::ReviewSelfCheck { round, official, review: page.review.clone(), step, reason: page.reason.clone() };
+            if ui.button(tr(lang, "selfcheck.save_review")).clicked() {
+                out.push(Intent::Do(review(None)));
+            }
+            if ui.button(tr(lang, "selfcheck.return")).clicked() {
+                out.push(Intent::Do(review(Some(Step::Return))));
+            }
+            if detail.check.as_ref().is_some_and(|c| c.status == CheckStatus::Submitted)
+                && ui.button(RichText::new(tr(lang, "selfcheck.accept")).strong()).clicked()
+            {
+                out.push(Intent::Do(review(Some(Step::Accept))));
+            }
+        });
+    }
+}
+
+fn capability_name(data: &Data, lang: Lang, capability: u8) -> String {
+    data.catalogue.capabilities.iter().find(|c| c.position == capability).map_or(String::new(), |c| c.name.get(lang).to_owned())
+}
+
+fn gaps(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, detail: &crate::service::selfcheck::Detail) {
+    let own = detail.check.as_ref().map_or([None; 8], |c| c.data.levels);
+    let supervisor = detail.check.as_ref().map_or([None; 8], |c| c.review.levels);
+    let lines = gap_lines(&detail.required, &own, &supervisor);
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut page.bars, false, tr(lang, "gaps.radar"));
+        ui.selectable_value(&mut page.bars, true, tr(lang, "gaps.bars"));
+    });
+    let labels: Vec<String> = (1..=8).map(|c| capability_name(data, lang, c)).collect();
+    let series = [
+        (tr(lang, "gaps.own"), own, Color32::from_rgb(0x42, 0x85, 0xf4)),
+        (tr(lang, "gaps.required"), detail.required, Color32::from_gray(90)),
+        (tr(lang, "gaps.supervisor"), supervisor, Color32::from_rgb(0xe6, 0x51, 0x00)),
+    ];
+    if page.bars {
+        super::charts::bars(ui, &labels, &series);
+    } else {
+        super::charts::radar(ui, &labels, &series, 150.0);
+    }
+    ui.label(RichText::new(tr(lang, "gaps.rule")).small());
+    section(ui, tr(lang, "gaps.table"));
+    gap_table(ui, lang, data, &lines);
+}
+
+fn gap_table(ui: &mut Ui, lang: Lang, data: &Data, lines: &[GapLine]) {
+    let largest = largest_gaps(lines);
+    if largest.is_empty() {
+        ui.label(tr(lang, "gaps.none"));
+        return;
+    }
+    egui::Grid::new("gap_table").num_columns(5).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for key in ["standards.capability", "gaps.required", "gaps.own", "gaps.supervisor", "gaps.gap"] {
+            ui.label(RichText::new(tr(lang, key)).strong());
+        }
+        ui.end_row();
+        let text = |l: Option<u8>| l.map_or("—".to_owned(), |l| l.to_string());
+        for line in largest {
+            ui.label(capability_name(data, lang, line.capability));
+            ui.label(text(line.required));
+            ui.label(text(line.own));
+            ui.label(text(line.supervisor));
+            ui.label(RichText::new(text(line.gap())).strong().color(Color32::from_rgb(0xc6, 0x28, 0x28)));
+            ui.end_row();
+        }
+    });
+}
+
+fn plan(
+    ui: &mut Ui,
+    lang: Lang,
+    data: &Data,
+    page: &mut SelfCheckPage,
+    detail: &crate::service::selfcheck::Detail,
+    may_edit: bool,
+    out: &mut Vec<Intent>,
+) {
+    let owner = PlanOwner::Official(detail.official.id);
+    plan_items(ui, lang, data, &detail.plan, may_edit, out);
+    if !may_edit {
+        return;
+    }
+    section(ui, tr(lang, "plan.add"));
+    plan_form(ui, lang, data, page, owner, detail.round.data.year, out);
+}
+
+/// The items of a plan, each with its status and a delete button when editable.
+pub fn plan_items(ui: &mut Ui, lang: Lang, data: &Data, items: &[crate::domain::plans::PlanItem], may_edit: bool, out: &mut Vec<Intent>) {
+    if items.is_empty() {
+        ui.label(RichText::new(tr(lang, "plan.none")).weak());
+        return;
+    }
+    let statuses: Vec<(PlanStatus, String)> =
+        PlanStatus::ALL.iter().map(|s| (*s, tr(lang, &format!("plan.status.{}", s.code())).to_owned())).collect();
+    egui::Grid::new(ui.scope_id().with("plan_items")).num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for key in ["standards.capability", "field.action", "field.support", "plan.due", "field.status", ""] {
+            ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
+        }
+        ui.end_row();
+        for item in items {
+            ui.label(item.data.capability.map(|c| capability_name(data, lang, c)).unwrap_or_default());
+            ui.label(&item.data.action);
+            ui.label(&item.data.support);
+            ui.label(item.data.due.map(format_date).unwrap_or_default());
+            let mut status = Some(item.data.status);
+            ui.add_enabled_ui(may_edit, |ui| {
+                if choose(ui, &format!("plan_status{}", item.id), &mut status, &statuses, None, 100.0)
+                    && let Some(status) = status
+                {
+                    out.push(Intent::Do(Command::SavePlanItem { id: Some(item.id), data: PlanItemData { status, ..item.data.clone() } }));
+                }
+            });
+            if may_edit && ui.small_button(tr(lang, "action.delete")).clicked() {
+                out.push(Intent::Do(Command::DeletePlanItem { id: item.id }));
+            } else if !may_edit {
+                ui.label("");
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// The form for a new plan item of `owner`.
+pub fn plan_form(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, owner: PlanOwner, year: i32, out: &mut Vec<Intent>) {
+    let capabilities: Vec<(u8, String)> = (1..=8).map(|c| (c, capability_name(data, lang, c))).collect();
+    egui::Grid::new(ui.scope_id().with("plan_form")).num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        let problems = page.problems.clone();
+        super::widgets::form_row(ui, lang, tr(lang, "standards.capability"), crate::domain::Field::Record, &[], |ui| {
+            choose(ui, "plan_capability", &mut page.plan_capability, &capabilities, Some("—"), 160.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "field.action"), crate::domain::Field::Action, &problems, |ui| {
+            super::widgets::line(ui, &mut page.plan_action, 420.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "field.support"), crate::domain::Field::Support, &problems, |ui| {
+            super::widgets::line(ui, &mut page.plan_support, 420.0)
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "plan.due"), crate::domain::Field::Deadline, &problems, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut page.plan_due).desired_width(110.0).hint_text("2013-06-30"))
+        });
+        super::widgets::form_row(ui, lang, tr(lang, "field.training"), crate::domain::Field::Training, &problems, |ui| {
+            super::widgets::line(ui, &mut page.plan_training, 420.0)
+        });
+    });
+    if ui.button(tr(lang, "plan.add")).clicked() {
+        let due = parse_date(page.plan_due.trim());
+        if due.is_none() && !page.plan_due.trim().is_empty() {
+            page.problems = vec![crate::domain::FieldProblem::new(crate::domain::Field::Deadline, crate::domain::Problem::BadDate)];
+            return;
+        }
+        let data = PlanItemData {
+            action: page.plan_action.clone(),
+            support: page.plan_support.clone(),
+            training: page.plan_training.clone(),
+            due,
+            ..PlanItemData::new(owner, year, page.plan_capability)
+        };
+        out.push(Intent::Do(Command::SavePlanItem { id: None, data }));
+    }
+}
+
+fn others(
+    ui: &mut Ui,
+    lang: Lang,
+    data: &Data,
+    page: &mut SelfCheckPage,
+    detail: &crate::service::selfcheck::Detail,
+    session: &crate::domain::access::Session,
+    out: &mut Vec<Intent>,
+) {
+    let admin = session.role == Role::Admin;
+    let reviewer = session.role != Role::Official && session.official != Some(detail.official.id);
+    let levels_text = |levels: &Levels| levels.iter().map(|l| l.map_or("—".to_owned(), |l| l.to_string())).collect::<Vec<_>>().join(" ");
+    section(ui, tr(lang, "peer.title"));
+    ui.label(RichText::new(tr(lang, "peer.help")).small().weak());
+    for (check, peer) in &detail.peers {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(peer).strong());
+            ui.label(levels_text(&check.levels));
+            ui.label(&check.comment);
+            if admin && ui.small_button(tr(lang, "action.delete")).clicked() {
+                out.push(Intent::Do(Command::DeletePeer { id: check.id }));
+            }
+        });
+    }
+    if admin {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "peer.assign_staff_no"));
+            ui.add(egui::TextEdit::singleline(&mut page.peer_staff_no).desired_width(120.0)).labelled_by(label.id);
+            if ui.button(tr(lang, "peer.assign")).clicked()
+                && let Some(peer) = data.roster.iter().find(|r| r.staff_no == page.peer_staff_no.trim())
+            {
+                out.push(Intent::Do(Command::AssignPeer { round: detail.round.id, subject: detail.official.id, peer: peer.id }));
+            }
+        });
+    }
+    if !detail.to_review.is_empty() {
+        section(ui, tr(lang, "peer.mine"));
+        for (check, subject) in &detail.to_review {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(RichText::new(subject).strong());
+                let mut levels = check.levels;
+                let may = session.official == Some(check.peer) || admin;
+                ui.horizontal_wrapped(|ui| {
+                    for (i, level) in levels.iter_mut().enumerate() {
+                        ui.label(capability_name(data, lang, i as u8 + 1));
+                        let name = format!("{subject} {}", capability_name(data, lang, i as u8 + 1));
+                        level_choice(ui, lang, data, i as u8 + 1, level, may, &name);
+                    }
+                });
+                let comment = page.peer_comments.entry(check.id).or_insert_with(|| check.comment.clone());
+                let edited = ui
+                    .add_enabled_ui(may, |ui| {
+                        let label = ui.label(tr(lang, "field.comment"));
+                        ui.add(egui::TextEdit::singleline(comment).desired_width(500.0).char_limit(2_000)).labelled_by(label.id)
+                    })
+                    .inner;
+                if levels != check.levels || (edited.lost_focus() && *comment != check.comment) {
+                    out.push(Intent::Do(Command::SavePeerCheck { id: check.id, levels, comment: comment.clone() }));
+                }
+            });
+        }
+    }
+    section(ui, tr(lang, "opinion.title"));
+    for opinion in &detail.opinions {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&opinion.source).strong());
+            ui.label(&opinion.note);
+            if reviewer && ui.small_button(tr(lang, "action.delete")).clicked() {
+                out.push(Intent::Do(Command::DeleteOpinion { id: opinion.id }));
+            }
+        });
+    }
+    if reviewer {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "opinion.source"));
+            ui.add(egui::TextEdit::singleline(&mut page.opinion_source).desired_width(100.0)).labelled_by(label.id);
+            let label = ui.label(tr(lang, "opinion.note"));
+            ui.add(egui::TextEdit::singleline(&mut page.opinion_note).desired_width(360.0)).labelled_by(label.id);
+            if ui.button(tr(lang, "opinion.add")).clicked() {
+                let opinion = Opinion {
+                    id: 0,
+                    round: detail.round.id,
+                    official: detail.official.id,
+                    source: page.opinion_source.clone(),
+                    note: page.opinion_note.clone(),
+                };
+                out.push(Intent::Do(Command::AddOpinion(opinion)));
+            }
+        });
+    }
+    section(ui, tr(lang, "tests.title"));
+    for (test, score) in &detail.scores {
+        let pass = *score >= test.pass_mark;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&test.name).strong());
+            ui.label(tr(lang, &format!("tests.kind.{}", test.kind.code())));
+            ui.label(format_date(test.date));
+            ui.label(format!("{score}"));
+            ui.label(RichText::new(tr(lang, if pass { "tests.pass" } else { "tests.fail" })).color(if pass {
+                Color32::from_rgb(0x2e, 0x7d, 0x32)
+            } else {
+                Color32::from_rgb(0xc6, 0x28, 0x28)
+            }));
+        });
+    }
+    if admin {
+        tests_admin(ui, lang, page, detail.official.id, out);
+    }
+}
+
+fn tests_admin(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, official: OfficialId, out: &mut Vec<Intent>) {
+    let tests: Vec<(i64, String)> = page.tests.iter().map(|t| (t.id, format!("{} {}", format_date(t.date), t.name))).collect();
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "tests.name"));
+        ui.label_inputs_by(label.id, |ui| choose(ui, "score_test", &mut page.score_test, &tests, Some("—"), 220.0));
+        let label = ui.label(tr(lang, "field.score"));
+        ui.add(egui::TextEdit::singleline(&mut page.score).desired_width(60.0)).labelled_by(label.id);
+        if ui.button(tr(lang, "tests.record")).clicked()
+            && let Some(test) = page.score_test
+        {
+            let score = page.score.trim();
+            let score = if score.is_empty() { None } else { Some(score.parse::<f64>().unwrap_or(f64::NAN)) };
+            out.push(Intent::Do(Command::SetScore { test, official, score }));
+        }
+    });
+    egui::CollapsingHeader::new(tr(lang, "tests.new")).id_salt("new_test").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "tests.name"));
+            ui.add(egui::TextEdit::singleline(&mut page.test_name).desired_width(180.0)).labelled_by(label.id);
+            let kinds: Vec<(TestKind, String)> =
+                TestKind::ALL.iter().map(|k| (*k, tr(lang, &format!("tests.kind.{}", k.code())).to_owned())).collect();
+            choose(ui, "test_kind", &mut page.test_kind, &kinds, None, 130.0);
+            let label = ui.label(tr(lang, "tests.date"));
+            ui.add(egui::TextEdit::singleline(&mut page.test_date).desired_width(100.0).hint_text("2013-03-01")).labelled_by(label.id);
+            let label = ui.label(tr(lang, "tests.pass_mark"));
+            ui.add(egui::TextEdit::singleline(&mut page.test_pass).desired_width(50.0)).labelled_by(label.id);
+            if ui.button(tr(lang, "tests.add")).clicked()
+                && let (Some(date), Some(kind)) = (parse_date(page.test_date.trim()), page.test_kind)
+            {
+                let pass_mark = page.test_pass.trim().parse::<f64>().unwrap_or(60.0);
+                out.push(Intent::Do(Command::AddTest(Test { id: 0, name: page.test_name.clone(), kind, date, pass_mark })));
+            }
+        });
+    });
+}
