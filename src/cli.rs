@@ -104,6 +104,26 @@ pub enum PrintCmd {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Each participant's capability report (radar, gap table, plan) from the year's newest
+    /// self-check round, one sheet each (of one unit and its sub-units with --unit).
+    CapabilityReport {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// The summary of the year's newest self-check round: completion, averages, heatmap and
+    /// the reminder list (for one unit and its sub-units with --unit).
+    RoundSummary {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The programme report for the leading group as things stand on a day.
     ProgrammeReport {
         /// The day the report is made for (YYYY-MM-DD).
@@ -278,6 +298,22 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 }
                 PrintCmd::PostStandards { year, out } => {
                     (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
+                }
+                PrintCmd::CapabilityReport { year, unit, out } | PrintCmd::RoundSummary { year, unit, out } => {
+                    let round = printing::round_of_year(&service, *year)
+                        .map_err(store_error)?
+                        .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))?;
+                    let scope = scope(unit)?;
+                    let document = if matches!(what, PrintCmd::CapabilityReport { .. }) {
+                        printing::capability_reports(&service, round, scope, lang)
+                    } else {
+                        let unit = match scope {
+                            printing::Scope::Unit(u) => Some(u),
+                            _ => None,
+                        };
+                        printing::round_summary(&service, round, unit, lang)
+                    };
+                    (document.map_err(|e| fail(lang, e))?, out)
                 }
                 PrintCmd::ProgrammeReport { date, out } => {
                     let Some(day) = crate::domain::dates::parse_date(date) else {

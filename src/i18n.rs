@@ -962,6 +962,8 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("users.reviews_unit", "審核單位", "审核单位", "Reviews unit"),
     ("users.staff_no", "幹部工號", "干部工号", "Official's staff no."),
     ("users.title", "帳號", "账号", "Accounts"),
+    ("cli.no_round", "{0} 年度沒有自查輪次", "{0} 年度没有自查轮次", "no self-check round in {0}"),
+    ("gaps.not_assessed", "尚未評定", "尚未评定", "not assessed yet"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

@@ -118,7 +118,10 @@ pub enum Block {
 pub struct RadarSeries {
     pub name: String,
     pub values: [f32; 8],
+    /// The fill's grey (when filled).
     pub grey: f32,
+    /// The line's grey and width.
+    pub line_grey: f32,
     pub width_pt: f32,
     /// Fill the area inside the line (only sensible for one series).
     pub filled: bool,
@@ -142,10 +145,12 @@ pub enum Item {
         bold: bool,
         text: String,
     },
+    /// A straight line, `grey` from 0 (black) to 1 (white).
     Line {
         from: (Mm, Mm),
         to: (Mm, Mm),
         width_pt: f32,
+        grey: f32,
     },
     /// A filled triangle (a piece of a radar's area), `grey` from 0 (black) to 1 (white).
     Triangle {
@@ -334,13 +339,13 @@ impl<'m> Flow<'m> {
         let bottom = top + row_height;
         let page = self.page();
         for (x0, x1) in &boxes {
-            page.items.push(Item::Line { from: (*x0, top), to: (*x0, bottom), width_pt: BORDER_PT });
-            page.items.push(Item::Line { from: (*x1, top), to: (*x1, bottom), width_pt: BORDER_PT });
+            page.items.push(Item::Line { from: (*x0, top), to: (*x0, bottom), width_pt: BORDER_PT, grey: 0.0 });
+            page.items.push(Item::Line { from: (*x1, top), to: (*x1, bottom), width_pt: BORDER_PT, grey: 0.0 });
         }
         let left = edges[0];
         let right = edges[edges.len() - 1];
-        page.items.push(Item::Line { from: (left, top), to: (right, top), width_pt: BORDER_PT });
-        page.items.push(Item::Line { from: (left, bottom), to: (right, bottom), width_pt: BORDER_PT });
+        page.items.push(Item::Line { from: (left, top), to: (right, top), width_pt: BORDER_PT, grey: 0.0 });
+        page.items.push(Item::Line { from: (left, bottom), to: (right, bottom), width_pt: BORDER_PT, grey: 0.0 });
         self.y = bottom;
         rest
     }
@@ -375,8 +380,8 @@ impl<'m> Flow<'m> {
     }
 
     fn radar(&mut self, labels: &[String], series: &[RadarSeries], max: f32, size_pt: f32) {
-        let radius = Mm(32.0);
-        let label_room = Mm(14.0);
+        let radius = Mm(27.0);
+        let label_room = Mm(11.0);
         let legend = line_height(size_pt) + Mm(1.0);
         let height = Mm(radius.0 * 2.0 + label_room.0 * 2.0) + Mm(legend.0 * series.len() as f32);
         if self.y + height > self.bottom() {
@@ -388,11 +393,11 @@ impl<'m> Flow<'m> {
         for level in 1..=(max as u32) {
             let ring = crate::domain::selfcheck::radar_points(&[level as f32; 8], max, radius.0);
             for i in 0..8 {
-                self.page().items.push(Item::Line { from: at(ring[i]), to: at(ring[(i + 1) % 8]), width_pt: 0.3 });
+                self.page().items.push(Item::Line { from: at(ring[i]), to: at(ring[(i + 1) % 8]), width_pt: 0.3, grey: 0.7 });
             }
         }
         for (i, point) in full.iter().enumerate() {
-            self.page().items.push(Item::Line { from: centre, to: at(*point), width_pt: 0.3 });
+            self.page().items.push(Item::Line { from: centre, to: at(*point), width_pt: 0.3, grey: 0.7 });
             let Some(label) = labels.get(i) else { continue };
             let width = self.measure(label, size_pt);
             let (x, y) = at((point.0 * 1.12, point.1 * 1.12));
@@ -412,7 +417,12 @@ impl<'m> Flow<'m> {
                 }
             }
             for i in 0..8 {
-                self.page().items.push(Item::Line { from: at(points[i]), to: at(points[(i + 1) % 8]), width_pt: line.width_pt });
+                self.page().items.push(Item::Line {
+                    from: at(points[i]),
+                    to: at(points[(i + 1) % 8]),
+                    width_pt: line.width_pt,
+                    grey: line.line_grey,
+                });
             }
         }
         self.y = self.y + Mm(radius.0 * 2.0 + label_room.0 * 2.0);
@@ -420,7 +430,11 @@ impl<'m> Flow<'m> {
             let margin = self.paper.margin;
             let x = margin + Mm(self.text_width().0 / 2.0 - 30.0);
             let y = self.y + Mm(size_pt * MM_PER_PT * 0.6);
-            self.page().items.push(Item::Line { from: (x, y), to: (x + Mm(10.0), y), width_pt: line.width_pt });
+            if line.filled {
+                let box_top = y - Mm(1.5);
+                self.page().items.push(Item::Rect { x, y: box_top, width: Mm(10.0), height: Mm(3.0), grey: line.grey });
+            }
+            self.page().items.push(Item::Line { from: (x, y), to: (x + Mm(10.0), y), width_pt: line.width_pt, grey: line.line_grey });
             self.place_line(line.name.clone(), x + Mm(13.0), Mm(60.0), Align::Left, size_pt, false);
             self.y = self.y + legend;
         }

@@ -452,19 +452,28 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
         blocks.push(Block::Radar {
             labels: names.clone(),
             series: vec![
-                RadarSeries { name: tr(lang, "gaps.own").to_owned(), values: values(&own), grey: 0.82, width_pt: 0.8, filled: true },
+                RadarSeries {
+                    name: tr(lang, "gaps.own").to_owned(),
+                    values: values(&own),
+                    grey: 0.8,
+                    line_grey: 0.45,
+                    width_pt: 1.0,
+                    filled: true,
+                },
                 RadarSeries {
                     name: tr(lang, "gaps.required").to_owned(),
                     values: values(&d.required),
                     grey: 0.0,
-                    width_pt: 0.4,
+                    line_grey: 0.0,
+                    width_pt: 0.6,
                     filled: false,
                 },
                 RadarSeries {
                     name: tr(lang, "gaps.supervisor").to_owned(),
                     values: values(&supervisor),
                     grey: 0.0,
-                    width_pt: 1.6,
+                    line_grey: 0.0,
+                    width_pt: 2.2,
                     filled: false,
                 },
             ],
@@ -490,7 +499,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             })
             .collect();
         blocks.push(Block::Grid(Grid {
-            columns: vec![1.0, 0.6, 0.6, 0.6, 0.6, 2.6],
+            columns: vec![1.1, 0.8, 0.7, 0.8, 0.6, 2.2],
             header: Some(
                 ["standards.capability", "gaps.required", "gaps.own", "gaps.supervisor", "gaps.gap", "selfcheck.evidence"]
                     .iter()
@@ -500,6 +509,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             rows,
             size_pt: 10.0,
         }));
+        blocks.push(Block::Spacer(Mm(1.5)));
         blocks.push(Block::Paragraph { text: tr(lang, "gaps.rule").to_owned(), size_pt: 9.0, align: Align::Left });
         let largest: Vec<String> = largest_gaps(&lines)
             .iter()

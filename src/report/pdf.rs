@@ -55,8 +55,9 @@ pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<V
             let mut ops = Vec::with_capacity(page.items.len() * 4);
             for item in &page.items {
                 match item {
-                    Item::Line { from, to, width_pt } => {
+                    Item::Line { from, to, width_pt, grey } => {
                         ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+                        ops.push(Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(*grey, None)) });
                         ops.push(Op::DrawLine {
                             line: Line {
                                 points: vec![

@@ -169,6 +169,6 @@ pub fn round_summary(service: &Service, round: i64, unit: Option<UnitId>, lang: 
     let rows = db.roster_rows()?;
     let people: std::collections::HashMap<OfficialId, (String, String, String)> =
         rows.into_iter().map(|r| (r.id, (r.name, r.staff_no, unit_path(&units, r.unit)))).collect();
-    let scope = unit.map_or_else(|| bureau_name(service).unwrap_or_default(), |u| unit_path(&units, u));
+    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::round_summary(lang, &bureau_name(service)?, &the_round.data.name, &scope, &db.catalogue()?, &result.analysis, &people))
 }

@@ -147,6 +147,13 @@ fn print_commands_write_pdfs_and_refuse_what_they_cannot_find() {
     let result = run(&["print", "post-standards", "--year", "2012", "--out", &db_arg(&dir.path().join("none.pdf"))]);
     assert_eq!(result.status.code(), Some(1), "no standards yet: nothing to print");
     assert!(!dir.path().join("none.pdf").exists());
+    let report = dir.path().join("capability.pdf");
+    let result = run(&["print", "capability-report", "--year", "2012", "--unit", "征管科", "--out", &db_arg(&report)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF"));
+    let result = run(&["print", "capability-report", "--year", "2030", "--out", &db_arg(&report)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("no self-check round in 2030"), "{}", text(&result.stderr));
 }
 
 #[test]

@@ -22,10 +22,10 @@ fn draw_page(ui: &mut egui::Ui, page: &Page, zoom: f32) {
     let at = |x: f32, y: f32| Pos2::new(rect.left() + x * scale, rect.top() + y * scale);
     for item in &page.items {
         match item {
-            Item::Line { from, to, width_pt } => {
+            Item::Line { from, to, width_pt, grey } => {
                 painter.line_segment(
                     [at(from.0.0, from.1.0), at(to.0.0, to.1.0)],
-                    Stroke::new((width_pt * MM_PER_PT * scale).max(0.6), Color32::BLACK),
+                    Stroke::new((width_pt * MM_PER_PT * scale).max(0.6), Color32::from_gray((grey * 255.0) as u8)),
                 );
             }
             Item::Triangle { points, grey } => {

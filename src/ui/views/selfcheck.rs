@@ -230,8 +230,9 @@ fn form(
         for capability in &data.catalogue.capabilities {
             let i = usize::from(capability.position - 1);
             ui.vertical(|ui| {
-                ui.label(RichText::new(capability.name.get(lang)).strong());
-                ui.label(RichText::new(capability.slogan.get(lang)).small().weak());
+                // Grid columns keep the width they had before: these labels must not wrap.
+                ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).extend());
+                ui.add(egui::Label::new(RichText::new(capability.slogan.get(lang)).small().weak()).extend());
             });
             ui.label(detail.required[i].map_or("—".into(), |l| l.to_string()));
             ui.vertical(|ui| {
@@ -244,7 +245,7 @@ fn form(
             ui.add_enabled_ui(may_edit, |ui| {
                 let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
                 ui.name_inputs(&name, |ui| {
-                    ui.add(egui::TextEdit::singleline(&mut page.form.evidence[i]).desired_width(260.0).char_limit(2_000))
+                    ui.add_sized([280.0, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000))
                 });
             });
             let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
@@ -333,6 +334,10 @@ fn gaps(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, detail: 
 
 fn gap_table(ui: &mut Ui, lang: Lang, data: &Data, lines: &[GapLine]) {
     let largest = largest_gaps(lines);
+    if !lines.iter().any(|l| l.assessed().is_some()) {
+        ui.label(tr(lang, "gaps.not_assessed"));
+        return;
+    }
     if largest.is_empty() {
         ui.label(tr(lang, "gaps.none"));
         return;
