@@ -574,11 +574,8 @@ impl NengliApp {
                 if page == Page::Settings {
                     self.reload_audit();
                     self.reload_backups();
-                    self.reload_users();
                 }
-                if page == Page::Analysis {
-                    self.reload_analysis();
-                }
+                self.reload_page();
             }
             Intent::SetLang(lang) => {
                 self.state.lang = lang;
@@ -792,12 +789,26 @@ impl NengliApp {
             Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
         );
         let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
+        let is_selfcheck = matches!(
+            command,
+            Command::SaveRound { .. }
+                | Command::SaveSelfCheck { .. }
+                | Command::ReviewSelfCheck { .. }
+                | Command::AssignPeer { .. }
+                | Command::SavePeerCheck { .. }
+                | Command::AddOpinion(_)
+                | Command::AddTest(_)
+                | Command::SetScore { .. }
+                | Command::SavePlanItem { .. }
+        );
         match service.apply(command) {
             Ok(applied) => Some(applied),
             Err(ServiceError::Invalid(problems)) => {
                 let lang = self.state.lang;
                 let summary = problems.iter().map(|p| i18n::problem(lang, p)).collect::<Vec<_>>().join(";");
-                let target: &mut Vec<FieldProblem> = if is_post {
+                let target: &mut Vec<FieldProblem> = if is_selfcheck {
+                    &mut self.state.selfcheck.problems
+                } else if is_post {
                     &mut self.state.org.post_problems
                 } else if is_official {
                     &mut self.state.roster.problems
@@ -876,7 +887,13 @@ impl NengliApp {
                 self.state.roster.problems.clear();
                 self.select_official(Some(official));
             }
-            Entity::Round(_) | Entity::SelfCheck { .. } | Entity::Plan(_) => self.reload_selfcheck(),
+            Entity::Round(_) | Entity::SelfCheck { .. } | Entity::Plan(_) => {
+                self.state.selfcheck.problems.clear();
+                self.reload_selfcheck();
+                if self.state.page == Page::Analysis {
+                    self.reload_analysis();
+                }
+            }
             Entity::Official(id) => {
                 self.patch_roster(id);
                 self.state.roster.problems.clear();

@@ -2,6 +2,8 @@
 //! again from the window's cached data after a change), and one frame of the page.
 //! Run with `cargo bench --bench home`.
 
+mod common;
+
 use egui_kittest::Harness;
 use nengli::domain::Lang;
 use nengli::domain::programme::{Facts, Person, figures, unit_completion};
@@ -21,6 +23,7 @@ fn main() {
     let db = dir.path().join("bureau.sqlite");
     let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
     seed::generate(&mut service, "基準測試局", 30_000, 1, 1).expect("generate");
+    common::add_admin(&mut service);
     let year = service.read().bureau().expect("bureau").expect("set up").year;
 
     let samples: Vec<Duration> = (0..5)
@@ -48,6 +51,7 @@ fn main() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
         .build_eframe(|_cc| app);
+    common::log_in(&mut harness);
     for _ in 0..5 {
         harness.step();
     }

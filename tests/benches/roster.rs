@@ -3,6 +3,8 @@
 //! keystroke (re-filter plus the frame that shows it), and one frame of the roster page.
 //! Run with `cargo bench --bench roster`; prints median and 95th percentile per figure.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -44,22 +46,29 @@ fn main() {
     let made = Instant::now();
     let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
     seed::generate(&mut service, "基準測試局", OFFICIALS, 2, 1).expect("generate");
+    common::add_admin(&mut service);
     drop(service);
     println!("generated {OFFICIALS} officials in {:.2} s", made.elapsed().as_secs_f64());
 
-    // Open the database and show the roster page (first frame included), cold app each time.
-    let mut samples = Vec::new();
+    // Open the database up to the log-in screen (first frame included), then log in and show
+    // the roster page; a cold app each time.
+    let (mut opens, mut logins) = (Vec::new(), Vec::new());
     for _ in 0..7 {
         let started = Instant::now();
         let mut harness = open_app(&db, dir.path());
-        samples.push(started.elapsed());
+        opens.push(started.elapsed());
         assert_eq!(harness.state().state.data.as_ref().map(|d| d.roster.len()), Some(OFFICIALS));
+        let started = Instant::now();
+        common::log_in(&mut harness);
+        logins.push(started.elapsed());
         // The backup the app starts at open runs beside the first frame; let it end before the next round.
         harness.state_mut().wait_for_backup();
     }
-    stats("open database + show roster page", 300.0, samples);
+    stats("open database + show log-in screen", 300.0, opens);
+    stats("log in (Argon2id) + show roster page", 300.0, logins);
 
     let mut harness = open_app(&db, dir.path());
+    common::log_in(&mut harness);
     for _ in 0..5 {
         harness.step();
     }

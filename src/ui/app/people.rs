@@ -21,8 +21,7 @@ impl NengliApp {
                 self.state.selfcheck.round = Some(id);
                 self.state.selfcheck.selected = None;
                 self.state.selfcheck.detail = None;
-                self.reload_selfcheck();
-                self.reload_analysis();
+                self.reload_page();
             }
             Intent::SelectCheck(id) => {
                 self.state.selfcheck.selected = id;
@@ -84,10 +83,22 @@ impl NengliApp {
         }
         self.state.selfcheck = Default::default();
         self.state.analysis = Default::default();
-        self.reload_selfcheck();
-        self.reload_analysis();
-        if self.state.page == Page::Settings {
-            self.reload_users();
+        self.reload_page();
+    }
+
+    /// Reads what the page showing needs from the self-check tables (the others have theirs
+    /// in `Data`): nothing is read for pages the user does not open.
+    pub(super) fn reload_page(&mut self) {
+        match self.state.page {
+            Page::SelfCheck => self.reload_selfcheck(),
+            Page::Analysis => {
+                if self.state.selfcheck.round.is_none() {
+                    self.reload_selfcheck();
+                }
+                self.reload_analysis();
+            }
+            Page::Settings => self.reload_users(),
+            _ => {}
         }
     }
 
