@@ -293,6 +293,10 @@ pub struct Facts<'a> {
     pub standards: &'a HashMap<PostId, PostStandard>,
     pub people: &'a [Person],
     pub seats: &'a HashMap<OfficialId, SeatStatement>,
+    /// Officials who have handed in (or had reviewed) a self-check of the year.
+    pub handed_in: &'a HashSet<OfficialId>,
+    /// Officials with at least one improvement-plan item for the year.
+    pub planned: &'a HashSet<OfficialId>,
 }
 
 /// A measured figure: `None` while the feature that holds its data is not in this version.
@@ -309,7 +313,12 @@ pub fn measure(facts: &Facts<'_>, what: Measure) -> Option<Ratio> {
             let people: Vec<&Person> = serving.collect();
             Some(Ratio { done: people.iter().filter(|p| facts.seats.contains_key(&p.id)).count(), total: people.len() })
         }
-        Measure::SelfChecks | Measure::ImprovementPlans | Measure::Training => None,
+        Measure::SelfChecks | Measure::ImprovementPlans => {
+            let set = if what == Measure::SelfChecks { facts.handed_in } else { facts.planned };
+            let people: Vec<&Person> = serving.collect();
+            Some(Ratio { done: people.iter().filter(|p| set.contains(&p.id)).count(), total: people.len() })
+        }
+        Measure::Training => None,
     }
 }
 

@@ -31,7 +31,16 @@ pub fn programme_report(service: &Service, year: i32, date: chrono::NaiveDate, l
     let standards = db.standards(year)?.into_iter().map(|s| (s.post, s)).collect();
     let seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect();
     let people: Vec<Person> = db.roster_rows()?.iter().map(Person::from).collect();
-    let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
+    let (handed_in, planned) = (db.handed_in(year)?, db.planned(year)?);
+    let facts = Facts {
+        units: &units,
+        posts: &posts,
+        standards: &standards,
+        people: &people,
+        seats: &seats,
+        handed_in: &handed_in,
+        planned: &planned,
+    };
     let figures = figures(&facts);
     let completion = unit_completion(&facts);
     Ok(Some(model::programme_report(lang, &bureau_name(service)?, &programme, date, &figures, &completion, &units)))

@@ -239,6 +239,21 @@ impl Db<'_> {
         Ok(out)
     }
 
+    /// Officials who handed in a self-check (submitted or reviewed) in a round of `year`.
+    pub fn handed_in(&self, year: i32) -> Result<std::collections::HashSet<OfficialId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT c.official_id FROM self_check c JOIN selfcheck_round r ON r.id = c.round_id WHERE r.year = ?1 AND c.status IN ('submitted', 'reviewed')",
+        )?;
+        Ok(stmt.query_map([year], |r| Ok(OfficialId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Officials with at least one improvement-plan item for `year`.
+    pub fn planned(&self, year: i32) -> Result<std::collections::HashSet<OfficialId>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT DISTINCT official_id FROM plan_item WHERE year = ?1 AND official_id IS NOT NULL")?;
+        Ok(stmt.query_map([year], |r| Ok(OfficialId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn peer_checks(&self, round: i64) -> Result<Vec<PeerCheck>> {
         let mut stmt = self
             .conn

@@ -889,6 +889,13 @@ impl NengliApp {
             }
             Entity::Round(_) | Entity::SelfCheck { .. } | Entity::Plan(_) => {
                 self.state.selfcheck.problems.clear();
+                if let (Some(service), Some(data)) = (&self.service, &mut self.state.data) {
+                    let db = service.read();
+                    match db.handed_in(data.bureau.year).and_then(|h| Ok((h, db.planned(data.bureau.year)?))) {
+                        Ok((handed_in, planned)) => (data.handed_in, data.planned) = (handed_in, planned),
+                        Err(e) => log::warn!("figures after a self-check change: {e}"),
+                    }
+                }
                 self.reload_selfcheck();
                 if self.state.page == Page::Analysis {
                     self.reload_analysis();
@@ -1061,6 +1068,8 @@ impl NengliApp {
             scale: db.scale()?,
             standards: db.standards(bureau_year)?.into_iter().map(|s| (s.post, s)).collect(),
             seats: db.seat_statements(bureau_year)?.into_iter().map(|s| (s.official, s)).collect(),
+            handed_in: db.handed_in(bureau_year)?,
+            planned: db.planned(bureau_year)?,
             programme: db.programme(bureau_year)?,
             today: service.today(),
             figures: Vec::new(),

@@ -258,6 +258,10 @@ pub struct Data {
     pub standards: HashMap<PostId, PostStandard>,
     /// The officials' seat statements of the programme year.
     pub seats: HashMap<OfficialId, SeatStatement>,
+    /// Officials who handed in a self-check this programme year.
+    pub handed_in: std::collections::HashSet<OfficialId>,
+    /// Officials with an improvement plan this programme year.
+    pub planned: std::collections::HashSet<OfficialId>,
     /// This year's programme, the day the figures are for, and the figures themselves.
     pub programme: Option<Programme>,
     pub today: chrono::NaiveDate,
@@ -269,7 +273,15 @@ impl Data {
     /// Recomputes the home page's figures from the cached data (after a change, never per frame).
     pub fn refresh_figures(&mut self) {
         let people: Vec<Person> = self.roster.iter().map(Person::from).collect();
-        let facts = Facts { units: &self.units, posts: &self.posts, standards: &self.standards, people: &people, seats: &self.seats };
+        let facts = Facts {
+            units: &self.units,
+            posts: &self.posts,
+            standards: &self.standards,
+            people: &people,
+            seats: &self.seats,
+            handed_in: &self.handed_in,
+            planned: &self.planned,
+        };
         self.figures = figures(&facts);
         self.completion = unit_completion(&facts);
     }

@@ -34,7 +34,16 @@ fn main() {
             let standards = store.standards(year).expect("standards").into_iter().map(|s| (s.post, s)).collect();
             let seats = store.seat_statements(year).expect("seats").into_iter().map(|s| (s.official, s)).collect();
             let people: Vec<Person> = store.roster_rows().expect("rows").iter().map(Person::from).collect();
-            let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
+            let (handed_in, planned) = (store.handed_in(year).expect("handed in"), store.planned(year).expect("planned"));
+            let facts = Facts {
+                units: &units,
+                posts: &posts,
+                standards: &standards,
+                people: &people,
+                seats: &seats,
+                handed_in: &handed_in,
+                planned: &planned,
+            };
             let figures = figures(&facts);
             let completion = unit_completion(&facts);
             assert!(figures[0].1.is_some() && !completion.is_empty());

@@ -303,14 +303,29 @@ fn the_programme_measures_progress_from_the_demo_data() {
         let standards = db.standards(2012).unwrap().into_iter().map(|s| (s.post, s)).collect();
         let seats = db.seat_statements(2012).unwrap().into_iter().map(|s| (s.official, s)).collect();
         let people: Vec<Person> = db.roster_rows().unwrap().iter().map(Person::from).collect();
-        let facts = Facts { units: &units, posts: &posts, standards: &standards, people: &people, seats: &seats };
+        let (handed_in, planned) = (db.handed_in(2012).unwrap(), db.planned(2012).unwrap());
+        let facts = Facts {
+            units: &units,
+            posts: &posts,
+            standards: &standards,
+            people: &people,
+            seats: &seats,
+            handed_in: &handed_in,
+            planned: &planned,
+        };
         Measure::ALL.map(|m| measure(&facts, m))
     };
     let before = figures(&service);
     assert_eq!(before[0], Some(Ratio { done: 41, total: 41 }), "every demo post has a duty statement");
     assert_eq!(before[1], Some(Ratio { done: 0, total: 41 }));
     assert_eq!(before[2].map(|r| r.done), Some(0));
-    assert_eq!(&before[3..], &[None, None, None], "self-checks, plans and training are not in this version: no number");
+    let serving =
+        service.read().roster_rows().unwrap().iter().filter(|r| r.status == nengli::domain::catalogue::OfficialStatus::Active).count();
+    let handed_in = service.read().handed_in(2012).unwrap().len();
+    assert_eq!(before[3], Some(Ratio { done: handed_in, total: serving }), "self-checks handed in this year");
+    assert!(handed_in > 0 && handed_in < serving);
+    assert_eq!(before[4], Some(Ratio { done: 0, total: serving }), "no improvement plans in the demo yet");
+    assert_eq!(before[5], None, "training is not in this version: no number");
     let post = service.read().posts().unwrap()[0].clone();
     let scale = service.read().scale().unwrap();
     let _saved = service
