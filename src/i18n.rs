@@ -964,6 +964,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("users.title", "帳號", "账号", "Accounts"),
     ("cli.no_round", "{0} 年度沒有自查輪次", "{0} 年度没有自查轮次", "no self-check round in {0}"),
     ("gaps.not_assessed", "尚未評定", "尚未评定", "not assessed yet"),
+    ("plan.review", "年終回顧", "年终回顾", "Year-end review"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

@@ -530,39 +530,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
                 size_pt: 10.0,
             }));
         }
-        blocks.push(Block::Heading { text: tr(lang, "plan.title").to_owned(), size_pt: 12.0 });
-        if d.plan.is_empty() {
-            blocks.push(Block::Paragraph { text: tr(lang, "plan.none").to_owned(), size_pt: 10.0, align: Align::Left });
-        } else {
-            let rows = d
-                .plan
-                .iter()
-                .map(|item| {
-                    let capability = item.data.capability.and_then(|c| names.get(usize::from(c) - 1)).cloned().unwrap_or_default();
-                    (
-                        vec![
-                            Cell::new(capability),
-                            Cell::new(item.data.action.clone()),
-                            Cell::new(item.data.support.clone()),
-                            Cell::new(item.data.due.map(crate::domain::dates::format_date).unwrap_or_default()),
-                            Cell::new(tr(lang, &format!("plan.status.{}", item.data.status.code()))),
-                        ],
-                        Mm(0.0),
-                    )
-                })
-                .collect();
-            blocks.push(Block::Grid(Grid {
-                columns: vec![0.9, 2.4, 1.6, 0.9, 0.7],
-                header: Some(
-                    ["standards.capability", "field.action", "field.support", "plan.due", "field.status"]
-                        .iter()
-                        .map(|k| Cell::label(tr(lang, k)))
-                        .collect(),
-                ),
-                rows,
-                size_pt: 10.0,
-            }));
-        }
+        plan_table(&mut blocks, lang, &names, tr(lang, "plan.title"), &d.plan);
         if !d.scores.is_empty() {
             blocks.push(Block::Heading { text: tr(lang, "tests.title").to_owned(), size_pt: 12.0 });
             let rows = d
@@ -597,18 +565,59 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
     }
 }
 
+/// An improvement plan under its heading: capability, action, support, due, status, review.
+fn plan_table(blocks: &mut Vec<Block>, lang: Lang, names: &[String], heading: &str, plan: &[crate::domain::plans::PlanItem]) {
+    blocks.push(Block::Heading { text: heading.to_owned(), size_pt: 12.0 });
+    if plan.is_empty() {
+        blocks.push(Block::Paragraph { text: tr(lang, "plan.none").to_owned(), size_pt: 10.0, align: Align::Left });
+        return;
+    }
+    let rows = plan
+        .iter()
+        .map(|item| {
+            let capability = item.data.capability.and_then(|c| names.get(usize::from(c) - 1)).cloned().unwrap_or_default();
+            (
+                vec![
+                    Cell::new(capability),
+                    Cell::new(item.data.action.clone()),
+                    Cell::new(item.data.support.clone()),
+                    Cell::new(item.data.due.map(crate::domain::dates::format_date).unwrap_or_default()),
+                    Cell::new(tr(lang, &format!("plan.status.{}", item.data.status.code()))),
+                    Cell::new(item.data.review.clone()),
+                ],
+                Mm(0.0),
+            )
+        })
+        .collect();
+    blocks.push(Block::Grid(Grid {
+        columns: vec![0.8, 2.0, 1.3, 0.9, 0.7, 1.3],
+        header: Some(
+            ["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review"]
+                .iter()
+                .map(|k| Cell::label(tr(lang, k)))
+                .collect(),
+        ),
+        rows,
+        size_pt: 9.5,
+    }));
+}
+
+/// What a round's summary shows: where it is from, the analysis, who everyone is (name, staff
+/// number, unit) and, for a unit, its own improvement plan.
+pub struct RoundSummary<'a> {
+    pub bureau: &'a str,
+    pub round: &'a str,
+    pub scope: &'a str,
+    pub analysis: &'a crate::domain::selfcheck::Analysis,
+    pub people: &'a std::collections::HashMap<crate::domain::OfficialId, (String, String, String)>,
+    pub unit_plan: Option<&'a [crate::domain::plans::PlanItem]>,
+}
+
 /// A round's summary: completion, averages by tier, the heatmap of gaps (largest total first)
 /// and the reminder list of those who have not handed in.
-pub fn round_summary(
-    lang: Lang,
-    bureau: &str,
-    round: &str,
-    scope: &str,
-    catalogue: &Catalogue,
-    analysis: &crate::domain::selfcheck::Analysis,
-    people: &std::collections::HashMap<crate::domain::OfficialId, (String, String, String)>,
-) -> Document {
+pub fn round_summary(lang: Lang, catalogue: &Catalogue, summary: &RoundSummary<'_>) -> Document {
     use crate::domain::selfcheck::CheckStatus;
+    let RoundSummary { bureau, round, scope, analysis, people, unit_plan } = *summary;
     let mut blocks = Vec::new();
     start_sheet(&mut blocks, tr(lang, "print.round_summary"), format!("{bureau} · {round} · {scope}"));
     let c = &analysis.completion;
@@ -681,6 +690,9 @@ pub fn round_summary(
             .collect(),
         size_pt: 10.0,
     });
+    if let Some(plan) = unit_plan {
+        plan_table(&mut blocks, lang, &names, tr(lang, "plan.unit_title"), plan);
+    }
     blocks.push(Block::Heading { text: tr(lang, "analysis.reminders").to_owned(), size_pt: 12.0 });
     let pending: Vec<_> =
         analysis.rows.iter().filter(|r| matches!(r.status, None | Some(CheckStatus::Draft) | Some(CheckStatus::Returned))).collect();

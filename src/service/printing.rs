@@ -179,5 +179,18 @@ pub fn round_summary(service: &Service, round: i64, unit: Option<UnitId>, lang: 
     let people: std::collections::HashMap<OfficialId, (String, String, String)> =
         rows.into_iter().map(|r| (r.id, (r.name, r.staff_no, unit_path(&units, r.unit)))).collect();
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
-    Ok(model::round_summary(lang, &bureau_name(service)?, &the_round.data.name, &scope, &db.catalogue()?, &result.analysis, &people))
+    let unit_plan = match unit {
+        Some(unit) => Some(db.plan_items(crate::domain::plans::PlanOwner::Unit(unit), the_round.data.year)?),
+        None => None,
+    };
+    let bureau = bureau_name(service)?;
+    let summary = model::RoundSummary {
+        bureau: &bureau,
+        round: &the_round.data.name,
+        scope: &scope,
+        analysis: &result.analysis,
+        people: &people,
+        unit_plan: unit_plan.as_deref(),
+    };
+    Ok(model::round_summary(lang, &db.catalogue()?, &summary))
 }

@@ -546,6 +546,8 @@ pub struct SelfCheckPage {
     pub tests: Vec<crate::domain::selfcheck::Test>,
     pub score_test: Option<i64>,
     pub score: String,
+    /// Plan items' year-end review notes as being typed (saved when the field is left).
+    pub plan_reviews: HashMap<i64, String>,
     /// The plan item being written (a capability and an action).
     pub plan_capability: Option<u8>,
     pub plan_action: String,

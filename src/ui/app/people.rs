@@ -211,6 +211,8 @@ impl NengliApp {
         };
         match service.check_detail(round, official) {
             Ok(detail) => {
+                page.plan_reviews.clear();
+                page.peer_comments.clear();
                 page.form = detail.check.as_ref().map(|c| c.data.clone()).unwrap_or_default();
                 page.review = detail.check.as_ref().map(|c| c.review.clone()).unwrap_or_default();
                 page.reason.clear();
@@ -239,6 +241,7 @@ impl NengliApp {
             None => Vec::new(),
         };
         self.state.analysis.unit_plan = unit_plan;
+        self.state.selfcheck.plan_reviews.clear();
         match service.round_analysis(round, self.state.analysis.unit) {
             Ok(result) => {
                 if let Some(data) = &self.state.data {

@@ -106,7 +106,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         && let Some(unit) = page.unit
     {
         egui::CollapsingHeader::new(tr(lang, "plan.unit_title")).id_salt("unit_plan").show(ui, |ui| {
-            plan_items(ui, lang, data, &page.unit_plan, true, out);
+            plan_items(ui, lang, data, &page.unit_plan, &mut state.selfcheck.plan_reviews, true, out);
             plan_form(ui, lang, data, &mut state.selfcheck, PlanOwner::Unit(unit), year, out);
         });
     }

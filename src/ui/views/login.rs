@@ -42,11 +42,12 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             let login = &mut state.login;
             let problems = login.problems.clone();
             let mut submit = false;
+            let mut first_field = None;
             egui::Grid::new("login_form").num_columns(2).spacing([8.0, 8.0]).show(ui, |ui| {
                 if !must_change {
-                    form_row(ui, lang, tr(lang, "field.username"), Field::Username, &problems, |ui| {
+                    first_field = Some(form_row(ui, lang, tr(lang, "field.username"), Field::Username, &problems, |ui| {
                         ui.add(egui::TextEdit::singleline(&mut login.username).desired_width(240.0).char_limit(64))
-                    });
+                    }));
                 }
                 if first_admin {
                     form_row(ui, lang, tr(lang, "field.password"), Field::Password, &problems, |ui| secret(ui, &mut login.new_password));
@@ -64,6 +65,13 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                     submit = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 }
             });
+            // The cursor starts in the first field, so the user can type straight away.
+            if let Some(field) = first_field
+                && ui.memory(|m| m.focused().is_none())
+                && login.username.is_empty()
+            {
+                field.request_focus();
+            }
             if let Some(message) = &login.message {
                 ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
             }

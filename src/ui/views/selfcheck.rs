@@ -369,7 +369,7 @@ fn plan(
     out: &mut Vec<Intent>,
 ) {
     let owner = PlanOwner::Official(detail.official.id);
-    plan_items(ui, lang, data, &detail.plan, may_edit, out);
+    plan_items(ui, lang, data, &detail.plan, &mut page.plan_reviews, may_edit, out);
     if !may_edit {
         return;
     }
@@ -378,15 +378,23 @@ fn plan(
 }
 
 /// The items of a plan, each with its status and a delete button when editable.
-pub fn plan_items(ui: &mut Ui, lang: Lang, data: &Data, items: &[crate::domain::plans::PlanItem], may_edit: bool, out: &mut Vec<Intent>) {
+pub fn plan_items(
+    ui: &mut Ui,
+    lang: Lang,
+    data: &Data,
+    items: &[crate::domain::plans::PlanItem],
+    reviews: &mut std::collections::HashMap<i64, String>,
+    may_edit: bool,
+    out: &mut Vec<Intent>,
+) {
     if items.is_empty() {
         ui.label(RichText::new(tr(lang, "plan.none")).weak());
         return;
     }
     let statuses: Vec<(PlanStatus, String)> =
         PlanStatus::ALL.iter().map(|s| (*s, tr(lang, &format!("plan.status.{}", s.code())).to_owned())).collect();
-    egui::Grid::new(ui.scope_id().with("plan_items")).num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-        for key in ["standards.capability", "field.action", "field.support", "plan.due", "field.status", ""] {
+    egui::Grid::new(ui.scope_id().with("plan_items")).num_columns(7).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for key in ["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review", ""] {
             ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
         }
         ui.end_row();
@@ -403,6 +411,20 @@ pub fn plan_items(ui: &mut Ui, lang: Lang, data: &Data, items: &[crate::domain::
                     out.push(Intent::Do(Command::SavePlanItem { id: Some(item.id), data: PlanItemData { status, ..item.data.clone() } }));
                 }
             });
+            // The year-end review note, saved when the field is left.
+            let review = reviews.entry(item.id).or_insert_with(|| item.data.review.clone());
+            let name = format!("{} {}", tr(lang, "plan.review"), item.data.action);
+            let edited = ui
+                .add_enabled_ui(may_edit, |ui| {
+                    ui.name_inputs(&name, |ui| ui.add_sized([200.0, 22.0], egui::TextEdit::singleline(review).char_limit(2_000)))
+                })
+                .inner;
+            if edited.lost_focus() && *review != item.data.review {
+                out.push(Intent::Do(Command::SavePlanItem {
+                    id: Some(item.id),
+                    data: PlanItemData { review: review.clone(), ..item.data.clone() },
+                }));
+            }
             if may_edit && ui.small_button(tr(lang, "action.delete")).clicked() {
                 out.push(Intent::Do(Command::DeletePlanItem { id: item.id }));
             } else if !may_edit {
