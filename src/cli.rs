@@ -90,6 +90,18 @@ pub enum Cmd {
     },
 }
 
+/// Which self-check round a printout comes from (the year's newest), for whom, and where to.
+#[derive(clap::Args, Debug)]
+pub struct RoundPrint {
+    #[arg(long)]
+    year: i32,
+    /// The unit's name (or path); its sub-units are included.
+    #[arg(long)]
+    unit: Option<String>,
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+}
+
 /// What `print` makes.
 #[derive(Subcommand, Debug)]
 pub enum PrintCmd {
@@ -106,24 +118,10 @@ pub enum PrintCmd {
     },
     /// Each participant's capability report (radar, gap table, plan) from the year's newest
     /// self-check round, one sheet each (of one unit and its sub-units with --unit).
-    CapabilityReport {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        unit: Option<String>,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-    },
+    CapabilityReport(RoundPrint),
     /// The summary of the year's newest self-check round: completion, averages, heatmap and
     /// the reminder list (for one unit and its sub-units with --unit).
-    RoundSummary {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        unit: Option<String>,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-    },
+    RoundSummary(RoundPrint),
     /// The programme report for the leading group as things stand on a day.
     ProgrammeReport {
         /// The day the report is made for (YYYY-MM-DD).
@@ -299,12 +297,12 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 PrintCmd::PostStandards { year, out } => {
                     (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
                 }
-                PrintCmd::CapabilityReport { year, unit, out } | PrintCmd::RoundSummary { year, unit, out } => {
+                PrintCmd::CapabilityReport(RoundPrint { year, unit, out }) | PrintCmd::RoundSummary(RoundPrint { year, unit, out }) => {
                     let round = printing::round_of_year(&service, *year)
                         .map_err(store_error)?
                         .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))?;
                     let scope = scope(unit)?;
-                    let document = if matches!(what, PrintCmd::CapabilityReport { .. }) {
+                    let document = if matches!(what, PrintCmd::CapabilityReport(_)) {
                         printing::capability_reports(&service, round, scope, lang)
                     } else {
                         let unit = match scope {

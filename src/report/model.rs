@@ -7,6 +7,11 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::org::{Post, Unit, unit_path};
 use crate::i18n::{fill, tr};
 
+/// A grid's header row from text keys.
+fn header_row(lang: Lang, keys: &[&str]) -> Option<Vec<Cell>> {
+    Some(keys.iter().map(|k| Cell::label(tr(lang, k))).collect())
+}
+
 /// Starts a sheet: a new page after the first, the title and the line under it.
 fn start_sheet(blocks: &mut Vec<Block>, title: &str, subtitle: String) {
     if !blocks.is_empty() {
@@ -500,11 +505,9 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             .collect();
         blocks.push(Block::Grid(Grid {
             columns: vec![1.1, 0.8, 0.7, 0.8, 0.6, 2.2],
-            header: Some(
-                ["standards.capability", "gaps.required", "gaps.own", "gaps.supervisor", "gaps.gap", "selfcheck.evidence"]
-                    .iter()
-                    .map(|k| Cell::label(tr(lang, k)))
-                    .collect(),
+            header: header_row(
+                lang,
+                &["standards.capability", "gaps.required", "gaps.own", "gaps.supervisor", "gaps.gap", "selfcheck.evidence"],
             ),
             rows,
             size_pt: 10.0,
@@ -550,9 +553,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
                 .collect();
             blocks.push(Block::Grid(Grid {
                 columns: vec![2.4, 1.0, 0.8, 0.8],
-                header: Some(
-                    ["tests.name", "tests.date", "field.score", "tests.result"].iter().map(|k| Cell::label(tr(lang, k))).collect(),
-                ),
+                header: header_row(lang, &["tests.name", "tests.date", "field.score", "tests.result"]),
                 rows,
                 size_pt: 10.0,
             }));
@@ -591,12 +592,7 @@ fn plan_table(blocks: &mut Vec<Block>, lang: Lang, names: &[String], heading: &s
         .collect();
     blocks.push(Block::Grid(Grid {
         columns: vec![0.8, 2.0, 1.3, 0.9, 0.7, 1.3],
-        header: Some(
-            ["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review"]
-                .iter()
-                .map(|k| Cell::label(tr(lang, k)))
-                .collect(),
-        ),
+        header: header_row(lang, &["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review"]),
         rows,
         size_pt: 9.5,
     }));
@@ -698,7 +694,7 @@ pub fn round_summary(lang: Lang, catalogue: &Catalogue, summary: &RoundSummary<'
         analysis.rows.iter().filter(|r| matches!(r.status, None | Some(CheckStatus::Draft) | Some(CheckStatus::Returned))).collect();
     blocks.push(Block::Grid(Grid {
         columns: vec![1.0, 1.0, 2.6, 1.0],
-        header: Some(["field.name", "field.staff_no", "field.unit", "field.status"].iter().map(|k| Cell::label(tr(lang, k))).collect()),
+        header: header_row(lang, &["field.name", "field.staff_no", "field.unit", "field.status"]),
         rows: pending
             .iter()
             .map(|r| {

@@ -21,29 +21,53 @@ pub enum Scope {
     Post(PostId),
 }
 
+/// What the programme's figures are measured from, read from the store for a year.
+pub struct ProgrammeFacts {
+    pub units: Vec<crate::domain::org::Unit>,
+    pub posts: Vec<Post>,
+    pub standards: std::collections::HashMap<PostId, crate::domain::standards::PostStandard>,
+    pub seats: std::collections::HashMap<OfficialId, crate::domain::standards::SeatStatement>,
+    pub people: Vec<crate::domain::programme::Person>,
+    pub handed_in: std::collections::HashSet<OfficialId>,
+    pub planned: std::collections::HashSet<OfficialId>,
+}
+
+impl ProgrammeFacts {
+    pub fn read(service: &Service, year: i32) -> Result<ProgrammeFacts> {
+        let db = service.read();
+        Ok(ProgrammeFacts {
+            units: db.units()?,
+            posts: db.posts()?,
+            standards: db.standards(year)?.into_iter().map(|s| (s.post, s)).collect(),
+            seats: db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect(),
+            people: db.roster_rows()?.iter().map(crate::domain::programme::Person::from).collect(),
+            handed_in: db.handed_in(year)?,
+            planned: db.planned(year)?,
+        })
+    }
+
+    pub fn facts(&self) -> crate::domain::programme::Facts<'_> {
+        crate::domain::programme::Facts {
+            units: &self.units,
+            posts: &self.posts,
+            standards: &self.standards,
+            people: &self.people,
+            seats: &self.seats,
+            handed_in: &self.handed_in,
+            planned: &self.planned,
+        }
+    }
+}
+
 /// The programme report of `year` as things stand on `date`; `None` when the year has none.
 pub fn programme_report(service: &Service, year: i32, date: chrono::NaiveDate, lang: Lang) -> Result<Option<Document>> {
-    use crate::domain::programme::{Facts, Person, figures, unit_completion};
-    let db = service.read();
-    let Some(programme) = db.programme(year)? else { return Ok(None) };
-    let units = db.units()?;
-    let posts = db.posts()?;
-    let standards = db.standards(year)?.into_iter().map(|s| (s.post, s)).collect();
-    let seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect();
-    let people: Vec<Person> = db.roster_rows()?.iter().map(Person::from).collect();
-    let (handed_in, planned) = (db.handed_in(year)?, db.planned(year)?);
-    let facts = Facts {
-        units: &units,
-        posts: &posts,
-        standards: &standards,
-        people: &people,
-        seats: &seats,
-        handed_in: &handed_in,
-        planned: &planned,
-    };
+    use crate::domain::programme::{figures, unit_completion};
+    let Some(programme) = service.read().programme(year)? else { return Ok(None) };
+    let data = ProgrammeFacts::read(service, year)?;
+    let facts = data.facts();
     let figures = figures(&facts);
     let completion = unit_completion(&facts);
-    Ok(Some(model::programme_report(lang, &bureau_name(service)?, &programme, date, &figures, &completion, &units)))
+    Ok(Some(model::programme_report(lang, &bureau_name(service)?, &programme, date, &figures, &completion, &data.units)))
 }
 
 /// The unit a person names on the command line, by name or path.

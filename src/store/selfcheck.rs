@@ -165,46 +165,29 @@ impl Db<'_> {
 
     /// Writes a self-check whole (content, review, status), bumping its version; returns its id.
     pub fn save_self_check(&self, uuid: &str, check: &SelfCheck) -> Result<i64> {
-        let existing: Option<i64> = self
-            .conn
-            .query_row("SELECT id FROM self_check WHERE round_id = ?1 AND official_id = ?2", params![check.round, check.official.0], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let id = match existing {
-            Some(id) => {
-                self.conn.execute(
-                    "UPDATE self_check SET status = ?2, shortfalls = ?3, reflection = ?4, review_comment = ?5, reviewed_by = ?6, return_reason = ?7, version = version + 1 WHERE id = ?1",
-                    params![
-                        id,
-                        check.status.code(),
-                        check.data.shortfalls,
-                        check.data.reflection,
-                        check.review.comment,
-                        check.review.by,
-                        check.return_reason
-                    ],
-                )?;
-                id
-            }
-            None => {
-                self.conn.execute(
-                    "INSERT INTO self_check (uuid, round_id, official_id, status, shortfalls, reflection, review_comment, reviewed_by, return_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        uuid,
-                        check.round,
-                        check.official.0,
-                        check.status.code(),
-                        check.data.shortfalls,
-                        check.data.reflection,
-                        check.review.comment,
-                        check.review.by,
-                        check.return_reason
-                    ],
-                )?;
-                self.conn.last_insert_rowid()
-            }
-        };
+        self.conn.execute(
+            "INSERT INTO self_check (uuid, round_id, official_id, status, shortfalls, reflection, review_comment, reviewed_by, return_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (round_id, official_id) DO UPDATE SET status = excluded.status, shortfalls = excluded.shortfalls,
+                reflection = excluded.reflection, review_comment = excluded.review_comment, reviewed_by = excluded.reviewed_by,
+                return_reason = excluded.return_reason, version = version + 1",
+            params![
+                uuid,
+                check.round,
+                check.official.0,
+                check.status.code(),
+                check.data.shortfalls,
+                check.data.reflection,
+                check.review.comment,
+                check.review.by,
+                check.return_reason
+            ],
+        )?;
+        let id: i64 = self.conn.query_row(
+            "SELECT id FROM self_check WHERE round_id = ?1 AND official_id = ?2",
+            params![check.round, check.official.0],
+            |r| r.get(0),
+        )?;
         let mut stmt = self.conn.prepare_cached(
             "INSERT OR REPLACE INTO self_check_level (check_id, capability, own_level, evidence, supervisor_level) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;

@@ -8,12 +8,10 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nengli::domain::Lang;
 use nengli::service::{Service, seed};
 use nengli::store::{OpenMode, Store};
-use nengli::ui::app::{NengliApp, Startup};
-use nengli::ui::state::{Intent, Page, Prefs};
-use std::path::Path;
+use nengli::ui::app::NengliApp;
+use nengli::ui::state::{Intent, Page};
 use std::time::{Duration, Instant};
 
 const OFFICIALS: usize = 30_000;
@@ -25,19 +23,6 @@ fn stats(name: &str, goal_ms: f64, mut samples: Vec<Duration>) {
     let p95 = ms(samples[(samples.len() * 95 / 100).min(samples.len() - 1)]);
     let verdict = if p95 < goal_ms { "within" } else { "OVER" };
     println!("{name:<44} median {median:8.2} ms   p95 {p95:8.2} ms   goal < {goal_ms} ms ({verdict}, n={})", samples.len());
-}
-
-fn open_app(db: &Path, dir: &Path) -> Harness<'static, NengliApp> {
-    let prefs = Prefs { lang: Some(Lang::Tc), page: Page::Roster, ..Default::default() };
-    let startup =
-        Startup { db: Some(db.to_owned()), lang: Lang::Tc, default_db: dir.join("default.sqlite"), demo_db: dir.join("demo.sqlite") };
-    let app = NengliApp::new(prefs, startup);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
-        .build_eframe(|_cc| app);
-    harness.step();
-    harness
 }
 
 fn main() {
@@ -55,7 +40,7 @@ fn main() {
     let (mut opens, mut logins) = (Vec::new(), Vec::new());
     for _ in 0..7 {
         let started = Instant::now();
-        let mut harness = open_app(&db, dir.path());
+        let mut harness = common::open_app(&db, dir.path(), Page::Roster);
         opens.push(started.elapsed());
         assert_eq!(harness.state().state.data.as_ref().map(|d| d.roster.len()), Some(OFFICIALS));
         let started = Instant::now();
@@ -67,31 +52,21 @@ fn main() {
     stats("open database + show log-in screen", 300.0, opens);
     stats("log in (Argon2id) + show roster page", 300.0, logins);
 
-    let mut harness = open_app(&db, dir.path());
+    let mut harness = common::open_app(&db, dir.path(), Page::Roster);
     common::log_in(&mut harness);
     for _ in 0..5 {
         harness.step();
     }
 
     // One frame of the roster page, nothing changing.
-    let mut samples = Vec::new();
-    for _ in 0..200 {
-        let started = Instant::now();
-        harness.step();
-        samples.push(started.elapsed());
-    }
+    let samples = common::frames(&mut harness, 200);
     stats("roster page frame (30,000 rows)", 4.0, samples);
 
     // One frame with the last official selected (its detail form open).
     let last = harness.state().state.data.as_ref().and_then(|d| d.roster.last().map(|r| r.id));
     harness.state_mut().apply(Intent::SelectOfficial(last));
     harness.step();
-    let mut samples = Vec::new();
-    for _ in 0..100 {
-        let started = Instant::now();
-        harness.step();
-        samples.push(started.elapsed());
-    }
+    let samples = common::frames(&mut harness, 100);
     stats("roster page frame with detail form", 4.0, samples);
 
     // Filter keystrokes: re-filter of 30,000 rows plus the frame that shows the result.

@@ -5,12 +5,9 @@
 
 mod common;
 
-use egui_kittest::Harness;
-use nengli::domain::Lang;
 use nengli::service::{Service, seed};
 use nengli::store::{OpenMode, Store};
-use nengli::ui::app::{NengliApp, Startup};
-use nengli::ui::state::{Intent, Page, Prefs};
+use nengli::ui::state::{Intent, Page};
 use std::time::{Duration, Instant};
 
 fn median(mut samples: Vec<Duration>) -> f64 {
@@ -71,14 +68,7 @@ fn main() {
         println!("the same aggregate in the sqlite3 shell: median {theirs:.1} ms (ours is {:.2}× of it; goal ≤ 1.5×)", ours / theirs);
     }
 
-    let prefs = Prefs { lang: Some(Lang::Tc), page: Page::SelfCheck, ..Default::default() };
-    let startup =
-        Startup { db: Some(db.clone()), lang: Lang::Tc, default_db: dir.path().join("d.sqlite"), demo_db: dir.path().join("demo.sqlite") };
-    let app = NengliApp::new(prefs, startup);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
-        .build_eframe(|_cc| app);
+    let mut harness = common::open_app(&db, dir.path(), Page::SelfCheck);
     common::log_in(&mut harness);
     let people: Vec<_> = harness.state().state.selfcheck.rows.iter().step_by(997).map(|r| r.official).collect();
     assert!(people.len() > 20);
@@ -92,22 +82,10 @@ fn main() {
         })
         .collect();
     println!("an official's self-check page opens (detail read + frame): median {:.1} ms (goal < 50 ms)", median(samples));
-    let samples: Vec<Duration> = (0..100)
-        .map(|_| {
-            let started = Instant::now();
-            harness.step();
-            started.elapsed()
-        })
-        .collect();
+    let samples = common::frames(&mut harness, 100);
     println!("self-check page frame: median {:.2} ms", median(samples));
     harness.state_mut().apply(Intent::Navigate(Page::Analysis));
     harness.step();
-    let samples: Vec<Duration> = (0..100)
-        .map(|_| {
-            let started = Instant::now();
-            harness.step();
-            started.elapsed()
-        })
-        .collect();
+    let samples = common::frames(&mut harness, 100);
     println!("analysis page frame (30,000-row heatmap): median {:.2} ms", median(samples));
 }

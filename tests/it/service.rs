@@ -295,24 +295,11 @@ fn the_bureau_edits_its_own_scale_and_undo_restores_the_shipped_one() {
 
 #[test]
 fn the_programme_measures_progress_from_the_demo_data() {
-    use nengli::domain::programme::{Facts, Measure, Person, Ratio, measure};
+    use nengli::domain::programme::{Measure, Ratio, measure};
     let mut service = demo();
     let figures = |service: &Service| {
-        let db = service.read();
-        let (units, posts) = (db.units().unwrap(), db.posts().unwrap());
-        let standards = db.standards(2012).unwrap().into_iter().map(|s| (s.post, s)).collect();
-        let seats = db.seat_statements(2012).unwrap().into_iter().map(|s| (s.official, s)).collect();
-        let people: Vec<Person> = db.roster_rows().unwrap().iter().map(Person::from).collect();
-        let (handed_in, planned) = (db.handed_in(2012).unwrap(), db.planned(2012).unwrap());
-        let facts = Facts {
-            units: &units,
-            posts: &posts,
-            standards: &standards,
-            people: &people,
-            seats: &seats,
-            handed_in: &handed_in,
-            planned: &planned,
-        };
+        let data = nengli::service::printing::ProgrammeFacts::read(service, 2012).unwrap();
+        let facts = data.facts();
         Measure::ALL.map(|m| measure(&facts, m))
     };
     let before = figures(&service);

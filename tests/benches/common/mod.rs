@@ -2,9 +2,36 @@
 //! log-in through the app, so a page is measured as a logged-in user sees it.
 
 use egui_kittest::Harness;
+use nengli::domain::Lang;
 use nengli::service::Service;
-use nengli::ui::app::NengliApp;
-use nengli::ui::state::Intent;
+use nengli::ui::app::{NengliApp, Startup};
+use nengli::ui::state::{Intent, Page, Prefs};
+use std::path::Path;
+
+/// The app on `db` in 繁體中文, starting on `page`, with its first frame drawn (the log-in screen).
+pub fn open_app(db: &Path, dir: &Path, page: Page) -> Harness<'static, NengliApp> {
+    let prefs = Prefs { lang: Some(Lang::Tc), page, ..Default::default() };
+    let startup =
+        Startup { db: Some(db.to_owned()), lang: Lang::Tc, default_db: dir.join("default.sqlite"), demo_db: dir.join("demo.sqlite") };
+    let app = NengliApp::new(prefs, startup);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
+        .build_eframe(|_cc| app);
+    harness.step();
+    harness
+}
+
+/// How long each of `n` frames takes, nothing changing.
+pub fn frames(harness: &mut Harness<'_, NengliApp>, n: usize) -> Vec<std::time::Duration> {
+    (0..n)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            harness.step();
+            started.elapsed()
+        })
+        .collect()
+}
 
 const ADMIN: (&str, &str) = ("admin", "bench-password");
 
