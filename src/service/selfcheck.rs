@@ -143,15 +143,12 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
         Command::RestoreSelfCheck { round, official, before, by_owner } => {
             let current = db.self_check(round, official)?;
             let restored = before.map(|b| *b);
-            // Each party puts back only its own part: the official their content (while the
-            // reviewer has not acted on it), the reviewer their review and the status.
+            // Each party puts back only its own part: the official their content while it is
+            // still theirs to edit (once handed in, only a reviewer sends it back), the reviewer
+            // their review and the status.
             let allowed = match (&current, &restored) {
                 (None, _) => false,
-                (Some(now), Some(then)) if by_owner => {
-                    then.status.editable()
-                        && matches!(now.status, CheckStatus::Draft | CheckStatus::Returned | CheckStatus::Submitted)
-                        && then.review == now.review
-                }
+                (Some(now), Some(then)) if by_owner => then.status.editable() && now.status.editable() && then.review == now.review,
                 (Some(now), None) if by_owner => now.status.editable() && now.review == Review::default(),
                 (Some(now), Some(then)) => then.data == now.data && then.status != CheckStatus::Draft,
                 (Some(_), None) => false,

@@ -384,6 +384,22 @@ fn undo_puts_back_only_the_actors_own_part() {
     log_in(&mut service, "official");
     assert!(service.apply(applied.undo).is_err());
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
+    // Nor can a handed-in self-check be taken back by its official before review.
+    log_in(&mut service, "reviewer");
+    let _returned = service
+        .apply(Command::ReviewSelfCheck {
+            round: p.round,
+            official: p.me,
+            review: Review::default(),
+            step: Some(Step::Return),
+            reason: "請補充".into(),
+        })
+        .unwrap();
+    log_in(&mut service, "official");
+    let resubmitted =
+        service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(4)), submit: true }).unwrap();
+    assert!(matches!(service.apply(resubmitted.undo), Err(ServiceError::Invalid(_))), "once handed in, only a reviewer sends it back");
+    assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Submitted);
 }
 
 #[test]

@@ -640,3 +640,27 @@ fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() 
     h.get_by_label("已退回修改:請補充各項能力的具體工作實例");
     h.get_by_role_and_label(Role::Button, "提交");
 }
+
+#[test]
+fn accounts_made_for_a_unit_log_in_once_with_a_one_time_password_then_choose_their_own() {
+    let (_dir, mut h) = demo_harness(Lang::Sc);
+    click(&mut h, Role::Button, "设置");
+    pick(&mut h, "为整个单位建立账号", "征管科");
+    click(&mut h, Role::Button, "建立");
+    let made = h.state().state.users.made.clone();
+    assert!(!made.is_empty(), "{:?}", h.state().state.notice);
+    h.get_by_label(&made[0].password);
+    click(&mut h, Role::Button, "退出 / 切换用户");
+    sign_in(&mut h, &made[0].username, &made[0].password);
+    // A one-time password: choose one's own before anything else.
+    h.get_by_label("设置新密码");
+    assert!(h.query_by_role_and_label(Role::Button, "能力自查").is_none());
+    type_into(&mut h, "新密码", "我的新密码2012");
+    type_into(&mut h, "再输入一次", "我的新密码2012");
+    click(&mut h, Role::Button, "修改密码");
+    h.get_by_role_and_label(Role::Button, "能力自查");
+    assert_eq!(h.state().state.page, Page::SelfCheck);
+    click(&mut h, Role::Button, "退出 / 切换用户");
+    sign_in(&mut h, &made[0].username, "我的新密码2012");
+    assert!(!h.state().state.session.as_ref().unwrap().must_change);
+}

@@ -73,7 +73,8 @@ impl NengliApp {
             tr(lang, "login.welcome"),
             &[&session.username, tr(lang, &format!("role.{}", session.role.code()))],
         )));
-        if !self.state.page.offered_to(session.role) {
+        // An official's work is their self-check; others keep the page they were on if it is theirs.
+        if session.role == Role::Official || !self.state.page.offered_to(session.role) {
             self.state.page = Page::SelfCheck;
         }
         let must_change = session.must_change;
