@@ -965,6 +965,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("cli.no_round", "{0} 年度沒有自查輪次", "{0} 年度没有自查轮次", "no self-check round in {0}"),
     ("gaps.not_assessed", "尚未評定", "尚未评定", "not assessed yet"),
     ("plan.review", "年終回顧", "年终回顾", "Year-end review"),
+    ("package.refused", "{0}:{1}", "{0}:{1}", "{0}: {1}"),
+    ("package.not_a_package", "不是自查資料包,或檔案已損壞", "不是自查数据包,或文件已损坏", "not a self-check package, or the file is damaged"),
+    ("package.too_new", "由較新版本建立,請先升級本程式", "由较新版本建立,请先升级本程序", "made by a newer version; update this program first"),
+    ("package.checksum", "內容與校驗碼不符(檔案損壞或在程式外被修改)", "内容与校验码不符(文件损坏或在程序外被修改)", "the content does not match its checksum (damaged, or changed outside the app)"),
+    ("package.seal", "不是本局發出的資料包,或其身分資料被改動", "不是本局发出的数据包,或其身份数据被改动", "not issued by this bureau, or who it is for was changed"),
+    ("package.unknown_round", "本資料庫中沒有這一輪自查", "本数据库中没有这一轮自查", "this database has no such round"),
+    ("package.unknown_official", "本資料庫中沒有此人", "本数据库中没有此人", "this database has no such official"),
+    ("package.round_closed", "這一輪自查已結束", "这一轮自查已结束", "the round is closed"),
+    ("package.not_in_round", "此人不在這一輪自查範圍內", "此人不在这一轮自查范围内", "the official does not take part in the round"),
+    ("package.incomplete", "標為已完成,但有能力等級未填或超出範圍", "标为已完成,但有能力等级未填或超出范围", "marked as handed in, but levels are missing or out of range"),
+    ("done.package.import", "已匯入自查資料包", "已导入自查数据包", "Self-check package taken in"),
+    ("done.package.export", "已匯出自查資料包", "已导出自查数据包", "Self-check packages exported"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =
@@ -1163,7 +1175,28 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
         ServiceError::RowsRefused(rows) => fill(tr(lang, "service.rows_refused"), &[&rows.len().to_string()]),
         ServiceError::Cancelled => tr(lang, "service.cancelled").to_owned(),
         ServiceError::Forbidden => problem_text(lang, &Problem::Forbidden),
+        ServiceError::Package(file, problem) => {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            fill(tr(lang, "package.refused"), &[&name, &package_problem(lang, problem)])
+        }
     }
+}
+
+/// Why a self-check package cannot be taken in, in the user's language.
+pub fn package_problem(lang: Lang, problem: &crate::domain::package::PackageProblem) -> String {
+    use crate::domain::package::PackageProblem as P;
+    let key = match problem {
+        P::NotAPackage => "package.not_a_package",
+        P::TooNew => "package.too_new",
+        P::Checksum => "package.checksum",
+        P::Seal => "package.seal",
+        P::UnknownRound => "package.unknown_round",
+        P::UnknownOfficial => "package.unknown_official",
+        P::RoundClosed => "package.round_closed",
+        P::NotInRound => "package.not_in_round",
+        P::Incomplete => "package.incomplete",
+    };
+    tr(lang, key).to_owned()
 }
 
 pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod names;
 pub mod official;
 pub mod org;
+pub mod package;
 pub mod plans;
 pub mod problem;
 pub mod programme;

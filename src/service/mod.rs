@@ -2,6 +2,7 @@
 //! audit row → Applied`, and each `Applied` carries the command that undoes it.
 
 mod access;
+pub mod packages;
 pub mod printing;
 pub mod seed;
 pub mod selfcheck;
@@ -42,6 +43,9 @@ pub enum ServiceError {
     /// The account logged in may not make this change.
     #[error("not allowed for the account logged in")]
     Forbidden,
+    /// A self-check package that cannot be taken in (its file and why).
+    #[error("package {0}: {1}")]
+    Package(std::path::PathBuf, crate::domain::package::PackageProblem),
 }
 
 impl ServiceError {

@@ -8,6 +8,7 @@ mod catalogue;
 mod meta;
 mod migrate;
 mod officials;
+mod package;
 mod posts;
 mod programme;
 mod selfcheck;
@@ -18,6 +19,7 @@ pub use accounts::Credentials;
 pub use audit::AuditRow;
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
+pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
 pub use units::UnitUsage;
 

@@ -6,6 +6,7 @@ mod backup;
 mod cli;
 mod crash;
 mod exchange;
+mod packages;
 mod report;
 mod selfcheck;
 mod service;

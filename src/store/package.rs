@@ -1,0 +1,123 @@
+//! Self-check package files: small SQLite files with their own application id ("NLPK"),
+//! written whole to a temporary file and renamed, read through a read-only connection after
+//! the header and `integrity_check` say they are whole packages. Also the bureau's package key.
+
+use super::{Db, Result, StoreError};
+use crate::domain::package::{FORMAT, Package, PackageMeta, PackageProblem};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use std::io::Read;
+use std::path::Path;
+
+/// `PRAGMA application_id` of a package ("NLPK").
+pub const PACKAGE_APPLICATION_ID: i32 = 0x4E4C_504B;
+
+const SCHEMA: &str = "
+CREATE TABLE package (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    meta     TEXT NOT NULL,
+    seal     TEXT NOT NULL,
+    form     TEXT NOT NULL,
+    ready    INTEGER NOT NULL CHECK (ready IN (0, 1)),
+    checksum TEXT NOT NULL
+) STRICT;";
+
+/// Why a package file could not be written.
+fn io(e: std::io::Error) -> StoreError {
+    StoreError::Io(e)
+}
+
+/// Writes `package` to `path` as a whole new file (temporary file, sync, rename).
+pub fn write_package(path: &Path, package: &Package) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    crate::files::replace_atomically(path, |partial| {
+        let _ = std::fs::remove_file(partial);
+        let conn = Connection::open(partial)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        conn.execute_batch(SCHEMA)?;
+        let meta = crate::domain::package::meta_text(&package.meta);
+        let form = crate::domain::package::form_text(&package.form);
+        conn.execute(
+            "INSERT INTO package (id, meta, seal, form, ready, checksum) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+            params![meta, package.seal, form, package.ready, package.checksum()],
+        )?;
+        conn.pragma_update(None, "application_id", PACKAGE_APPLICATION_ID)?;
+        conn.pragma_update(None, "user_version", FORMAT)?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        Ok(())
+    })
+}
+
+/// Reads a package file, refusing anything that is not a whole package whose content matches
+/// its checksum. Nothing is written to the file.
+pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem> {
+    let mut header = Vec::with_capacity(100);
+    let file = std::fs::File::open(path).map_err(|_| PackageProblem::NotAPackage)?;
+    file.take(100).read_to_end(&mut header).map_err(|_| PackageProblem::NotAPackage)?;
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(PackageProblem::NotAPackage);
+    }
+    let be32 = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    if be32(68) != PACKAGE_APPLICATION_ID {
+        return Err(PackageProblem::NotAPackage);
+    }
+    if be32(60) > FORMAT as i32 {
+        return Err(PackageProblem::TooNew);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|_| PackageProblem::NotAPackage)?;
+    let whole: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| PackageProblem::NotAPackage)?;
+    if whole != "ok" {
+        return Err(PackageProblem::NotAPackage);
+    }
+    let row = conn
+        .query_row("SELECT meta, seal, form, ready, checksum FROM package WHERE id = 1", [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?, r.get::<_, String>(4)?))
+        })
+        .map_err(|_| PackageProblem::NotAPackage)?;
+    let (meta_text, seal, form_text, ready, checksum) = row;
+    if crate::domain::package::checksum(&meta_text, &seal, &form_text, ready) != checksum {
+        return Err(PackageProblem::Checksum);
+    }
+    let meta: PackageMeta = serde_json::from_str(&meta_text).map_err(|_| PackageProblem::NotAPackage)?;
+    if meta.format > FORMAT {
+        return Err(PackageProblem::TooNew);
+    }
+    let form = serde_json::from_str(&form_text).map_err(|_| PackageProblem::NotAPackage)?;
+    let package = Package { meta, seal, form, ready };
+    // The stored texts must be the canonical ones, so the seal covers exactly what was read.
+    if crate::domain::package::meta_text(&package.meta) != meta_text {
+        return Err(PackageProblem::Checksum);
+    }
+    Ok(package)
+}
+
+impl Db<'_> {
+    /// The bureau's key for sealing packages, made at its first use.
+    pub fn package_key(&self) -> Result<Vec<u8>> {
+        if let Some(hex) = self.meta("package_key")? {
+            return Ok((0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()).collect());
+        }
+        let bytes: Vec<u8> = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()].iter().flat_map(|u| u.as_bytes().to_vec()).collect();
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        self.set_meta("package_key", &hex)?;
+        Ok(bytes)
+    }
+
+    /// The bureau's own id: its root unit's uuid.
+    pub fn bureau_uuid(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT uuid FROM unit WHERE parent_id IS NULL", [], |r| r.get(0)).optional()?)
+    }
+
+    pub fn official_by_uuid(&self, uuid: &str) -> Result<Option<crate::domain::OfficialId>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM official WHERE uuid = ?1", [uuid], |r| Ok(crate::domain::OfficialId(r.get(0)?)))
+            .optional()?)
+    }
+
+    pub fn round_by_uuid(&self, uuid: &str) -> Result<Option<i64>> {
+        Ok(self.conn.query_row("SELECT id FROM selfcheck_round WHERE uuid = ?1", [uuid], |r| r.get(0)).optional()?)
+    }
+}

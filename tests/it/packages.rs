@@ -1,0 +1,205 @@
+//! Self-check packages end to end: exported for a unit, filled on the official's side,
+//! verified and merged by the personnel section; conflicts, other bureaus' packages, and
+//! random, truncated and tampered files refused with nothing stored.
+
+use crate::support::{demo, demo_file};
+use nengli::domain::package::PackageProblem;
+use nengli::domain::selfcheck::{CheckStatus, SelfCheckData};
+use nengli::domain::{Lang, OfficialId};
+use nengli::service::packages::{Outcome, open_package, package_files, save_package};
+use nengli::service::{Command, Service, ServiceError};
+use nengli::store::{OpenMode, Store};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+struct Setup {
+    service: Service,
+    round: i64,
+    dir: tempfile::TempDir,
+    files: Vec<PathBuf>,
+}
+
+/// The demo bureau with packages exported for 征管科.
+fn exported() -> Setup {
+    let mut service = demo();
+    let round = service.rounds().unwrap()[0].id;
+    let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = service.export_packages(round, Some(unit), dir.path(), Lang::Tc).unwrap();
+    Setup { service, round, dir, files }
+}
+
+fn official_of(service: &Service, username: &str) -> OfficialId {
+    service.read().users().unwrap().into_iter().find(|u| u.data.username == username).unwrap().data.official.unwrap()
+}
+
+fn file_for(setup: &Setup, official: OfficialId) -> PathBuf {
+    let staff_no = setup.service.read().official(official).unwrap().unwrap().data.staff_no;
+    setup.files.iter().find(|f| f.file_name().unwrap().to_string_lossy().starts_with(&staff_no)).unwrap().clone()
+}
+
+/// What the official does on their own PC: open, fill all eight levels, hand in.
+fn fill(path: &Path, level: u8) {
+    let mut package = open_package(path).unwrap();
+    package.form = SelfCheckData { levels: [Some(level); 8], reflection: "在家中填寫".into(), ..package.form };
+    package.ready = true;
+    save_package(path, &package).unwrap();
+}
+
+fn audit_count(service: &Service) -> usize {
+    service.read().audit_rows(1_000_000).unwrap().len()
+}
+
+#[test]
+fn a_unit_is_exported_filled_at_home_and_merged_back() {
+    let mut setup = exported();
+    let members = setup.service.round_rows(setup.round).unwrap().into_iter().filter(|r| r.unit_name == "征管科").count();
+    assert_eq!(setup.files.len(), members, "one package per official of the unit");
+    assert_eq!(package_files(setup.dir.path()).unwrap().len(), members);
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    let package = open_package(&file).unwrap();
+    assert_eq!(package.meta.capabilities.len(), 8, "the package carries what the form shows");
+    assert_eq!(package.meta.capabilities[0].name, "學習力");
+    fill(&file, 4);
+    let reviewed = setup.service.review_packages(std::slice::from_ref(&file)).unwrap();
+    let incoming = reviewed[0].result.clone().unwrap();
+    assert_eq!((incoming.official, &incoming.outcome), (me, &Outcome::New));
+    let summary = setup.service.merge_packages(&[incoming], false).unwrap();
+    assert_eq!(summary.merged, 1);
+    let check = setup.service.read().self_check(setup.round, me).unwrap().unwrap();
+    assert_eq!((check.status, check.data.levels, check.data.reflection.as_str()), (CheckStatus::Submitted, [Some(4); 8], "在家中填寫"));
+    let last = setup.service.read().audit_rows(1).unwrap().remove(0);
+    assert_eq!(last.action, "package.import");
+    assert!(last.after.unwrap().contains(".nlpkg"), "the audit row names the file");
+    // The same package again brings nothing new… and is now a conflict (handed in since).
+    let again = setup.service.review_packages(&[file]).unwrap().remove(0).result.unwrap();
+    assert!(matches!(again.outcome, Outcome::Conflict { status: CheckStatus::Submitted, .. }), "{:?}", again.outcome);
+}
+
+#[test]
+fn a_record_changed_since_the_export_is_a_conflict_never_overwritten_silently() {
+    let mut setup = exported();
+    // The demo official had no self-check when the package was made…
+    let who = official_of(&setup.service, "official");
+    let file = file_for(&setup, who);
+    // …and starts one on the personnel PC meanwhile.
+    let data = SelfCheckData { levels: [Some(2); 8], ..Default::default() };
+    let _changed = setup.service.apply(Command::SaveSelfCheck { round: setup.round, official: who, data: Box::new(data), submit: false }).unwrap();
+    fill(&file, 5);
+    let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
+    assert!(matches!(incoming.outcome, Outcome::Conflict { .. }), "{:?}", incoming.outcome);
+    let before = audit_count(&setup.service);
+    let kept = setup.service.merge_packages(std::slice::from_ref(&incoming), false).unwrap();
+    assert_eq!((kept.merged, kept.kept), (0, 1));
+    assert_eq!(setup.service.read().self_check(setup.round, who).unwrap().unwrap().data.levels, [Some(2); 8], "kept as it was");
+    assert_eq!(audit_count(&setup.service), before);
+    // Resolved by taking the package.
+    let taken = setup.service.merge_packages(&[incoming], true).unwrap();
+    assert_eq!(taken.merged, 1);
+    assert_eq!(setup.service.read().self_check(setup.round, who).unwrap().unwrap().data.levels, [Some(5); 8]);
+}
+
+#[test]
+fn packages_of_another_bureau_or_with_a_changed_identity_are_refused() {
+    let setup = exported();
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    // Another bureau (another file with its own key) does not take it.
+    let dir = tempfile::tempdir().unwrap();
+    let other_db = dir.path().join("other.sqlite");
+    demo_file(&other_db);
+    let other = Service::new(Store::open(&other_db, OpenMode::Existing).unwrap(), "other");
+    let result = other.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(result.unwrap_err(), PackageProblem::Seal);
+    // Redirected to a colleague and saved through the app (checksum renewed): the seal fails.
+    let colleague = setup.service.read().official(setup.service.round_rows(setup.round).unwrap()[0].official).unwrap().unwrap();
+    let mut package = open_package(&file).unwrap();
+    package.meta.official = colleague.uuid.clone();
+    save_package(&file, &package).unwrap();
+    let result = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(result.unwrap_err(), PackageProblem::Seal);
+}
+
+#[test]
+fn a_form_edited_outside_the_app_fails_its_checksum() {
+    let setup = exported();
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    let mut bytes = std::fs::read(&file).unwrap();
+    let needle = b"\"levels\":[null";
+    let at = bytes.windows(needle.len()).position(|w| w == needle).expect("the form's text is in the file");
+    bytes[at + 10..at + 14].copy_from_slice(b"5,  ");
+    std::fs::write(&file, &bytes).unwrap();
+    assert_eq!(open_package(&file).unwrap_err(), PackageProblem::Checksum);
+}
+
+/// A merge of a package that went bad after it was previewed stores nothing.
+#[test]
+fn a_package_damaged_after_its_preview_is_refused_at_merge_with_nothing_stored() {
+    let mut setup = exported();
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    fill(&file, 3);
+    let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let before = audit_count(&setup.service);
+    let result = setup.service.merge_packages(&[incoming], false);
+    assert!(matches!(result, Err(ServiceError::Package(_, _))), "{result:?}");
+    assert_eq!(audit_count(&setup.service), before);
+    assert!(setup.service.read().self_check(setup.round, me).unwrap().is_none());
+}
+
+fn refused_and_nothing_stored(setup: &Setup, file: &Path) -> std::result::Result<(), TestCaseError> {
+    let before = audit_count(&setup.service);
+    let reviewed = setup.service.review_packages(&[file.to_owned()]).unwrap().remove(0);
+    prop_assert!(reviewed.result.is_err(), "{:?}", reviewed.result);
+    prop_assert_eq!(audit_count(&setup.service), before);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_are_not_packages(bytes in proptest::collection::vec(any::<u8>(), 0..4096), sqlite_header in any::<bool>()) {
+        let setup = exported();
+        let file = setup.dir.path().join("random.nlpkg");
+        let mut content = if sqlite_header { b"SQLite format 3\0".to_vec() } else { Vec::new() };
+        content.extend(bytes);
+        std::fs::write(&file, content).unwrap();
+        refused_and_nothing_stored(&setup, &file)?;
+    }
+
+    #[test]
+    fn truncated_packages_are_refused(keep in 0.0f64..1.0) {
+        let setup = exported();
+        let file = setup.files[0].clone();
+        fill(&file, 3);
+        let bytes = std::fs::read(&file).unwrap();
+        let cut = ((bytes.len() as f64) * keep) as usize;
+        std::fs::write(&file, &bytes[..cut.min(bytes.len() - 1)]).unwrap();
+        refused_and_nothing_stored(&setup, &file)?;
+    }
+
+    /// A byte changed anywhere: refused, or (when it fell in unused space of the file) read
+    /// back exactly as the package was — never different content taken in.
+    #[test]
+    fn a_changed_byte_is_refused_or_harmless(at in 0.0f64..1.0, xor in 1u8..=255) {
+        let setup = exported();
+        let file = setup.files[0].clone();
+        fill(&file, 4);
+        let original = open_package(&file).unwrap();
+        let mut bytes = std::fs::read(&file).unwrap();
+        let index = ((bytes.len() as f64) * at) as usize % bytes.len();
+        bytes[index] ^= xor;
+        std::fs::write(&file, &bytes).unwrap();
+        let before = audit_count(&setup.service);
+        match setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result {
+            Err(_) => {}
+            Ok(incoming) => prop_assert_eq!(incoming.package, original),
+        }
+        prop_assert_eq!(audit_count(&setup.service), before);
+    }
+}
