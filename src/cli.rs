@@ -73,6 +73,29 @@ pub enum Cmd {
         #[command(subcommand)]
         what: PrintCmd,
     },
+    /// Write a self-check package for each participant of a round (of one unit and its
+    /// sub-units with --unit) into DIR, for officials to fill in on their own PCs.
+    ExportPackages {
+        /// The round's number (shown by the window's self-check page and in the package names).
+        #[arg(long)]
+        round: i64,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Verify the returned packages in DIR (or one package file) and merge them in one
+    /// transaction. Prints one line per package; a package whose self-check changed since it
+    /// was made is a conflict and is left out (exit 1) unless --take-conflicts.
+    ImportPackages {
+        dir: PathBuf,
+        /// Resolve conflicts by taking the package's content.
+        #[arg(long)]
+        take_conflicts: bool,
+        /// Check and report only; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Generate a synthetic bureau of any size, for benchmarks and tests.
     Gen {
         /// How many officials.
@@ -183,7 +206,7 @@ pub fn system_lang() -> Lang {
 
 /// Runs the binary: parses the arguments, then opens the window or runs one command.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = Args::parse_from(file_as_db(std::env::args_os().collect()));
     crate::logging::init(&crate::paths::log_dir());
     let lang = args.lang.unwrap_or_else(system_lang);
     let Some(command) = args.command else {
@@ -205,6 +228,15 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A lone argument naming an existing file (a database or a self-check package, as a
+/// double-click passes it) opens that file in the window: `nengli FILE` is `nengli --db FILE`.
+pub fn file_as_db(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if argv.len() == 2 && !argv[1].to_string_lossy().starts_with('-') && Path::new(&argv[1]).is_file() {
+        argv.insert(1, "--db".into());
+    }
+    argv
+}
+
 /// What a command printed, and whether it found problems.
 pub struct Output {
     pub output: Vec<String>,
@@ -224,8 +256,16 @@ fn fail(lang: Lang, error: ServiceError) -> String {
 pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
     let ok = |line: String| Ok(Output { output: vec![line], failed: false });
     // Commands that write take the database's lock, as a window does; readers need none.
-    let writes =
-        matches!(command, Cmd::Demo | Cmd::Init { .. } | Cmd::Gen { .. } | Cmd::Restore { .. } | Cmd::Import { dry_run: false, .. });
+    let writes = matches!(
+        command,
+        Cmd::Demo
+            | Cmd::Init { .. }
+            | Cmd::Gen { .. }
+            | Cmd::Restore { .. }
+            | Cmd::Import { dry_run: false, .. }
+            | Cmd::ExportPackages { .. }
+            | Cmd::ImportPackages { dry_run: false, .. }
+    );
     let _lock = if writes {
         Some(crate::lock::acquire(db).map_err(|e| match e {
             crate::lock::LockError::Busy => tr(lang, "error.open_elsewhere").to_owned(),
@@ -332,6 +372,58 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             let bytes = crate::report::pdf::render(&document.title, &pages, crate::report::layout::A4, lang).map_err(|e| e.to_string())?;
             crate::files::write_atomically(out, &bytes).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
             ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.len().to_string(), &out.display().to_string()]))
+        }
+        Cmd::ExportPackages { round, unit, dir } => {
+            let mut service = service(db, OpenMode::Existing, lang)?;
+            let unit = match unit {
+                None => None,
+                Some(name) => Some(
+                    printing::find_unit(&service, name)
+                        .map_err(|e| i18n::store_error(lang, &e))?
+                        .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
+                ),
+            };
+            let files = service.export_packages(*round, unit, dir, lang).map_err(|e| fail(lang, e))?;
+            ok(i18n::fill(tr(lang, "cli.packages_exported"), &[&files.len().to_string(), &dir.display().to_string()]))
+        }
+        Cmd::ImportPackages { dir, take_conflicts, dry_run } => {
+            use crate::service::packages::{Outcome, package_files};
+            let mut service = service(db, OpenMode::Existing, lang)?;
+            let files = package_files(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+            let reviewed = service.review_packages(&files).map_err(|e| fail(lang, e))?;
+            let mut output = Vec::new();
+            let mut failed = false;
+            let mut chosen = Vec::new();
+            for item in reviewed {
+                let name = item.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let line = match &item.result {
+                    Err(problem) => {
+                        failed = true;
+                        i18n::package_problem(lang, problem)
+                    }
+                    Ok(incoming) => {
+                        let who = format!("{} {}", incoming.package.meta.staff_no, incoming.package.meta.name);
+                        let what = match &incoming.outcome {
+                            Outcome::New => tr(lang, "package.new"),
+                            Outcome::Update => tr(lang, "package.update"),
+                            Outcome::Unchanged => tr(lang, "package.unchanged"),
+                            Outcome::Conflict { .. } if *take_conflicts => tr(lang, "package.conflict_taken"),
+                            Outcome::Conflict { .. } => {
+                                failed = true;
+                                tr(lang, "package.conflict_kept")
+                            }
+                        };
+                        chosen.push(incoming.clone());
+                        format!("{who}: {what}")
+                    }
+                };
+                output.push(format!("{name}: {line}"));
+            }
+            if !*dry_run && !chosen.is_empty() {
+                let summary = service.merge_packages(&chosen, *take_conflicts).map_err(|e| fail(lang, e))?;
+                output.push(i18n::fill(tr(lang, "cli.packages_merged"), &[&summary.merged.to_string(), &summary.kept.to_string()]));
+            }
+            Ok(Output { output, failed })
         }
         Cmd::Gen { officials, years, seed: seed_value, bureau } => {
             let mut service = service(db, OpenMode::Create, lang)?;

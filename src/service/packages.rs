@@ -82,6 +82,7 @@ pub fn save_package(path: &Path, package: &Package) -> std::result::Result<(), S
 /// What taking `package` in would do to `current`.
 fn outcome(package: &Package, current: Option<&SelfCheck>) -> Outcome {
     match current {
+        None if package.form == Default::default() && !package.ready => Outcome::Unchanged,
         None => Outcome::New,
         Some(check) if check.version > package.meta.base_version || !check.status.editable() => {
             if check.data == package.form && !package.ready {
@@ -183,7 +184,8 @@ impl Service {
             crate::store::write_package(&path, &package)?;
             written.push(path);
         }
-        let after = serde_json::json!({ "round": round, "unit": unit.map(|u| u.0), "packages": written.len(), "dir": dir.display().to_string() });
+        let after =
+            serde_json::json!({ "round": round, "unit": unit.map(|u| u.0), "packages": written.len(), "dir": dir.display().to_string() });
         self.store.write(|db| db.audit(&actor, "package.export", "selfcheck_round", Some(round), None, Some(&after.to_string())))?;
         Ok(written)
     }
@@ -252,7 +254,14 @@ impl Service {
                 let after = SelfCheck { status, data: taken.package.form.clone().validate(taken.package.ready)?, ..base };
                 let id = db.save_self_check(&after.uuid, &after)?;
                 let note = serde_json::json!({ "file": taken.file.display().to_string(), "package": after });
-                db.audit(&actor, "package.import", "self_check", Some(id), before.as_ref().and_then(json).as_deref(), Some(&note.to_string()))?;
+                db.audit(
+                    &actor,
+                    "package.import",
+                    "self_check",
+                    Some(id),
+                    before.as_ref().and_then(json).as_deref(),
+                    Some(&note.to_string()),
+                )?;
                 summary.merged += 1;
             }
             Ok(summary)

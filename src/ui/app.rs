@@ -20,6 +20,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod packages;
 mod people;
 
 /// Key of the preferences in eframe's storage.
@@ -98,8 +99,10 @@ impl NengliApp {
             .or_else(|| app.prefs.last_db.clone().filter(|p| p.exists()))
             .or_else(|| Some(startup.default_db).filter(|p| p.exists()));
         app.state.page = if app.prefs.page == Page::Import { Page::Roster } else { app.prefs.page };
-        if let Some(path) = target {
-            app.open(&path, OpenMode::Create);
+        match target {
+            Some(path) if is_package(&path) => app.open_package(&path),
+            Some(path) => app.open(&path, OpenMode::Create),
+            None => {}
         }
         app
     }
@@ -529,7 +532,7 @@ impl NengliApp {
 
     /// Applies one intent. Public so tests can drive the app the way the views do.
     pub fn apply(&mut self, intent: Intent) {
-        let Some(intent) = self.apply_people(intent) else {
+        let Some(intent) = self.apply_people(intent).and_then(|i| self.apply_packages(i)) else {
             self.state.can_undo = !self.undo.is_empty();
             self.state.can_redo = !self.redo.is_empty();
             return;
@@ -771,6 +774,15 @@ impl NengliApp {
             | Intent::SetUserDisabled(..)
             | Intent::CreateUnitAccounts
             | Intent::ExportAccounts => unreachable!("handled by apply_people"),
+            Intent::ChooseExportPackages
+            | Intent::ChooseImportPackages
+            | Intent::TakeConflict(..)
+            | Intent::MergePackages
+            | Intent::ClosePackageReview
+            | Intent::ChoosePackage
+            | Intent::OpenPackage(_)
+            | Intent::SavePackage { .. }
+            | Intent::ClosePackage => unreachable!("handled by apply_packages"),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -1327,6 +1339,11 @@ impl eframe::App for NengliApp {
 }
 
 /// The file dialog for nengli databases and their copies.
+/// Whether `path` names a self-check package rather than a database (by its ending).
+fn is_package(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case(crate::domain::package::EXTENSION))
+}
+
 fn database_dialog() -> rfd::FileDialog {
     rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"])
 }

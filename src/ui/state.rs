@@ -225,6 +225,24 @@ pub enum Intent {
     CreateUnitAccounts,
     /// Save the one-time passwords just made as a spreadsheet to hand out.
     ExportAccounts,
+    /// Ask for a folder and write the round's packages there (for the chosen unit, or all).
+    ChooseExportPackages,
+    /// Ask for a folder of returned packages (or one package) and preview them.
+    ChooseImportPackages,
+    /// Take a previewed package's conflict (true) or keep the record as it is (false).
+    TakeConflict(usize, bool),
+    /// Merge the previewed packages (conflicts only where chosen).
+    MergePackages,
+    ClosePackageReview,
+    /// File ▸ Open package…: ask for a package file.
+    ChoosePackage,
+    /// Open a self-check package to fill in (the official's side).
+    OpenPackage(PathBuf),
+    /// Save the package being filled in; `ready` hands it in.
+    SavePackage {
+        ready: bool,
+    },
+    ClosePackage,
 }
 
 /// A message in the status area.
@@ -546,6 +564,10 @@ pub struct SelfCheckPage {
     pub tests: Vec<crate::domain::selfcheck::Test>,
     pub score_test: Option<i64>,
     pub score: String,
+    /// The unit whose packages are exported (none: the whole round).
+    pub package_unit: Option<UnitId>,
+    /// Returned packages being previewed.
+    pub package_review: Option<PackageReview>,
     /// Plan items' year-end review notes as being typed (saved when the field is left).
     pub plan_reviews: HashMap<i64, String>,
     /// The plan item being written (a capability and an action).
@@ -554,6 +576,20 @@ pub struct SelfCheckPage {
     pub plan_support: String,
     pub plan_due: String,
     pub plan_training: String,
+}
+
+/// A package open for its official to fill in (no bureau database needed).
+pub struct PackageView {
+    pub path: PathBuf,
+    pub package: crate::domain::package::Package,
+    pub problems: Vec<FieldProblem>,
+    pub saved: Option<String>,
+}
+
+/// Returned packages being previewed before they are merged: each with whether its conflict
+/// (if it has one) is to be taken.
+pub struct PackageReview {
+    pub items: Vec<(crate::service::packages::Reviewed, bool)>,
 }
 
 /// The tabs of an official's detail.
@@ -635,6 +671,8 @@ pub struct State {
     pub selfcheck: SelfCheckPage,
     pub analysis: AnalysisPage,
     pub users: UsersPage,
+    /// A self-check package open for filling in (shown instead of any database).
+    pub package: Option<PackageView>,
 }
 
 impl State {
@@ -668,6 +706,7 @@ impl State {
             selfcheck: SelfCheckPage::default(),
             analysis: AnalysisPage::default(),
             users: UsersPage::default(),
+            package: None,
         }
     }
 

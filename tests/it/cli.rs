@@ -170,3 +170,53 @@ fn the_programme_report_prints_for_a_day_and_refuses_a_bad_one() {
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("not a real date"), "{}", text(&result.stderr));
 }
+
+#[test]
+fn packages_go_out_for_a_unit_and_come_back_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let round = {
+        let store = nengli::store::Store::open(&db, nengli::store::OpenMode::Existing).unwrap();
+        store.read().rounds().unwrap()[0].id
+    };
+    let out = dir.path().join("packages");
+    let run = |args: &[&str]| nengli(&[&["--lang", "en", "--db", &db_arg(&db)], args].concat());
+    let result = run(&["export-packages", "--round", &round.to_string(), "--unit", "征管科", "--dir", &db_arg(&out)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(text(&result.stdout).contains("self-check packages written"), "{}", text(&result.stdout));
+    let files = nengli::service::packages::package_files(&out).unwrap();
+    assert!(files.len() >= 3);
+    // One official fills theirs at home.
+    let first = files.iter().find(|f| nengli::service::packages::open_package(f).unwrap().form.levels[0].is_none()).unwrap();
+    let mut package = nengli::service::packages::open_package(first).unwrap();
+    package.form.levels = [Some(3); 8];
+    package.ready = true;
+    nengli::service::packages::save_package(first, &package).unwrap();
+    let result = run(&["import-packages", &db_arg(&out)]);
+    assert!(result.status.success(), "{}{}", text(&result.stdout), text(&result.stderr));
+    assert!(text(&result.stdout).contains("a new self-check"), "{}", text(&result.stdout));
+    assert!(text(&result.stdout).contains("1 packages merged"), "{}", text(&result.stdout));
+    // Again: handed in meanwhile, so a conflict, kept unless asked (exit 1).
+    let result = run(&["import-packages", &db_arg(&out)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stdout).contains("conflict"), "{}", text(&result.stdout));
+    // A stray file in the folder is refused by name, the rest still go in.
+    std::fs::write(out.join("stray.nlpkg"), b"not a package").unwrap();
+    let result = run(&["import-packages", &db_arg(&out), "--take-conflicts"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stdout).contains("stray.nlpkg: not a self-check package"), "{}", text(&result.stdout));
+}
+
+#[test]
+fn a_lone_file_argument_opens_that_file_as_a_double_click_does() {
+    use std::ffi::OsString;
+    let dir = tempfile::tempdir().unwrap();
+    let package = dir.path().join("GS00039.nlpkg");
+    std::fs::write(&package, b"x").unwrap();
+    let argv = |args: &[&str]| args.iter().map(OsString::from).collect::<Vec<_>>();
+    let file = package.to_string_lossy().into_owned();
+    assert_eq!(nengli::cli::file_as_db(argv(&["nengli", &file])), argv(&["nengli", "--db", &file]));
+    assert_eq!(nengli::cli::file_as_db(argv(&["nengli", "check"])), argv(&["nengli", "check"]), "a command stays a command");
+    assert_eq!(nengli::cli::file_as_db(argv(&["nengli", "--help"])), argv(&["nengli", "--help"]));
+}

@@ -664,3 +664,48 @@ fn accounts_made_for_a_unit_log_in_once_with_a_one_time_password_then_choose_the
     sign_in(&mut h, &made[0].username, "我的新密码2012");
     assert!(!h.state().state.session.as_ref().unwrap().must_change);
 }
+
+#[test]
+fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_it() {
+    let (dir, mut admin) = demo_harness(Lang::Tc);
+    // The personnel section exports 征管科's packages.
+    let unit = {
+        let service = admin.state().service().unwrap();
+        nengli::service::printing::find_unit(service, "征管科").unwrap().unwrap()
+    };
+    admin.state_mut().state.page = Page::SelfCheck;
+    admin.state_mut().apply(nengli::ui::state::Intent::Navigate(Page::SelfCheck));
+    admin.state_mut().state.selfcheck.package_unit = Some(unit);
+    let out = dir.path().join("packages");
+    admin.state_mut().export_packages(&out);
+    let me = admin.state().service().unwrap().read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap();
+    let staff_no = admin.state().service().unwrap().read().official(me.data.official.unwrap()).unwrap().unwrap().data.staff_no;
+    let file = nengli::service::packages::package_files(&out)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.file_name().unwrap().to_string_lossy().starts_with(&staff_no))
+        .unwrap();
+    // On the official's PC: the app opens the package itself, no database.
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(home.path(), Some(file.clone()), Lang::Tc);
+    h.get_by_label("能力自查資料包");
+    assert!(h.state().state.data.is_none(), "no bureau database on the official's PC");
+    let package = nengli::service::packages::open_package(&file).unwrap();
+    for capability in &package.meta.capabilities {
+        let descriptor: String = capability.descriptors[3].chars().take(14).collect();
+        pick(&mut h, &format!("{} 自評", capability.name), &format!("4 {descriptor}"));
+    }
+    type_into(&mut h, "個人能力反思", "在家中完成自查");
+    click(&mut h, Role::Button, "填好交回");
+    let returned = nengli::service::packages::open_package(&file).unwrap();
+    assert!(returned.ready);
+    assert_eq!(returned.form.levels, [Some(4); 8]);
+    // Back at the personnel PC: previewed, merged, handed in.
+    admin.state_mut().review_packages(&file);
+    admin.run();
+    admin.get_by_label("交回的自查資料包");
+    click(&mut admin, Role::Button, "合併");
+    let round = admin.state().state.selfcheck.round.unwrap();
+    let check = admin.state().service().unwrap().read().self_check(round, me.data.official.unwrap()).unwrap().unwrap();
+    assert_eq!((check.status, check.data.reflection.as_str()), (nengli::domain::selfcheck::CheckStatus::Submitted, "在家中完成自查"));
+}

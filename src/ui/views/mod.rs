@@ -7,6 +7,7 @@ mod home;
 mod import;
 mod login;
 mod org;
+mod package;
 mod print;
 mod programme;
 mod roster;
@@ -27,6 +28,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, state, out));
     egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state, out));
+    if let Some(view) = &mut state.package {
+        egui::CentralPanel::default().show(ui, |ui| package::package_ui(ui, lang, view, out));
+        return;
+    }
     if state.data.is_none() {
         egui::CentralPanel::default().show(ui, |ui| welcome::welcome_ui(ui, state, out));
         return;
@@ -72,6 +77,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     });
     if state.print.is_some() {
         print::print_preview_ui(ui.ctx(), state, out);
+    }
+    if state.selfcheck.package_review.is_some() {
+        selfcheck::package_review_ui(ui.ctx(), state, out);
     }
     if let Some(job) = &state.job {
         egui::Modal::new(egui::Id::unique("job")).show(ui.ctx(), |ui| {
@@ -133,6 +141,9 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
             });
             if ui.button(tr(lang, "menu.open_demo")).clicked() {
                 out.push(Intent::OpenDemo);
+            }
+            if ui.button(tr(lang, "menu.open_package")).clicked() {
+                out.push(Intent::ChoosePackage);
             }
             if state.data.is_some() {
                 ui.separator();

@@ -112,7 +112,88 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
             ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
         }
     });
+    egui::CollapsingHeader::new(tr(lang, "package.section")).id_salt("packages").show(ui, |ui| {
+        ui.label(RichText::new(tr(lang, "package.section_help")).small().weak());
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "field.unit"));
+            ui.label_inputs_by(label.id, |ui| {
+                choose(
+                    ui,
+                    "package_unit",
+                    &mut page.package_unit,
+                    &unit_choices(data, None),
+                    Some(tr(lang, "selfcheck.whole_bureau")),
+                    180.0,
+                )
+            });
+            if ui.button(tr(lang, "package.export")).clicked() {
+                out.push(Intent::ChooseExportPackages);
+            }
+            if ui.button(tr(lang, "package.import")).clicked() {
+                out.push(Intent::ChooseImportPackages);
+            }
+        });
+    });
     ui.separator();
+}
+
+/// The returned packages before they are merged: each verified one with what it would do (a
+/// conflict shows both versions' dates and a choice), each refused one with the reason.
+pub fn package_review_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<Intent>) {
+    use crate::service::packages::Outcome;
+    let lang = state.lang;
+    let Some(review) = &state.selfcheck.package_review else { return };
+    let modal = egui::Modal::new(egui::Id::unique("package_review")).show(ctx, |ui| {
+        ui.set_width(760.0);
+        ui.heading(tr(lang, "package.review_title"));
+        ui.label(RichText::new(tr(lang, "package.review_help")).small().weak());
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            egui::Grid::new("package_rows").num_columns(3).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
+                for (index, (item, take)) in review.items.iter().enumerate() {
+                    let name = item.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    ui.label(name);
+                    match &item.result {
+                        Err(problem) => {
+                            ui.label(RichText::new(i18n::package_problem(lang, problem)).color(ui.visuals().error_fg_color));
+                            ui.label("");
+                        }
+                        Ok(incoming) => {
+                            ui.label(format!("{} {}", incoming.package.meta.staff_no, incoming.package.meta.name));
+                            match &incoming.outcome {
+                                Outcome::New => drop(ui.label(tr(lang, "package.new"))),
+                                Outcome::Update => drop(ui.label(tr(lang, "package.update"))),
+                                Outcome::Unchanged => drop(ui.label(RichText::new(tr(lang, "package.unchanged")).weak())),
+                                Outcome::Conflict { status, .. } => {
+                                    ui.vertical(|ui| {
+                                        let text = i18n::fill(tr(lang, "package.conflict"), &[status_text(lang, Some(*status))]);
+                                        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
+                                        let mut chosen = *take;
+                                        if ui.checkbox(&mut chosen, tr(lang, "package.take")).changed() {
+                                            out.push(Intent::TakeConflict(index, chosen));
+                                        }
+                                    });
+                                }
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(tr(lang, "package.merge")).strong()).clicked() {
+                out.push(Intent::MergePackages);
+            }
+            if ui.button(tr(lang, "action.cancel")).clicked() {
+                out.push(Intent::ClosePackageReview);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Intent::ClosePackageReview);
+    }
 }
 
 fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>) {
