@@ -375,15 +375,15 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::ExportPackages { round, unit, dir } => {
             let mut service = service(db, OpenMode::Existing, lang)?;
-            let unit = match unit {
-                None => None,
-                Some(name) => Some(
+            let scope = match unit {
+                None => printing::Scope::All,
+                Some(name) => printing::Scope::Unit(
                     printing::find_unit(&service, name)
                         .map_err(|e| i18n::store_error(lang, &e))?
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
                 ),
             };
-            let files = service.export_packages(*round, unit, dir, lang).map_err(|e| fail(lang, e))?;
+            let files = service.export_packages(*round, scope, dir, lang).map_err(|e| fail(lang, e))?;
             ok(i18n::fill(tr(lang, "cli.packages_exported"), &[&files.len().to_string(), &dir.display().to_string()]))
         }
         Cmd::ImportPackages { dir, take_conflicts, dry_run } => {

@@ -1073,6 +1073,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ),
     ("package.take", "採用資料包內容", "采用数据包内容", "Take the package's content"),
     ("package.merge", "合併", "合并", "Merge"),
+    ("package.export_one", "匯出本人資料包…", "导出本人数据包…", "Export this official's package…"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

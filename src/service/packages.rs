@@ -4,6 +4,7 @@
 //! one transaction with an audit row each. A package never overwrites a self-check that
 //! changed after it was made unless the user resolves the conflict by taking it.
 
+use super::printing::Scope;
 use super::selfcheck::takes_part;
 use super::{Result, Service, ServiceError, existing_official, json};
 use crate::domain::access::Need;
@@ -122,9 +123,10 @@ fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Re
 }
 
 impl Service {
-    /// Writes a package for each participant of `round` (in `unit` with its sub-units, or all)
-    /// into `dir`, texts in `lang`; returns the files written. One audit row for the export.
-    pub fn export_packages(&mut self, round: i64, unit: Option<UnitId>, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+    /// Writes a package for each participant of `round` in `scope` (one official, a unit with
+    /// its sub-units, or everyone) into `dir`, texts in `lang`; returns the files written. One
+    /// audit row for the export.
+    pub fn export_packages(&mut self, round: i64, scope: Scope, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
         self.require(Need::Admin)?;
         let rows = self.round_rows(round)?;
         let actor = self.actor.clone();
@@ -133,7 +135,10 @@ impl Service {
         let key = self.store.write(|db| db.package_key())?;
         let db = self.read();
         let units = db.units()?;
-        let within: Option<Vec<UnitId>> = unit.map(|u| crate::domain::org::subtree(&units, u));
+        let within: Option<Vec<UnitId>> = match scope {
+            Scope::Unit(u) => Some(crate::domain::org::subtree(&units, u)),
+            _ => None,
+        };
         let the_round = db.round(round)?.ok_or(crate::store::StoreError::NotFound)?;
         let bureau = db.bureau_uuid()?.unwrap_or_default();
         let bureau_name = db.bureau()?.map(|b| b.name).unwrap_or_default();
@@ -149,7 +154,11 @@ impl Service {
             })
             .collect();
         let mut written = Vec::new();
-        for row in rows.iter().filter(|r| within.as_ref().is_none_or(|w| w.contains(&r.unit))) {
+        let chosen = rows
+            .iter()
+            .filter(|r| within.as_ref().is_none_or(|w| w.contains(&r.unit)))
+            .filter(|r| !matches!(scope, Scope::Official(o) if o != r.official));
+        for row in chosen {
             let detail = self.check_detail(round, row.official)?;
             let post = match detail.official.post {
                 Some(p) => db.post(p)?.map(|p| p.title.clone()).unwrap_or_default(),
@@ -184,8 +193,7 @@ impl Service {
             crate::store::write_package(&path, &package)?;
             written.push(path);
         }
-        let after =
-            serde_json::json!({ "round": round, "unit": unit.map(|u| u.0), "packages": written.len(), "dir": dir.display().to_string() });
+        let after = serde_json::json!({ "round": round, "scope": format!("{scope:?}"), "packages": written.len(), "dir": dir.display().to_string() });
         self.store.write(|db| db.audit(&actor, "package.export", "selfcheck_round", Some(round), None, Some(&after.to_string())))?;
         Ok(written)
     }

@@ -774,7 +774,7 @@ impl NengliApp {
             | Intent::SetUserDisabled(..)
             | Intent::CreateUnitAccounts
             | Intent::ExportAccounts => unreachable!("handled by apply_people"),
-            Intent::ChooseExportPackages
+            Intent::ChooseExportPackages(_)
             | Intent::ChooseImportPackages
             | Intent::TakeConflict(..)
             | Intent::MergePackages

@@ -225,8 +225,9 @@ pub enum Intent {
     CreateUnitAccounts,
     /// Save the one-time passwords just made as a spreadsheet to hand out.
     ExportAccounts,
-    /// Ask for a folder and write the round's packages there (for the chosen unit, or all).
-    ChooseExportPackages,
+    /// Ask for a folder and write the round's packages there: one official's, or (with `None`)
+    /// the chosen unit's or everyone's.
+    ChooseExportPackages(Option<OfficialId>),
     /// Ask for a folder of returned packages (or one package) and preview them.
     ChooseImportPackages,
     /// Take a previewed package's conflict (true) or keep the record as it is (false).

@@ -25,7 +25,7 @@ fn exported() -> Setup {
     let round = service.rounds().unwrap()[0].id;
     let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let files = service.export_packages(round, Some(unit), dir.path(), Lang::Tc).unwrap();
+    let files = service.export_packages(round, nengli::service::printing::Scope::Unit(unit), dir.path(), Lang::Tc).unwrap();
     Setup { service, round, dir, files }
 }
 
@@ -57,6 +57,10 @@ fn a_unit_is_exported_filled_at_home_and_merged_back() {
     assert_eq!(setup.files.len(), members, "one package per official of the unit");
     assert_eq!(package_files(setup.dir.path()).unwrap().len(), members);
     let me = official_of(&setup.service, "official");
+    let one = tempfile::tempdir().unwrap();
+    let single = setup.service.export_packages(setup.round, nengli::service::printing::Scope::Official(me), one.path(), Lang::En).unwrap();
+    assert_eq!(single.len(), 1, "one official's package alone");
+    assert_eq!(open_package(&single[0]).unwrap().meta.capabilities[0].name, "Learning", "in the exporting window's language");
     let file = file_for(&setup, me);
     let package = open_package(&file).unwrap();
     assert_eq!(package.meta.capabilities.len(), 8, "the package carries what the form shows");

@@ -677,7 +677,7 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
     admin.state_mut().apply(nengli::ui::state::Intent::Navigate(Page::SelfCheck));
     admin.state_mut().state.selfcheck.package_unit = Some(unit);
     let out = dir.path().join("packages");
-    admin.state_mut().export_packages(&out);
+    admin.state_mut().export_packages(None, &out);
     let me = admin.state().service().unwrap().read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap();
     let staff_no = admin.state().service().unwrap().read().official(me.data.official.unwrap()).unwrap().unwrap().data.staff_no;
     let file = nengli::service::packages::package_files(&out)

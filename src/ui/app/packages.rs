@@ -14,9 +14,9 @@ impl NengliApp {
     /// Handles the package intents; returns any other intent back.
     pub(super) fn apply_packages(&mut self, intent: Intent) -> Option<Intent> {
         match intent {
-            Intent::ChooseExportPackages => {
+            Intent::ChooseExportPackages(official) => {
                 if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-                    self.export_packages(&dir);
+                    self.export_packages(official, &dir);
                 }
             }
             Intent::ChooseImportPackages => {
@@ -45,11 +45,18 @@ impl NengliApp {
         None
     }
 
-    /// Writes the selected round's packages (for the chosen unit, or everyone) into `dir`.
-    pub fn export_packages(&mut self, dir: &Path) {
+    /// Writes the selected round's packages into `dir`: one official's, or the chosen unit's (or
+    /// everyone's). Public so tests can stand in for the folder dialog.
+    pub fn export_packages(&mut self, official: Option<crate::domain::OfficialId>, dir: &Path) {
+        use crate::service::printing::Scope;
         let lang = self.state.lang;
         let (Some(service), Some(round)) = (&mut self.service, self.state.selfcheck.round) else { return };
-        match service.export_packages(round, self.state.selfcheck.package_unit, dir, lang) {
+        let scope = match (official, self.state.selfcheck.package_unit) {
+            (Some(official), _) => Scope::Official(official),
+            (None, Some(unit)) => Scope::Unit(unit),
+            (None, None) => Scope::All,
+        };
+        match service.export_packages(round, scope, dir, lang) {
             Ok(files) => {
                 self.changed = true;
                 self.state.notice = Some(Notice::Info(i18n::fill(
@@ -61,7 +68,8 @@ impl NengliApp {
         }
     }
 
-    /// Verifies the packages at `path` (a folder or one file) and shows the preview.
+    /// Verifies the packages at `path` (a folder or one file) and shows the preview. Public so
+    /// tests can stand in for the folder dialog.
     pub fn review_packages(&mut self, path: &Path) {
         let lang = self.state.lang;
         let Some(service) = &self.service else { return };

@@ -204,6 +204,10 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
 fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     ui.horizontal(|ui| {
+        if let Some(view) = &state.package {
+            ui.label(RichText::new(tr(lang, "package.file_kind")).small().strong());
+            ui.label(RichText::new(view.path.display().to_string()).small());
+        }
         match &state.data {
             Some(data) => {
                 ui.label(RichText::new(data.path.display().to_string()).small());
@@ -220,6 +224,7 @@ fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                     .small(),
                 );
             }
+            None if state.package.is_some() => {}
             None => {
                 ui.label(RichText::new(tr(lang, "status.no_database")).small());
             }

@@ -127,7 +127,7 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
                 )
             });
             if ui.button(tr(lang, "package.export")).clicked() {
-                out.push(Intent::ChooseExportPackages);
+                out.push(Intent::ChooseExportPackages(None));
             }
             if ui.button(tr(lang, "package.import")).clicked() {
                 out.push(Intent::ChooseImportPackages);
@@ -260,6 +260,9 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr(lang, "selfcheck.print_report")).clicked() {
                 out.push(Intent::Print { what: PrintWhat::CapabilityReport, scope: Scope::Official(official.id) });
+            }
+            if session.role == Role::Admin && !closed && ui.button(tr(lang, "package.export_one")).clicked() {
+                out.push(Intent::ChooseExportPackages(Some(official.id)));
             }
         });
     });
