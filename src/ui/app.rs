@@ -215,6 +215,7 @@ impl NengliApp {
         for intent in intents {
             self.apply(intent);
         }
+        self.keep_to_offered_pages();
         self.state.frame_ms = started.elapsed().as_secs_f32() * 1000.0;
     }
 
@@ -527,6 +528,17 @@ impl NengliApp {
             } else if pressed(Modifiers::COMMAND, Key::Z) {
                 intents.push(Intent::Undo);
             }
+        }
+    }
+
+    /// A shortcut or a link may name a page the account is not offered (an official pressing
+    /// Ctrl+2 for the roster): it shows their self-check instead.
+    fn keep_to_offered_pages(&mut self) {
+        if let Some(role) = self.state.role()
+            && !self.state.page.offered_to(role)
+        {
+            self.state.page = Page::SelfCheck;
+            self.reload_page();
         }
     }
 

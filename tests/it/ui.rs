@@ -608,6 +608,9 @@ fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() 
     assert_eq!(h.state().state.page, Page::SelfCheck);
     assert_eq!(h.state().state.selfcheck.rows.iter().map(|r| r.official).collect::<Vec<_>>(), vec![me]);
     assert!(h.query_by_role_and_label(Role::Button, "幹部名冊").is_none(), "no roster for an official");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(h.state().state.page, Page::SelfCheck, "nor through its shortcut");
     let capabilities: Vec<String> =
         h.state().state.data.as_ref().unwrap().catalogue.capabilities.iter().map(|c| c.name.tc.clone()).collect();
     for (i, name) in capabilities.iter().enumerate() {
