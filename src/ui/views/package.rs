@@ -2,7 +2,7 @@
 //! with the scale's descriptors and the post's required level, evidence, shortfalls and
 //! reflection — saved into the package file, or handed in to send back.
 
-use super::widgets::{choose, para, problems_for};
+use super::widgets::{para, problems_for};
 use crate::domain::Field;
 use crate::i18n::{self, tr};
 use crate::ui::state::{Intent, PackageView};
@@ -40,14 +40,9 @@ pub fn package_ui(ui: &mut Ui, lang: crate::domain::Lang, view: &mut PackageView
                 });
                 ui.label(meta.required[i].map_or("—".into(), |l| l.to_string()));
                 ui.vertical(|ui| {
-                    let choices: Vec<(u8, String)> = capability
-                        .descriptors
-                        .iter()
-                        .enumerate()
-                        .map(|(l, d)| (l as u8 + 1, format!("{} {}", l + 1, d.chars().take(14).collect::<String>())))
-                        .collect();
                     let name = i18n::fill(tr(lang, "selfcheck.own_of"), &[&capability.name]);
-                    ui.name_inputs(&name, |ui| choose(ui, &name, &mut form.levels[i], &choices, Some("—"), 150.0));
+                    let descriptor = |l: u8| capability.descriptors.get(usize::from(l) - 1).cloned().unwrap_or_default();
+                    super::widgets::level_combo(ui, &name, &mut form.levels[i], descriptor, true);
                     for message in problems_for(lang, &view.problems, Field::Capability(i as u8 + 1)) {
                         ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
                     }

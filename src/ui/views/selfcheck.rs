@@ -46,7 +46,7 @@ pub fn selfcheck_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     }
     egui::Panel::left("selfcheck_list").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| list(ui, lang, page, out));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("selfcheck_detail").show(ui, |ui| detail(ui, lang, data, page, &session, out));
+        egui::ScrollArea::both().id_salt("selfcheck_detail").show(ui, |ui| detail(ui, lang, data, page, &session, out));
     });
 }
 
@@ -232,11 +232,7 @@ fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>
 
 /// A drop-down of levels 1–5 (with the scale's descriptor) or none; `enabled` false shows it.
 fn level_choice(ui: &mut Ui, lang: Lang, data: &Data, capability: u8, level: &mut Option<u8>, enabled: bool, name: &str) {
-    let choices: Vec<(u8, String)> =
-        (1..=5).map(|l| (l, format!("{l} {}", data.scale.descriptor(capability, l, lang).chars().take(14).collect::<String>()))).collect();
-    ui.add_enabled_ui(enabled, |ui| {
-        ui.name_inputs(name, |ui| choose(ui, name, level, &choices, Some("—"), 150.0));
-    });
+    super::widgets::level_combo(ui, name, level, |l| data.scale.descriptor(capability, l, lang).to_owned(), enabled);
 }
 
 fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, session: &crate::domain::access::Session, out: &mut Vec<Intent>) {
@@ -307,7 +303,8 @@ fn form(
     let (round, official) = (detail.round.id, detail.official.id);
     let problems = page.problems.clone();
     egui::Grid::new("selfcheck_form").num_columns(5).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-        for key in ["standards.capability", "gaps.required", "selfcheck.own_level", "selfcheck.evidence", "gaps.supervisor"] {
+        // The official's level and the supervisor's side by side, the evidence last.
+        for key in ["standards.capability", "gaps.required", "selfcheck.own_level", "gaps.supervisor", "selfcheck.evidence"] {
             ui.label(RichText::new(tr(lang, key)).strong());
         }
         ui.end_row();
@@ -326,14 +323,14 @@ fn form(
                     ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
                 }
             });
+            let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
+            level_choice(ui, lang, data, capability.position, &mut page.review.levels[i], may_review, &name);
             ui.add_enabled_ui(may_edit, |ui| {
                 let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
                 ui.name_inputs(&name, |ui| {
-                    ui.add_sized([280.0, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000))
+                    ui.add_sized([240.0, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000))
                 });
             });
-            let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
-            level_choice(ui, lang, data, capability.position, &mut page.review.levels[i], may_review, &name);
             ui.end_row();
         }
     });

@@ -81,3 +81,24 @@ pub fn section(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).heading().size(17.0));
     ui.add_space(2.0);
 }
+
+/// A level 1–5 drop-down named `name`: the closed box shows the level and its short name
+/// ("3 熟練運用", the descriptor up to its colon), the list the whole descriptor.
+pub fn level_combo(ui: &mut Ui, name: &str, level: &mut Option<u8>, descriptor: impl Fn(u8) -> String, enabled: bool) {
+    let short = |l: u8| {
+        let text = descriptor(l);
+        let cut = text.find([':', ':']).unwrap_or(text.len());
+        format!("{l} {}", &text[..cut])
+    };
+    let selected = level.map_or_else(|| "—".to_owned(), short);
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.name_inputs(name, |ui| {
+            egui::ComboBox::from_id_salt(name).selected_text(selected).width(124.0).show_ui(ui, |ui| {
+                ui.selectable_value(level, None, "—");
+                for l in 1..=5u8 {
+                    ui.selectable_value(level, Some(l), format!("{l} {}", descriptor(l)));
+                }
+            });
+        });
+    });
+}
