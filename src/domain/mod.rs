@@ -18,6 +18,7 @@ pub mod roster;
 pub mod selfcheck;
 pub mod standards;
 pub mod text;
+pub mod training;
 
 pub use ids::{OfficialId, PostId, UnitId};
 pub use problem::{Field, FieldProblem, Problem};

@@ -128,6 +128,10 @@ pub enum Problem {
     HasRecords {
         records: usize,
     },
+    /// An imported row names a staff number the roster does not have.
+    UnknownStaffNo {
+        staff_no: String,
+    },
     /// The user name is taken by another account.
     DuplicateUsername,
     /// The official is not among those taking part in the round.

@@ -2,6 +2,7 @@
 //! recognising columns by their headers, building an import preview with every problem on
 //! its row and column, and writing exports and templates. Storing is the service's job.
 
+pub mod attendance;
 pub mod columns;
 pub mod preview;
 pub mod read;

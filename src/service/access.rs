@@ -93,6 +93,18 @@ pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
             plan_need(db, data.owner)?
         }
         Command::DeletePlanItem { id } => plan_need(db, db.plan_item(*id)?.ok_or_else(not_found)?.data.owner)?,
+        Command::SaveStudyRecord { id, official, .. } => {
+            if let Some(id) = id {
+                let before = db.study_record(*id)?.ok_or_else(not_found)?;
+                if before.official != *official {
+                    return Ok(Need::Admin);
+                }
+            }
+            existing_official(db, *official)?;
+            Need::Owner(*official)
+        }
+        Command::DeleteStudyRecord { id } => Need::Owner(db.study_record(*id)?.ok_or_else(not_found)?.official),
+        Command::RestoreStudyRecord(record) => Need::Owner(record.official),
         Command::RestorePlanItem(item) => plan_need(db, item.data.owner)?,
         Command::CreateUnit { .. }
         | Command::UpdateUnit { .. }
@@ -124,7 +136,12 @@ pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
         | Command::RestorePeer(_)
         | Command::AddTest(_)
         | Command::DeleteTest { .. }
-        | Command::SetScore { .. } => Need::Admin,
+        | Command::SetScore { .. }
+        | Command::SaveSession { .. }
+        | Command::DeleteSession { .. }
+        | Command::RestoreSession(_)
+        | Command::SetAttendance { .. }
+        | Command::SaveQuotaRules(_) => Need::Admin,
     })
 }
 

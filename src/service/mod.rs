@@ -6,6 +6,7 @@ pub mod packages;
 pub mod printing;
 pub mod seed;
 pub mod selfcheck;
+pub mod training;
 
 pub use access::{LoginError, NewAccount};
 
@@ -19,6 +20,7 @@ use crate::domain::programme::{Member, MilestoneData};
 use crate::domain::selfcheck::{Levels, Opinion, PeerCheck, Review, RoundData, SelfCheck, SelfCheckData, Step, Test};
 use crate::domain::standards::{Scale, SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
+use crate::domain::training::{Attendance, QuotaRule, Session, SessionData, StudyData, StudyRecord};
 use crate::domain::{OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
 use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
@@ -43,6 +45,10 @@ pub enum ServiceError {
     /// The account logged in may not make this change.
     #[error("not allowed for the account logged in")]
     Forbidden,
+    /// Rows of an imported file that cannot be stored: (row, column header, problem); nothing
+    /// was stored.
+    #[error("rows with problems: {0:?}")]
+    Rows(Vec<(usize, String, FieldProblem)>),
     /// A self-check package that cannot be taken in (its file and why).
     #[error("package {0}: {1}")]
     Package(std::path::PathBuf, crate::domain::package::PackageProblem),
@@ -215,6 +221,37 @@ pub enum Command {
         id: i64,
     },
     RestorePlanItem(PlanItem),
+    /// Schedules a session (`id: None`, from a plan topic or on its own) or changes one.
+    SaveSession {
+        id: Option<i64>,
+        topic: Option<i64>,
+        data: Box<SessionData>,
+        plan_items: Vec<i64>,
+    },
+    DeleteSession {
+        id: i64,
+    },
+    /// Puts a deleted session back with its attendance (undo).
+    RestoreSession(Box<(Session, Vec<Attendance>)>),
+    /// Marks people at a session (present, late, on leave, absent; hours credited) and takes
+    /// away the marks of `clear` (an undo of marks that were not there before).
+    SetAttendance {
+        session: i64,
+        set: Vec<Attendance>,
+        clear: Vec<OfficialId>,
+    },
+    /// Records study outside the sessions (`id: None`) or changes a record.
+    SaveStudyRecord {
+        id: Option<i64>,
+        official: OfficialId,
+        data: Box<StudyData>,
+    },
+    DeleteStudyRecord {
+        id: i64,
+    },
+    RestoreStudyRecord(Box<StudyRecord>),
+    /// Replaces the quota rules.
+    SaveQuotaRules(Vec<QuotaRule>),
 }
 
 /// The record a command changed.
@@ -234,6 +271,9 @@ pub enum Entity {
         official: OfficialId,
     },
     Plan(PlanOwner),
+    Session(i64),
+    Training(OfficialId),
+    Quotas,
 }
 
 /// What a command did.
@@ -345,6 +385,7 @@ impl Service {
             db.set_meta("programme_year", &year.to_string())?;
             db.insert_catalogue(catalogue)?;
             db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+            db.insert_training_defaults(&crate::domain::training::TrainingFile::shipped())?;
             db.create_programme(year, catalogue)?;
             let root = db.insert_unit(None, &new_uuid(), None, &name, UnitKind::Bureau, 1)?;
             db.audit(&actor, "bureau.init", "bureau", Some(root.0), None, json(&(name.as_str(), year)).as_deref())?;
@@ -856,6 +897,14 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         | Command::SavePlanItem { .. }
         | Command::DeletePlanItem { .. }
         | Command::RestorePlanItem(_) => selfcheck::apply(db, actor, today, command)?,
+        Command::SaveSession { .. }
+        | Command::DeleteSession { .. }
+        | Command::RestoreSession(_)
+        | Command::SetAttendance { .. }
+        | Command::SaveStudyRecord { .. }
+        | Command::DeleteStudyRecord { .. }
+        | Command::RestoreStudyRecord(_)
+        | Command::SaveQuotaRules(_) => training::apply(db, actor, command)?,
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;

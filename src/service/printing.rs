@@ -218,3 +218,34 @@ pub fn round_summary(service: &Service, round: i64, unit: Option<UnitId>, lang: 
     };
     Ok(model::round_summary(lang, &db.catalogue()?, &summary))
 }
+
+/// A session's sign-in sheet (簽到表): who it expects, with room to sign.
+pub fn sign_in(service: &Service, session: i64, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let the_session = db.session(session)?.ok_or(crate::store::StoreError::NotFound)?;
+    let kind =
+        db.training_kinds()?.into_iter().find(|k| k.code == the_session.data.kind).map_or(String::new(), |k| k.name.get(lang).to_owned());
+    let expected = service.expected(session)?;
+    Ok(model::sign_in(lang, &bureau_name(service)?, &the_session, &kind, &expected))
+}
+
+/// An official's training file (培訓檔案) for a year, with totals and quota standings.
+pub fn training_file(service: &Service, official: OfficialId, year: i32, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let file = service.training_file(official, year)?;
+    let units = db.units()?;
+    let kinds = db.training_kinds()?;
+    Ok(model::training_file(lang, &bureau_name(service)?, &unit_path(&units, file.official.unit), &kinds, &file))
+}
+
+/// Compliance with the quotas in a year for a unit (with its sub-units) or the bureau: the
+/// summary per rule and everyone behind, with what they have done and what is required.
+pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let compliance = service.compliance(year, unit)?;
+    let units = db.units()?;
+    let people: std::collections::HashMap<OfficialId, (String, String, String)> =
+        db.roster_rows()?.into_iter().map(|r| (r.id, (r.name, r.staff_no, unit_path(&units, r.unit)))).collect();
+    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
+    Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
+}

@@ -68,7 +68,115 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     let summary = populate(service, &file.units, None, 2012, today, "bureau.demo")?;
     demo_programme(service, file.year)?;
     demo_accounts(service, file.year)?;
+    let actor = service.actor().to_owned();
+    service.store_mut().write(|db| {
+        demo_training(db, file.year)?;
+        db.audit(&actor, "bureau.demo_training", "training_session", None, None, None)?;
+        Ok::<_, ServiceError>(())
+    })?;
     Ok(summary)
+}
+
+/// The demo's training year: the study plan's seven topics; a collective study for everyone
+/// each month; two training classes for the section level; the plan's law forums and lectures;
+/// attendance with some absences and leave; a few officials' own study. Tallies written once
+/// per person at the end.
+fn demo_training(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
+    use crate::domain::training::{Attendance, Audience, Mark, Session, SessionData, StudyData, StudyRecord, Topic, TrainingFile};
+    let file = TrainingFile::shipped();
+    let people: Vec<crate::domain::roster::RosterRow> =
+        db.roster_rows()?.into_iter().filter(|r| r.status == OfficialStatus::Active).collect();
+    let everyone = Audience::default();
+    let mut topics = Vec::new();
+    for seed in &file.topics {
+        let topic = Topic {
+            id: 0,
+            year,
+            title: seed.title.clone(),
+            points: seed.points.clone(),
+            organiser: seed.organiser.clone(),
+            lead: String::new(),
+            audience: everyone.clone(),
+            schedule: seed.schedule.clone(),
+            kind: seed.kind.clone(),
+        };
+        topics.push(db.insert_topic(&new_uuid(), &topic)?);
+    }
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(NaiveDate::MIN);
+    /// A session the demo holds: its topic, type, title, day, hours and audience.
+    struct Held<'a>(Option<i64>, &'a str, &'a str, NaiveDate, f32, Audience);
+    let mut plan: Vec<Held<'_>> = Vec::new();
+    for month in 1..=12 {
+        plan.push(Held(None, "collective", "月度集中學習", day(month, 12), 2.0, everyone.clone()));
+    }
+    let section = Audience { units: Vec::new(), tiers: vec![RankTier::Section] };
+    plan.push(Held(None, "class", "科級幹部業務培訓班(上期)", day(4, 16), 24.0, section.clone()));
+    plan.push(Held(None, "class", "科級幹部業務培訓班(下期)", day(10, 22), 24.0, section));
+    for (quarter, month) in [(1, 3), (2, 6), (3, 9), (4, 12)] {
+        plan.push(Held(
+            topics.last().copied(),
+            "law_forum",
+            if quarter % 2 == 1 { "法律講堂:稅收征管法" } else { "法律講堂:行政訴訟法" },
+            day(month, 20),
+            2.0,
+            everyone.clone(),
+        ));
+    }
+    for (index, month) in [(1, 7), (2, 8), (3, 9)] {
+        plan.push(Held(topics.get(index).copied(), "lecture", file.topics[index].title.as_str(), day(month, 25), 3.0, everyone.clone()));
+    }
+    let units = db.units()?;
+    let mut rng = Rng::new(u64::from(year.unsigned_abs()) ^ 0x7EA1);
+    for Held(topic, kind, title, date, hours, audience) in plan {
+        let data = SessionData {
+            title: title.to_owned(),
+            kind: kind.to_owned(),
+            date,
+            time: "14:30-16:30".into(),
+            place: "四樓會議室".into(),
+            hours,
+            organiser: "人教科".into(),
+            lead: String::new(),
+            audience: audience.clone(),
+            capabilities: vec![1],
+        };
+        let id = db.save_session(None, true, &Session { id: 0, uuid: new_uuid(), topic, data, plan_items: Vec::new() })?;
+        let expanded: std::collections::HashSet<UnitId> =
+            audience.units.iter().flat_map(|u| crate::domain::org::subtree(&units, *u)).collect();
+        let rows: Vec<Attendance> = people
+            .iter()
+            .filter(|p| audience.includes(&expanded, p.unit, p.tier))
+            .map(|p| {
+                let mark = match rng.below(20) {
+                    0 => Mark::Absent,
+                    1 | 2 => Mark::Leave,
+                    3 => Mark::Late,
+                    _ => Mark::Present,
+                };
+                Attendance { official: p.id, mark, hours: if mark.credits() { hours } else { 0.0 }, walk_in: false }
+            })
+            .collect();
+        db.add_attendance_untallied(id, &rows)?;
+    }
+    for person in people.iter().step_by(9) {
+        let data = StudyData {
+            title: "網上稅校:納稅服務規範".into(),
+            kind: "online".into(),
+            start: day(5, 2),
+            end: day(5, 30),
+            hours: 12.0,
+            organiser: "網上稅校".into(),
+            place: String::new(),
+            mode: "網上".into(),
+            result: "合格".into(),
+            certificate: format!("WS-{year}-{:04}", person.id.0),
+        };
+        db.save_study_record(&StudyRecord { id: 0, uuid: new_uuid(), official: person.id, data }, true)?;
+    }
+    for person in &people {
+        db.retally(person.id, year)?;
+    }
+    Ok(())
 }
 
 /// The demo's accounts (user name, password, role), documented in README.md so a new user

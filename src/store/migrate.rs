@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/003_programme.sql"),
     include_str!("sql/004_audit_chain.sql"),
     include_str!("sql/005_selfcheck.sql"),
+    include_str!("sql/006_training.sql"),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,7 @@ mod posts;
 mod programme;
 mod selfcheck;
 mod standards;
+mod training;
 mod units;
 
 pub use accounts::Credentials;
@@ -21,6 +22,7 @@ pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
+pub use training::FileLine;
 pub use units::UnitUsage;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -214,6 +216,10 @@ impl Store {
             if applied.contains(&2) {
                 // A bureau set up before the scale existed gets the shipped one.
                 db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
+            }
+            if applied.contains(&6) && db.bureau()?.is_some() {
+                // A bureau set up before the training register gets the shipped types and quotas.
+                db.insert_training_defaults(&crate::domain::training::TrainingFile::shipped())?;
             }
             if applied.contains(&3) {
                 // A bureau set up before programmes existed gets this year's from its catalogue.

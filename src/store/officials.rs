@@ -113,7 +113,8 @@ impl Db<'_> {
         if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
-    /// How many records (seat statements, self-checks, reviews, tests, plan items, an account)
+    /// How many records (seat statements, self-checks, reviews, tests, plan items, an account,
+    /// attendance, study records)
     /// belong to an official: such an official is transferred or retired, not deleted.
     pub fn official_records(&self, id: OfficialId) -> Result<usize> {
         let sql = "SELECT (SELECT count(*) FROM seat_statement WHERE official_id = ?1)
@@ -122,7 +123,9 @@ impl Db<'_> {
             + (SELECT count(*) FROM opinion WHERE official_id = ?1)
             + (SELECT count(*) FROM test_score WHERE official_id = ?1)
             + (SELECT count(*) FROM plan_item WHERE official_id = ?1)
-            + (SELECT count(*) FROM app_user WHERE official_id = ?1)";
+            + (SELECT count(*) FROM app_user WHERE official_id = ?1)
+            + (SELECT count(*) FROM attendance WHERE official_id = ?1)
+            + (SELECT count(*) FROM study_record WHERE official_id = ?1)";
         Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
     }
 

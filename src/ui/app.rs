@@ -22,6 +22,7 @@ use std::time::Instant;
 
 mod packages;
 mod people;
+mod training;
 
 /// Key of the preferences in eframe's storage.
 pub const PREFS_KEY: &str = "nengli.prefs";
@@ -436,6 +437,27 @@ impl NengliApp {
             PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
             PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
             PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
+            PrintWhat::SignIn(session) => match printing::sign_in(service, session, lang) {
+                Ok(document) => Ok(document),
+                Err(e) => return self.error(i18n::service_error(lang, &e)),
+            },
+            PrintWhat::TrainingFile(official) => {
+                let year = self.state.selfcheck.training.as_ref().map_or(self.state.training.year, |f| f.year);
+                match printing::training_file(service, official, year, lang) {
+                    Ok(document) => Ok(document),
+                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                }
+            }
+            PrintWhat::Compliance => {
+                let unit = match scope {
+                    printing::Scope::Unit(u) => Some(u),
+                    _ => None,
+                };
+                match printing::training_compliance(service, self.state.training.year, unit, lang) {
+                    Ok(document) => Ok(document),
+                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                }
+            }
             PrintWhat::CapabilityReport | PrintWhat::RoundSummary => {
                 let Some(round) = self.state.selfcheck.round else { return };
                 let result = if what == PrintWhat::CapabilityReport {
@@ -544,7 +566,7 @@ impl NengliApp {
 
     /// Applies one intent. Public so tests can drive the app the way the views do.
     pub fn apply(&mut self, intent: Intent) {
-        let Some(intent) = self.apply_people(intent).and_then(|i| self.apply_packages(i)) else {
+        let Some(intent) = self.apply_people(intent).and_then(|i| self.apply_packages(i)).and_then(|i| self.apply_training(i)) else {
             self.state.can_undo = !self.undo.is_empty();
             self.state.can_redo = !self.redo.is_empty();
             return;
@@ -795,6 +817,15 @@ impl NengliApp {
             | Intent::OpenPackage(_)
             | Intent::SavePackage { .. }
             | Intent::ClosePackage => unreachable!("handled by apply_packages"),
+            Intent::SelectSession(_)
+            | Intent::EditSession { .. }
+            | Intent::SaveSessionForm
+            | Intent::MarkTicked { .. }
+            | Intent::AddWalkIn
+            | Intent::TrainingScope
+            | Intent::ShowClosing(_)
+            | Intent::SaveStudyForm
+            | Intent::ChooseAttendanceFile => unreachable!("handled by apply_training"),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -813,6 +844,7 @@ impl NengliApp {
             Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
         );
         let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
+        let is_training = matches!(command, Command::SaveSession { .. } | Command::SetAttendance { .. } | Command::SaveQuotaRules(_));
         let is_selfcheck = matches!(
             command,
             Command::SaveRound { .. }
@@ -824,13 +856,16 @@ impl NengliApp {
                 | Command::AddTest(_)
                 | Command::SetScore { .. }
                 | Command::SavePlanItem { .. }
+                | Command::SaveStudyRecord { .. }
         );
         match service.apply(command) {
             Ok(applied) => Some(applied),
             Err(ServiceError::Invalid(problems)) => {
                 let lang = self.state.lang;
                 let summary = problems.iter().map(|p| i18n::problem(lang, p)).collect::<Vec<_>>().join(";");
-                let target: &mut Vec<FieldProblem> = if is_selfcheck {
+                let target: &mut Vec<FieldProblem> = if is_training {
+                    &mut self.state.training.problems
+                } else if is_selfcheck {
                     &mut self.state.selfcheck.problems
                 } else if is_post {
                     &mut self.state.org.post_problems
@@ -925,6 +960,20 @@ impl NengliApp {
                     self.reload_analysis();
                 }
             }
+            Entity::Session(id) => {
+                self.state.training.problems.clear();
+                self.state.training.form = None;
+                self.reload_training();
+                if self.state.training.sessions.iter().any(|s| s.id == id) {
+                    self.state.training.selected = Some(id);
+                    self.load_expected_for_page();
+                }
+            }
+            Entity::Training(_) => {
+                self.state.selfcheck.problems.clear();
+                self.load_training_file();
+            }
+            Entity::Quotas => self.reload_training(),
             Entity::Official(id) => {
                 self.patch_roster(id);
                 self.state.roster.problems.clear();

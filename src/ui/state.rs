@@ -32,13 +32,15 @@ pub enum Page {
     SelfCheck,
     /// 差距分析: a unit's or the bureau's heatmap and completion.
     Analysis,
+    /// 學習培訓: the study plan, sessions and attendance, and compliance with the quotas.
+    Training,
     /// The import preview (shown in the navigation while a preview exists).
     Import,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 9] = [
+    pub const ALL: [Page; 10] = [
         Page::Home,
         Page::Programme,
         Page::Organisation,
@@ -46,6 +48,7 @@ impl Page {
         Page::Standards,
         Page::SelfCheck,
         Page::Analysis,
+        Page::Training,
         Page::Import,
         Page::Settings,
     ];
@@ -55,7 +58,9 @@ impl Page {
     pub fn offered_to(self, role: Role) -> bool {
         match role {
             Role::Admin => true,
-            Role::Reviewer => matches!(self, Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Settings),
+            Role::Reviewer => {
+                matches!(self, Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Training | Page::Settings)
+            }
             Role::Official => matches!(self, Page::SelfCheck | Page::Settings),
         }
     }
@@ -69,6 +74,7 @@ impl Page {
             Page::Standards => "nav.standards",
             Page::SelfCheck => "nav.selfcheck",
             Page::Analysis => "nav.analysis",
+            Page::Training => "nav.training",
             Page::Import => "nav.import",
             Page::Settings => "nav.settings",
         }
@@ -239,6 +245,30 @@ pub enum Intent {
     ChoosePackage,
     /// Open a self-check package to fill in (the official's side).
     OpenPackage(PathBuf),
+    /// Show a session of the Training page (and who it expects).
+    SelectSession(Option<i64>),
+    /// Open the session form: empty, from a plan topic, or for the selected session.
+    EditSession {
+        topic: Option<i64>,
+        existing: bool,
+    },
+    /// Store the session form.
+    SaveSessionForm,
+    /// Mark the ticked people (or, with `all`, everyone expected) with `mark`.
+    MarkTicked {
+        mark: crate::domain::training::Mark,
+        all: bool,
+    },
+    /// Mark a walk-in by the staff number typed.
+    AddWalkIn,
+    /// The Training page's year or the compliance tab's unit changed.
+    TrainingScope,
+    /// List the sessions to come that would close an official's gaps.
+    ShowClosing(Option<OfficialId>),
+    /// Store the study-record form for the selected official.
+    SaveStudyForm,
+    /// Read an attendance spreadsheet and store it (all rows, or nothing with the problems shown).
+    ChooseAttendanceFile,
     /// Save the package being filled in; `ready` hands it in.
     SavePackage {
         ready: bool,
@@ -459,6 +489,12 @@ pub enum PrintWhat {
     CapabilityReport,
     /// The round's summary for the analysis page's unit (or the bureau).
     RoundSummary,
+    /// A session's sign-in sheet (簽到表).
+    SignIn(i64),
+    /// An official's training file for the training page's year.
+    TrainingFile(OfficialId),
+    /// Compliance with the quotas for the training page's year (the scope's unit or all).
+    Compliance,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.
@@ -569,6 +605,9 @@ pub struct SelfCheckPage {
     pub package_unit: Option<UnitId>,
     /// Returned packages being previewed.
     pub package_review: Option<PackageReview>,
+    /// The selected official's training file for the round's year.
+    pub training: Option<crate::service::training::TrainingFile>,
+    pub study: StudyForm,
     /// Plan items' year-end review notes as being typed (saved when the field is left).
     pub plan_reviews: HashMap<i64, String>,
     /// The plan item being written (a capability and an action).
@@ -593,6 +632,73 @@ pub struct PackageReview {
     pub items: Vec<(crate::service::packages::Reviewed, bool)>,
 }
 
+/// The Training page's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TrainingTab {
+    #[default]
+    Sessions,
+    Plan,
+    Compliance,
+}
+
+/// A session as typed in its form (numbers and dates as text until they parse).
+#[derive(Clone, Debug, Default)]
+pub struct SessionForm {
+    pub id: Option<i64>,
+    pub topic: Option<i64>,
+    pub title: String,
+    pub kind: Option<usize>,
+    pub date: String,
+    pub time: String,
+    pub place: String,
+    pub hours: String,
+    pub organiser: String,
+    pub lead: String,
+    pub unit: Option<UnitId>,
+    pub tier: Option<RankTier>,
+    pub capabilities: [bool; 8],
+}
+
+/// The Training page: the year's sessions, plan topics and types, the selected session with
+/// who it expects, the session form, and compliance.
+#[derive(Default)]
+pub struct TrainingPage {
+    pub tab: TrainingTab,
+    pub year: i32,
+    pub kinds: Vec<crate::domain::training::Kind>,
+    pub topics: Vec<crate::domain::training::Topic>,
+    pub sessions: Vec<crate::domain::training::Session>,
+    pub selected: Option<i64>,
+    pub expected: Vec<crate::service::training::Expected>,
+    /// Rows of `expected` ticked for a bulk mark.
+    pub ticked: std::collections::HashSet<OfficialId>,
+    pub form: Option<SessionForm>,
+    pub walk_in: String,
+    pub problems: Vec<FieldProblem>,
+    pub compliance: Option<crate::service::training::Compliance>,
+    pub compliance_unit: Option<UnitId>,
+    pub behind_only: bool,
+    /// The person whose sessions to come are listed on the compliance tab.
+    pub closing: Option<(OfficialId, Vec<ClosingSessions>)>,
+}
+
+/// A quota someone is behind on (its name) and the sessions to come that count for it.
+pub type ClosingSessions = (String, Vec<crate::domain::training::Session>);
+
+/// The self-check page's training-file tab: the file and the study-record form.
+#[derive(Default)]
+pub struct StudyForm {
+    pub title: String,
+    pub kind: Option<usize>,
+    pub start: String,
+    pub end: String,
+    pub hours: String,
+    pub organiser: String,
+    pub mode: String,
+    pub result: String,
+    pub certificate: String,
+}
+
 /// The tabs of an official's detail.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DetailTab {
@@ -601,6 +707,7 @@ pub enum DetailTab {
     Gaps,
     Plan,
     Others,
+    Training,
 }
 
 /// The analysis page: the scope, the heatmap rows and their order.
@@ -674,6 +781,7 @@ pub struct State {
     pub users: UsersPage,
     /// A self-check package open for filling in (shown instead of any database).
     pub package: Option<PackageView>,
+    pub training: TrainingPage,
 }
 
 impl State {
@@ -708,6 +816,7 @@ impl State {
             analysis: AnalysisPage::default(),
             users: UsersPage::default(),
             package: None,
+            training: TrainingPage::default(),
         }
     }
 

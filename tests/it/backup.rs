@@ -65,8 +65,11 @@ fn backups_are_listed_pruned_and_restored_with_the_current_file_kept_aside() {
     let listed = nengli::backup::list(&db).unwrap();
     assert_eq!(listed.len(), 3, "three daily backups kept");
     assert_eq!(listed[0].taken_at, start + chrono::Duration::days(5), "newest first");
+    let _hired = service.apply(crate::support::newcomer(&service, "N9001")).unwrap();
+    nengli::backup::take(service.store(), start + chrono::Duration::days(6), tight).unwrap();
+    let listed = nengli::backup::list(&db).unwrap();
     let before = count(&db);
-    let victim = service.read().officials().unwrap()[0].id;
+    let victim = crate::support::official_id(&service, "N9001");
     let _gone = service.apply(Command::DeleteOfficial { id: victim }).unwrap();
     drop(service);
     assert_eq!(count(&db), before - 1);

@@ -8,6 +8,7 @@ use nengli::domain::catalogue::UnitKind;
 use nengli::domain::plans::{PlanItemData, PlanOwner};
 use nengli::domain::selfcheck::{CheckStatus, Opinion, PeerCheck, Review, RoundData, SelfCheckData, Step, Test, TestKind};
 use nengli::domain::standards::{SeatData, SeatStatus};
+use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -107,9 +108,33 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::SavePlanItem { data, .. } => (38, if matches!(data.owner, PlanOwner::Unit(_)) { UnitLead } else { Owner }),
         Command::DeletePlanItem { .. } => (39, Owner),
         Command::RestorePlanItem(_) => (40, Owner),
+        Command::SaveSession { .. } => (41, Admin),
+        Command::DeleteSession { .. } => (42, Admin),
+        Command::RestoreSession(_) => (43, Admin),
+        Command::SetAttendance { .. } => (44, Admin),
+        Command::SaveStudyRecord { .. } => (45, Owner),
+        Command::DeleteStudyRecord { .. } => (46, Owner),
+        Command::RestoreStudyRecord(_) => (47, Owner),
+        Command::SaveQuotaRules(_) => (48, Admin),
     }
 }
-const ROWS: usize = 41;
+const ROWS: usize = 49;
+
+fn study(title: &str) -> StudyData {
+    let day = crate::support::today();
+    StudyData {
+        title: title.into(),
+        kind: "self_study".into(),
+        start: day,
+        end: day,
+        hours: 4.0,
+        organiser: String::new(),
+        place: String::new(),
+        mode: "業余".into(),
+        result: String::new(),
+        certificate: String::new(),
+    }
+}
 
 /// One sample of every command, aimed at `target`'s records (or `unit`'s).
 fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> Vec<Command> {
@@ -125,6 +150,8 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
     let opinion = db.opinions(target).unwrap().into_iter().next();
     let item = db.plan_items(PlanOwner::Official(target), year).unwrap().into_iter().next();
     let check = db.self_check(p.round, target).unwrap();
+    let session = db.sessions(year).unwrap().remove(0);
+    let record = db.study_records(target).unwrap().into_iter().next();
     let seat = SeatData {
         post: official.post,
         levels: BTreeMap::new(),
@@ -207,6 +234,31 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
             uuid: "00000000-0000-4000-8000-000000000001".into(),
             data: PlanItemData { action: "自學".into(), ..PlanItemData::new(PlanOwner::Official(target), year, None) },
         })),
+        Command::SaveSession {
+            id: None,
+            topic: None,
+            data: Box::new(SessionData { title: "加開學習".into(), ..session.data.clone() }),
+            plan_items: vec![],
+        },
+        Command::DeleteSession { id: session.id },
+        Command::RestoreSession(Box::new((
+            Session { id: 9_999, uuid: "00000000-0000-4000-8000-000000000002".into(), ..session.clone() },
+            vec![],
+        ))),
+        Command::SetAttendance {
+            session: session.id,
+            set: vec![Attendance { official: target, mark: Mark::Present, hours: session.data.hours, walk_in: false }],
+            clear: vec![],
+        },
+        Command::SaveStudyRecord { id: None, official: target, data: Box::new(study("自學稅法")) },
+        Command::DeleteStudyRecord { id: record.as_ref().map_or(0, |r| r.id) },
+        Command::RestoreStudyRecord(Box::new(StudyRecord {
+            id: 99_999,
+            uuid: "00000000-0000-4000-8000-000000000003".into(),
+            official: target,
+            data: study("自學納稅服務"),
+        })),
+        Command::SaveQuotaRules(db.quota_rules().unwrap()),
     ]
 }
 
@@ -222,6 +274,9 @@ fn prepare(service: &mut Service, p: &People) {
             .unwrap();
         let data = PlanItemData { action: "學習新稅法".into(), ..PlanItemData::new(PlanOwner::Official(target), year, Some(2)) };
         let _ = service.apply(Command::SavePlanItem { id: None, data }).unwrap();
+    }
+    for target in [p.me, p.colleague, p.outsider, p.head] {
+        let _ = service.apply(Command::SaveStudyRecord { id: None, official: target, data: Box::new(study("讀書筆記")) }).unwrap();
     }
     let test = Test { id: 0, name: "征管業務測試".into(), kind: TestKind::Spot, date: crate::support::today(), pass_mark: 60.0 };
     let _ = service.apply(Command::AddTest(test)).unwrap();

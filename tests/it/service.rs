@@ -123,8 +123,16 @@ fn undo_and_redo_restore_every_kind_of_change() {
 #[test]
 fn deleting_and_restoring_keeps_ids_and_uuids() {
     let mut service = demo();
-    let rows = service.read().roster_rows().unwrap();
-    let row = rows.iter().find(|r| service.read().official_records(r.id).unwrap() == 0).unwrap().clone();
+    let _hired = service.apply(crate::support::newcomer(&service, "N9001")).unwrap();
+    let id = crate::support::official_id(&service, "N9001");
+    assert!(
+        matches!(
+            service.apply(Command::DeleteOfficial { id: service.read().officials().unwrap()[0].id }),
+            Err(nengli::service::ServiceError::Invalid(_))
+        ),
+        "an official with records is transferred or retired, not deleted"
+    );
+    let row = service.read().roster_row(id).unwrap().unwrap();
     let before = service.read().official(row.id).unwrap().unwrap();
     let deleted = service.apply(Command::DeleteOfficial { id: row.id }).unwrap();
     assert!(service.read().official(row.id).unwrap().is_none());

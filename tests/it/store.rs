@@ -206,7 +206,7 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let path = dir.path().join("v1.sqlite");
     version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3, 4, 5]);
+    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();

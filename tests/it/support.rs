@@ -27,3 +27,24 @@ pub fn demo_file(path: &Path) {
 pub fn file_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
+
+/// A newly hired official with no records yet (one who may still be deleted), as the command
+/// that makes them; the demo's officials all have attendance and cannot be.
+pub fn newcomer(service: &Service, staff_no: &str) -> nengli::service::Command {
+    let unit = service.read().units().unwrap().into_iter().find(|u| u.name == "辦公室").unwrap().id;
+    nengli::service::Command::CreateOfficial(nengli::domain::official::OfficialDraft {
+        staff_no: staff_no.into(),
+        name: "新進人員".into(),
+        gender: Some(nengli::domain::catalogue::Gender::Female),
+        birth: "1990.03".into(),
+        tier: Some(nengli::domain::catalogue::RankTier::General),
+        unit: Some(unit),
+        status: Some(nengli::domain::catalogue::OfficialStatus::Active),
+        ..Default::default()
+    })
+}
+
+/// The id of the official with `staff_no`.
+pub fn official_id(service: &Service, staff_no: &str) -> nengli::domain::OfficialId {
+    service.read().roster_rows().unwrap().into_iter().find(|r| r.staff_no == staff_no).unwrap().id
+}

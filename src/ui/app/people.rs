@@ -99,6 +99,7 @@ impl NengliApp {
                 self.reload_analysis();
             }
             Page::Settings => self.reload_users(),
+            Page::Training => self.reload_training(),
             _ => {}
         }
     }
@@ -218,6 +219,7 @@ impl NengliApp {
                 page.review = detail.check.as_ref().map(|c| c.review.clone()).unwrap_or_default();
                 page.reason.clear();
                 page.detail = Some(detail);
+                self.load_training_file();
             }
             Err(e) => {
                 page.detail = None;

@@ -14,6 +14,7 @@ mod roster;
 mod selfcheck;
 mod settings;
 mod standards;
+mod training;
 mod welcome;
 pub mod widgets;
 
@@ -72,6 +73,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         Page::Standards => standards::standards_ui(ui, state, out),
         Page::SelfCheck => selfcheck::selfcheck_ui(ui, state, out),
         Page::Analysis => analysis::analysis_ui(ui, state, out),
+        Page::Training => training::training_ui(ui, state, out),
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });

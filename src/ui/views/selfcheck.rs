@@ -286,6 +286,7 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
         DetailTab::Gaps => gaps(ui, lang, data, page, &detail),
         DetailTab::Plan => plan(ui, lang, data, page, &detail, own || session.role == Role::Admin, out),
         DetailTab::Others => others(ui, lang, data, page, &detail, session, out),
+        DetailTab::Training => training_file(ui, lang, page, own || session.role == Role::Admin, out),
     }
 }
 
@@ -698,4 +699,81 @@ fn tests_admin(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, official: Offi
             }
         });
     });
+}
+
+/// The official's 培訓檔案 for the round's year: everything attended or studied, totals by type,
+/// where they stand on the quotas, and (for them or the personnel section) a study record to add.
+fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: bool, out: &mut Vec<Intent>) {
+    let Some(file) = page.training.clone() else { return };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(i18n::fill(tr(lang, "training.file_title"), &[&file.year.to_string()])).size(16.0).strong());
+        if ui.button(tr(lang, "training.print_file")).clicked() {
+            out.push(Intent::Print { what: PrintWhat::TrainingFile(file.official.id), scope: Scope::Official(file.official.id) });
+        }
+    });
+    if file.lines.is_empty() {
+        ui.label(RichText::new(tr(lang, "training.file_empty")).weak());
+    }
+    egui::Grid::new("training_file").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for key in ["training.date", "field.title", "training.kind", "training.hours", "training.mark", "training.certificate"] {
+            ui.label(RichText::new(tr(lang, key)).strong());
+        }
+        ui.end_row();
+        for line in &file.lines {
+            ui.label(format_date(line.date));
+            ui.label(&line.title);
+            ui.label(&line.kind);
+            ui.label(format!("{}", line.hours));
+            ui.label(line.mark.map_or(tr(lang, "training.study_record"), |m| tr(lang, &format!("training.mark.{}", m.code()))));
+            ui.label(&line.certificate);
+            ui.end_row();
+        }
+    });
+    section(ui, tr(lang, "training.totals"));
+    for (kind, (sessions, hours)) in &file.totals {
+        ui.label(i18n::fill(tr(lang, "training.total_line"), &[kind, &sessions.to_string(), &format!("{hours}")]));
+    }
+    for (rule, standing) in &file.standings {
+        let colour = if standing.met() {
+            Color32::from_rgb(0x2e, 0x7d, 0x32)
+        } else if standing.behind() {
+            Color32::from_rgb(0xc6, 0x28, 0x28)
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.label(RichText::new(format!("{}: {:.0} / {:.0}", rule.name.get(lang), standing.done, standing.required)).color(colour));
+    }
+    if !may_add {
+        return;
+    }
+    section(ui, tr(lang, "training.add_study"));
+    let form = &mut page.study;
+    let problems = page.problems.clone();
+    egui::Grid::new("study_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        use super::widgets::{form_row, line};
+        use crate::domain::Field;
+        form_row(ui, lang, tr(lang, "field.title"), Field::Title, &problems, |ui| line(ui, &mut form.title, 320.0));
+        let kinds: Vec<(usize, String)> = crate::domain::training::STUDY_KINDS
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (i, tr(lang, &format!("training.kind.{code}")).to_owned()))
+            .collect();
+        form_row(ui, lang, tr(lang, "training.kind"), Field::Status, &problems, |ui| {
+            choose(ui, "study_kind", &mut form.kind, &kinds, None, 200.0)
+        });
+        form_row(ui, lang, tr(lang, "training.start"), Field::Deadline, &problems, |ui| {
+            ui.add(egui::TextEdit::singleline(&mut form.start).desired_width(110.0).hint_text("2012-05-02"))
+        });
+        form_row(ui, lang, tr(lang, "training.end"), Field::Record, &[], |ui| {
+            ui.add(egui::TextEdit::singleline(&mut form.end).desired_width(110.0))
+        });
+        form_row(ui, lang, tr(lang, "training.hours"), Field::Training, &problems, |ui| line(ui, &mut form.hours, 60.0));
+        form_row(ui, lang, tr(lang, "training.organiser"), Field::Unit, &[], |ui| line(ui, &mut form.organiser, 240.0));
+        form_row(ui, lang, tr(lang, "training.mode"), Field::Record, &[], |ui| line(ui, &mut form.mode, 120.0));
+        form_row(ui, lang, tr(lang, "training.result"), Field::Score, &[], |ui| line(ui, &mut form.result, 120.0));
+        form_row(ui, lang, tr(lang, "training.certificate"), Field::Record, &[], |ui| line(ui, &mut form.certificate, 200.0));
+    });
+    if ui.button(tr(lang, "training.add_study")).clicked() {
+        out.push(Intent::SaveStudyForm);
+    }
 }

@@ -1,0 +1,407 @@
+//! The training register's use cases: sessions, attendance (credited 學時 checked against the
+//! session), study records, quota rules, each with its undo and audit row; and what the pages
+//! and printouts read: the sessions of a year, who a session expects, an official's training
+//! file with totals, and compliance with the quotas for a unit or the bureau.
+
+use super::{Applied, Command, Entity, Result, Service, ServiceError, existing_official, json};
+use crate::domain::catalogue::{OfficialStatus, RankTier};
+use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::training::{Attendance, QuotaRule, Session, Standing, StudyRecord, Tally, evaluate};
+use crate::domain::{OfficialId, UnitId};
+use crate::store::{Db, FileLine, new_uuid};
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashSet};
+
+fn one(field: Field, problem: Problem) -> ServiceError {
+    ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
+}
+
+fn existing_session(db: &Db<'_>, id: i64) -> Result<Session> {
+    db.session(id)?.ok_or(one(Field::Record, Problem::NotFound))
+}
+
+fn known_kind(db: &Db<'_>, kind: &str) -> Result<()> {
+    if db.training_kinds()?.iter().any(|k| k.code == kind) {
+        Ok(())
+    } else {
+        Err(one(Field::Status, Problem::Unknown { value: kind.to_owned() }))
+    }
+}
+
+pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applied> {
+    let audit = |action: &'static str, entity: &str, id: i64, before: Option<String>, after: Option<String>| {
+        db.audit(actor, action, entity, Some(id), before.as_deref(), after.as_deref())
+    };
+    Ok(match command {
+        Command::SaveSession { id, topic, data, plan_items } => {
+            let data = data.validate()?;
+            known_kind(db, &data.kind)?;
+            for item in &plan_items {
+                db.plan_item(*item)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            }
+            match id {
+                Some(id) => {
+                    let before = existing_session(db, id)?;
+                    let after = Session { topic, data, plan_items, ..before.clone() };
+                    db.save_session(Some(id), false, &after)?;
+                    audit("session.save", "training_session", id, json(&before), json(&after))?;
+                    let undo = Command::SaveSession {
+                        id: Some(id),
+                        topic: before.topic,
+                        data: Box::new(before.data),
+                        plan_items: before.plan_items,
+                    };
+                    Applied { action: "session.save", entity: Entity::Session(id), undo }
+                }
+                None => {
+                    let session = Session { id: 0, uuid: new_uuid(), topic, data, plan_items };
+                    let id = db.save_session(None, true, &session)?;
+                    audit("session.create", "training_session", id, None, json(&session))?;
+                    Applied { action: "session.create", entity: Entity::Session(id), undo: Command::DeleteSession { id } }
+                }
+            }
+        }
+        Command::DeleteSession { id } => {
+            let before = existing_session(db, id)?;
+            let attendance = db.attendance(id)?;
+            db.delete_session(id)?;
+            audit("session.delete", "training_session", id, json(&(&before, &attendance)), None)?;
+            Applied { action: "session.delete", entity: Entity::Session(id), undo: Command::RestoreSession(Box::new((before, attendance))) }
+        }
+        Command::RestoreSession(restored) => {
+            let (session, attendance) = *restored;
+            let data = session.data.clone().validate()?;
+            let id = db.save_session(Some(session.id), true, &Session { data, ..session.clone() })?;
+            db.set_attendance(id, session.data.date.year(), &attendance)?;
+            audit("session.restore", "training_session", id, None, json(&session))?;
+            Applied { action: "session.restore", entity: Entity::Session(id), undo: Command::DeleteSession { id } }
+        }
+        Command::SetAttendance { session, set, clear } => {
+            let the_session = existing_session(db, session)?;
+            let before = db.attendance(session)?;
+            for row in &set {
+                existing_official(db, row.official)?;
+                let limit = if row.mark.credits() { the_session.data.hours } else { 0.0 };
+                if !row.hours.is_finite() || row.hours < 0.0 || row.hours > limit + 1e-4 {
+                    return Err(one(Field::Training, Problem::OutOfRange { min: 0, max: limit.ceil() as i64 }));
+                }
+            }
+            let year = the_session.data.date.year();
+            db.set_attendance(session, year, &set)?;
+            db.clear_attendance(session, year, &clear)?;
+            let touched: HashSet<OfficialId> = set.iter().map(|a| a.official).chain(clear.iter().copied()).collect();
+            let undo_set: Vec<Attendance> = before.iter().filter(|a| touched.contains(&a.official)).cloned().collect();
+            let undo_clear: Vec<OfficialId> = set.iter().map(|a| a.official).filter(|o| !before.iter().any(|b| b.official == *o)).collect();
+            let after = serde_json::json!({ "set": set, "clear": clear });
+            audit("attendance.set", "training_session", session, json(&undo_set), Some(after.to_string()))?;
+            Applied {
+                action: "attendance.set",
+                entity: Entity::Session(session),
+                undo: Command::SetAttendance { session, set: undo_set, clear: undo_clear },
+            }
+        }
+        Command::SaveStudyRecord { id, official, data } => {
+            existing_official(db, official)?;
+            let data = data.validate()?;
+            known_kind(db, &data.kind)?;
+            match id {
+                Some(id) => {
+                    let before = db.study_record(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+                    let after = StudyRecord { official, data, ..before.clone() };
+                    db.save_study_record(&after, false)?;
+                    audit("study.save", "study_record", id, json(&before), json(&after))?;
+                    let undo = Command::SaveStudyRecord { id: Some(id), official: before.official, data: Box::new(before.data) };
+                    Applied { action: "study.save", entity: Entity::Training(official), undo }
+                }
+                None => {
+                    let record = StudyRecord { id: 0, uuid: new_uuid(), official, data };
+                    let id = db.save_study_record(&record, true)?;
+                    audit("study.add", "study_record", id, None, json(&record))?;
+                    Applied { action: "study.add", entity: Entity::Training(official), undo: Command::DeleteStudyRecord { id } }
+                }
+            }
+        }
+        Command::DeleteStudyRecord { id } => {
+            let before = db.study_record(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            db.delete_study_record(id)?;
+            audit("study.delete", "study_record", id, json(&before), None)?;
+            Applied {
+                action: "study.delete",
+                entity: Entity::Training(before.official),
+                undo: Command::RestoreStudyRecord(Box::new(before)),
+            }
+        }
+        Command::RestoreStudyRecord(record) => {
+            let data = record.data.clone().validate()?;
+            let id = db.save_study_record(&StudyRecord { data, ..(*record).clone() }, true)?;
+            audit("study.add", "study_record", id, None, json(&record))?;
+            Applied { action: "study.add", entity: Entity::Training(record.official), undo: Command::DeleteStudyRecord { id } }
+        }
+        Command::SaveQuotaRules(rules) => {
+            let rules = rules.into_iter().map(QuotaRule::validate).collect::<std::result::Result<Vec<_>, _>>()?;
+            let before = db.quota_rules()?;
+            db.save_quota_rules(&rules)?;
+            audit("quota.save", "quota_rule", 0, json(&before), json(&rules))?;
+            Applied { action: "quota.save", entity: Entity::Quotas, undo: Command::SaveQuotaRules(before) }
+        }
+        other => unreachable!("not a training command: {other:?}"),
+    })
+}
+
+/// Someone a session expects, with their mark if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expected {
+    pub official: OfficialId,
+    pub staff_no: String,
+    pub name: String,
+    pub unit_name: String,
+    pub attendance: Option<Attendance>,
+    /// Not in the audience: came anyway.
+    pub walk_in: bool,
+}
+
+/// An official's training file for a year: each line, and totals by type (sessions, 學時).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingFile {
+    pub official: crate::domain::official::Official,
+    pub year: i32,
+    pub lines: Vec<FileLine>,
+    pub totals: BTreeMap<String, (u32, f32)>,
+    pub standings: Vec<(QuotaRule, Standing)>,
+}
+
+/// One person's line of the compliance page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonCompliance {
+    pub official: OfficialId,
+    pub unit: UnitId,
+    pub tier: RankTier,
+    /// Per rule (in the rules' order): where they stand, or `None` when it does not apply.
+    pub standings: Vec<Option<Standing>>,
+}
+
+impl PersonCompliance {
+    pub fn behind(&self) -> bool {
+        self.standings.iter().flatten().any(Standing::behind)
+    }
+}
+
+/// Compliance with the quotas for a year: the rules and every serving official in scope.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compliance {
+    pub year: i32,
+    pub rules: Vec<QuotaRule>,
+    pub people: Vec<PersonCompliance>,
+}
+
+impl Compliance {
+    /// Per rule: how many it applies to, have met it, and are behind.
+    pub fn summary(&self) -> Vec<(usize, usize, usize)> {
+        (0..self.rules.len())
+            .map(|i| {
+                let standings = self.people.iter().filter_map(|p| p.standings[i]);
+                standings.fold((0, 0, 0), |(n, met, behind), s| (n + 1, met + usize::from(s.met()), behind + usize::from(s.behind())))
+            })
+            .collect()
+    }
+}
+
+/// The longest window among the rules, in years.
+fn longest_window(rules: &[QuotaRule]) -> i32 {
+    rules
+        .iter()
+        .map(|r| match r.period {
+            crate::domain::training::Period::Years(n) => i32::from(n.max(1)),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1)
+}
+
+impl Service {
+    /// The sessions dated in `year`.
+    pub fn sessions(&self, year: i32) -> Result<Vec<Session>> {
+        Ok(self.read().sessions(year)?)
+    }
+
+    /// Who a session expects (serving officials in its audience) with their marks, then the
+    /// walk-ins who are marked without being in the audience.
+    pub fn expected(&self, session: i64) -> Result<Vec<Expected>> {
+        let db = self.read();
+        let session = existing_session(&db, session)?;
+        let units = db.units()?;
+        let names: std::collections::HashMap<UnitId, String> = units.iter().map(|u| (u.id, u.name.clone())).collect();
+        let audience_units: HashSet<UnitId> =
+            session.data.audience.units.iter().flat_map(|u| crate::domain::org::subtree(&units, *u)).collect();
+        let marks: std::collections::HashMap<OfficialId, Attendance> =
+            db.attendance(session.id)?.into_iter().map(|a| (a.official, a)).collect();
+        let mut out = Vec::new();
+        for row in db.roster_rows()? {
+            let invited = row.status == OfficialStatus::Active && session.data.audience.includes(&audience_units, row.unit, row.tier);
+            let attendance = marks.get(&row.id).cloned();
+            if invited || attendance.is_some() {
+                out.push(Expected {
+                    official: row.id,
+                    walk_in: !invited,
+                    unit_name: names.get(&row.unit).cloned().unwrap_or_default(),
+                    staff_no: row.staff_no,
+                    name: row.name,
+                    attendance,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// An official's training file for `year` with totals and quota standings; refused unless
+    /// the account may see that official.
+    pub fn training_file(&self, official: OfficialId, year: i32) -> Result<TrainingFile> {
+        let db = self.read();
+        let who = existing_official(&db, official)?;
+        if !self.access().may_see(official, who.unit) {
+            return Err(ServiceError::Forbidden);
+        }
+        let lines = db.training_file(official, year)?;
+        let mut totals: BTreeMap<String, (u32, f32)> = BTreeMap::new();
+        for line in lines.iter().filter(|l| l.mark.is_none_or(|m| m.credits())) {
+            let total = totals.entry(line.kind.clone()).or_default();
+            total.0 += 1;
+            total.1 += line.hours;
+        }
+        let rules = db.quota_rules()?;
+        let tallies = db.tallies_of(official, year - longest_window(&rules) + 1, year)?;
+        let today = self.today();
+        let standings = rules.iter().filter_map(|r| evaluate(r, who.tier, None, &tallies, year, today).map(|s| (r.clone(), s))).collect();
+        Ok(TrainingFile { official: who, year, lines, totals, standings })
+    }
+
+    /// Compliance with the quotas in `year` for serving officials of `unit` (with its
+    /// sub-units) or the bureau, as of today: one read of the rules, the roster and the
+    /// tallies of the longest window.
+    pub fn compliance(&self, year: i32, unit: Option<UnitId>) -> Result<Compliance> {
+        let db = self.read();
+        let rules = db.quota_rules()?;
+        let scope: Option<HashSet<UnitId>> = match unit {
+            Some(u) => Some(crate::domain::org::subtree(&db.units()?, u).into_iter().collect()),
+            None => None,
+        };
+        let tallies = db.tallies(year - longest_window(&rules) + 1, year)?;
+        let today = self.today();
+        let access = self.access();
+        let empty: Vec<Tally> = Vec::new();
+        let people = db
+            .roster_rows()?
+            .into_iter()
+            .filter(|r| {
+                r.status == OfficialStatus::Active && scope.as_ref().is_none_or(|s| s.contains(&r.unit)) && access.may_see(r.id, r.unit)
+            })
+            .map(|r| {
+                let tallies = tallies.get(&r.id).unwrap_or(&empty);
+                PersonCompliance {
+                    official: r.id,
+                    unit: r.unit,
+                    tier: r.tier,
+                    standings: rules.iter().map(|rule| evaluate(rule, r.tier, None, tallies, year, today)).collect(),
+                }
+            })
+            .collect();
+        Ok(Compliance { year, rules, people })
+    }
+
+    /// Sessions still to come this year that `official` is expected at and that count for
+    /// `rule`: what would close their gap.
+    pub fn closing_sessions(&self, official: OfficialId, rule: &QuotaRule, year: i32) -> Result<Vec<Session>> {
+        let db = self.read();
+        let who = existing_official(&db, official)?;
+        let units = db.units()?;
+        let today = self.today();
+        Ok(db
+            .sessions(year)?
+            .into_iter()
+            .filter(|s| s.data.date > today && (rule.kinds.is_empty() || rule.kinds.contains(&s.data.kind)))
+            .filter(|s| {
+                let audience: HashSet<UnitId> =
+                    s.data.audience.units.iter().flat_map(|u| crate::domain::org::subtree(&units, *u)).collect();
+                s.data.audience.includes(&audience, who.unit, who.tier)
+            })
+            .collect())
+    }
+}
+
+/// The day `year` is measured to when printing (its last day, or today within it).
+pub fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |end| end.min(today))
+}
+
+/// Reads an attendance spreadsheet and stores it in one transaction (one audit row per session
+/// and one naming the file), or nothing: every row's problems are returned together
+/// (unknown staff number, session not found, an unknown mark, more 學時 than the session).
+pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<usize> {
+    use crate::exchange::attendance::{parse_mark, read_attendance};
+    use crate::i18n::{field_key, tr};
+    service.require(crate::domain::access::Need::Admin)?;
+    let to_service = |e: crate::exchange::ExchangeError| {
+        ServiceError::Rows(vec![(
+            0,
+            String::new(),
+            FieldProblem::new(Field::Record, Problem::Unknown { value: crate::i18n::exchange_error(lang, &e) }),
+        )])
+    };
+    let sheets = crate::exchange::read_file(path).map_err(to_service)?;
+    let lines = read_attendance(&sheets).map_err(to_service)?;
+    let db = service.read();
+    let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
+    let mut sessions: std::collections::HashMap<i64, Session> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    let mut by_session: BTreeMap<i64, Vec<Attendance>> = BTreeMap::new();
+    let column = |key: &str| tr(lang, key).to_owned();
+    for line in &lines {
+        let session = match line.session.parse::<i64>().ok().and_then(|id| db.session(id).ok().flatten()) {
+            Some(session) => Some(sessions.entry(session.id).or_insert(session).clone()),
+            None => {
+                problems.push((line.row, column("training.session_no"), FieldProblem::new(Field::Record, Problem::NotFound)));
+                None
+            }
+        };
+        let official = staff.get(&line.staff_no).copied();
+        if official.is_none() {
+            problems.push((
+                line.row,
+                column(field_key(Field::StaffNo)),
+                FieldProblem::new(Field::StaffNo, Problem::UnknownStaffNo { staff_no: line.staff_no.clone() }),
+            ));
+        }
+        let mark = parse_mark(&line.mark);
+        if mark.is_none() {
+            problems.push((
+                line.row,
+                column("training.mark"),
+                FieldProblem::new(Field::Status, Problem::Unknown { value: line.mark.clone() }),
+            ));
+        }
+        let entered = if line.hours.is_empty() { Ok(None) } else { line.hours.parse::<f32>().map(Some) };
+        let (Some(session), Some(official), Some(mark)) = (session, official, mark) else { continue };
+        let hours = entered
+            .map_err(|_| FieldProblem::new(Field::Training, Problem::OutOfRange { min: 0, max: session.data.hours.ceil() as i64 }))
+            .and_then(|h| crate::domain::training::credited_hours(mark, h, session.data.hours));
+        match hours {
+            Ok(hours) => by_session.entry(session.id).or_default().push(Attendance { official, mark, hours, walk_in: false }),
+            Err(problem) => problems.push((line.row, column("training.hours"), problem)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ServiceError::Rows(problems));
+    }
+    let actor = service.actor().to_owned();
+    let count = by_session.values().map(Vec::len).sum();
+    let file = crate::exchange::display_name(path);
+    service.store_mut().write(|db| {
+        for (session, set) in by_session {
+            let _applied = apply(db, &actor, Command::SetAttendance { session, set, clear: Vec::new() })?;
+        }
+        let after = serde_json::json!({ "file": file, "rows": count });
+        db.audit(&actor, "import.attendance", "attendance", None, None, Some(&after.to_string()))?;
+        Ok::<_, ServiceError>(())
+    })?;
+    Ok(count)
+}

@@ -1,0 +1,289 @@
+//! The app's handling of the training register: the Training page's year, sessions, the
+//! session form, marking attendance (ticked rows or everyone, walk-ins), compliance and the
+//! sessions that would close a gap; and the training-file tab of the self-check page.
+
+use super::NengliApp;
+use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::training::{Attendance, Audience, Mark, SessionData, StudyData};
+use crate::i18n;
+use crate::service::Command;
+use crate::ui::state::{Intent, Page, SessionForm};
+
+fn bad(field: Field, problem: Problem) -> Vec<FieldProblem> {
+    vec![FieldProblem::new(field, problem)]
+}
+
+impl NengliApp {
+    /// Handles the training intents; returns any other intent back.
+    pub(super) fn apply_training(&mut self, intent: Intent) -> Option<Intent> {
+        match intent {
+            Intent::SelectSession(id) => {
+                self.state.training.selected = id;
+                self.state.training.ticked.clear();
+                self.state.training.form = None;
+                self.load_expected();
+            }
+            Intent::EditSession { topic, existing } => self.edit_session(topic, existing),
+            Intent::SaveSessionForm => self.save_session_form(),
+            Intent::MarkTicked { mark, all } => self.mark(mark, all),
+            Intent::AddWalkIn => self.add_walk_in(),
+            Intent::TrainingScope => self.reload_training(),
+            Intent::ShowClosing(official) => self.show_closing(official),
+            Intent::SaveStudyForm => self.save_study_form(),
+            Intent::ChooseAttendanceFile => {
+                let file = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file();
+                if let Some(path) = file {
+                    self.import_attendance(&path);
+                }
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Reads the Training page's lists for its year (and compliance when that tab shows).
+    pub(super) fn reload_training(&mut self) {
+        let Some(service) = &self.service else { return };
+        let page = &mut self.state.training;
+        if page.year == 0 {
+            page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
+        }
+        let year = page.year;
+        let read = (|| {
+            let db = service.read();
+            page.kinds = db.training_kinds()?;
+            page.topics = db.topics(year)?;
+            page.sessions = db.sessions(year)?;
+            Ok::<_, crate::store::StoreError>(())
+        })();
+        if let Err(e) = read {
+            let message = i18n::store_error(self.state.lang, &e);
+            return self.error(message);
+        }
+        if page.selected.is_some_and(|s| !page.sessions.iter().any(|x| x.id == s)) {
+            page.selected = None;
+        }
+        if page.tab == crate::ui::state::TrainingTab::Compliance {
+            match service.compliance(year, page.compliance_unit) {
+                Ok(compliance) => page.compliance = Some(compliance),
+                Err(e) => {
+                    let message = i18n::service_error(self.state.lang, &e);
+                    return self.error(message);
+                }
+            }
+        }
+        self.load_expected();
+    }
+
+    pub(super) fn load_expected_for_page(&mut self) {
+        self.load_expected();
+    }
+
+    fn load_expected(&mut self) {
+        let (Some(service), Some(session)) = (&self.service, self.state.training.selected) else {
+            self.state.training.expected.clear();
+            return;
+        };
+        match service.expected(session) {
+            Ok(expected) => self.state.training.expected = expected,
+            Err(e) => {
+                let message = i18n::service_error(self.state.lang, &e);
+                self.error(message);
+            }
+        }
+    }
+
+    fn edit_session(&mut self, topic: Option<i64>, existing: bool) {
+        let page = &mut self.state.training;
+        page.problems.clear();
+        let kind_index = |code: &str| page.kinds.iter().position(|k| k.code == code);
+        let form = if existing {
+            let Some(session) = page.selected.and_then(|id| page.sessions.iter().find(|s| s.id == id)) else { return };
+            let d = &session.data;
+            let mut capabilities = [false; 8];
+            for c in &d.capabilities {
+                if let Some(slot) = capabilities.get_mut(usize::from(*c).wrapping_sub(1)) {
+                    *slot = true;
+                }
+            }
+            SessionForm {
+                id: Some(session.id),
+                topic: session.topic,
+                title: d.title.clone(),
+                kind: kind_index(&d.kind),
+                date: crate::domain::dates::format_date(d.date),
+                time: d.time.clone(),
+                place: d.place.clone(),
+                hours: d.hours.to_string(),
+                organiser: d.organiser.clone(),
+                lead: d.lead.clone(),
+                unit: d.audience.units.first().copied(),
+                tier: d.audience.tiers.first().copied(),
+                capabilities,
+            }
+        } else if let Some(topic) = topic.and_then(|t| page.topics.iter().find(|x| x.id == t)) {
+            SessionForm {
+                topic: Some(topic.id),
+                title: topic.title.clone(),
+                kind: kind_index(&topic.kind),
+                organiser: topic.organiser.clone(),
+                lead: topic.lead.clone(),
+                hours: "2".into(),
+                ..SessionForm::default()
+            }
+        } else {
+            SessionForm { kind: Some(0), hours: "2".into(), ..SessionForm::default() }
+        };
+        page.form = Some(form);
+    }
+
+    fn save_session_form(&mut self) {
+        let page = &mut self.state.training;
+        let Some(form) = &page.form else { return };
+        let Some(date) = crate::domain::dates::parse_date(form.date.trim()) else {
+            page.problems = bad(Field::Deadline, Problem::BadDate);
+            return;
+        };
+        let Ok(hours) = form.hours.trim().parse::<f32>() else {
+            page.problems = bad(Field::Training, Problem::OutOfRange { min: 0, max: 500 });
+            return;
+        };
+        let data = SessionData {
+            title: form.title.clone(),
+            kind: form.kind.and_then(|k| page.kinds.get(k)).map(|k| k.code.clone()).unwrap_or_default(),
+            date,
+            time: form.time.clone(),
+            place: form.place.clone(),
+            hours,
+            organiser: form.organiser.clone(),
+            lead: form.lead.clone(),
+            audience: Audience { units: form.unit.into_iter().collect(), tiers: form.tier.into_iter().collect() },
+            capabilities: (1..=8u8).filter(|c| form.capabilities[usize::from(c - 1)]).collect(),
+        };
+        let command = Command::SaveSession { id: form.id, topic: form.topic, data: Box::new(data), plan_items: Vec::new() };
+        self.apply(Intent::Do(command));
+    }
+
+    fn mark(&mut self, mark: Mark, all: bool) {
+        let page = &self.state.training;
+        let Some(session) = page.selected else { return };
+        let Some(hours) = page.sessions.iter().find(|s| s.id == session).map(|s| s.data.hours) else { return };
+        let set: Vec<Attendance> = page
+            .expected
+            .iter()
+            .filter(|e| all || page.ticked.contains(&e.official))
+            .map(|e| Attendance { official: e.official, mark, hours: if mark.credits() { hours } else { 0.0 }, walk_in: e.walk_in })
+            .collect();
+        if set.is_empty() {
+            return;
+        }
+        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+        self.state.training.ticked.clear();
+    }
+
+    fn add_walk_in(&mut self) {
+        let page = &mut self.state.training;
+        let Some(session) = page.selected else { return };
+        let Some(hours) = page.sessions.iter().find(|s| s.id == session).map(|s| s.data.hours) else { return };
+        let staff_no = page.walk_in.trim().to_owned();
+        let Some(row) = self.state.data.as_ref().and_then(|d| d.roster.iter().find(|r| r.staff_no == staff_no)) else {
+            page.problems = bad(Field::StaffNo, Problem::NotFound);
+            return;
+        };
+        let walk_in = !page.expected.iter().any(|e| e.official == row.id && !e.walk_in);
+        let set = vec![Attendance { official: row.id, mark: Mark::Present, hours, walk_in }];
+        page.walk_in.clear();
+        page.problems.clear();
+        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+    }
+
+    fn show_closing(&mut self, official: Option<crate::domain::OfficialId>) {
+        let page = &mut self.state.training;
+        let (Some(service), Some(official), Some(compliance)) = (&self.service, official, &page.compliance) else {
+            page.closing = None;
+            return;
+        };
+        let lang = self.state.lang;
+        let Some(person) = compliance.people.iter().find(|p| p.official == official) else { return };
+        let mut lists = Vec::new();
+        for (rule, standing) in compliance.rules.iter().zip(&person.standings) {
+            if standing.is_some_and(|s| s.behind()) {
+                match service.closing_sessions(official, rule, compliance.year) {
+                    Ok(sessions) => lists.push((rule.name.get(lang).to_owned(), sessions)),
+                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                }
+            }
+        }
+        self.state.training.closing = Some((official, lists));
+    }
+
+    /// The training-file tab's data for the self-check page's selected official.
+    pub(super) fn load_training_file(&mut self) {
+        let page = &mut self.state.selfcheck;
+        let year = page.rounds.iter().find(|r| Some(r.id) == page.round).map(|r| r.data.year);
+        let (Some(service), Some(official), Some(year)) = (&self.service, page.selected, year) else {
+            page.training = None;
+            return;
+        };
+        match service.training_file(official, year) {
+            Ok(file) => page.training = Some(file),
+            Err(e) => {
+                page.training = None;
+                let message = i18n::service_error(self.state.lang, &e);
+                self.error(message);
+            }
+        }
+        if self.state.training.kinds.is_empty()
+            && let Some(service) = &self.service
+        {
+            self.state.training.kinds = service.read().training_kinds().unwrap_or_default();
+        }
+    }
+
+    fn save_study_form(&mut self) {
+        let Some(official) = self.state.selfcheck.selected else { return };
+        let form = &self.state.selfcheck.study;
+        let day = |text: &str| crate::domain::dates::parse_date(text.trim());
+        let (Some(start), Some(end)) = (day(&form.start), day(if form.end.trim().is_empty() { &form.start } else { &form.end })) else {
+            self.state.selfcheck.problems = bad(Field::Deadline, Problem::BadDate);
+            return;
+        };
+        let Ok(hours) = form.hours.trim().parse::<f32>() else {
+            self.state.selfcheck.problems = bad(Field::Training, Problem::OutOfRange { min: 0, max: 500 });
+            return;
+        };
+        let data = StudyData {
+            title: form.title.clone(),
+            kind: form.kind.and_then(|k| crate::domain::training::STUDY_KINDS.get(k)).map(|k| (*k).to_owned()).unwrap_or_default(),
+            start,
+            end,
+            hours,
+            organiser: form.organiser.clone(),
+            place: String::new(),
+            mode: form.mode.clone(),
+            result: form.result.clone(),
+            certificate: form.certificate.clone(),
+        };
+        self.state.selfcheck.study = Default::default();
+        self.apply(Intent::Do(Command::SaveStudyRecord { id: None, official, data: Box::new(data) }));
+    }
+
+    /// Reads an attendance spreadsheet and stores every row in one transaction, or nothing
+    /// with each row's problems listed.
+    pub fn import_attendance(&mut self, path: &std::path::Path) {
+        let lang = self.state.lang;
+        let Some(service) = &mut self.service else { return };
+        match crate::service::training::import_attendance_file(service, path, lang) {
+            Ok(count) => {
+                self.changed = true;
+                self.state.notice =
+                    Some(crate::ui::state::Notice::Info(i18n::fill(crate::i18n::tr(lang, "training.imported"), &[&count.to_string()])));
+                self.reload_training();
+            }
+            Err(e) => self.error(i18n::service_error(lang, &e)),
+        }
+        if self.state.page != Page::Training {
+            self.state.page = Page::Training;
+        }
+    }
+}
