@@ -41,12 +41,13 @@ pub enum Cmd {
     },
     /// Run SQLite's integrity and foreign-key checks; print `ok` or the problems (exit 0/1).
     Check,
-    /// Import officials, units or posts from a spreadsheet (.xlsx, .xls, .ods or .csv).
-    /// Prints the counts and every problem as `row N, column C: message`; stores nothing
-    /// and exits 1 when any row is refused.
+    /// Import officials, units, posts, standards or attendance from a spreadsheet (.xlsx, .xls,
+    /// .ods or .csv). Prints the counts and every problem as `row N, column C: message`;
+    /// stores nothing and exits 1 when any row is refused. An attendance sheet has a session
+    /// number, a staff number, a mark (出席/遲到/請假/缺席) and optionally the 學時 per row.
     Import {
         #[arg(value_enum)]
-        kind: KindArg,
+        kind: ImportKindArg,
         file: PathBuf,
         /// Check and report only; store nothing.
         #[arg(long)]
@@ -145,6 +146,32 @@ pub enum PrintCmd {
     /// The summary of the year's newest self-check round: completion, averages, heatmap and
     /// the reminder list (for one unit and its sub-units with --unit).
     RoundSummary(RoundPrint),
+    /// A session's sign-in sheet (簽到表): everyone it expects, with room to sign.
+    SignIn {
+        #[arg(long)]
+        session: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// An official's training file (培訓檔案) for a year.
+    TrainingFile {
+        /// The official's staff number.
+        #[arg(long)]
+        official: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Compliance with the training quotas for a year (of one unit and its sub-units with --unit).
+    TrainingCompliance {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The programme report for the leading group as things stand on a day.
     ProgrammeReport {
         /// The day the report is made for (YYYY-MM-DD).
@@ -177,6 +204,16 @@ pub enum KindArg {
     Units,
     Posts,
     Standards,
+}
+
+/// What `import` reads.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportKindArg {
+    Officials,
+    Units,
+    Posts,
+    Standards,
+    Attendance,
 }
 
 impl From<KindArg> for Kind {
@@ -297,8 +334,33 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 Ok(Output { output: problems.iter().map(|p| i18n::check_problem(lang, p)).collect(), failed: true })
             }
         }
+        Cmd::Import { kind: ImportKindArg::Attendance, file, dry_run, .. } => {
+            let mut service = service(db, OpenMode::Existing, lang)?;
+            if *dry_run {
+                return Err(tr(lang, "cli.attendance_no_dry_run").to_owned());
+            }
+            match crate::service::training::import_attendance_file(&mut service, file, lang) {
+                Ok(count) => ok(i18n::fill(tr(lang, "training.imported"), &[&count.to_string()])),
+                Err(ServiceError::Rows(rows)) => {
+                    let output = rows
+                        .iter()
+                        .map(|(row, column, p)| {
+                            i18n::fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &i18n::problem_text(lang, &p.problem)])
+                        })
+                        .collect();
+                    Ok(Output { output, failed: true })
+                }
+                Err(e) => Err(fail(lang, e)),
+            }
+        }
         Cmd::Import { kind, file, dry_run, sheet } => {
-            import(&mut service(db, OpenMode::Existing, lang)?, (*kind).into(), file, *dry_run, sheet.as_deref(), lang)
+            let kind = match kind {
+                ImportKindArg::Officials => Kind::Officials,
+                ImportKindArg::Units => Kind::Units,
+                ImportKindArg::Posts => Kind::Posts,
+                ImportKindArg::Standards | ImportKindArg::Attendance => Kind::Standards,
+            };
+            import(&mut service(db, OpenMode::Existing, lang)?, kind, file, *dry_run, sheet.as_deref(), lang)
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
@@ -336,6 +398,25 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 }
                 PrintCmd::PostStandards { year, out } => {
                     (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
+                }
+                PrintCmd::SignIn { session, out } => (printing::sign_in(&service, *session, lang).map_err(|e| fail(lang, e))?, out),
+                PrintCmd::TrainingFile { official, year, out } => {
+                    let id = service
+                        .read()
+                        .roster_rows()
+                        .map_err(store_error)?
+                        .into_iter()
+                        .find(|r| &r.staff_no == official)
+                        .map(|r| r.id)
+                        .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: official.clone() }))?;
+                    (printing::training_file(&service, id, *year, lang).map_err(|e| fail(lang, e))?, out)
+                }
+                PrintCmd::TrainingCompliance { year, unit, out } => {
+                    let unit = match scope(unit)? {
+                        printing::Scope::Unit(u) => Some(u),
+                        _ => None,
+                    };
+                    (printing::training_compliance(&service, *year, unit, lang).map_err(|e| fail(lang, e))?, out)
                 }
                 PrintCmd::CapabilityReport(RoundPrint { year, unit, out }) | PrintCmd::RoundSummary(RoundPrint { year, unit, out }) => {
                     let round = printing::round_of_year(&service, *year)

@@ -1185,6 +1185,15 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("training.totals", "合計", "合计", "Totals"),
     ("training.walk_in", "臨時參加(工號)", "临时参加(工号)", "Walk-in (staff no.)"),
     ("done.bureau.demo_training", "已建立示範培訓記錄", "已建立示范培训记录", "Demo training records created"),
+    (
+        "cli.attendance_no_dry_run",
+        "出勤匯入不支援 --dry-run:有問題的檔案本來就不會保存任何內容",
+        "出勤导入不支持 --dry-run:有问题的文件本来就不会保存任何内容",
+        "attendance import has no --dry-run: a file with problems stores nothing anyway",
+    ),
+    ("training.tick", "勾選 {0}", "勾选 {0}", "Tick {0}"),
+    ("training.title", "名稱", "名称", "Title"),
+    ("selfcheck.round_name", "輪次名稱", "轮次名称", "Round name"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

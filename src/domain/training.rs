@@ -374,7 +374,8 @@ pub fn evaluate(
         _ if elapsed > 0.0 && elapsed < 1.0 => done / elapsed,
         _ => done,
     };
-    Some(Standing { done, required, projected: projected.max(done) })
+    // `+ 0.0` turns the -0.0 of an empty float sum into 0.
+    Some(Standing { done: done + 0.0, required, projected: projected.max(done) + 0.0 })
 }
 
 /// The types a study record (study outside the sessions) is entered as.

@@ -839,7 +839,7 @@ pub fn training_file(
             lang,
             &[
                 "training.date",
-                "field.title",
+                "training.title",
                 "training.kind",
                 "training.organiser",
                 "training.hours",

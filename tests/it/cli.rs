@@ -220,3 +220,41 @@ fn a_lone_file_argument_opens_that_file_as_a_double_click_does() {
     assert_eq!(nengli::cli::file_as_db(argv(&["nengli", "check"])), argv(&["nengli", "check"]), "a command stays a command");
     assert_eq!(nengli::cli::file_as_db(argv(&["nengli", "--help"])), argv(&["nengli", "--help"]));
 }
+
+#[test]
+fn training_prints_and_attendance_imports_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let (session, staff_no) = {
+        let store = nengli::store::Store::open(&db, nengli::store::OpenMode::Existing).unwrap();
+        let session = store.read().sessions(2012).unwrap()[0].id;
+        (session, store.read().roster_rows().unwrap()[0].staff_no.clone())
+    };
+    let run = |args: &[&str]| nengli(&[&["--lang", "en", "--db", &db_arg(&db)], args].concat());
+    for (args, name) in [
+        (vec!["print", "sign-in", "--session", &session.to_string()], "sign-in.pdf"),
+        (vec!["print", "training-file", "--official", &staff_no, "--year", "2012"], "file.pdf"),
+        (vec!["print", "training-compliance", "--year", "2012"], "compliance.pdf"),
+    ] {
+        let out = dir.path().join(name);
+        let mut args: Vec<&str> = args.iter().map(|s| s.as_ref()).collect();
+        let out_arg = db_arg(&out);
+        args.extend(["--out", &out_arg]);
+        let result = run(&args);
+        assert!(result.status.success(), "{args:?}: {}", text(&result.stderr));
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    }
+    let result = run(&["print", "training-file", "--official", "NOBODY", "--year", "2012", "--out", &db_arg(&dir.path().join("x.pdf"))]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("no official with staff number NOBODY"), "{}", text(&result.stderr));
+    let sheet = dir.path().join("attendance.csv");
+    std::fs::write(&sheet, format!("Session,Staff no.,Mark\n{session},{staff_no},present\n{session},NOBODY,present\n")).unwrap();
+    let result = run(&["import", "attendance", &db_arg(&sheet)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stdout).contains("row 3, column Staff no.: no official with staff number NOBODY"), "{}", text(&result.stdout));
+    std::fs::write(&sheet, format!("Session,Staff no.,Mark\n{session},{staff_no},late\n")).unwrap();
+    let result = run(&["import", "attendance", &db_arg(&sheet)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(text(&result.stdout).contains("1 attendance rows stored"), "{}", text(&result.stdout));
+}

@@ -12,4 +12,5 @@ mod selfcheck;
 mod service;
 mod store;
 mod support;
+mod training;
 mod ui;

@@ -214,3 +214,23 @@ fn a_round_summary_lists_who_has_not_handed_in() {
     }
     assert!(text.contains("能力自查情况汇总") && text.contains("差距热力表"));
 }
+
+#[test]
+fn a_sign_in_sheet_and_a_training_file_print_their_people_and_hours() {
+    let service = demo();
+    let session = service.sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let expected = service.expected(session.id).unwrap();
+    let (_, bytes) = print(&printing::sign_in(&service, session.id, Lang::Tc).unwrap(), Lang::Tc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    assert!(text.contains("簽到表") && text.contains("本人簽名") && text.contains(&squeeze(&session.data.title)), "{text}");
+    for person in &expected {
+        assert!(text.contains(&squeeze(&person.name)), "{} on the sheet", person.name);
+    }
+    let who = expected[0].official;
+    let file = service.training_file(who, 2012).unwrap();
+    let (_, bytes) = print(&printing::training_file(&service, who, 2012, Lang::Sc).unwrap(), Lang::Sc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    assert!(text.contains("个人培训档案") && text.contains("月度集中學習") && text.contains("合计"), "{text}");
+    let total: f32 = file.totals.values().map(|t| t.1).sum();
+    assert!(text.contains(&format!("{total}")), "the year's 學時 {total} in {text}");
+}

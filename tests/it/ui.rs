@@ -720,3 +720,56 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
     let check = admin.state().service().unwrap().read().self_check(round, me.data.official.unwrap()).unwrap().unwrap();
     assert_eq!((check.status, check.data.reflection.as_str()), (nengli::domain::selfcheck::CheckStatus::Submitted, "在家中完成自查"));
 }
+
+#[test]
+fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_compliance_show_it() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "學習培訓");
+    let compliance = |h: &mut Harness<'_, NengliApp>| {
+        h.state_mut().state.training.tab = nengli::ui::state::TrainingTab::Compliance;
+        h.state_mut().apply(nengli::ui::state::Intent::TrainingScope);
+        h.state().state.training.compliance.clone().unwrap()
+    };
+    let before = compliance(&mut h);
+    h.state_mut().state.training.tab = nengli::ui::state::TrainingTab::Sessions;
+    h.run();
+    click(&mut h, Role::Button, "新增場次");
+    assert!(h.state().state.training.form.is_some(), "the session form is open");
+    type_into(&mut h, "名稱", "征管業務集中學習");
+    type_into(&mut h, "日期", "2012-11-20");
+    pick(&mut h, "參學單位", "征管科");
+    click(&mut h, Role::Button, "保存");
+    let session = h.state().state.training.sessions.iter().find(|s| s.data.title == "征管業務集中學習").cloned();
+    let session =
+        session.unwrap_or_else(|| panic!("session not made: {:?} {:?}", h.state().state.notice, h.state().state.training.problems));
+    assert_eq!(h.state().state.training.selected, Some(session.id));
+    let expected = h.state().state.training.expected.clone();
+    assert!(expected.len() >= 3 && expected.iter().all(|e| e.unit_name == "征管科"), "the unit's people are expected");
+    for person in &expected[..3] {
+        click(&mut h, Role::CheckBox, &format!("勾選 {}", person.name));
+    }
+    click(&mut h, Role::Button, "出席");
+    let marks = h.state().service().unwrap().read().attendance(session.id).unwrap();
+    assert_eq!(marks.len(), 3);
+    assert!(marks.iter().all(|m| m.mark == nengli::domain::training::Mark::Present && m.hours == 2.0));
+    // Their training files list the session…
+    let three: Vec<_> = expected[..3].iter().map(|e| e.official).collect();
+    for official in &three {
+        let file = h.state().service().unwrap().training_file(*official, 2012).unwrap();
+        assert!(file.lines.iter().any(|l| l.title == "征管業務集中學習"));
+    }
+    click(&mut h, Role::Button, "能力自查");
+    h.state_mut().apply(nengli::ui::state::Intent::SelectCheck(Some(three[0])));
+    h.run();
+    click(&mut h, Role::Button, "培訓檔案");
+    h.get_by_label("征管業務集中學習");
+    // …and the compliance page counts one more collective session for each.
+    click(&mut h, Role::Button, "學習培訓");
+    let after = compliance(&mut h);
+    for official in &three {
+        let done = |c: &nengli::service::training::Compliance| {
+            c.people.iter().find(|p| p.official == *official).unwrap().standings.iter().flatten().map(|s| s.done).sum::<f32>()
+        };
+        assert!(done(&after) > done(&before), "{official:?} moved on the quotas");
+    }
+}

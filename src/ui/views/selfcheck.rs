@@ -81,7 +81,7 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
     }
     egui::CollapsingHeader::new(tr(lang, "selfcheck.new_round")).id_salt("new_round").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "field.title"));
+            let label = ui.label(tr(lang, "selfcheck.round_name"));
             ui.add(egui::TextEdit::singleline(&mut page.round_name).desired_width(200.0)).labelled_by(label.id);
             let label = ui.label(tr(lang, "field.deadline"));
             ui.add(egui::TextEdit::singleline(&mut page.round_deadline).desired_width(100.0).hint_text("2012-12-31")).labelled_by(label.id);
@@ -274,6 +274,7 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
             (DetailTab::Gaps, "selfcheck.tab.gaps"),
             (DetailTab::Plan, "selfcheck.tab.plan"),
             (DetailTab::Others, "selfcheck.tab.others"),
+            (DetailTab::Training, "selfcheck.tab.training"),
         ] {
             if ui.selectable_label(page.tab == tab, tr(lang, key)).clicked() {
                 page.tab = tab;
@@ -532,7 +533,7 @@ pub fn plan_form(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage,
             super::widgets::line(ui, &mut page.plan_support, 420.0)
         });
         super::widgets::form_row(ui, lang, tr(lang, "plan.due"), crate::domain::Field::Deadline, &problems, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut page.plan_due).desired_width(110.0).hint_text("2013-06-30"))
+            super::widgets::date_field(ui, &mut page.plan_due)
         });
         super::widgets::form_row(ui, lang, tr(lang, "field.training"), crate::domain::Field::Training, &problems, |ui| {
             super::widgets::line(ui, &mut page.plan_training, 420.0)
@@ -715,7 +716,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         ui.label(RichText::new(tr(lang, "training.file_empty")).weak());
     }
     egui::Grid::new("training_file").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-        for key in ["training.date", "field.title", "training.kind", "training.hours", "training.mark", "training.certificate"] {
+        for key in ["training.date", "training.title", "training.kind", "training.hours", "training.mark", "training.certificate"] {
             ui.label(RichText::new(tr(lang, key)).strong());
         }
         ui.end_row();
@@ -752,7 +753,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
     egui::Grid::new("study_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
         use super::widgets::{form_row, line};
         use crate::domain::Field;
-        form_row(ui, lang, tr(lang, "field.title"), Field::Title, &problems, |ui| line(ui, &mut form.title, 320.0));
+        form_row(ui, lang, tr(lang, "training.title"), Field::Title, &problems, |ui| line(ui, &mut form.title, 320.0));
         let kinds: Vec<(usize, String)> = crate::domain::training::STUDY_KINDS
             .iter()
             .enumerate()
@@ -761,9 +762,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         form_row(ui, lang, tr(lang, "training.kind"), Field::Status, &problems, |ui| {
             choose(ui, "study_kind", &mut form.kind, &kinds, None, 200.0)
         });
-        form_row(ui, lang, tr(lang, "training.start"), Field::Deadline, &problems, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut form.start).desired_width(110.0).hint_text("2012-05-02"))
-        });
+        form_row(ui, lang, tr(lang, "training.start"), Field::Deadline, &problems, |ui| super::widgets::date_field(ui, &mut form.start));
         form_row(ui, lang, tr(lang, "training.end"), Field::Record, &[], |ui| {
             ui.add(egui::TextEdit::singleline(&mut form.end).desired_width(110.0))
         });

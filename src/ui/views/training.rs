@@ -97,13 +97,11 @@ fn session_form(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut 
     egui::Grid::new("session_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
         use super::widgets::{form_row, line};
         use crate::domain::Field;
-        form_row(ui, lang, tr(lang, "field.title"), Field::Title, &problems, |ui| line(ui, &mut form.title, 360.0));
+        form_row(ui, lang, tr(lang, "training.title"), Field::Title, &problems, |ui| line(ui, &mut form.title, 360.0));
         form_row(ui, lang, tr(lang, "training.kind"), Field::Status, &problems, |ui| {
             choose(ui, "session_kind", &mut form.kind, &kinds, None, 200.0)
         });
-        form_row(ui, lang, tr(lang, "training.date"), Field::Deadline, &problems, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0).hint_text("2012-10-12"))
-        });
+        form_row(ui, lang, tr(lang, "training.date"), Field::Deadline, &problems, |ui| super::widgets::date_field(ui, &mut form.date));
         form_row(ui, lang, tr(lang, "training.time"), Field::Record, &[], |ui| line(ui, &mut form.time, 160.0));
         form_row(ui, lang, tr(lang, "training.place"), Field::Record, &[], |ui| line(ui, &mut form.place, 240.0));
         form_row(ui, lang, tr(lang, "training.hours"), Field::Training, &problems, |ui| line(ui, &mut form.hours, 60.0));
@@ -214,7 +212,8 @@ fn attendance_ui(
                 let e = &rows[row.index()];
                 row.col(|ui| {
                     let mut ticked = page.ticked.contains(&e.official);
-                    if ui.checkbox(&mut ticked, "").on_hover_text(&e.name).changed() {
+                    let name = i18n::fill(tr(lang, "training.tick"), &[&e.name]);
+                    if ui.name_inputs(&name, |ui| ui.checkbox(&mut ticked, "")).on_hover_text(&e.name).changed() {
                         if ticked {
                             page.ticked.insert(e.official);
                         } else {
@@ -334,7 +333,7 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
         .column(Column::exact(160.0))
         .column(Column::exact(120.0))
         .columns(Column::exact(78.0), compliance.rules.len())
-        .header(40.0, |mut h| {
+        .header(24.0, |mut h| {
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.name")).strong())));
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.unit")).strong())));
             for (i, rule) in compliance.rules.iter().enumerate() {

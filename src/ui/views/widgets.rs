@@ -102,3 +102,14 @@ pub fn level_combo(ui: &mut Ui, name: &str, level: &mut Option<u8>, descriptor: 
         });
     });
 }
+
+/// A day typed as YYYY-MM-DD, with the format shown beside it (a hint inside the box would
+/// take the place of the field's name for screen readers).
+pub fn date_field(ui: &mut Ui, text: &mut String) -> egui::Response {
+    ui.horizontal(|ui| {
+        let response = ui.add(egui::TextEdit::singleline(text).desired_width(110.0).char_limit(20));
+        ui.label(RichText::new("YYYY-MM-DD").small().weak());
+        response
+    })
+    .inner
+}

@@ -1,0 +1,113 @@
+//! The training register through the service: the demo bureau's compliance against a count
+//! made by hand from its attendance, the attendance import refusing bad rows whole, undo of
+//! marks, printouts of a sign-in sheet and a training file, and the command line.
+
+use crate::support::demo;
+use nengli::domain::Lang;
+use nengli::domain::catalogue::{OfficialStatus, RankTier};
+use nengli::domain::training::{Attendance, Mark};
+use nengli::service::{Command, ServiceError};
+use std::collections::HashMap;
+
+#[test]
+fn the_demo_bureaus_compliance_matches_a_count_by_hand() {
+    let service = demo();
+    let compliance = service.compliance(2012, None).unwrap();
+    let sessions = service.sessions(2012).unwrap();
+    let rows = service.read().roster_rows().unwrap();
+    let serving: Vec<_> = rows.iter().filter(|r| r.status == OfficialStatus::Active).collect();
+    // By hand: credited collective sessions and 學時 per person over the year.
+    let mut collective: HashMap<_, u32> = HashMap::new();
+    let mut hours: HashMap<_, f32> = HashMap::new();
+    for session in &sessions {
+        for a in service.read().attendance(session.id).unwrap() {
+            if a.mark.credits() {
+                *hours.entry(a.official).or_default() += a.hours;
+                if session.data.kind == "collective" {
+                    *collective.entry(a.official).or_default() += 1;
+                }
+            }
+        }
+    }
+    for row in &serving {
+        for record in service.read().study_records(row.id).unwrap() {
+            *hours.entry(row.id).or_default() += record.data.hours;
+        }
+    }
+    let general: Vec<_> = serving.iter().filter(|r| r.tier == RankTier::General).collect();
+    let met_12 = general.iter().filter(|r| collective.get(&r.id).copied().unwrap_or(0) >= 12).count();
+    let up_to_section: Vec<_> = serving.iter().filter(|r| r.tier != RankTier::Division).collect();
+    let met_90 = up_to_section.iter().filter(|r| hours.get(&r.id).copied().unwrap_or(0.0) >= 90.0).count();
+    let summary = compliance.summary();
+    let rule = |code: &str| compliance.rules.iter().position(|r| r.name.en.contains(code)).unwrap();
+    let twelve = rule("at least 12 times");
+    let ninety = rule("90 hours");
+    assert_eq!(summary[twelve], (general.len(), met_12, general.len() - met_12), "≥ 12 collective sessions");
+    assert_eq!(summary[ninety], (up_to_section.len(), met_90, up_to_section.len() - met_90), "≥ 90 學時");
+    assert!(met_12 > 0 && met_12 < general.len(), "the demo has some of each");
+    // One person's file says the same as the compliance line.
+    let someone = general[0];
+    let file = service.training_file(someone.id, 2012).unwrap();
+    let filed: f32 = file.totals.values().map(|t| t.1).sum();
+    assert!((filed - hours.get(&someone.id).copied().unwrap_or(0.0)).abs() < 1e-3);
+}
+
+fn csv_file(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
+#[test]
+fn an_attendance_import_with_bad_rows_stores_nothing_and_names_each_problem() {
+    let mut service = demo();
+    let session = service.sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let rows = service.read().roster_rows().unwrap();
+    let (a, b) = (&rows[10].staff_no, &rows[11].staff_no);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = csv_file(
+        dir.path(),
+        "bad.csv",
+        &format!(
+            "場次,工號,出勤,學時\n{id},{a},出席,\n9999,{b},出席,\n{id},NOBODY,出席,\n{id},{b},出席,99\n{id},{a},發呆,\n",
+            id = session.id
+        ),
+    );
+    let audit = service.read().audit_rows(1_000_000).unwrap().len();
+    let before = service.read().attendance(session.id).unwrap();
+    let Err(ServiceError::Rows(problems)) = nengli::service::training::import_attendance_file(&mut service, &bad, Lang::Tc) else {
+        panic!("the bad file is refused");
+    };
+    let found: Vec<(usize, String)> = problems.iter().map(|(row, column, _)| (*row, column.clone())).collect();
+    assert_eq!(
+        found,
+        vec![(3, "場次".into()), (4, "工號".into()), (5, "學時".into()), (6, "出勤".into())],
+        "session not found, unknown staff number, more 學時 than the session, an unknown mark"
+    );
+    assert_eq!(service.read().audit_rows(1_000_000).unwrap().len(), audit, "nothing stored");
+    assert_eq!(service.read().attendance(session.id).unwrap(), before);
+    let good =
+        csv_file(dir.path(), "good.csv", &format!("Session,Staff no.,Mark,Hours\n{id},{a},late,12\n{id},{b},absent,\n", id = session.id));
+    assert_eq!(nengli::service::training::import_attendance_file(&mut service, &good, Lang::En).unwrap(), 2);
+    let marks: HashMap<_, _> =
+        service.read().attendance(session.id).unwrap().into_iter().map(|x| (x.official, (x.mark, x.hours))).collect();
+    assert_eq!(marks[&rows[10].id], (Mark::Late, 12.0), "partial hours");
+    assert_eq!(marks[&rows[11].id], (Mark::Absent, 0.0));
+}
+
+#[test]
+fn marks_move_the_tallies_and_undo_puts_them_back() {
+    let mut service = demo();
+    let session = service.sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let someone = service.read().roster_rows().unwrap().into_iter().find(|r| r.tier == RankTier::General).unwrap().id;
+    let hours = |s: &nengli::service::Service| s.read().tallies_of(someone, 2012, 2012).unwrap().iter().map(|t| t.hours).sum::<f32>();
+    let before = hours(&service);
+    let set = vec![Attendance { official: someone, mark: Mark::Present, hours: session.data.hours, walk_in: true }];
+    let applied = service.apply(Command::SetAttendance { session: session.id, set, clear: vec![] }).unwrap();
+    assert_eq!(hours(&service), before + session.data.hours);
+    let too_many = vec![Attendance { official: someone, mark: Mark::Present, hours: session.data.hours + 1.0, walk_in: true }];
+    assert!(service.apply(Command::SetAttendance { session: session.id, set: too_many, clear: vec![] }).is_err());
+    let _undone = service.apply(applied.undo).unwrap();
+    assert_eq!(hours(&service), before);
+    assert!(service.read().attendance(session.id).unwrap().iter().all(|a| a.official != someone));
+}
