@@ -114,9 +114,9 @@ pub enum Cmd {
     },
 }
 
-/// Which self-check round a printout comes from (the year's newest), for whom, and where to.
+/// A printout's year, unit (with its sub-units; all without) and the PDF to write.
 #[derive(clap::Args, Debug)]
-pub struct RoundPrint {
+pub struct YearPrint {
     #[arg(long)]
     year: i32,
     /// The unit's name (or path); its sub-units are included.
@@ -142,10 +142,10 @@ pub enum PrintCmd {
     },
     /// Each participant's capability report (radar, gap table, plan) from the year's newest
     /// self-check round, one sheet each (of one unit and its sub-units with --unit).
-    CapabilityReport(RoundPrint),
+    CapabilityReport(YearPrint),
     /// The summary of the year's newest self-check round: completion, averages, heatmap and
     /// the reminder list (for one unit and its sub-units with --unit).
-    RoundSummary(RoundPrint),
+    RoundSummary(YearPrint),
     /// A session's sign-in sheet (簽到表): everyone it expects, with room to sign.
     SignIn {
         #[arg(long)]
@@ -164,14 +164,7 @@ pub enum PrintCmd {
         out: PathBuf,
     },
     /// Compliance with the training quotas for a year (of one unit and its sub-units with --unit).
-    TrainingCompliance {
-        #[arg(long)]
-        year: i32,
-        #[arg(long)]
-        unit: Option<String>,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-    },
+    TrainingCompliance(YearPrint),
     /// The programme report for the leading group as things stand on a day.
     ProgrammeReport {
         /// The day the report is made for (YYYY-MM-DD).
@@ -411,14 +404,14 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: official.clone() }))?;
                     (printing::training_file(&service, id, *year, lang).map_err(|e| fail(lang, e))?, out)
                 }
-                PrintCmd::TrainingCompliance { year, unit, out } => {
+                PrintCmd::TrainingCompliance(YearPrint { year, unit, out }) => {
                     let unit = match scope(unit)? {
                         printing::Scope::Unit(u) => Some(u),
                         _ => None,
                     };
                     (printing::training_compliance(&service, *year, unit, lang).map_err(|e| fail(lang, e))?, out)
                 }
-                PrintCmd::CapabilityReport(RoundPrint { year, unit, out }) | PrintCmd::RoundSummary(RoundPrint { year, unit, out }) => {
+                PrintCmd::CapabilityReport(YearPrint { year, unit, out }) | PrintCmd::RoundSummary(YearPrint { year, unit, out }) => {
                     let round = printing::round_of_year(&service, *year)
                         .map_err(store_error)?
                         .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))?;

@@ -809,13 +809,14 @@ pub fn training_file(
     let rows = file
         .lines
         .iter()
-        .map(|l| {
-            let days = if l.end == l.date {
-                crate::domain::dates::format_date(l.date)
+        .map(|line| {
+            let (l, mark) = (&line.study, line.mark);
+            let days = if l.end == l.start {
+                crate::domain::dates::format_date(l.start)
             } else {
-                format!("{} – {}", crate::domain::dates::format_date(l.date), crate::domain::dates::format_date(l.end))
+                format!("{} – {}", crate::domain::dates::format_date(l.start), crate::domain::dates::format_date(l.end))
             };
-            let result = match l.mark {
+            let result = match mark {
                 Some(mark) => tr(lang, &format!("training.mark.{}", mark.code())).to_owned(),
                 None => l.result.clone(),
             };

@@ -534,3 +534,73 @@ fn official_draft(rng: &mut Rng, number: usize, unit: UnitId, post: &Post, year:
         status: Some(OfficialStatus::Active),
     }
 }
+
+/// A synthetic bureau's training history for `first..=last`: each year a collective study
+/// each month for every unit under the bureau, four law forums, two training classes and
+/// twenty online lessons for everyone, attended by about nine in ten; the tallies are written
+/// from the same facts. Returns the attendance rows written. For benchmarks at scale.
+pub fn training_history(service: &mut Service, first: i32, last: i32, seed: u64) -> Result<usize> {
+    use crate::domain::training::{Attendance, Audience, Fact, Mark, Session, SessionData, tally};
+    service.store_mut().write(|db| {
+        let units = db.units()?;
+        let root = units.iter().find(|u| u.parent.is_none()).map(|u| u.id);
+        let top: Vec<UnitId> = units.iter().filter(|u| u.parent == root && u.parent.is_some()).map(|u| u.id).collect();
+        let people: Vec<crate::domain::roster::RosterRow> =
+            db.roster_rows()?.into_iter().filter(|r| r.status == OfficialStatus::Active).collect();
+        // Each person's top-level unit.
+        let owner: std::collections::HashMap<UnitId, UnitId> =
+            top.iter().flat_map(|t| crate::domain::org::subtree(&units, *t).into_iter().map(move |u| (u, *t))).collect();
+        let mut rng = Rng::new(seed ^ 0x7A11);
+        let mut facts: std::collections::HashMap<crate::domain::OfficialId, Vec<Fact>> = std::collections::HashMap::new();
+        let mut rows = 0;
+        for year in first..=last {
+            let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(NaiveDate::MIN);
+            let mut plan: Vec<(String, &str, NaiveDate, f32, Option<UnitId>)> = Vec::new();
+            for unit in &top {
+                for month in 1..=12 {
+                    plan.push(("月度集中學習".into(), "collective", day(month, 10), 2.0, Some(*unit)));
+                }
+            }
+            for (i, month) in [3, 6, 9, 12].into_iter().enumerate() {
+                plan.push((format!("法律講堂({})", i + 1), "law_forum", day(month, 20), 2.0, None));
+            }
+            plan.push(("業務培訓班(上期)".into(), "class", day(4, 16), 24.0, None));
+            plan.push(("業務培訓班(下期)".into(), "class", day(10, 22), 24.0, None));
+            for lesson in 0..20u32 {
+                plan.push((format!("網上稅校第{}課", lesson + 1), "online", day(1 + lesson % 12, 3 + lesson / 12), 2.0, None));
+            }
+            for (title, kind, date, hours, unit) in plan {
+                let data = SessionData {
+                    title,
+                    kind: kind.to_owned(),
+                    date,
+                    time: String::new(),
+                    place: String::new(),
+                    hours,
+                    organiser: "人教科".into(),
+                    lead: String::new(),
+                    audience: Audience { units: unit.into_iter().collect(), tiers: Vec::new() },
+                    capabilities: Vec::new(),
+                };
+                let id = db.save_session(None, true, &Session { id: 0, uuid: new_uuid(), topic: None, data, plan_items: Vec::new() })?;
+                let attendance: Vec<Attendance> = people
+                    .iter()
+                    .filter(|p| unit.is_none_or(|u| owner.get(&p.unit) == Some(&u)))
+                    .map(|p| {
+                        let mark = if rng.chance(90) { Mark::Present } else { Mark::Leave };
+                        Attendance { official: p.id, mark, hours: if mark.credits() { hours } else { 0.0 }, walk_in: false }
+                    })
+                    .collect();
+                for a in attendance.iter().filter(|a| a.mark.credits()) {
+                    facts.entry(a.official).or_default().push(Fact { date, kind: kind.to_owned(), hours: a.hours });
+                }
+                rows += attendance.len();
+                db.add_attendance_untallied(id, &attendance)?;
+            }
+        }
+        for (official, facts) in facts {
+            db.insert_tallies(official, &tally(&facts))?;
+        }
+        Ok(rows)
+    })
+}

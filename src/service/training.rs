@@ -264,9 +264,9 @@ impl Service {
         let lines = db.training_file(official, year)?;
         let mut totals: BTreeMap<String, (u32, f32)> = BTreeMap::new();
         for line in lines.iter().filter(|l| l.mark.is_none_or(|m| m.credits())) {
-            let total = totals.entry(line.kind.clone()).or_default();
+            let total = totals.entry(line.study.kind.clone()).or_default();
             total.0 += 1;
-            total.1 += line.hours;
+            total.1 += line.study.hours;
         }
         let rules = db.quota_rules()?;
         let tallies = db.tallies_of(official, year - longest_window(&rules) + 1, year)?;
@@ -279,29 +279,39 @@ impl Service {
     /// sub-units) or the bureau, as of today: one read of the rules, the roster and the
     /// tallies of the longest window.
     pub fn compliance(&self, year: i32, unit: Option<UnitId>) -> Result<Compliance> {
+        use crate::domain::training::Period;
         let db = self.read();
         let rules = db.quota_rules()?;
-        let scope: Option<HashSet<UnitId>> = match unit {
-            Some(u) => Some(crate::domain::org::subtree(&db.units()?, u).into_iter().collect()),
-            None => None,
-        };
-        let tallies = db.tallies(year - longest_window(&rules) + 1, year)?;
+        let units = db.units()?;
+        let scope: Option<HashSet<UnitId>> = unit.map(|u| crate::domain::org::subtree(&units, u).into_iter().collect());
+        // This year's tallies for everyone; earlier years only for the tiers a longer window
+        // applies to (a few leaders, not the whole bureau).
+        let mut tallies = std::collections::HashMap::new();
+        db.tallies_into(year, year, None, &mut tallies)?;
+        let longest = longest_window(&rules);
+        if longest > 1 {
+            let long_rules: Vec<&QuotaRule> = rules.iter().filter(|r| matches!(r.period, Period::Years(n) if n > 1)).collect();
+            let tiers: Option<Vec<RankTier>> = if long_rules.iter().any(|r| r.tiers.is_empty()) {
+                None
+            } else {
+                Some(long_rules.iter().flat_map(|r| r.tiers.iter().copied()).collect())
+            };
+            db.tallies_into(year - longest + 1, year - 1, tiers.as_deref(), &mut tallies)?;
+        }
         let today = self.today();
         let access = self.access();
         let empty: Vec<Tally> = Vec::new();
         let people = db
-            .roster_rows()?
+            .serving()?
             .into_iter()
-            .filter(|r| {
-                r.status == OfficialStatus::Active && scope.as_ref().is_none_or(|s| s.contains(&r.unit)) && access.may_see(r.id, r.unit)
-            })
-            .map(|r| {
-                let tallies = tallies.get(&r.id).unwrap_or(&empty);
+            .filter(|(id, unit, _)| scope.as_ref().is_none_or(|s| s.contains(unit)) && access.may_see(*id, *unit))
+            .map(|(official, unit, tier)| {
+                let tallies = tallies.get(&official).unwrap_or(&empty);
                 PersonCompliance {
-                    official: r.id,
-                    unit: r.unit,
-                    tier: r.tier,
-                    standings: rules.iter().map(|rule| evaluate(rule, r.tier, None, tallies, year, today)).collect(),
+                    official,
+                    unit,
+                    tier,
+                    standings: rules.iter().map(|rule| evaluate(rule, tier, None, tallies, year, today)).collect(),
                 }
             })
             .collect();

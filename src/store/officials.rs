@@ -129,6 +129,13 @@ impl Db<'_> {
         Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
     }
 
+    /// Every serving official's unit and tier, without the rest of the record (quick).
+    pub fn serving(&self) -> Result<Vec<(OfficialId, UnitId, RankTier)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, unit_id, tier FROM official WHERE status = 'active' ORDER BY staff_no")?;
+        let rows = stmt.query_map([], |r| Ok((OfficialId(r.get(0)?), UnitId(r.get(1)?), code(r, 2, RankTier::from_code)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn official_count(&self) -> Result<usize> {
         Ok(self.conn.query_row("SELECT count(*) FROM official", [], |r| r.get::<_, i64>(0))? as usize)
     }

@@ -72,19 +72,11 @@ fn study_from_row(row: &Row<'_>) -> rusqlite::Result<StudyRecord> {
     })
 }
 
-/// A line of an official's training file: a session attended or a study record.
+/// A line of an official's training file: a session attended (as a one-day record with the
+/// 學時 credited) or a study record.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileLine {
-    pub date: NaiveDate,
-    pub end: NaiveDate,
-    pub title: String,
-    pub kind: String,
-    pub hours: f32,
-    pub organiser: String,
-    pub place: String,
-    pub mode: String,
-    pub result: String,
-    pub certificate: String,
+    pub study: StudyData,
     /// The session's mark (`None` for a study record).
     pub mark: Option<Mark>,
 }
@@ -389,13 +381,29 @@ impl Db<'_> {
         self.insert_tallies(official, &tallies)
     }
 
-    /// Every official's tallies of the years `from..=to`.
-    pub fn tallies(&self, from: i32, to: i32) -> Result<HashMap<OfficialId, Vec<Tally>>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT official_id, year, kind, sessions, hours, months FROM training_tally WHERE year BETWEEN ?1 AND ?2")?;
+    /// Every official's tallies of the years `from..=to`, added to `out`; with `tiers`, only
+    /// the tallies of officials of those tiers.
+    pub fn tallies_into(
+        &self,
+        from: i32,
+        to: i32,
+        tiers: Option<&[crate::domain::catalogue::RankTier]>,
+        out: &mut HashMap<OfficialId, Vec<Tally>>,
+    ) -> Result<()> {
+        if tiers.is_some_and(<[_]>::is_empty) {
+            return Ok(());
+        }
+        let sql = match tiers {
+            None => "SELECT official_id, year, kind, sessions, hours, months FROM training_tally WHERE year BETWEEN ?1 AND ?2".to_owned(),
+            Some(tiers) => format!(
+                "SELECT t.official_id, t.year, t.kind, t.sessions, t.hours, t.months FROM training_tally t JOIN official o ON o.id = t.official_id
+                 WHERE t.year BETWEEN ?1 AND ?2 AND o.tier IN ({})",
+                // Codes from the closed vocabulary, never user text.
+                tiers.iter().map(|t| format!("'{}'", t.code())).collect::<Vec<_>>().join(",")
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params![from, to])?;
-        let mut out: HashMap<OfficialId, Vec<Tally>> = HashMap::new();
         while let Some(r) = rows.next()? {
             out.entry(OfficialId(r.get(0)?)).or_default().push(Tally {
                 year: r.get(1)?,
@@ -405,7 +413,7 @@ impl Db<'_> {
                 months: r.get(5)?,
             });
         }
-        Ok(out)
+        Ok(())
     }
 
     /// One official's tallies of the years `from..=to`.
@@ -431,16 +439,18 @@ impl Db<'_> {
         let rows = stmt.query_map(params![official.0, from, to], |r| {
             let day = date(r, 0)?;
             Ok(FileLine {
-                date: day,
-                end: day,
-                title: r.get(1)?,
-                kind: r.get(2)?,
-                hours: r.get::<_, f64>(3)? as f32,
-                organiser: r.get(4)?,
-                place: r.get(5)?,
-                mode: String::new(),
-                result: String::new(),
-                certificate: String::new(),
+                study: StudyData {
+                    title: r.get(1)?,
+                    kind: r.get(2)?,
+                    start: day,
+                    end: day,
+                    hours: r.get::<_, f64>(3)? as f32,
+                    organiser: r.get(4)?,
+                    place: r.get(5)?,
+                    mode: String::new(),
+                    result: String::new(),
+                    certificate: String::new(),
+                },
                 mark: Some(code(r, 6, Mark::from_code)?),
             })
         })?;
@@ -448,22 +458,9 @@ impl Db<'_> {
             lines.push(row?);
         }
         for record in self.study_records(official)?.into_iter().filter(|r| r.data.end.year() == year) {
-            let d = record.data;
-            lines.push(FileLine {
-                date: d.start,
-                end: d.end,
-                title: d.title,
-                kind: d.kind,
-                hours: d.hours,
-                organiser: d.organiser,
-                place: d.place,
-                mode: d.mode,
-                result: d.result,
-                certificate: d.certificate,
-                mark: None,
-            });
+            lines.push(FileLine { study: record.data, mark: None });
         }
-        lines.sort_by(|a, b| (a.date, &a.title).cmp(&(b.date, &b.title)));
+        lines.sort_by(|a, b| (a.study.start, &a.study.title).cmp(&(b.study.start, &b.study.title)));
         Ok(lines)
     }
 }

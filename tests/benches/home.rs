@@ -11,11 +11,6 @@ use nengli::store::{OpenMode, Store};
 use nengli::ui::state::Page;
 use std::time::{Duration, Instant};
 
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bureau.sqlite");
@@ -35,7 +30,7 @@ fn main() {
             started.elapsed()
         })
         .collect();
-    println!("home figures from the database (30,000 officials): median {:.1} ms (goal < 200 ms)", median(samples));
+    println!("home figures from the database (30,000 officials): median {:.1} ms (goal < 200 ms)", common::median(samples));
 
     let mut harness = common::open_app(&db, dir.path(), Page::Home);
     common::log_in(&mut harness);
@@ -49,7 +44,7 @@ fn main() {
             started.elapsed()
         })
         .collect();
-    println!("home figures from the cached data after a change: median {:.1} ms (goal < 200 ms)", median(samples));
+    println!("home figures from the cached data after a change: median {:.1} ms (goal < 200 ms)", common::median(samples));
     let samples = common::frames(&mut harness, 200);
-    println!("home page frame (30,000 officials): median {:.2} ms (goal < 4 ms)", median(samples));
+    println!("home page frame (30,000 officials): median {:.2} ms (goal < 4 ms)", common::median(samples));
 }

@@ -10,11 +10,6 @@ use nengli::store::{OpenMode, Store};
 use nengli::ui::state::{Intent, Page};
 use std::time::{Duration, Instant};
 
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
-
 /// The heatmap's aggregate in SQL: each serving official's gap on each capability (required
 /// by the post's standard at their tier, else the tier's default, less the supervisor's level
 /// or else their own), summed per capability.
@@ -50,7 +45,7 @@ fn main() {
             started.elapsed()
         })
         .collect();
-    let ours = median(samples);
+    let ours = common::median(samples);
     println!("bureau heatmap (30,000 officials × 8 capabilities): median {ours:.1} ms (goal < 200 ms)");
 
     let sql = HEATMAP_SQL.replace(":year", &round.data.year.to_string()).replace(":round", &round.id.to_string());
@@ -64,7 +59,7 @@ fn main() {
     if shell.is_empty() {
         println!("sqlite3 shell not installed: no comparison");
     } else {
-        let theirs = median(shell);
+        let theirs = common::median(shell);
         println!("the same aggregate in the sqlite3 shell: median {theirs:.1} ms (ours is {:.2}× of it; goal ≤ 1.5×)", ours / theirs);
     }
 
@@ -81,11 +76,11 @@ fn main() {
             started.elapsed()
         })
         .collect();
-    println!("an official's self-check page opens (detail read + frame): median {:.1} ms (goal < 50 ms)", median(samples));
+    println!("an official's self-check page opens (detail read + frame): median {:.1} ms (goal < 50 ms)", common::median(samples));
     let samples = common::frames(&mut harness, 100);
-    println!("self-check page frame: median {:.2} ms", median(samples));
+    println!("self-check page frame: median {:.2} ms", common::median(samples));
     harness.state_mut().apply(Intent::Navigate(Page::Analysis));
     harness.step();
     let samples = common::frames(&mut harness, 100);
-    println!("analysis page frame (30,000-row heatmap): median {:.2} ms", median(samples));
+    println!("analysis page frame (30,000-row heatmap): median {:.2} ms", common::median(samples));
 }

@@ -756,7 +756,7 @@ fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_com
     let three: Vec<_> = expected[..3].iter().map(|e| e.official).collect();
     for official in &three {
         let file = h.state().service().unwrap().training_file(*official, 2012).unwrap();
-        assert!(file.lines.iter().any(|l| l.title == "征管業務集中學習"));
+        assert!(file.lines.iter().any(|l| l.study.title == "征管業務集中學習"));
     }
     click(&mut h, Role::Button, "能力自查");
     h.state_mut().apply(nengli::ui::state::Intent::SelectCheck(Some(three[0])));

@@ -721,12 +721,12 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         }
         ui.end_row();
         for line in &file.lines {
-            ui.label(format_date(line.date));
-            ui.label(&line.title);
-            ui.label(&line.kind);
-            ui.label(format!("{}", line.hours));
+            ui.label(format_date(line.study.start));
+            ui.label(&line.study.title);
+            ui.label(&line.study.kind);
+            ui.label(format!("{}", line.study.hours));
             ui.label(line.mark.map_or(tr(lang, "training.study_record"), |m| tr(lang, &format!("training.mark.{}", m.code()))));
-            ui.label(&line.certificate);
+            ui.label(&line.study.certificate);
             ui.end_row();
         }
     });

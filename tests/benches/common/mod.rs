@@ -1,5 +1,7 @@
-//! What the window benchmarks share: the administrator account of a generated bureau and the
-//! log-in through the app, so a page is measured as a logged-in user sees it.
+//! What the benchmarks share: the administrator account of a generated bureau and the log-in
+//! through the app (so a page is measured as a logged-in user sees it), opening the app,
+//! timing frames, and the median of samples. Each bench uses part of it.
+#![allow(dead_code)]
 
 use egui_kittest::Harness;
 use nengli::domain::Lang;
@@ -48,4 +50,10 @@ pub fn log_in(harness: &mut Harness<'_, NengliApp>) {
     harness.state_mut().apply(Intent::Login);
     harness.step();
     assert!(harness.state().state.session.is_some(), "logged in");
+}
+
+/// The median of `samples`, in milliseconds.
+pub fn median(mut samples: Vec<std::time::Duration>) -> f64 {
+    samples.sort();
+    samples[samples.len() / 2].as_secs_f64() * 1000.0
 }
