@@ -428,6 +428,22 @@ pub struct Topic {
     pub kind: String,
 }
 
+impl Topic {
+    /// Checks a plan topic: a title, texts within their limits, a type.
+    pub fn validate(self) -> Result<Topic, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        let title = clean(&self.title, Field::Title, true, MAX_TITLE, &mut problems);
+        let points = clean(&self.points, Field::Record, false, super::text::MAX_LONG, &mut problems);
+        let organiser = clean(&self.organiser, Field::Unit, false, MAX_TITLE, &mut problems);
+        let lead = clean(&self.lead, Field::Name, false, MAX_TITLE, &mut problems);
+        let schedule = clean(&self.schedule, Field::Deadline, false, 40, &mut problems);
+        if self.kind.trim().is_empty() {
+            problems.push(Field::Status, Problem::Required);
+        }
+        problems.finish(Topic { title, points, organiser, lead, schedule, ..self })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

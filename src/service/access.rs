@@ -141,7 +141,10 @@ pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
         | Command::DeleteSession { .. }
         | Command::RestoreSession(_)
         | Command::SetAttendance { .. }
-        | Command::SaveQuotaRules(_) => Need::Admin,
+        | Command::SaveQuotaRules(_)
+        | Command::SaveTopic { .. }
+        | Command::DeleteTopic { .. }
+        | Command::RestoreTopic(_) => Need::Admin,
     })
 }
 

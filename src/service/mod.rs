@@ -20,7 +20,7 @@ use crate::domain::programme::{Member, MilestoneData};
 use crate::domain::selfcheck::{Levels, Opinion, PeerCheck, Review, RoundData, SelfCheck, SelfCheckData, Step, Test};
 use crate::domain::standards::{Scale, SeatData, SeatStatus, StandardData, may_move};
 use crate::domain::text::{MAX_TITLE, clean};
-use crate::domain::training::{Attendance, QuotaRule, Session, SessionData, StudyData, StudyRecord};
+use crate::domain::training::{Attendance, QuotaRule, Session, SessionData, StudyData, StudyRecord, Topic};
 use crate::domain::{OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
 use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
@@ -252,6 +252,16 @@ pub enum Command {
     RestoreStudyRecord(Box<StudyRecord>),
     /// Replaces the quota rules.
     SaveQuotaRules(Vec<QuotaRule>),
+    /// Adds a topic to a year's study plan (`id: None`) or changes one.
+    SaveTopic {
+        id: Option<i64>,
+        topic: Box<Topic>,
+    },
+    /// Removes a topic no session was scheduled from.
+    DeleteTopic {
+        id: i64,
+    },
+    RestoreTopic(Box<Topic>),
 }
 
 /// The record a command changed.
@@ -904,7 +914,10 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         | Command::SaveStudyRecord { .. }
         | Command::DeleteStudyRecord { .. }
         | Command::RestoreStudyRecord(_)
-        | Command::SaveQuotaRules(_) => training::apply(db, actor, command)?,
+        | Command::SaveQuotaRules(_)
+        | Command::SaveTopic { .. }
+        | Command::DeleteTopic { .. }
+        | Command::RestoreTopic(_) => training::apply(db, actor, command)?,
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;

@@ -144,6 +144,43 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applie
             audit("quota.save", "quota_rule", 0, json(&before), json(&rules))?;
             Applied { action: "quota.save", entity: Entity::Quotas, undo: Command::SaveQuotaRules(before) }
         }
+        Command::SaveTopic { id, topic } => {
+            let topic = topic.validate()?;
+            known_kind(db, &topic.kind)?;
+            match id {
+                Some(id) => {
+                    let before = db.topic(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+                    let after = crate::domain::training::Topic { id, ..topic };
+                    db.update_topic(&after)?;
+                    audit("topic.save", "study_topic", id, json(&before), json(&after))?;
+                    Applied {
+                        action: "topic.save",
+                        entity: Entity::Quotas,
+                        undo: Command::SaveTopic { id: Some(id), topic: Box::new(before) },
+                    }
+                }
+                None => {
+                    let id = db.insert_topic(&new_uuid(), &crate::domain::training::Topic { id: 0, ..topic.clone() })?;
+                    audit("topic.add", "study_topic", id, None, json(&topic))?;
+                    Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::DeleteTopic { id } }
+                }
+            }
+        }
+        Command::DeleteTopic { id } => {
+            let before = db.topic(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
+            if db.topic_sessions(id)? > 0 {
+                return Err(one(Field::Record, Problem::Locked));
+            }
+            db.delete_topic(id)?;
+            audit("topic.delete", "study_topic", id, json(&before), None)?;
+            Applied { action: "topic.delete", entity: Entity::Quotas, undo: Command::RestoreTopic(Box::new(before)) }
+        }
+        Command::RestoreTopic(topic) => {
+            let topic = topic.validate()?;
+            let id = db.insert_topic(&new_uuid(), &topic)?;
+            audit("topic.add", "study_topic", id, None, json(&topic))?;
+            Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::DeleteTopic { id } }
+        }
         other => unreachable!("not a training command: {other:?}"),
     })
 }
@@ -343,10 +380,23 @@ pub fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |end| end.min(today))
 }
 
-/// Reads an attendance spreadsheet and stores it in one transaction (one audit row per session
-/// and one naming the file), or nothing: every row's problems are returned together
+/// An attendance file read and checked: the marks by session, waiting to be stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttendanceImport {
+    pub file: String,
+    /// Per session: its title and the marks the file gives.
+    pub sessions: BTreeMap<i64, (String, Vec<Attendance>)>,
+}
+
+impl AttendanceImport {
+    pub fn rows(&self) -> usize {
+        self.sessions.values().map(|s| s.1.len()).sum()
+    }
+}
+
+/// Reads and checks an attendance spreadsheet; every row's problems come back together
 /// (unknown staff number, session not found, an unknown mark, more 學時 than the session).
-pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<usize> {
+pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<AttendanceImport> {
     use crate::exchange::attendance::{parse_mark, read_attendance};
     use crate::i18n::{field_key, tr};
     service.require(crate::domain::access::Need::Admin)?;
@@ -361,13 +411,13 @@ pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lan
     let lines = read_attendance(&sheets).map_err(to_service)?;
     let db = service.read();
     let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
-    let mut sessions: std::collections::HashMap<i64, Session> = std::collections::HashMap::new();
+    let mut sessions: BTreeMap<i64, (String, Vec<Attendance>)> = BTreeMap::new();
+    let mut known: std::collections::HashMap<i64, Session> = std::collections::HashMap::new();
     let mut problems = Vec::new();
-    let mut by_session: BTreeMap<i64, Vec<Attendance>> = BTreeMap::new();
     let column = |key: &str| tr(lang, key).to_owned();
     for line in &lines {
         let session = match line.session.parse::<i64>().ok().and_then(|id| db.session(id).ok().flatten()) {
-            Some(session) => Some(sessions.entry(session.id).or_insert(session).clone()),
+            Some(session) => Some(known.entry(session.id).or_insert(session).clone()),
             None => {
                 problems.push((line.row, column("training.session_no"), FieldProblem::new(Field::Record, Problem::NotFound)));
                 None
@@ -395,23 +445,38 @@ pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lan
             .map_err(|_| FieldProblem::new(Field::Training, Problem::OutOfRange { min: 0, max: session.data.hours.ceil() as i64 }))
             .and_then(|h| crate::domain::training::credited_hours(mark, h, session.data.hours));
         match hours {
-            Ok(hours) => by_session.entry(session.id).or_default().push(Attendance { official, mark, hours, walk_in: false }),
+            Ok(hours) => {
+                let entry = sessions.entry(session.id).or_insert_with(|| (session.data.title.clone(), Vec::new()));
+                entry.1.push(Attendance { official, mark, hours, walk_in: false });
+            }
             Err(problem) => problems.push((line.row, column("training.hours"), problem)),
         }
     }
     if !problems.is_empty() {
         return Err(ServiceError::Rows(problems));
     }
+    Ok(AttendanceImport { file: crate::exchange::display_name(path), sessions })
+}
+
+/// Stores a checked attendance file in one transaction: one audit row per session and one
+/// naming the file. Returns the rows stored.
+pub fn store_attendance(service: &mut Service, import: &AttendanceImport) -> Result<usize> {
+    service.require(crate::domain::access::Need::Admin)?;
     let actor = service.actor().to_owned();
-    let count = by_session.values().map(Vec::len).sum();
-    let file = crate::exchange::display_name(path);
+    let count = import.rows();
     service.store_mut().write(|db| {
-        for (session, set) in by_session {
-            let _applied = apply(db, &actor, Command::SetAttendance { session, set, clear: Vec::new() })?;
+        for (session, (_, set)) in &import.sessions {
+            let _applied = apply(db, &actor, Command::SetAttendance { session: *session, set: set.clone(), clear: Vec::new() })?;
         }
-        let after = serde_json::json!({ "file": file, "rows": count });
+        let after = serde_json::json!({ "file": import.file, "rows": count });
         db.audit(&actor, "import.attendance", "attendance", None, None, Some(&after.to_string()))?;
         Ok::<_, ServiceError>(())
     })?;
     Ok(count)
+}
+
+/// Reads, checks and stores an attendance spreadsheet (all of it, or nothing).
+pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<usize> {
+    let import = check_attendance_file(service, path, lang)?;
+    store_attendance(service, &import)
 }

@@ -145,12 +145,51 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Inserts a topic (with `topic.id` when above 0, to restore one); returns its id.
     pub fn insert_topic(&self, uuid: &str, topic: &Topic) -> Result<i64> {
         self.conn.execute(
-            "INSERT INTO study_topic (uuid, year, title, points, organiser, lead, audience, schedule, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![uuid, topic.year, topic.title, topic.points, topic.organiser, topic.lead, to_json(&topic.audience), topic.schedule, topic.kind],
+            "INSERT INTO study_topic (id, uuid, year, title, points, organiser, lead, audience, schedule, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                (topic.id > 0).then_some(topic.id),
+                uuid,
+                topic.year,
+                topic.title,
+                topic.points,
+                topic.organiser,
+                topic.lead,
+                to_json(&topic.audience),
+                topic.schedule,
+                topic.kind
+            ],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn topic(&self, id: i64) -> Result<Option<Topic>> {
+        let year: Option<i32> = self.conn.query_row("SELECT year FROM study_topic WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        match year {
+            Some(year) => Ok(self.topics(year)?.into_iter().find(|t| t.id == id)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn update_topic(&self, topic: &Topic) -> Result<()> {
+        self.conn.execute(
+            "UPDATE study_topic SET year = ?2, title = ?3, points = ?4, organiser = ?5, lead = ?6, audience = ?7, schedule = ?8, kind = ?9 WHERE id = ?1",
+            params![topic.id, topic.year, topic.title, topic.points, topic.organiser, topic.lead, to_json(&topic.audience), topic.schedule, topic.kind],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a topic no session was scheduled from.
+    pub fn delete_topic(&self, id: i64) -> Result<()> {
+        self.conn.execute("DELETE FROM study_topic WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// How many sessions were scheduled from a topic.
+    pub fn topic_sessions(&self, id: i64) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM training_session WHERE topic_id = ?1", [id], |r| r.get::<_, i64>(0))? as usize)
     }
 
     /// Sessions dated in `year`, by date.

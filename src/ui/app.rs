@@ -825,7 +825,11 @@ impl NengliApp {
             | Intent::TrainingScope
             | Intent::ShowClosing(_)
             | Intent::SaveStudyForm
-            | Intent::ChooseAttendanceFile => unreachable!("handled by apply_training"),
+            | Intent::ChooseAttendanceFile
+            | Intent::CommitAttendanceImport
+            | Intent::DiscardAttendanceImport
+            | Intent::SetHours { .. }
+            | Intent::SaveTopicForm => unreachable!("handled by apply_training"),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -844,7 +848,14 @@ impl NengliApp {
             Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
         );
         let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
-        let is_training = matches!(command, Command::SaveSession { .. } | Command::SetAttendance { .. } | Command::SaveQuotaRules(_));
+        let is_training = matches!(
+            command,
+            Command::SaveSession { .. }
+                | Command::SetAttendance { .. }
+                | Command::SaveQuotaRules(_)
+                | Command::SaveTopic { .. }
+                | Command::DeleteTopic { .. }
+        );
         let is_selfcheck = matches!(
             command,
             Command::SaveRound { .. }
@@ -973,7 +984,11 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
-            Entity::Quotas => self.reload_training(),
+            Entity::Quotas => {
+                self.state.training.topic = None;
+                self.state.training.problems.clear();
+                self.reload_training();
+            }
             Entity::Official(id) => {
                 self.patch_roster(id);
                 self.state.roster.problems.clear();

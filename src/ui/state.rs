@@ -267,8 +267,19 @@ pub enum Intent {
     ShowClosing(Option<OfficialId>),
     /// Store the study-record form for the selected official.
     SaveStudyForm,
-    /// Read an attendance spreadsheet and store it (all rows, or nothing with the problems shown).
+    /// Read and check an attendance spreadsheet, then show what it would store.
     ChooseAttendanceFile,
+    /// Store the attendance file shown.
+    CommitAttendanceImport,
+    DiscardAttendanceImport,
+    /// Credit a marked person with fewer (or more, up to the session's) 學時.
+    SetHours {
+        session: i64,
+        official: OfficialId,
+        hours: f32,
+    },
+    /// Store the plan topic being written.
+    SaveTopicForm,
     /// Save the package being filled in; `ready` hands it in.
     SavePackage {
         ready: bool,
@@ -639,6 +650,8 @@ pub enum TrainingTab {
     Sessions,
     Plan,
     Compliance,
+    /// The quota rules, editable.
+    Quotas,
 }
 
 /// A session as typed in its form (numbers and dates as text until they parse).
@@ -678,6 +691,12 @@ pub struct TrainingPage {
     pub compliance: Option<crate::service::training::Compliance>,
     pub compliance_unit: Option<UnitId>,
     pub behind_only: bool,
+    /// The quota rules being edited (a copy of the stored ones until saved).
+    pub quotas: Option<Vec<crate::domain::training::QuotaRule>>,
+    /// The plan topic being written.
+    pub topic: Option<crate::domain::training::Topic>,
+    /// An attendance file read and checked, waiting for the user to store it.
+    pub pending_import: Option<crate::service::training::AttendanceImport>,
     /// The person whose sessions to come are listed on the compliance tab.
     pub closing: Option<(OfficialId, Vec<ClosingSessions>)>,
 }

@@ -8,7 +8,7 @@ use nengli::domain::catalogue::UnitKind;
 use nengli::domain::plans::{PlanItemData, PlanOwner};
 use nengli::domain::selfcheck::{CheckStatus, Opinion, PeerCheck, Review, RoundData, SelfCheckData, Step, Test, TestKind};
 use nengli::domain::standards::{SeatData, SeatStatus};
-use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord};
+use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord, Topic};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -116,9 +116,12 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::DeleteStudyRecord { .. } => (46, Owner),
         Command::RestoreStudyRecord(_) => (47, Owner),
         Command::SaveQuotaRules(_) => (48, Admin),
+        Command::SaveTopic { .. } => (49, Admin),
+        Command::DeleteTopic { .. } => (50, Admin),
+        Command::RestoreTopic(_) => (51, Admin),
     }
 }
-const ROWS: usize = 49;
+const ROWS: usize = 52;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -151,6 +154,7 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
     let item = db.plan_items(PlanOwner::Official(target), year).unwrap().into_iter().next();
     let check = db.self_check(p.round, target).unwrap();
     let session = db.sessions(year).unwrap().remove(0);
+    let topic = db.topics(year).unwrap().into_iter().last().unwrap();
     let record = db.study_records(target).unwrap().into_iter().next();
     let seat = SeatData {
         post: official.post,
@@ -259,6 +263,9 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
             data: study("自學納稅服務"),
         })),
         Command::SaveQuotaRules(db.quota_rules().unwrap()),
+        Command::SaveTopic { id: None, topic: Box::new(Topic { id: 0, title: "稅收新政".into(), ..topic.clone() }) },
+        Command::DeleteTopic { id: topic.id },
+        Command::RestoreTopic(Box::new(Topic { id: 9_999, ..topic })),
     ]
 }
 

@@ -111,3 +111,29 @@ fn marks_move_the_tallies_and_undo_puts_them_back() {
     assert_eq!(hours(&service), before);
     assert!(service.read().attendance(session.id).unwrap().iter().all(|a| a.official != someone));
 }
+
+#[test]
+fn quota_rules_and_plan_topics_are_data_the_bureau_edits_with_undo() {
+    let mut service = demo();
+    let rules = service.read().quota_rules().unwrap();
+    let mut edited = rules.clone();
+    edited[0].min = 6.0;
+    edited.remove(6);
+    let applied = service.apply(Command::SaveQuotaRules(edited)).unwrap();
+    let now = service.read().quota_rules().unwrap();
+    assert_eq!((now.len(), now[0].min), (6, 6.0));
+    assert_eq!(service.compliance(2012, None).unwrap().rules.len(), 6, "compliance follows the rules as stored");
+    let mut bad = now.clone();
+    bad[1].min = -1.0;
+    assert!(matches!(service.apply(Command::SaveQuotaRules(bad)), Err(ServiceError::Invalid(_))));
+    let _undone = service.apply(applied.undo).unwrap();
+    assert_eq!(service.read().quota_rules().unwrap(), rules);
+    // A topic added to the plan, then one with sessions refused for deletion.
+    let topics = service.read().topics(2012).unwrap();
+    let new = nengli::domain::training::Topic { id: 0, title: "稅收新政解讀".into(), schedule: "11月".into(), ..topics[1].clone() };
+    let added = service.apply(Command::SaveTopic { id: None, topic: Box::new(new) }).unwrap();
+    assert_eq!(service.read().topics(2012).unwrap().len(), topics.len() + 1);
+    let _removed = service.apply(added.undo).unwrap();
+    let used = topics.iter().find(|t| service.read().topic_sessions(t.id).unwrap() > 0).unwrap();
+    assert!(matches!(service.apply(Command::DeleteTopic { id: used.id }), Err(ServiceError::Invalid(_))));
+}

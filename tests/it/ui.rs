@@ -773,3 +773,22 @@ fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_com
         assert!(done(&after) > done(&before), "{official:?} moved on the quotas");
     }
 }
+
+#[test]
+fn an_attendance_file_is_shown_before_it_is_stored() {
+    let (dir, mut h) = demo_harness(Lang::Sc);
+    let session = h.state().service().unwrap().sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let staff = h.state().service().unwrap().read().roster_rows().unwrap()[20].staff_no.clone();
+    let file = dir.path().join("出勤.csv");
+    std::fs::write(&file, format!("场次,工号,出勤,学时\n{},{staff},迟到,20\n", session.id)).unwrap();
+    let before = h.state().service().unwrap().read().attendance(session.id).unwrap();
+    h.state_mut().import_attendance(&file);
+    h.run();
+    h.get_by_label("1 条出勤,涉及 1 个场次;全部正确,确认后一次保存。");
+    assert_eq!(h.state().service().unwrap().read().attendance(session.id).unwrap(), before, "nothing stored yet");
+    click(&mut h, Role::Button, "保存出勤");
+    let after = h.state().service().unwrap().read().attendance(session.id).unwrap();
+    let id = crate::support::official_id(h.state().service().unwrap(), &staff);
+    let mark = after.iter().find(|a| a.official == id).unwrap();
+    assert_eq!((mark.mark, mark.hours), (nengli::domain::training::Mark::Late, 20.0));
+}

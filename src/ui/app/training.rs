@@ -30,6 +30,10 @@ impl NengliApp {
             Intent::TrainingScope => self.reload_training(),
             Intent::ShowClosing(official) => self.show_closing(official),
             Intent::SaveStudyForm => self.save_study_form(),
+            Intent::CommitAttendanceImport => self.store_pending_import(),
+            Intent::DiscardAttendanceImport => self.state.training.pending_import = None,
+            Intent::SetHours { session, official, hours } => self.set_hours(session, official, hours),
+            Intent::SaveTopicForm => self.save_topic_form(),
             Intent::ChooseAttendanceFile => {
                 let file = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file();
                 if let Some(path) = file {
@@ -62,6 +66,15 @@ impl NengliApp {
         }
         if page.selected.is_some_and(|s| !page.sessions.iter().any(|x| x.id == s)) {
             page.selected = None;
+        }
+        if page.tab == crate::ui::state::TrainingTab::Quotas {
+            match service.read().quota_rules() {
+                Ok(rules) => page.quotas = Some(rules),
+                Err(e) => {
+                    let message = i18n::store_error(self.state.lang, &e);
+                    return self.error(message);
+                }
+            }
         }
         if page.tab == crate::ui::state::TrainingTab::Compliance {
             match service.compliance(year, page.compliance_unit) {
@@ -181,6 +194,23 @@ impl NengliApp {
         self.state.training.ticked.clear();
     }
 
+    fn set_hours(&mut self, session: i64, official: crate::domain::OfficialId, hours: f32) {
+        let Some(current) = self.state.training.expected.iter().find(|e| e.official == official).and_then(|e| e.attendance.clone()) else {
+            return;
+        };
+        if (current.hours - hours).abs() < 1e-4 {
+            return;
+        }
+        let set = vec![Attendance { hours, ..current }];
+        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+    }
+
+    fn save_topic_form(&mut self) {
+        let Some(topic) = self.state.training.topic.clone() else { return };
+        let id = (topic.id > 0).then_some(topic.id);
+        self.apply(Intent::Do(Command::SaveTopic { id, topic: Box::new(topic) }));
+    }
+
     fn add_walk_in(&mut self) {
         let page = &mut self.state.training;
         let Some(session) = page.selected else { return };
@@ -268,22 +298,34 @@ impl NengliApp {
         self.apply(Intent::Do(Command::SaveStudyRecord { id: None, official, data: Box::new(data) }));
     }
 
-    /// Reads an attendance spreadsheet and stores every row in one transaction, or nothing
-    /// with each row's problems listed.
+    /// Reads and checks an attendance spreadsheet and shows what it would store (or each
+    /// bad row); nothing is stored until the user says so. Public so tests can stand in for
+    /// the file dialog.
     pub fn import_attendance(&mut self, path: &std::path::Path) {
         let lang = self.state.lang;
-        let Some(service) = &mut self.service else { return };
-        match crate::service::training::import_attendance_file(service, path, lang) {
+        let Some(service) = &self.service else { return };
+        self.state.page = Page::Training;
+        self.state.training.tab = crate::ui::state::TrainingTab::Sessions;
+        match crate::service::training::check_attendance_file(service, path, lang) {
+            Ok(import) => self.state.training.pending_import = Some(import),
+            Err(e) => self.error(i18n::service_error(lang, &e)),
+        }
+    }
+
+    /// Stores the attendance file the user has looked at.
+    fn store_pending_import(&mut self) {
+        let lang = self.state.lang;
+        let (Some(service), Some(import)) = (&mut self.service, self.state.training.pending_import.take()) else { return };
+        match crate::service::training::store_attendance(service, &import) {
             Ok(count) => {
                 self.changed = true;
+                self.undo.clear();
+                self.redo.clear();
                 self.state.notice =
                     Some(crate::ui::state::Notice::Info(i18n::fill(crate::i18n::tr(lang, "training.imported"), &[&count.to_string()])));
                 self.reload_training();
             }
             Err(e) => self.error(i18n::service_error(lang, &e)),
-        }
-        if self.state.page != Page::Training {
-            self.state.page = Page::Training;
         }
     }
 }

@@ -80,6 +80,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     if state.print.is_some() {
         print::print_preview_ui(ui.ctx(), state, out);
     }
+    if state.training.pending_import.is_some() {
+        training::pending_import_ui(ui.ctx(), state, out);
+    }
     if state.selfcheck.package_review.is_some() {
         selfcheck::package_review_ui(ui.ctx(), state, out);
     }

@@ -46,6 +46,7 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         TrainingTab::Sessions => sessions_ui(ui, lang, data, page, out),
         TrainingTab::Plan => plan_ui(ui, lang, page, out),
         TrainingTab::Compliance => compliance_ui(ui, lang, data, page, out),
+        TrainingTab::Quotas => quotas_ui(ui, lang, data, page, out),
     }
 }
 
@@ -238,7 +239,16 @@ fn attendance_ui(
                     ui.label(RichText::new(text).color(colour));
                 });
                 row.col(|ui| {
-                    if let Some(a) = &e.attendance {
+                    // Partial 學時 for someone who left early: up to the session's.
+                    if let Some(a) = e.attendance.as_ref().filter(|a| a.mark.credits()) {
+                        let mut hours = a.hours;
+                        let name = i18n::fill(tr(lang, "training.hours_of"), &[&e.name]);
+                        let response = ui
+                            .name_inputs(&name, |ui| ui.add(egui::DragValue::new(&mut hours).range(0.0..=session.data.hours).speed(0.25)));
+                        if response.drag_stopped() || response.lost_focus() {
+                            out.push(Intent::SetHours { session: session.id, official: e.official, hours });
+                        }
+                    } else if let Some(a) = &e.attendance {
                         ui.label(format!("{}", a.hours));
                     }
                 });
@@ -246,11 +256,13 @@ fn attendance_ui(
         });
 }
 
-fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &TrainingPage, out: &mut Vec<Intent>) {
+fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out: &mut Vec<Intent>) {
     section(ui, &i18n::fill(tr(lang, "training.plan_title"), &[&page.year.to_string()]));
+    topic_form(ui, lang, page, out);
     if page.topics.is_empty() {
         ui.label(RichText::new(tr(lang, "training.no_topics")).weak());
     }
+    let mut page_topic = None;
     egui::Grid::new("topics").num_columns(5).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
         for key in ["training.topic", "training.points", "training.organiser", "training.schedule", ""] {
             ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
@@ -267,10 +279,108 @@ fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &TrainingPage, out: &mu
                 if ui.button(tr(lang, "training.schedule_session")).clicked() {
                     out.push(Intent::EditSession { topic: Some(topic.id), existing: false });
                 }
+                if ui.small_button(tr(lang, "training.edit_topic")).clicked() {
+                    page_topic = Some(topic.clone());
+                }
+                if held == 0 && ui.small_button(tr(lang, "action.delete")).clicked() {
+                    out.push(Intent::Do(Command::DeleteTopic { id: topic.id }));
+                }
             });
             ui.end_row();
         }
     });
+    if page_topic.is_some() {
+        page.topic = page_topic;
+    }
+}
+
+/// The form for a plan topic: new (a button opens it) or the one chosen for editing.
+fn topic_form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out: &mut Vec<Intent>) {
+    let kinds: Vec<(usize, String)> = page.kinds.iter().enumerate().map(|(i, k)| (i, k.name.get(lang).to_owned())).collect();
+    let Some(topic) = &mut page.topic else {
+        if ui.button(tr(lang, "training.add_topic")).clicked() {
+            page.topic = Some(crate::domain::training::Topic {
+                id: 0,
+                year: page.year,
+                title: String::new(),
+                points: String::new(),
+                organiser: String::new(),
+                lead: String::new(),
+                audience: Default::default(),
+                schedule: String::new(),
+                kind: page.kinds.first().map(|k| k.code.clone()).unwrap_or_default(),
+            });
+        }
+        return;
+    };
+    let problems = page.problems.clone();
+    let mut cancel = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new("topic_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            use super::widgets::{form_row, line, para};
+            use crate::domain::Field;
+            form_row(ui, lang, tr(lang, "training.topic"), Field::Title, &problems, |ui| line(ui, &mut topic.title, 360.0));
+            form_row(ui, lang, tr(lang, "training.points"), Field::Record, &problems, |ui| para(ui, &mut topic.points, 520.0, 3));
+            form_row(ui, lang, tr(lang, "training.organiser"), Field::Unit, &problems, |ui| line(ui, &mut topic.organiser, 240.0));
+            form_row(ui, lang, tr(lang, "training.lead"), Field::Name, &problems, |ui| line(ui, &mut topic.lead, 240.0));
+            form_row(ui, lang, tr(lang, "training.schedule"), Field::Deadline, &problems, |ui| line(ui, &mut topic.schedule, 160.0));
+            let mut kind = page.kinds.iter().position(|k| k.code == topic.kind);
+            form_row(ui, lang, tr(lang, "training.kind"), Field::Status, &problems, |ui| {
+                if choose(ui, "topic_kind", &mut kind, &kinds, None, 200.0)
+                    && let Some(k) = kind.and_then(|k| page.kinds.get(k))
+                {
+                    topic.kind = k.code.clone();
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(tr(lang, "action.save")).strong()).clicked() {
+                out.push(Intent::SaveTopicForm);
+            }
+            if ui.button(tr(lang, "action.cancel")).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if cancel {
+        page.topic = None;
+    }
+}
+
+/// An attendance file read and checked, before anything is stored: per session, how many
+/// marks of each kind it brings.
+pub fn pending_import_ui(ctx: &egui::Context, state: &State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(import) = &state.training.pending_import else { return };
+    let modal = egui::Modal::new(egui::Id::unique("attendance_import")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(i18n::fill(tr(lang, "training.import_title"), &[&import.file]));
+        ui.label(i18n::fill(tr(lang, "training.import_rows"), &[&import.rows().to_string(), &import.sessions.len().to_string()]));
+        egui::Grid::new("import_sessions").num_columns(2).striped(true).show(ui, |ui| {
+            for (title, marks) in import.sessions.values() {
+                ui.label(title);
+                let counts: Vec<String> = Mark::ALL
+                    .iter()
+                    .map(|m| (m, marks.iter().filter(|a| a.mark == *m).count()))
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(m, n)| format!("{} {n}", tr(lang, &format!("training.mark.{}", m.code()))))
+                    .collect();
+                ui.label(counts.join(" · "));
+                ui.end_row();
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(tr(lang, "training.store_import")).strong()).clicked() {
+                out.push(Intent::CommitAttendanceImport);
+            }
+            if ui.button(tr(lang, "action.cancel")).clicked() {
+                out.push(Intent::DiscardAttendanceImport);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Intent::DiscardAttendanceImport);
+    }
 }
 
 fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut TrainingPage, out: &mut Vec<Intent>) {
@@ -370,4 +480,93 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
                 }
             });
         });
+}
+
+/// The quota rules as data: each one's name, who it is for, what counts, over which window
+/// and how much; add, remove, then save them all (one change, undone whole).
+fn quotas_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut TrainingPage, out: &mut Vec<Intent>) {
+    use crate::domain::training::{Measure, Period, QuotaRule};
+    let kinds = page.kinds.clone();
+    let Some(rules) = &mut page.quotas else { return };
+    ui.label(RichText::new(tr(lang, "training.quotas_help")).small().weak());
+    let mut remove = None;
+    for (index, rule) in rules.iter_mut().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "training.quota"));
+                ui.add(egui::TextEdit::singleline(rule.name.get_mut(lang)).desired_width(360.0)).labelled_by(label.id);
+                if ui.small_button(tr(lang, "action.delete")).clicked() {
+                    remove = Some(index);
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr(lang, "field.tier"));
+                for tier in &data.catalogue.tiers {
+                    let mut on = rule.tiers.contains(&tier.tier);
+                    if ui.checkbox(&mut on, tier.name.get(lang)).changed() {
+                        rule.tiers.retain(|t| *t != tier.tier);
+                        if on {
+                            rule.tiers.push(tier.tier);
+                        }
+                    }
+                }
+                ui.label(RichText::new(tr(lang, "training.none_means_all")).small().weak());
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr(lang, "training.kind"));
+                for kind in &kinds {
+                    let mut on = rule.kinds.contains(&kind.code);
+                    if ui.checkbox(&mut on, kind.name.get(lang)).changed() {
+                        rule.kinds.retain(|k| *k != kind.code);
+                        if on {
+                            rule.kinds.push(kind.code.clone());
+                        }
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut rule.measure, Measure::Sessions, tr(lang, "training.measure.sessions"));
+                ui.radio_value(&mut rule.measure, Measure::Hours, tr(lang, "training.measure.hours"));
+                ui.separator();
+                ui.radio_value(&mut rule.period, Period::Year, tr(lang, "training.period.year"));
+                ui.radio_value(&mut rule.period, Period::Month, tr(lang, "training.period.month"));
+                let years = match rule.period {
+                    Period::Years(n) => n,
+                    _ => 5,
+                };
+                if ui.radio(matches!(rule.period, Period::Years(_)), tr(lang, "training.period.years")).clicked() {
+                    rule.period = Period::Years(years);
+                }
+                if let Period::Years(n) = &mut rule.period {
+                    ui.add(egui::DragValue::new(n).range(1..=10).suffix(tr(lang, "training.years_suffix")));
+                }
+                ui.separator();
+                let label = ui.label(tr(lang, "training.at_least"));
+                ui.add(egui::DragValue::new(&mut rule.min).range(0.5..=10_000.0).speed(0.5)).labelled_by(label.id);
+            });
+        });
+    }
+    if let Some(index) = remove {
+        rules.remove(index);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "training.add_quota")).clicked() {
+            let name = crate::domain::Names { tc: "新定額".into(), sc: "新定额".into(), en: "New quota".into() };
+            rules.push(QuotaRule {
+                id: 0,
+                name,
+                tiers: Vec::new(),
+                kinds: Vec::new(),
+                measure: Measure::Hours,
+                period: Period::Year,
+                min: 10.0,
+            });
+        }
+        if ui.button(RichText::new(tr(lang, "action.save")).strong()).clicked() {
+            out.push(Intent::Do(Command::SaveQuotaRules(rules.clone())));
+        }
+    });
+    for message in page.problems.iter().map(|p| i18n::problem(lang, p)) {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
 }
