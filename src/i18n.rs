@@ -1224,6 +1224,11 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "{0} marks for {1} sessions, all in order; they are stored together when you confirm.",
     ),
     ("training.store_import", "保存出勤", "保存出勤", "Store attendance"),
+    ("tests.kind.five_basics", "五基達標考試", "五基达标考试", "Five-basics exam"),
+    ("tests.kind.exam", "其他考試", "其他考试", "Other exam"),
+    ("training.exams", "考試與測試成績", "考试与测试成绩", "Exam and test scores"),
+    ("plan.link_session", "連結培訓場次…", "关联培训场次…", "Link a session…"),
+    ("plan.link_session_of", "{0} 連結場次", "{0} 关联场次", "{0}: link a session"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

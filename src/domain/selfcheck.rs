@@ -217,12 +217,17 @@ pub struct Opinion {
 }
 
 vocabulary!(
-    /// The two kinds of test the programme names.
+    /// The kinds of test the programme names: the self-check's post and spot tests, and the
+    /// training register's exams.
     TestKind {
         /// 崗位能力測試
         Post = "post",
         /// 能力抽查測試
         Spot = "spot",
+        /// 五基達標考試
+        FiveBasics = "five_basics",
+        /// 其他考試
+        Exam = "exam",
     }
 );
 

@@ -536,27 +536,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
         plan_table(&mut blocks, lang, &names, tr(lang, "plan.title"), &d.plan);
         if !d.scores.is_empty() {
             blocks.push(Block::Heading { text: tr(lang, "tests.title").to_owned(), size_pt: 12.0 });
-            let rows = d
-                .scores
-                .iter()
-                .map(|(test, score)| {
-                    (
-                        vec![
-                            Cell::new(test.name.clone()),
-                            Cell::new(crate::domain::dates::format_date(test.date)),
-                            Cell::new(format!("{score}")),
-                            Cell::new(tr(lang, if *score >= test.pass_mark { "tests.pass" } else { "tests.fail" })),
-                        ],
-                        Mm(0.0),
-                    )
-                })
-                .collect();
-            blocks.push(Block::Grid(Grid {
-                columns: vec![2.4, 1.0, 0.8, 0.8],
-                header: header_row(lang, &["tests.name", "tests.date", "field.score", "tests.result"]),
-                rows,
-                size_pt: 10.0,
-            }));
+            scores_grid(&mut blocks, lang, &d.scores);
         }
     }
     Document {
@@ -564,6 +544,30 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
         blocks,
         footer: Some(tr(lang, "print.footer").to_owned()),
     }
+}
+
+/// Test and exam scores: the test, its day, the score, passed or not.
+fn scores_grid(blocks: &mut Vec<Block>, lang: Lang, scores: &[(crate::domain::selfcheck::Test, f64)]) {
+    let rows = scores
+        .iter()
+        .map(|(test, score)| {
+            (
+                vec![
+                    Cell::new(test.name.clone()),
+                    Cell::new(crate::domain::dates::format_date(test.date)),
+                    Cell::new(format!("{score}")),
+                    Cell::new(tr(lang, if *score >= test.pass_mark { "tests.pass" } else { "tests.fail" })),
+                ],
+                Mm(0.0),
+            )
+        })
+        .collect();
+    blocks.push(Block::Grid(Grid {
+        columns: vec![2.4, 1.0, 0.8, 0.8],
+        header: header_row(lang, &["tests.name", "tests.date", "field.score", "tests.result"]),
+        rows,
+        size_pt: 10.0,
+    }));
 }
 
 /// An improvement plan under its heading: capability, action, support, due, status, review.
@@ -869,6 +873,10 @@ pub fn training_file(
         rows,
         size_pt: 10.0,
     }));
+    if !file.scores.is_empty() {
+        blocks.push(Block::Heading { text: tr(lang, "training.exams").to_owned(), size_pt: 12.0 });
+        scores_grid(&mut blocks, lang, &file.scores);
+    }
     if !file.standings.is_empty() {
         blocks.push(Block::Heading { text: tr(lang, "training.quotas").to_owned(), size_pt: 12.0 });
         let rows = file

@@ -205,6 +205,8 @@ pub struct TrainingFile {
     pub lines: Vec<FileLine>,
     pub totals: BTreeMap<String, (u32, f32)>,
     pub standings: Vec<(QuotaRule, Standing)>,
+    /// Exam and test scores of the year (五基達標考試, post and spot tests…).
+    pub scores: Vec<(crate::domain::selfcheck::Test, f64)>,
 }
 
 /// One person's line of the compliance page.
@@ -309,7 +311,8 @@ impl Service {
         let tallies = db.tallies_of(official, year - longest_window(&rules) + 1, year)?;
         let today = self.today();
         let standings = rules.iter().filter_map(|r| evaluate(r, who.tier, None, &tallies, year, today).map(|s| (r.clone(), s))).collect();
-        Ok(TrainingFile { official: who, year, lines, totals, standings })
+        let scores = db.scores_of(official)?.into_iter().filter(|(t, _)| t.date.year() == year).collect();
+        Ok(TrainingFile { official: who, year, lines, totals, standings, scores })
     }
 
     /// Compliance with the quotas in `year` for serving officials of `unit` (with its

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/004_audit_chain.sql"),
     include_str!("sql/005_selfcheck.sql"),
     include_str!("sql/006_training.sql"),
+    include_str!("sql/007_exams.sql"),
 ];
 
 /// The schema version this build writes.
@@ -30,15 +31,27 @@ pub fn migrate(conn: &mut Connection, fill: impl FnOnce(&Connection, &[i64]) -> 
     if current == LATEST_VERSION {
         return Ok(Vec::new());
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut applied = Vec::new();
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql)?;
-        applied.push(index as i64 + 1);
-    }
-    fill(&tx, &applied)?;
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.pragma_update(None, "user_version", LATEST_VERSION)?;
-    tx.commit()?;
-    Ok(applied)
+    // A migration may rebuild a table (SQLite's way to change a CHECK): foreign keys are off
+    // while it runs, as SQLite's documentation prescribes, and checked whole before the commit.
+    let foreign_keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = (|| {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut applied = Vec::new();
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            tx.execute_batch(sql)?;
+            applied.push(index as i64 + 1);
+        }
+        fill(&tx, &applied)?;
+        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        if broken > 0 {
+            return Err(StoreError::Constraint(format!("{broken} rows refer to missing records after the upgrade")));
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", LATEST_VERSION)?;
+        tx.commit()?;
+        Ok(applied)
+    })();
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    result
 }

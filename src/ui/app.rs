@@ -972,6 +972,7 @@ impl NengliApp {
                 }
             }
             Entity::Session(id) => {
+                self.load_training_file();
                 self.state.training.problems.clear();
                 self.state.training.form = None;
                 self.reload_training();

@@ -618,6 +618,8 @@ pub struct SelfCheckPage {
     pub package_review: Option<PackageReview>,
     /// The selected official's training file for the round's year.
     pub training: Option<crate::service::training::TrainingFile>,
+    /// The round year's sessions, for linking plan items to them.
+    pub sessions: Vec<crate::domain::training::Session>,
     pub study: StudyForm,
     /// Plan items' year-end review notes as being typed (saved when the field is left).
     pub plan_reviews: HashMap<i64, String>,

@@ -206,7 +206,7 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let path = dir.path().join("v1.sqlite");
     version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6]);
+    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();
@@ -274,4 +274,46 @@ fn the_audit_trail_is_append_only_and_a_change_behind_its_back_shows() {
     let problems = store.check().unwrap();
     assert_eq!(problems, [nengli::store::CheckProblem::AuditChain { first: 2, count: 1 }]);
     assert_eq!(nengli::i18n::check_problem(nengli::domain::Lang::Tc, &problems[0]), "修改記錄自第 2 條起被改動或刪除(共 1 處)");
+}
+
+#[test]
+fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
+    use nengli::domain::selfcheck::{Test, TestKind};
+    use nengli::service::{Command, Service};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("six.sqlite");
+    crate::support::demo_file(&path);
+    let official = {
+        let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester");
+        let test = Test { id: 0, name: "崗位測試".into(), kind: TestKind::Post, date: crate::support::today(), pass_mark: 60.0 };
+        let _added = service.apply(Command::AddTest(test)).unwrap();
+        let official = service.read().officials().unwrap()[3].id;
+        let _scored = service.apply(Command::SetScore { test: 1, official, score: Some(75.0) }).unwrap();
+        // The file as schema 6 had it: the test table's CHECK without the exam kinds.
+        let store = service.into_store();
+        for sql in [
+            "PRAGMA foreign_keys = OFF",
+            "CREATE TABLE old_test (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('post', 'spot')), date TEXT NOT NULL, pass_mark REAL NOT NULL) STRICT",
+            "INSERT INTO old_test SELECT id, uuid, name, kind, date, pass_mark FROM capability_test",
+            "DROP TABLE capability_test",
+            "ALTER TABLE old_test RENAME TO capability_test",
+            "PRAGMA user_version = 6",
+        ] {
+            let _ = store.execute_raw(sql);
+        }
+        official
+    };
+    let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester").with_today(crate::support::today());
+    assert_eq!(service.store().migrated(), &[7]);
+    assert_eq!(service.read().scores_of(official).unwrap().len(), 1, "the score survived the rebuild");
+    let exam =
+        Test { id: 0, name: "五基達標考試".into(), kind: TestKind::FiveBasics, date: crate::support::today(), pass_mark: 60.0 };
+    let _added = service.apply(Command::AddTest(exam)).unwrap();
+    let _scored = service.apply(Command::SetScore { test: 2, official, score: Some(58.0) }).unwrap();
+    let file = service.training_file(official, 2013).unwrap();
+    assert_eq!(
+        file.scores.iter().map(|(t, s)| (t.kind, *s)).collect::<Vec<_>>(),
+        vec![(TestKind::FiveBasics, 58.0), (TestKind::Post, 75.0)]
+    );
+    assert!(service.store().check().unwrap().is_empty());
 }

@@ -137,3 +137,27 @@ fn quota_rules_and_plan_topics_are_data_the_bureau_edits_with_undo() {
     let used = topics.iter().find(|t| service.read().topic_sessions(t.id).unwrap() > 0).unwrap();
     assert!(matches!(service.apply(Command::DeleteTopic { id: used.id }), Err(ServiceError::Invalid(_))));
 }
+
+#[test]
+fn a_session_serves_improvement_plan_items() {
+    use nengli::domain::plans::{PlanItemData, PlanOwner};
+    let mut service = demo();
+    let someone = service.read().roster_rows().unwrap()[30].id;
+    let data =
+        PlanItemData { action: "參加稅收業務培訓班".into(), ..PlanItemData::new(PlanOwner::Official(someone), 2012, Some(1)) };
+    let _planned = service.apply(Command::SavePlanItem { id: None, data }).unwrap();
+    let item = service.read().plan_items(PlanOwner::Official(someone), 2012).unwrap().remove(0);
+    let session = service.sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let linked = Command::SaveSession {
+        id: Some(session.id),
+        topic: session.topic,
+        data: Box::new(session.data.clone()),
+        plan_items: vec![item.id],
+    };
+    let applied = service.apply(linked).unwrap();
+    assert_eq!(service.read().session(session.id).unwrap().unwrap().plan_items, vec![item.id]);
+    let _undone = service.apply(applied.undo).unwrap();
+    assert!(service.read().session(session.id).unwrap().unwrap().plan_items.is_empty());
+    let missing = Command::SaveSession { id: Some(session.id), topic: None, data: Box::new(session.data), plan_items: vec![99_999] };
+    assert!(matches!(service.apply(missing), Err(ServiceError::Invalid(_))), "an item that does not exist");
+}

@@ -255,6 +255,7 @@ impl NengliApp {
             page.training = None;
             return;
         };
+        page.sessions = service.sessions(year).unwrap_or_default();
         match service.training_file(official, year) {
             Ok(file) => page.training = Some(file),
             Err(e) => {

@@ -106,7 +106,8 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         && let Some(unit) = page.unit
     {
         egui::CollapsingHeader::new(tr(lang, "plan.unit_title")).id_salt("unit_plan").show(ui, |ui| {
-            plan_items(ui, lang, data, &page.unit_plan, &mut state.selfcheck.plan_reviews, true, out);
+            let admin = role == Some(Role::Admin);
+            plan_items(ui, lang, data, &page.unit_plan, &state.selfcheck.sessions, &mut state.selfcheck.plan_reviews, true, admin, out);
             plan_form(ui, lang, data, &mut state.selfcheck, PlanOwner::Unit(unit), year, out);
         });
     }

@@ -285,7 +285,7 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
     match page.tab {
         DetailTab::Form => form(ui, lang, data, page, &detail, may_edit, may_review, out),
         DetailTab::Gaps => gaps(ui, lang, data, page, &detail),
-        DetailTab::Plan => plan(ui, lang, data, page, &detail, own || session.role == Role::Admin, out),
+        DetailTab::Plan => plan(ui, lang, data, page, &detail, own || session.role == Role::Admin, session.role == Role::Admin, out),
         DetailTab::Others => others(ui, lang, data, page, &detail, session, out),
         DetailTab::Training => training_file(ui, lang, page, own || session.role == Role::Admin, out),
     }
@@ -442,6 +442,8 @@ fn gap_table(ui: &mut Ui, lang: Lang, data: &Data, lines: &[GapLine]) {
     });
 }
 
+/// The official's improvement plan; `may_link` (the personnel section) links sessions to items.
+#[allow(clippy::too_many_arguments)]
 fn plan(
     ui: &mut Ui,
     lang: Lang,
@@ -449,10 +451,11 @@ fn plan(
     page: &mut SelfCheckPage,
     detail: &crate::service::selfcheck::Detail,
     may_edit: bool,
+    may_link: bool,
     out: &mut Vec<Intent>,
 ) {
     let owner = PlanOwner::Official(detail.official.id);
-    plan_items(ui, lang, data, &detail.plan, &mut page.plan_reviews, may_edit, out);
+    plan_items(ui, lang, data, &detail.plan, &page.sessions, &mut page.plan_reviews, may_edit, may_link, out);
     if !may_edit {
         return;
     }
@@ -461,13 +464,16 @@ fn plan(
 }
 
 /// The items of a plan, each with its status and a delete button when editable.
+#[allow(clippy::too_many_arguments)]
 pub fn plan_items(
     ui: &mut Ui,
     lang: Lang,
     data: &Data,
     items: &[crate::domain::plans::PlanItem],
+    sessions: &[crate::domain::training::Session],
     reviews: &mut std::collections::HashMap<i64, String>,
     may_edit: bool,
+    may_link: bool,
     out: &mut Vec<Intent>,
 ) {
     if items.is_empty() {
@@ -476,8 +482,10 @@ pub fn plan_items(
     }
     let statuses: Vec<(PlanStatus, String)> =
         PlanStatus::ALL.iter().map(|s| (*s, tr(lang, &format!("plan.status.{}", s.code())).to_owned())).collect();
-    egui::Grid::new(ui.scope_id().with("plan_items")).num_columns(7).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-        for key in ["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review", ""] {
+    egui::Grid::new(ui.scope_id().with("plan_items")).num_columns(8).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for key in
+            ["standards.capability", "field.action", "field.support", "plan.due", "field.status", "plan.review", "field.training", ""]
+        {
             ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
         }
         ui.end_row();
@@ -508,6 +516,31 @@ pub fn plan_items(
                     data: PlanItemData { review: review.clone(), ..item.data.clone() },
                 }));
             }
+            // The sessions that serve the item, and one to link (the training register's side).
+            ui.vertical(|ui| {
+                if !item.data.training.is_empty() {
+                    ui.label(&item.data.training);
+                }
+                for session in sessions.iter().filter(|s| s.plan_items.contains(&item.id)) {
+                    ui.label(RichText::new(format!("{} {}", format_date(session.data.date), session.data.title)).small());
+                }
+                let choices: Vec<(i64, String)> = sessions
+                    .iter()
+                    .filter(|s| !s.plan_items.contains(&item.id))
+                    .map(|s| (s.id, format!("{} {}", format_date(s.data.date), s.data.title)))
+                    .collect();
+                let mut chosen = None;
+                if may_link && !choices.is_empty() {
+                    let name = i18n::fill(tr(lang, "plan.link_session_of"), &[&item.data.action]);
+                    ui.name_inputs(&name, |ui| choose(ui, &name, &mut chosen, &choices, Some(tr(lang, "plan.link_session")), 180.0));
+                }
+                if let Some(session) = chosen.and_then(|id| sessions.iter().find(|s| s.id == id)) {
+                    let mut plan_items = session.plan_items.clone();
+                    plan_items.push(item.id);
+                    let data = Box::new(session.data.clone());
+                    out.push(Intent::Do(Command::SaveSession { id: Some(session.id), topic: session.topic, data, plan_items }));
+                }
+            });
             if may_edit && ui.small_button(tr(lang, "action.delete")).clicked() {
                 out.push(Intent::Do(Command::DeletePlanItem { id: item.id }));
             } else if !may_edit {
@@ -730,6 +763,14 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
             ui.end_row();
         }
     });
+    if !file.scores.is_empty() {
+        section(ui, tr(lang, "training.exams"));
+        for (test, score) in &file.scores {
+            let pass = if *score >= test.pass_mark { "tests.pass" } else { "tests.fail" };
+            let kind = tr(lang, &format!("tests.kind.{}", test.kind.code()));
+            ui.label(format!("{} {kind} {}: {score} ({})", format_date(test.date), test.name, tr(lang, pass)));
+        }
+    }
     section(ui, tr(lang, "training.totals"));
     for (kind, (sessions, hours)) in &file.totals {
         ui.label(i18n::fill(tr(lang, "training.total_line"), &[kind, &sessions.to_string(), &format!("{hours}")]));
