@@ -792,3 +792,20 @@ fn an_attendance_file_is_shown_before_it_is_stored() {
     let mark = after.iter().find(|a| a.official == id).unwrap();
     assert_eq!((mark.mark, mark.hours), (nengli::domain::training::Mark::Late, 20.0));
 }
+
+#[test]
+fn the_quota_rules_tab_edits_and_saves_the_rules() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "學習培訓");
+    click(&mut h, Role::Button, "定額規則");
+    let rules = h.state().state.training.quotas.clone().expect("the rules are read for the tab");
+    assert_eq!(rules.len(), 7);
+    h.state_mut().state.training.quotas.as_mut().unwrap()[0].min = 5.0;
+    click(&mut h, Role::Button, "新增定額");
+    click(&mut h, Role::Button, "保存");
+    let stored = h.state().service().unwrap().read().quota_rules().unwrap();
+    assert_eq!((stored.len(), stored[0].min), (8, 5.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().service().unwrap().read().quota_rules().unwrap().len(), 7, "undo brings the rules back");
+}

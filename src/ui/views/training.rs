@@ -34,6 +34,7 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             (TrainingTab::Sessions, "training.tab.sessions"),
             (TrainingTab::Plan, "training.tab.plan"),
             (TrainingTab::Compliance, "training.tab.compliance"),
+            (TrainingTab::Quotas, "training.tab.quotas"),
         ] {
             if ui.selectable_label(page.tab == tab, tr(lang, key)).clicked() {
                 page.tab = tab;
@@ -44,9 +45,13 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     ui.separator();
     match page.tab {
         TrainingTab::Sessions => sessions_ui(ui, lang, data, page, out),
-        TrainingTab::Plan => plan_ui(ui, lang, page, out),
+        TrainingTab::Plan => {
+            egui::ScrollArea::vertical().id_salt("plan_scroll").show(ui, |ui| plan_ui(ui, lang, page, out));
+        }
         TrainingTab::Compliance => compliance_ui(ui, lang, data, page, out),
-        TrainingTab::Quotas => quotas_ui(ui, lang, data, page, out),
+        TrainingTab::Quotas => {
+            egui::ScrollArea::vertical().id_salt("quota_scroll").show(ui, |ui| quotas_ui(ui, lang, data, page, out));
+        }
     }
 }
 
