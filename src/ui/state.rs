@@ -620,6 +620,8 @@ pub struct SelfCheckPage {
     pub training: Option<crate::service::training::TrainingFile>,
     /// The round year's sessions, for linking plan items to them.
     pub sessions: Vec<crate::domain::training::Session>,
+    /// The bureau's session and study types, for their names.
+    pub kinds: Vec<crate::domain::training::Kind>,
     pub study: StudyForm,
     /// Plan items' year-end review notes as being typed (saved when the field is left).
     pub plan_reviews: HashMap<i64, String>,

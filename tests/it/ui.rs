@@ -763,6 +763,8 @@ fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_com
     h.run();
     click(&mut h, Role::Button, "培訓檔案");
     h.get_by_label("征管業務集中學習");
+    assert!(h.query_all_by_label("集中學習").next().is_some(), "types by name, not code");
+    assert!(h.query_all_by_label("collective").next().is_none());
     // …and the compliance page counts one more collective session for each.
     click(&mut h, Role::Button, "學習培訓");
     let after = compliance(&mut h);

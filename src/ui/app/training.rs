@@ -256,6 +256,7 @@ impl NengliApp {
             return;
         };
         page.sessions = service.sessions(year).unwrap_or_default();
+        page.kinds = service.read().training_kinds().unwrap_or_default();
         match service.training_file(official, year) {
             Ok(file) => page.training = Some(file),
             Err(e) => {
@@ -263,11 +264,6 @@ impl NengliApp {
                 let message = i18n::service_error(self.state.lang, &e);
                 self.error(message);
             }
-        }
-        if self.state.training.kinds.is_empty()
-            && let Some(service) = &self.service
-        {
-            self.state.training.kinds = service.read().training_kinds().unwrap_or_default();
         }
     }
 

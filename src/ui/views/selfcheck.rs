@@ -756,7 +756,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         for line in &file.lines {
             ui.label(format_date(line.study.start));
             ui.label(&line.study.title);
-            ui.label(&line.study.kind);
+            ui.label(super::widgets::kind_name(&page.kinds, lang, &line.study.kind));
             ui.label(format!("{}", line.study.hours));
             ui.label(line.mark.map_or(tr(lang, "training.study_record"), |m| tr(lang, &format!("training.mark.{}", m.code()))));
             ui.label(&line.study.certificate);
@@ -773,7 +773,10 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
     }
     section(ui, tr(lang, "training.totals"));
     for (kind, (sessions, hours)) in &file.totals {
-        ui.label(i18n::fill(tr(lang, "training.total_line"), &[kind, &sessions.to_string(), &format!("{hours}")]));
+        ui.label(i18n::fill(
+            tr(lang, "training.total_line"),
+            &[&super::widgets::kind_name(&page.kinds, lang, kind), &sessions.to_string(), &format!("{hours}")],
+        ));
     }
     for (rule, standing) in &file.standings {
         let colour = if standing.met() {

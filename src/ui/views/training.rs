@@ -12,7 +12,7 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 fn kind_name(page: &TrainingPage, lang: crate::domain::Lang, code: &str) -> String {
-    page.kinds.iter().find(|k| k.code == code).map_or(code.to_owned(), |k| k.name.get(lang).to_owned())
+    super::widgets::kind_name(&page.kinds, lang, code)
 }
 
 pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {

@@ -113,3 +113,8 @@ pub fn date_field(ui: &mut Ui, text: &mut String) -> egui::Response {
     })
     .inner
 }
+
+/// A session or study type's name in the user's language (its code when unknown).
+pub fn kind_name(kinds: &[crate::domain::training::Kind], lang: Lang, code: &str) -> String {
+    kinds.iter().find(|k| k.code == code).map_or(code.to_owned(), |k| k.name.get(lang).to_owned())
+}
