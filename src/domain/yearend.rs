@@ -1,0 +1,278 @@
+//! Year-end (總結評估): the official's 自查驗收 against the four standards, the year-end record
+//! behind the 公務員年度考核登記表 with its sign-off chain (the official's summary → the
+//! supervisor's comment and proposed grade → the committee's opinion and grade → the official's
+//! own opinion → locked), returns for rework, an audited reopen, and the 優秀 quota. Rules only.
+
+use super::catalogue::vocabulary;
+use super::problem::{Field, FieldProblem, Problem, Problems};
+use super::text::{MAX_LONG, MAX_SHORT, clean};
+use serde::{Deserialize, Serialize};
+
+vocabulary!(
+    /// The year-end grades.
+    Grade {
+        /// 優秀
+        Excellent = "excellent",
+        /// 稱職
+        Competent = "competent",
+        /// 基本稱職
+        Basic = "basic",
+        /// 不稱職
+        Incompetent = "incompetent",
+        /// 不定等次 (probationers and special cases)
+        Undetermined = "undetermined",
+    }
+);
+
+vocabulary!(
+    /// How far a standard is met, in the 自查驗收.
+    Met {
+        /// 達到
+        Yes = "yes",
+        /// 基本達到
+        Partly = "partly",
+        /// 未達到
+        No = "no",
+    }
+);
+
+vocabulary!(
+    /// Where a year-end record stands in its sign-off chain.
+    Stage {
+        /// The official writes the summary and the 自查驗收.
+        Draft = "draft",
+        /// Handed to the supervisor.
+        Submitted = "submitted",
+        /// The supervisor has commented and proposed a grade; with the committee.
+        Commented = "commented",
+        /// The committee (機關負責人或者考核委員會) has given its opinion and the grade; back with
+        /// the official for their own opinion.
+        Decided = "decided",
+        /// The official has signed: the record is locked.
+        Locked = "locked",
+    }
+);
+
+/// A step of the sign-off chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    /// The official saves the draft.
+    Save,
+    /// The official hands the summary in.
+    Submit,
+    /// The supervisor (a reviewer of the unit) comments and proposes a grade.
+    Comment,
+    /// The committee (an administrator) agrees or not and sets the grade.
+    Decide,
+    /// The official gives their own opinion and signs: locked.
+    Acknowledge,
+    /// The supervisor or the committee sends it back to the official, with a reason.
+    Return,
+    /// An administrator reopens a locked record, with a reason.
+    Reopen,
+}
+
+/// Who takes a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actor {
+    Official,
+    Supervisor,
+    Committee,
+}
+
+impl Step {
+    pub fn actor(self) -> Actor {
+        match self {
+            Step::Save | Step::Submit | Step::Acknowledge => Actor::Official,
+            Step::Comment | Step::Return => Actor::Supervisor,
+            Step::Decide | Step::Reopen => Actor::Committee,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Save => "save",
+            Step::Submit => "submit",
+            Step::Comment => "comment",
+            Step::Decide => "decide",
+            Step::Acknowledge => "acknowledge",
+            Step::Return => "return",
+            Step::Reopen => "reopen",
+        }
+    }
+}
+
+/// The stage after `step` from `from`, or `None` when the chain does not allow it.
+pub fn next_stage(from: Stage, step: Step) -> Option<Stage> {
+    use Stage::*;
+    match (from, step) {
+        (Draft, Step::Save) => Some(Draft),
+        (Draft, Step::Submit) => Some(Submitted),
+        (Submitted, Step::Comment) | (Commented, Step::Comment) => Some(Commented),
+        (Commented, Step::Decide) | (Decided, Step::Decide) => Some(Decided),
+        (Decided, Step::Acknowledge) => Some(Locked),
+        (Submitted | Commented | Decided, Step::Return) => Some(Draft),
+        (Locked, Step::Reopen) => Some(Draft),
+        _ => None,
+    }
+}
+
+/// The four standards of the individual 自查驗收, in order.
+pub const STANDARDS: usize = 4;
+
+/// One standard's self-evaluation, or the reviewer's view of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub met: Option<Met>,
+    pub text: String,
+}
+
+/// A signed opinion: its text, the signer and the day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opinion {
+    pub text: String,
+    pub by: String,
+    pub on: Option<chrono::NaiveDate>,
+}
+
+/// Everything a year-end record holds besides the roster's facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearEndData {
+    /// 從事或分管工作.
+    pub work: String,
+    /// 個人總結 (德、能、勤、績、廉).
+    pub summary: String,
+    /// 自查驗收: the official's view of the four standards, and the reviewer's beside it.
+    pub own: [Evaluation; STANDARDS],
+    pub reviewed: [Evaluation; STANDARDS],
+    /// 獎懲情況.
+    pub rewards: String,
+    /// 脫產培訓情況.
+    pub training: String,
+    /// 主管領導評語 and the proposed grade.
+    pub supervisor: Opinion,
+    pub proposed: Option<Grade>,
+    /// 機關負責人或者考核委員會意見: agrees with the proposal or not, and the grade.
+    pub committee: Opinion,
+    pub agrees: Option<bool>,
+    pub grade: Option<Grade>,
+    /// 被考核人意見.
+    pub official: Opinion,
+    /// 未確定等次或不參加考核情況說明.
+    pub undetermined: String,
+    /// 備註.
+    pub remarks: String,
+    /// Why it was last returned or reopened.
+    pub reason: String,
+}
+
+impl YearEndData {
+    /// Checks the texts' lengths; `submit` also needs the summary and all four self-evaluations.
+    pub fn validate(self, submit: bool) -> Result<YearEndData, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        let work = clean(&self.work, Field::PositionTitle, false, MAX_SHORT * 5, &mut problems);
+        let summary = clean(&self.summary, Field::Reflection, submit, MAX_LONG, &mut problems);
+        let rewards = clean(&self.rewards, Field::Record, false, MAX_LONG, &mut problems);
+        let training = clean(&self.training, Field::Training, false, MAX_LONG, &mut problems);
+        let undetermined = clean(&self.undetermined, Field::Record, false, MAX_LONG, &mut problems);
+        let remarks = clean(&self.remarks, Field::Record, false, MAX_LONG, &mut problems);
+        for evaluation in self.own.iter().chain(self.reviewed.iter()) {
+            clean(&evaluation.text, Field::Comment, false, MAX_LONG, &mut problems);
+        }
+        for opinion in [&self.supervisor, &self.committee, &self.official] {
+            clean(&opinion.text, Field::Comment, false, MAX_LONG, &mut problems);
+        }
+        if submit && self.own.iter().any(|e| e.met.is_none()) {
+            problems.push(Field::Status, Problem::Required);
+        }
+        problems.finish(YearEndData { work, summary, rewards, training, undetermined, remarks, ..self })
+    }
+}
+
+/// The 優秀 quota: how many of `assessed` people may be graded 優秀 at `percent` — rounded
+/// down, as the share may not be exceeded (5 people at 20% → 1; 4 people → 0).
+pub fn excellent_allowed(assessed: usize, percent: u32) -> usize {
+    assessed * percent as usize / 100
+}
+
+/// The quota's use in a group (a unit or the bureau): who counts, how many are 優秀, how many may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotaUse {
+    /// People graded, 不定等次 not counted.
+    pub assessed: usize,
+    pub excellent: usize,
+    pub allowed: usize,
+}
+
+impl QuotaUse {
+    /// Over the quota: a warning with the numbers, never a silent cap.
+    pub fn over(&self) -> bool {
+        self.excellent > self.allowed
+    }
+}
+
+/// The quota's use over these grades (`None`: not graded yet, not counted).
+pub fn quota_use(grades: &[Option<Grade>], percent: u32) -> QuotaUse {
+    let assessed = grades.iter().flatten().filter(|g| **g != Grade::Undetermined).count();
+    let excellent = grades.iter().flatten().filter(|g| **g == Grade::Excellent).count();
+    QuotaUse { assessed, excellent, allowed: excellent_allowed(assessed, percent) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sign_off_chain_allows_only_its_steps() {
+        use Stage::*;
+        let all = [Step::Save, Step::Submit, Step::Comment, Step::Decide, Step::Acknowledge, Step::Return, Step::Reopen];
+        let allowed = [
+            (Draft, Step::Save, Draft),
+            (Draft, Step::Submit, Submitted),
+            (Submitted, Step::Comment, Commented),
+            (Commented, Step::Comment, Commented),
+            (Commented, Step::Decide, Decided),
+            (Decided, Step::Decide, Decided),
+            (Decided, Step::Acknowledge, Locked),
+            (Submitted, Step::Return, Draft),
+            (Commented, Step::Return, Draft),
+            (Decided, Step::Return, Draft),
+            (Locked, Step::Reopen, Draft),
+        ];
+        for from in Stage::ALL {
+            for step in all {
+                let want = allowed.iter().find(|(f, s, _)| f == from && *s == step).map(|(_, _, to)| *to);
+                assert_eq!(next_stage(*from, step), want, "{from:?} {step:?}");
+            }
+        }
+        assert_eq!(next_stage(Locked, Step::Save), None, "a locked record takes no edits");
+        assert_eq!(Step::Decide.actor(), Actor::Committee);
+        assert_eq!(Step::Acknowledge.actor(), Actor::Official);
+    }
+
+    #[test]
+    fn the_excellent_quota_rounds_down_and_warns_over_it() {
+        let table = [(5, 20, 1), (4, 20, 0), (9, 20, 1), (10, 20, 2), (10, 25, 2), (12, 25, 3), (0, 20, 0), (100, 20, 20)];
+        for (assessed, percent, want) in table {
+            assert_eq!(excellent_allowed(assessed, percent), want, "{assessed} at {percent}%");
+        }
+        use Grade::*;
+        let grades = [Some(Excellent), Some(Excellent), Some(Competent), Some(Competent), Some(Basic), Some(Undetermined), None];
+        let q = quota_use(&grades, 20);
+        assert_eq!((q.assessed, q.excellent, q.allowed), (5, 2, 1));
+        assert!(q.over());
+        assert!(!quota_use(&grades, 40).over());
+    }
+
+    #[test]
+    fn handing_in_needs_the_summary_and_the_four_self_evaluations() {
+        let mut data = YearEndData { summary: "德:…能:…勤:…績:…廉:…".into(), ..Default::default() };
+        assert!(data.clone().validate(false).is_ok());
+        assert!(data.clone().validate(true).is_err(), "the four standards are not evaluated yet");
+        for e in &mut data.own {
+            e.met = Some(Met::Yes);
+        }
+        assert!(data.clone().validate(true).is_ok());
+        assert!(YearEndData { summary: " ".into(), ..data }.validate(true).is_err());
+    }
+}
