@@ -1229,6 +1229,14 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("training.exams", "考試與測試成績", "考试与测试成绩", "Exam and test scores"),
     ("plan.link_session", "連結培訓場次…", "关联培训场次…", "Link a session…"),
     ("plan.link_session_of", "{0} 連結場次", "{0} 关联场次", "{0}: link a session"),
+    ("done.yearend.save", "已保存年度總結", "已保存年度总结", "Year-end record saved"),
+    ("done.yearend.submit", "年度總結已提交", "年度总结已提交", "Year-end summary handed in"),
+    ("done.yearend.comment", "已填寫主管領導評語", "已填写主管领导评语", "Supervisor's comment saved"),
+    ("done.yearend.decide", "已填寫考核委員會意見", "已填写考核委员会意见", "Committee's opinion saved"),
+    ("done.yearend.acknowledge", "已簽署,考核登記表已鎖定", "已签署,考核登记表已锁定", "Signed; the record is locked"),
+    ("done.yearend.return", "已退回修改", "已退回修改", "Returned for rework"),
+    ("done.yearend.reopen", "已重新開啟", "已重新开启", "Record reopened"),
+    ("done.yearend.restore", "已恢復年度考核記錄", "已恢复年度考核记录", "Year-end record restored"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =
@@ -1508,7 +1516,8 @@ mod tests {
         let service = include_str!("service/mod.rs").to_owned()
             + include_str!("service/seed.rs")
             + include_str!("service/selfcheck.rs")
-            + include_str!("service/training.rs");
+            + include_str!("service/training.rs")
+            + include_str!("service/yearend.rs");
         for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
             let rest = &service[i..];
             let start = rest.find('"').unwrap() + 1;

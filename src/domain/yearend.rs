@@ -189,6 +189,18 @@ impl YearEndData {
     }
 }
 
+/// A stored year-end record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearEnd {
+    pub id: i64,
+    pub uuid: String,
+    pub official: super::OfficialId,
+    pub year: i32,
+    pub stage: Stage,
+    pub data: YearEndData,
+    pub version: i64,
+}
+
 /// The 優秀 quota: how many of `assessed` people may be graded 優秀 at `percent` — rounded
 /// down, as the share may not be exceeded (5 people at 20% → 1; 4 people → 0).
 pub fn excellent_allowed(assessed: usize, percent: u32) -> usize {

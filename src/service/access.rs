@@ -70,6 +70,17 @@ pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
             if owners_step { Need::Owner(*official) } else { reviewer_of(db, *official)? }
         }
         Command::SaveSelfCheck { official, .. } => Need::Owner(*official),
+        Command::YearEndStep { official, step, .. } => match step.actor() {
+            crate::domain::yearend::Actor::Official => Need::Owner(*official),
+            crate::domain::yearend::Actor::Supervisor => reviewer_of(db, *official)?,
+            crate::domain::yearend::Actor::Committee => Need::Admin,
+        },
+        Command::RestoreYearEnd { official, year, before } => {
+            // The official may take back their own draft's edits; anything else is the committee's.
+            let now = db.yearend(*official, *year)?.map(|r| r.stage);
+            let drafts = before.as_ref().is_none_or(|b| b.stage == crate::domain::yearend::Stage::Draft);
+            if now == Some(crate::domain::yearend::Stage::Draft) && drafts { Need::Owner(*official) } else { Need::Admin }
+        }
         Command::ReviewSelfCheck { official, .. } | Command::AddOpinion(crate::domain::selfcheck::Opinion { official, .. }) => {
             reviewer_of(db, *official)?
         }

@@ -7,6 +7,7 @@ pub mod printing;
 pub mod seed;
 pub mod selfcheck;
 pub mod training;
+mod yearend;
 
 pub use access::{LoginError, NewAccount};
 
@@ -262,6 +263,21 @@ pub enum Command {
         id: i64,
     },
     RestoreTopic(Box<Topic>),
+    /// A step of an official's year-end record: each party writes only its own part of `data`
+    /// (the official the summary and self-evaluation, the supervisor the comment and proposed
+    /// grade, the committee its opinion and the grade, the official then their opinion).
+    YearEndStep {
+        official: OfficialId,
+        year: i32,
+        step: crate::domain::yearend::Step,
+        data: Box<crate::domain::yearend::YearEndData>,
+    },
+    /// Puts a year-end record back as it was (undo).
+    RestoreYearEnd {
+        official: OfficialId,
+        year: i32,
+        before: Option<Box<crate::domain::yearend::YearEnd>>,
+    },
 }
 
 /// The record a command changed.
@@ -283,6 +299,7 @@ pub enum Entity {
     Plan(PlanOwner),
     Session(i64),
     Training(OfficialId),
+    YearEnd(OfficialId),
     Quotas,
 }
 
@@ -918,6 +935,7 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         | Command::SaveTopic { .. }
         | Command::DeleteTopic { .. }
         | Command::RestoreTopic(_) => training::apply(db, actor, command)?,
+        Command::YearEndStep { .. } | Command::RestoreYearEnd { .. } => yearend::apply(db, actor, today, command)?,
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;

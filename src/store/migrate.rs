@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/005_selfcheck.sql"),
     include_str!("sql/006_training.sql"),
     include_str!("sql/007_exams.sql"),
+    include_str!("sql/008_yearend.sql"),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ mod selfcheck;
 mod standards;
 mod training;
 mod units;
+mod yearend;
 
 pub use accounts::Credentials;
 pub use audit::AuditRow;

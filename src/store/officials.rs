@@ -125,7 +125,8 @@ impl Db<'_> {
             + (SELECT count(*) FROM plan_item WHERE official_id = ?1)
             + (SELECT count(*) FROM app_user WHERE official_id = ?1)
             + (SELECT count(*) FROM attendance WHERE official_id = ?1)
-            + (SELECT count(*) FROM study_record WHERE official_id = ?1)";
+            + (SELECT count(*) FROM study_record WHERE official_id = ?1)
+            + (SELECT count(*) FROM yearend_record WHERE official_id = ?1)";
         Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
     }
 

@@ -985,6 +985,7 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
+            Entity::YearEnd(_) => {}
             Entity::Quotas => {
                 self.state.training.topic = None;
                 self.state.training.problems.clear();

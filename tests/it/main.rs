@@ -14,3 +14,4 @@ mod store;
 mod support;
 mod training;
 mod ui;
+mod yearend;

@@ -9,6 +9,7 @@ use nengli::domain::plans::{PlanItemData, PlanOwner};
 use nengli::domain::selfcheck::{CheckStatus, Opinion, PeerCheck, Review, RoundData, SelfCheckData, Step, Test, TestKind};
 use nengli::domain::standards::{SeatData, SeatStatus};
 use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord, Topic};
+use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -119,9 +120,15 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::SaveTopic { .. } => (49, Admin),
         Command::DeleteTopic { .. } => (50, Admin),
         Command::RestoreTopic(_) => (51, Admin),
+        Command::YearEndStep { step, .. } => match step.actor() {
+            nengli::domain::yearend::Actor::Official => (52, Owner),
+            nengli::domain::yearend::Actor::Supervisor => (53, Reviewer),
+            nengli::domain::yearend::Actor::Committee => (54, Admin),
+        },
+        Command::RestoreYearEnd { .. } => (55, Admin),
     }
 }
-const ROWS: usize = 52;
+const ROWS: usize = 56;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -266,6 +273,20 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         Command::SaveTopic { id: None, topic: Box::new(Topic { id: 0, title: "稅收新政".into(), ..topic.clone() }) },
         Command::DeleteTopic { id: topic.id },
         Command::RestoreTopic(Box::new(Topic { id: 9_999, ..topic })),
+        Command::YearEndStep { official: target, year, step: YearStep::Save, data: Box::new(YearEndData::default()) },
+        Command::YearEndStep {
+            official: target,
+            year,
+            step: YearStep::Comment,
+            data: Box::new(YearEndData { proposed: Some(Grade::Competent), ..Default::default() }),
+        },
+        Command::YearEndStep {
+            official: target,
+            year,
+            step: YearStep::Reopen,
+            data: Box::new(YearEndData { reason: "更正".into(), ..Default::default() }),
+        },
+        Command::RestoreYearEnd { official: target, year, before: None },
     ]
 }
 
@@ -284,6 +305,13 @@ fn prepare(service: &mut Service, p: &People) {
     }
     for target in [p.me, p.colleague, p.outsider, p.head] {
         let _ = service.apply(Command::SaveStudyRecord { id: None, official: target, data: Box::new(study("讀書筆記")) }).unwrap();
+    }
+    for target in [p.me, p.colleague, p.outsider, p.head] {
+        let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+        for e in &mut data.own {
+            e.met = Some(nengli::domain::yearend::Met::Yes);
+        }
+        let _ = service.apply(Command::YearEndStep { official: target, year, step: YearStep::Submit, data: Box::new(data) }).unwrap();
     }
     let test = Test { id: 0, name: "征管業務測試".into(), kind: TestKind::Spot, date: crate::support::today(), pass_mark: 60.0 };
     let _ = service.apply(Command::AddTest(test)).unwrap();

@@ -1,0 +1,128 @@
+//! The year-end record's use cases: each step of the sign-off chain writes only the acting
+//! party's part of the record, stamps their name and the day, and moves the stage; returns and
+//! reopening need a reason; every step has its undo and audit row. Permission (who may take a
+//! step) is checked by the caller from the step's actor.
+
+use super::{Applied, Command, Entity, Result, ServiceError, existing_official, json};
+use crate::domain::problem::{Field, FieldProblem, Problem};
+use crate::domain::yearend::{Opinion, Stage, Step, YearEnd, YearEndData, next_stage};
+use crate::store::{Db, new_uuid};
+use chrono::NaiveDate;
+
+fn one(field: Field, problem: Problem) -> ServiceError {
+    ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
+}
+
+fn signed(text: &str, actor: &str, today: NaiveDate) -> Opinion {
+    Opinion { text: text.trim().to_owned(), by: actor.to_owned(), on: Some(today) }
+}
+
+/// The record after `step`: `current` with the acting party's part taken from `input`.
+fn take_part(current: &YearEndData, input: &YearEndData, step: Step, actor: &str, today: NaiveDate) -> Result<YearEndData> {
+    let mut next = current.clone();
+    match step {
+        Step::Save | Step::Submit => {
+            next.work = input.work.clone();
+            next.summary = input.summary.clone();
+            next.own = input.own.clone();
+            next.rewards = input.rewards.clone();
+            next.training = input.training.clone();
+            next.undetermined = input.undetermined.clone();
+            next.remarks = input.remarks.clone();
+        }
+        Step::Comment => {
+            if input.proposed.is_none() {
+                return Err(one(Field::Status, Problem::Required));
+            }
+            next.reviewed = input.reviewed.clone();
+            next.supervisor = signed(&input.supervisor.text, actor, today);
+            next.proposed = input.proposed;
+        }
+        Step::Decide => {
+            if input.grade.is_none() || input.agrees.is_none() {
+                return Err(one(Field::Status, Problem::Required));
+            }
+            next.committee = signed(&input.committee.text, actor, today);
+            next.agrees = input.agrees;
+            next.grade = input.grade;
+        }
+        Step::Acknowledge => next.official = signed(&input.official.text, actor, today),
+        Step::Return | Step::Reopen => {
+            if input.reason.trim().is_empty() {
+                return Err(one(Field::Reason, Problem::Required));
+            }
+            next.reason = input.reason.trim().to_owned();
+        }
+    }
+    Ok(next.validate(step == Step::Submit)?)
+}
+
+pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Result<Applied> {
+    Ok(match command {
+        Command::YearEndStep { official, year, step, data } => {
+            existing_official(db, official)?;
+            if !(2000..=2100).contains(&year) {
+                return Err(one(Field::Year, Problem::OutOfRange { min: 2000, max: 2100 }));
+            }
+            let before = db.yearend(official, year)?;
+            let current = before.clone().unwrap_or(YearEnd {
+                id: 0,
+                uuid: new_uuid(),
+                official,
+                year,
+                stage: Stage::Draft,
+                data: YearEndData::default(),
+                version: 0,
+            });
+            let stage = next_stage(current.stage, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
+            let data = take_part(&current.data, &data, step, actor, today)?;
+            let after = YearEnd { stage, data, ..current };
+            let id = db.save_yearend(&after)?;
+            let action = match step {
+                Step::Save => "yearend.save",
+                Step::Submit => "yearend.submit",
+                Step::Comment => "yearend.comment",
+                Step::Decide => "yearend.decide",
+                Step::Acknowledge => "yearend.acknowledge",
+                Step::Return => "yearend.return",
+                Step::Reopen => "yearend.reopen",
+            };
+            db.audit(actor, action, "yearend_record", Some(id), before.as_ref().and_then(json).as_deref(), json(&after).as_deref())?;
+            Applied {
+                action,
+                entity: Entity::YearEnd(official),
+                undo: Command::RestoreYearEnd { official, year, before: before.map(Box::new) },
+            }
+        }
+        Command::RestoreYearEnd { official, year, before } => {
+            let now = db.yearend(official, year)?;
+            match before {
+                Some(before) => {
+                    let id = db.save_yearend(&before)?;
+                    db.audit(
+                        actor,
+                        "yearend.restore",
+                        "yearend_record",
+                        Some(id),
+                        now.as_ref().and_then(json).as_deref(),
+                        json(&before).as_deref(),
+                    )?;
+                }
+                None => {
+                    db.delete_yearend(official, year)?;
+                    db.audit(
+                        actor,
+                        "yearend.restore",
+                        "yearend_record",
+                        now.as_ref().map(|n| n.id),
+                        now.as_ref().and_then(json).as_deref(),
+                        None,
+                    )?;
+                }
+            }
+            let undo = Command::RestoreYearEnd { official, year, before: now.map(Box::new) };
+            Applied { action: "yearend.restore", entity: Entity::YearEnd(official), undo }
+        }
+        other => unreachable!("not a year-end command: {other:?}"),
+    })
+}

@@ -1,0 +1,91 @@
+//! The year-end record's sign-off chain through the service, as the three demo users: the
+//! official's summary, the supervisor's comment, the committee's grade, the official's
+//! signature and the lock; returns, refusals by role and stage, and an audited reopen.
+
+use crate::support::demo;
+use nengli::domain::yearend::{Grade, Met, Stage, Step, YearEndData};
+use nengli::service::{Command, Service, ServiceError};
+
+fn log_in(service: &mut Service, username: &str) {
+    let password = nengli::service::seed::DEMO_ACCOUNTS.iter().find(|a| a.0 == username).unwrap().1;
+    service.login(username, password).unwrap();
+}
+
+fn step(service: &mut Service, official: nengli::domain::OfficialId, step: Step, data: YearEndData) -> Result<(), ServiceError> {
+    service.apply(Command::YearEndStep { official, year: 2012, step, data: Box::new(data) }).map(drop)
+}
+
+#[test]
+fn the_chain_runs_from_the_summary_to_the_locked_record_with_a_return_and_a_reopen() {
+    let mut service = demo();
+    let me = service.read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap().data.official.unwrap();
+    let stage = |s: &Service| s.read().yearend(me, 2012).unwrap().map(|r| r.stage);
+    let mut mine = YearEndData { work: "稅收分析".into(), summary: "德:…能:…勤:…績:…廉:…".into(), ..Default::default() };
+    log_in(&mut service, "official");
+    step(&mut service, me, Step::Save, mine.clone()).unwrap();
+    assert!(matches!(step(&mut service, me, Step::Submit, mine.clone()), Err(ServiceError::Invalid(_))), "the four standards first");
+    for e in &mut mine.own {
+        e.met = Some(Met::Yes);
+    }
+    step(&mut service, me, Step::Submit, mine.clone()).unwrap();
+    assert!(matches!(
+        step(&mut service, me, Step::Comment, YearEndData { proposed: Some(Grade::Excellent), ..Default::default() }),
+        Err(ServiceError::Forbidden)
+    ));
+    // The supervisor returns it, then comments on the reworked one.
+    log_in(&mut service, "reviewer");
+    assert!(matches!(step(&mut service, me, Step::Return, YearEndData::default()), Err(ServiceError::Invalid(_))), "a reason is needed");
+    step(&mut service, me, Step::Return, YearEndData { reason: "請補充績的部分".into(), ..Default::default() }).unwrap();
+    assert_eq!(stage(&service), Some(Stage::Draft));
+    log_in(&mut service, "official");
+    step(&mut service, me, Step::Submit, YearEndData { summary: "德:…能:…勤:…績:全年完成稅收分析報告12篇…廉:…".into(), ..mine.clone() })
+        .unwrap();
+    log_in(&mut service, "reviewer");
+    let comment = YearEndData {
+        proposed: Some(Grade::Excellent),
+        supervisor: nengli::domain::yearend::Opinion { text: "工作認真,成績突出。".into(), ..Default::default() },
+        ..Default::default()
+    };
+    step(&mut service, me, Step::Comment, comment).unwrap();
+    assert!(
+        matches!(
+            step(&mut service, me, Step::Decide, YearEndData { grade: Some(Grade::Excellent), agrees: Some(true), ..Default::default() }),
+            Err(ServiceError::Forbidden)
+        ),
+        "the committee decides"
+    );
+    // The committee (an administrator) grades it; the official signs; it locks.
+    log_in(&mut service, "admin");
+    step(&mut service, me, Step::Decide, YearEndData { grade: Some(Grade::Competent), agrees: Some(false), ..Default::default() }).unwrap();
+    log_in(&mut service, "official");
+    step(
+        &mut service,
+        me,
+        Step::Acknowledge,
+        YearEndData { official: nengli::domain::yearend::Opinion { text: "同意。".into(), ..Default::default() }, ..Default::default() },
+    )
+    .unwrap();
+    let record = service.read().yearend(me, 2012).unwrap().unwrap();
+    assert_eq!((record.stage, record.data.grade, record.data.proposed), (Stage::Locked, Some(Grade::Competent), Some(Grade::Excellent)));
+    assert_eq!(
+        (record.data.supervisor.by.as_str(), record.data.committee.by.as_str(), record.data.official.by.as_str()),
+        ("reviewer", "admin", "official")
+    );
+    assert!(record.data.summary.contains("分析報告12篇"), "the reworked summary");
+    assert!(matches!(step(&mut service, me, Step::Save, mine.clone()), Err(ServiceError::Invalid(_))), "locked");
+    // Only an administrator reopens, with a reason; the audit trail has every step.
+    assert!(matches!(
+        step(&mut service, me, Step::Reopen, YearEndData { reason: "更正".into(), ..Default::default() }),
+        Err(ServiceError::Forbidden)
+    ));
+    log_in(&mut service, "admin");
+    assert!(matches!(step(&mut service, me, Step::Reopen, YearEndData::default()), Err(ServiceError::Invalid(_))));
+    step(&mut service, me, Step::Reopen, YearEndData { reason: "出生年月有誤".into(), ..Default::default() }).unwrap();
+    assert_eq!(stage(&service), Some(Stage::Draft));
+    let actions: Vec<String> =
+        service.read().audit_rows(100).unwrap().into_iter().filter(|r| r.entity == "yearend_record").map(|r| r.action).rev().collect();
+    assert_eq!(
+        actions,
+        ["save", "submit", "return", "submit", "comment", "decide", "acknowledge", "reopen"].map(|a| format!("yearend.{a}")).to_vec()
+    );
+}
