@@ -289,7 +289,8 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
         let _added = service.apply(Command::AddTest(test)).unwrap();
         let official = service.read().officials().unwrap()[3].id;
         let _scored = service.apply(Command::SetScore { test: 1, official, score: Some(75.0) }).unwrap();
-        // The file as schema 6 had it: the test table's CHECK without the exam kinds.
+        // The file as schema 6 had it: the test table's CHECK without the exam kinds, and no
+        // year-end records yet.
         let store = service.into_store();
         for sql in [
             "PRAGMA foreign_keys = OFF",
@@ -297,6 +298,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "INSERT INTO old_test SELECT id, uuid, name, kind, date, pass_mark FROM capability_test",
             "DROP TABLE capability_test",
             "ALTER TABLE old_test RENAME TO capability_test",
+            "DROP TABLE yearend_record",
             "PRAGMA user_version = 6",
         ] {
             let _ = store.execute_raw(sql);
