@@ -165,6 +165,31 @@ pub enum PrintCmd {
     },
     /// Compliance with the training quotas for a year (of one unit and its sub-units with --unit).
     TrainingCompliance(YearPrint),
+    /// The 公務員年度考核登記表 of a year for every serving official (of one unit with --unit, or
+    /// the staff numbers listed with --staff), in one PDF or one file per person (--split-dir).
+    Yearend {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        unit: Option<String>,
+        /// Staff numbers, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        staff: Vec<String>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// Write one PDF per person, named by staff number, into this folder.
+        #[arg(long, value_name = "DIR")]
+        split_dir: Option<PathBuf>,
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "split_dir")]
+        out: Option<PathBuf>,
+    },
+    /// A blank 公務員年度考核登記表 for filling in by hand.
+    YearendBlank {
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The programme report for the leading group as things stand on a day.
     ProgrammeReport {
         /// The day the report is made for (YYYY-MM-DD).
@@ -197,6 +222,36 @@ pub enum KindArg {
     Units,
     Posts,
     Standards,
+}
+
+/// The paper a form is printed on.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperArg {
+    A4,
+    #[value(name = "16k")]
+    K16,
+}
+
+impl PaperArg {
+    fn paper(self) -> crate::report::layout::Paper {
+        match self {
+            PaperArg::A4 => crate::report::layout::A4,
+            PaperArg::K16 => crate::report::layout::K16,
+        }
+    }
+}
+
+/// Lays out and writes `document` as a PDF on `paper`; returns the pages written.
+fn write_pdf(
+    document: &crate::report::layout::Document,
+    paper: crate::report::layout::Paper,
+    out: &Path,
+    lang: Lang,
+) -> Result<usize, String> {
+    let pages = crate::report::layout::layout(document, paper, crate::report::metrics::for_lang(lang));
+    let bytes = crate::report::pdf::render(&document.title, &pages, paper, lang).map_err(|e| e.to_string())?;
+    crate::files::write_atomically(out, &bytes).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+    Ok(pages.len())
 }
 
 /// What `import` reads.
@@ -382,7 +437,35 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() })),
                 }
             };
+            if let PrintCmd::Yearend { year, unit, staff, paper, split_dir: Some(dir), .. } = what {
+                let scope = scope(unit)?;
+                let numbers: Vec<String> =
+                    if staff.is_empty() { printing::yearend_staff(&service, scope).map_err(|e| fail(lang, e))? } else { staff.clone() };
+                std::fs::create_dir_all(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+                let mut files = 0;
+                for number in &numbers {
+                    let document =
+                        printing::yearend_sheets(&service, *year, scope, std::slice::from_ref(number), lang).map_err(|e| fail(lang, e))?;
+                    if document.blocks.is_empty() {
+                        continue;
+                    }
+                    let safe: String = number.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+                    write_pdf(&document, paper.paper(), &dir.join(format!("{safe}.pdf")), lang)?;
+                    files += 1;
+                }
+                return ok(i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]));
+            }
+            let mut paper_used = crate::report::layout::A4;
             let (document, out) = match what {
+                PrintCmd::Yearend { year, unit, staff, paper, out, .. } => {
+                    paper_used = paper.paper();
+                    let out = out.as_ref().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
+                    (printing::yearend_sheets(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?, out)
+                }
+                PrintCmd::YearendBlank { paper, out } => {
+                    paper_used = paper.paper();
+                    (printing::yearend_blank(&service, lang).map_err(|e| fail(lang, e))?, out)
+                }
                 PrintCmd::DutyStatements { unit, out } => {
                     (printing::duty_statements(&service, scope(unit)?, lang).map_err(store_error)?, out)
                 }
@@ -442,10 +525,8 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             if document.blocks.is_empty() {
                 return Err(tr(lang, "cli.nothing_to_print").to_owned());
             }
-            let pages = crate::report::layout::layout(&document, crate::report::layout::A4, crate::report::metrics::for_lang(lang));
-            let bytes = crate::report::pdf::render(&document.title, &pages, crate::report::layout::A4, lang).map_err(|e| e.to_string())?;
-            crate::files::write_atomically(out, &bytes).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
-            ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.len().to_string(), &out.display().to_string()]))
+            let pages = write_pdf(&document, paper_used, out, lang)?;
+            ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
         }
         Cmd::ExportPackages { round, unit, dir } => {
             let mut service = service(db, OpenMode::Existing, lang)?;

@@ -198,6 +198,9 @@ pub struct Paper {
 /// A4 portrait with 20 mm margins.
 pub const A4: Paper = Paper { width: Mm(210.0), height: Mm(297.0), margin: Mm(20.0) };
 
+/// 16K (185 × 260 mm), the other size personnel forms are printed on.
+pub const K16: Paper = Paper { width: Mm(185.0), height: Mm(260.0), margin: Mm(15.0) };
+
 /// Space between a cell's border and its text.
 const PAD: Mm = Mm(1.8);
 /// Line height as a multiple of the font size.

@@ -966,3 +966,114 @@ pub fn training_compliance(
         footer: Some(tr(lang, "print.footer").to_owned()),
     }
 }
+
+/// What one 公務員年度考核登記表 shows: the roster's facts, the year-end record (none for a
+/// blank form), and this bureau's addition — the eight capability levels and the year's 學時.
+pub struct YearEndSheet {
+    pub year: Option<i32>,
+    pub name: String,
+    pub gender: String,
+    pub birth: String,
+    pub political: String,
+    pub post_since: String,
+    pub unit_post: String,
+    pub record: Option<crate::domain::yearend::YearEndData>,
+    /// Capability name and assessed level, in the fixed order.
+    pub levels: Vec<(String, Option<u8>)>,
+    pub training_hours: Option<f32>,
+}
+
+fn sign_line(lang: Lang, opinion: Option<&crate::domain::yearend::Opinion>) -> Cell {
+    let day = opinion.and_then(|o| o.on).map_or_else(
+        || tr(lang, "sheet.blank_day").to_owned(),
+        |d| {
+            use chrono::Datelike;
+            fill(tr(lang, "sheet.day"), &[&d.year().to_string(), &d.month().to_string(), &d.day().to_string()])
+        },
+    );
+    let by = opinion.map(|o| o.by.as_str()).filter(|b| !b.is_empty()).unwrap_or("__________");
+    Cell { align: Align::Right, ..Cell::new(fill(tr(lang, "sheet.sign"), &[by, &day])) }
+}
+
+/// The 公務員年度考核登記表, one A4 grid per official: title and year, the personal rows, the
+/// tall 個人總結 (continued on the next page when long, never cut), the 自查驗收, the eight
+/// capability levels and training 學時, then each opinion block with 簽名 and 年 月 日 at its
+/// bottom right, and the closing rows. A sheet without a record is a blank form.
+pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Document {
+    let mut blocks = Vec::new();
+    for sheet in sheets {
+        if !blocks.is_empty() {
+            blocks.push(Block::NewSheet);
+        }
+        blocks.push(Block::Title { text: tr(lang, "sheet.title").to_owned(), size_pt: 20.0 });
+        let year = sheet.year.map_or_else(|| tr(lang, "sheet.blank_year").to_owned(), |y| fill(tr(lang, "sheet.year"), &[&y.to_string()]));
+        blocks.push(Block::Paragraph { text: year, size_pt: 12.0, align: Align::Center });
+        blocks.push(Block::Spacer(Mm(3.0)));
+        let r = sheet.record.as_ref();
+        let text = |f: fn(&crate::domain::yearend::YearEndData) -> String| r.map(f).unwrap_or_default();
+        let label = |key: &str| Cell::label(tr(lang, key));
+        let value = |v: String| Cell::new(v);
+        let mut rows: Vec<(Vec<Cell>, Mm)> = vec![
+            (
+                vec![
+                    label("sheet.name"),
+                    value(sheet.name.clone()),
+                    label("sheet.gender"),
+                    value(sheet.gender.clone()),
+                    label("sheet.birth"),
+                    value(sheet.birth.clone()),
+                ],
+                Mm(9.0),
+            ),
+            (
+                vec![
+                    label("sheet.political"),
+                    value(sheet.political.clone()),
+                    label("sheet.post_since"),
+                    value(sheet.post_since.clone()).span(3),
+                ],
+                Mm(9.0),
+            ),
+            (vec![label("sheet.unit_post"), value(sheet.unit_post.clone()).span(5)], Mm(9.0)),
+            (vec![label("sheet.work"), value(text(|d| d.work.clone())).span(5)], Mm(10.0)),
+            (vec![label("sheet.summary"), value(text(|d| d.summary.clone())).span(5)], Mm(36.0)),
+        ];
+        let standards: Vec<String> = (1..=crate::domain::yearend::STANDARDS)
+            .map(|i| {
+                let name = tr(lang, &format!("yearend.standard.{i}"));
+                let own = r.map(|d| &d.own[i - 1]);
+                let met = own.and_then(|e| e.met).map_or("", |m| tr(lang, &format!("yearend.met.{}", m.code())));
+                let note = own.map_or(String::new(), |e| e.text.clone());
+                format!("{i}. {name}:{met} {note}")
+            })
+            .collect();
+        rows.push((vec![label("sheet.acceptance"), value(standards.join("\n")).span(5)], Mm(20.0)));
+        let levels: Vec<String> =
+            sheet.levels.iter().map(|(n, l)| format!("{n} {}", l.map_or("—".to_owned(), |l| l.to_string()))).collect();
+        let hours = sheet.training_hours.map_or(String::new(), |h| fill(tr(lang, "sheet.hours"), &[&format!("{h}")]));
+        rows.push((vec![label("sheet.capabilities"), value(format!("{}\n{hours}", levels.join("  "))).span(5)], Mm(12.0)));
+        rows.push((vec![label("sheet.rewards"), value(text(|d| d.rewards.clone())).span(5)], Mm(9.0)));
+        rows.push((vec![label("sheet.training"), value(text(|d| d.training.clone())).span(5)], Mm(9.0)));
+        let grade_name =
+            |g: Option<crate::domain::yearend::Grade>| g.map_or(String::new(), |g| tr(lang, &format!("grade.{}", g.code())).to_owned());
+        let proposed = r.and_then(|d| d.proposed).map_or(String::new(), |g| fill(tr(lang, "sheet.proposed"), &[&grade_name(Some(g))]));
+        let supervisor = format!("{}\n{proposed}", text(|d| d.supervisor.text.clone()));
+        rows.push((vec![label("sheet.supervisor"), value(supervisor).span(5)], Mm(14.0)));
+        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.supervisor)).span(5)], Mm(7.0)));
+        let agrees = match r.and_then(|d| d.agrees) {
+            Some(true) => tr(lang, "sheet.agree"),
+            Some(false) => tr(lang, "sheet.disagree"),
+            None => "",
+        };
+        let grade = r.and_then(|d| d.grade).map_or(String::new(), |g| fill(tr(lang, "sheet.grade"), &[&grade_name(Some(g))]));
+        let committee = format!("{agrees} {}\n{grade}", text(|d| d.committee.text.clone()));
+        rows.push((vec![label("sheet.committee"), value(committee).span(5)], Mm(14.0)));
+        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.committee)).span(5)], Mm(7.0)));
+        rows.push((vec![label("sheet.official"), value(text(|d| d.official.text.clone())).span(5)], Mm(10.0)));
+        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.official)).span(5)], Mm(7.0)));
+        rows.push((vec![label("sheet.undetermined"), value(text(|d| d.undetermined.clone())).span(5)], Mm(10.0)));
+        rows.push((vec![label("sheet.remarks"), value(text(|d| d.remarks.clone())).span(5)], Mm(9.0)));
+        blocks.push(Block::Grid(Grid { columns: vec![1.5, 1.4, 0.8, 1.1, 0.9, 1.2], header: None, rows, size_pt: 10.5 }));
+    }
+    Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
+}

@@ -249,3 +249,93 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
 }
+
+/// The 公務員年度考核登記表 of `year` for the serving officials of `scope` (or those whose staff
+/// numbers are listed), in roster order; an official without a record gets their personal rows
+/// on an otherwise blank form.
+pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let catalogue = db.catalogue()?;
+    let allowed: Option<Vec<UnitId>> = match scope {
+        Scope::Unit(unit) => Some(subtree(&units, unit)),
+        _ => None,
+    };
+    let round = round_of_year(service, year)?;
+    let levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = match round {
+        Some(round) => db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect(),
+        None => Default::default(),
+    };
+    let records: std::collections::HashMap<OfficialId, _> = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
+    let officials: Vec<_> = db
+        .officials()?
+        .into_iter()
+        .filter(|o| o.status == OfficialStatus::Active)
+        .filter(|o| allowed.as_ref().is_none_or(|a| a.contains(&o.unit)))
+        .filter(|o| !matches!(scope, Scope::Official(id) if id != o.id))
+        .filter(|o| staff.is_empty() || staff.contains(&o.staff_no))
+        .filter(|o| service.access().may_see(o.id, o.unit))
+        .collect();
+    let mut sheets = Vec::with_capacity(officials.len());
+    for o in officials {
+        let post = o.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or(String::new(), |p| p.title.clone());
+        let assessed = levels_of.get(&o.id);
+        let hours: f32 = db.tallies_of(o.id, year, year)?.iter().map(|t| t.hours).sum();
+        sheets.push(model::YearEndSheet {
+            year: Some(year),
+            name: o.name.clone(),
+            gender: crate::i18n::gender(lang, o.gender).to_owned(),
+            birth: o.birth.to_string(),
+            political: o.political.clone(),
+            post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
+            unit_post: format!("{} {} {}", unit_path(&units, o.unit), post, o.position_title),
+            record: Some(records.get(&o.id).cloned().unwrap_or_default()),
+            levels: catalogue
+                .capabilities
+                .iter()
+                .map(|c| {
+                    let i = usize::from(c.position - 1);
+                    (c.name.get(lang).to_owned(), assessed.and_then(|a| a.supervisor[i].or(a.own[i])))
+                })
+                .collect(),
+            training_hours: Some(hours + 0.0),
+        });
+    }
+    Ok(model::yearend_sheets(lang, &bureau_name(service)?, &sheets))
+}
+
+/// The staff numbers a year-end print covers: serving officials of `scope`, in roster order.
+pub fn yearend_staff(service: &Service, scope: Scope) -> super::Result<Vec<String>> {
+    let db = service.read();
+    let units = db.units()?;
+    let allowed: Option<Vec<UnitId>> = match scope {
+        Scope::Unit(unit) => Some(subtree(&units, unit)),
+        _ => None,
+    };
+    Ok(db
+        .officials()?
+        .into_iter()
+        .filter(|o| o.status == OfficialStatus::Active && allowed.as_ref().is_none_or(|a| a.contains(&o.unit)))
+        .filter(|o| !matches!(scope, Scope::Official(id) if id != o.id))
+        .map(|o| o.staff_no.clone())
+        .collect())
+}
+
+/// A blank 公務員年度考核登記表 for filling in by hand.
+pub fn yearend_blank(service: &Service, lang: Lang) -> super::Result<Document> {
+    let catalogue = service.read().catalogue()?;
+    let sheet = model::YearEndSheet {
+        year: None,
+        name: String::new(),
+        gender: String::new(),
+        birth: String::new(),
+        political: String::new(),
+        post_since: String::new(),
+        unit_post: String::new(),
+        record: None,
+        levels: catalogue.capabilities.iter().map(|c| (c.name.get(lang).to_owned(), None)).collect(),
+        training_hours: None,
+    };
+    Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[sheet]))
+}

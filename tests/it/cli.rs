@@ -258,3 +258,23 @@ fn training_prints_and_attendance_imports_through_the_command_line() {
     assert!(result.status.success(), "{}", text(&result.stderr));
     assert!(text(&result.stdout).contains("1 attendance rows stored"), "{}", text(&result.stdout));
 }
+
+#[test]
+fn the_year_end_forms_print_into_one_file_per_person_or_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let run = |args: &[&str]| nengli(&[&["--lang", "en", "--db", &db_arg(&db)], args].concat());
+    let out = dir.path().join("forms");
+    let result = run(&["print", "yearend", "--year", "2012", "--unit", "征管科", "--split-dir", &db_arg(&out)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let files: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(files.len() >= 3 && files.iter().all(|f| f.starts_with("GS") && f.ends_with(".pdf")), "{files:?}");
+    let one = dir.path().join("one.pdf");
+    let result = run(&["print", "yearend", "--year", "2012", "--staff", "GS00001,GS00002", "--paper", "16k", "--out", &db_arg(&one)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(text(&result.stdout).contains("printed"), "{}", text(&result.stdout));
+    let blank = dir.path().join("blank.pdf");
+    assert!(run(&["print", "yearend-blank", "--out", &db_arg(&blank)]).status.success());
+    assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF"));
+}

@@ -234,3 +234,77 @@ fn a_sign_in_sheet_and_a_training_file_print_their_people_and_hours() {
     let total: f32 = file.totals.values().map(|t| t.1).sum();
     assert!(text.contains(&format!("{total}")), "the year's 學時 {total} in {text}");
 }
+
+#[test]
+fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
+    use nengli::domain::yearend::{Grade, Met, Opinion, Step, YearEndData};
+    use nengli::service::Command;
+    let mut service = demo();
+    let official = service.read().officials().unwrap()[5].clone();
+    let summary = "德:堅定理想信念。".to_owned() + &"能:熟悉稅收業務,完成征管任務。".repeat(150);
+    let mut data = YearEndData { work: "稅收征管".into(), summary: summary.clone(), rewards: "無".into(), ..Default::default() };
+    for e in &mut data.own {
+        e.met = Some(Met::Yes);
+    }
+    for (step, input) in [
+        (Step::Submit, data.clone()),
+        (
+            Step::Comment,
+            YearEndData {
+                proposed: Some(Grade::Excellent),
+                supervisor: Opinion { text: "表現突出。".into(), ..Default::default() },
+                ..Default::default()
+            },
+        ),
+        (Step::Decide, YearEndData { agrees: Some(true), grade: Some(Grade::Excellent), ..Default::default() }),
+        (Step::Acknowledge, YearEndData { official: Opinion { text: "無異議。".into(), ..Default::default() }, ..Default::default() }),
+    ] {
+        let _ = service.apply(Command::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }).unwrap();
+    }
+    let document = printing::yearend_sheets(&service, 2012, Scope::Official(official.id), &[], Lang::Tc).unwrap();
+    let (pages, bytes) = print(&document, Lang::Tc);
+    assert!(pages >= 2, "a 3,000-character summary continues on a second page");
+    // Read as laid out: line by line, left to right, the way the form is read.
+    let text = squeeze(&poppler("pdftotext", &bytes, &["-layout"]));
+    let in_order = [
+        "公務員年度考核登記表",
+        "(2012年度)",
+        "姓名",
+        &official.name,
+        "性別",
+        "出生年月",
+        &official.birth.to_string(),
+        "政治面貌",
+        "單位及職務(職級)",
+        "從事或分管工作",
+        "稅收征管",
+        "個人總結",
+        "德:堅定理想信念。",
+        "自查驗收",
+        "獎懲情況",
+        // Labels that wrap in their cell are found by their first line.
+        "主管領導評語",
+        "表現突出。",
+        "考核等次建議:優秀",
+        "機關負責人或者",
+        "考核等次:優秀",
+        "被考核人意見",
+        "無異議。",
+        "未確定等次或不",
+        "備註",
+    ];
+    let mut at = 0;
+    for expected in in_order {
+        let found = text[at..].find(&squeeze(expected)).unwrap_or_else(|| panic!("{expected} after position {at}"));
+        at += found;
+    }
+    // The page footer falls inside the summary where it breaks; take it out to read it whole.
+    let plain = (1..=pages).fold(squeeze(&poppler("pdftotext", &bytes, &[])), |t, p| t.replace(&format!("第{p}頁,共{pages}頁"), ""));
+    assert_eq!(plain.matches("能:熟悉稅收業務,完成征管任務。").count(), 150, "nothing of the summary lost");
+    assert!(poppler("pdffonts", &bytes, &[]).contains("yes yes yes"), "the font embedded as a subset");
+    let blank = printing::yearend_blank(&service, Lang::Sc).unwrap();
+    let (blank_pages, bytes) = print(&blank, Lang::Sc);
+    assert_eq!(blank_pages, 1);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    assert!(text.contains("公务员年度考核登记表") && text.contains("签名") && text.contains("年____月____日"), "{text}");
+}
