@@ -1290,6 +1290,78 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "请用 --out 指定文件,或用 --split-dir 指定文件夹",
         "give --out FILE.pdf, or --split-dir DIR",
     ),
+    ("nav.yearend", "年度考核", "年度考核", "Year-end"),
+    ("yearend.stage.draft", "填寫中", "填写中", "Being written"),
+    ("yearend.stage.submitted", "待主管評語", "待主管评语", "With the supervisor"),
+    ("yearend.stage.commented", "待考核委員會", "待考核委员会", "With the committee"),
+    ("yearend.stage.decided", "待本人簽署", "待本人签署", "To be signed"),
+    ("yearend.stage.locked", "已鎖定", "已锁定", "Locked"),
+    ("yearend.print_all", "列印全部考核登記表…", "打印全部考核登记表…", "Print every form…"),
+    ("yearend.print_one", "列印考核登記表…", "打印考核登记表…", "Print the form…"),
+    ("yearend.reason_line", "退回或重新開啟的原因:{0}", "退回或重新开启的原因:{0}", "Returned or reopened because: {0}"),
+    (
+        "yearend.quota_unit",
+        "本單位優秀 {0} 人,可評 {1} 人(參評 {2} 人)",
+        "本单位优秀 {0} 人,可评 {1} 人(参评 {2} 人)",
+        "This unit: {0} excellent, {1} allowed ({2} graded)",
+    ),
+    (
+        "yearend.quota_bureau",
+        "全局優秀 {0} 人,可評 {1} 人(參評 {2} 人)",
+        "全局优秀 {0} 人,可评 {1} 人(参评 {2} 人)",
+        "The bureau: {0} excellent, {1} allowed ({2} graded)",
+    ),
+    ("yearend.part_official", "本人填寫", "本人填写", "Written by the official"),
+    ("yearend.outline", "按德、能、勤、績、廉列出提綱", "按德、能、勤、绩、廉列出提纲", "Outline by 德、能、勤、績、廉"),
+    (
+        "yearend.outline_text",
+        "德:
+
+能:
+
+勤:
+
+績:
+
+廉:
+",
+        "德:
+
+能:
+
+勤:
+
+绩:
+
+廉:
+",
+        "Integrity (德):
+
+Ability (能):
+
+Diligence (勤):
+
+Achievement (績):
+
+Probity (廉):
+",
+    ),
+    ("yearend.own_of", "{0} 本人", "{0} 本人", "{0}, own view"),
+    ("yearend.reviewed_of", "{0} 審核", "{0} 审核", "{0}, reviewer's view"),
+    ("yearend.proposed", "建議等次", "建议等次", "Proposed grade"),
+    ("yearend.grade", "考核等次", "考核等次", "Grade"),
+    ("yearend.comment", "保存評語和建議", "保存评语和建议", "Save comment and proposal"),
+    ("yearend.decide", "保存意見和等次", "保存意见和等次", "Save opinion and grade"),
+    ("yearend.acknowledge", "簽署並鎖定", "签署并锁定", "Sign and lock"),
+    ("yearend.reopen", "重新開啟", "重新开启", "Reopen"),
+    (
+        "yearend.locked",
+        "已簽署鎖定;如需更正,由管理員重新開啟(須註明原因)。",
+        "已签署锁定;如需更正,由管理员重新开启(须注明原因)。",
+        "Signed and locked; an administrator may reopen it, giving a reason.",
+    ),
+    ("yearend.signed", "{0} {1}", "{0} {1}", "{0}, {1}"),
+    ("yearend.note_of", "{0} 說明", "{0} 说明", "{0}: note"),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

@@ -7,7 +7,7 @@ pub mod printing;
 pub mod seed;
 pub mod selfcheck;
 pub mod training;
-mod yearend;
+pub mod yearend;
 
 pub use access::{LoginError, NewAccount};
 

@@ -126,3 +126,51 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
         other => unreachable!("not a year-end command: {other:?}"),
     })
 }
+
+/// One official's line of the year-end list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearEndRow {
+    pub official: crate::domain::OfficialId,
+    pub staff_no: String,
+    pub name: String,
+    pub unit: crate::domain::UnitId,
+    pub unit_name: String,
+    pub stage: Option<Stage>,
+    pub grade: Option<crate::domain::yearend::Grade>,
+}
+
+impl super::Service {
+    /// The serving officials the account may see, with their year-end record's stage and grade.
+    pub fn yearend_rows(&self, year: i32) -> Result<Vec<YearEndRow>> {
+        let db = self.read();
+        let records: std::collections::HashMap<_, _> =
+            db.yearends(year)?.into_iter().map(|r| (r.official, (r.stage, r.data.grade))).collect();
+        let access = self.access();
+        Ok(db
+            .roster_rows()?
+            .into_iter()
+            .filter(|r| r.status == crate::domain::catalogue::OfficialStatus::Active && access.may_see(r.id, r.unit))
+            .map(|r| {
+                let (stage, grade) = records.get(&r.id).map_or((None, None), |(s, g)| (Some(*s), *g));
+                YearEndRow { official: r.id, staff_no: r.staff_no, name: r.name, unit: r.unit, unit_name: r.unit_name, stage, grade }
+            })
+            .collect())
+    }
+
+    /// The 優秀 quota's use for a unit (with its sub-units) or the bureau, at the bureau's share.
+    pub fn excellent_quota(&self, year: i32, unit: Option<crate::domain::UnitId>) -> Result<crate::domain::yearend::QuotaUse> {
+        let db = self.read();
+        let scope: Option<Vec<crate::domain::UnitId>> = match unit {
+            Some(u) => Some(crate::domain::org::subtree(&db.units()?, u)),
+            None => None,
+        };
+        let grades: Vec<Option<crate::domain::yearend::Grade>> =
+            self.yearend_rows(year)?.into_iter().filter(|r| scope.as_ref().is_none_or(|s| s.contains(&r.unit))).map(|r| r.grade).collect();
+        Ok(crate::domain::yearend::quota_use(&grades, self.excellent_percent()?))
+    }
+
+    /// The share of 優秀 allowed, in percent (20 unless the bureau set another, e.g. 25 with approval).
+    pub fn excellent_percent(&self) -> Result<u32> {
+        Ok(self.read().meta("excellent_percent")?.and_then(|p| p.parse().ok()).filter(|p| (1..=100).contains(p)).unwrap_or(20))
+    }
+}

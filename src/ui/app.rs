@@ -23,6 +23,7 @@ use std::time::Instant;
 mod packages;
 mod people;
 mod training;
+mod yearend;
 
 /// Key of the preferences in eframe's storage.
 pub const PREFS_KEY: &str = "nengli.prefs";
@@ -437,6 +438,13 @@ impl NengliApp {
             PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
             PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
             PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
+            PrintWhat::YearEndForms => {
+                let year = self.state.yearend.year;
+                match printing::yearend_sheets(service, year, scope, &[], lang) {
+                    Ok(document) => Ok(document),
+                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                }
+            }
             PrintWhat::SignIn(session) => match printing::sign_in(service, session, lang) {
                 Ok(document) => Ok(document),
                 Err(e) => return self.error(i18n::service_error(lang, &e)),
@@ -566,7 +574,12 @@ impl NengliApp {
 
     /// Applies one intent. Public so tests can drive the app the way the views do.
     pub fn apply(&mut self, intent: Intent) {
-        let Some(intent) = self.apply_people(intent).and_then(|i| self.apply_packages(i)).and_then(|i| self.apply_training(i)) else {
+        let Some(intent) = self
+            .apply_people(intent)
+            .and_then(|i| self.apply_packages(i))
+            .and_then(|i| self.apply_training(i))
+            .and_then(|i| self.apply_yearend(i))
+        else {
             self.state.can_undo = !self.undo.is_empty();
             self.state.can_redo = !self.redo.is_empty();
             return;
@@ -830,6 +843,7 @@ impl NengliApp {
             | Intent::DiscardAttendanceImport
             | Intent::SetHours { .. }
             | Intent::SaveTopicForm => unreachable!("handled by apply_training"),
+            Intent::SelectYearEnd(_) | Intent::YearEndStep(_) | Intent::YearEndScope => unreachable!("handled by apply_yearend"),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -848,6 +862,7 @@ impl NengliApp {
             Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
         );
         let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
+        let is_yearend = matches!(command, Command::YearEndStep { .. });
         let is_training = matches!(
             command,
             Command::SaveSession { .. }
@@ -874,7 +889,9 @@ impl NengliApp {
             Err(ServiceError::Invalid(problems)) => {
                 let lang = self.state.lang;
                 let summary = problems.iter().map(|p| i18n::problem(lang, p)).collect::<Vec<_>>().join(";");
-                let target: &mut Vec<FieldProblem> = if is_training {
+                let target: &mut Vec<FieldProblem> = if is_yearend {
+                    &mut self.state.yearend.problems
+                } else if is_training {
                     &mut self.state.training.problems
                 } else if is_selfcheck {
                     &mut self.state.selfcheck.problems
@@ -985,7 +1002,10 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
-            Entity::YearEnd(_) => {}
+            Entity::YearEnd(_) => {
+                self.state.yearend.problems.clear();
+                self.reload_yearend();
+            }
             Entity::Quotas => {
                 self.state.training.topic = None;
                 self.state.training.problems.clear();

@@ -34,13 +34,15 @@ pub enum Page {
     Analysis,
     /// 學習培訓: the study plan, sessions and attendance, and compliance with the quotas.
     Training,
+    /// 年度考核: the year-end records, their sign-off chain and the grades.
+    YearEnd,
     /// The import preview (shown in the navigation while a preview exists).
     Import,
     Settings,
 }
 
 impl Page {
-    pub const ALL: [Page; 10] = [
+    pub const ALL: [Page; 11] = [
         Page::Home,
         Page::Programme,
         Page::Organisation,
@@ -49,6 +51,7 @@ impl Page {
         Page::SelfCheck,
         Page::Analysis,
         Page::Training,
+        Page::YearEnd,
         Page::Import,
         Page::Settings,
     ];
@@ -59,9 +62,12 @@ impl Page {
         match role {
             Role::Admin => true,
             Role::Reviewer => {
-                matches!(self, Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Training | Page::Settings)
+                matches!(
+                    self,
+                    Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Training | Page::YearEnd | Page::Settings
+                )
             }
-            Role::Official => matches!(self, Page::SelfCheck | Page::Settings),
+            Role::Official => matches!(self, Page::SelfCheck | Page::YearEnd | Page::Settings),
         }
     }
 
@@ -75,6 +81,7 @@ impl Page {
             Page::SelfCheck => "nav.selfcheck",
             Page::Analysis => "nav.analysis",
             Page::Training => "nav.training",
+            Page::YearEnd => "nav.yearend",
             Page::Import => "nav.import",
             Page::Settings => "nav.settings",
         }
@@ -280,6 +287,12 @@ pub enum Intent {
     },
     /// Store the plan topic being written.
     SaveTopicForm,
+    /// Show an official's year-end record.
+    SelectYearEnd(Option<OfficialId>),
+    /// Take a step of the sign-off chain with the form as typed.
+    YearEndStep(crate::domain::yearend::Step),
+    /// The year-end page's year changed.
+    YearEndScope,
     /// Save the package being filled in; `ready` hands it in.
     SavePackage {
         ready: bool,
@@ -506,6 +519,8 @@ pub enum PrintWhat {
     TrainingFile(OfficialId),
     /// Compliance with the quotas for the training page's year (the scope's unit or all).
     Compliance,
+    /// 公務員年度考核登記表 for the year-end page's year.
+    YearEndForms,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.
@@ -645,6 +660,21 @@ pub struct PackageView {
 /// (if it has one) is to be taken.
 pub struct PackageReview {
     pub items: Vec<(crate::service::packages::Reviewed, bool)>,
+}
+
+/// The year-end page: the year, the people listed, the chosen one's record being edited.
+#[derive(Default)]
+pub struct YearEndPage {
+    pub year: i32,
+    pub rows: Vec<crate::service::yearend::YearEndRow>,
+    pub filter: String,
+    pub selected: Option<OfficialId>,
+    pub record: Option<crate::domain::yearend::YearEnd>,
+    /// The record as being edited (each party edits its own part).
+    pub form: crate::domain::yearend::YearEndData,
+    pub problems: Vec<FieldProblem>,
+    /// The 優秀 quota's use for the selected person's unit and for the bureau.
+    pub quota: Option<(crate::domain::yearend::QuotaUse, crate::domain::yearend::QuotaUse)>,
 }
 
 /// The Training page's tabs.
@@ -805,6 +835,7 @@ pub struct State {
     /// A self-check package open for filling in (shown instead of any database).
     pub package: Option<PackageView>,
     pub training: TrainingPage,
+    pub yearend: YearEndPage,
 }
 
 impl State {
@@ -840,6 +871,7 @@ impl State {
             users: UsersPage::default(),
             package: None,
             training: TrainingPage::default(),
+            yearend: YearEndPage::default(),
         }
     }
 

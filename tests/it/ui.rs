@@ -96,6 +96,15 @@ fn pick(harness: &mut Harness<'_, NengliApp>, combo: &str, option: &str) {
     harness.run();
 }
 
+/// Opens the drop-down named `combo` and picks the option whose text is exactly `option` (the
+/// list is drawn last, so an open list's option comes after any closed box showing that text).
+fn pick_exact(harness: &mut Harness<'_, NengliApp>, combo: &str, option: &str) {
+    click(harness, Role::ComboBox, combo);
+    let choice = |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::Button && node.label().as_deref() == Some(option);
+    harness.query_all_by(choice).last().expect("the option is listed").click();
+    harness.run();
+}
+
 #[test]
 fn a_unit_a_post_and_an_official_are_made_through_the_widgets() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
@@ -810,4 +819,55 @@ fn the_quota_rules_tab_edits_and_saves_the_rules() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().service().unwrap().read().quota_rules().unwrap().len(), 7, "undo brings the rules back");
+}
+
+#[test]
+fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    click(&mut h, Role::Button, "年度考核");
+    let me = h.state().state.session.as_ref().unwrap().official.unwrap();
+    assert_eq!(h.state().state.yearend.selected, Some(me), "an official starts on their own record");
+    click(&mut h, Role::Button, "按德、能、勤、績、廉列出提綱");
+    type_into(&mut h, "個人總結", "全年完成稅收分析報告十二篇。");
+    for standard in ["崗位職責規範明確", "能力素質勝任崗位需要", "履責意識明顯增強", "職責任務圓滿完成"] {
+        pick_exact(&mut h, &format!("{standard} 本人"), "達到");
+    }
+    click(&mut h, Role::Button, "提交");
+    let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(me, 2012).unwrap().unwrap();
+    assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Submitted, "{:?}", h.state().state.yearend.problems);
+    assert!(record(&h).data.summary.starts_with("德:"));
+    // The supervisor comments and proposes a grade.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    click(&mut h, Role::Button, "年度考核");
+    h.state_mut().apply(nengli::ui::state::Intent::SelectYearEnd(Some(me)));
+    h.run();
+    type_into(&mut h, "主管領導評語和考核等次建議", "工作扎實。");
+    pick_exact(&mut h, "建議等次", "稱職");
+    click(&mut h, Role::Button, "保存評語和建議");
+    assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Commented);
+    // The committee grades it.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "admin", "demo-admin");
+    click(&mut h, Role::Button, "年度考核");
+    h.state_mut().apply(nengli::ui::state::Intent::SelectYearEnd(Some(me)));
+    h.run();
+    click(&mut h, Role::RadioButton, "同意。");
+    pick_exact(&mut h, "考核等次", "稱職");
+    click(&mut h, Role::Button, "保存意見和等次");
+    assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Decided);
+    // The official signs: locked.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    click(&mut h, Role::Button, "年度考核");
+    type_into(&mut h, "被考核人意見", "同意。");
+    click(&mut h, Role::Button, "簽署並鎖定");
+    let locked = record(&h);
+    assert_eq!(
+        (locked.stage, locked.data.grade),
+        (nengli::domain::yearend::Stage::Locked, Some(nengli::domain::yearend::Grade::Competent))
+    );
+    h.get_by_label_contains("已簽署鎖定");
 }

@@ -100,6 +100,7 @@ impl NengliApp {
             }
             Page::Settings => self.reload_users(),
             Page::Training => self.reload_training(),
+            Page::YearEnd => self.reload_yearend(),
             _ => {}
         }
     }

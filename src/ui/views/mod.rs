@@ -17,6 +17,7 @@ mod standards;
 mod training;
 mod welcome;
 pub mod widgets;
+mod yearend;
 
 use super::state::{Intent, Notice, Page, State};
 use crate::domain::Lang;
@@ -74,6 +75,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         Page::SelfCheck => selfcheck::selfcheck_ui(ui, state, out),
         Page::Analysis => analysis::analysis_ui(ui, state, out),
         Page::Training => training::training_ui(ui, state, out),
+        Page::YearEnd => yearend::yearend_ui(ui, state, out),
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),
     });

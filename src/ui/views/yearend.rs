@@ -1,0 +1,239 @@
+//! The year-end page (年度考核): the year's officials with their record's stage and grade, and
+//! the chosen official's 公務員年度考核登記表 as a form — the official's summary and 自查驗收, the
+//! supervisor's comment and proposed grade, the committee's opinion and grade, the official's
+//! own opinion — each part editable only by its party at its stage, with the step buttons, the
+//! 優秀 quota's use (a warning with the numbers when over) and printing.
+
+use super::widgets::{choose, para, section};
+use crate::domain::access::Role;
+use crate::domain::yearend::{Grade, Met, Stage, Step};
+use crate::i18n::{self, tr};
+use crate::service::printing::Scope;
+use crate::ui::state::{Intent, PrintWhat, State, YearEndPage};
+use egui::{Color32, RichText, Ui};
+
+fn stage_text(lang: crate::domain::Lang, stage: Option<Stage>) -> &'static str {
+    match stage {
+        None => tr(lang, "selfcheck.status.none"),
+        Some(s) => tr(lang, &format!("yearend.stage.{}", s.code())),
+    }
+}
+
+pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some(session) = state.session.clone() else { return };
+    let page = &mut state.yearend;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
+        let mut year = page.year.to_string();
+        if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
+            && let Ok(y) = year.trim().parse::<i32>()
+            && (2000..=2100).contains(&y)
+        {
+            page.year = y;
+            out.push(Intent::YearEndScope);
+        }
+        if session.role == Role::Admin && ui.button(tr(lang, "yearend.print_all")).clicked() {
+            out.push(Intent::Print { what: PrintWhat::YearEndForms, scope: Scope::All });
+        }
+    });
+    ui.separator();
+    egui::Panel::left("yearend_list").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| list(ui, lang, page, out));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, out));
+    });
+}
+
+fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, out: &mut Vec<Intent>) {
+    let label = ui.label(tr(lang, "roster.search"));
+    ui.add(egui::TextEdit::singleline(&mut page.filter).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let needle = crate::domain::text::fold(page.filter.trim());
+    let rows: Vec<usize> = (0..page.rows.len())
+        .filter(|&i| {
+            needle.is_empty() || crate::domain::text::fold(&page.rows[i].name).contains(&needle) || page.rows[i].staff_no.contains(&needle)
+        })
+        .collect();
+    egui::ScrollArea::vertical().id_salt("yearend_rows").auto_shrink([false, false]).show_rows(ui, 22.0, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let row = &page.rows[i];
+            ui.horizontal(|ui| {
+                let text = format!("{}  {}", row.name, row.staff_no);
+                if ui.add_sized([150.0, 20.0], egui::Button::selectable(page.selected == Some(row.official), text)).clicked() {
+                    out.push(Intent::SelectYearEnd(Some(row.official)));
+                }
+                ui.label(RichText::new(stage_text(lang, row.stage)).small());
+                if let Some(grade) = row.grade {
+                    ui.label(RichText::new(tr(lang, &format!("grade.{}", grade.code()))).small().strong());
+                }
+            });
+        }
+    });
+}
+
+fn grades(lang: crate::domain::Lang) -> Vec<(Grade, String)> {
+    Grade::ALL.iter().map(|g| (*g, tr(lang, &format!("grade.{}", g.code())).to_owned())).collect()
+}
+
+fn form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, session: &crate::domain::access::Session, out: &mut Vec<Intent>) {
+    let Some(official) = page.selected else {
+        ui.label(RichText::new(tr(lang, "selfcheck.pick")).weak());
+        return;
+    };
+    let Some(row) = page.rows.iter().find(|r| r.official == official).cloned() else { return };
+    let stage = page.record.as_ref().map_or(Stage::Draft, |r| r.stage);
+    let own = session.official == Some(official);
+    let reviewer = session.role != Role::Official && !own;
+    let admin = session.role == Role::Admin;
+    let official_edits = own && stage == Stage::Draft;
+    let supervisor_edits = reviewer && matches!(stage, Stage::Submitted | Stage::Commented);
+    let committee_edits = admin && matches!(stage, Stage::Commented | Stage::Decided);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&row.name).size(20.0).strong());
+        ui.label(&row.staff_no);
+        ui.label(&row.unit_name);
+        ui.label(RichText::new(stage_text(lang, page.record.as_ref().map(|r| r.stage))).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "yearend.print_one")).clicked() {
+                out.push(Intent::Print { what: PrintWhat::YearEndForms, scope: Scope::Official(official) });
+            }
+        });
+    });
+    if !page.form.reason.is_empty() || page.record.as_ref().is_some_and(|r| !r.data.reason.is_empty()) {
+        let reason = page.record.as_ref().map_or(String::new(), |r| r.data.reason.clone());
+        if !reason.is_empty() {
+            ui.label(RichText::new(i18n::fill(tr(lang, "yearend.reason_line"), &[&reason])).color(ui.visuals().warn_fg_color));
+        }
+    }
+    if let Some((unit, bureau)) = page.quota {
+        for (key, q) in [("yearend.quota_unit", unit), ("yearend.quota_bureau", bureau)] {
+            let text = i18n::fill(tr(lang, key), &[&q.excellent.to_string(), &q.allowed.to_string(), &q.assessed.to_string()]);
+            let colour = if q.over() { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
+            ui.label(RichText::new(text).small().color(colour));
+        }
+    }
+    let problems = page.problems.clone();
+    for message in problems.iter().map(|p| i18n::problem(lang, p)) {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
+    let form = &mut page.form;
+    section(ui, tr(lang, "yearend.part_official"));
+    ui.add_enabled_ui(official_edits, |ui| {
+        let label = ui.label(tr(lang, "sheet.work"));
+        ui.add(egui::TextEdit::singleline(&mut form.work).desired_width(600.0).char_limit(500)).labelled_by(label.id);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr(lang, "sheet.summary")).strong());
+            if official_edits && ui.small_button(tr(lang, "yearend.outline")).clicked() && form.summary.trim().is_empty() {
+                form.summary = tr(lang, "yearend.outline_text").to_owned();
+            }
+        });
+        ui.name_inputs(tr(lang, "sheet.summary"), |ui| para(ui, &mut form.summary, 700.0, 12));
+        ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
+    });
+    let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
+    egui::Grid::new("acceptance").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+        for i in 0..crate::domain::yearend::STANDARDS {
+            let name = tr(lang, &format!("yearend.standard.{}", i + 1));
+            ui.label(name);
+            ui.add_enabled_ui(official_edits, |ui| {
+                ui.horizontal(|ui| {
+                    let own_name = i18n::fill(tr(lang, "yearend.own_of"), &[name]);
+                    ui.name_inputs(&own_name, |ui| choose(ui, &own_name, &mut form.own[i].met, &mets, Some("—"), 100.0));
+                    let note = i18n::fill(tr(lang, "yearend.note_of"), &[&own_name]);
+                    ui.name_inputs(&note, |ui| {
+                        ui.add_sized([220.0, 24.0], egui::TextEdit::singleline(&mut form.own[i].text).char_limit(2_000))
+                    });
+                });
+            });
+            ui.add_enabled_ui(supervisor_edits, |ui| {
+                ui.horizontal(|ui| {
+                    let reviewed_name = i18n::fill(tr(lang, "yearend.reviewed_of"), &[name]);
+                    ui.name_inputs(&reviewed_name, |ui| choose(ui, &reviewed_name, &mut form.reviewed[i].met, &mets, Some("—"), 100.0));
+                    let note = i18n::fill(tr(lang, "yearend.note_of"), &[&reviewed_name]);
+                    ui.name_inputs(&note, |ui| {
+                        ui.add_sized([200.0, 24.0], egui::TextEdit::singleline(&mut form.reviewed[i].text).char_limit(2_000))
+                    });
+                });
+            });
+            ui.end_row();
+        }
+    });
+    ui.add_enabled_ui(official_edits, |ui| {
+        for (key, text) in
+            [("sheet.rewards", &mut form.rewards), ("sheet.training", &mut form.training), ("sheet.remarks", &mut form.remarks)]
+        {
+            let label = ui.label(tr(lang, key));
+            ui.add(egui::TextEdit::singleline(text).desired_width(600.0).char_limit(2_000)).labelled_by(label.id);
+        }
+    });
+    if official_edits {
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "selfcheck.save")).clicked() {
+                out.push(Intent::YearEndStep(Step::Save));
+            }
+            if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
+                out.push(Intent::YearEndStep(Step::Submit));
+            }
+        });
+    }
+    section(ui, tr(lang, "sheet.supervisor"));
+    ui.add_enabled_ui(supervisor_edits, |ui| {
+        ui.name_inputs(tr(lang, "sheet.supervisor"), |ui| para(ui, &mut form.supervisor.text, 700.0, 3));
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "yearend.proposed"));
+            ui.label_inputs_by(label.id, |ui| choose(ui, "proposed", &mut form.proposed, &grades(lang), Some("—"), 140.0));
+        });
+    });
+    signed_by(ui, lang, &form.supervisor);
+    if supervisor_edits && ui.button(tr(lang, "yearend.comment")).clicked() {
+        out.push(Intent::YearEndStep(Step::Comment));
+    }
+    section(ui, tr(lang, "sheet.committee"));
+    ui.add_enabled_ui(committee_edits, |ui| {
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut form.agrees, Some(true), tr(lang, "sheet.agree"));
+            ui.radio_value(&mut form.agrees, Some(false), tr(lang, "sheet.disagree"));
+            let label = ui.label(tr(lang, "yearend.grade"));
+            ui.label_inputs_by(label.id, |ui| choose(ui, "grade", &mut form.grade, &grades(lang), Some("—"), 140.0));
+        });
+        ui.name_inputs(tr(lang, "sheet.committee"), |ui| para(ui, &mut form.committee.text, 700.0, 2));
+    });
+    signed_by(ui, lang, &form.committee);
+    if committee_edits && ui.button(tr(lang, "yearend.decide")).clicked() {
+        out.push(Intent::YearEndStep(Step::Decide));
+    }
+    section(ui, tr(lang, "sheet.official"));
+    let acknowledges = own && stage == Stage::Decided;
+    ui.add_enabled_ui(acknowledges, |ui| {
+        ui.name_inputs(tr(lang, "sheet.official"), |ui| para(ui, &mut form.official.text, 700.0, 2));
+    });
+    signed_by(ui, lang, &form.official);
+    if acknowledges && ui.button(RichText::new(tr(lang, "yearend.acknowledge")).strong()).clicked() {
+        out.push(Intent::YearEndStep(Step::Acknowledge));
+    }
+    let may_return = reviewer && matches!(stage, Stage::Submitted | Stage::Commented | Stage::Decided);
+    let may_reopen = admin && stage == Stage::Locked;
+    if may_return || may_reopen {
+        ui.separator();
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "field.reason"));
+            ui.add(egui::TextEdit::singleline(&mut form.reason).desired_width(320.0).char_limit(2_000)).labelled_by(label.id);
+            if may_return && ui.button(tr(lang, "selfcheck.return")).clicked() {
+                out.push(Intent::YearEndStep(Step::Return));
+            }
+            if may_reopen && ui.button(tr(lang, "yearend.reopen")).clicked() {
+                out.push(Intent::YearEndStep(Step::Reopen));
+            }
+        });
+    }
+    if stage == Stage::Locked {
+        ui.label(RichText::new(tr(lang, "yearend.locked")).color(Color32::from_rgb(0x2e, 0x7d, 0x32)));
+    }
+}
+
+fn signed_by(ui: &mut Ui, lang: crate::domain::Lang, opinion: &crate::domain::yearend::Opinion) {
+    if let Some(on) = opinion.on {
+        ui.label(
+            RichText::new(i18n::fill(tr(lang, "yearend.signed"), &[&opinion.by, &crate::domain::dates::format_date(on)])).small().weak(),
+        );
+    }
+}
