@@ -66,4 +66,18 @@ fn main() {
     measure("能力席位書 sheet", &seats);
     let duties = printing::duty_statements(&service, Scope::All, Lang::Tc).expect("duty statements");
     measure("duty-statement sheet", &duties);
+    // The 公務員年度考核登記表, each with a filled summary of about 600 characters.
+    let officials: Vec<_> = service.read().officials().expect("officials").into_iter().take(1_000).map(|o| o.id).collect();
+    for official in &officials {
+        let data = nengli::domain::yearend::YearEndData {
+            work: "稅收征管".into(),
+            summary: "德:政治立場堅定。能:熟悉業務,完成各項任務。勤:按時到崗,認真履職。績:全年完成征管任務。廉:遵守廉政規定。".repeat(12),
+            ..Default::default()
+        };
+        let step = nengli::domain::yearend::Step::Save;
+        let _saved =
+            service.apply(nengli::service::Command::YearEndStep { official: *official, year, step, data: Box::new(data) }).expect("record");
+    }
+    let forms = printing::yearend_sheets(&service, year, Scope::All, &[], Lang::Tc).expect("forms");
+    measure("公務員年度考核登記表", &forms);
 }
