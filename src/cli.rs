@@ -183,6 +183,8 @@ pub enum PrintCmd {
         #[arg(long, value_name = "FILE.pdf", required_unless_present = "split_dir")]
         out: Option<PathBuf>,
     },
+    /// The grade roster (花名冊) of a year, with the 優秀 quota's use (of one unit with --unit).
+    GradeRoster(YearPrint),
     /// A blank 公務員年度考核登記表 for filling in by hand.
     YearendBlank {
         #[arg(long, value_enum, default_value = "a4")]
@@ -461,6 +463,13 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                     paper_used = paper.paper();
                     let out = out.as_ref().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
                     (printing::yearend_sheets(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?, out)
+                }
+                PrintCmd::GradeRoster(YearPrint { year, unit, out }) => {
+                    let unit = match scope(unit)? {
+                        printing::Scope::Unit(u) => Some(u),
+                        _ => None,
+                    };
+                    (printing::grade_roster(&service, *year, unit, lang).map_err(|e| fail(lang, e))?, out)
                 }
                 PrintCmd::YearendBlank { paper, out } => {
                     paper_used = paper.paper();

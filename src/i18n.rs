@@ -1362,6 +1362,23 @@ Probity (廉):
     ),
     ("yearend.signed", "{0} {1}", "{0} {1}", "{0}, {1}"),
     ("yearend.note_of", "{0} 說明", "{0} 说明", "{0}: note"),
+    ("done.yearend.quota", "已修改優秀比例", "已修改优秀比例", "Share of 優秀 changed"),
+    ("settings.excellent", "優秀比例", "优秀比例", "Share of 優秀"),
+    (
+        "settings.excellent_help",
+        "年度考核中優秀等次一般不超過參評人數的 20%(經批准可為 25%),按人數向下取整。",
+        "年度考核中优秀等次一般不超过参评人数的 20%(经批准可为 25%),按人数向下取整。",
+        "優秀 is normally at most 20% of those graded (25% with approval), rounded down.",
+    ),
+    ("print.grade_roster", "年度考核等次花名冊", "年度考核等次花名册", "Grade roster"),
+    ("print.grade_roster_title", "{0} {1} 年度考核等次花名冊", "{0} {1} 年度考核等次花名册", "{0} grade roster {1}"),
+    (
+        "yearend.quota_line",
+        "參評 {0} 人,優秀 {1} 人,按比例可評 {2} 人。",
+        "参评 {0} 人,优秀 {1} 人,按比例可评 {2} 人。",
+        "{0} graded, {1} excellent, {2} allowed by the share.",
+    ),
+    ("yearend.quota_over", "注意:優秀人數超過比例。", "注意:优秀人数超过比例。", "Note: more 優秀 than the share allows."),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

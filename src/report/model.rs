@@ -1077,3 +1077,52 @@ pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Docu
     }
     Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
 }
+
+/// The grade roster (花名冊) of a year for a unit or the bureau: each official with their
+/// grade, then the 優秀 quota's use (with a warning line when over).
+pub fn grade_roster(
+    lang: Lang,
+    bureau: &str,
+    year: i32,
+    scope: &str,
+    rows: &[(String, String, String, Option<crate::domain::yearend::Grade>)],
+    quota: crate::domain::yearend::QuotaUse,
+) -> Document {
+    let mut blocks = Vec::new();
+    start_sheet(&mut blocks, tr(lang, "print.grade_roster"), format!("{bureau} · {year} · {scope}"));
+    let body = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, staff_no, unit, grade))| {
+            let grade = grade.map_or(String::new(), |g| tr(lang, &format!("grade.{}", g.code())).to_owned());
+            (
+                vec![
+                    Cell { align: Align::Center, ..Cell::new((i + 1).to_string()) },
+                    Cell::new(staff_no.clone()),
+                    Cell::new(name.clone()),
+                    Cell::new(unit.clone()),
+                    Cell::new(grade),
+                ],
+                Mm(0.0),
+            )
+        })
+        .collect();
+    blocks.push(Block::Grid(Grid {
+        columns: vec![0.5, 1.0, 1.0, 2.4, 1.0],
+        header: header_row(lang, &["print.number", "field.staff_no", "field.name", "field.unit", "yearend.grade"]),
+        rows: body,
+        size_pt: 10.0,
+    }));
+    blocks.push(Block::Spacer(Mm(3.0)));
+    let line =
+        fill(tr(lang, "yearend.quota_line"), &[&quota.assessed.to_string(), &quota.excellent.to_string(), &quota.allowed.to_string()]);
+    blocks.push(Block::Paragraph { text: line, size_pt: 10.5, align: Align::Left });
+    if quota.over() {
+        blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
+    }
+    Document {
+        title: fill(tr(lang, "print.grade_roster_title"), &[bureau, &year.to_string()]),
+        blocks,
+        footer: Some(tr(lang, "print.footer").to_owned()),
+    }
+}

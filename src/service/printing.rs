@@ -339,3 +339,19 @@ pub fn yearend_blank(service: &Service, lang: Lang) -> super::Result<Document> {
     };
     Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[sheet]))
 }
+
+/// The grade roster (花名冊) of `year` for a unit (with its sub-units) or the bureau.
+pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let scope_units: Option<Vec<UnitId>> = unit.map(|u| subtree(&units, u));
+    let rows: Vec<_> = service
+        .yearend_rows(year)?
+        .into_iter()
+        .filter(|r| scope_units.as_ref().is_none_or(|s| s.contains(&r.unit)))
+        .map(|r| (r.name, r.staff_no, unit_path(&units, r.unit), r.grade))
+        .collect();
+    let quota = service.excellent_quota(year, unit)?;
+    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
+    Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
+}

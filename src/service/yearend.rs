@@ -174,3 +174,20 @@ impl super::Service {
         Ok(self.read().meta("excellent_percent")?.and_then(|p| p.parse().ok()).filter(|p| (1..=100).contains(p)).unwrap_or(20))
     }
 }
+
+impl super::Service {
+    /// Sets the share of 優秀 allowed (1–100 percent; 20 by default, 25 with approval), audited.
+    pub fn set_excellent_percent(&mut self, percent: u32) -> Result<()> {
+        self.require(crate::domain::access::Need::Admin)?;
+        if !(1..=100).contains(&percent) {
+            return Err(one(Field::Record, Problem::OutOfRange { min: 1, max: 100 }));
+        }
+        let before = self.excellent_percent()?;
+        let actor = self.actor().to_owned();
+        self.store_mut().write(|db| {
+            db.set_meta("excellent_percent", &percent.to_string())?;
+            db.audit(&actor, "yearend.quota", "meta", None, Some(&before.to_string()), Some(&percent.to_string()))?;
+            Ok::<_, ServiceError>(())
+        })
+    }
+}

@@ -843,7 +843,9 @@ impl NengliApp {
             | Intent::DiscardAttendanceImport
             | Intent::SetHours { .. }
             | Intent::SaveTopicForm => unreachable!("handled by apply_training"),
-            Intent::SelectYearEnd(_) | Intent::YearEndStep(_) | Intent::YearEndScope => unreachable!("handled by apply_yearend"),
+            Intent::SelectYearEnd(_) | Intent::YearEndStep(_) | Intent::YearEndScope | Intent::SetExcellentPercent(_) => {
+                unreachable!("handled by apply_yearend")
+            }
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();

@@ -293,6 +293,8 @@ pub enum Intent {
     YearEndStep(crate::domain::yearend::Step),
     /// The year-end page's year changed.
     YearEndScope,
+    /// Set the share of 優秀 allowed, in percent.
+    SetExcellentPercent(u32),
     /// Save the package being filled in; `ready` hands it in.
     SavePackage {
         ready: bool,
@@ -675,6 +677,8 @@ pub struct YearEndPage {
     pub problems: Vec<FieldProblem>,
     /// The 優秀 quota's use for the selected person's unit and for the bureau.
     pub quota: Option<(crate::domain::yearend::QuotaUse, crate::domain::yearend::QuotaUse)>,
+    /// The share of 優秀 allowed, in percent, as set (and as being edited in Settings).
+    pub percent: u32,
 }
 
 /// The Training page's tabs.

@@ -276,5 +276,8 @@ fn the_year_end_forms_print_into_one_file_per_person_or_blank() {
     assert!(text(&result.stdout).contains("printed"), "{}", text(&result.stdout));
     let blank = dir.path().join("blank.pdf");
     assert!(run(&["print", "yearend-blank", "--out", &db_arg(&blank)]).status.success());
+    let roster = dir.path().join("roster.pdf");
+    let result = run(&["print", "grade-roster", "--year", "2012", "--unit", "征管科", "--out", &db_arg(&roster)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
     assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF"));
 }

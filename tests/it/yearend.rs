@@ -89,3 +89,29 @@ fn the_chain_runs_from_the_summary_to_the_locked_record_with_a_return_and_a_reop
         ["save", "submit", "return", "submit", "comment", "decide", "acknowledge", "reopen"].map(|a| format!("yearend.{a}")).to_vec()
     );
 }
+
+#[test]
+fn the_excellent_quota_is_checked_per_unit_and_its_share_is_the_bureaus_to_set() {
+    let mut service = demo();
+    let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
+    let people: Vec<_> = service.yearend_rows(2012).unwrap().into_iter().filter(|r| r.unit == unit).map(|r| r.official).take(5).collect();
+    assert_eq!(people.len(), 5);
+    for (i, official) in people.iter().enumerate() {
+        let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+        for e in &mut data.own {
+            e.met = Some(Met::Yes);
+        }
+        step(&mut service, *official, Step::Submit, data).unwrap();
+        step(&mut service, *official, Step::Comment, YearEndData { proposed: Some(Grade::Competent), ..Default::default() }).unwrap();
+        let grade = if i < 2 { Grade::Excellent } else { Grade::Competent };
+        step(&mut service, *official, Step::Decide, YearEndData { grade: Some(grade), agrees: Some(i >= 2), ..Default::default() })
+            .unwrap();
+    }
+    let quota = service.excellent_quota(2012, Some(unit)).unwrap();
+    assert_eq!((quota.assessed, quota.excellent, quota.allowed, quota.over()), (5, 2, 1, true), "5 graded at 20%: 1 allowed, 2 is over");
+    service.set_excellent_percent(40).unwrap();
+    assert!(!service.excellent_quota(2012, Some(unit)).unwrap().over());
+    assert!(service.set_excellent_percent(0).is_err());
+    log_in(&mut service, "reviewer");
+    assert!(matches!(service.set_excellent_percent(25), Err(ServiceError::Forbidden)));
+}

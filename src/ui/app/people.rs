@@ -98,7 +98,12 @@ impl NengliApp {
                 }
                 self.reload_analysis();
             }
-            Page::Settings => self.reload_users(),
+            Page::Settings => {
+                self.reload_users();
+                if let Some(service) = &self.service {
+                    self.state.yearend.percent = service.excellent_percent().unwrap_or(20);
+                }
+            }
             Page::Training => self.reload_training(),
             Page::YearEnd => self.reload_yearend(),
             _ => {}

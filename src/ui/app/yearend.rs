@@ -22,6 +22,18 @@ impl NengliApp {
                 self.apply(Intent::Do(command));
             }
             Intent::YearEndScope => self.reload_yearend(),
+            Intent::SetExcellentPercent(percent) => {
+                let lang = self.state.lang;
+                let Some(service) = &mut self.service else { return None };
+                match service.set_excellent_percent(percent) {
+                    Ok(()) => {
+                        self.changed = true;
+                        self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
+                        self.reload_yearend();
+                    }
+                    Err(e) => self.error(i18n::service_error(lang, &e)),
+                }
+            }
             other => return Some(other),
         }
         None
@@ -34,6 +46,7 @@ impl NengliApp {
         if page.year == 0 {
             page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
         }
+        page.percent = service.excellent_percent().unwrap_or(20);
         match service.yearend_rows(page.year) {
             Ok(rows) => page.rows = rows,
             Err(e) => {

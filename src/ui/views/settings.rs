@@ -213,6 +213,15 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     }
     backups_ui(ui, lang, state, out);
     accounts_ui(ui, state, out);
+    section(ui, tr(lang, "settings.excellent"));
+    ui.label(RichText::new(tr(lang, "settings.excellent_help")).small().weak());
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "settings.excellent"));
+        let response = ui.add(egui::DragValue::new(&mut state.yearend.percent).range(1..=100).suffix(" %")).labelled_by(label.id);
+        if response.drag_stopped() || response.lost_focus() {
+            out.push(Intent::SetExcellentPercent(state.yearend.percent));
+        }
+    });
     let Some(data) = &state.data else { return };
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
