@@ -1379,6 +1379,12 @@ Probity (廉):
         "{0} graded, {1} excellent, {2} allowed by the share.",
     ),
     ("yearend.quota_over", "注意:優秀人數超過比例。", "注意:优秀人数超过比例。", "Note: more 優秀 than the share allows."),
+    (
+        "yearend.facts",
+        "本年度:能力等級 {0};參加培訓 {1} 次、{2} 學時;提升計劃完成 {3}/{4} 項",
+        "本年度:能力等级 {0};参加培训 {1} 次、{2} 学时;提升计划完成 {3}/{4} 项",
+        "This year: capability levels {0}; {1} training sessions, {2} hours; plan items done {3}/{4}",
+    ),
 ];
 
 static INDEX: LazyLock<HashMap<&'static str, [&'static str; 3]>> =

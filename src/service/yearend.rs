@@ -191,3 +191,47 @@ impl super::Service {
         })
     }
 }
+
+/// The year's facts an official's summary can draw on: the capability levels assessed in the
+/// year's round, the training 學時 and sessions, and the improvement plan's items by status.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct YearFacts {
+    pub levels: Vec<(u8, Option<u8>)>,
+    pub hours: f32,
+    pub sessions: u32,
+    pub plan: Vec<(String, crate::domain::plans::PlanStatus)>,
+}
+
+impl super::Service {
+    /// The year's facts for an official's summary (refused unless the account may see them).
+    pub fn year_facts(&self, official: crate::domain::OfficialId, year: i32) -> Result<YearFacts> {
+        let db = self.read();
+        let who = existing_official(&db, official)?;
+        if !self.access().may_see(official, who.unit) {
+            return Err(ServiceError::Forbidden);
+        }
+        let round = super::printing::round_of_year(self, year)?;
+        let check = match round {
+            Some(round) => db.self_check(round, official)?,
+            None => None,
+        };
+        let levels = (1..=8u8)
+            .map(|c| {
+                let i = usize::from(c - 1);
+                (c, check.as_ref().and_then(|k| k.review.levels[i].or(k.data.levels[i])))
+            })
+            .collect();
+        let tallies = db.tallies_of(official, year, year)?;
+        let plan = db
+            .plan_items(crate::domain::plans::PlanOwner::Official(official), year)?
+            .into_iter()
+            .map(|i| (i.data.action, i.data.status))
+            .collect();
+        Ok(YearFacts {
+            levels,
+            hours: tallies.iter().map(|t| t.hours).sum::<f32>() + 0.0,
+            sessions: tallies.iter().map(|t| t.sessions).sum(),
+            plan,
+        })
+    }
+}

@@ -679,6 +679,8 @@ pub struct YearEndPage {
     pub quota: Option<(crate::domain::yearend::QuotaUse, crate::domain::yearend::QuotaUse)>,
     /// The share of 優秀 allowed, in percent, as set (and as being edited in Settings).
     pub percent: u32,
+    /// The chosen official's facts of the year, beside the summary.
+    pub facts: Option<crate::service::yearend::YearFacts>,
 }
 
 /// The Training page's tabs.

@@ -70,10 +70,12 @@ impl NengliApp {
         let read = (|| {
             let record = service.read().yearend(official, page.year)?;
             let quota = (service.excellent_quota(page.year, unit)?, service.excellent_quota(page.year, None)?);
-            Ok::<_, crate::service::ServiceError>((record, quota))
+            let facts = service.year_facts(official, page.year)?;
+            Ok::<_, crate::service::ServiceError>((record, quota, facts))
         })();
         match read {
-            Ok((record, quota)) => {
+            Ok((record, quota, facts)) => {
+                page.facts = Some(facts);
                 page.form = record.as_ref().map(|r| r.data.clone()).unwrap_or_default();
                 page.form.reason.clear();
                 page.record = record;

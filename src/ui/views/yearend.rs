@@ -127,6 +127,22 @@ fn form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, session:
             }
         });
         ui.name_inputs(tr(lang, "sheet.summary"), |ui| para(ui, &mut form.summary, 700.0, 12));
+        if let Some(facts) = &page.facts {
+            let levels: Vec<String> =
+                facts.levels.iter().map(|(c, l)| format!("{c}:{}", l.map_or("—".into(), |l| l.to_string()))).collect();
+            let done = facts.plan.iter().filter(|p| p.1 == crate::domain::plans::PlanStatus::Done).count();
+            let line = i18n::fill(
+                tr(lang, "yearend.facts"),
+                &[
+                    &levels.join(" "),
+                    &facts.sessions.to_string(),
+                    &format!("{}", facts.hours),
+                    &done.to_string(),
+                    &facts.plan.len().to_string(),
+                ],
+            );
+            ui.label(RichText::new(line).small().weak());
+        }
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
     let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
