@@ -19,6 +19,13 @@ impl Metrics for FontMetrics {
     }
 }
 
+impl FontMetrics {
+    /// The glyph that prints `c` (0, the font's "missing" glyph, when it has none).
+    pub fn glyph(&self, c: char) -> u16 {
+        self.face.glyph_index(c).map_or(0, |g| g.0)
+    }
+}
+
 /// The face a language prints with: SC for 简体, TC otherwise.
 pub fn face_index(lang: Lang) -> u32 {
     if lang == Lang::Sc { FACE_SC } else { FACE_TC }

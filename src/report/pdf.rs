@@ -3,12 +3,12 @@
 //! prints the same on any PC). The parsed font is kept for the life of the process.
 
 use super::layout::{Item, Page, Paper};
-use super::metrics::face_index;
+use super::metrics::{FontMetrics, face_index, for_lang};
 use crate::assets::CJK_FONT;
 use crate::domain::Lang;
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
-    PolygonRing, Pt, TextItem, TextRenderingMode, WindingOrder,
+    Codepoint, Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, TextItem, TextRenderingMode, WindingOrder,
 };
 use std::sync::OnceLock;
 
@@ -45,10 +45,18 @@ fn fill(ops: &mut Vec<Op>, paper: Paper, corners: &[(f32, f32)], grey: f32) {
     ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
 }
 
+/// The glyphs of `text`, each carrying its character for the file's text layer (copying,
+/// searching, pdftotext). Looked up here with ttf-parser's binary search: printpdf's own
+/// lookup scans the font's character map and took most of the time of a large print.
+fn glyphs(metrics: &FontMetrics, text: &str) -> Vec<Codepoint> {
+    text.chars().map(|c| Codepoint { gid: metrics.glyph(c), offset: 0.0, cid: Some(c.to_string()) }).collect()
+}
+
 /// Paints `pages` into a PDF document titled `title`.
 pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let mut document = PdfDocument::new(title);
     let font_id = document.add_font(font(lang)?);
+    let metrics = for_lang(lang);
     let pdf_pages = pages
         .iter()
         .map(|page| {
@@ -84,7 +92,7 @@ pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<V
                             ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
                         }
                         ops.push(Op::SetTextCursor { pos: point(paper, x.0, y.0) });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs(metrics, text))] });
                         if *bold {
                             ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
                         }
