@@ -243,17 +243,53 @@ impl PaperArg {
     }
 }
 
-/// Lays out and writes `document` as a PDF on `paper`; returns the pages written.
+/// Lays out and writes `documents` as one PDF on `paper`, streamed a chunk of pages at a time
+/// into a file that replaces `out` only once whole; returns the pages written.
 fn write_pdf(
-    document: &crate::report::layout::Document,
+    documents: impl IntoIterator<Item = impl std::borrow::Borrow<crate::report::layout::Document>>,
+    title: &str,
     paper: crate::report::layout::Paper,
     out: &Path,
     lang: Lang,
 ) -> Result<usize, String> {
-    let pages = crate::report::layout::layout(document, paper, crate::report::metrics::for_lang(lang));
-    let bytes = crate::report::pdf::render(&document.title, &pages, paper, lang).map_err(|e| e.to_string())?;
-    crate::files::write_atomically(out, &bytes).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
-    Ok(pages.len())
+    let mut pages = 0;
+    crate::files::replace_atomically(out, |partial| -> Result<(), crate::report::pdf::PdfError> {
+        let file = std::io::BufWriter::new(std::fs::File::create(partial)?);
+        let (file, written) = crate::report::write_pdf(file, title, documents, paper, lang, &mut |_| true)?;
+        file.into_inner().map_err(|e| e.into_error())?;
+        pages = written;
+        Ok(())
+    })
+    .map_err(|e| i18n::pdf_error(lang, &e))?;
+    Ok(pages)
+}
+
+/// Prints the year-end forms of `batch` into one PDF at `out`, or one PDF per official named by
+/// staff number into `split_dir`; sheets are laid out and painted a few at a time.
+fn print_yearend(
+    batch: &printing::YearEndBatch,
+    paper: crate::report::layout::Paper,
+    split_dir: Option<&Path>,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<Output, String> {
+    if batch.is_empty() {
+        return Err(tr(lang, "cli.nothing_to_print").to_owned());
+    }
+    let title = batch.title();
+    if let Some(dir) = split_dir {
+        std::fs::create_dir_all(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+        for (number, document) in batch.staff.iter().zip(batch.documents()) {
+            let safe: String = number.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+            write_pdf([document], &title, paper, &dir.join(format!("{safe}.pdf")), lang)?;
+        }
+        let line = i18n::fill(tr(lang, "cli.split_done"), &[&batch.len().to_string(), &dir.display().to_string()]);
+        return Ok(Output { output: vec![line], failed: false });
+    }
+    let out = out.ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
+    let pages = write_pdf(batch.documents(), &title, paper, out, lang)?;
+    let line = i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]);
+    Ok(Output { output: vec![line], failed: false })
 }
 
 /// What `import` reads.
@@ -439,30 +475,11 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() })),
                 }
             };
-            if let PrintCmd::Yearend { year, unit, staff, paper, split_dir: Some(dir), .. } = what {
-                let scope = scope(unit)?;
-                let numbers: Vec<String> =
-                    if staff.is_empty() { printing::yearend_staff(&service, scope).map_err(|e| fail(lang, e))? } else { staff.clone() };
-                std::fs::create_dir_all(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
-                let mut files = 0;
-                for number in &numbers {
-                    let document =
-                        printing::yearend_sheets(&service, *year, scope, std::slice::from_ref(number), lang).map_err(|e| fail(lang, e))?;
-                    if document.blocks.is_empty() {
-                        continue;
-                    }
-                    let safe: String = number.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-                    write_pdf(&document, paper.paper(), &dir.join(format!("{safe}.pdf")), lang)?;
-                    files += 1;
-                }
-                return ok(i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]));
-            }
             let mut paper_used = crate::report::layout::A4;
             let (document, out) = match what {
-                PrintCmd::Yearend { year, unit, staff, paper, out, .. } => {
-                    paper_used = paper.paper();
-                    let out = out.as_ref().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-                    (printing::yearend_sheets(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?, out)
+                PrintCmd::Yearend { year, unit, staff, paper, split_dir, out } => {
+                    let batch = printing::YearEndBatch::read(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?;
+                    return print_yearend(&batch, paper.paper(), split_dir.as_deref(), out.as_deref(), lang);
                 }
                 PrintCmd::GradeRoster(YearPrint { year, unit, out }) => {
                     let unit = match scope(unit)? {
@@ -534,7 +551,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             if document.blocks.is_empty() {
                 return Err(tr(lang, "cli.nothing_to_print").to_owned());
             }
-            let pages = write_pdf(&document, paper_used, out, lang)?;
+            let pages = write_pdf([&document], &document.title, paper_used, out, lang)?;
             ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
         }
         Cmd::ExportPackages { round, unit, dir } => {

@@ -684,6 +684,14 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("exchange.missing_columns", "標題行缺少必需的欄:{0}", "标题行缺少必需的列:{0}", "the header row lacks required columns: {0}"),
     ("exchange.write", "無法寫出檔案:{0}", "无法写出文件:{0}", "the file could not be written: {0}"),
     ("exchange.io", "檔案錯誤:{0}", "文件错误:{0}", "file error: {0}"),
+    (
+        "print.font",
+        "無法讀取內建字型,未能列印。",
+        "无法读取内置字体,未能打印。",
+        "The bundled font could not be read; nothing was printed.",
+    ),
+    ("print.chunk", "列印時出錯:{0}", "打印时出错:{0}", "Printing failed: {0}"),
+    ("print.cancelled", "已取消列印,未寫出檔案。", "已取消打印,未写出文件。", "Printing cancelled; no file was written."),
     ("exchange.sheet.officials", "幹部名冊", "干部名册", "Officials"),
     ("exchange.sheet.units", "單位", "单位", "Units"),
     ("exchange.sheet.posts", "崗位", "岗位", "Posts"),
@@ -1611,6 +1619,16 @@ pub fn package_problem(lang: Lang, problem: &crate::domain::package::PackageProb
         P::Incomplete => "package.incomplete",
     };
     tr(lang, key).to_owned()
+}
+
+pub fn pdf_error(lang: Lang, error: &crate::report::pdf::PdfError) -> String {
+    use crate::report::pdf::PdfError;
+    match error {
+        PdfError::Font => tr(lang, "print.font").to_owned(),
+        PdfError::Chunk(detail) => fill(tr(lang, "print.chunk"), &[detail]),
+        PdfError::Io(e) => fill(tr(lang, "exchange.io"), &[&e.to_string()]),
+        PdfError::Cancelled => tr(lang, "print.cancelled").to_owned(),
+    }
 }
 
 pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {

@@ -9,9 +9,52 @@ pub mod pdf;
 pub mod text;
 
 use crate::domain::Lang;
+use layout::{Document, Page, Paper};
+use pdf::{PdfError, PdfWriter};
 
-/// Lays out `document` on A4 with the bundled font's widths and paints it as a PDF.
-pub fn pdf_bytes(document: &layout::Document, lang: Lang) -> Result<Vec<u8>, pdf::PdfError> {
-    let pages = layout::layout(document, layout::A4, metrics::for_lang(lang));
-    pdf::render(&document.title, &pages, layout::A4, lang)
+/// Pages painted at a time in a long print: enough that the font subset each chunk carries
+/// costs little, few enough that memory stays flat.
+pub const CHUNK_PAGES: usize = 400;
+
+/// Lays out `documents` (each one or more whole sheets) on `paper` and writes them as one PDF to
+/// `out`, painting a chunk of pages at a time. `progress(documents done)` is asked after each
+/// document; when it says no, the print stops with [`PdfError::Cancelled`]. Returns the output
+/// and the pages written.
+pub fn write_pdf<W: std::io::Write>(
+    out: W,
+    title: &str,
+    documents: impl IntoIterator<Item = impl std::borrow::Borrow<Document>>,
+    paper: Paper,
+    lang: Lang,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<(W, usize), PdfError> {
+    let mut writer = PdfWriter::new(out, title)?;
+    let mut pending: Vec<Page> = Vec::new();
+    for (done, document) in documents.into_iter().enumerate() {
+        pending.extend(layout::layout(std::borrow::Borrow::borrow(&document), paper, metrics::for_lang(lang)));
+        if pending.len() >= CHUNK_PAGES {
+            writer.add(&pending, paper, lang)?;
+            pending.clear();
+        }
+        if !progress(done + 1) {
+            return Err(PdfError::Cancelled);
+        }
+    }
+    writer.add(&pending, paper, lang)?;
+    let pages = writer.pages();
+    Ok((writer.finish()?, pages))
+}
+
+/// Pages already laid out (a print preview's) as PDF bytes.
+pub fn pages_pdf(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let mut writer = PdfWriter::new(Vec::new(), title)?;
+    for chunk in pages.chunks(CHUNK_PAGES) {
+        writer.add(chunk, paper, lang)?;
+    }
+    writer.finish()
+}
+
+/// Lays out `document` on `paper` with the bundled font's widths and paints it as a PDF.
+pub fn pdf_bytes(document: &Document, paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
+    Ok(write_pdf(Vec::new(), &document.title, [document], paper, lang, &mut |_| true)?.0)
 }

@@ -1,6 +1,8 @@
 //! The only file that speaks printpdf: laid-out pages become PDF operations, with the face of
 //! the bundled CJK font for the language embedded as a subset (so a file stays small and
-//! prints the same on any PC). The parsed font is kept for the life of the process.
+//! prints the same on any PC). The parsed font is kept for the life of the process. A long
+//! print is painted a chunk of pages at a time and each chunk's objects are streamed into the
+//! one output file ([`PdfWriter`]), so memory stays flat however many sheets it holds.
 
 use super::layout::{Item, Page, Paper};
 use super::metrics::{FontMetrics, face_index, for_lang};
@@ -17,6 +19,13 @@ use std::sync::OnceLock;
 pub enum PdfError {
     #[error("the bundled font could not be read")]
     Font,
+    #[error("a painted chunk could not be read back: {0}")]
+    Chunk(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// The user stopped a long print.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 fn font(lang: Lang) -> Result<&'static ParsedFont, PdfError> {
@@ -52,8 +61,8 @@ fn glyphs(metrics: &FontMetrics, text: &str) -> Vec<Codepoint> {
     text.chars().map(|c| Codepoint { gid: metrics.glyph(c), offset: 0.0, cid: Some(c.to_string()) }).collect()
 }
 
-/// Paints `pages` into a PDF document titled `title`.
-pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
+/// Paints `pages` into a whole PDF document titled `title` (one chunk of a [`PdfWriter`]).
+fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let mut document = PdfDocument::new(title);
     let font_id = document.add_font(font(lang)?);
     let metrics = for_lang(lang);
@@ -105,4 +114,197 @@ pub fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<V
         .collect();
     let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     Ok(document.with_pages(pdf_pages).save(&options, &mut Vec::new()))
+}
+
+/// Streams pages into one PDF: each call to [`PdfWriter::add`] paints its pages as a document
+/// of their own (with its own font subset), renumbers that document's objects after the ones
+/// already written and writes them out, hanging its page tree under the file's root. Only the
+/// byte offsets of objects are kept between chunks.
+pub struct PdfWriter<W: std::io::Write> {
+    out: W,
+    written: u64,
+    /// The byte offset of each object by number (0: a free number).
+    offsets: Vec<u64>,
+    /// The page-tree node of each chunk.
+    chunks: Vec<u32>,
+    pages: usize,
+    title: String,
+}
+
+/// Numbers of the objects the writer makes itself.
+const CATALOG: u32 = 1;
+const ROOT_PAGES: u32 = 2;
+const INFO: u32 = 3;
+
+impl<W: std::io::Write> PdfWriter<W> {
+    pub fn new(mut out: W, title: &str) -> Result<PdfWriter<W>, PdfError> {
+        // The comment's bytes above 127 tell transfer programs that the file is binary.
+        const HEADER: &[u8] = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+        out.write_all(HEADER)?;
+        Ok(PdfWriter { out, written: HEADER.len() as u64, offsets: vec![0; 4], chunks: Vec::new(), pages: 0, title: title.to_owned() })
+    }
+
+    /// Pages written so far.
+    pub fn pages(&self) -> usize {
+        self.pages
+    }
+
+    /// Paints `pages` and writes them after the pages already written.
+    pub fn add(&mut self, pages: &[Page], paper: Paper, lang: Lang) -> Result<(), PdfError> {
+        if pages.is_empty() {
+            return Ok(());
+        }
+        let bytes = render(&self.title, pages, paper, lang)?;
+        let chunk = lopdf::Document::load_mem(&bytes).map_err(|e| PdfError::Chunk(e.to_string()))?;
+        let catalog = chunk.catalog().map_err(|e| PdfError::Chunk(e.to_string()))?;
+        let pages_node = catalog.get(b"Pages").and_then(lopdf::Object::as_reference).map_err(|e| PdfError::Chunk(e.to_string()))?;
+        let skip: Vec<lopdf::ObjectId> = [chunk.trailer.get(b"Root"), chunk.trailer.get(b"Info")]
+            .into_iter()
+            .filter_map(|o| o.and_then(lopdf::Object::as_reference).ok())
+            .collect();
+        let base = self.offsets.len() as u32 - 1;
+        let renumber = |id: lopdf::ObjectId| id.0 + base;
+        self.offsets.resize((chunk.max_id + base + 1) as usize, 0);
+        for (id, object) in &chunk.objects {
+            if skip.contains(id) || is_structural(object) {
+                continue;
+            }
+            let mut object = object.clone();
+            if *id == pages_node
+                && let lopdf::Object::Dictionary(node) = &mut object
+            {
+                node.set("Parent", lopdf::Object::Reference((ROOT_PAGES, 0)));
+            }
+            self.write_object(renumber(*id), &object, &renumber)?;
+        }
+        self.chunks.push(renumber(pages_node));
+        self.pages += pages.len();
+        Ok(())
+    }
+
+    fn write_object(&mut self, number: u32, object: &lopdf::Object, renumber: &dyn Fn(lopdf::ObjectId) -> u32) -> Result<(), PdfError> {
+        let mut bytes = format!("{number} 0 obj\n").into_bytes();
+        serialize(&mut bytes, object, renumber);
+        bytes.extend_from_slice(b"\nendobj\n");
+        self.offsets[number as usize] = self.written;
+        self.out.write_all(&bytes)?;
+        self.written += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Writes the root of the page tree, the catalogue, the document information and the
+    /// cross-reference table, and hands the output back.
+    pub fn finish(mut self) -> Result<W, PdfError> {
+        use lopdf::Object::{Array, Dictionary, Integer, Name, Reference, String as Text};
+        let same = |id: lopdf::ObjectId| id.0;
+        let kids = self.chunks.iter().map(|&c| Reference((c, 0))).collect();
+        let root = lopdf::Dictionary::from_iter(vec![
+            ("Type", Name(b"Pages".to_vec())),
+            ("Kids", Array(kids)),
+            ("Count", Integer(self.pages as i64)),
+        ]);
+        self.write_object(ROOT_PAGES, &Dictionary(root), &same)?;
+        let catalog = lopdf::Dictionary::from_iter(vec![("Type", Name(b"Catalog".to_vec())), ("Pages", Reference((ROOT_PAGES, 0)))]);
+        self.write_object(CATALOG, &Dictionary(catalog), &same)?;
+        let info = lopdf::Dictionary::from_iter(vec![
+            ("Title", lopdf::text_string(&self.title)),
+            ("Producer", Text(b"nengli".to_vec(), lopdf::StringFormat::Literal)),
+        ]);
+        self.write_object(INFO, &Dictionary(info), &same)?;
+        let start = self.written;
+        let mut table = format!("xref\n0 {}\n", self.offsets.len()).into_bytes();
+        for (number, offset) in self.offsets.iter().enumerate() {
+            let line = if number == 0 || *offset == 0 { "0000000000 65535 f\r\n".to_owned() } else { format!("{offset:010} 00000 n\r\n") };
+            table.extend_from_slice(line.as_bytes());
+        }
+        table.extend_from_slice(
+            format!("trailer\n<< /Size {} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{start}\n%%EOF\n", self.offsets.len())
+                .as_bytes(),
+        );
+        self.out.write_all(&table)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// Object and cross-reference streams are how the chunk was stored, not part of its content
+/// (their objects are already loaded one by one).
+fn is_structural(object: &lopdf::Object) -> bool {
+    matches!(object, lopdf::Object::Stream(s) if matches!(s.dict.get(b"Type"), Ok(lopdf::Object::Name(n)) if n == b"ObjStm" || n == b"XRef"))
+}
+
+/// Writes `object` in PDF syntax, with references renumbered; strings are written in hex, which
+/// needs no escaping.
+fn serialize(out: &mut Vec<u8>, object: &lopdf::Object, renumber: &dyn Fn(lopdf::ObjectId) -> u32) {
+    use lopdf::Object::*;
+    use std::io::Write;
+    match object {
+        Null => out.extend_from_slice(b"null"),
+        Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Integer(i) => {
+            let _ = write!(out, "{i}");
+        }
+        // Rust prints f32 without an exponent, as PDF needs.
+        Real(r) => {
+            let _ = write!(out, "{r}");
+        }
+        Name(name) => name_bytes(out, name),
+        String(bytes, _) => {
+            out.push(b'<');
+            for b in bytes {
+                let _ = write!(out, "{b:02X}");
+            }
+            out.push(b'>');
+        }
+        Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                serialize(out, item, renumber);
+            }
+            out.push(b']');
+        }
+        Dictionary(dict) => dictionary(out, dict, renumber, None),
+        Stream(stream) => {
+            dictionary(out, &stream.dict, renumber, Some(stream.content.len()));
+            out.extend_from_slice(b"\nstream\n");
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream");
+        }
+        Reference(id) => {
+            let _ = write!(out, "{} 0 R", renumber(*id));
+        }
+    }
+}
+
+/// A dictionary; for a stream's, `length` replaces whatever /Length it carried.
+fn dictionary(out: &mut Vec<u8>, dict: &lopdf::Dictionary, renumber: &dyn Fn(lopdf::ObjectId) -> u32, length: Option<usize>) {
+    out.extend_from_slice(b"<<");
+    for (key, value) in dict.iter() {
+        if length.is_some() && key == b"Length" {
+            continue;
+        }
+        name_bytes(out, key);
+        out.push(b' ');
+        serialize(out, value, renumber);
+        out.push(b' ');
+    }
+    if let Some(length) = length {
+        out.extend_from_slice(format!("/Length {length}").as_bytes());
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// A name: regular characters as they are, the rest as `#xx`.
+fn name_bytes(out: &mut Vec<u8>, name: &[u8]) {
+    out.push(b'/');
+    for &b in name {
+        if (0x21..=0x7E).contains(&b) && !b"()<>[]{}/%#".contains(&b) {
+            out.push(b);
+        } else {
+            out.extend_from_slice(format!("#{b:02X}").as_bytes());
+        }
+    }
 }

@@ -250,76 +250,102 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
     Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
 }
 
-/// The 公務員年度考核登記表 of `year` for the serving officials of `scope` (or those whose staff
-/// numbers are listed), in roster order; an official without a record gets their personal rows
-/// on an otherwise blank form.
-pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
-    let db = service.read();
-    let units = db.units()?;
-    let posts = db.posts()?;
-    let catalogue = db.catalogue()?;
-    let allowed: Option<Vec<UnitId>> = match scope {
-        Scope::Unit(unit) => Some(subtree(&units, unit)),
-        _ => None,
-    };
-    let round = round_of_year(service, year)?;
-    let levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = match round {
-        Some(round) => db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect(),
-        None => Default::default(),
-    };
-    let records: std::collections::HashMap<OfficialId, _> = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
-    let officials: Vec<_> = db
-        .officials()?
-        .into_iter()
-        .filter(|o| o.status == OfficialStatus::Active)
-        .filter(|o| allowed.as_ref().is_none_or(|a| a.contains(&o.unit)))
-        .filter(|o| !matches!(scope, Scope::Official(id) if id != o.id))
-        .filter(|o| staff.is_empty() || staff.contains(&o.staff_no))
-        .filter(|o| service.access().may_see(o.id, o.unit))
-        .collect();
-    let mut sheets = Vec::with_capacity(officials.len());
-    for o in officials {
-        let post = o.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or(String::new(), |p| p.title.clone());
-        let assessed = levels_of.get(&o.id);
-        let hours: f32 = db.tallies_of(o.id, year, year)?.iter().map(|t| t.hours).sum();
-        sheets.push(model::YearEndSheet {
-            year: Some(year),
-            name: o.name.clone(),
-            gender: crate::i18n::gender(lang, o.gender).to_owned(),
-            birth: o.birth.to_string(),
-            political: o.political.clone(),
-            post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
-            unit_post: format!("{} {} {}", unit_path(&units, o.unit), post, o.position_title),
-            record: Some(records.get(&o.id).cloned().unwrap_or_default()),
-            levels: catalogue
-                .capabilities
-                .iter()
-                .map(|c| {
-                    let i = usize::from(c.position - 1);
-                    (c.name.get(lang).to_owned(), assessed.and_then(|a| a.supervisor[i].or(a.own[i])))
-                })
-                .collect(),
-            training_hours: Some(hours + 0.0),
-        });
-    }
-    Ok(model::yearend_sheets(lang, &bureau_name(service)?, &sheets))
+/// The 公務員年度考核登記表 of a year, read from the store once: each sheet's data with the
+/// official's staff number. A long print lays the sheets out one at a time
+/// ([`YearEndBatch::documents`]), so only this data, not the pages, is held for all of them.
+pub struct YearEndBatch {
+    bureau: String,
+    lang: Lang,
+    pub staff: Vec<String>,
+    sheets: Vec<model::YearEndSheet>,
 }
 
-/// The staff numbers a year-end print covers: serving officials of `scope`, in roster order.
-pub fn yearend_staff(service: &Service, scope: Scope) -> super::Result<Vec<String>> {
-    let db = service.read();
-    let units = db.units()?;
-    let allowed: Option<Vec<UnitId>> = match scope {
-        Scope::Unit(unit) => Some(subtree(&units, unit)),
-        _ => None,
-    };
-    Ok(db
-        .officials()?
-        .into_iter()
-        .filter(|o| o.status == OfficialStatus::Active && allowed.as_ref().is_none_or(|a| a.contains(&o.unit)))
-        .filter(|o| !matches!(scope, Scope::Official(id) if id != o.id))
-        .map(|o| o.staff_no.clone())
-        .collect())
+impl YearEndBatch {
+    /// The sheets of `year` for the serving officials of `scope` the actor may see (or those
+    /// whose staff numbers are listed), in roster order; an official without a record gets their
+    /// personal rows on an otherwise blank form.
+    pub fn read(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<YearEndBatch> {
+        let db = service.read();
+        let units = db.units()?;
+        let posts: std::collections::HashMap<PostId, Post> = db.posts()?.into_iter().map(|p| (p.id, p)).collect();
+        let catalogue = db.catalogue()?;
+        let allowed: Option<std::collections::HashSet<UnitId>> = match scope {
+            Scope::Unit(unit) => Some(subtree(&units, unit).into_iter().collect()),
+            _ => None,
+        };
+        let round = round_of_year(service, year)?;
+        let levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = match round {
+            Some(round) => db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect(),
+            None => Default::default(),
+        };
+        let mut records: std::collections::HashMap<OfficialId, _> = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
+        let mut tallies = std::collections::HashMap::new();
+        db.tallies_into(year, year, None, &mut tallies)?;
+        let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
+        let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
+        for o in db.officials()? {
+            let chosen = o.status == OfficialStatus::Active
+                && allowed.as_ref().is_none_or(|a| a.contains(&o.unit))
+                && !matches!(scope, Scope::Official(id) if id != o.id)
+                && (wanted.is_empty() || wanted.contains(o.staff_no.as_str()))
+                && service.access().may_see(o.id, o.unit);
+            if !chosen {
+                continue;
+            }
+            let post = o.post.and_then(|p| posts.get(&p)).map_or("", |p| p.title.as_str());
+            let assessed = levels_of.get(&o.id);
+            let hours: f32 = tallies.get(&o.id).map_or(0.0, |t: &Vec<crate::domain::training::Tally>| t.iter().map(|t| t.hours).sum());
+            batch.sheets.push(model::YearEndSheet {
+                year: Some(year),
+                name: o.name.clone(),
+                gender: crate::i18n::gender(lang, o.gender).to_owned(),
+                birth: o.birth.to_string(),
+                political: o.political.clone(),
+                post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
+                unit_post: format!("{} {} {}", unit_path(&units, o.unit), post, o.position_title),
+                record: Some(records.remove(&o.id).unwrap_or_default()),
+                levels: catalogue
+                    .capabilities
+                    .iter()
+                    .map(|c| {
+                        let i = usize::from(c.position - 1);
+                        (c.name.get(lang).to_owned(), assessed.and_then(|a| a.supervisor[i].or(a.own[i])))
+                    })
+                    .collect(),
+                training_hours: Some(hours + 0.0),
+            });
+            batch.staff.push(o.staff_no.clone());
+        }
+        Ok(batch)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sheets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sheets.is_empty()
+    }
+
+    /// The printout's title.
+    pub fn title(&self) -> String {
+        model::yearend_sheets(self.lang, &self.bureau, &[]).title
+    }
+
+    /// Every sheet in one document (a preview, a short print).
+    pub fn document(&self) -> Document {
+        model::yearend_sheets(self.lang, &self.bureau, &self.sheets)
+    }
+
+    /// One document per sheet, made as they are asked for.
+    pub fn documents(&self) -> impl Iterator<Item = Document> + '_ {
+        self.sheets.iter().map(|sheet| model::yearend_sheets(self.lang, &self.bureau, std::slice::from_ref(sheet)))
+    }
+}
+
+/// The 公務員年度考核登記表 of `year` in one document (see [`YearEndBatch::read`]).
+pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
+    Ok(YearEndBatch::read(service, year, scope, staff, lang)?.document())
 }
 
 /// A blank 公務員年度考核登記表 for filling in by hand.

@@ -496,7 +496,7 @@ impl NengliApp {
         let Some(print) = &self.state.print else { return };
         let name = format!("{}.pdf", print.document.title);
         let Some(path) = rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file() else { return };
-        let result = report::pdf::render(&print.document.title, &print.pages, report::layout::A4, lang)
+        let result = report::pages_pdf(&print.document.title, &print.pages, report::layout::A4, lang)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match result {

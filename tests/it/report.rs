@@ -22,7 +22,7 @@ fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
 /// Lays out and paints a printout as the command line does: its page count and bytes.
 fn print(document: &Document, lang: Lang) -> (usize, Vec<u8>) {
     let pages = layout::layout(document, layout::A4, metrics::for_lang(lang));
-    (pages.len(), pdf::render(&document.title, &pages, layout::A4, lang).unwrap())
+    (pages.len(), nengli::report::pages_pdf(&document.title, &pages, layout::A4, lang).unwrap())
 }
 
 fn unit(service: &nengli::service::Service, name: &str) -> Scope {
@@ -88,7 +88,7 @@ fn a_3000_character_text_paginates_without_losing_a_character() {
     };
     let pages = layout::layout(&document, layout::A4, metrics::for_lang(Lang::Tc));
     assert!(pages.len() >= 2, "{} pages", pages.len());
-    let bytes = pdf::render("承諾書", &pages, layout::A4, Lang::Tc).unwrap();
+    let bytes = nengli::report::pages_pdf("承諾書", &pages, layout::A4, Lang::Tc).unwrap();
     let text = squeeze(&poppler("pdftotext", &bytes, &[]));
     // The repeated header and the label are Latin, so the commitment's characters read in order.
     let body: String = text.chars().filter(|c| squeeze(&commitment).contains(*c)).collect();
@@ -307,4 +307,41 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
     assert_eq!(blank_pages, 1);
     let text = squeeze(&poppler("pdftotext", &bytes, &[]));
     assert!(text.contains("公务员年度考核登记表") && text.contains("签名") && text.contains("年____月____日"), "{text}");
+}
+
+#[test]
+fn a_long_print_is_painted_in_chunks_into_one_file_poppler_reads_without_repair() {
+    use nengli::report::{CHUNK_PAGES, write_pdf};
+    let count = CHUNK_PAGES + 50;
+    let documents: Vec<Document> = (0..count)
+        .map(|i| Document { title: String::new(), blocks: vec![Block::Title { text: format!("第{i}頁"), size_pt: 14.0 }], footer: None })
+        .collect();
+    let mut reported = 0;
+    let (bytes, pages) = write_pdf(Vec::new(), "長清單", &documents, layout::A4, Lang::Tc, &mut |done| {
+        reported = done;
+        true
+    })
+    .unwrap();
+    assert_eq!((pages, reported), (count, count));
+    // pdfinfo says nothing on stderr: the cross-reference table is right (poppler would
+    // otherwise report it and rebuild the table by scanning).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&info.stderr), "");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(&format!(" {count}"))), "{info}");
+    assert!(info.lines().any(|l| l.starts_with("Title:") && l.ends_with("長清單")), "{info}");
+    let first = squeeze(&poppler("pdftotext", &bytes, &["-f", "1", "-l", "1"]));
+    let last = squeeze(&poppler("pdftotext", &bytes, &["-f", &count.to_string(), "-l", &count.to_string()]));
+    assert_eq!((first.as_str(), last.as_str()), ("第0頁", format!("第{}頁", count - 1).as_str()));
+    // Each chunk carries its own subset of the font.
+    let fonts = poppler("pdffonts", &bytes, &[]);
+    assert_eq!(fonts.lines().filter(|l| l.contains('+') && l.contains(" yes ")).count(), 2, "{fonts}");
+    // A strict reader agrees on the page tree.
+    assert_eq!(lopdf::Document::load_mem(&bytes).unwrap().get_pages().len(), count);
+    // Stopping part-way is reported as such (the command line and the window then keep no file).
+    let stopped = write_pdf(Vec::new(), "長清單", &documents, layout::A4, Lang::Tc, &mut |done| done < 10);
+    assert!(matches!(stopped, Err(pdf::PdfError::Cancelled)));
 }
