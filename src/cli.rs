@@ -243,27 +243,6 @@ impl PaperArg {
     }
 }
 
-/// Lays out and writes `documents` as one PDF on `paper`, streamed a chunk of pages at a time
-/// into a file that replaces `out` only once whole; returns the pages written.
-fn write_pdf(
-    documents: impl IntoIterator<Item = impl std::borrow::Borrow<crate::report::layout::Document>>,
-    title: &str,
-    paper: crate::report::layout::Paper,
-    out: &Path,
-    lang: Lang,
-) -> Result<usize, String> {
-    let mut pages = 0;
-    crate::files::replace_atomically(out, |partial| -> Result<(), crate::report::pdf::PdfError> {
-        let file = std::io::BufWriter::new(std::fs::File::create(partial)?);
-        let (file, written) = crate::report::write_pdf(file, title, documents, paper, lang, &mut |_| true)?;
-        file.into_inner().map_err(|e| e.into_error())?;
-        pages = written;
-        Ok(())
-    })
-    .map_err(|e| i18n::pdf_error(lang, &e))?;
-    Ok(pages)
-}
-
 /// Prints the year-end forms of `batch` into one PDF at `out`, or one PDF per official named by
 /// staff number into `split_dir`; sheets are laid out and painted a few at a time.
 fn print_yearend(
@@ -278,16 +257,14 @@ fn print_yearend(
     }
     let title = batch.title();
     if let Some(dir) = split_dir {
-        std::fs::create_dir_all(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
-        for (number, document) in batch.staff.iter().zip(batch.documents()) {
-            let safe: String = number.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-            write_pdf([document], &title, paper, &dir.join(format!("{safe}.pdf")), lang)?;
-        }
-        let line = i18n::fill(tr(lang, "cli.split_done"), &[&batch.len().to_string(), &dir.display().to_string()]);
+        let files = crate::report::write_pdf_files(dir, &title, batch.named_documents(), paper, lang, &mut |_| true)
+            .map_err(|e| i18n::pdf_error(lang, &e))?;
+        let line = i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]);
         return Ok(Output { output: vec![line], failed: false });
     }
     let out = out.ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-    let pages = write_pdf(batch.documents(), &title, paper, out, lang)?;
+    let pages =
+        crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true).map_err(|e| i18n::pdf_error(lang, &e))?;
     let line = i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]);
     Ok(Output { output: vec![line], failed: false })
 }
@@ -551,7 +528,8 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             if document.blocks.is_empty() {
                 return Err(tr(lang, "cli.nothing_to_print").to_owned());
             }
-            let pages = write_pdf([&document], &document.title, paper_used, out, lang)?;
+            let pages = crate::report::write_pdf_file(out, &document.title, [&document], paper_used, lang, &mut |_| true)
+                .map_err(|e| i18n::pdf_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
         }
         Cmd::ExportPackages { round, unit, dir } => {

@@ -45,6 +45,51 @@ pub fn write_pdf<W: std::io::Write>(
     Ok((writer.finish()?, pages))
 }
 
+/// [`write_pdf`] into a file that replaces `path` only once whole (a stopped or failed print
+/// leaves what was there); returns the pages written.
+pub fn write_pdf_file(
+    path: &std::path::Path,
+    title: &str,
+    documents: impl IntoIterator<Item = impl std::borrow::Borrow<Document>>,
+    paper: Paper,
+    lang: Lang,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<usize, PdfError> {
+    let mut pages = 0;
+    crate::files::replace_atomically(path, |partial| -> Result<(), PdfError> {
+        let file = std::io::BufWriter::new(std::fs::File::create(partial)?);
+        let (file, written) = write_pdf(file, title, documents, paper, lang, progress)?;
+        file.into_inner().map_err(|e| e.into_error())?;
+        pages = written;
+        Ok(())
+    })?;
+    Ok(pages)
+}
+
+/// One PDF per named document in `dir`, each named after its name (a staff number) with
+/// characters a file name cannot hold replaced; `progress(files written)` may stop it between
+/// files. Returns the files written.
+pub fn write_pdf_files(
+    dir: &std::path::Path,
+    title: &str,
+    documents: impl IntoIterator<Item = (String, Document)>,
+    paper: Paper,
+    lang: Lang,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<usize, PdfError> {
+    std::fs::create_dir_all(dir)?;
+    let mut files = 0;
+    for (name, document) in documents {
+        let safe: String = name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        write_pdf_file(&dir.join(format!("{safe}.pdf")), title, [document], paper, lang, &mut |_| true)?;
+        files += 1;
+        if !progress(files) {
+            return Err(PdfError::Cancelled);
+        }
+    }
+    Ok(files)
+}
+
 /// Pages already laid out (a print preview's) as PDF bytes.
 pub fn pages_pdf(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
     let mut writer = PdfWriter::new(Vec::new(), title)?;

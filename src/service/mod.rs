@@ -324,6 +324,15 @@ pub struct ImportSummary {
 /// How often (in rows) a long import reports progress and checks for a cancel.
 const PROGRESS_EVERY: usize = 250;
 
+/// Who a service acts as (see [`Service::acting`]).
+#[derive(Clone, Debug)]
+pub struct Acting {
+    actor: String,
+    access: Access,
+    session: Option<crate::domain::access::Session>,
+    today: Option<NaiveDate>,
+}
+
 /// The bureau's use cases over one open store.
 pub struct Service {
     store: Store,
@@ -345,6 +354,17 @@ impl Service {
     /// the window logs a user in with [`Service::login`] instead.
     pub fn new(store: Store, actor: impl Into<String>) -> Service {
         Service { store, actor: actor.into(), access: Access::Admin, session: None, today: None }
+    }
+
+    /// Who is acting, to hand to a worker thread with its own connection.
+    pub fn acting(&self) -> Acting {
+        Acting { actor: self.actor.clone(), access: self.access.clone(), session: self.session.clone(), today: self.today }
+    }
+
+    /// A service over `store` (another connection to the same file) acting as [`Service::acting`]
+    /// said: a long print on a worker thread sees what the account sees.
+    pub fn acting_as(store: Store, acting: Acting) -> Service {
+        Service { store, actor: acting.actor, access: acting.access, session: acting.session, today: acting.today }
     }
 
     /// Takes every right away until a log-in (the window does this as it opens a file).

@@ -256,7 +256,7 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
 pub struct YearEndBatch {
     bureau: String,
     lang: Lang,
-    pub staff: Vec<String>,
+    staff: Vec<String>,
     sheets: Vec<model::YearEndSheet>,
 }
 
@@ -340,6 +340,11 @@ impl YearEndBatch {
     /// One document per sheet, made as they are asked for.
     pub fn documents(&self) -> impl Iterator<Item = Document> + '_ {
         self.sheets.iter().map(|sheet| model::yearend_sheets(self.lang, &self.bureau, std::slice::from_ref(sheet)))
+    }
+
+    /// [`YearEndBatch::documents`] with each official's staff number (one file each).
+    pub fn named_documents(&self) -> impl Iterator<Item = (String, Document)> + '_ {
+        self.staff.iter().cloned().zip(self.documents())
     }
 }
 

@@ -285,6 +285,11 @@ impl NengliApp {
             }
             jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(i18n::store_error(lang, &e)),
             jobs::Outcome::Checked(Ok(problems)) => self.state.settings.check = Some(problems),
+            jobs::Outcome::Printed(Ok((path, sheets))) => {
+                let text = i18n::fill(tr(lang, "yearend.printed"), &[&sheets.to_string(), &path.display().to_string()]);
+                self.state.notice = Some(Notice::Info(text));
+            }
+            jobs::Outcome::Printed(Err(message)) => self.error(message),
         }
     }
 
@@ -434,13 +439,25 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(service) = &self.service else { return };
         let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
+        let mut paper = report::layout::A4;
         let document = match what {
             PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
             PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
             PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
-            PrintWhat::YearEndForms => {
-                let year = self.state.yearend.year;
-                match printing::yearend_sheets(service, year, scope, &[], lang) {
+            PrintWhat::YearEndForms | PrintWhat::YearEndBlank | PrintWhat::GradeRoster => {
+                let page = &self.state.yearend;
+                let result = match what {
+                    PrintWhat::YearEndForms => {
+                        paper = page.paper();
+                        printing::yearend_sheets(service, page.year, scope, &[], lang)
+                    }
+                    PrintWhat::YearEndBlank => {
+                        paper = page.paper();
+                        printing::yearend_blank(service, lang)
+                    }
+                    _ => printing::grade_roster(service, page.year, page.print_unit, lang),
+                };
+                match result {
                     Ok(document) => Ok(document),
                     Err(e) => return self.error(i18n::service_error(lang, &e)),
                 }
@@ -483,12 +500,15 @@ impl NengliApp {
             Ok(document) if document.blocks.is_empty() => {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }
-            Ok(document) => {
-                let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
-                self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
-            }
+            Ok(document) => self.preview(document, paper),
             Err(e) => self.error(i18n::store_error(lang, &e)),
         }
+    }
+
+    /// Lays `document` out on `paper` and shows it in the print preview.
+    fn preview(&mut self, document: report::layout::Document, paper: report::layout::Paper) {
+        let pages = report::layout::layout(&document, paper, report::metrics::for_lang(self.state.lang));
+        self.state.print = Some(PrintPreview { document, paper, pages, zoom: 0.75, open_after: true });
     }
 
     fn save_pdf(&mut self, open_after: bool) {
@@ -496,7 +516,7 @@ impl NengliApp {
         let Some(print) = &self.state.print else { return };
         let name = format!("{}.pdf", print.document.title);
         let Some(path) = rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file() else { return };
-        let result = report::pages_pdf(&print.document.title, &print.pages, report::layout::A4, lang)
+        let result = report::pages_pdf(&print.document.title, &print.pages, print.paper, lang)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match result {
@@ -843,7 +863,12 @@ impl NengliApp {
             | Intent::DiscardAttendanceImport
             | Intent::SetHours { .. }
             | Intent::SaveTopicForm => unreachable!("handled by apply_training"),
-            Intent::SelectYearEnd(_) | Intent::YearEndStep(_) | Intent::YearEndScope | Intent::SetExcellentPercent(_) => {
+            Intent::SelectYearEnd(_)
+            | Intent::YearEndStep(_)
+            | Intent::YearEndScope
+            | Intent::SetExcellentPercent(_)
+            | Intent::PrintYearEnd { .. }
+            | Intent::PrintYearEndTo { .. } => {
                 unreachable!("handled by apply_yearend")
             }
         }
@@ -1229,10 +1254,7 @@ impl NengliApp {
         let Some(service) = &self.service else { return };
         let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
         match printing::programme_report(service, year, date, lang) {
-            Ok(Some(document)) => {
-                let pages = report::layout::layout(&document, report::layout::A4, report::metrics::for_lang(lang));
-                self.state.print = Some(PrintPreview { document, pages, zoom: 0.75, open_after: true });
-            }
+            Ok(Some(document)) => self.preview(document, report::layout::A4),
             Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
             Err(e) => self.error(i18n::store_error(lang, &e)),
         }

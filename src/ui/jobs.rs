@@ -23,6 +23,22 @@ pub enum Outcome {
     BackedUp(Result<PathBuf, StoreError>),
     /// What the full check found (empty: all well).
     Checked(Result<Vec<CheckProblem>, StoreError>),
+    /// Where a long print went and how many sheets it holds, or why it did not happen (in the
+    /// user's language).
+    Printed(Result<(PathBuf, usize), String>),
+}
+
+/// A year-end print to run off the window's thread.
+pub struct YearEndPrint {
+    pub year: i32,
+    pub scope: crate::service::printing::Scope,
+    /// Staff numbers of a selection (empty: everyone in the scope).
+    pub staff: Vec<String>,
+    pub paper: crate::report::layout::Paper,
+    /// A folder for one file per person, or else one file.
+    pub split: bool,
+    pub dest: PathBuf,
+    pub lang: crate::domain::Lang,
 }
 
 /// A message from a worker.
@@ -86,6 +102,41 @@ impl Job {
     /// database at `db` through a connection of its own.
     pub fn check(db: PathBuf) -> std::io::Result<Job> {
         Job::spawn("check", move |_, _| Outcome::Checked(Store::open(&db, OpenMode::Existing).and_then(|store| store.check())))
+    }
+
+    /// Prints year-end forms through a connection of its own, acting as `acting`: sheets are
+    /// laid out and painted a chunk at a time, progress is sent per sheet, and a stop leaves no
+    /// file (or, one file per person, the files written so far).
+    pub fn print_yearend(db: PathBuf, acting: crate::service::Acting, print: YearEndPrint) -> std::io::Result<Job> {
+        use crate::service::printing::YearEndBatch;
+        Job::spawn("print", move |tx, cancel| {
+            let lang = print.lang;
+            let batch = Store::open(&db, OpenMode::Existing)
+                .map_err(|e| crate::i18n::store_error(lang, &e))
+                .map(|store| Service::acting_as(store, acting))
+                .and_then(|service| {
+                    YearEndBatch::read(&service, print.year, print.scope, &print.staff, lang)
+                        .map_err(|e| crate::i18n::service_error(lang, &e))
+                });
+            let result = batch.and_then(|batch| {
+                if batch.is_empty() {
+                    return Err(crate::i18n::tr(lang, "cli.nothing_to_print").to_owned());
+                }
+                let total = batch.len();
+                let mut progress = |done| {
+                    let _ = tx.send(Message::Progress { done, total });
+                    !cancel.load(Ordering::Relaxed)
+                };
+                let title = batch.title();
+                let written = if print.split {
+                    crate::report::write_pdf_files(&print.dest, &title, batch.named_documents(), print.paper, lang, &mut progress)
+                } else {
+                    crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.paper, lang, &mut progress).map(|_| total)
+                };
+                written.map(|_| (print.dest, total)).map_err(|e| crate::i18n::pdf_error(lang, &e))
+            });
+            Outcome::Printed(result)
+        })
     }
 
     pub fn request_cancel(&self) {

@@ -293,6 +293,16 @@ pub enum Intent {
     YearEndStep(crate::domain::yearend::Step),
     /// The year-end page's year changed.
     YearEndScope,
+    /// Print the year-end forms of the officials ticked in the list (`true`) or of the page's
+    /// print unit (or everyone): a few are previewed, more go straight to a file with progress.
+    PrintYearEnd {
+        ticked: bool,
+    },
+    /// The same into a file (or, one file per official, a folder) already chosen.
+    PrintYearEndTo {
+        ticked: bool,
+        dest: std::path::PathBuf,
+    },
     /// Set the share of 優秀 allowed, in percent.
     SetExcellentPercent(u32),
     /// Save the package being filled in; `ready` hands it in.
@@ -523,11 +533,16 @@ pub enum PrintWhat {
     Compliance,
     /// 公務員年度考核登記表 for the year-end page's year.
     YearEndForms,
+    /// A blank 公務員年度考核登記表 for filling in by hand.
+    YearEndBlank,
+    /// The grade roster (花名冊) of the year-end page's print unit (or the bureau).
+    GradeRoster,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.
 pub struct PrintPreview {
     pub document: crate::report::layout::Document,
+    pub paper: crate::report::layout::Paper,
     pub pages: Vec<crate::report::layout::Page>,
     pub zoom: f32,
     pub open_after: bool,
@@ -681,6 +696,20 @@ pub struct YearEndPage {
     pub percent: u32,
     /// The chosen official's facts of the year, beside the summary.
     pub facts: Option<crate::service::yearend::YearFacts>,
+    /// Officials ticked in the list, to print together.
+    pub ticked: std::collections::BTreeSet<OfficialId>,
+    /// The unit whose forms and roster print (with its sub-units); `None`: the bureau.
+    pub print_unit: Option<crate::domain::UnitId>,
+    /// Print on 16K (185 × 260 mm) rather than A4.
+    pub paper_16k: bool,
+    /// One PDF per official, named by staff number, into a folder.
+    pub split: bool,
+}
+
+impl YearEndPage {
+    pub fn paper(&self) -> crate::report::layout::Paper {
+        if self.paper_16k { crate::report::layout::K16 } else { crate::report::layout::A4 }
+    }
 }
 
 /// The Training page's tabs.

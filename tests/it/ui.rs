@@ -871,3 +871,41 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     );
     h.get_by_label_contains("已簽署鎖定");
 }
+
+#[test]
+fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_progress_and_stop() {
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "年度考核");
+    let rows = h.state().state.yearend.rows.clone();
+    // Two ticked officials on 16K paper: a preview of their forms.
+    for row in &rows[..2] {
+        h.state_mut().state.yearend.ticked.insert(row.official);
+    }
+    click(&mut h, Role::CheckBox, "16開紙");
+    click(&mut h, Role::Button, "列印所選的考核登記表(2)…");
+    let preview = h.state().state.print.as_ref().expect("a preview");
+    assert_eq!(preview.paper, nengli::report::layout::K16);
+    let text: String = preview.pages.iter().map(|p| p.text()).collect();
+    assert!(text.contains(&rows[0].name) && text.contains(&rows[1].name) && !text.contains(&rows[2].name));
+    h.state_mut().apply(nengli::ui::state::Intent::ClosePrint);
+    // Everyone shown, ticked from the list, into one file on a worker thread.
+    click(&mut h, Role::Button, "勾選列出的人員");
+    assert_eq!(h.state().state.yearend.ticked.len(), rows.len());
+    let file = dir.path().join("考核登記表.pdf");
+    h.state_mut().apply(nengli::ui::state::Intent::PrintYearEndTo { ticked: true, dest: file.clone() });
+    assert!(h.state().state.job.is_some(), "a long print runs as a job with progress");
+    wait_for_job(&mut h);
+    let notice = format!("{:?}", h.state().state.notice);
+    assert!(notice.contains(&format!("已列印 {} 份考核登記表", rows.len())), "{notice}");
+    let info = std::process::Command::new("pdfinfo").arg(&file).output().unwrap();
+    let pages: usize =
+        String::from_utf8_lossy(&info.stdout).lines().find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap())).unwrap();
+    assert!(pages >= rows.len(), "{pages} pages for {} forms", rows.len());
+    // Stopped at once: no file, and the window says so.
+    let stopped = dir.path().join("stopped.pdf");
+    h.state_mut().apply(nengli::ui::state::Intent::PrintYearEndTo { ticked: true, dest: stopped.clone() });
+    h.state_mut().apply(nengli::ui::state::Intent::CancelJob);
+    wait_for_job(&mut h);
+    assert!(!stopped.exists() && !dir.path().join("stopped.pdf.partial").exists());
+    assert!(format!("{:?}", h.state().state.notice).contains("已取消列印"), "{:?}", h.state().state.notice);
+}

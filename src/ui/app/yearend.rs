@@ -2,9 +2,16 @@
 //! and each step of the sign-off chain sent to the service with the form as typed.
 
 use super::NengliApp;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::service::Command;
-use crate::ui::state::Intent;
+use crate::service::printing::{self, Scope};
+use crate::ui::jobs::{Job, YearEndPrint};
+use crate::ui::state::{Intent, Notice};
+use std::path::PathBuf;
+
+/// Year-end forms are previewed up to this many at a time; more go straight to a file, with
+/// progress and a way to stop.
+const PREVIEW_SHEETS: usize = 20;
 
 impl NengliApp {
     /// Handles the year-end intents; returns any other intent back.
@@ -22,6 +29,8 @@ impl NengliApp {
                 self.apply(Intent::Do(command));
             }
             Intent::YearEndScope => self.reload_yearend(),
+            Intent::PrintYearEnd { ticked } => self.print_yearend(ticked),
+            Intent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
             Intent::SetExcellentPercent(percent) => {
                 let lang = self.state.lang;
                 let Some(service) = &mut self.service else { return None };
@@ -37,6 +46,69 @@ impl NengliApp {
             other => return Some(other),
         }
         None
+    }
+
+    /// The staff numbers of the officials ticked in the list, in the list's order.
+    fn yearend_ticked_staff(&self) -> Vec<String> {
+        let page = &self.state.yearend;
+        page.rows.iter().filter(|r| page.ticked.contains(&r.official)).map(|r| r.staff_no.clone()).collect()
+    }
+
+    /// What a year-end print covers: the scope, the selection's staff numbers and the count.
+    fn yearend_print_scope(&self, ticked: bool) -> (Scope, Vec<String>, usize) {
+        let page = &self.state.yearend;
+        if ticked {
+            let staff = self.yearend_ticked_staff();
+            let count = staff.len();
+            return (Scope::All, staff, count);
+        }
+        let within = page.print_unit.zip(self.state.data.as_ref()).map(|(u, d)| crate::domain::org::subtree(&d.units, u));
+        let count = page.rows.iter().filter(|r| within.as_ref().is_none_or(|w| w.contains(&r.unit))).count();
+        (page.print_unit.map_or(Scope::All, Scope::Unit), Vec::new(), count)
+    }
+
+    /// Prints the ticked officials' forms, or the print unit's: a few in the preview, more
+    /// (or one file each) into a file or folder the user picks.
+    fn print_yearend(&mut self, ticked: bool) {
+        let lang = self.state.lang;
+        let (scope, staff, count) = self.yearend_print_scope(ticked);
+        if count == 0 {
+            let key = if ticked { "yearend.tick_first" } else { "cli.nothing_to_print" };
+            self.state.notice = Some(Notice::Info(tr(lang, key).to_owned()));
+            return;
+        }
+        let page = &self.state.yearend;
+        if !page.split && count <= PREVIEW_SHEETS {
+            let Some(service) = &self.service else { return };
+            match printing::yearend_sheets(service, page.year, scope, &staff, lang) {
+                Ok(document) => self.preview(document, page.paper()),
+                Err(e) => self.error(i18n::service_error(lang, &e)),
+            }
+            return;
+        }
+        let dest = if page.split {
+            rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder()
+        } else {
+            let name = format!("{}-{}.pdf", tr(lang, "sheet.title"), page.year);
+            rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file()
+        };
+        if let Some(dest) = dest {
+            self.print_yearend_to(ticked, dest);
+        }
+    }
+
+    /// Prints year-end forms into `dest` (a file, or a folder when printing one file each) on a
+    /// worker thread with progress and Stop.
+    fn print_yearend_to(&mut self, ticked: bool, dest: PathBuf) {
+        if self.job.is_some() {
+            return;
+        }
+        let (scope, staff, _) = self.yearend_print_scope(ticked);
+        let page = &self.state.yearend;
+        let print = YearEndPrint { year: page.year, scope, staff, paper: page.paper(), split: page.split, dest, lang: self.state.lang };
+        let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
+        let job = Job::print_yearend(db, service.acting(), print);
+        self.start_job("job.printing", true, job);
     }
 
     /// Reads the year-end list for the page's year, then the selected record.

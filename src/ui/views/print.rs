@@ -2,16 +2,16 @@
 //! the user sees each sheet before saving it; Save as PDF… and Open after saving.
 
 use crate::i18n::{fill, tr};
-use crate::report::layout::{A4, Item, MM_PER_PT, Page};
+use crate::report::layout::{Item, MM_PER_PT, Page, Paper};
 use crate::ui::state::{Intent, State};
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2};
 
 /// Points of screen per millimetre of paper at zoom 1.
 const POINTS_PER_MM: f32 = 3.0;
 
-fn draw_page(ui: &mut egui::Ui, page: &Page, zoom: f32) {
+fn draw_page(ui: &mut egui::Ui, page: &Page, paper: Paper, zoom: f32) {
     let scale = POINTS_PER_MM * zoom;
-    let size = Vec2::new(A4.width.0 * scale, A4.height.0 * scale);
+    let size = Vec2::new(paper.width.0 * scale, paper.height.0 * scale);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;
@@ -75,7 +75,7 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
             egui::ScrollArea::vertical().id_salt("print_pages").show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     for page in &print.pages {
-                        draw_page(ui, page, print.zoom);
+                        draw_page(ui, page, print.paper, print.zoom);
                         ui.add_space(12.0);
                     }
                 });

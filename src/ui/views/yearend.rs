@@ -4,7 +4,7 @@
 //! own opinion — each part editable only by its party at its stage, with the step buttons, the
 //! 優秀 quota's use (a warning with the numbers when over) and printing.
 
-use super::widgets::{choose, para, section};
+use super::widgets::{choose, para, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::yearend::{Grade, Met, Stage, Step};
 use crate::i18n::{self, tr};
@@ -22,6 +22,8 @@ fn stage_text(lang: crate::domain::Lang, stage: Option<Stage>) -> &'static str {
 pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(session) = state.session.clone() else { return };
+    let prints = session.role != Role::Official;
+    let units = state.data.as_ref().map(|d| unit_choices(d, None)).unwrap_or_default();
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
@@ -33,18 +35,42 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             page.year = y;
             out.push(Intent::YearEndScope);
         }
-        if session.role == Role::Admin && ui.button(tr(lang, "yearend.print_all")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::YearEndForms, scope: Scope::All });
+        if prints {
+            ui.separator();
+            let label = tr(lang, "yearend.print_unit");
+            ui.label(label);
+            ui.name_inputs(label, |ui| {
+                choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(tr(lang, "selfcheck.whole_bureau")), 200.0)
+            });
+            ui.checkbox(&mut page.paper_16k, tr(lang, "yearend.paper_16k"));
+            ui.checkbox(&mut page.split, tr(lang, "yearend.split"));
         }
     });
+    if prints {
+        ui.horizontal(|ui| {
+            let ticked = i18n::fill(tr(lang, "yearend.print_ticked"), &[&page.ticked.len().to_string()]);
+            if ui.add_enabled(!page.ticked.is_empty(), egui::Button::new(ticked)).clicked() {
+                out.push(Intent::PrintYearEnd { ticked: true });
+            }
+            if ui.button(tr(lang, "yearend.print_all")).clicked() {
+                out.push(Intent::PrintYearEnd { ticked: false });
+            }
+            if ui.button(tr(lang, "yearend.print_blank")).clicked() {
+                out.push(Intent::Print { what: PrintWhat::YearEndBlank, scope: Scope::All });
+            }
+            if ui.button(tr(lang, "yearend.print_roster")).clicked() {
+                out.push(Intent::Print { what: PrintWhat::GradeRoster, scope: Scope::All });
+            }
+        });
+    }
     ui.separator();
-    egui::Panel::left("yearend_list").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| list(ui, lang, page, out));
+    egui::Panel::left("yearend_list").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| list(ui, lang, page, prints, out));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, out));
     });
 }
 
-fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, out: &mut Vec<Intent>) {
+fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: bool, out: &mut Vec<Intent>) {
     let label = ui.label(tr(lang, "roster.search"));
     ui.add(egui::TextEdit::singleline(&mut page.filter).desired_width(f32::INFINITY)).labelled_by(label.id);
     let needle = crate::domain::text::fold(page.filter.trim());
@@ -53,10 +79,30 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, out: &mu
             needle.is_empty() || crate::domain::text::fold(&page.rows[i].name).contains(&needle) || page.rows[i].staff_no.contains(&needle)
         })
         .collect();
+    if ticks {
+        ui.horizontal(|ui| {
+            if ui.small_button(tr(lang, "yearend.tick_shown")).clicked() {
+                page.ticked.extend(rows.iter().map(|&i| page.rows[i].official));
+            }
+            if ui.small_button(tr(lang, "yearend.tick_none")).clicked() {
+                page.ticked.clear();
+            }
+        });
+    }
     egui::ScrollArea::vertical().id_salt("yearend_rows").auto_shrink([false, false]).show_rows(ui, 22.0, rows.len(), |ui, range| {
         for &i in &rows[range] {
             let row = &page.rows[i];
             ui.horizontal(|ui| {
+                if ticks {
+                    let mut on = page.ticked.contains(&row.official);
+                    if ui.checkbox(&mut on, "").on_hover_text(tr(lang, "yearend.tick_hint")).changed() {
+                        if on {
+                            page.ticked.insert(row.official);
+                        } else {
+                            page.ticked.remove(&row.official);
+                        }
+                    }
+                }
                 let text = format!("{}  {}", row.name, row.staff_no);
                 if ui.add_sized([150.0, 20.0], egui::Button::selectable(page.selected == Some(row.official), text)).clicked() {
                     out.push(Intent::SelectYearEnd(Some(row.official)));
