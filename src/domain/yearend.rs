@@ -201,6 +201,40 @@ pub struct YearEnd {
     pub version: i64,
 }
 
+/// The five standards of a unit's 檢查驗收, in order: 機構和崗位職責明確; 履責、問責和崗位目標責任
+/// 考核等制度規範健全; 整體能力適應發展需要; 中心業務運轉高效; 社會評價良好.
+pub const UNIT_STANDARDS: usize = 5;
+
+/// The personnel section's 檢查驗收 of a unit for a year: each of the five standards met or
+/// not with a note, the overall opinion, and who signed it on which day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitReview {
+    pub standards: [Evaluation; UNIT_STANDARDS],
+    /// 檢查驗收意見.
+    pub notes: String,
+    pub by: String,
+    pub on: Option<chrono::NaiveDate>,
+}
+
+impl UnitReview {
+    /// Checks the notes' lengths; a review is stored only with every standard judged.
+    pub fn validate(self) -> Result<UnitReview, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        let standards =
+            self.standards.map(|e| Evaluation { met: e.met, text: clean(&e.text, Field::Reflection, false, MAX_LONG, &mut problems) });
+        if standards.iter().any(|e| e.met.is_none()) {
+            problems.push(Field::Status, Problem::Required);
+        }
+        let notes = clean(&self.notes, Field::Comment, false, MAX_LONG, &mut problems);
+        problems.finish(UnitReview { standards, notes, ..self })
+    }
+
+    /// How many standards are met (達到).
+    pub fn met(&self) -> usize {
+        self.standards.iter().filter(|e| e.met == Some(Met::Yes)).count()
+    }
+}
+
 /// The 優秀 quota: how many of `assessed` people may be graded 優秀 at `percent` — rounded
 /// down, as the share may not be exceeded (5 people at 20% → 1; 4 people → 0).
 pub fn excellent_allowed(assessed: usize, percent: u32) -> usize {
@@ -274,6 +308,18 @@ mod tests {
         assert_eq!((q.assessed, q.excellent, q.allowed), (5, 2, 1));
         assert!(q.over());
         assert!(!quota_use(&grades, 40).over());
+    }
+
+    #[test]
+    fn a_unit_review_needs_every_standard_judged_and_counts_those_met() {
+        let mut review = UnitReview::default();
+        assert!(review.clone().validate().is_err(), "nothing judged yet");
+        review.standards =
+            std::array::from_fn(|i| Evaluation { met: Some(if i < 3 { Met::Yes } else { Met::Partly }), text: " 見台賬 ".into() });
+        let review = review.validate().unwrap();
+        assert_eq!((review.met(), review.standards[0].text.as_str()), (3, "見台賬"));
+        let long = UnitReview { notes: "長".repeat(MAX_LONG + 1), ..review };
+        assert!(long.validate().is_err());
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
             crate::domain::yearend::Actor::Supervisor => reviewer_of(db, *official)?,
             crate::domain::yearend::Actor::Committee => Need::Admin,
         },
+        Command::ReviewUnit { .. } | Command::RestoreUnitReview { .. } => Need::Admin,
         Command::RestoreYearEnd { official, year, before } => {
             // The official may take back their own draft's edits; anything else is the committee's.
             let now = db.yearend(*official, *year)?.map(|r| r.stage);

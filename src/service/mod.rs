@@ -278,6 +278,18 @@ pub enum Command {
         year: i32,
         before: Option<Box<crate::domain::yearend::YearEnd>>,
     },
+    /// The personnel section's 檢查驗收 of a unit for a year (signed with the actor and the day).
+    ReviewUnit {
+        unit: UnitId,
+        year: i32,
+        review: Box<crate::domain::yearend::UnitReview>,
+    },
+    /// Puts a unit's 檢查驗收 back as it was, with its uuid (undo).
+    RestoreUnitReview {
+        unit: UnitId,
+        year: i32,
+        before: Option<(String, Box<crate::domain::yearend::UnitReview>)>,
+    },
 }
 
 /// The record a command changed.
@@ -300,6 +312,7 @@ pub enum Entity {
     Session(i64),
     Training(OfficialId),
     YearEnd(OfficialId),
+    UnitReview(UnitId),
     Quotas,
 }
 
@@ -955,7 +968,9 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
         | Command::SaveTopic { .. }
         | Command::DeleteTopic { .. }
         | Command::RestoreTopic(_) => training::apply(db, actor, command)?,
-        Command::YearEndStep { .. } | Command::RestoreYearEnd { .. } => yearend::apply(db, actor, today, command)?,
+        Command::YearEndStep { .. } | Command::RestoreYearEnd { .. } | Command::ReviewUnit { .. } | Command::RestoreUnitReview { .. } => {
+            yearend::apply(db, actor, today, command)?
+        }
         Command::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;

@@ -5,7 +5,7 @@
 
 use super::{Applied, Command, Entity, Result, ServiceError, existing_official, json};
 use crate::domain::problem::{Field, FieldProblem, Problem};
-use crate::domain::yearend::{Opinion, Stage, Step, YearEnd, YearEndData, next_stage};
+use crate::domain::yearend::{Opinion, Stage, Step, UnitReview, YearEnd, YearEndData, next_stage};
 use crate::store::{Db, new_uuid};
 use chrono::NaiveDate;
 
@@ -122,6 +122,36 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
             }
             let undo = Command::RestoreYearEnd { official, year, before: now.map(Box::new) };
             Applied { action: "yearend.restore", entity: Entity::YearEnd(official), undo }
+        }
+        Command::ReviewUnit { unit, year, review } => {
+            super::existing_unit(db, unit)?;
+            if !(2000..=2100).contains(&year) {
+                return Err(one(Field::Year, Problem::OutOfRange { min: 2000, max: 2100 }));
+            }
+            let review = UnitReview { by: actor.to_owned(), on: Some(today), ..review.validate()? };
+            let before = db.unit_review(unit, year)?;
+            let uuid = before.as_ref().map_or_else(new_uuid, |(uuid, _)| uuid.clone());
+            let id = db.save_unit_review(unit, year, &uuid, &review)?;
+            let old = before.as_ref().and_then(|(_, r)| json(r));
+            db.audit(actor, "yearend.unit_review", "yearend_unit_review", Some(id), old.as_deref(), json(&review).as_deref())?;
+            let undo = Command::RestoreUnitReview { unit, year, before: before.map(|(uuid, r)| (uuid, Box::new(r))) };
+            Applied { action: "yearend.unit_review", entity: Entity::UnitReview(unit), undo }
+        }
+        Command::RestoreUnitReview { unit, year, before } => {
+            let now = db.unit_review(unit, year)?;
+            let old = now.as_ref().and_then(|(_, r)| json(r));
+            match &before {
+                Some((uuid, review)) => {
+                    let id = db.save_unit_review(unit, year, uuid, review)?;
+                    db.audit(actor, "yearend.unit_restore", "yearend_unit_review", Some(id), old.as_deref(), json(review).as_deref())?;
+                }
+                None => {
+                    db.delete_unit_review(unit, year)?;
+                    db.audit(actor, "yearend.unit_restore", "yearend_unit_review", None, old.as_deref(), None)?;
+                }
+            }
+            let undo = Command::RestoreUnitReview { unit, year, before: now.map(|(uuid, r)| (uuid, Box::new(r))) };
+            Applied { action: "yearend.unit_restore", entity: Entity::UnitReview(unit), undo }
         }
         other => unreachable!("not a year-end command: {other:?}"),
     })

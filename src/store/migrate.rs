@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/006_training.sql"),
     include_str!("sql/007_exams.sql"),
     include_str!("sql/008_yearend.sql"),
+    include_str!("sql/009_unit_review.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,21 +1,26 @@
 //! Year-end records: one per official and programme year, the body as JSON beside the stage
-//! and grade columns that rosters and the 優秀 quota read.
+//! and grade columns that rosters and the 優秀 quota read; and each unit's 檢查驗收 per year.
 
 use super::{Db, Result, code};
-use crate::domain::OfficialId;
-use crate::domain::yearend::{Grade, Stage, YearEnd};
+use crate::domain::yearend::{Grade, Stage, UnitReview, YearEnd};
+use crate::domain::{OfficialId, UnitId};
 use rusqlite::types::Type;
 use rusqlite::{OptionalExtension, Row, params};
 
+/// The JSON body in column `index`.
+fn body<T: serde::de::DeserializeOwned>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+    let body: String = row.get(index)?;
+    serde_json::from_str(&body).map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, e.into()))
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<YearEnd> {
-    let body: String = row.get(5)?;
     Ok(YearEnd {
         id: row.get(0)?,
         uuid: row.get(1)?,
         official: OfficialId(row.get(2)?),
         year: row.get(3)?,
         stage: code(row, 4, Stage::from_code)?,
-        data: serde_json::from_str(&body).map_err(|e| rusqlite::Error::FromSqlConversionFailure(5, Type::Text, e.into()))?,
+        data: body(row, 5)?,
         version: row.get(6)?,
     })
 }
@@ -51,6 +56,37 @@ impl Db<'_> {
 
     pub fn delete_yearend(&self, official: OfficialId, year: i32) -> Result<()> {
         self.conn.execute("DELETE FROM yearend_record WHERE official_id = ?1 AND year = ?2", params![official.0, year])?;
+        Ok(())
+    }
+
+    /// A unit's 檢查驗收 of `year`, with its uuid.
+    pub fn unit_review(&self, unit: UnitId, year: i32) -> Result<Option<(String, UnitReview)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT uuid, body FROM yearend_unit_review WHERE unit_id = ?1 AND year = ?2")?;
+        Ok(stmt.query_row(params![unit.0, year], |r| Ok((r.get(0)?, body(r, 1)?))).optional()?)
+    }
+
+    /// Every unit's 檢查驗收 of `year`.
+    pub fn unit_reviews(&self, year: i32) -> Result<Vec<(UnitId, UnitReview)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT unit_id, body FROM yearend_unit_review WHERE year = ?1 ORDER BY unit_id")?;
+        let rows = stmt.query_map([year], |r| Ok((UnitId(r.get(0)?), body(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes a unit's review whole (insert or replace by unit and year); returns its row id.
+    pub fn save_unit_review(&self, unit: UnitId, year: i32, uuid: &str, review: &UnitReview) -> Result<i64> {
+        let body = serde_json::to_string(review).unwrap_or_default();
+        self.conn.execute(
+            "INSERT INTO yearend_unit_review (uuid, unit_id, year, body) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (unit_id, year) DO UPDATE SET body = excluded.body",
+            params![uuid, unit.0, year, body],
+        )?;
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM yearend_unit_review WHERE unit_id = ?1 AND year = ?2", params![unit.0, year], |r| r.get(0))?)
+    }
+
+    pub fn delete_unit_review(&self, unit: UnitId, year: i32) -> Result<()> {
+        self.conn.execute("DELETE FROM yearend_unit_review WHERE unit_id = ?1 AND year = ?2", params![unit.0, year])?;
         Ok(())
     }
 }

@@ -868,7 +868,9 @@ impl NengliApp {
             | Intent::YearEndScope
             | Intent::SetExcellentPercent(_)
             | Intent::PrintYearEnd { .. }
-            | Intent::PrintYearEndTo { .. } => {
+            | Intent::PrintYearEndTo { .. }
+            | Intent::SelectReviewUnit(_)
+            | Intent::SaveUnitReview => {
                 unreachable!("handled by apply_yearend")
             }
         }
@@ -889,7 +891,7 @@ impl NengliApp {
             Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
         );
         let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
-        let is_yearend = matches!(command, Command::YearEndStep { .. });
+        let is_yearend = matches!(command, Command::YearEndStep { .. } | Command::ReviewUnit { .. });
         let is_training = matches!(
             command,
             Command::SaveSession { .. }
@@ -1029,7 +1031,7 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
-            Entity::YearEnd(_) => {
+            Entity::YearEnd(_) | Entity::UnitReview(_) => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
             }

@@ -303,6 +303,10 @@ pub enum Intent {
         ticked: bool,
         dest: std::path::PathBuf,
     },
+    /// Show a unit's 檢查驗收.
+    SelectReviewUnit(crate::domain::UnitId),
+    /// Store the unit's 檢查驗收 as typed.
+    SaveUnitReview,
     /// Set the share of 優秀 allowed, in percent.
     SetExcellentPercent(u32),
     /// Save the package being filled in; `ready` hands it in.
@@ -704,6 +708,13 @@ pub struct YearEndPage {
     pub paper_16k: bool,
     /// One PDF per official, named by staff number, into a folder.
     pub split: bool,
+    /// Officials' records, or the units' 檢查驗收.
+    pub units_mode: bool,
+    /// The year's unit reviews (檢查驗收), by unit.
+    pub reviews: std::collections::HashMap<crate::domain::UnitId, crate::domain::yearend::UnitReview>,
+    /// The unit whose review is shown, and the review as being edited.
+    pub review_unit: Option<crate::domain::UnitId>,
+    pub review_form: crate::domain::yearend::UnitReview,
 }
 
 impl YearEndPage {

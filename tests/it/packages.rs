@@ -2,7 +2,7 @@
 //! verified and merged by the personnel section; conflicts, other bureaus' packages, and
 //! random, truncated and tampered files refused with nothing stored.
 
-use crate::support::{demo, demo_file};
+use crate::support::{audit_count, demo, demo_file};
 use nengli::domain::package::PackageProblem;
 use nengli::domain::selfcheck::{CheckStatus, SelfCheckData};
 use nengli::domain::{Lang, OfficialId};
@@ -44,10 +44,6 @@ fn fill(path: &Path, level: u8) {
     package.form = SelfCheckData { levels: [Some(level); 8], reflection: "在家中填寫".into(), ..package.form };
     package.ready = true;
     save_package(path, &package).unwrap();
-}
-
-fn audit_count(service: &Service) -> usize {
-    service.read().audit_rows(1_000_000).unwrap().len()
 }
 
 #[test]

@@ -126,9 +126,11 @@ fn row(command: &Command) -> (usize, Needs) {
             nengli::domain::yearend::Actor::Committee => (54, Admin),
         },
         Command::RestoreYearEnd { .. } => (55, Admin),
+        Command::ReviewUnit { .. } => (56, Admin),
+        Command::RestoreUnitReview { .. } => (57, Admin),
     }
 }
-const ROWS: usize = 56;
+const ROWS: usize = 58;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -287,6 +289,18 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
             data: Box::new(YearEndData { reason: "更正".into(), ..Default::default() }),
         },
         Command::RestoreYearEnd { official: target, year, before: None },
+        Command::ReviewUnit {
+            unit,
+            year,
+            review: Box::new(nengli::domain::yearend::UnitReview {
+                standards: std::array::from_fn(|_| nengli::domain::yearend::Evaluation {
+                    met: Some(nengli::domain::yearend::Met::Yes),
+                    text: String::new(),
+                }),
+                ..Default::default()
+            }),
+        },
+        Command::RestoreUnitReview { unit, year, before: None },
     ]
 }
 

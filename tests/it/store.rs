@@ -206,7 +206,7 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let path = dir.path().join("v1.sqlite");
     version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8, 9]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();
@@ -299,6 +299,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "DROP TABLE capability_test",
             "ALTER TABLE old_test RENAME TO capability_test",
             "DROP TABLE yearend_record",
+            "DROP TABLE yearend_unit_review",
             "PRAGMA user_version = 6",
         ] {
             let _ = store.execute_raw(sql);
@@ -306,7 +307,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
         official
     };
     let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester").with_today(crate::support::today());
-    assert_eq!(service.store().migrated(), &[7, 8]);
+    assert_eq!(service.store().migrated(), &[7, 8, 9]);
     assert_eq!(service.read().scores_of(official).unwrap().len(), 1, "the score survived the rebuild");
     let exam =
         Test { id: 0, name: "五基達標考試".into(), kind: TestKind::FiveBasics, date: crate::support::today(), pass_mark: 60.0 };

@@ -48,3 +48,8 @@ pub fn newcomer(service: &Service, staff_no: &str) -> nengli::service::Command {
 pub fn official_id(service: &Service, staff_no: &str) -> nengli::domain::OfficialId {
     service.read().roster_rows().unwrap().into_iter().find(|r| r.staff_no == staff_no).unwrap().id
 }
+
+/// How many audit rows the file holds.
+pub fn audit_count(service: &nengli::service::Service) -> usize {
+    service.read().audit_rows(1_000_000).unwrap().len()
+}

@@ -909,3 +909,28 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     assert!(!stopped.exists() && !dir.path().join("stopped.pdf.partial").exists());
     assert!(format!("{:?}", h.state().state.notice).contains("已取消列印"), "{:?}", h.state().state.notice);
 }
+
+#[test]
+fn the_personnel_section_reviews_a_unit_against_the_five_standards() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "年度考核");
+    click(&mut h, Role::Button, "單位檢查驗收");
+    h.get_by_label("在左側選擇一個單位。");
+    click(&mut h, Role::Button, "征管科");
+    h.get_by_label("征管科 2012年度檢查驗收");
+    for standard in ["機構和崗位職責明確", "履責、問責和崗位目標責任考核等制度規範健全", "整體能力適應發展需要", "中心業務運轉高效"]
+    {
+        pick_exact(&mut h, standard, "達到");
+    }
+    pick_exact(&mut h, "社會評價良好", "基本達到");
+    type_into(&mut h, "社會評價良好 說明", "納稅人滿意度九成");
+    type_into(&mut h, "檢查驗收意見", "基本達到能力建設年要求。");
+    click(&mut h, Role::Button, "保存檢查驗收");
+    let unit = nengli::service::printing::find_unit(h.state().service().unwrap(), "征管科").unwrap().unwrap();
+    let (_, review) = h.state().service().unwrap().read().unit_review(unit, 2012).unwrap().expect("stored");
+    assert_eq!(
+        (review.met(), review.standards[4].text.as_str(), review.notes.as_str()),
+        (4, "納稅人滿意度九成", "基本達到能力建設年要求。")
+    );
+    h.get_by_label("4/5 項達到");
+}

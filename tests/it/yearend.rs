@@ -115,3 +115,43 @@ fn the_excellent_quota_is_checked_per_unit_and_its_share_is_the_bureaus_to_set()
     log_in(&mut service, "reviewer");
     assert!(matches!(service.set_excellent_percent(25), Err(ServiceError::Forbidden)));
 }
+
+#[test]
+fn a_units_review_is_the_personnel_sections_signed_needs_all_five_standards_and_undoes() {
+    use nengli::domain::yearend::{Evaluation, UnitReview};
+    let mut service = demo();
+    let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
+    let review = |met: Option<Met>| UnitReview {
+        standards: std::array::from_fn(|i| Evaluation { met, text: format!("第{}項見台賬", i + 1) }),
+        notes: "整體達標,辦稅服務評價良好。".into(),
+        ..Default::default()
+    };
+    let audits = crate::support::audit_count;
+    let before = audits(&service);
+    let half = UnitReview {
+        standards: std::array::from_fn(|i| Evaluation { met: (i < 2).then_some(Met::Yes), text: String::new() }),
+        ..review(None)
+    };
+    let refused = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(half) });
+    assert!(matches!(refused, Err(ServiceError::Invalid(_))), "every standard is judged");
+    assert_eq!((service.read().unit_review(unit, 2012).unwrap(), audits(&service)), (None, before), "nothing stored");
+    // A reviewer is not the personnel section.
+    log_in(&mut service, "reviewer");
+    let forbidden = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) });
+    assert!(matches!(forbidden, Err(ServiceError::Forbidden)));
+    log_in(&mut service, "admin");
+    let before = audits(&service);
+    let applied = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) }).unwrap();
+    let (uuid, stored) = service.read().unit_review(unit, 2012).unwrap().unwrap();
+    assert_eq!((stored.met(), stored.by.as_str(), stored.on.is_some()), (5, "admin", true), "signed with the actor and the day");
+    assert_eq!(stored.standards[4].text, "第5項見台賬");
+    // A second review replaces the first under the same identity; undo brings the first back.
+    let second = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Partly))) }).unwrap();
+    let (same, partly) = service.read().unit_review(unit, 2012).unwrap().unwrap();
+    assert_eq!((same.as_str(), partly.met()), (uuid.as_str(), 0));
+    let _redo = service.apply(second.undo).unwrap();
+    assert_eq!(service.read().unit_review(unit, 2012).unwrap().unwrap().1.met(), 5);
+    let _redo = service.apply(applied.undo).unwrap();
+    assert_eq!(service.read().unit_review(unit, 2012).unwrap(), None, "undone back to no review");
+    assert_eq!(audits(&service), before + 4, "each change is audited");
+}

@@ -29,6 +29,18 @@ impl NengliApp {
                 self.apply(Intent::Do(command));
             }
             Intent::YearEndScope => self.reload_yearend(),
+            Intent::SelectReviewUnit(unit) => {
+                let page = &mut self.state.yearend;
+                page.review_unit = Some(unit);
+                page.review_form = page.reviews.get(&unit).cloned().unwrap_or_default();
+                page.problems.clear();
+            }
+            Intent::SaveUnitReview => {
+                let page = &self.state.yearend;
+                let unit = page.review_unit?;
+                let command = Command::ReviewUnit { unit, year: page.year, review: Box::new(page.review_form.clone()) };
+                self.apply(Intent::Do(command));
+            }
             Intent::PrintYearEnd { ticked } => self.print_yearend(ticked),
             Intent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
             Intent::SetExcellentPercent(percent) => {
@@ -119,6 +131,16 @@ impl NengliApp {
             page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
         }
         page.percent = service.excellent_percent().unwrap_or(20);
+        match service.read().unit_reviews(page.year) {
+            Ok(reviews) => page.reviews = reviews.into_iter().collect(),
+            Err(e) => {
+                let message = i18n::store_error(self.state.lang, &e);
+                return self.error(message);
+            }
+        }
+        if let Some(unit) = page.review_unit {
+            page.review_form = page.reviews.get(&unit).cloned().unwrap_or_default();
+        }
         match service.yearend_rows(page.year) {
             Ok(rows) => page.rows = rows,
             Err(e) => {

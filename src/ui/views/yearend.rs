@@ -5,8 +5,9 @@
 //! 優秀 quota's use (a warning with the numbers when over) and printing.
 
 use super::widgets::{choose, para, section, unit_choices};
+use crate::domain::UnitId;
 use crate::domain::access::Role;
-use crate::domain::yearend::{Grade, Met, Stage, Step};
+use crate::domain::yearend::{Grade, Met, Stage, Step, UNIT_STANDARDS};
 use crate::i18n::{self, tr};
 use crate::service::printing::Scope;
 use crate::ui::state::{Intent, PrintWhat, State, YearEndPage};
@@ -26,6 +27,11 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let units = state.data.as_ref().map(|d| unit_choices(d, None)).unwrap_or_default();
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
+        if prints {
+            ui.selectable_value(&mut page.units_mode, false, tr(lang, "yearend.mode_people"));
+            ui.selectable_value(&mut page.units_mode, true, tr(lang, "yearend.mode_units"));
+            ui.separator();
+        }
         let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
         let mut year = page.year.to_string();
         if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
@@ -64,6 +70,19 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
     }
     ui.separator();
+    if prints && page.units_mode {
+        let admin = session.role == Role::Admin;
+        egui::Panel::left("review_units").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("review_units_list")
+                .auto_shrink([false, false])
+                .show(ui, |ui| review_list(ui, lang, page, &units, out));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("review_form").show(ui, |ui| review_form(ui, lang, page, &units, admin, out));
+        });
+        return;
+    }
     egui::Panel::left("yearend_list").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| list(ui, lang, page, prints, out));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, out));
@@ -114,6 +133,68 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
             });
         }
     });
+}
+
+/// The units with their 檢查驗收 standing: how many of the five standards are met, or none yet.
+fn review_list(ui: &mut Ui, lang: crate::domain::Lang, page: &YearEndPage, units: &[(UnitId, String)], out: &mut Vec<Intent>) {
+    for (unit, name) in units {
+        ui.horizontal(|ui| {
+            let plain = name.trim_start_matches('　');
+            ui.add_space(14.0 * (name.chars().count() - plain.chars().count()) as f32);
+            if ui.add(egui::Button::selectable(page.review_unit == Some(*unit), plain)).clicked() {
+                out.push(Intent::SelectReviewUnit(*unit));
+            }
+            let standing = page.reviews.get(unit).map_or_else(
+                || tr(lang, "yearend.unit_not_reviewed").to_owned(),
+                |r| i18n::fill(tr(lang, "yearend.unit_met"), &[&r.met().to_string(), &UNIT_STANDARDS.to_string()]),
+            );
+            ui.label(RichText::new(standing).small().weak());
+        });
+    }
+}
+
+/// A unit's 檢查驗收 against the five standards, editable by the personnel section.
+fn review_form(
+    ui: &mut Ui,
+    lang: crate::domain::Lang,
+    page: &mut YearEndPage,
+    units: &[(UnitId, String)],
+    admin: bool,
+    out: &mut Vec<Intent>,
+) {
+    let Some(unit) = page.review_unit else {
+        ui.label(RichText::new(tr(lang, "yearend.pick_unit")).weak());
+        return;
+    };
+    let name = units.iter().find(|u| u.0 == unit).map_or("", |u| u.1.trim_start_matches('　'));
+    ui.label(RichText::new(i18n::fill(tr(lang, "yearend.unit_title"), &[name, &page.year.to_string()])).size(20.0).strong());
+    for message in page.problems.iter().map(|p| i18n::problem(lang, p)) {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+    }
+    let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
+    let form = &mut page.review_form;
+    ui.add_enabled_ui(admin, |ui| {
+        egui::Grid::new("unit_review").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+            for (i, standard) in form.standards.iter_mut().enumerate() {
+                let name = tr(lang, &format!("yearend.unit_standard.{}", i + 1));
+                ui.label(name);
+                ui.name_inputs(name, |ui| choose(ui, name, &mut standard.met, &mets, Some("—"), 110.0));
+                let note = i18n::fill(tr(lang, "yearend.note_of"), &[name]);
+                ui.name_inputs(&note, |ui| ui.add_sized([320.0, 24.0], egui::TextEdit::singleline(&mut standard.text).char_limit(2_000)));
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        ui.label(RichText::new(tr(lang, "yearend.unit_notes")).strong());
+        ui.name_inputs(tr(lang, "yearend.unit_notes"), |ui| para(ui, &mut form.notes, 700.0, 5));
+    });
+    if !form.by.is_empty() {
+        let day = form.on.map(crate::domain::dates::format_date).unwrap_or_default();
+        ui.label(RichText::new(i18n::fill(tr(lang, "yearend.signed"), &[&form.by, &day])).small().weak());
+    }
+    if admin && ui.button(RichText::new(tr(lang, "yearend.unit_save")).strong()).clicked() {
+        out.push(Intent::SaveUnitReview);
+    }
 }
 
 fn grades(lang: crate::domain::Lang) -> Vec<(Grade, String)> {
