@@ -185,6 +185,14 @@ pub enum PrintCmd {
     },
     /// The grade roster (花名冊) of a year, with the 優秀 quota's use (of one unit with --unit).
     GradeRoster(YearPrint),
+    /// The bureau's year-end summary: grades by unit and the 優秀 quota's use, capability
+    /// averages and gaps by unit, training compliance, and the units' 檢查驗收, with bar charts.
+    YearendSummary {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// A blank 公務員年度考核登記表 for filling in by hand.
     YearendBlank {
         #[arg(long, value_enum, default_value = "a4")]
@@ -457,6 +465,9 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 PrintCmd::Yearend { year, unit, staff, paper, split_dir, out } => {
                     let batch = printing::YearEndBatch::read(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?;
                     return print_yearend(&batch, paper.paper(), split_dir.as_deref(), out.as_deref(), lang);
+                }
+                PrintCmd::YearendSummary { year, out } => {
+                    (printing::yearend_summary(&service, *year, lang).map_err(|e| fail(lang, e))?, out)
                 }
                 PrintCmd::GradeRoster(YearPrint { year, unit, out }) => {
                     let unit = match scope(unit)? {

@@ -204,6 +204,20 @@ pub fn subtree(units: &[Unit], root: UnitId) -> Vec<UnitId> {
     out
 }
 
+/// The unit directly under the bureau that `id` belongs to (itself when it is one; the bureau
+/// for the bureau): the groups a bureau-wide summary is broken down by.
+pub fn top_unit(units: &[Unit], id: UnitId) -> UnitId {
+    let parent = |id: UnitId| units.iter().find(|u| u.id == id).and_then(|u| u.parent);
+    let mut current = id;
+    for _ in 0..units.len() {
+        match parent(current) {
+            Some(p) if parent(p).is_some() => current = p,
+            _ => break,
+        }
+    }
+    current
+}
+
 /// The unit's path from the bureau, e.g. `縣局 / 稽查局 / 一科`.
 pub fn unit_path(units: &[Unit], id: UnitId) -> String {
     let mut names = Vec::new();
@@ -238,6 +252,13 @@ mod tests {
 
     fn tree() -> Vec<Unit> {
         vec![unit(1, None, "縣局"), unit(2, Some(1), "稽查局"), unit(3, Some(2), "一科"), unit(4, Some(1), "人教科")]
+    }
+
+    #[test]
+    fn each_unit_belongs_to_the_unit_directly_under_the_bureau() {
+        let units = tree();
+        let top = |id| top_unit(&units, UnitId(id)).0;
+        assert_eq!((top(1), top(2), top(3), top(4)), (1, 2, 2, 4));
     }
 
     #[test]

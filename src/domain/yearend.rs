@@ -264,6 +264,81 @@ pub fn quota_use(grades: &[Option<Grade>], percent: u32) -> QuotaUse {
     QuotaUse { assessed, excellent, allowed: excellent_allowed(assessed, percent) }
 }
 
+/// What the bureau's year-end summary knows of one official.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearPerson {
+    /// The unit directly under the bureau they belong to.
+    pub group: crate::domain::UnitId,
+    pub grade: Option<Grade>,
+    /// The year's assessed capability levels (the supervisor's, else their own), when checked.
+    pub levels: Option<crate::domain::selfcheck::Levels>,
+    /// The sum of their gaps to the post's requirement, when checked.
+    pub gap: Option<u32>,
+    /// Whether they meet every training quota that applies (`None`: none applies).
+    pub trained: Option<bool>,
+}
+
+/// A group's figures in the year-end summary (a unit with its sub-units, or the bureau).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct YearFigures {
+    pub people: usize,
+    /// Graded people per grade, in [`Grade::ALL`]'s order.
+    pub grades: [usize; 5],
+    pub quota: Option<QuotaUse>,
+    /// Average assessed level per capability, and over all of them.
+    pub levels: [Option<f32>; 8],
+    pub level: Option<f32>,
+    /// How many were checked, their average total gap, and how many have any gap.
+    pub checked: usize,
+    pub gap: Option<f32>,
+    pub with_gaps: usize,
+    /// Those a quota applies to, and those meeting all of theirs.
+    pub trained: (usize, usize),
+}
+
+fn mean(sum: u32, n: u32) -> Option<f32> {
+    (n > 0).then(|| sum as f32 / n as f32)
+}
+
+/// The figures of `people` with the 優秀 quota at `percent`.
+pub fn year_figures(people: &[&YearPerson], percent: u32) -> YearFigures {
+    let mut out = YearFigures { people: people.len(), ..Default::default() };
+    let mut level_sums = [(0u32, 0u32); 8];
+    let (mut gap_sum, mut gap_n) = (0, 0);
+    for person in people {
+        if let Some(grade) = person.grade {
+            out.grades[Grade::ALL.iter().position(|g| *g == grade).unwrap_or(0)] += 1;
+        }
+        for (sum, level) in level_sums.iter_mut().zip(person.levels.iter().flatten()) {
+            if let Some(level) = level {
+                *sum = (sum.0 + u32::from(*level), sum.1 + 1);
+            }
+        }
+        if let Some(gap) = person.gap {
+            gap_sum += gap;
+            gap_n += 1;
+            out.checked += 1;
+            out.with_gaps += usize::from(gap > 0);
+        }
+        if let Some(trained) = person.trained {
+            out.trained = (out.trained.0 + 1, out.trained.1 + usize::from(trained));
+        }
+    }
+    let grades: Vec<Option<Grade>> = people.iter().map(|p| p.grade).collect();
+    out.quota = grades.iter().any(Option::is_some).then(|| quota_use(&grades, percent));
+    out.levels = level_sums.map(|(sum, n)| mean(sum, n));
+    let (sum, n) = level_sums.iter().fold((0, 0), |(s, n), (a, b)| (s + a, n + b));
+    out.level = mean(sum, n);
+    out.gap = mean(gap_sum, gap_n);
+    out
+}
+
+/// The summary's lines: each group's figures in the order of `groups`, then the bureau's.
+pub fn summarise(people: &[YearPerson], groups: &[crate::domain::UnitId], percent: u32) -> (Vec<YearFigures>, YearFigures) {
+    let lines = groups.iter().map(|g| year_figures(&people.iter().filter(|p| p.group == *g).collect::<Vec<_>>(), percent)).collect();
+    (lines, year_figures(&people.iter().collect::<Vec<_>>(), percent))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +383,34 @@ mod tests {
         assert_eq!((q.assessed, q.excellent, q.allowed), (5, 2, 1));
         assert!(q.over());
         assert!(!quota_use(&grades, 40).over());
+    }
+
+    #[test]
+    fn the_summary_counts_grades_levels_gaps_and_training_per_group_and_for_the_bureau() {
+        use crate::domain::UnitId;
+        let (a, b) = (UnitId(2), UnitId(3));
+        let person = |group, grade, level: Option<u8>, gap, trained| YearPerson {
+            group,
+            grade,
+            levels: level.map(|l| [Some(l), Some(l), Some(l), Some(l), Some(l), Some(l), Some(l), None]),
+            gap,
+            trained,
+        };
+        let people = [
+            person(a, Some(Grade::Excellent), Some(4), Some(0), Some(true)),
+            person(a, Some(Grade::Competent), Some(2), Some(6), Some(false)),
+            person(a, Some(Grade::Undetermined), None, None, None),
+            person(b, None, Some(3), Some(2), Some(true)),
+        ];
+        let (lines, bureau) = summarise(&people, &[a, b], 20);
+        let first = &lines[0];
+        assert_eq!((first.people, first.grades), (3, [1, 1, 0, 0, 1]));
+        assert_eq!(first.quota, Some(QuotaUse { assessed: 2, excellent: 1, allowed: 0 }), "2 assessed at 20% allow none");
+        assert_eq!((first.levels[0], first.levels[7], first.level), (Some(3.0), None, Some(3.0)));
+        assert_eq!((first.checked, first.gap, first.with_gaps, first.trained), (2, Some(3.0), 1, (2, 1)));
+        assert_eq!(lines[1].quota, None, "nobody graded yet");
+        assert_eq!((bureau.people, bureau.with_gaps, bureau.trained), (4, 2, (3, 2)));
+        assert_eq!(bureau.gap, Some(8.0 / 3.0));
     }
 
     #[test]

@@ -1126,3 +1126,141 @@ pub fn grade_roster(
         footer: Some(tr(lang, "print.footer").to_owned()),
     }
 }
+
+/// One line of the bureau's year-end summary: a unit directly under the bureau (with its
+/// sub-units), its figures and its 檢查驗收.
+pub struct SummaryLine<'a> {
+    pub name: String,
+    pub figures: crate::domain::yearend::YearFigures,
+    pub review: Option<&'a crate::domain::yearend::UnitReview>,
+}
+
+fn share_bar(label: &str, done: usize, total: usize, figure: String) -> (String, f32, String) {
+    let share = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+    (label.to_owned(), share, figure)
+}
+
+fn average_text(value: Option<f32>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+/// The bureau's year-end summary (phase three, 總結評估): grades by unit with the 優秀 quota's
+/// use, capability averages and gaps by unit, training compliance, each as a table and a bar
+/// chart, then each unit's 檢查驗收 against the five standards.
+pub fn yearend_summary(
+    lang: Lang,
+    bureau: &str,
+    year: i32,
+    capabilities: &[String],
+    lines: &[SummaryLine<'_>],
+    total: &crate::domain::yearend::YearFigures,
+) -> Document {
+    use crate::domain::yearend::{Grade, UNIT_STANDARDS};
+    let mut blocks = Vec::new();
+    start_sheet(&mut blocks, tr(lang, "summary.title"), format!("{bureau} · {}", fill(tr(lang, "sheet.year"), &[&year.to_string()])));
+    let everyone = tr(lang, "summary.bureau");
+    let all: Vec<(&str, &crate::domain::yearend::YearFigures)> =
+        lines.iter().map(|l| (l.name.as_str(), &l.figures)).chain([(everyone, total)]).collect();
+    // Grades and the quota.
+    blocks.push(Block::Heading { text: tr(lang, "summary.grades").to_owned(), size_pt: 13.0 });
+    let mut header = vec![Cell::label(tr(lang, "field.unit")), Cell::label(tr(lang, "summary.people"))];
+    header.extend(Grade::ALL.iter().map(|g| Cell::label(tr(lang, &format!("grade.{}", g.code())))));
+    header.push(Cell::label(tr(lang, "summary.quota")));
+    let rows = all
+        .iter()
+        .map(|(name, f)| {
+            let mut cells = vec![Cell::new(*name), Cell { align: Align::Right, ..Cell::new(f.people.to_string()) }];
+            cells.extend(f.grades.iter().map(|n| Cell { align: Align::Right, ..Cell::new(n.to_string()) }));
+            let quota = f.quota.map_or_else(String::new, |q| {
+                let mark = if q.over() { tr(lang, "summary.over") } else { "" };
+                format!("{} / {}{mark}", q.excellent, q.allowed)
+            });
+            cells.push(Cell { align: Align::Right, ..Cell::new(quota) });
+            (cells, Mm(0.0))
+        })
+        .collect();
+    blocks.push(Block::Grid(Grid { columns: vec![1.9, 0.7, 1.0, 1.0, 1.15, 1.15, 1.15, 1.3], header: Some(header), rows, size_pt: 9.5 }));
+    blocks.push(Block::Paragraph { text: tr(lang, "summary.quota_note").to_owned(), size_pt: 9.0, align: Align::Left });
+    blocks.push(Block::Paragraph { text: tr(lang, "summary.excellent_share").to_owned(), size_pt: 10.5, align: Align::Left });
+    blocks.push(Block::Bars {
+        rows: all
+            .iter()
+            .map(|(name, f)| {
+                let q = f.quota.unwrap_or(crate::domain::yearend::QuotaUse { assessed: 0, excellent: 0, allowed: 0 });
+                share_bar(name, q.excellent, q.assessed, format!("{} / {}", q.excellent, q.assessed))
+            })
+            .collect(),
+        size_pt: 9.5,
+    });
+    // Capability levels and gaps.
+    blocks.push(Block::Heading { text: tr(lang, "summary.capabilities").to_owned(), size_pt: 13.0 });
+    let mut header = vec![Cell::label(tr(lang, "field.unit"))];
+    header.extend(capabilities.iter().map(|c| Cell::label(c.clone())));
+    header.push(Cell::label(tr(lang, "summary.gap")));
+    let rows = all
+        .iter()
+        .map(|(name, f)| {
+            let mut cells = vec![Cell::new(*name)];
+            cells.extend(f.levels.iter().map(|l| Cell { align: Align::Right, ..Cell::new(average_text(*l)) }));
+            cells.push(Cell { align: Align::Right, ..Cell::new(average_text(f.gap)) });
+            (cells, Mm(0.0))
+        })
+        .collect();
+    let mut columns = vec![1.5];
+    columns.extend([1.0; 8]);
+    columns.push(0.9);
+    blocks.push(Block::Grid(Grid { columns, header: Some(header), rows, size_pt: 8.0 }));
+    blocks.push(Block::Paragraph { text: tr(lang, "summary.level_bars").to_owned(), size_pt: 10.5, align: Align::Left });
+    blocks.push(Block::Bars {
+        rows: all.iter().map(|(name, f)| ((*name).to_owned(), f.level.unwrap_or(0.0) / 5.0, average_text(f.level))).collect(),
+        size_pt: 9.5,
+    });
+    blocks.push(Block::Paragraph { text: tr(lang, "summary.gap_bars").to_owned(), size_pt: 10.5, align: Align::Left });
+    blocks.push(Block::Bars {
+        rows: all
+            .iter()
+            .map(|(name, f)| {
+                let figure = fill(tr(lang, "summary.with_gaps"), &[&f.with_gaps.to_string(), &f.checked.to_string()]);
+                share_bar(name, f.with_gaps, f.checked, figure)
+            })
+            .collect(),
+        size_pt: 9.5,
+    });
+    // Training.
+    blocks.push(Block::Heading { text: tr(lang, "summary.training").to_owned(), size_pt: 13.0 });
+    blocks.push(Block::Bars {
+        rows: all.iter().map(|(name, f)| share_bar(name, f.trained.1, f.trained.0, format!("{} / {}", f.trained.1, f.trained.0))).collect(),
+        size_pt: 9.5,
+    });
+    // The units' 檢查驗收.
+    blocks.push(Block::Heading { text: tr(lang, "summary.reviews").to_owned(), size_pt: 13.0 });
+    let mut header = vec![Cell::label(tr(lang, "field.unit"))];
+    header.extend((1..=UNIT_STANDARDS).map(|i| Cell::label(tr(lang, &format!("yearend.unit_standard.{i}")))));
+    header.push(Cell::label(tr(lang, "yearend.unit_notes")));
+    let rows =
+        lines
+            .iter()
+            .map(|line| {
+                let mut cells = vec![Cell::new(line.name.clone())];
+                match line.review {
+                    Some(review) => {
+                        cells.extend(review.standards.iter().map(|e| {
+                            Cell::new(e.met.map_or_else(String::new, |m| tr(lang, &format!("yearend.met.{}", m.code())).to_owned()))
+                        }));
+                        cells.push(Cell::new(review.notes.clone()));
+                    }
+                    None => {
+                        cells.extend((0..UNIT_STANDARDS).map(|_| Cell::new("")));
+                        cells.push(Cell::new(tr(lang, "yearend.unit_not_reviewed")));
+                    }
+                }
+                (cells, Mm(0.0))
+            })
+            .collect();
+    blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 8.5 }));
+    Document {
+        title: fill(tr(lang, "summary.document"), &[bureau, &year.to_string()]),
+        blocks,
+        footer: Some(tr(lang, "print.footer").to_owned()),
+    }
+}

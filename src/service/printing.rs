@@ -371,6 +371,68 @@ pub fn yearend_blank(service: &Service, lang: Lang) -> super::Result<Document> {
     Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[sheet]))
 }
 
+/// The bureau's year-end summary of `year`: each unit directly under the bureau (with its
+/// sub-units) and the bureau — grades and the 優秀 quota, the year's round's capability levels
+/// and gaps, training compliance — and each unit's 檢查驗收. Only what the account may see counts.
+pub fn yearend_summary(service: &Service, year: i32, lang: Lang) -> super::Result<Document> {
+    use crate::domain::yearend::{YearPerson, summarise};
+    let db = service.read();
+    let units = db.units()?;
+    let order = tree_order(&units);
+    let root = order.first().map(|(_, u)| u.id);
+    // The units directly under the bureau, and the bureau itself for those placed at its top.
+    let groups: Vec<UnitId> = order.iter().filter(|(depth, u)| *depth == 1 && !u.retired).map(|(_, u)| u.id).chain(root).collect();
+    let round = round_of_year(service, year)?;
+    let (levels, gaps) = match round {
+        Some(round) => {
+            let levels: std::collections::HashMap<OfficialId, crate::domain::selfcheck::Levels> =
+                db.round_levels(round)?.into_iter().map(|c| (c.official, std::array::from_fn(|i| c.supervisor[i].or(c.own[i])))).collect();
+            let gaps: std::collections::HashMap<OfficialId, u32> = service
+                .round_analysis(round, None)?
+                .analysis
+                .rows
+                .iter()
+                .filter(|r| r.gaps.iter().any(Option::is_some))
+                .map(|r| (r.official, r.total()))
+                .collect();
+            (levels, gaps)
+        }
+        None => Default::default(),
+    };
+    let trained: std::collections::HashMap<OfficialId, bool> = service
+        .compliance(year, None)?
+        .people
+        .iter()
+        .filter(|p| p.standings.iter().any(Option::is_some))
+        .map(|p| (p.official, !p.behind()))
+        .collect();
+    let people: Vec<YearPerson> = service
+        .yearend_rows(year)?
+        .into_iter()
+        .map(|r| YearPerson {
+            group: crate::domain::org::top_unit(&units, r.unit),
+            grade: r.grade,
+            levels: levels.get(&r.official).copied().filter(|l| l.iter().any(Option::is_some)),
+            gap: gaps.get(&r.official).copied(),
+            trained: trained.get(&r.official).copied(),
+        })
+        .collect();
+    let (figures, total) = summarise(&people, &groups, service.excellent_percent()?);
+    let reviews: std::collections::HashMap<UnitId, _> = db.unit_reviews(year)?.into_iter().collect();
+    let lines: Vec<model::SummaryLine<'_>> = groups
+        .iter()
+        .zip(figures)
+        .filter(|(unit, figures)| figures.people > 0 || reviews.contains_key(unit))
+        .map(|(unit, figures)| model::SummaryLine {
+            name: units.iter().find(|u| u.id == *unit).map_or_else(String::new, |u| u.name.clone()),
+            figures,
+            review: reviews.get(unit),
+        })
+        .collect();
+    let capabilities: Vec<String> = db.catalogue()?.capabilities.iter().map(|c| c.name.get(lang).to_owned()).collect();
+    Ok(model::yearend_summary(lang, &bureau_name(service)?, year, &capabilities, &lines, &total))
+}
+
 /// The grade roster (花名冊) of `year` for a unit (with its sub-units) or the bureau.
 pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
     let db = service.read();

@@ -444,7 +444,7 @@ impl NengliApp {
             PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
             PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
             PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
-            PrintWhat::YearEndForms | PrintWhat::YearEndBlank | PrintWhat::GradeRoster => {
+            PrintWhat::YearEndForms | PrintWhat::YearEndBlank | PrintWhat::GradeRoster | PrintWhat::YearEndSummary => {
                 let page = &self.state.yearend;
                 let result = match what {
                     PrintWhat::YearEndForms => {
@@ -455,6 +455,7 @@ impl NengliApp {
                         paper = page.paper();
                         printing::yearend_blank(service, lang)
                     }
+                    PrintWhat::YearEndSummary => printing::yearend_summary(service, page.year, lang),
                     _ => printing::grade_roster(service, page.year, page.print_unit, lang),
                 };
                 match result {

@@ -541,6 +541,8 @@ pub enum PrintWhat {
     YearEndBlank,
     /// The grade roster (花名冊) of the year-end page's print unit (or the bureau).
     GradeRoster,
+    /// The bureau's year-end summary for the year-end page's year.
+    YearEndSummary,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.

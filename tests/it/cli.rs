@@ -280,4 +280,10 @@ fn the_year_end_forms_print_into_one_file_per_person_or_blank() {
     let result = run(&["print", "grade-roster", "--year", "2012", "--unit", "征管科", "--out", &db_arg(&roster)]);
     assert!(result.status.success(), "{}", text(&result.stderr));
     assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF"));
+    let summary = dir.path().join("summary.pdf");
+    let result = run(&["print", "yearend-summary", "--year", "2012", "--out", &db_arg(&summary)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(std::fs::read(&summary).unwrap().starts_with(b"%PDF"));
+    let result = run(&["print", "yearend-summary", "--year", "2013-02-30", "--out", &db_arg(&summary)]);
+    assert!(!result.status.success(), "a year that is not a number is refused");
 }

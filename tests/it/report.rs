@@ -345,3 +345,41 @@ fn a_long_print_is_painted_in_chunks_into_one_file_poppler_reads_without_repair(
     let stopped = write_pdf(Vec::new(), "長清單", &documents, layout::A4, Lang::Tc, &mut |done| done < 10);
     assert!(matches!(stopped, Err(pdf::PdfError::Cancelled)));
 }
+
+#[test]
+fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_reviews_by_unit() {
+    use nengli::domain::yearend::{Evaluation, Grade, Met, Step, UnitReview, YearEndData};
+    use nengli::service::Command;
+    let mut service = demo();
+    let unit = printing::find_unit(&service, "征管科").unwrap().unwrap();
+    let people: Vec<_> = service.read().officials().unwrap().into_iter().filter(|o| o.unit == unit).collect();
+    let mut own = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+    for e in &mut own.own {
+        e.met = Some(Met::Yes);
+    }
+    for (official, grade) in people.iter().zip([Grade::Excellent, Grade::Excellent, Grade::Competent]) {
+        for (step, input) in [
+            (Step::Submit, own.clone()),
+            (Step::Comment, YearEndData { proposed: Some(grade), ..Default::default() }),
+            (Step::Decide, YearEndData { agrees: Some(true), grade: Some(grade), ..Default::default() }),
+        ] {
+            let _ = service.apply(Command::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }).unwrap();
+        }
+    }
+    let review = UnitReview {
+        standards: std::array::from_fn(|i| Evaluation { met: Some(if i == 4 { Met::Partly } else { Met::Yes }), text: String::new() }),
+        notes: "辦稅服務待加強".into(),
+        ..Default::default()
+    };
+    let _ = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review) }).unwrap();
+    let (_, bytes) = print(&printing::yearend_summary(&service, 2012, Lang::Tc).unwrap(), Lang::Tc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &["-layout"]));
+    // People, then 優秀 稱職 基本稱職 不稱職 不定等次, then 優秀 / allowed.
+    let row = format!("征管科{}210002/0超出", people.len());
+    assert!(text.contains(&row), "征管科: {} people, 2 優秀 and 1 稱職, 2 優秀 where 3 graded allow none: {text}", people.len());
+    for heading in ["一、考核等次", "二、八種能力", "三、培訓學時達標", "四、單位檢查驗收"] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(text.contains("征管科達到達到達到達到基本達到辦稅服務待加強"), "the unit's review row");
+    assert!(text.contains("辦公室") && text.contains("未檢查"), "a unit not reviewed says so");
+}

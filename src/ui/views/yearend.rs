@@ -67,6 +67,9 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             if ui.button(tr(lang, "yearend.print_roster")).clicked() {
                 out.push(Intent::Print { what: PrintWhat::GradeRoster, scope: Scope::All });
             }
+            if ui.button(tr(lang, "yearend.print_summary")).clicked() {
+                out.push(Intent::Print { what: PrintWhat::YearEndSummary, scope: Scope::All });
+            }
         });
     }
     ui.separator();
