@@ -3,10 +3,13 @@
 //! (「(《…) never ends one; runs of Latin letters and digits break only at spaces (a word
 //! wider than the whole line is cut). Pure: widths come from the caller.
 
-/// Punctuation that must not begin a line.
-const NO_START: &str = "。,、;:?!」』)】》〉〕”’·・…—~%,.;:!?)]}>％";
+/// Punctuation that must not begin a line: the ideographic and fullwidth closing marks
+/// (written as escapes, so that no editor turns them into their ASCII look-alikes), then ASCII.
+const NO_START: &str = "\u{3002}\u{3001}\u{300D}\u{300F}\u{3011}\u{300B}\u{3009}\u{3015}\u{201D}\u{2019}\u{00B7}\u{30FB}\u{2026}\u{2014}\u{FF5E}\
+                        \u{FF0C}\u{FF1B}\u{FF1A}\u{FF1F}\u{FF01}\u{FF09}\u{FF3D}\u{FF5D}\u{FF0E}\u{FF05}\
+                        ,.;:!?)]}>%";
 /// Punctuation that must not end a line.
-const NO_END: &str = "「『(【《〈〔“‘([{<";
+const NO_END: &str = "\u{300C}\u{300E}\u{3010}\u{300A}\u{3008}\u{3014}\u{201C}\u{2018}\u{FF08}\u{FF3B}\u{FF5B}([{<";
 
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
@@ -159,6 +162,14 @@ mod tests {
         for line in &lines {
             assert!(!line.starts_with([',', '。']), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn fullwidth_marks_follow_the_same_rules() {
+        // 一二三！四五（六）七
+        let lines = wrap("一二三\u{FF01}四五\u{FF08}六\u{FF09}七", 3.0, &advance);
+        assert!(lines.iter().all(|l| !l.starts_with(['\u{FF01}', '\u{FF09}']) && !l.ends_with('\u{FF08}')), "{lines:?}");
+        assert_eq!(lines.concat(), "一二三\u{FF01}四五\u{FF08}六\u{FF09}七");
     }
 
     #[test]

@@ -241,7 +241,9 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
     use nengli::service::Command;
     let mut service = demo();
     let official = service.read().officials().unwrap()[5].clone();
-    let summary = "德:堅定理想信念。".to_owned() + &"能:熟悉稅收業務,完成征管任務。".repeat(150);
+    let summary = "德:堅定理想信念。".to_owned()
+        + &"能:熟悉稅收業務,完成征管任務。".repeat(150)
+        + &"參加\u{300C}五基\u{300D}達標考試\u{FF08}合格\u{FF09}\u{FF01}\u{FF0C}".repeat(20);
     let mut data = YearEndData { work: "稅收征管".into(), summary: summary.clone(), rewards: "無".into(), ..Default::default() };
     for e in &mut data.own {
         e.met = Some(Met::Yes);
@@ -301,6 +303,24 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
     // The page footer falls inside the summary where it breaks; take it out to read it whole.
     let plain = (1..=pages).fold(squeeze(&poppler("pdftotext", &bytes, &[])), |t, p| t.replace(&format!("第{p}頁,共{pages}頁"), ""));
     assert_eq!(plain.matches("能:熟悉稅收業務,完成征管任務。").count(), 150, "nothing of the summary lost");
+    // Chinese line breaking: no line of the form starts with closing punctuation or ends with
+    // opening punctuation, checked on the lines as painted.
+    let laid_out = layout::layout(&document, layout::A4, metrics::for_lang(Lang::Tc));
+    let lines: Vec<&str> = laid_out
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            layout::Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(lines.len() > 100, "{} lines", lines.len());
+    for line in &lines {
+        // Written as escapes: 。，、；：？！」） must not start a line, 「（ must not end one.
+        let closing = ['\u{3002}', '\u{FF0C}', '\u{3001}', '\u{FF1B}', '\u{FF1A}', '\u{FF1F}', '\u{FF01}', '\u{300D}', '\u{FF09}'];
+        assert!(!line.starts_with(closing), "{line}");
+        assert!(!line.ends_with(['\u{300C}', '\u{FF08}']), "{line}");
+    }
     assert!(poppler("pdffonts", &bytes, &[]).contains("yes yes yes"), "the font embedded as a subset");
     let blank = printing::yearend_blank(&service, Lang::Sc).unwrap();
     let (blank_pages, bytes) = print(&blank, Lang::Sc);
