@@ -1073,7 +1073,7 @@ pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Docu
         rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.official)).span(5)], Mm(7.0)));
         rows.push((vec![label("sheet.undetermined"), value(text(|d| d.undetermined.clone())).span(5)], Mm(10.0)));
         rows.push((vec![label("sheet.remarks"), value(text(|d| d.remarks.clone())).span(5)], Mm(9.0)));
-        blocks.push(Block::Grid(Grid { columns: vec![1.5, 1.4, 0.8, 1.1, 0.9, 1.2], header: None, rows, size_pt: 10.5 }));
+        blocks.push(Block::Grid(Grid { columns: vec![1.5, 1.3, 1.0, 1.0, 0.9, 1.2], header: None, rows, size_pt: 10.5 }));
     }
     Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
 }

@@ -403,3 +403,64 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
     assert!(text.contains("征管科達到達到達到達到基本達到辦稅服務待加強"), "the unit's review row");
     assert!(text.contains("辦公室") && text.contains("未檢查"), "a unit not reviewed says so");
 }
+
+/// The first page of a PDF as pdftoppm renders it in grey at `dpi`: the PNG file's bytes.
+fn render_first_page(pdf: &[u8], dpi: u32) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = dir.path().join("page");
+    let status = Command::new("pdftoppm")
+        .args(["-r", &dpi.to_string(), "-gray", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&path)
+        .arg(&out)
+        .status()
+        .expect("pdftoppm is needed (poppler-utils, installed by .ci/run)");
+    assert!(status.success());
+    std::fs::read(dir.path().join("page.png")).unwrap()
+}
+
+/// A PNG's width, height and grey pixels (pdftoppm writes a grey page as RGB or as grey).
+fn grey_pixels(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes)).read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    pixels.truncate(info.buffer_size());
+    let channels = match info.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::Rgb => 3,
+        other => panic!("unexpected {other:?}"),
+    };
+    let grey = pixels.chunks(channels).map(|p| (p.iter().map(|&c| u32::from(c)).sum::<u32>() / channels as u32) as u8).collect();
+    (info.width, info.height, grey)
+}
+
+/// How many pixels differ clearly (by more than a third of the grey scale) between two pages.
+fn differing(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).filter(|(x, y)| x.abs_diff(**y) > 85).count()
+}
+
+#[test]
+fn the_blank_year_end_form_looks_like_its_reference_image() {
+    let service = demo();
+    let (_, bytes) = print(&printing::yearend_blank(&service, Lang::Tc).unwrap(), Lang::Tc);
+    let rendered = render_first_page(&bytes, 50);
+    let reference_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/yearend-blank-tc.png");
+    if std::env::var_os("NENGLI_UPDATE_REFERENCE").is_some() {
+        std::fs::write(&reference_path, &rendered).unwrap();
+    }
+    let reference = std::fs::read(&reference_path).expect("the reference image (made with NENGLI_UPDATE_REFERENCE=1 cargo test)");
+    let (width, height, page) = grey_pixels(&rendered);
+    let (ref_width, ref_height, expected) = grey_pixels(&reference);
+    assert_eq!((width, height), (ref_width, ref_height), "A4 at 50 dpi");
+    assert!(expected.iter().filter(|p| **p < 128).count() > 5_000, "the reference holds the form's grid and labels");
+    let off = differing(&page, &expected);
+    assert!(off * 400 < page.len(), "{off} of {} pixels differ from the reference (tolerance 0.25%)", page.len());
+    // The tolerance is tight enough to see a form with one official's details filled in.
+    let official = service.read().officials().unwrap()[0].id;
+    let filled = printing::yearend_sheets(&service, 2012, Scope::Official(official), &[], Lang::Tc).unwrap();
+    let (_, filled_pdf) = print(&filled, Lang::Tc);
+    let (_, _, filled_page) = grey_pixels(&render_first_page(&filled_pdf, 50));
+    assert!(differing(&filled_page, &expected) * 400 > page.len(), "a filled form does not pass for the blank one");
+}
