@@ -659,7 +659,7 @@ mod tests {
         assert!(SessionData { hours: 0.0, ..session.clone() }.validate().is_err());
         assert!(SessionData { capabilities: vec![9], ..session }.validate().is_err());
         let study = StudyData {
-            title: "網上稅校:納稅服務".into(),
+            title: "網上稅校：納稅服務".into(),
             kind: "online".into(),
             start: day(2012, 5, 2),
             end: day(2012, 5, 1),

@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn handing_in_needs_the_summary_and_the_four_self_evaluations() {
-        let mut data = YearEndData { summary: "德:…能:…勤:…績:…廉:…".into(), ..Default::default() };
+        let mut data = YearEndData { summary: "德：…能：…勤：…績：…廉：…".into(), ..Default::default() };
         assert!(data.clone().validate(false).is_ok());
         assert!(data.clone().validate(true).is_err(), "the four standards are not evaluated yet");
         for e in &mut data.own {

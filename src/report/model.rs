@@ -1044,7 +1044,7 @@ pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Docu
                 let own = r.map(|d| &d.own[i - 1]);
                 let met = own.and_then(|e| e.met).map_or("", |m| tr(lang, &format!("yearend.met.{}", m.code())));
                 let note = own.map_or(String::new(), |e| e.text.clone());
-                format!("{i}. {name}:{met} {note}")
+                format!("{i}. {name}{}{met} {note}", crate::i18n::colon(lang))
             })
             .collect();
         rows.push((vec![label("sheet.acceptance"), value(standards.join("\n")).span(5)], Mm(20.0)));

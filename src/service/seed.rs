@@ -110,13 +110,13 @@ fn demo_training(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
         plan.push(Held(None, "collective", "月度集中學習", day(month, 12), 2.0, everyone.clone()));
     }
     let section = Audience { units: Vec::new(), tiers: vec![RankTier::Section] };
-    plan.push(Held(None, "class", "科級幹部業務培訓班(上期)", day(4, 16), 24.0, section.clone()));
-    plan.push(Held(None, "class", "科級幹部業務培訓班(下期)", day(10, 22), 24.0, section));
+    plan.push(Held(None, "class", "科級幹部業務培訓班（上期）", day(4, 16), 24.0, section.clone()));
+    plan.push(Held(None, "class", "科級幹部業務培訓班（下期）", day(10, 22), 24.0, section));
     for (quarter, month) in [(1, 3), (2, 6), (3, 9), (4, 12)] {
         plan.push(Held(
             topics.last().copied(),
             "law_forum",
-            if quarter % 2 == 1 { "法律講堂:稅收征管法" } else { "法律講堂:行政訴訟法" },
+            if quarter % 2 == 1 { "法律講堂：稅收征管法" } else { "法律講堂：行政訴訟法" },
             day(month, 20),
             2.0,
             everyone.clone(),
@@ -160,7 +160,7 @@ fn demo_training(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
     }
     for person in people.iter().step_by(9) {
         let data = StudyData {
-            title: "網上稅校:納稅服務規範".into(),
+            title: "網上稅校：納稅服務規範".into(),
             kind: "online".into(),
             start: day(5, 2),
             end: day(5, 30),
@@ -247,7 +247,7 @@ fn self_check_round(db: &crate::store::Db<'_>, year: i32, seed: u64, who: impl F
         };
         let review = if status == CheckStatus::Reviewed {
             Review {
-                levels: levels.map(|l| l.map(|l| nudge(&mut rng, l))), comment: "自查客觀,同意。".into(), by: "reviewer".into()
+                levels: levels.map(|l| l.map(|l| nudge(&mut rng, l))), comment: "自查客觀，同意。".into(), by: "reviewer".into()
             }
         } else {
             Review::default()
@@ -395,7 +395,7 @@ fn yearly_records(service: &mut Service, first: i32, last: i32, seed: u64) -> Re
                 }
                 let standard = official.post.and_then(|p| standards.get(&p));
                 let mut seat = SeatData::draft(official.post, official.tier, standard.map(|s| s.0), standard.map(|s| &s.1), &scale);
-                seat.motto = "恪盡職守,精益求精".into();
+                seat.motto = "恪盡職守，精益求精".into();
                 debug_assert!(seat.levels.keys().all(|c| CAPABILITIES.contains(c)));
                 db.save_seat_statement(official.id, year, &seat)?;
             }
@@ -562,10 +562,10 @@ pub fn training_history(service: &mut Service, first: i32, last: i32, seed: u64)
                 }
             }
             for (i, month) in [3, 6, 9, 12].into_iter().enumerate() {
-                plan.push((format!("法律講堂({})", i + 1), "law_forum", day(month, 20), 2.0, None));
+                plan.push((format!("法律講堂（{}）", i + 1), "law_forum", day(month, 20), 2.0, None));
             }
-            plan.push(("業務培訓班(上期)".into(), "class", day(4, 16), 24.0, None));
-            plan.push(("業務培訓班(下期)".into(), "class", day(10, 22), 24.0, None));
+            plan.push(("業務培訓班（上期）".into(), "class", day(4, 16), 24.0, None));
+            plan.push(("業務培訓班（下期）".into(), "class", day(10, 22), 24.0, None));
             for lesson in 0..20u32 {
                 plan.push((format!("網上稅校第{}課", lesson + 1), "online", day(1 + lesson % 12, 3 + lesson / 12), 2.0, None));
             }

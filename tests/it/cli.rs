@@ -38,7 +38,7 @@ fn init_validates_and_speaks_the_chosen_language() {
     let out = nengli(&["--lang", "sc", "--db", &db, "init", "--bureau", "", "--year", "1990"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("单位名称:必须填写") && err.contains("活动年度"), "{err}");
+    assert!(err.contains("单位名称：必须填写") && err.contains("活动年度"), "{err}");
     let out = nengli(&["--lang", "tc", "--db", &db, "init", "--bureau", "測試縣稅務局", "--year", "2013"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("測試縣稅務局"));

@@ -112,7 +112,7 @@ fn a_units_seat_statements_print_names_capabilities_and_levels() {
     // One official has a stored statement with a motto; the others print their drafts.
     let first = service.read().officials().unwrap().into_iter().find(|o| o.unit == office).unwrap();
     let seat = nengli::domain::standards::SeatData {
-        motto: "恪盡職守,服務為先".into(),
+        motto: "恪盡職守，服務為先".into(),
         ..nengli::domain::standards::SeatData::draft(first.post, first.tier, None, None, &scale)
     };
     let _saved = service.apply(nengli::service::Command::SaveSeatStatement { official: first.id, year: 2012, data: seat }).unwrap();
@@ -127,7 +127,7 @@ fn a_units_seat_statements_print_names_capabilities_and_levels() {
         assert_eq!(text.matches(capability).count(), pages, "{capability} once per sheet");
     }
     assert!(text.contains("3級") && text.contains("熟練運用"), "levels and their descriptors are printed");
-    assert!(text.contains("恪盡職守,服務為先"));
+    assert!(text.contains("恪盡職守，服務為先"));
     assert!(poppler("pdffonts", &bytes, &[]).contains("yes yes yes"));
 }
 
@@ -158,7 +158,7 @@ fn the_programme_report_prints_phases_milestones_figures_and_units() {
         "截至2013-03-01",
         "全面展開階段",
         "進行中",
-        "建立領導機構,制定活動方案",
+        "建立領導機構，制定活動方案",
         "已完成",
         "有職位說明書的崗位",
         "41/41",
@@ -196,7 +196,7 @@ fn a_capability_report_prints_the_radar_the_gaps_with_their_rule_and_the_plan() 
         assert!(text.contains(&squeeze(expected)), "{expected} missing from {text}");
     }
     // 敏銳力 required 3, self-assessed 1: the largest gap, named in the summary line.
-    assert!(text.contains("差距最大:敏銳力2"), "{text}");
+    assert!(text.contains("差距最大：敏銳力2"), "{text}");
 }
 
 #[test]
@@ -241,8 +241,8 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
     use nengli::service::Command;
     let mut service = demo();
     let official = service.read().officials().unwrap()[5].clone();
-    let summary = "德:堅定理想信念。".to_owned()
-        + &"能:熟悉稅收業務,完成征管任務。".repeat(150)
+    let summary = "德：堅定理想信念。".to_owned()
+        + &"能：熟悉稅收業務，完成征管任務。".repeat(150)
         + &"參加\u{300C}五基\u{300D}達標考試\u{FF08}合格\u{FF09}\u{FF01}\u{FF0C}".repeat(20);
     let mut data = YearEndData { work: "稅收征管".into(), summary: summary.clone(), rewards: "無".into(), ..Default::default() };
     for e in &mut data.own {
@@ -277,19 +277,19 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
         "出生年月",
         &official.birth.to_string(),
         "政治面貌",
-        "單位及職務(職級)",
+        "單位及職務（職級）",
         "從事或分管工作",
         "稅收征管",
         "個人總結",
-        "德:堅定理想信念。",
+        "德：堅定理想信念。",
         "自查驗收",
         "獎懲情況",
         // Labels that wrap in their cell are found by their first line.
         "主管領導評語",
         "表現突出。",
-        "考核等次建議:優秀",
+        "考核等次建議：優秀",
         "機關負責人或者",
-        "考核等次:優秀",
+        "考核等次：優秀",
         "被考核人意見",
         "無異議。",
         "未確定等次或不",
@@ -301,8 +301,8 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
         at += found;
     }
     // The page footer falls inside the summary where it breaks; take it out to read it whole.
-    let plain = (1..=pages).fold(squeeze(&poppler("pdftotext", &bytes, &[])), |t, p| t.replace(&format!("第{p}頁,共{pages}頁"), ""));
-    assert_eq!(plain.matches("能:熟悉稅收業務,完成征管任務。").count(), 150, "nothing of the summary lost");
+    let plain = (1..=pages).fold(squeeze(&poppler("pdftotext", &bytes, &[])), |t, p| t.replace(&format!("第{p}頁\u{FF0C}共{pages}頁"), ""));
+    assert_eq!(plain.matches("能：熟悉稅收業務，完成征管任務。").count(), 150, "nothing of the summary lost");
     // Chinese line breaking: no line of the form starts with closing punctuation or ends with
     // opening punctuation, checked on the lines as painted.
     let laid_out = layout::layout(&document, layout::A4, metrics::for_lang(Lang::Tc));

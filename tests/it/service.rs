@@ -81,7 +81,7 @@ fn officials_are_validated_with_the_stores_knowledge() {
     let Entity::Official(id) = ok.entity else { panic!() };
     assert_eq!(service.read().official(id).unwrap().unwrap().staff_no, "N0003");
     // Saving an official under their own staff number is not a duplicate.
-    let own = OfficialDraft { name: "林小雨(改)".into(), ..draft(office, "N0003") };
+    let own = OfficialDraft { name: "林小雨（改）".into(), ..draft(office, "N0003") };
     assert_eq!(service.apply(Command::UpdateOfficial { id, draft: own }).unwrap().action, "official.update");
 }
 

@@ -119,11 +119,11 @@ fn a_unit_a_post_and_an_official_are_made_through_the_widgets() {
     click(&mut h, Role::Button, "新增崗位");
     type_into(&mut h, "崗位名稱", "內審崗");
     pick(&mut h, "職級層次", "一般幹部");
-    type_into(&mut h, "崗位職責", "開展內部審計,督察執法和財務管理。");
+    type_into(&mut h, "崗位職責", "開展內部審計，督察執法和財務管理。");
     click(&mut h, Role::Button, "保存");
     let post = h.state().service().unwrap().read().posts().unwrap().into_iter().find(|p| p.title == "內審崗");
     let post = post.unwrap_or_else(|| panic!("post not created: {:?} {:?}", h.state().state.notice, h.state().state.org.post_form));
-    assert_eq!((post.unit, post.duties.as_str()), (unit.id, "開展內部審計,督察執法和財務管理。"));
+    assert_eq!((post.unit, post.duties.as_str()), (unit.id, "開展內部審計，督察執法和財務管理。"));
     // An official on that post.
     click(&mut h, Role::Button, "幹部名冊");
     click(&mut h, Role::Button, "新增幹部");
@@ -320,9 +320,9 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
     h.state_mut().apply(nengli::ui::state::Intent::ImportFile(sheet));
     wait_for_job(&mut h);
     assert_eq!(h.state().state.page, Page::Import);
-    h.get_by_label("匯入預覽:名冊.csv");
-    h.get_by_label("出生年月:不能晚於今天");
-    h.get_by_label("職級層次:「副科」不是可選的值");
+    h.get_by_label("匯入預覽：名冊.csv");
+    h.get_by_label("出生年月：不能晚於今天");
+    h.get_by_label("職級層次：「副科」不是可選的值");
     assert!(
         h.query_by_role_and_label(Role::Button, "匯入 1 行").is_some_and(|b| b.accesskit_node().is_disabled()),
         "commit is off while bad rows are ticked"
@@ -356,11 +356,11 @@ fn duty_statements_open_in_a_print_preview_from_the_layout() {
 fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     click(&mut h, Role::Button, "能力席位標準");
-    h.get_by_label("標準完整的崗位:0 / 41");
+    h.get_by_label("標準完整的崗位：0 / 41");
     h.get_by_label("辦公室主任").click();
     h.run();
     click(&mut h, Role::Button, "保存");
-    h.get_by_label("標準完整的崗位:1 / 41");
+    h.get_by_label("標準完整的崗位：1 / 41");
     let post = h.state().state.standards.selected.unwrap();
     let year = h.state().state.data.as_ref().unwrap().bureau.year;
     let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
@@ -368,7 +368,7 @@ fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
     // Clear one level: the standard is incomplete and the count drops.
     pick(&mut h, "學習力", "—");
     click(&mut h, Role::Button, "保存");
-    h.get_by_label("標準完整的崗位:0 / 41");
+    h.get_by_label("標準完整的崗位：0 / 41");
     assert_eq!(h.get_all_by_label("缺 1 項能力要求").count(), 2, "in the library and under the editor");
     let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
     assert_eq!(stored.data.missing(nengli::domain::catalogue::RankTier::Section), vec![1]);
@@ -388,7 +388,7 @@ fn an_official_drafts_submits_and_prints_a_seat_statement() {
     let stored = h.state().service().unwrap().read().seat_statement(official, year).unwrap().expect("saved");
     assert_eq!((stored.data.motto.as_str(), stored.data.levels.len()), ("忠誠乾淨擔當", 8));
     click(&mut h, Role::Button, "提交");
-    h.get_by_label("狀態:已提交");
+    h.get_by_label("狀態：已提交");
     click(&mut h, Role::Button, "列印…");
     let print = h.state().state.print.as_ref().expect("preview");
     assert_eq!(print.pages.len(), 1);
@@ -512,10 +512,10 @@ fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
 #[test]
 fn the_status_bar_says_when_the_database_is_open_in_network_share_safe_mode() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
-    assert!(h.query_by_label("安全模式(網路共用)").is_none(), "a local file is not in safe mode");
+    assert!(h.query_by_label("安全模式（網路共用）").is_none(), "a local file is not in safe mode");
     h.state_mut().state.data.as_mut().unwrap().network_share = true;
     h.run();
-    h.get_by_label("安全模式(網路共用)");
+    h.get_by_label("安全模式（網路共用）");
 }
 
 #[test]
@@ -657,7 +657,7 @@ fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() 
     click(&mut h, Role::Button, "登出 / 切換使用者");
     sign_in(&mut h, "official", "demo-official");
     assert_eq!(h.state().state.selfcheck.rows[0].status, Some(nengli::domain::selfcheck::CheckStatus::Returned));
-    h.get_by_label("已退回修改:請補充各項能力的具體工作實例");
+    h.get_by_label("已退回修改：請補充各項能力的具體工作實例");
     h.get_by_role_and_label(Role::Button, "提交");
 }
 
@@ -795,7 +795,7 @@ fn an_attendance_file_is_shown_before_it_is_stored() {
     let before = h.state().service().unwrap().read().attendance(session.id).unwrap();
     h.state_mut().import_attendance(&file);
     h.run();
-    h.get_by_label("1 条出勤,涉及 1 个场次;全部正确,确认后一次保存。");
+    h.get_by_label("1 条出勤，涉及 1 个场次；全部正确，确认后一次保存。");
     assert_eq!(h.state().service().unwrap().read().attendance(session.id).unwrap(), before, "nothing stored yet");
     click(&mut h, Role::Button, "保存出勤");
     let after = h.state().service().unwrap().read().attendance(session.id).unwrap();
@@ -837,7 +837,7 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     click(&mut h, Role::Button, "提交");
     let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(me, 2012).unwrap().unwrap();
     assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Submitted, "{:?}", h.state().state.yearend.problems);
-    assert!(record(&h).data.summary.starts_with("德:"));
+    assert!(record(&h).data.summary.starts_with("德："));
     // The supervisor comments and proposes a grade.
     click(&mut h, Role::Button, "登出 / 切換使用者");
     sign_in(&mut h, "reviewer", "demo-reviewer");
@@ -882,7 +882,7 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
         h.state_mut().state.yearend.ticked.insert(row.official);
     }
     click(&mut h, Role::CheckBox, "16開紙");
-    click(&mut h, Role::Button, "列印所選的考核登記表(2)…");
+    click(&mut h, Role::Button, "列印所選的考核登記表（2）…");
     let preview = h.state().state.print.as_ref().expect("a preview");
     assert_eq!(preview.paper, nengli::report::layout::K16);
     let text: String = preview.pages.iter().map(|p| p.text()).collect();

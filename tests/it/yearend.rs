@@ -20,7 +20,8 @@ fn the_chain_runs_from_the_summary_to_the_locked_record_with_a_return_and_a_reop
     let mut service = demo();
     let me = service.read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap().data.official.unwrap();
     let stage = |s: &Service| s.read().yearend(me, 2012).unwrap().map(|r| r.stage);
-    let mut mine = YearEndData { work: "稅收分析".into(), summary: "德:…能:…勤:…績:…廉:…".into(), ..Default::default() };
+    let mut mine =
+        YearEndData { work: "稅收分析".into(), summary: "德：…能：…勤：…績：…廉：…".into(), ..Default::default() };
     log_in(&mut service, "official");
     step(&mut service, me, Step::Save, mine.clone()).unwrap();
     assert!(matches!(step(&mut service, me, Step::Submit, mine.clone()), Err(ServiceError::Invalid(_))), "the four standards first");
@@ -38,12 +39,17 @@ fn the_chain_runs_from_the_summary_to_the_locked_record_with_a_return_and_a_reop
     step(&mut service, me, Step::Return, YearEndData { reason: "請補充績的部分".into(), ..Default::default() }).unwrap();
     assert_eq!(stage(&service), Some(Stage::Draft));
     log_in(&mut service, "official");
-    step(&mut service, me, Step::Submit, YearEndData { summary: "德:…能:…勤:…績:全年完成稅收分析報告12篇…廉:…".into(), ..mine.clone() })
-        .unwrap();
+    step(
+        &mut service,
+        me,
+        Step::Submit,
+        YearEndData { summary: "德：…能：…勤：…績：全年完成稅收分析報告12篇…廉：…".into(), ..mine.clone() },
+    )
+    .unwrap();
     log_in(&mut service, "reviewer");
     let comment = YearEndData {
         proposed: Some(Grade::Excellent),
-        supervisor: nengli::domain::yearend::Opinion { text: "工作認真,成績突出。".into(), ..Default::default() },
+        supervisor: nengli::domain::yearend::Opinion { text: "工作認真，成績突出。".into(), ..Default::default() },
         ..Default::default()
     };
     step(&mut service, me, Step::Comment, comment).unwrap();
@@ -123,7 +129,7 @@ fn a_units_review_is_the_personnel_sections_signed_needs_all_five_standards_and_
     let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
     let review = |met: Option<Met>| UnitReview {
         standards: std::array::from_fn(|i| Evaluation { met, text: format!("第{}項見台賬", i + 1) }),
-        notes: "整體達標,辦稅服務評價良好。".into(),
+        notes: "整體達標，辦稅服務評價良好。".into(),
         ..Default::default()
     };
     let audits = crate::support::audit_count;

@@ -84,7 +84,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         if let Some(measure) = milestone.measure {
                             let figure = data.figures.iter().find(|(m, _)| *m == measure).and_then(|(_, r)| *r);
                             let text = figure.map_or(tr(lang, "report.not_available").to_owned(), |r| format!("{} / {}", r.done, r.total));
-                            ui.label(RichText::new(format!("{}:{text}", tr(lang, i18n::measure_key(measure)))).small())
+                            ui.label(RichText::new(format!("{}{}{text}", tr(lang, i18n::measure_key(measure)), i18n::colon(lang))).small())
                                 .on_hover_text(tr(lang, "programme.measured"));
                         }
                     });

@@ -786,7 +786,10 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         } else {
             ui.visuals().text_color()
         };
-        ui.label(RichText::new(format!("{}: {:.0} / {:.0}", rule.name.get(lang), standing.done, standing.required)).color(colour));
+        ui.label(
+            RichText::new(format!("{}{}{:.0} / {:.0}", rule.name.get(lang), i18n::colon(lang), standing.done, standing.required))
+                .color(colour),
+        );
     }
     if !may_add {
         return;

@@ -259,7 +259,7 @@ fn form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, session:
         ui.name_inputs(tr(lang, "sheet.summary"), |ui| para(ui, &mut form.summary, 700.0, 12));
         if let Some(facts) = &page.facts {
             let levels: Vec<String> =
-                facts.levels.iter().map(|(c, l)| format!("{c}:{}", l.map_or("—".into(), |l| l.to_string()))).collect();
+                facts.levels.iter().map(|(c, l)| format!("{c}{}{}", i18n::colon(lang), l.map_or("—".into(), |l| l.to_string()))).collect();
             let done = facts.plan.iter().filter(|p| p.1 == crate::domain::plans::PlanStatus::Done).count();
             let line = i18n::fill(
                 tr(lang, "yearend.facts"),
