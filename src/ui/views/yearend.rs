@@ -25,6 +25,8 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let Some(session) = state.session.clone() else { return };
     let prints = session.role != Role::Official;
     let units = state.data.as_ref().map(|d| unit_choices(d, None)).unwrap_or_default();
+    let capabilities: Vec<String> =
+        state.data.as_ref().map(|d| d.catalogue.capabilities.iter().map(|c| c.name.get(lang).to_owned()).collect()).unwrap_or_default();
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
         if prints {
@@ -88,7 +90,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     }
     egui::Panel::left("yearend_list").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| list(ui, lang, page, prints, out));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, out));
+        egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, &capabilities, out));
     });
 }
 
@@ -117,7 +119,8 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
             ui.horizontal(|ui| {
                 if ticks {
                     let mut on = page.ticked.contains(&row.official);
-                    if ui.checkbox(&mut on, "").on_hover_text(tr(lang, "yearend.tick_hint")).changed() {
+                    let tick = ui.add_sized([18.0, 20.0], egui::Checkbox::without_text(&mut on));
+                    if tick.on_hover_text(tr(lang, "yearend.tick_hint")).changed() {
                         if on {
                             page.ticked.insert(row.official);
                         } else {
@@ -204,7 +207,14 @@ fn grades(lang: crate::domain::Lang) -> Vec<(Grade, String)> {
     Grade::ALL.iter().map(|g| (*g, tr(lang, &format!("grade.{}", g.code())).to_owned())).collect()
 }
 
-fn form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, session: &crate::domain::access::Session, out: &mut Vec<Intent>) {
+fn form(
+    ui: &mut Ui,
+    lang: crate::domain::Lang,
+    page: &mut YearEndPage,
+    session: &crate::domain::access::Session,
+    capabilities: &[String],
+    out: &mut Vec<Intent>,
+) {
     let Some(official) = page.selected else {
         ui.label(RichText::new(tr(lang, "selfcheck.pick")).weak());
         return;
@@ -258,18 +268,19 @@ fn form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, session:
         });
         ui.name_inputs(tr(lang, "sheet.summary"), |ui| para(ui, &mut form.summary, 700.0, 12));
         if let Some(facts) = &page.facts {
-            let levels: Vec<String> =
-                facts.levels.iter().map(|(c, l)| format!("{c}{}{}", i18n::colon(lang), l.map_or("—".into(), |l| l.to_string()))).collect();
+            let levels: Vec<String> = facts
+                .levels
+                .iter()
+                .map(|(c, l)| {
+                    let name = capabilities.get(usize::from(*c).saturating_sub(1)).map_or("", String::as_str);
+                    format!("{name} {}", l.map_or("—".into(), |l| l.to_string()))
+                })
+                .collect();
+            let levels = levels.join(if lang == crate::domain::Lang::En { ", " } else { "\u{3001}" });
             let done = facts.plan.iter().filter(|p| p.1 == crate::domain::plans::PlanStatus::Done).count();
             let line = i18n::fill(
                 tr(lang, "yearend.facts"),
-                &[
-                    &levels.join(" "),
-                    &facts.sessions.to_string(),
-                    &format!("{}", facts.hours),
-                    &done.to_string(),
-                    &facts.plan.len().to_string(),
-                ],
+                &[&levels, &facts.sessions.to_string(), &format!("{}", facts.hours), &done.to_string(), &facts.plan.len().to_string()],
             );
             ui.label(RichText::new(line).small().weak());
         }
