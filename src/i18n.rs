@@ -467,7 +467,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("measure.seat_statements", "有能力席位書的幹部", "有能力席位书的干部", "Officials with a seat statement"),
     ("measure.self_checks", "本輪自查完成", "本轮自查完成", "Self-check round completion"),
     ("measure.improvement_plans", "已商定的提升計劃", "已商定的提升计划", "Improvement plans agreed"),
-    ("measure.training", "培訓達標", "培训达标", "Training compliance"),
+    ("measure.training", "本年度參加培訓的幹部", "本年度参加培训的干部", "Officials trained this year"),
     ("milestone.overdue", "逾期", "逾期", "Overdue"),
     ("milestone.in_progress", "進行中", "进行中", "In progress"),
     ("milestone.not_started", "未開始", "未开始", "Not started"),

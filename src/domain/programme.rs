@@ -297,6 +297,8 @@ pub struct Facts<'a> {
     pub handed_in: &'a HashSet<OfficialId>,
     /// Officials with at least one improvement-plan item for the year.
     pub planned: &'a HashSet<OfficialId>,
+    /// Officials with training recorded in the year (a session attended or a study record).
+    pub trained: &'a HashSet<OfficialId>,
 }
 
 /// A measured figure: `None` while the feature that holds its data is not in this version.
@@ -313,12 +315,15 @@ pub fn measure(facts: &Facts<'_>, what: Measure) -> Option<Ratio> {
             let people: Vec<&Person> = serving.collect();
             Some(Ratio { done: people.iter().filter(|p| facts.seats.contains_key(&p.id)).count(), total: people.len() })
         }
-        Measure::SelfChecks | Measure::ImprovementPlans => {
-            let set = if what == Measure::SelfChecks { facts.handed_in } else { facts.planned };
+        Measure::SelfChecks | Measure::ImprovementPlans | Measure::Training => {
+            let set = match what {
+                Measure::SelfChecks => facts.handed_in,
+                Measure::ImprovementPlans => facts.planned,
+                _ => facts.trained,
+            };
             let people: Vec<&Person> = serving.collect();
             Some(Ratio { done: people.iter().filter(|p| set.contains(&p.id)).count(), total: people.len() })
         }
-        Measure::Training => None,
     }
 }
 

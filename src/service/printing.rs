@@ -30,6 +30,7 @@ pub struct ProgrammeFacts {
     pub people: Vec<crate::domain::programme::Person>,
     pub handed_in: std::collections::HashSet<OfficialId>,
     pub planned: std::collections::HashSet<OfficialId>,
+    pub trained: std::collections::HashSet<OfficialId>,
 }
 
 impl ProgrammeFacts {
@@ -43,6 +44,7 @@ impl ProgrammeFacts {
             people: db.roster_rows()?.iter().map(crate::domain::programme::Person::from).collect(),
             handed_in: db.handed_in(year)?,
             planned: db.planned(year)?,
+            trained: db.trained(year)?,
         })
     }
 
@@ -55,6 +57,7 @@ impl ProgrammeFacts {
             seats: &self.seats,
             handed_in: &self.handed_in,
             planned: &self.planned,
+            trained: &self.trained,
         }
     }
 }

@@ -456,6 +456,13 @@ impl Db<'_> {
     }
 
     /// One official's tallies of the years `from..=to`.
+    /// Officials with training recorded in `year`: a session attended or a study record.
+    pub fn trained(&self, year: i32) -> Result<std::collections::HashSet<OfficialId>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT DISTINCT official_id FROM training_tally WHERE year = ?1 AND (sessions > 0 OR hours > 0)")?;
+        Ok(stmt.query_map([year], |r| Ok(OfficialId(r.get(0)?)))?.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn tallies_of(&self, official: OfficialId, from: i32, to: i32) -> Result<Vec<Tally>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT year, kind, sessions, hours, months FROM training_tally WHERE official_id = ?1 AND year BETWEEN ?2 AND ?3 ORDER BY year, kind",

@@ -943,6 +943,18 @@ impl NengliApp {
         }
     }
 
+    /// Rereads who handed in a self-check, has a plan and has training this year (the home
+    /// page's figures count them) after a change to any of them.
+    fn reload_year_sets(&mut self) {
+        let (Some(service), Some(data)) = (&self.service, &mut self.state.data) else { return };
+        let db = service.read();
+        let year = data.bureau.year;
+        match db.handed_in(year).and_then(|h| Ok((h, db.planned(year)?, db.trained(year)?))) {
+            Ok((handed_in, planned, trained)) => (data.handed_in, data.planned, data.trained) = (handed_in, planned, trained),
+            Err(e) => log::warn!("figures after a change: {e}"),
+        }
+    }
+
     /// Reloads what `applied` changed and moves the selection to it.
     fn after(&mut self, applied: &Applied, fresh: bool) {
         self.changed = true;
@@ -1006,19 +1018,14 @@ impl NengliApp {
             }
             Entity::Round(_) | Entity::SelfCheck { .. } | Entity::Plan(_) => {
                 self.state.selfcheck.problems.clear();
-                if let (Some(service), Some(data)) = (&self.service, &mut self.state.data) {
-                    let db = service.read();
-                    match db.handed_in(data.bureau.year).and_then(|h| Ok((h, db.planned(data.bureau.year)?))) {
-                        Ok((handed_in, planned)) => (data.handed_in, data.planned) = (handed_in, planned),
-                        Err(e) => log::warn!("figures after a self-check change: {e}"),
-                    }
-                }
+                self.reload_year_sets();
                 self.reload_selfcheck();
                 if self.state.page == Page::Analysis {
                     self.reload_analysis();
                 }
             }
             Entity::Session(id) => {
+                self.reload_year_sets();
                 self.load_training_file();
                 self.state.training.problems.clear();
                 self.state.training.form = None;
@@ -1029,6 +1036,7 @@ impl NengliApp {
                 }
             }
             Entity::Training(_) => {
+                self.reload_year_sets();
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
@@ -1210,6 +1218,7 @@ impl NengliApp {
             seats: db.seat_statements(bureau_year)?.into_iter().map(|s| (s.official, s)).collect(),
             handed_in: db.handed_in(bureau_year)?,
             planned: db.planned(bureau_year)?,
+            trained: db.trained(bureau_year)?,
             programme: db.programme(bureau_year)?,
             today: service.today(),
             figures: Vec::new(),

@@ -351,6 +351,8 @@ pub struct Data {
     pub handed_in: std::collections::HashSet<OfficialId>,
     /// Officials with an improvement plan this programme year.
     pub planned: std::collections::HashSet<OfficialId>,
+    /// Officials with training recorded this programme year.
+    pub trained: std::collections::HashSet<OfficialId>,
     /// This year's programme, the day the figures are for, and the figures themselves.
     pub programme: Option<Programme>,
     pub today: chrono::NaiveDate,
@@ -370,6 +372,7 @@ impl Data {
             seats: &self.seats,
             handed_in: &self.handed_in,
             planned: &self.planned,
+            trained: &self.trained,
         };
         self.figures = figures(&facts);
         self.completion = unit_completion(&facts);

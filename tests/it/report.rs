@@ -162,7 +162,7 @@ fn the_programme_report_prints_phases_milestones_figures_and_units() {
         "已完成",
         "有職位說明書的崗位",
         "41/41",
-        "尚無資料",
+        "本年度參加培訓的幹部",
         "稽查局",
         "領導小組",
     ] {

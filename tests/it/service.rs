@@ -320,7 +320,25 @@ fn the_programme_measures_progress_from_the_demo_data() {
     assert_eq!(before[3], Some(Ratio { done: handed_in, total: serving }), "self-checks handed in this year");
     assert!(handed_in > 0 && handed_in < serving);
     assert_eq!(before[4], Some(Ratio { done: 0, total: serving }), "no improvement plans in the demo yet");
-    assert_eq!(before[5], None, "training is not in this version: no number");
+    // Training: serving officials credited for a 2012 session or with a 2012 study record, counted by hand.
+    let db = service.read();
+    let mut trained = std::collections::HashSet::new();
+    for session in db.sessions(2012).unwrap() {
+        trained.extend(db.attendance(session.id).unwrap().into_iter().filter(|a| a.mark.credits()).map(|a| a.official));
+    }
+    for row in db.roster_rows().unwrap() {
+        if db.study_records(row.id).unwrap().iter().any(|r| chrono::Datelike::year(&r.data.start) == 2012) {
+            trained.insert(row.id);
+        }
+    }
+    let serving_trained = db
+        .roster_rows()
+        .unwrap()
+        .iter()
+        .filter(|r| r.status == nengli::domain::catalogue::OfficialStatus::Active && trained.contains(&r.id))
+        .count();
+    assert_eq!(before[5], Some(Ratio { done: serving_trained, total: serving }), "officials trained this year");
+    assert!(serving_trained > 0 && serving_trained <= serving);
     let post = service.read().posts().unwrap()[0].clone();
     let scale = service.read().scale().unwrap();
     let _saved = service

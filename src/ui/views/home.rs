@@ -155,18 +155,18 @@ fn figure_list(ctx: &egui::Context, lang: Lang, data: &Data, measure: Measure, o
             .filter(|p| !p.retired && !data.standards.get(&p.id).is_some_and(|s| s.data.is_complete(p.tier)))
             .map(|p| post_line(data, p))
             .collect(),
-        Measure::SeatStatements | Measure::SelfChecks | Measure::ImprovementPlans => data
+        Measure::SeatStatements | Measure::SelfChecks | Measure::ImprovementPlans | Measure::Training => data
             .roster
             .iter()
             .filter(|r| r.status == crate::domain::catalogue::OfficialStatus::Active)
             .filter(|r| match measure {
                 Measure::SeatStatements => !data.seats.contains_key(&r.id),
                 Measure::SelfChecks => !data.handed_in.contains(&r.id),
-                _ => !data.planned.contains(&r.id),
+                Measure::ImprovementPlans => !data.planned.contains(&r.id),
+                _ => !data.trained.contains(&r.id),
             })
             .map(|r| format!("{} {} · {}", r.staff_no, r.name, r.unit_name))
             .collect(),
-        Measure::Training => Vec::new(),
     };
     egui::Window::new(i18n::fill(tr(lang, "home.missing"), &[tr(lang, measure_key(measure))]))
         .id(egui::Id::unique("figure_list"))
