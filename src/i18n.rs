@@ -621,6 +621,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the bureau is the root of the tree and cannot be moved, retired or deleted",
     ),
     (
+        "problem.unit_has_records",
+        "此單位有 {0} 條活動、自查、計劃或檢查驗收記錄，刪除會失去這些歷史；請改為撤銷",
+        "此单位有 {0} 条活动、自查、计划或检查验收记录，删除会失去这些历史；请改为撤销",
+        "{0} records (milestones, rounds, plans or reviews) name this unit and would lose their history; retire it instead",
+    ),
+    (
         "problem.unit_not_empty",
         "此單位仍有 {0} 個下級單位、{1} 個崗位、{2} 名幹部；請先移走或撤銷",
         "此单位仍有 {0} 个下级单位、{1} 个岗位、{2} 名干部；请先移走或撤销",
@@ -1589,6 +1595,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::UnitNotEmpty { children, posts, officials } => {
             fill(t("problem.unit_not_empty"), &[&children.to_string(), &posts.to_string(), &officials.to_string()])
         }
+        Problem::UnitHasRecords { records } => fill(t("problem.unit_has_records"), &[&records.to_string()]),
         Problem::PostHeld { officials } => fill(t("problem.post_held"), &[&officials.to_string()]),
         Problem::PostMoveHeld { officials } => fill(t("problem.post_move_held"), &[&officials.to_string()]),
         Problem::AlreadySetUp => t("problem.already_set_up").to_owned(),

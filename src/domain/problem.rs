@@ -89,6 +89,10 @@ pub enum Problem {
         posts: usize,
         officials: usize,
     },
+    /// Deleting a unit that records name (milestones, rounds, plans, reviews): retire it instead.
+    UnitHasRecords {
+        records: usize,
+    },
     /// Retiring or deleting a post that officials still hold.
     PostHeld {
         officials: usize,

@@ -755,6 +755,9 @@ fn apply_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Res
             if usage.children + usage.posts + usage.officials > 0 {
                 return Err(ServiceError::one(Field::Record, unit_not_empty(usage, false)));
             }
+            if usage.records > 0 {
+                return Err(ServiceError::one(Field::Record, Problem::UnitHasRecords { records: usage.records }));
+            }
             db.delete_unit(id)?;
             audit("unit.delete", "unit", id.0, json(&before), None)?;
             Applied { action: "unit.delete", entity: Entity::Unit(id), undo: Command::RestoreUnit(before) }

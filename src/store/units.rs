@@ -29,6 +29,9 @@ pub struct UnitUsage {
     pub active_posts: usize,
     pub officials: usize,
     pub active_officials: usize,
+    /// Records that name the unit: milestones, reviewers' units, rounds' units, unit plan items
+    /// and 檢查驗收 — history a deletion would lose (retiring keeps it).
+    pub records: usize,
 }
 
 impl Db<'_> {
@@ -89,6 +92,11 @@ impl Db<'_> {
             active_posts: count("SELECT count(*) FROM post WHERE unit_id = ?1 AND retired = 0")?,
             officials: count("SELECT count(*) FROM official WHERE unit_id = ?1")?,
             active_officials: count("SELECT count(*) FROM official WHERE unit_id = ?1 AND status = 'active'")?,
+            records: count(
+                "SELECT (SELECT count(*) FROM milestone WHERE unit_id = ?1) + (SELECT count(*) FROM user_unit WHERE unit_id = ?1)
+                      + (SELECT count(*) FROM selfcheck_round_unit WHERE unit_id = ?1) + (SELECT count(*) FROM plan_item WHERE unit_id = ?1)
+                      + (SELECT count(*) FROM yearend_unit_review WHERE unit_id = ?1)",
+            )?,
         })
     }
 }

@@ -161,6 +161,24 @@ fn units_holding_people_cannot_be_deleted_or_retired() {
         vec![(Field::Parent, Problem::UnitRetired)]
     );
     assert_eq!(service.apply(Command::DeleteUnit { id: empty }).unwrap().action, "unit.delete");
+    // An empty unit with history (here its 檢查驗收) is retired, not deleted: deleting would lose it.
+    let reviewed = service.apply(Command::CreateUnit { parent: root, name: "專項工作組".into(), kind: UnitKind::Team }).unwrap();
+    let Entity::Unit(reviewed) = reviewed.entity else { panic!() };
+    let review = nengli::domain::yearend::UnitReview {
+        standards: std::array::from_fn(|_| nengli::domain::yearend::Evaluation {
+            met: Some(nengli::domain::yearend::Met::Yes),
+            text: String::new(),
+        }),
+        ..Default::default()
+    };
+    let _reviewed = service.apply(Command::ReviewUnit { unit: reviewed, year: 2012, review: Box::new(review) }).unwrap();
+    let audits = crate::support::audit_count(&service);
+    assert_eq!(
+        problems(service.apply(Command::DeleteUnit { id: reviewed })),
+        vec![(Field::Record, Problem::UnitHasRecords { records: 1 })]
+    );
+    assert_eq!(crate::support::audit_count(&service), audits, "nothing written");
+    assert_eq!(service.apply(Command::SetUnitRetired { id: reviewed, retired: true }).unwrap().action, "unit.retire");
 }
 
 #[test]
