@@ -144,6 +144,16 @@ pub fn credited_hours(mark: Mark, entered: Option<f32>, session_hours: f32) -> R
     }
 }
 
+/// Whether a line of the training file counts as 脫產培訓 (full-time training) on the year-end
+/// record: a training class or an external course that was credited, or study whose mode says
+/// full-time (脫產 / 脱产 / full-time).
+pub fn is_full_time(study: &StudyData, mark: Option<Mark>) -> bool {
+    let credited = mark.is_none_or(Mark::credits);
+    let mode = study.mode.to_lowercase();
+    let full_time_mode = ["\u{812B}\u{7522}", "\u{8131}\u{4EA7}", "full-time", "full time"].iter().any(|m| mode.contains(m));
+    credited && (matches!(study.kind.as_str(), "class" | "external") || full_time_mode)
+}
+
 /// Study outside the bureau's sessions: an external course, 網上稅校, spare-time study.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StudyData {
@@ -447,6 +457,37 @@ impl Topic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_time_training_is_a_credited_class_or_course_or_full_time_study() {
+        let study = |kind: &str, mode: &str| StudyData {
+            title: "納稅評估培訓班".into(),
+            kind: kind.into(),
+            start: NaiveDate::from_ymd_opt(2012, 5, 10).unwrap(),
+            end: NaiveDate::from_ymd_opt(2012, 5, 12).unwrap(),
+            hours: 24.0,
+            organiser: String::new(),
+            place: String::new(),
+            mode: mode.into(),
+            result: String::new(),
+            certificate: String::new(),
+        };
+        let cases = [
+            ("class", "", Some(Mark::Present), true),
+            ("class", "", Some(Mark::Late), true),
+            ("class", "", Some(Mark::Absent), false),
+            ("class", "", Some(Mark::Leave), false),
+            ("external", "", None, true),
+            ("online", "", None, false),
+            ("self_study", "\u{812B}\u{7522}", None, true),
+            ("self_study", "\u{8131}\u{4EA7}", None, true),
+            ("lecture", "Full-time", Some(Mark::Present), true),
+            ("lecture", "", Some(Mark::Present), false),
+        ];
+        for (kind, mode, mark, want) in cases {
+            assert_eq!(is_full_time(&study(kind, mode), mark), want, "{kind} {mode} {mark:?}");
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

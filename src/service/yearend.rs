@@ -230,6 +230,8 @@ pub struct YearFacts {
     pub hours: f32,
     pub sessions: u32,
     pub plan: Vec<(String, crate::domain::plans::PlanStatus)>,
+    /// The year's 脫產培訓 from the training register: classes and external courses attended.
+    pub full_time: Vec<crate::domain::training::StudyData>,
 }
 
 impl super::Service {
@@ -257,11 +259,18 @@ impl super::Service {
             .into_iter()
             .map(|i| (i.data.action, i.data.status))
             .collect();
+        let full_time = db
+            .training_file(official, year)?
+            .into_iter()
+            .filter(|l| crate::domain::training::is_full_time(&l.study, l.mark))
+            .map(|l| l.study)
+            .collect();
         Ok(YearFacts {
             levels,
             hours: tallies.iter().map(|t| t.hours).sum::<f32>() + 0.0,
             sessions: tallies.iter().map(|t| t.sessions).sum(),
             plan,
+            full_time,
         })
     }
 }

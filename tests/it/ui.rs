@@ -934,3 +934,31 @@ fn the_personnel_section_reviews_a_unit_against_the_five_standards() {
     );
     h.get_by_label("4/5 項達到");
 }
+
+#[test]
+fn the_official_fills_full_time_training_from_the_register() {
+    use nengli::domain::training::{Attendance, Mark};
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let me = h
+        .state()
+        .service()
+        .unwrap()
+        .read()
+        .users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.data.username == "official")
+        .unwrap()
+        .data
+        .official
+        .unwrap();
+    let session = h.state().service().unwrap().sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
+    let set = vec![Attendance { official: me, mark: Mark::Present, hours: session.data.hours, walk_in: true }];
+    h.state_mut().apply(nengli::ui::state::Intent::Do(nengli::service::Command::SetAttendance { session: session.id, set, clear: vec![] }));
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    click(&mut h, Role::Button, "年度考核");
+    click(&mut h, Role::Button, "從培訓登記填入");
+    let written = h.state().state.yearend.form.training.clone();
+    assert!(written.contains(&session.data.title) && written.contains(&format!("{} 學時", session.data.hours)), "{written}");
+}

@@ -203,6 +203,19 @@ fn review_form(
     }
 }
 
+/// The 脫產培訓 entry written from the register's classes and courses, one after another.
+fn full_time_text(lang: crate::domain::Lang, courses: &[crate::domain::training::StudyData]) -> String {
+    let date = crate::domain::dates::format_date;
+    let lines: Vec<String> = courses
+        .iter()
+        .map(|c| {
+            let hours = format!("{}", c.hours);
+            i18n::fill(tr(lang, "yearend.full_time_line"), &[&date(c.start), &date(c.end), &c.title, &c.organiser, &hours])
+        })
+        .collect();
+    lines.join(if lang == crate::domain::Lang::En { "; " } else { "\u{FF1B}" })
+}
+
 fn grades(lang: crate::domain::Lang) -> Vec<(Grade, String)> {
     Grade::ALL.iter().map(|g| (*g, tr(lang, &format!("grade.{}", g.code())).to_owned())).collect()
 }
@@ -318,8 +331,18 @@ fn form(
         for (key, text) in
             [("sheet.rewards", &mut form.rewards), ("sheet.training", &mut form.training), ("sheet.remarks", &mut form.remarks)]
         {
-            let label = ui.label(tr(lang, key));
-            ui.add(egui::TextEdit::singleline(text).desired_width(600.0).char_limit(2_000)).labelled_by(label.id);
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, key));
+                let full_time = page.facts.as_ref().map_or(&[][..], |f| f.full_time.as_slice());
+                if key == "sheet.training"
+                    && official_edits
+                    && !full_time.is_empty()
+                    && ui.small_button(tr(lang, "yearend.fill_training")).on_hover_text(tr(lang, "yearend.fill_training_hint")).clicked()
+                {
+                    *text = full_time_text(lang, full_time);
+                }
+            });
+            ui.name_inputs(tr(lang, key), |ui| ui.add(egui::TextEdit::singleline(text).desired_width(600.0).char_limit(2_000)));
         }
     });
     if official_edits {
