@@ -2,6 +2,7 @@
 //! marker, overdue milestones first, the figures measured from the data as progress bars
 //! (each opens the list behind it), and completion per unit.
 
+use super::widgets::fixed_label;
 use crate::domain::Lang;
 use crate::domain::programme::{Measure, MilestoneData, MilestoneStatus, Programme, Shown};
 use crate::i18n::{self, tr};
@@ -30,7 +31,9 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
     let days = (last - first).num_days().max(1) as f32;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), 64.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
-    let x_of = |day: NaiveDate| rect.left() + rect.width() * ((day - first).num_days() as f32 / days).clamp(0.0, 1.0);
+    // Days map onto a track inset a little, so a milestone's dot at either end stays whole.
+    let track = rect.shrink2(Vec2::new(6.0, 0.0));
+    let x_of = |day: NaiveDate| track.left() + track.width() * ((day - first).num_days() as f32 / days).clamp(0.0, 1.0);
     let palette = [Color32::from_rgb(0xbb, 0xde, 0xfb), Color32::from_rgb(0xc8, 0xe6, 0xc9), Color32::from_rgb(0xff, 0xe0, 0xb2)];
     let current = programme.current_phase(today).map(|p| p.id);
     for (i, phase) in programme.phases.iter().enumerate() {
@@ -52,15 +55,20 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
             painter.circle_filled(Pos2::new(x, rect.top() + 44.0), 4.0, shown_color(shown));
         }
     }
-    let x = x_of(today);
-    painter.line_segment([Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())], Stroke::new(2.0, Color32::from_rgb(0xc6, 0x28, 0x28)));
-    painter.text(
-        Pos2::new(x + 3.0, rect.bottom() - 2.0),
-        egui::Align2::LEFT_BOTTOM,
-        tr(lang, "home.today"),
-        egui::FontId::proportional(12.0),
-        Color32::from_rgb(0xc6, 0x28, 0x28),
-    );
+    // The today marker only inside the programme's span (the heading says the day either way; a
+    // line clamped to an edge would claim a day the timeline does not show). Its label sits on
+    // the side with room.
+    if (first..=last).contains(&today) {
+        let x = x_of(today);
+        let red = Color32::from_rgb(0xc6, 0x28, 0x28);
+        painter.line_segment([Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())], Stroke::new(2.0, red));
+        let (at, align) = if x < rect.center().x {
+            (Pos2::new(x + 3.0, rect.bottom() - 2.0), egui::Align2::LEFT_BOTTOM)
+        } else {
+            (Pos2::new(x - 3.0, rect.bottom() - 2.0), egui::Align2::RIGHT_BOTTOM)
+        };
+        painter.text(at, align, tr(lang, "home.today"), egui::FontId::proportional(12.0), red);
+    }
     painter.text(
         Pos2::new(rect.left(), rect.bottom() - 2.0),
         egui::Align2::LEFT_BOTTOM,
@@ -92,10 +100,10 @@ fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut
                     out.push(Intent::Do(Command::UpdateMilestone { id: milestone.id, data }));
                 }
                 ui.label(RichText::new(tr(lang, shown.key())).color(shown_color(shown)));
-                ui.add_sized([title_width, 20.0], egui::Label::new(title).truncate().halign(egui::Align::LEFT)).on_hover_text(title);
+                fixed_label(ui, title_width, title).on_hover_text(title);
                 ui.label(milestone.data.due.format("%Y-%m-%d").to_string());
                 let unit = milestone.data.unit.and_then(|u| data.unit(u)).map_or("", |u| u.name.as_str());
-                ui.add_sized([90.0, 20.0], egui::Label::new(unit).truncate().halign(egui::Align::LEFT));
+                fixed_label(ui, 90.0, unit);
                 ui.end_row();
             }
         });

@@ -75,6 +75,17 @@ pub fn unit_choices(data: &super::super::state::Data, keep: Option<UnitId>) -> V
         .collect()
 }
 
+/// A one-line label in a cell of fixed width, left-aligned and cut with "…" when longer (a grid
+/// column keeps its width whatever the text).
+pub fn fixed_label(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(width, 20.0), layout, |ui| {
+        ui.set_min_width(width);
+        ui.add(egui::Label::new(text).truncate())
+    })
+    .inner
+}
+
 /// A section heading with space above.
 pub fn section(ui: &mut Ui, text: &str) {
     ui.add_space(6.0);
