@@ -300,6 +300,8 @@ fn form(
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
     let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
+    // The two notes share what the standard's name and the two choices leave of the width.
+    let note_width = ((ui.available_width() - 520.0) / 2.0).clamp(120.0, 240.0);
     egui::Grid::new("acceptance").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
         for i in 0..crate::domain::yearend::STANDARDS {
             let name = tr(lang, &format!("yearend.standard.{}", i + 1));
@@ -310,7 +312,7 @@ fn form(
                     ui.name_inputs(&own_name, |ui| choose(ui, &own_name, &mut form.own[i].met, &mets, Some("—"), 100.0));
                     let note = i18n::fill(tr(lang, "yearend.note_of"), &[&own_name]);
                     ui.name_inputs(&note, |ui| {
-                        ui.add_sized([220.0, 24.0], egui::TextEdit::singleline(&mut form.own[i].text).char_limit(2_000))
+                        ui.add_sized([note_width, 24.0], egui::TextEdit::singleline(&mut form.own[i].text).char_limit(2_000))
                     });
                 });
             });
@@ -320,7 +322,7 @@ fn form(
                     ui.name_inputs(&reviewed_name, |ui| choose(ui, &reviewed_name, &mut form.reviewed[i].met, &mets, Some("—"), 100.0));
                     let note = i18n::fill(tr(lang, "yearend.note_of"), &[&reviewed_name]);
                     ui.name_inputs(&note, |ui| {
-                        ui.add_sized([200.0, 24.0], egui::TextEdit::singleline(&mut form.reviewed[i].text).char_limit(2_000))
+                        ui.add_sized([note_width, 24.0], egui::TextEdit::singleline(&mut form.reviewed[i].text).char_limit(2_000))
                     });
                 });
             });
