@@ -253,6 +253,15 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
     Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
 }
 
+/// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
+/// when it says something the post's title does not.
+fn unit_post(unit: &str, post: &str, position: &str) -> String {
+    let mut parts = vec![unit];
+    parts.extend([post, position].into_iter().filter(|p| !p.is_empty()));
+    parts.dedup();
+    parts.join(" ")
+}
+
 /// The 公務員年度考核登記表 of a year, read from the store once: each sheet's data with the
 /// official's staff number. A long print lays the sheets out one at a time
 /// ([`YearEndBatch::documents`]), so only this data, not the pages, is held for all of them.
@@ -305,7 +314,7 @@ impl YearEndBatch {
                 birth: o.birth.to_string(),
                 political: o.political.clone(),
                 post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
-                unit_post: format!("{} {} {}", unit_path(&units, o.unit), post, o.position_title),
+                unit_post: unit_post(&unit_path(&units, o.unit), post, &o.position_title),
                 record: Some(records.remove(&o.id).unwrap_or_default()),
                 levels: catalogue
                     .capabilities
@@ -450,4 +459,14 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_forms_unit_and_post_name_the_position_once() {
+        assert_eq!(super::unit_post("縣局 / 辦公室", "辦公室主任", "辦公室主任"), "縣局 / 辦公室 辦公室主任");
+        assert_eq!(super::unit_post("縣局 / 稽查局", "檢查員", "四級主任科員"), "縣局 / 稽查局 檢查員 四級主任科員");
+        assert_eq!(super::unit_post("縣局", "", ""), "縣局");
+    }
 }

@@ -270,7 +270,7 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
     let text = squeeze(&poppler("pdftotext", &bytes, &["-layout"]));
     let in_order = [
         "公務員年度考核登記表",
-        "(2012年度)",
+        "\u{FF08}2012年度\u{FF09}",
         "姓名",
         &official.name,
         "性別",
