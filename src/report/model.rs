@@ -1179,7 +1179,7 @@ pub fn yearend_summary(
             (cells, Mm(0.0))
         })
         .collect();
-    blocks.push(Block::Grid(Grid { columns: vec![1.9, 0.7, 1.0, 1.0, 1.15, 1.15, 1.15, 1.3], header: Some(header), rows, size_pt: 9.5 }));
+    blocks.push(Block::Grid(Grid { columns: vec![1.4, 0.8, 1.25, 1.25, 1.25, 1.25, 1.25, 0.9], header: Some(header), rows, size_pt: 8.5 }));
     blocks.push(Block::Paragraph { text: tr(lang, "summary.quota_note").to_owned(), size_pt: 9.0, align: Align::Left });
     blocks.push(Block::Paragraph { text: tr(lang, "summary.excellent_share").to_owned(), size_pt: 10.5, align: Align::Left });
     blocks.push(Block::Bars {
