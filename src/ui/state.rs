@@ -615,6 +615,8 @@ pub struct LoginPage {
     pub repeat: String,
     /// The file has no accounts yet: the screen makes the administrator.
     pub first_admin: bool,
+    /// The file is the demo bureau: the screen names its accounts, as README does.
+    pub demo: bool,
     pub problems: Vec<FieldProblem>,
     pub message: Option<String>,
 }

@@ -962,3 +962,25 @@ fn the_official_fills_full_time_training_from_the_register() {
     let written = h.state().state.yearend.form.training.clone();
     assert!(written.contains(&session.data.title) && written.contains(&format!("{} 學時", session.data.hours)), "{written}");
 }
+
+#[test]
+fn the_demo_bureaus_log_in_screen_names_its_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let startup =
+        Startup { db: Some(db), lang: Lang::Tc, default_db: dir.path().join("d.sqlite"), demo_db: dir.path().join("demo.sqlite") };
+    let app = NengliApp::new(Prefs::default(), startup);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
+        .build_eframe(|_cc| app);
+    h.run();
+    h.get_by_label_contains("示範帳號：admin / demo-admin（管理員）");
+    // A bureau of its own says nothing of the kind.
+    sign_in(&mut h, "admin", "demo-admin");
+    h.state_mut().state.data.as_mut().unwrap().bureau.name = "某縣稅務局".into();
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    h.get_by_label("請以本人帳號登入。");
+    assert!(h.query_by_label_contains("示範帳號").is_none());
+}

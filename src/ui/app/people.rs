@@ -61,8 +61,9 @@ impl NengliApp {
                 false
             }
         };
+        let demo = self.state.data.as_ref().is_some_and(|d| d.bureau.name == crate::service::seed::demo_identity().0);
         self.state.session = None;
-        self.state.login = crate::ui::state::LoginPage { first_admin, ..Default::default() };
+        self.state.login = crate::ui::state::LoginPage { first_admin, demo: demo && !first_admin, ..Default::default() };
     }
 
     fn signed_in(&mut self, session: crate::domain::access::Session) {
