@@ -864,7 +864,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("login.mismatch", "兩次輸入的密碼不同", "两次输入的密码不同", "the two passwords differ"),
     ("login.new_password", "新密碼", "新密码", "New password"),
     ("login.demo_account", "{0} / {1}\u{FF08}{2}\u{FF09}", "{0} / {1}\u{FF08}{2}\u{FF09}", "{0} / {1} ({2})"),
-    ("login.demo_accounts", "示範帳號：{0}", "示范账号：{0}", "Demo accounts: {0}"),
+    ("login.demo_accounts", "示範帳號\u{FF1A}", "示范账号\u{FF1A}", "Demo accounts:"),
     ("login.repeat", "再輸入一次", "再输入一次", "Repeat"),
     ("login.title", "登入", "登录", "Log in"),
     ("login.wait", "嘗試次數過多，請 {0} 秒後再試", "尝试次数过多，请 {0} 秒后再试", "Too many attempts; try again in {0} s"),

@@ -976,7 +976,9 @@ fn the_demo_bureaus_log_in_screen_names_its_accounts() {
         .with_context_setup(|ctx| nengli::ui::fonts::install(ctx, Lang::Tc))
         .build_eframe(|_cc| app);
     h.run();
-    h.get_by_label_contains("示範帳號：admin / demo-admin（管理員）");
+    h.get_by_label("示範帳號\u{FF1A}");
+    h.get_by_label("admin / demo-admin\u{FF08}管理員\u{FF09}");
+    h.get_by_label("official / demo-official\u{FF08}幹部\u{FF09}");
     // A bureau of its own says nothing of the kind.
     sign_in(&mut h, "admin", "demo-admin");
     h.state_mut().state.data.as_mut().unwrap().bureau.name = "某縣稅務局".into();

@@ -73,17 +73,13 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 field.request_focus();
             }
             if login.demo && !must_change {
-                let accounts: Vec<String> = crate::service::seed::DEMO_ACCOUNTS
-                    .iter()
-                    .map(|(user, password, role)| {
-                        crate::i18n::fill(tr(lang, "login.demo_account"), &[user, password, tr(lang, &format!("role.{}", role.code()))])
-                    })
-                    .collect();
-                let line = crate::i18n::fill(
-                    tr(lang, "login.demo_accounts"),
-                    &[&accounts.join(if lang == crate::domain::Lang::En { ", " } else { "、" })],
-                );
-                ui.label(RichText::new(line).small().weak());
+                // One account a line, so none is split between lines.
+                ui.label(RichText::new(tr(lang, "login.demo_accounts")).small().weak());
+                for (user, password, role) in crate::service::seed::DEMO_ACCOUNTS {
+                    let role = tr(lang, &format!("role.{}", role.code()));
+                    let account = crate::i18n::fill(tr(lang, "login.demo_account"), &[user, password, role]);
+                    ui.label(RichText::new(account).small().weak());
+                }
             }
             if let Some(message) = &login.message {
                 ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
