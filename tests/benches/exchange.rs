@@ -6,19 +6,13 @@
 use nengli::domain::Lang;
 use nengli::domain::catalogue::Catalogue;
 use nengli::exchange::{self, Kind, preview, write};
-use nengli::service::{Service, seed};
+use nengli::service::Service;
 use nengli::store::{OpenMode, Store};
 use std::path::Path;
 use std::time::Instant;
 
-const OFFICIALS: usize = 30_000;
-
-fn peak_memory_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
+mod common;
+use common::OFFICIALS;
 
 /// The child: import `sheet` into the database at `db`, print the timings and peak memory.
 fn import_stage(db: &Path, sheet: &Path) {
@@ -39,7 +33,7 @@ fn import_stage(db: &Path, sheet: &Path) {
         (total - previewed).as_secs_f64() * 1000.0,
         total.as_secs_f64() * 1000.0
     );
-    println!("import peak memory (VmHWM): {:.0} MB (goal < 300 MB)", peak_memory_mb().unwrap_or(f64::NAN));
+    println!("import peak memory (VmHWM): {:.0} MB (goal < 300 MB)", common::status_mb("VmHWM:").unwrap_or(f64::NAN));
 }
 
 fn main() {
@@ -52,8 +46,7 @@ fn main() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let source_db = dir.path().join("source.sqlite");
-    let mut source = Service::new(Store::open(&source_db, OpenMode::Create).expect("store"), "bench");
-    seed::generate(&mut source, "基準測試局", OFFICIALS, 1, 1).expect("generate");
+    let source = common::generated_bureau(&source_db, 1);
 
     for (name, csv) in [("xlsx", false), ("csv", true)] {
         let mut best = f64::MAX;

@@ -6,17 +6,13 @@ mod common;
 
 use nengli::domain::programme::{figures, unit_completion};
 use nengli::service::printing::ProgrammeFacts;
-use nengli::service::{Service, seed};
-use nengli::store::{OpenMode, Store};
 use nengli::ui::state::Page;
 use std::time::{Duration, Instant};
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bureau.sqlite");
-    let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
-    seed::generate(&mut service, "基準測試局", 30_000, 1, 1).expect("generate");
-    common::add_admin(&mut service);
+    let service = common::generated_bureau(&db, 1);
     let year = service.read().bureau().expect("bureau").expect("set up").year;
 
     let samples: Vec<Duration> = (0..5)

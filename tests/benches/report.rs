@@ -3,6 +3,8 @@
 //! and the memory a print of 30,000 year-end forms takes beyond the data it prints.
 //! Run with `cargo bench --bench report`.
 
+mod common;
+
 use nengli::domain::Lang;
 use nengli::report::layout::Document;
 use nengli::report::{self, layout, metrics};
@@ -35,20 +37,13 @@ impl std::io::Write for Counter {
     }
 }
 
-/// A figure of this process from /proc/self/status (Linux), in MB.
-fn status_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse::<f64>().ok());
-    kb.unwrap_or(0.0) / 1024.0
-}
-
 /// The resident memory before `work` and its peak during it, in MB.
 fn peak_during(work: impl FnOnce()) -> (f64, f64) {
     // Writing 5 to clear_refs resets the peak (VmHWM) to what is resident now.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
-    let before = status_mb("VmRSS:");
+    let before = common::status_mb("VmRSS:").unwrap_or(f64::NAN);
     work();
-    (before, status_mb("VmHWM:"))
+    (before, common::status_mb("VmHWM:").unwrap_or(f64::NAN))
 }
 
 /// The first `count` sheets of a document (sheets are separated by `NewSheet`).

@@ -8,13 +8,11 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use nengli::service::{Service, seed};
-use nengli::store::{OpenMode, Store};
 use nengli::ui::app::NengliApp;
 use nengli::ui::state::{Intent, Page};
 use std::time::{Duration, Instant};
 
-const OFFICIALS: usize = 30_000;
+use common::OFFICIALS;
 
 fn stats(name: &str, goal_ms: f64, mut samples: Vec<Duration>) {
     samples.sort();
@@ -29,10 +27,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bureau.sqlite");
     let made = Instant::now();
-    let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
-    seed::generate(&mut service, "基準測試局", OFFICIALS, 2, 1).expect("generate");
-    common::add_admin(&mut service);
-    drop(service);
+    drop(common::generated_bureau(&db, 2));
     println!("generated {OFFICIALS} officials in {:.2} s", made.elapsed().as_secs_f64());
 
     // Open the database up to the log-in screen (first frame included), then log in and show

@@ -5,8 +5,6 @@
 
 mod common;
 
-use nengli::service::{Service, seed};
-use nengli::store::{OpenMode, Store};
 use nengli::ui::state::{Intent, Page};
 use std::time::{Duration, Instant};
 
@@ -32,9 +30,7 @@ GROUP BY r.capability;";
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bureau.sqlite");
-    let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
-    seed::generate(&mut service, "基準測試局", 30_000, 1, 1).expect("generate");
-    common::add_admin(&mut service);
+    let service = common::generated_bureau(&db, 1);
     let round = service.rounds().expect("rounds")[0].clone();
 
     let samples: Vec<Duration> = (0..7)

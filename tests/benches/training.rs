@@ -11,9 +11,8 @@ use std::time::{Duration, Instant};
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bureau.sqlite");
-    let mut service = Service::new(Store::open(&db, OpenMode::Create).expect("store"), "bench");
     let made = Instant::now();
-    seed::generate(&mut service, "基準測試局", 30_000, 5, 1).expect("generate");
+    let mut service = common::generated_bureau(&db, 5);
     let year = service.read().bureau().expect("bureau").expect("set up").year;
     let rows = seed::training_history(&mut service, year - 4, year, 1).expect("training history");
     println!("generated 30,000 officials with {rows} attendance rows over five years in {:.1} s", made.elapsed().as_secs_f64());

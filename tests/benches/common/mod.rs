@@ -1,11 +1,12 @@
-//! What the benchmarks share: the administrator account of a generated bureau and the log-in
+//! What the benchmarks share: a generated bureau with its administrator account and the log-in
 //! through the app (so a page is measured as a logged-in user sees it), opening the app,
-//! timing frames, and the median of samples. Each bench uses part of it.
+//! timing frames, the median of samples and the process's memory. Each bench uses part of it.
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
 use nengli::domain::Lang;
 use nengli::service::Service;
+use nengli::store::{OpenMode, Store};
 use nengli::ui::app::{NengliApp, Startup};
 use nengli::ui::state::{Intent, Page, Prefs};
 use std::path::Path;
@@ -36,6 +37,26 @@ pub fn frames(harness: &mut Harness<'_, NengliApp>, n: usize) -> Vec<std::time::
 }
 
 const ADMIN: (&str, &str) = ("admin", "bench-password");
+
+/// How many officials the generated bureaus hold.
+pub const OFFICIALS: usize = 30_000;
+
+/// A new file at `db` holding a generated bureau of [`OFFICIALS`] officials over `years` years,
+/// with its administrator.
+pub fn generated_bureau(db: &Path, years: u32) -> Service {
+    let mut service = Service::new(Store::open(db, OpenMode::Create).expect("store"), "bench");
+    nengli::service::seed::generate(&mut service, "基準測試局", OFFICIALS, years, 1).expect("generate");
+    add_admin(&mut service);
+    service
+}
+
+/// A figure of this process from /proc/self/status (Linux), in MB: `VmHWM:` is the peak
+/// resident memory, `VmRSS:` the resident memory now.
+pub fn status_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find(|l| l.starts_with(field))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
 
 /// Makes the generated bureau's administrator.
 pub fn add_admin(service: &mut Service) {
