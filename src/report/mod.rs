@@ -98,8 +98,3 @@ pub fn pages_pdf(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Resul
     }
     writer.finish()
 }
-
-/// Lays out `document` on `paper` with the bundled font's widths and paints it as a PDF.
-pub fn pdf_bytes(document: &Document, paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
-    Ok(write_pdf(Vec::new(), &document.title, [document], paper, lang, &mut |_| true)?.0)
-}

@@ -13,6 +13,12 @@ fn header_row(lang: Lang, keys: &[&str]) -> Option<Vec<Cell>> {
 }
 
 /// Starts a sheet: a new page after the first, the title and the line under it.
+/// A printout: its title (the text under `key` filled with `fill_in`), its blocks, and the
+/// page footer every printout carries.
+fn printout(lang: Lang, key: &str, fill_in: &[&str], blocks: Vec<Block>) -> Document {
+    Document { title: fill(tr(lang, key), fill_in), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
+}
+
 fn start_sheet(blocks: &mut Vec<Block>, title: &str, subtitle: String) {
     if !blocks.is_empty() {
         blocks.push(Block::NewSheet);
@@ -65,7 +71,7 @@ pub fn duty_statements(lang: Lang, bureau: &str, catalogue: &Catalogue, units: &
         };
         blocks.push(Block::Grid(grid));
     }
-    Document { title: fill(tr(lang, "print.duty_statements_title"), &[bureau]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
+    printout(lang, "print.duty_statements_title", &[bureau], blocks)
 }
 
 /// One official's line of facts for a 能力席位書.
@@ -150,11 +156,7 @@ pub fn seat_statements(
             size_pt: 11.0,
         }));
     }
-    Document {
-        title: fill(tr(lang, "print.seat_statements_title"), &[bureau, &year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.seat_statements_title", &[bureau, &year.to_string()], blocks)
 }
 
 /// Each post's 能力席位標準 for the year, one sheet each: the required level per tier for the
@@ -252,11 +254,7 @@ pub fn post_standards(
             size_pt: 11.0,
         }));
     }
-    Document {
-        title: fill(tr(lang, "print.post_standards_title"), &[bureau, &year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.post_standards_title", &[bureau, &year.to_string()], blocks)
 }
 
 /// The programme report for the leading group, as things stand on `date`: the phases, every
@@ -405,11 +403,7 @@ pub fn programme_report(
             size_pt: 10.5,
         }));
     }
-    Document {
-        title: fill(tr(lang, "report.file_title"), &[bureau, &format_date(date)]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "report.file_title", &[bureau, &format_date(date)], blocks)
 }
 
 /// One official's capability report: the detail of the round with where they sit.
@@ -539,11 +533,7 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             scores_grid(&mut blocks, lang, &d.scores);
         }
     }
-    Document {
-        title: fill(tr(lang, "print.capability_reports_title"), &[bureau]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.capability_reports_title", &[bureau], blocks)
 }
 
 /// Test and exam scores: the test, its day, the score, passed or not.
@@ -709,11 +699,7 @@ pub fn round_summary(lang: Lang, catalogue: &Catalogue, summary: &RoundSummary<'
             .collect(),
         size_pt: 9.5,
     }));
-    Document {
-        title: fill(tr(lang, "print.round_summary_title"), &[bureau, round]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.round_summary_title", &[bureau, round], blocks)
 }
 
 /// A session's 簽到表: the session's details, then one numbered row per person expected with
@@ -768,7 +754,7 @@ pub fn sign_in(
         rows,
         size_pt: 10.5,
     }));
-    Document { title: fill(tr(lang, "print.sign_in_title"), &[&d.title]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
+    printout(lang, "print.sign_in_title", &[&d.title], blocks)
 }
 
 /// An official's 培訓檔案 for a year: who they are, each session attended and each study
@@ -907,11 +893,7 @@ pub fn training_file(
             size_pt: 10.0,
         }));
     }
-    Document {
-        title: fill(tr(lang, "print.training_file_title"), &[&file.official.name, &file.year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.training_file_title", &[&file.official.name, &file.year.to_string()], blocks)
 }
 
 /// Compliance with the quotas: per rule how many it applies to, have met it and are behind;
@@ -960,11 +942,7 @@ pub fn training_compliance(
         rows,
         size_pt: 9.5,
     }));
-    Document {
-        title: fill(tr(lang, "print.training_compliance_title"), &[bureau, &compliance.year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.training_compliance_title", &[bureau, &compliance.year.to_string()], blocks)
 }
 
 /// What one 公務員年度考核登記表 shows: the roster's facts, the year-end record (none for a
@@ -1075,7 +1053,7 @@ pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Docu
         rows.push((vec![label("sheet.remarks"), value(text(|d| d.remarks.clone())).span(5)], Mm(9.0)));
         blocks.push(Block::Grid(Grid { columns: vec![1.5, 1.3, 1.0, 1.0, 0.9, 1.2], header: None, rows, size_pt: 10.5 }));
     }
-    Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: Some(tr(lang, "print.footer").to_owned()) }
+    printout(lang, "sheet.document_title", &[bureau], blocks)
 }
 
 /// The grade roster (花名冊) of a year for a unit or the bureau: each official with their
@@ -1120,11 +1098,7 @@ pub fn grade_roster(
     if quota.over() {
         blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
     }
-    Document {
-        title: fill(tr(lang, "print.grade_roster_title"), &[bureau, &year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "print.grade_roster_title", &[bureau, &year.to_string()], blocks)
 }
 
 /// One line of the bureau's year-end summary: a unit directly under the bureau (with its
@@ -1258,9 +1232,5 @@ pub fn yearend_summary(
             })
             .collect();
     blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 8.5 }));
-    Document {
-        title: fill(tr(lang, "summary.document"), &[bureau, &year.to_string()]),
-        blocks,
-        footer: Some(tr(lang, "print.footer").to_owned()),
-    }
+    printout(lang, "summary.document", &[bureau, &year.to_string()], blocks)
 }
