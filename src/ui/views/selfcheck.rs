@@ -3,7 +3,7 @@
 //! (radar or bars, and the gaps largest first), the improvement plan, and peer checks,
 //! opinions and test scores. Only what the account may change is editable.
 
-use super::widgets::{choose, para, section, unit_choices};
+use super::widgets::{choose, para, removable_line, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
@@ -604,14 +604,9 @@ fn others(
     section(ui, tr(lang, "peer.title"));
     ui.label(RichText::new(tr(lang, "peer.help")).small().weak());
     for (check, peer) in &detail.peers {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(peer).strong());
-            ui.label(levels_text(&check.levels));
-            ui.label(&check.comment);
-            if admin && ui.small_button(tr(lang, "action.delete")).clicked() {
-                out.push(Intent::Do(Command::DeletePeer { id: check.id }));
-            }
-        });
+        if removable_line(ui, lang, peer, &[&levels_text(&check.levels), &check.comment], admin) {
+            out.push(Intent::Do(Command::DeletePeer { id: check.id }));
+        }
     }
     if admin {
         ui.horizontal(|ui| {
@@ -653,13 +648,9 @@ fn others(
     }
     section(ui, tr(lang, "opinion.title"));
     for opinion in &detail.opinions {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(&opinion.source).strong());
-            ui.label(&opinion.note);
-            if reviewer && ui.small_button(tr(lang, "action.delete")).clicked() {
-                out.push(Intent::Do(Command::DeleteOpinion { id: opinion.id }));
-            }
-        });
+        if removable_line(ui, lang, &opinion.source, &[&opinion.note], reviewer) {
+            out.push(Intent::Do(Command::DeleteOpinion { id: opinion.id }));
+        }
     }
     if reviewer {
         ui.horizontal(|ui| {

@@ -86,6 +86,19 @@ pub fn fixed_label(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
     .inner
 }
 
+/// A line of a list: its name in bold, its texts, and a Delete button when `removable`;
+/// true when Delete was clicked.
+pub fn removable_line(ui: &mut Ui, lang: Lang, name: &str, texts: &[&str], removable: bool) -> bool {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(name).strong());
+        for text in texts {
+            ui.label(*text);
+        }
+        removable && ui.small_button(crate::i18n::tr(lang, "action.delete")).clicked()
+    })
+    .inner
+}
+
 /// A section heading with space above.
 pub fn section(ui: &mut Ui, text: &str) {
     ui.add_space(6.0);
