@@ -7,7 +7,7 @@
 use super::widgets::{choose, para, section, unit_choices};
 use crate::domain::UnitId;
 use crate::domain::access::Role;
-use crate::domain::yearend::{Grade, Met, Stage, Step, UNIT_STANDARDS};
+use crate::domain::yearend::{Evaluation, Grade, Met, Stage, Step, UNIT_STANDARDS};
 use crate::i18n::{self, tr};
 use crate::service::printing::Scope;
 use crate::ui::state::{Intent, PrintWhat, State, YearEndPage};
@@ -141,6 +141,15 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
     });
 }
 
+/// One standard's evaluation: met or not (named `name`) and its note (named "`name` 說明").
+fn evaluation(ui: &mut Ui, lang: crate::domain::Lang, name: &str, value: &mut Evaluation, mets: &[(Met, String)], note_width: f32) {
+    ui.horizontal(|ui| {
+        ui.name_inputs(name, |ui| choose(ui, name, &mut value.met, mets, Some("—"), 110.0));
+        let note = i18n::fill(tr(lang, "yearend.note_of"), &[name]);
+        ui.name_inputs(&note, |ui| ui.add_sized([note_width, 24.0], egui::TextEdit::singleline(&mut value.text).char_limit(2_000)));
+    });
+}
+
 /// The units with their 檢查驗收 standing: how many of the five standards are met, or none yet.
 fn review_list(ui: &mut Ui, lang: crate::domain::Lang, page: &YearEndPage, units: &[(UnitId, String)], out: &mut Vec<Intent>) {
     for (unit, name) in units {
@@ -184,9 +193,7 @@ fn review_form(
             for (i, standard) in form.standards.iter_mut().enumerate() {
                 let name = tr(lang, &format!("yearend.unit_standard.{}", i + 1));
                 ui.label(name);
-                ui.name_inputs(name, |ui| choose(ui, name, &mut standard.met, &mets, Some("—"), 110.0));
-                let note = i18n::fill(tr(lang, "yearend.note_of"), &[name]);
-                ui.name_inputs(&note, |ui| ui.add_sized([320.0, 24.0], egui::TextEdit::singleline(&mut standard.text).char_limit(2_000)));
+                evaluation(ui, lang, name, standard, &mets, 320.0);
                 ui.end_row();
             }
         });
@@ -306,26 +313,10 @@ fn form(
         for i in 0..crate::domain::yearend::STANDARDS {
             let name = tr(lang, &format!("yearend.standard.{}", i + 1));
             ui.label(name);
-            ui.add_enabled_ui(official_edits, |ui| {
-                ui.horizontal(|ui| {
-                    let own_name = i18n::fill(tr(lang, "yearend.own_of"), &[name]);
-                    ui.name_inputs(&own_name, |ui| choose(ui, &own_name, &mut form.own[i].met, &mets, Some("—"), 100.0));
-                    let note = i18n::fill(tr(lang, "yearend.note_of"), &[&own_name]);
-                    ui.name_inputs(&note, |ui| {
-                        ui.add_sized([note_width, 24.0], egui::TextEdit::singleline(&mut form.own[i].text).char_limit(2_000))
-                    });
-                });
-            });
-            ui.add_enabled_ui(supervisor_edits, |ui| {
-                ui.horizontal(|ui| {
-                    let reviewed_name = i18n::fill(tr(lang, "yearend.reviewed_of"), &[name]);
-                    ui.name_inputs(&reviewed_name, |ui| choose(ui, &reviewed_name, &mut form.reviewed[i].met, &mets, Some("—"), 100.0));
-                    let note = i18n::fill(tr(lang, "yearend.note_of"), &[&reviewed_name]);
-                    ui.name_inputs(&note, |ui| {
-                        ui.add_sized([note_width, 24.0], egui::TextEdit::singleline(&mut form.reviewed[i].text).char_limit(2_000))
-                    });
-                });
-            });
+            let own_name = i18n::fill(tr(lang, "yearend.own_of"), &[name]);
+            ui.add_enabled_ui(official_edits, |ui| evaluation(ui, lang, &own_name, &mut form.own[i], &mets, note_width));
+            let reviewed_name = i18n::fill(tr(lang, "yearend.reviewed_of"), &[name]);
+            ui.add_enabled_ui(supervisor_edits, |ui| evaluation(ui, lang, &reviewed_name, &mut form.reviewed[i], &mets, note_width));
             ui.end_row();
         }
     });
