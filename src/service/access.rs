@@ -6,7 +6,6 @@ use super::{Command, Result, Service, ServiceError, existing_official};
 use crate::domain::access::{Access, Need, Role, Session, User, UserData, check_password, login_delay};
 use crate::domain::plans::PlanOwner;
 use crate::domain::problem::{Field, FieldProblem, Problem};
-use crate::domain::standards::SeatStatus;
 use crate::domain::{OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
 use argon2::Argon2;
@@ -40,11 +39,11 @@ fn unit_of(db: &Db<'_>, official: OfficialId) -> Result<UnitId> {
     Ok(existing_official(db, official)?.unit)
 }
 
-fn reviewer_of(db: &Db<'_>, subject: OfficialId) -> Result<Need> {
+pub(super) fn reviewer_of(db: &Db<'_>, subject: OfficialId) -> Result<Need> {
     Ok(Need::Reviewer { unit: unit_of(db, subject)?, subject })
 }
 
-fn plan_need(db: &Db<'_>, owner: PlanOwner) -> Result<Need> {
+pub(super) fn plan_need(db: &Db<'_>, owner: PlanOwner) -> Result<Need> {
     match owner {
         PlanOwner::Official(official) => {
             existing_official(db, official)?;
@@ -54,109 +53,21 @@ fn plan_need(db: &Db<'_>, owner: PlanOwner) -> Result<Need> {
     }
 }
 
-fn not_found() -> ServiceError {
+pub(super) fn not_found() -> ServiceError {
     ServiceError::Invalid(vec![FieldProblem::new(Field::Record, Problem::NotFound)])
 }
 
-/// What `command` needs from whoever asks for it, read from the records it touches.
+/// What `command` needs from whoever asks for it, read from the records it touches; each area
+/// says it for its own commands.
 pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
     Ok(match command {
-        Command::SaveSeatStatement { official, year, data } => {
-            let before = db.seat_statement(*official, *year)?.map(|s| s.data.status);
-            let owners_step = matches!(
-                (before, data.status),
-                (None | Some(SeatStatus::Draft), SeatStatus::Draft) | (None | Some(SeatStatus::Draft), SeatStatus::Submitted)
-            );
-            if owners_step { Need::Owner(*official) } else { reviewer_of(db, *official)? }
-        }
-        Command::SaveSelfCheck { official, .. } => Need::Owner(*official),
-        Command::YearEndStep { official, step, .. } => match step.actor() {
-            crate::domain::yearend::Actor::Official => Need::Owner(*official),
-            crate::domain::yearend::Actor::Supervisor => reviewer_of(db, *official)?,
-            crate::domain::yearend::Actor::Committee => Need::Admin,
-        },
-        Command::ReviewUnit { .. } | Command::RestoreUnitReview { .. } => Need::Admin,
-        Command::RestoreYearEnd { official, year, before } => {
-            // The official may take back their own draft's edits; anything else is the committee's.
-            let now = db.yearend(*official, *year)?.map(|r| r.stage);
-            let drafts = before.as_ref().is_none_or(|b| b.stage == crate::domain::yearend::Stage::Draft);
-            if now == Some(crate::domain::yearend::Stage::Draft) && drafts { Need::Owner(*official) } else { Need::Admin }
-        }
-        Command::ReviewSelfCheck { official, .. } | Command::AddOpinion(crate::domain::selfcheck::Opinion { official, .. }) => {
-            reviewer_of(db, *official)?
-        }
-        Command::RestoreSelfCheck { official, by_owner, .. } => {
-            if *by_owner {
-                Need::Owner(*official)
-            } else {
-                reviewer_of(db, *official)?
-            }
-        }
-        Command::DeleteOpinion { id } => reviewer_of(db, db.opinion(*id)?.ok_or_else(not_found)?.official)?,
-        Command::SavePeerCheck { id, .. } => Need::Peer(db.peer_check(*id)?.ok_or_else(not_found)?.peer),
-        Command::SavePlanItem { id, data } => {
-            if let Some(id) = id {
-                let before = db.plan_item(*id)?.ok_or_else(not_found)?;
-                if before.data.owner != data.owner {
-                    // Moving an item to another owner is the personnel section's.
-                    return Ok(Need::Admin);
-                }
-            }
-            plan_need(db, data.owner)?
-        }
-        Command::DeletePlanItem { id } => plan_need(db, db.plan_item(*id)?.ok_or_else(not_found)?.data.owner)?,
-        Command::SaveStudyRecord { id, official, .. } => {
-            if let Some(id) = id {
-                let before = db.study_record(*id)?.ok_or_else(not_found)?;
-                if before.official != *official {
-                    return Ok(Need::Admin);
-                }
-            }
-            existing_official(db, *official)?;
-            Need::Owner(*official)
-        }
-        Command::DeleteStudyRecord { id } => Need::Owner(db.study_record(*id)?.ok_or_else(not_found)?.official),
-        Command::RestoreStudyRecord(record) => Need::Owner(record.official),
-        Command::RestorePlanItem(item) => plan_need(db, item.data.owner)?,
-        Command::CreateUnit { .. }
-        | Command::UpdateUnit { .. }
-        | Command::MoveUnit { .. }
-        | Command::SetUnitRetired { .. }
-        | Command::DeleteUnit { .. }
-        | Command::RestoreUnit(_)
-        | Command::CreatePost(_)
-        | Command::UpdatePost { .. }
-        | Command::SetPostRetired { .. }
-        | Command::DeletePost { .. }
-        | Command::RestorePost(_)
-        | Command::CreateOfficial(_)
-        | Command::UpdateOfficial { .. }
-        | Command::DeleteOfficial { .. }
-        | Command::RestoreOfficial(_)
-        | Command::SaveStandard { .. }
-        | Command::SaveScale(_)
-        | Command::UpdateMilestone { .. }
-        | Command::UpdatePhaseDates { .. }
-        | Command::AddMember { .. }
-        | Command::DeleteMember { .. }
-        | Command::DeleteStandard { .. }
-        | Command::DeleteSeatStatement { .. }
-        | Command::SaveRound { .. }
-        | Command::DeleteRound { .. }
-        | Command::AssignPeer { .. }
-        | Command::DeletePeer { .. }
-        | Command::RestorePeer(_)
-        | Command::AddTest(_)
-        | Command::DeleteTest { .. }
-        | Command::SetScore { .. }
-        | Command::SaveSession { .. }
-        | Command::DeleteSession { .. }
-        | Command::RestoreSession(_)
-        | Command::SetAttendance { .. }
-        | Command::SaveQuotaRules(_)
-        | Command::SaveTopic { .. }
-        | Command::DeleteTopic { .. }
-        | Command::RestoreTopic(_) => Need::Admin,
+        Command::Org(command) => super::org::need(command),
+        Command::Roster(command) => super::roster::need(command),
+        Command::Standards(command) => super::standards::need(db, command)?,
+        Command::Programme(command) => super::programme::need(command),
+        Command::SelfCheck(command) => super::selfcheck::need(db, command)?,
+        Command::Training(command) => super::training::need(db, command)?,
+        Command::YearEnd(command) => super::yearend::need(db, command)?,
     })
 }
 

@@ -2,7 +2,11 @@
 //! reviewer's steps (each with its undo), peer checks, opinions, tests and plan items.
 //! Permission has been checked by the caller; here are the workflow's own rules.
 
-use super::{Applied, Command, Entity, Result, ServiceError, existing_official, json};
+use super::access::{not_found, plan_need, reviewer_of};
+use super::command::SelfCheckCommand;
+use super::command::{Applied, Command, Entity};
+use super::{Result, ServiceError, existing_official, json};
+use crate::domain::access::Need;
 use crate::domain::catalogue::OfficialStatus;
 use crate::domain::plans::PlanItem;
 use crate::domain::problem::{Field, FieldProblem, Problem, Problems};
@@ -12,7 +16,6 @@ use crate::domain::selfcheck::{
 use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
-use chrono::NaiveDate;
 
 fn one(field: Field, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
@@ -69,16 +72,17 @@ fn save_check(
     Ok(Applied {
         action,
         entity: Entity::SelfCheck { round, official },
-        undo: Command::RestoreSelfCheck { round, official, before: before.map(Box::new), by_owner },
+        undo: Command::SelfCheck(SelfCheckCommand::RestoreSelfCheck { round, official, before: before.map(Box::new), by_owner }),
     })
 }
 
-pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Command) -> Result<Applied> {
+/// Applies one SelfCheck command inside the caller's transaction, with its audit row.
+pub(super) fn execute(db: &Db<'_>, actor: &str, command: SelfCheckCommand) -> Result<Applied> {
     let audit = |action: &'static str, entity: &str, id: i64, before: Option<String>, after: Option<String>| {
         db.audit(actor, action, entity, Some(id), before.as_deref(), after.as_deref())
     };
     Ok(match command {
-        Command::SaveRound { id, data } => {
+        SelfCheckCommand::SaveRound { id, data } => {
             let data = data.validate()?;
             for unit in &data.units {
                 db.unit(*unit)?.ok_or(one(Field::Unit, Problem::NotFound))?;
@@ -91,21 +95,25 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             let saved = db.save_round(id, &uuid, &data)?;
             audit("round.save", "selfcheck_round", saved, before.as_ref().and_then(|b| json(&b.data)), json(&data))?;
             let undo = match before {
-                Some(before) => Command::SaveRound { id: Some(saved), data: before.data },
-                None => Command::DeleteRound { id: saved },
+                Some(before) => Command::SelfCheck(SelfCheckCommand::SaveRound { id: Some(saved), data: before.data }),
+                None => Command::SelfCheck(SelfCheckCommand::DeleteRound { id: saved }),
             };
             Applied { action: "round.save", entity: Entity::Round(saved), undo }
         }
-        Command::DeleteRound { id } => {
+        SelfCheckCommand::DeleteRound { id } => {
             let before = existing_round(db, id)?;
             if !db.round_levels(id)?.is_empty() || !db.peer_checks(id)?.is_empty() {
                 return Err(one(Field::Record, Problem::Locked));
             }
             db.delete_round(id)?;
             audit("round.delete", "selfcheck_round", id, json(&before.data), None)?;
-            Applied { action: "round.delete", entity: Entity::Round(id), undo: Command::SaveRound { id: None, data: before.data } }
+            Applied {
+                action: "round.delete",
+                entity: Entity::Round(id),
+                undo: Command::SelfCheck(SelfCheckCommand::SaveRound { id: None, data: before.data }),
+            }
         }
-        Command::SaveSelfCheck { round, official, data, submit } => {
+        SelfCheckCommand::SaveSelfCheck { round, official, data, submit } => {
             open_round_for(db, round, official)?;
             let before = db.self_check(round, official)?;
             let current = before.clone().unwrap_or_else(|| blank(round, official));
@@ -115,7 +123,7 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             let action = if submit { "selfcheck.submit" } else { "selfcheck.save" };
             save_check(db, actor, action, before, SelfCheck { status, data, ..current }, true)?
         }
-        Command::ReviewSelfCheck { round, official, review, step, reason } => {
+        SelfCheckCommand::ReviewSelfCheck { round, official, review, step, reason } => {
             open_round_for(db, round, official)?;
             let before = db.self_check(round, official)?.ok_or(one(Field::Record, Problem::NotFound))?;
             if before.status.editable() {
@@ -140,7 +148,7 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             };
             save_check(db, actor, action, Some(before.clone()), SelfCheck { status, review, return_reason, ..before }, false)?
         }
-        Command::RestoreSelfCheck { round, official, before, by_owner } => {
+        SelfCheckCommand::RestoreSelfCheck { round, official, before, by_owner } => {
             let current = db.self_check(round, official)?;
             let restored = before.map(|b| *b);
             // Each party puts back only its own part: the official their content while it is
@@ -168,12 +176,17 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
                     Applied {
                         action: "selfcheck.restore",
                         entity: Entity::SelfCheck { round, official },
-                        undo: Command::SaveSelfCheck { round, official, data: Box::new(now.data), submit: false },
+                        undo: Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+                            round,
+                            official,
+                            data: Box::new(now.data),
+                            submit: false,
+                        }),
                     }
                 }
             }
         }
-        Command::AssignPeer { round, subject, peer } => {
+        SelfCheckCommand::AssignPeer { round, subject, peer } => {
             open_round_for(db, round, subject)?;
             existing_official(db, peer)?;
             if subject == peer {
@@ -182,9 +195,9 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             let check = PeerCheck { id: 0, round, subject, peer, levels: [None; 8], comment: String::new() };
             let id = db.save_peer_check(&new_uuid(), &check)?;
             audit("peer.assign", "peer_check", id, None, json(&PeerCheck { id, ..check }))?;
-            Applied { action: "peer.assign", entity: Entity::Round(round), undo: Command::DeletePeer { id } }
+            Applied { action: "peer.assign", entity: Entity::Round(round), undo: Command::SelfCheck(SelfCheckCommand::DeletePeer { id }) }
         }
-        Command::SavePeerCheck { id, levels, comment } => {
+        SelfCheckCommand::SavePeerCheck { id, levels, comment } => {
             let before = db.peer_check(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             open_round_for(db, before.round, before.subject)?;
             let mut problems = Problems::default();
@@ -198,22 +211,30 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             Applied {
                 action: "peer.save",
                 entity: Entity::Round(before.round),
-                undo: Command::SavePeerCheck { id, levels: before.levels, comment: before.comment },
+                undo: Command::SelfCheck(SelfCheckCommand::SavePeerCheck { id, levels: before.levels, comment: before.comment }),
             }
         }
-        Command::DeletePeer { id } => {
+        SelfCheckCommand::DeletePeer { id } => {
             let before = db.peer_check(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             db.delete_peer_check(id)?;
             audit("peer.delete", "peer_check", id, json(&before), None)?;
-            Applied { action: "peer.delete", entity: Entity::Round(before.round), undo: Command::RestorePeer(before) }
+            Applied {
+                action: "peer.delete",
+                entity: Entity::Round(before.round),
+                undo: Command::SelfCheck(SelfCheckCommand::RestorePeer(before)),
+            }
         }
-        Command::RestorePeer(check) => {
+        SelfCheckCommand::RestorePeer(check) => {
             existing_round(db, check.round)?;
             let id = db.save_peer_check(&new_uuid(), &PeerCheck { id: 0, ..check.clone() })?;
             audit("peer.assign", "peer_check", id, None, json(&check))?;
-            Applied { action: "peer.assign", entity: Entity::Round(check.round), undo: Command::DeletePeer { id } }
+            Applied {
+                action: "peer.assign",
+                entity: Entity::Round(check.round),
+                undo: Command::SelfCheck(SelfCheckCommand::DeletePeer { id }),
+            }
         }
-        Command::AddOpinion(opinion) => {
+        SelfCheckCommand::AddOpinion(opinion) => {
             existing_round(db, opinion.round)?;
             existing_official(db, opinion.official)?;
             let mut problems = Problems::default();
@@ -222,19 +243,23 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             let opinion = problems.finish(Opinion { source, note, ..opinion })?;
             let id = db.insert_opinion(&new_uuid(), &opinion)?;
             audit("opinion.add", "opinion", id, None, json(&opinion))?;
-            Applied { action: "opinion.add", entity: Entity::Round(opinion.round), undo: Command::DeleteOpinion { id } }
+            Applied {
+                action: "opinion.add",
+                entity: Entity::Round(opinion.round),
+                undo: Command::SelfCheck(SelfCheckCommand::DeleteOpinion { id }),
+            }
         }
-        Command::DeleteOpinion { id } => {
+        SelfCheckCommand::DeleteOpinion { id } => {
             let before = db.opinion(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             db.delete_opinion(id)?;
             audit("opinion.delete", "opinion", id, json(&before), None)?;
             Applied {
                 action: "opinion.delete",
                 entity: Entity::Round(before.round),
-                undo: Command::AddOpinion(Opinion { id: 0, ..before }),
+                undo: Command::SelfCheck(SelfCheckCommand::AddOpinion(Opinion { id: 0, ..before })),
             }
         }
-        Command::AddTest(test) => {
+        SelfCheckCommand::AddTest(test) => {
             let mut problems = Problems::default();
             let name = clean(&test.name, Field::Title, true, MAX_TITLE, &mut problems);
             if let Err(p) = check_score(test.pass_mark) {
@@ -243,27 +268,31 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
             let test = problems.finish(crate::domain::selfcheck::Test { name, ..test })?;
             let id = db.insert_test(&new_uuid(), &test)?;
             audit("test.add", "capability_test", id, None, json(&test))?;
-            Applied { action: "test.add", entity: Entity::Round(0), undo: Command::DeleteTest { id } }
+            Applied { action: "test.add", entity: Entity::Round(0), undo: Command::SelfCheck(SelfCheckCommand::DeleteTest { id }) }
         }
-        Command::DeleteTest { id } => {
+        SelfCheckCommand::DeleteTest { id } => {
             let before = db.tests()?.into_iter().find(|t| t.id == id).ok_or(one(Field::Record, Problem::NotFound))?;
             if db.count_scores(id)? > 0 {
                 return Err(one(Field::Record, Problem::Locked));
             }
             db.delete_test(id)?;
             audit("test.delete", "capability_test", id, json(&before), None)?;
-            Applied { action: "test.delete", entity: Entity::Round(0), undo: Command::AddTest(before) }
+            Applied { action: "test.delete", entity: Entity::Round(0), undo: Command::SelfCheck(SelfCheckCommand::AddTest(before)) }
         }
-        Command::SetScore { test, official, score } => {
+        SelfCheckCommand::SetScore { test, official, score } => {
             db.tests()?.into_iter().find(|t| t.id == test).ok_or(one(Field::Record, Problem::NotFound))?;
             existing_official(db, official)?;
             let score = score.map(check_score).transpose().map_err(|p| ServiceError::Invalid(vec![p]))?;
             let before = db.score(test, official)?;
             db.set_score(test, official, score)?;
             audit("test.score", "test_score", test, json(&(official, before)), json(&(official, score)))?;
-            Applied { action: "test.score", entity: Entity::Official(official), undo: Command::SetScore { test, official, score: before } }
+            Applied {
+                action: "test.score",
+                entity: Entity::Official(official),
+                undo: Command::SelfCheck(SelfCheckCommand::SetScore { test, official, score: before }),
+            }
         }
-        Command::SavePlanItem { id, data } => {
+        SelfCheckCommand::SavePlanItem { id, data } => {
             let data = data.validate()?;
             match data.owner {
                 crate::domain::plans::PlanOwner::Official(o) => drop(existing_official(db, o)?),
@@ -277,30 +306,41 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, _today: NaiveDate, command: Comman
                     Applied {
                         action: "plan.save",
                         entity: Entity::Plan(data.owner),
-                        undo: Command::SavePlanItem { id: Some(id), data: before.data },
+                        undo: Command::SelfCheck(SelfCheckCommand::SavePlanItem { id: Some(id), data: before.data }),
                     }
                 }
                 None => {
                     let id = db.save_plan_item(None, &new_uuid(), &data, true)?;
                     audit("plan.add", "plan_item", id, None, json(&data))?;
-                    Applied { action: "plan.add", entity: Entity::Plan(data.owner), undo: Command::DeletePlanItem { id } }
+                    Applied {
+                        action: "plan.add",
+                        entity: Entity::Plan(data.owner),
+                        undo: Command::SelfCheck(SelfCheckCommand::DeletePlanItem { id }),
+                    }
                 }
             }
         }
-        Command::DeletePlanItem { id } => {
+        SelfCheckCommand::DeletePlanItem { id } => {
             let before = db.plan_item(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             db.delete_plan_item(id)?;
             audit("plan.delete", "plan_item", id, json(&before), None)?;
-            Applied { action: "plan.delete", entity: Entity::Plan(before.data.owner), undo: Command::RestorePlanItem(before) }
+            Applied {
+                action: "plan.delete",
+                entity: Entity::Plan(before.data.owner),
+                undo: Command::SelfCheck(SelfCheckCommand::RestorePlanItem(before)),
+            }
         }
-        Command::RestorePlanItem(item) => {
+        SelfCheckCommand::RestorePlanItem(item) => {
             let PlanItem { id, uuid, data } = item;
             let data = data.validate()?;
             let id = db.save_plan_item(Some(id), &uuid, &data, true)?;
             audit("plan.add", "plan_item", id, None, json(&data))?;
-            Applied { action: "plan.add", entity: Entity::Plan(data.owner), undo: Command::DeletePlanItem { id } }
+            Applied {
+                action: "plan.add",
+                entity: Entity::Plan(data.owner),
+                undo: Command::SelfCheck(SelfCheckCommand::DeletePlanItem { id }),
+            }
         }
-        other => unreachable!("not a self-check command: {other:?}"),
     })
 }
 
@@ -469,4 +509,43 @@ impl super::Service {
         let analysis = crate::domain::selfcheck::analyse(&participants);
         Ok(RoundAnalysis { participants, analysis })
     }
+}
+
+/// What a self-check command needs, read from the records it touches.
+pub(super) fn need(db: &Db<'_>, command: &SelfCheckCommand) -> Result<Need> {
+    Ok(match command {
+        SelfCheckCommand::SaveSelfCheck { official, .. } => Need::Owner(*official),
+        SelfCheckCommand::ReviewSelfCheck { official, .. } | SelfCheckCommand::AddOpinion(Opinion { official, .. }) => {
+            reviewer_of(db, *official)?
+        }
+        SelfCheckCommand::RestoreSelfCheck { official, by_owner, .. } => {
+            if *by_owner {
+                Need::Owner(*official)
+            } else {
+                reviewer_of(db, *official)?
+            }
+        }
+        SelfCheckCommand::DeleteOpinion { id } => reviewer_of(db, db.opinion(*id)?.ok_or_else(not_found)?.official)?,
+        SelfCheckCommand::SavePeerCheck { id, .. } => Need::Peer(db.peer_check(*id)?.ok_or_else(not_found)?.peer),
+        SelfCheckCommand::SavePlanItem { id, data } => {
+            if let Some(id) = id {
+                let before = db.plan_item(*id)?.ok_or_else(not_found)?;
+                if before.data.owner != data.owner {
+                    // Moving an item to another owner is the personnel section's.
+                    return Ok(Need::Admin);
+                }
+            }
+            plan_need(db, data.owner)?
+        }
+        SelfCheckCommand::DeletePlanItem { id } => plan_need(db, db.plan_item(*id)?.ok_or_else(not_found)?.data.owner)?,
+        SelfCheckCommand::RestorePlanItem(item) => plan_need(db, item.data.owner)?,
+        SelfCheckCommand::SaveRound { .. }
+        | SelfCheckCommand::DeleteRound { .. }
+        | SelfCheckCommand::AssignPeer { .. }
+        | SelfCheckCommand::DeletePeer { .. }
+        | SelfCheckCommand::RestorePeer(_)
+        | SelfCheckCommand::AddTest(_)
+        | SelfCheckCommand::DeleteTest { .. }
+        | SelfCheckCommand::SetScore { .. } => Need::Admin,
+    })
 }

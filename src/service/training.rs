@@ -3,7 +3,11 @@
 //! and printouts read: the sessions of a year, who a session expects, an official's training
 //! file with totals, and compliance with the quotas for a unit or the bureau.
 
-use super::{Applied, Command, Entity, Result, Service, ServiceError, existing_official, json};
+use super::access::not_found;
+use super::command::TrainingCommand;
+use super::command::{Applied, Command, Entity};
+use super::{Result, Service, ServiceError, existing_official, json};
+use crate::domain::access::Need;
 use crate::domain::catalogue::{OfficialStatus, RankTier};
 use crate::domain::problem::{Field, FieldProblem, Problem};
 use crate::domain::training::{Attendance, QuotaRule, Session, Standing, StudyRecord, Tally, evaluate};
@@ -28,12 +32,13 @@ fn known_kind(db: &Db<'_>, kind: &str) -> Result<()> {
     }
 }
 
-pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applied> {
+/// Applies one Training command inside the caller's transaction, with its audit row.
+pub(super) fn execute(db: &Db<'_>, actor: &str, command: TrainingCommand) -> Result<Applied> {
     let audit = |action: &'static str, entity: &str, id: i64, before: Option<String>, after: Option<String>| {
         db.audit(actor, action, entity, Some(id), before.as_deref(), after.as_deref())
     };
     Ok(match command {
-        Command::SaveSession { id, topic, data, plan_items } => {
+        TrainingCommand::SaveSession { id, topic, data, plan_items } => {
             let data = data.validate()?;
             known_kind(db, &data.kind)?;
             for item in &plan_items {
@@ -45,38 +50,50 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applie
                     let after = Session { topic, data, plan_items, ..before.clone() };
                     db.save_session(Some(id), false, &after)?;
                     audit("session.save", "training_session", id, json(&before), json(&after))?;
-                    let undo = Command::SaveSession {
+                    let undo = Command::Training(TrainingCommand::SaveSession {
                         id: Some(id),
                         topic: before.topic,
                         data: Box::new(before.data),
                         plan_items: before.plan_items,
-                    };
+                    });
                     Applied { action: "session.save", entity: Entity::Session(id), undo }
                 }
                 None => {
                     let session = Session { id: 0, uuid: new_uuid(), topic, data, plan_items };
                     let id = db.save_session(None, true, &session)?;
                     audit("session.create", "training_session", id, None, json(&session))?;
-                    Applied { action: "session.create", entity: Entity::Session(id), undo: Command::DeleteSession { id } }
+                    Applied {
+                        action: "session.create",
+                        entity: Entity::Session(id),
+                        undo: Command::Training(TrainingCommand::DeleteSession { id }),
+                    }
                 }
             }
         }
-        Command::DeleteSession { id } => {
+        TrainingCommand::DeleteSession { id } => {
             let before = existing_session(db, id)?;
             let attendance = db.attendance(id)?;
             db.delete_session(id)?;
             audit("session.delete", "training_session", id, json(&(&before, &attendance)), None)?;
-            Applied { action: "session.delete", entity: Entity::Session(id), undo: Command::RestoreSession(Box::new((before, attendance))) }
+            Applied {
+                action: "session.delete",
+                entity: Entity::Session(id),
+                undo: Command::Training(TrainingCommand::RestoreSession(Box::new((before, attendance)))),
+            }
         }
-        Command::RestoreSession(restored) => {
+        TrainingCommand::RestoreSession(restored) => {
             let (session, attendance) = *restored;
             let data = session.data.clone().validate()?;
             let id = db.save_session(Some(session.id), true, &Session { data, ..session.clone() })?;
             db.set_attendance(id, session.data.date.year(), &attendance)?;
             audit("session.restore", "training_session", id, None, json(&session))?;
-            Applied { action: "session.restore", entity: Entity::Session(id), undo: Command::DeleteSession { id } }
+            Applied {
+                action: "session.restore",
+                entity: Entity::Session(id),
+                undo: Command::Training(TrainingCommand::DeleteSession { id }),
+            }
         }
-        Command::SetAttendance { session, set, clear } => {
+        TrainingCommand::SetAttendance { session, set, clear } => {
             let the_session = existing_session(db, session)?;
             let before = db.attendance(session)?;
             for row in &set {
@@ -97,10 +114,10 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applie
             Applied {
                 action: "attendance.set",
                 entity: Entity::Session(session),
-                undo: Command::SetAttendance { session, set: undo_set, clear: undo_clear },
+                undo: Command::Training(TrainingCommand::SetAttendance { session, set: undo_set, clear: undo_clear }),
             }
         }
-        Command::SaveStudyRecord { id, official, data } => {
+        TrainingCommand::SaveStudyRecord { id, official, data } => {
             existing_official(db, official)?;
             let data = data.validate()?;
             known_kind(db, &data.kind)?;
@@ -110,41 +127,53 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applie
                     let after = StudyRecord { official, data, ..before.clone() };
                     db.save_study_record(&after, false)?;
                     audit("study.save", "study_record", id, json(&before), json(&after))?;
-                    let undo = Command::SaveStudyRecord { id: Some(id), official: before.official, data: Box::new(before.data) };
+                    let undo = Command::Training(TrainingCommand::SaveStudyRecord {
+                        id: Some(id),
+                        official: before.official,
+                        data: Box::new(before.data),
+                    });
                     Applied { action: "study.save", entity: Entity::Training(official), undo }
                 }
                 None => {
                     let record = StudyRecord { id: 0, uuid: new_uuid(), official, data };
                     let id = db.save_study_record(&record, true)?;
                     audit("study.add", "study_record", id, None, json(&record))?;
-                    Applied { action: "study.add", entity: Entity::Training(official), undo: Command::DeleteStudyRecord { id } }
+                    Applied {
+                        action: "study.add",
+                        entity: Entity::Training(official),
+                        undo: Command::Training(TrainingCommand::DeleteStudyRecord { id }),
+                    }
                 }
             }
         }
-        Command::DeleteStudyRecord { id } => {
+        TrainingCommand::DeleteStudyRecord { id } => {
             let before = db.study_record(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             db.delete_study_record(id)?;
             audit("study.delete", "study_record", id, json(&before), None)?;
             Applied {
                 action: "study.delete",
                 entity: Entity::Training(before.official),
-                undo: Command::RestoreStudyRecord(Box::new(before)),
+                undo: Command::Training(TrainingCommand::RestoreStudyRecord(Box::new(before))),
             }
         }
-        Command::RestoreStudyRecord(record) => {
+        TrainingCommand::RestoreStudyRecord(record) => {
             let data = record.data.clone().validate()?;
             let id = db.save_study_record(&StudyRecord { data, ..(*record).clone() }, true)?;
             audit("study.add", "study_record", id, None, json(&record))?;
-            Applied { action: "study.add", entity: Entity::Training(record.official), undo: Command::DeleteStudyRecord { id } }
+            Applied {
+                action: "study.add",
+                entity: Entity::Training(record.official),
+                undo: Command::Training(TrainingCommand::DeleteStudyRecord { id }),
+            }
         }
-        Command::SaveQuotaRules(rules) => {
+        TrainingCommand::SaveQuotaRules(rules) => {
             let rules = rules.into_iter().map(QuotaRule::validate).collect::<std::result::Result<Vec<_>, _>>()?;
             let before = db.quota_rules()?;
             db.save_quota_rules(&rules)?;
             audit("quota.save", "quota_rule", 0, json(&before), json(&rules))?;
-            Applied { action: "quota.save", entity: Entity::Quotas, undo: Command::SaveQuotaRules(before) }
+            Applied { action: "quota.save", entity: Entity::Quotas, undo: Command::Training(TrainingCommand::SaveQuotaRules(before)) }
         }
-        Command::SaveTopic { id, topic } => {
+        TrainingCommand::SaveTopic { id, topic } => {
             let topic = topic.validate()?;
             known_kind(db, &topic.kind)?;
             match id {
@@ -156,32 +185,35 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, command: Command) -> Result<Applie
                     Applied {
                         action: "topic.save",
                         entity: Entity::Quotas,
-                        undo: Command::SaveTopic { id: Some(id), topic: Box::new(before) },
+                        undo: Command::Training(TrainingCommand::SaveTopic { id: Some(id), topic: Box::new(before) }),
                     }
                 }
                 None => {
                     let id = db.insert_topic(&new_uuid(), &crate::domain::training::Topic { id: 0, ..topic.clone() })?;
                     audit("topic.add", "study_topic", id, None, json(&topic))?;
-                    Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::DeleteTopic { id } }
+                    Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::Training(TrainingCommand::DeleteTopic { id }) }
                 }
             }
         }
-        Command::DeleteTopic { id } => {
+        TrainingCommand::DeleteTopic { id } => {
             let before = db.topic(id)?.ok_or(one(Field::Record, Problem::NotFound))?;
             if db.topic_sessions(id)? > 0 {
                 return Err(one(Field::Record, Problem::Locked));
             }
             db.delete_topic(id)?;
             audit("topic.delete", "study_topic", id, json(&before), None)?;
-            Applied { action: "topic.delete", entity: Entity::Quotas, undo: Command::RestoreTopic(Box::new(before)) }
+            Applied {
+                action: "topic.delete",
+                entity: Entity::Quotas,
+                undo: Command::Training(TrainingCommand::RestoreTopic(Box::new(before))),
+            }
         }
-        Command::RestoreTopic(topic) => {
+        TrainingCommand::RestoreTopic(topic) => {
             let topic = topic.validate()?;
             let id = db.insert_topic(&new_uuid(), &topic)?;
             audit("topic.add", "study_topic", id, None, json(&topic))?;
-            Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::DeleteTopic { id } }
+            Applied { action: "topic.add", entity: Entity::Quotas, undo: Command::Training(TrainingCommand::DeleteTopic { id }) }
         }
-        other => unreachable!("not a training command: {other:?}"),
     })
 }
 
@@ -469,7 +501,7 @@ pub fn store_attendance(service: &mut Service, import: &AttendanceImport) -> Res
     let count = import.rows();
     service.store_mut().write(|db| {
         for (session, (_, set)) in &import.sessions {
-            let _applied = apply(db, &actor, Command::SetAttendance { session: *session, set: set.clone(), clear: Vec::new() })?;
+            let _applied = execute(db, &actor, TrainingCommand::SetAttendance { session: *session, set: set.clone(), clear: Vec::new() })?;
         }
         let after = serde_json::json!({ "file": import.file, "rows": count });
         db.audit(&actor, "import.attendance", "attendance", None, None, Some(&after.to_string()))?;
@@ -482,4 +514,31 @@ pub fn store_attendance(service: &mut Service, import: &AttendanceImport) -> Res
 pub fn import_attendance_file(service: &mut Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<usize> {
     let import = check_attendance_file(service, path, lang)?;
     store_attendance(service, &import)
+}
+
+/// What a training command needs: an official keeps their own study records; the rest is the
+/// personnel section's.
+pub(super) fn need(db: &Db<'_>, command: &TrainingCommand) -> Result<Need> {
+    Ok(match command {
+        TrainingCommand::SaveStudyRecord { id, official, .. } => {
+            if let Some(id) = id {
+                let before = db.study_record(*id)?.ok_or_else(not_found)?;
+                if before.official != *official {
+                    return Ok(Need::Admin);
+                }
+            }
+            existing_official(db, *official)?;
+            Need::Owner(*official)
+        }
+        TrainingCommand::DeleteStudyRecord { id } => Need::Owner(db.study_record(*id)?.ok_or_else(not_found)?.official),
+        TrainingCommand::RestoreStudyRecord(record) => Need::Owner(record.official),
+        TrainingCommand::SaveSession { .. }
+        | TrainingCommand::DeleteSession { .. }
+        | TrainingCommand::RestoreSession(_)
+        | TrainingCommand::SetAttendance { .. }
+        | TrainingCommand::SaveQuotaRules(_)
+        | TrainingCommand::SaveTopic { .. }
+        | TrainingCommand::DeleteTopic { .. }
+        | TrainingCommand::RestoreTopic(_) => Need::Admin,
+    })
 }

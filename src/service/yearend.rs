@@ -3,7 +3,11 @@
 //! reopening need a reason; every step has its undo and audit row. Permission (who may take a
 //! step) is checked by the caller from the step's actor.
 
-use super::{Applied, Command, Entity, Result, ServiceError, existing_official, json};
+use super::access::reviewer_of;
+use super::command::YearEndCommand;
+use super::command::{Applied, Command, Entity};
+use super::{Result, ServiceError, existing_official, json};
+use crate::domain::access::Need;
 use crate::domain::problem::{Field, FieldProblem, Problem};
 use crate::domain::yearend::{Opinion, Stage, Step, UnitReview, YearEnd, YearEndData, next_stage};
 use crate::store::{Db, new_uuid};
@@ -57,9 +61,10 @@ fn take_part(current: &YearEndData, input: &YearEndData, step: Step, actor: &str
     Ok(next.validate(step == Step::Submit)?)
 }
 
-pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> Result<Applied> {
+/// Applies one YearEnd command inside the caller's transaction, with its audit row.
+pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: YearEndCommand) -> Result<Applied> {
     Ok(match command {
-        Command::YearEndStep { official, year, step, data } => {
+        YearEndCommand::YearEndStep { official, year, step, data } => {
             existing_official(db, official)?;
             if !(2000..=2100).contains(&year) {
                 return Err(one(Field::Year, Problem::OutOfRange { min: 2000, max: 2100 }));
@@ -91,10 +96,10 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
             Applied {
                 action,
                 entity: Entity::YearEnd(official),
-                undo: Command::RestoreYearEnd { official, year, before: before.map(Box::new) },
+                undo: Command::YearEnd(YearEndCommand::RestoreYearEnd { official, year, before: before.map(Box::new) }),
             }
         }
-        Command::RestoreYearEnd { official, year, before } => {
+        YearEndCommand::RestoreYearEnd { official, year, before } => {
             let now = db.yearend(official, year)?;
             match before {
                 Some(before) => {
@@ -120,10 +125,10 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
                     )?;
                 }
             }
-            let undo = Command::RestoreYearEnd { official, year, before: now.map(Box::new) };
+            let undo = Command::YearEnd(YearEndCommand::RestoreYearEnd { official, year, before: now.map(Box::new) });
             Applied { action: "yearend.restore", entity: Entity::YearEnd(official), undo }
         }
-        Command::ReviewUnit { unit, year, review } => {
+        YearEndCommand::ReviewUnit { unit, year, review } => {
             super::existing_unit(db, unit)?;
             if !(2000..=2100).contains(&year) {
                 return Err(one(Field::Year, Problem::OutOfRange { min: 2000, max: 2100 }));
@@ -134,10 +139,11 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
             let id = db.save_unit_review(unit, year, &uuid, &review)?;
             let old = before.as_ref().and_then(|(_, r)| json(r));
             db.audit(actor, "yearend.unit_review", "yearend_unit_review", Some(id), old.as_deref(), json(&review).as_deref())?;
-            let undo = Command::RestoreUnitReview { unit, year, before: before.map(|(uuid, r)| (uuid, Box::new(r))) };
+            let undo =
+                Command::YearEnd(YearEndCommand::RestoreUnitReview { unit, year, before: before.map(|(uuid, r)| (uuid, Box::new(r))) });
             Applied { action: "yearend.unit_review", entity: Entity::UnitReview(unit), undo }
         }
-        Command::RestoreUnitReview { unit, year, before } => {
+        YearEndCommand::RestoreUnitReview { unit, year, before } => {
             let now = db.unit_review(unit, year)?;
             let old = now.as_ref().and_then(|(_, r)| json(r));
             match &before {
@@ -150,10 +156,9 @@ pub(super) fn apply(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command
                     db.audit(actor, "yearend.unit_restore", "yearend_unit_review", None, old.as_deref(), None)?;
                 }
             }
-            let undo = Command::RestoreUnitReview { unit, year, before: now.map(|(uuid, r)| (uuid, Box::new(r))) };
+            let undo = Command::YearEnd(YearEndCommand::RestoreUnitReview { unit, year, before: now.map(|(uuid, r)| (uuid, Box::new(r))) });
             Applied { action: "yearend.unit_restore", entity: Entity::UnitReview(unit), undo }
         }
-        other => unreachable!("not a year-end command: {other:?}"),
     })
 }
 
@@ -273,4 +278,23 @@ impl super::Service {
             full_time,
         })
     }
+}
+
+/// What a year-end command needs: each step is its actor's (the official, their reviewer or the
+/// committee); the unit reviews are the personnel section's.
+pub(super) fn need(db: &Db<'_>, command: &YearEndCommand) -> Result<Need> {
+    Ok(match command {
+        YearEndCommand::YearEndStep { official, step, .. } => match step.actor() {
+            crate::domain::yearend::Actor::Official => Need::Owner(*official),
+            crate::domain::yearend::Actor::Supervisor => reviewer_of(db, *official)?,
+            crate::domain::yearend::Actor::Committee => Need::Admin,
+        },
+        YearEndCommand::RestoreYearEnd { official, year, before } => {
+            // The official may take back their own draft's edits; anything else is the committee's.
+            let now = db.yearend(*official, *year)?.map(|r| r.stage);
+            let drafts = before.as_ref().is_none_or(|b| b.stage == Stage::Draft);
+            if now == Some(Stage::Draft) && drafts { Need::Owner(*official) } else { Need::Admin }
+        }
+        YearEndCommand::ReviewUnit { .. } | YearEndCommand::RestoreUnitReview { .. } => Need::Admin,
+    })
 }

@@ -3,7 +3,7 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, PrintWhat, State};
+use super::state::{Data, Form, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, PrintWhat, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
@@ -13,6 +13,7 @@ use crate::domain::{Lang, OfficialId};
 use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
 use crate::report;
+use crate::service::command::{OrgCommand, StandardsCommand, TrainingCommand};
 use crate::service::printing;
 use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
 use crate::store::{OpenMode, Store, StoreError};
@@ -201,7 +202,7 @@ impl NengliApp {
             self.fonts_for = Some(self.state.lang);
         }
         if self.theme_dark != Some(self.state.dark) {
-            super::theme::apply(&ctx, self.state.dark);
+            super::theme::set_visuals(&ctx, self.state.dark);
             self.theme_dark = Some(self.state.dark);
         }
         let mut intents = Vec::new();
@@ -215,7 +216,7 @@ impl NengliApp {
         self.shortcuts(&ctx, &mut intents);
         views::root_ui(ui, &mut self.state, &mut intents);
         for intent in intents {
-            self.apply(intent);
+            self.handle(intent);
         }
         self.keep_to_offered_pages();
         self.state.frame_ms = started.elapsed().as_secs_f32() * 1000.0;
@@ -594,7 +595,7 @@ impl NengliApp {
     }
 
     /// Applies one intent. Public so tests can drive the app the way the views do.
-    pub fn apply(&mut self, intent: Intent) {
+    pub fn handle(&mut self, intent: Intent) {
         let Some(intent) = self
             .apply_people(intent)
             .and_then(|i| self.apply_packages(i))
@@ -718,7 +719,7 @@ impl NengliApp {
                 if let Some(path) =
                     rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
                 {
-                    self.apply(Intent::ExportAudit(path));
+                    self.handle(Intent::ExportAudit(path));
                 }
             }
             Intent::ExportAudit(path) => {
@@ -747,13 +748,13 @@ impl NengliApp {
             Intent::AskConfirm { question, then } => self.state.confirm = Some((question, then)),
             Intent::Confirm(inner) => {
                 self.state.confirm = None;
-                self.apply(*inner);
+                self.handle(*inner);
             }
             Intent::CancelConfirm => self.state.confirm = None,
             Intent::ChooseImportFile => {
                 if let Some(path) = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
                 {
-                    self.apply(Intent::ImportFile(path));
+                    self.handle(Intent::ImportFile(path));
                 }
             }
             Intent::ImportFile(path) => {
@@ -794,14 +795,14 @@ impl NengliApp {
             Intent::ChooseBackupFile => {
                 let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
                 if let Some(path) = database_dialog().set_file_name(name).save_file() {
-                    self.apply(Intent::BackupTo(path));
+                    self.handle(Intent::BackupTo(path));
                 }
             }
             Intent::BackupTo(path) => self.start_backup(Some(path)),
             Intent::ChooseRestoreFile => {
                 if let Some(path) = database_dialog().pick_file() {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
-                    self.apply(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(path)) });
+                    self.handle(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(path)) });
                 }
             }
             Intent::RestoreBackup(file) => self.restore_backup(&file),
@@ -887,52 +888,15 @@ impl NengliApp {
     /// Runs a command; on refusal, puts the problems next to the fields and says so.
     fn run(&mut self, command: Command) -> Option<Applied> {
         let service = self.service.as_mut()?;
-        let is_post = matches!(
-            command,
-            Command::CreatePost(_) | Command::UpdatePost { .. } | Command::SetPostRetired { .. } | Command::DeletePost { .. }
-        );
-        let is_official = matches!(command, Command::CreateOfficial(_) | Command::UpdateOfficial { .. } | Command::DeleteOfficial { .. });
-        let is_yearend = matches!(command, Command::YearEndStep { .. } | Command::ReviewUnit { .. });
-        let is_training = matches!(
-            command,
-            Command::SaveSession { .. }
-                | Command::SetAttendance { .. }
-                | Command::SaveQuotaRules(_)
-                | Command::SaveTopic { .. }
-                | Command::DeleteTopic { .. }
-        );
-        let is_selfcheck = matches!(
-            command,
-            Command::SaveRound { .. }
-                | Command::SaveSelfCheck { .. }
-                | Command::ReviewSelfCheck { .. }
-                | Command::AssignPeer { .. }
-                | Command::SavePeerCheck { .. }
-                | Command::AddOpinion(_)
-                | Command::AddTest(_)
-                | Command::SetScore { .. }
-                | Command::SavePlanItem { .. }
-                | Command::SaveStudyRecord { .. }
-        );
-        match service.apply(command) {
+        let form = form_of(&command);
+        match service.execute(command) {
             Ok(applied) => Some(applied),
             Err(ServiceError::Invalid(problems)) => {
                 let lang = self.state.lang;
                 let summary = problems.iter().map(|p| i18n::problem(lang, p)).collect::<Vec<_>>().join(";");
-                let target: &mut Vec<FieldProblem> = if is_yearend {
-                    &mut self.state.yearend.problems
-                } else if is_training {
-                    &mut self.state.training.problems
-                } else if is_selfcheck {
-                    &mut self.state.selfcheck.problems
-                } else if is_post {
-                    &mut self.state.org.post_problems
-                } else if is_official {
-                    &mut self.state.roster.problems
-                } else {
-                    &mut self.state.org.unit_problems
-                };
-                *target = problems;
+                if let Some(target) = self.state.form_problems(form) {
+                    *target = problems;
+                }
                 self.state.notice = Some(Notice::Error(summary));
                 None
             }
@@ -1480,4 +1444,47 @@ fn is_package(path: &Path) -> bool {
 
 fn database_dialog() -> rfd::FileDialog {
     rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"])
+}
+
+/// The form whose fields a refused command's problems belong under; every command is placed.
+fn form_of(command: &Command) -> Form {
+    match command {
+        Command::Org(command) => match command {
+            OrgCommand::CreatePost(_)
+            | OrgCommand::UpdatePost { .. }
+            | OrgCommand::SetPostRetired { .. }
+            | OrgCommand::DeletePost { .. }
+            | OrgCommand::RestorePost(_) => Form::Post,
+            OrgCommand::CreateUnit { .. }
+            | OrgCommand::UpdateUnit { .. }
+            | OrgCommand::MoveUnit { .. }
+            | OrgCommand::SetUnitRetired { .. }
+            | OrgCommand::DeleteUnit { .. }
+            | OrgCommand::RestoreUnit(_) => Form::Unit,
+        },
+        Command::Roster(_) => Form::Official,
+        Command::Standards(command) => match command {
+            StandardsCommand::SaveSeatStatement { .. } | StandardsCommand::DeleteSeatStatement { .. } => Form::Official,
+            StandardsCommand::SaveStandard { .. } | StandardsCommand::DeleteStandard { .. } | StandardsCommand::SaveScale(_) => {
+                Form::Standard
+            }
+        },
+        Command::Programme(_) => Form::None,
+        Command::SelfCheck(_) => Form::SelfCheck,
+        Command::Training(command) => match command {
+            // The study-record form sits on the self-check page's plan tab.
+            TrainingCommand::SaveStudyRecord { .. }
+            | TrainingCommand::DeleteStudyRecord { .. }
+            | TrainingCommand::RestoreStudyRecord(_) => Form::SelfCheck,
+            TrainingCommand::SaveSession { .. }
+            | TrainingCommand::DeleteSession { .. }
+            | TrainingCommand::RestoreSession(_)
+            | TrainingCommand::SetAttendance { .. }
+            | TrainingCommand::SaveQuotaRules(_)
+            | TrainingCommand::SaveTopic { .. }
+            | TrainingCommand::DeleteTopic { .. }
+            | TrainingCommand::RestoreTopic(_) => Form::Training,
+        },
+        Command::YearEnd(_) => Form::YearEnd,
+    }
 }

@@ -848,6 +848,20 @@ pub struct UsersPage {
     pub made: Vec<crate::service::NewAccount>,
 }
 
+/// A form whose fields show a refused command's problems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Unit,
+    Post,
+    Official,
+    Standard,
+    SelfCheck,
+    Training,
+    YearEnd,
+    /// No form: the problems are said in the status area only.
+    None,
+}
+
 /// The state the views draw from.
 pub struct State {
     pub lang: Lang,
@@ -892,6 +906,20 @@ pub struct State {
 }
 
 impl State {
+    /// Where `form`'s problems are kept, if it has fields to show them under.
+    pub fn form_problems(&mut self, form: Form) -> Option<&mut Vec<FieldProblem>> {
+        Some(match form {
+            Form::Unit => &mut self.org.unit_problems,
+            Form::Post => &mut self.org.post_problems,
+            Form::Official => &mut self.roster.problems,
+            Form::Standard => &mut self.standards.problems,
+            Form::SelfCheck => &mut self.selfcheck.problems,
+            Form::Training => &mut self.training.problems,
+            Form::YearEnd => &mut self.yearend.problems,
+            Form::None => return None,
+        })
+    }
+
     pub fn new(lang: Lang) -> State {
         State {
             lang,

@@ -8,7 +8,7 @@ pub const GAP: f32 = 8.0;
 /// Width of the label column in forms.
 pub const LABEL_WIDTH: f32 = 110.0;
 
-pub fn apply(ctx: &egui::Context, dark: bool) {
+pub fn set_visuals(ctx: &egui::Context, dark: bool) {
     ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
     ctx.all_styles_mut(|style| {
         style.text_styles = [

@@ -8,6 +8,7 @@ mod common;
 use nengli::domain::Lang;
 use nengli::report::layout::Document;
 use nengli::report::{self, layout, metrics};
+use nengli::service::command::YearEndCommand;
 use nengli::service::printing::{self, Scope};
 use nengli::service::{Service, seed};
 use nengli::store::Store;
@@ -110,8 +111,14 @@ fn main() {
             ..Default::default()
         };
         let step = nengli::domain::yearend::Step::Save;
-        let _saved =
-            service.apply(nengli::service::Command::YearEndStep { official: *official, year, step, data: Box::new(data) }).expect("record");
+        let _saved = service
+            .execute(nengli::service::Command::YearEnd(YearEndCommand::YearEndStep {
+                official: *official,
+                year,
+                step,
+                data: Box::new(data),
+            }))
+            .expect("record");
     }
     let batch = printing::YearEndBatch::read(&service, year, Scope::All, &[], Lang::Tc).expect("forms");
     let title = batch.title();

@@ -59,7 +59,7 @@ fn main() {
 
     // One frame with the last official selected (its detail form open).
     let last = harness.state().state.data.as_ref().and_then(|d| d.roster.last().map(|r| r.id));
-    harness.state_mut().apply(Intent::SelectOfficial(last));
+    harness.state_mut().handle(Intent::SelectOfficial(last));
     harness.step();
     let samples = common::frames(&mut harness, 100);
     stats("roster page frame with detail form", 4.0, samples);
@@ -79,7 +79,7 @@ fn main() {
         assert!(data.roster_visible.len() < data.roster.len(), "the keystroke filtered the roster");
         if round % 5 == 4 {
             harness.state_mut().state.roster.filter_text.clear();
-            harness.state_mut().apply(Intent::RosterFilterChanged);
+            harness.state_mut().handle(Intent::RosterFilterChanged);
             harness.step();
         }
     }
@@ -91,7 +91,7 @@ fn main() {
         let started = Instant::now();
         let app = harness.state_mut();
         app.state.roster.filter_text = (*text).to_owned();
-        app.apply(Intent::RosterFilterChanged);
+        app.handle(Intent::RosterFilterChanged);
         samples.push(started.elapsed());
     }
     stats("re-filter only", 16.0, samples);

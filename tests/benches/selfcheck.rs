@@ -67,7 +67,7 @@ fn main() {
         .iter()
         .map(|id| {
             let started = Instant::now();
-            harness.state_mut().apply(Intent::SelectCheck(Some(*id)));
+            harness.state_mut().handle(Intent::SelectCheck(Some(*id)));
             harness.step();
             started.elapsed()
         })
@@ -75,7 +75,7 @@ fn main() {
     println!("an official's self-check page opens (detail read + frame): median {:.1} ms (goal < 50 ms)", common::median(samples));
     let samples = common::frames(&mut harness, 100);
     println!("self-check page frame: median {:.2} ms", common::median(samples));
-    harness.state_mut().apply(Intent::Navigate(Page::Analysis));
+    harness.state_mut().handle(Intent::Navigate(Page::Analysis));
     harness.step();
     let samples = common::frames(&mut harness, 100);
     println!("analysis page frame (30,000-row heatmap): median {:.2} ms", common::median(samples));

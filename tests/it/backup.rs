@@ -4,6 +4,7 @@
 
 use crate::support::demo_file;
 use nengli::domain::backups::Retention;
+use nengli::service::command::{OrgCommand, RosterCommand};
 use nengli::service::{Command, Service};
 use nengli::store::{OpenMode, Store, verify_file};
 use std::process::Command as Process;
@@ -25,11 +26,11 @@ fn a_backup_taken_while_another_thread_writes_opens_and_verifies() {
             let root = service.read().units().unwrap()[0].id;
             for i in 0..60 {
                 let _created = service
-                    .apply(Command::CreateUnit {
+                    .execute(Command::Org(OrgCommand::CreateUnit {
                         parent: root,
                         name: format!("臨時組{i}"),
                         kind: nengli::domain::catalogue::UnitKind::Team,
-                    })
+                    }))
                     .unwrap();
             }
         })
@@ -65,12 +66,12 @@ fn backups_are_listed_pruned_and_restored_with_the_current_file_kept_aside() {
     let listed = nengli::backup::list(&db).unwrap();
     assert_eq!(listed.len(), 3, "three daily backups kept");
     assert_eq!(listed[0].taken_at, start + chrono::Duration::days(5), "newest first");
-    let _hired = service.apply(crate::support::newcomer(&service, "N9001")).unwrap();
+    let _hired = service.execute(crate::support::newcomer(&service, "N9001")).unwrap();
     nengli::backup::take(service.store(), start + chrono::Duration::days(6), tight).unwrap();
     let listed = nengli::backup::list(&db).unwrap();
     let before = count(&db);
     let victim = crate::support::official_id(&service, "N9001");
-    let _gone = service.apply(Command::DeleteOfficial { id: victim }).unwrap();
+    let _gone = service.execute(Command::Roster(RosterCommand::DeleteOfficial { id: victim })).unwrap();
     drop(service);
     assert_eq!(count(&db), before - 1);
     let aside = nengli::backup::restore(&db, &listed[0].path, start + chrono::Duration::days(7)).unwrap();

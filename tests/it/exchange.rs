@@ -7,6 +7,7 @@ use nengli::domain::{Field, Lang, Problem};
 use nengli::exchange::preview::{self, Change, Preview};
 use nengli::exchange::read::{Sheet, read_bytes};
 use nengli::exchange::{Format, Kind, write};
+use nengli::service::command::StandardsCommand;
 use nengli::service::{Service, ServiceError};
 use nengli::store::Store;
 use proptest::prelude::*;
@@ -290,7 +291,9 @@ fn standards_round_trip_through_a_spreadsheet() {
         let mut data = StandardData::draft(post.tier, &scale);
         data.levels.insert((post.tier, 2), 5);
         data.levels.insert((nengli::domain::catalogue::RankTier::Division, 1), 5);
-        let _saved = source.apply(nengli::service::Command::SaveStandard { post: post.id, year: 2012, data }).unwrap();
+        let _saved = source
+            .execute(nengli::service::Command::Standards(StandardsCommand::SaveStandard { post: post.id, year: 2012, data }))
+            .unwrap();
     }
     let bytes = write::xlsx_bytes(&table(&source, Kind::Standards, Lang::Sc)).unwrap();
     let sheets = read_bytes(&bytes, Format::Xlsx).unwrap();

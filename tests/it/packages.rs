@@ -6,6 +6,7 @@ use crate::support::{audit_count, demo, demo_file};
 use nengli::domain::package::PackageProblem;
 use nengli::domain::selfcheck::{CheckStatus, SelfCheckData};
 use nengli::domain::{Lang, OfficialId};
+use nengli::service::command::SelfCheckCommand;
 use nengli::service::packages::{Outcome, open_package, package_files, save_package};
 use nengli::service::{Command, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -85,8 +86,15 @@ fn a_record_changed_since_the_export_is_a_conflict_never_overwritten_silently() 
     let file = file_for(&setup, who);
     // …and starts one on the personnel PC meanwhile.
     let data = SelfCheckData { levels: [Some(2); 8], ..Default::default() };
-    let _changed =
-        setup.service.apply(Command::SaveSelfCheck { round: setup.round, official: who, data: Box::new(data), submit: false }).unwrap();
+    let _changed = setup
+        .service
+        .execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+            round: setup.round,
+            official: who,
+            data: Box::new(data),
+            submit: false,
+        }))
+        .unwrap();
     fill(&file, 5);
     let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
     assert!(matches!(incoming.outcome, Outcome::Conflict { .. }), "{:?}", incoming.outcome);

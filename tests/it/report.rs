@@ -6,6 +6,7 @@ use crate::support::demo;
 use nengli::domain::Lang;
 use nengli::report::layout::{self, Block, Cell, Document, Grid, Mm};
 use nengli::report::{metrics, pdf};
+use nengli::service::command::{SelfCheckCommand, StandardsCommand, YearEndCommand};
 use nengli::service::printing::{self, Scope};
 use std::process::Command;
 
@@ -115,7 +116,9 @@ fn a_units_seat_statements_print_names_capabilities_and_levels() {
         motto: "恪盡職守，服務為先".into(),
         ..nengli::domain::standards::SeatData::draft(first.post, first.tier, None, None, &scale)
     };
-    let _saved = service.apply(nengli::service::Command::SaveSeatStatement { official: first.id, year: 2012, data: seat }).unwrap();
+    let _saved = service
+        .execute(nengli::service::Command::Standards(StandardsCommand::SaveSeatStatement { official: first.id, year: 2012, data: seat }))
+        .unwrap();
     let officials: Vec<_> = service.read().officials().unwrap().into_iter().filter(|o| o.unit == office).collect();
     let (pages, bytes) = print(&printing::seat_statements(&service, Scope::Unit(office), 2012, Lang::Tc).unwrap(), Lang::Tc);
     assert_eq!(pages, officials.len(), "one sheet per official");
@@ -137,7 +140,8 @@ fn post_standards_print_only_posts_that_have_one() {
     let scale = service.read().scale().unwrap();
     let post = service.read().posts().unwrap()[2].clone();
     let data = nengli::domain::standards::StandardData::draft(post.tier, &scale);
-    let _saved = service.apply(nengli::service::Command::SaveStandard { post: post.id, year: 2012, data }).unwrap();
+    let _saved =
+        service.execute(nengli::service::Command::Standards(StandardsCommand::SaveStandard { post: post.id, year: 2012, data })).unwrap();
     let (pages, bytes) = print(&printing::post_standards(&service, Scope::All, 2012, Lang::En).unwrap(), Lang::En);
     assert_eq!(pages, 1);
     let text = poppler("pdftotext", &bytes, &[]);
@@ -181,10 +185,12 @@ fn a_capability_report_prints_the_radar_the_gaps_with_their_rule_and_the_plan() 
     let who = service.read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap().data.official.unwrap();
     let levels = [Some(4), Some(1), Some(4), Some(4), Some(4), Some(4), Some(4), Some(4)];
     let data = SelfCheckData { levels, shortfalls: "稅收政策掌握不全".into(), ..Default::default() };
-    let _saved = service.apply(Command::SaveSelfCheck { round, official: who, data: Box::new(data), submit: true }).unwrap();
+    let _saved = service
+        .execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck { round, official: who, data: Box::new(data), submit: true }))
+        .unwrap();
     let item =
         PlanItemData { action: "參加稅收政策專題培訓".into(), ..PlanItemData::new(PlanOwner::Official(who), 2012, Some(2)) };
-    let _planned = service.apply(Command::SavePlanItem { id: None, data: item }).unwrap();
+    let _planned = service.execute(Command::SelfCheck(SelfCheckCommand::SavePlanItem { id: None, data: item })).unwrap();
     let document = printing::capability_reports(&service, round, Scope::Official(who), Lang::Tc).unwrap();
     assert!(document.blocks.iter().any(|b| matches!(b, Block::Radar { .. })), "a radar on the sheet");
     let (pages, bytes) = print(&document, Lang::Tc);
@@ -261,7 +267,9 @@ fn the_annual_assessment_form_prints_every_label_and_value_in_reading_order() {
         (Step::Decide, YearEndData { agrees: Some(true), grade: Some(Grade::Excellent), ..Default::default() }),
         (Step::Acknowledge, YearEndData { official: Opinion { text: "無異議。".into(), ..Default::default() }, ..Default::default() }),
     ] {
-        let _ = service.apply(Command::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }).unwrap();
+        let _ = service
+            .execute(Command::YearEnd(YearEndCommand::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }))
+            .unwrap();
     }
     let document = printing::yearend_sheets(&service, 2012, Scope::Official(official.id), &[], Lang::Tc).unwrap();
     let (pages, bytes) = print(&document, Lang::Tc);
@@ -383,7 +391,9 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
             (Step::Comment, YearEndData { proposed: Some(grade), ..Default::default() }),
             (Step::Decide, YearEndData { agrees: Some(true), grade: Some(grade), ..Default::default() }),
         ] {
-            let _ = service.apply(Command::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }).unwrap();
+            let _ = service
+                .execute(Command::YearEnd(YearEndCommand::YearEndStep { official: official.id, year: 2012, step, data: Box::new(input) }))
+                .unwrap();
         }
     }
     let review = UnitReview {
@@ -391,7 +401,7 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
         notes: "辦稅服務待加強".into(),
         ..Default::default()
     };
-    let _ = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review) }).unwrap();
+    let _ = service.execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(review) })).unwrap();
     let (_, bytes) = print(&printing::yearend_summary(&service, 2012, Lang::Tc).unwrap(), Lang::Tc);
     let text = squeeze(&poppler("pdftotext", &bytes, &["-layout"]));
     // People, then 優秀 稱職 基本稱職 不稱職 不定等次, then 優秀 / allowed.

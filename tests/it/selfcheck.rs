@@ -11,6 +11,9 @@ use nengli::domain::standards::{SeatData, SeatStatus};
 use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord, Topic};
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
+use nengli::service::command::{
+    OrgCommand, ProgrammeCommand, RosterCommand, SelfCheckCommand, StandardsCommand, TrainingCommand, YearEndCommand,
+};
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
 use std::collections::BTreeMap;
@@ -68,66 +71,70 @@ enum Needs {
 fn row(command: &Command) -> (usize, Needs) {
     use Needs::*;
     match command {
-        Command::CreateUnit { .. } => (0, Admin),
-        Command::UpdateUnit { .. } => (1, Admin),
-        Command::MoveUnit { .. } => (2, Admin),
-        Command::SetUnitRetired { .. } => (3, Admin),
-        Command::DeleteUnit { .. } => (4, Admin),
-        Command::RestoreUnit(_) => (5, Admin),
-        Command::CreatePost(_) => (6, Admin),
-        Command::UpdatePost { .. } => (7, Admin),
-        Command::SetPostRetired { .. } => (8, Admin),
-        Command::DeletePost { .. } => (9, Admin),
-        Command::RestorePost(_) => (10, Admin),
-        Command::CreateOfficial(_) => (11, Admin),
-        Command::UpdateOfficial { .. } => (12, Admin),
-        Command::DeleteOfficial { .. } => (13, Admin),
-        Command::RestoreOfficial(_) => (14, Admin),
-        Command::SaveStandard { .. } => (15, Admin),
-        Command::SaveScale(_) => (16, Admin),
-        Command::UpdateMilestone { .. } => (17, Admin),
-        Command::UpdatePhaseDates { .. } => (18, Admin),
-        Command::AddMember { .. } => (19, Admin),
-        Command::DeleteMember { .. } => (20, Admin),
-        Command::DeleteStandard { .. } => (21, Admin),
-        Command::SaveSeatStatement { data, .. } => (22, if data.status == SeatStatus::Confirmed { Reviewer } else { Owner }),
-        Command::DeleteSeatStatement { .. } => (23, Admin),
-        Command::SaveRound { .. } => (24, Admin),
-        Command::DeleteRound { .. } => (25, Admin),
-        Command::SaveSelfCheck { .. } => (26, Owner),
-        Command::ReviewSelfCheck { .. } => (27, Reviewer),
-        Command::RestoreSelfCheck { by_owner, .. } => (28, if *by_owner { Owner } else { Reviewer }),
-        Command::AssignPeer { .. } => (29, Admin),
-        Command::SavePeerCheck { .. } => (30, Peer),
-        Command::DeletePeer { .. } => (31, Admin),
-        Command::RestorePeer(_) => (32, Admin),
-        Command::AddOpinion(_) => (33, Reviewer),
-        Command::DeleteOpinion { .. } => (34, Reviewer),
-        Command::AddTest(_) => (35, Admin),
-        Command::DeleteTest { .. } => (36, Admin),
-        Command::SetScore { .. } => (37, Admin),
-        Command::SavePlanItem { data, .. } => (38, if matches!(data.owner, PlanOwner::Unit(_)) { UnitLead } else { Owner }),
-        Command::DeletePlanItem { .. } => (39, Owner),
-        Command::RestorePlanItem(_) => (40, Owner),
-        Command::SaveSession { .. } => (41, Admin),
-        Command::DeleteSession { .. } => (42, Admin),
-        Command::RestoreSession(_) => (43, Admin),
-        Command::SetAttendance { .. } => (44, Admin),
-        Command::SaveStudyRecord { .. } => (45, Owner),
-        Command::DeleteStudyRecord { .. } => (46, Owner),
-        Command::RestoreStudyRecord(_) => (47, Owner),
-        Command::SaveQuotaRules(_) => (48, Admin),
-        Command::SaveTopic { .. } => (49, Admin),
-        Command::DeleteTopic { .. } => (50, Admin),
-        Command::RestoreTopic(_) => (51, Admin),
-        Command::YearEndStep { step, .. } => match step.actor() {
+        Command::Org(OrgCommand::CreateUnit { .. }) => (0, Admin),
+        Command::Org(OrgCommand::UpdateUnit { .. }) => (1, Admin),
+        Command::Org(OrgCommand::MoveUnit { .. }) => (2, Admin),
+        Command::Org(OrgCommand::SetUnitRetired { .. }) => (3, Admin),
+        Command::Org(OrgCommand::DeleteUnit { .. }) => (4, Admin),
+        Command::Org(OrgCommand::RestoreUnit(_)) => (5, Admin),
+        Command::Org(OrgCommand::CreatePost(_)) => (6, Admin),
+        Command::Org(OrgCommand::UpdatePost { .. }) => (7, Admin),
+        Command::Org(OrgCommand::SetPostRetired { .. }) => (8, Admin),
+        Command::Org(OrgCommand::DeletePost { .. }) => (9, Admin),
+        Command::Org(OrgCommand::RestorePost(_)) => (10, Admin),
+        Command::Roster(RosterCommand::CreateOfficial(_)) => (11, Admin),
+        Command::Roster(RosterCommand::UpdateOfficial { .. }) => (12, Admin),
+        Command::Roster(RosterCommand::DeleteOfficial { .. }) => (13, Admin),
+        Command::Roster(RosterCommand::RestoreOfficial(_)) => (14, Admin),
+        Command::Standards(StandardsCommand::SaveStandard { .. }) => (15, Admin),
+        Command::Standards(StandardsCommand::SaveScale(_)) => (16, Admin),
+        Command::Programme(ProgrammeCommand::UpdateMilestone { .. }) => (17, Admin),
+        Command::Programme(ProgrammeCommand::UpdatePhaseDates { .. }) => (18, Admin),
+        Command::Programme(ProgrammeCommand::AddMember { .. }) => (19, Admin),
+        Command::Programme(ProgrammeCommand::DeleteMember { .. }) => (20, Admin),
+        Command::Standards(StandardsCommand::DeleteStandard { .. }) => (21, Admin),
+        Command::Standards(StandardsCommand::SaveSeatStatement { data, .. }) => {
+            (22, if data.status == SeatStatus::Confirmed { Reviewer } else { Owner })
+        }
+        Command::Standards(StandardsCommand::DeleteSeatStatement { .. }) => (23, Admin),
+        Command::SelfCheck(SelfCheckCommand::SaveRound { .. }) => (24, Admin),
+        Command::SelfCheck(SelfCheckCommand::DeleteRound { .. }) => (25, Admin),
+        Command::SelfCheck(SelfCheckCommand::SaveSelfCheck { .. }) => (26, Owner),
+        Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck { .. }) => (27, Reviewer),
+        Command::SelfCheck(SelfCheckCommand::RestoreSelfCheck { by_owner, .. }) => (28, if *by_owner { Owner } else { Reviewer }),
+        Command::SelfCheck(SelfCheckCommand::AssignPeer { .. }) => (29, Admin),
+        Command::SelfCheck(SelfCheckCommand::SavePeerCheck { .. }) => (30, Peer),
+        Command::SelfCheck(SelfCheckCommand::DeletePeer { .. }) => (31, Admin),
+        Command::SelfCheck(SelfCheckCommand::RestorePeer(_)) => (32, Admin),
+        Command::SelfCheck(SelfCheckCommand::AddOpinion(_)) => (33, Reviewer),
+        Command::SelfCheck(SelfCheckCommand::DeleteOpinion { .. }) => (34, Reviewer),
+        Command::SelfCheck(SelfCheckCommand::AddTest(_)) => (35, Admin),
+        Command::SelfCheck(SelfCheckCommand::DeleteTest { .. }) => (36, Admin),
+        Command::SelfCheck(SelfCheckCommand::SetScore { .. }) => (37, Admin),
+        Command::SelfCheck(SelfCheckCommand::SavePlanItem { data, .. }) => {
+            (38, if matches!(data.owner, PlanOwner::Unit(_)) { UnitLead } else { Owner })
+        }
+        Command::SelfCheck(SelfCheckCommand::DeletePlanItem { .. }) => (39, Owner),
+        Command::SelfCheck(SelfCheckCommand::RestorePlanItem(_)) => (40, Owner),
+        Command::Training(TrainingCommand::SaveSession { .. }) => (41, Admin),
+        Command::Training(TrainingCommand::DeleteSession { .. }) => (42, Admin),
+        Command::Training(TrainingCommand::RestoreSession(_)) => (43, Admin),
+        Command::Training(TrainingCommand::SetAttendance { .. }) => (44, Admin),
+        Command::Training(TrainingCommand::SaveStudyRecord { .. }) => (45, Owner),
+        Command::Training(TrainingCommand::DeleteStudyRecord { .. }) => (46, Owner),
+        Command::Training(TrainingCommand::RestoreStudyRecord(_)) => (47, Owner),
+        Command::Training(TrainingCommand::SaveQuotaRules(_)) => (48, Admin),
+        Command::Training(TrainingCommand::SaveTopic { .. }) => (49, Admin),
+        Command::Training(TrainingCommand::DeleteTopic { .. }) => (50, Admin),
+        Command::Training(TrainingCommand::RestoreTopic(_)) => (51, Admin),
+        Command::YearEnd(YearEndCommand::YearEndStep { step, .. }) => match step.actor() {
             nengli::domain::yearend::Actor::Official => (52, Owner),
             nengli::domain::yearend::Actor::Supervisor => (53, Reviewer),
             nengli::domain::yearend::Actor::Committee => (54, Admin),
         },
-        Command::RestoreYearEnd { .. } => (55, Admin),
-        Command::ReviewUnit { .. } => (56, Admin),
-        Command::RestoreUnitReview { .. } => (57, Admin),
+        Command::YearEnd(YearEndCommand::RestoreYearEnd { .. }) => (55, Admin),
+        Command::YearEnd(YearEndCommand::ReviewUnit { .. }) => (56, Admin),
+        Command::YearEnd(YearEndCommand::RestoreUnitReview { .. }) => (57, Admin),
     }
 }
 const ROWS: usize = 58;
@@ -173,123 +180,168 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         status: SeatStatus::Draft,
     };
     vec![
-        Command::CreateUnit { parent: unit, name: "新科室".into(), kind: UnitKind::Team },
-        Command::UpdateUnit { id: unit, name: unit_record.name.clone(), kind: unit_record.kind },
-        Command::MoveUnit { id: unit, parent: unit },
-        Command::SetUnitRetired { id: unit, retired: false },
-        Command::DeleteUnit { id: unit },
-        Command::RestoreUnit(unit_record.clone()),
-        Command::CreatePost(nengli::domain::org::PostDraft::from_post(&post)),
-        Command::UpdatePost { id: post.id, draft: nengli::domain::org::PostDraft::from_post(&post) },
-        Command::SetPostRetired { id: post.id, retired: false },
-        Command::DeletePost { id: post.id },
-        Command::RestorePost(post.clone()),
-        Command::CreateOfficial(nengli::domain::official::OfficialDraft::from_official(&official)),
-        Command::UpdateOfficial { id: target, draft: nengli::domain::official::OfficialDraft::from_official(&official) },
-        Command::DeleteOfficial { id: target },
-        Command::RestoreOfficial(official.clone()),
-        Command::SaveStandard { post: post.id, year, data: standard.clone() },
-        Command::SaveScale(db.scale().unwrap()),
-        Command::UpdateMilestone { id: milestone.id, data: milestone.data.clone() },
-        Command::UpdatePhaseDates { id: programme.phases[0].id, start: programme.phases[0].start, end: programme.phases[0].end },
-        Command::AddMember {
+        Command::Org(OrgCommand::CreateUnit { parent: unit, name: "新科室".into(), kind: UnitKind::Team }),
+        Command::Org(OrgCommand::UpdateUnit { id: unit, name: unit_record.name.clone(), kind: unit_record.kind }),
+        Command::Org(OrgCommand::MoveUnit { id: unit, parent: unit }),
+        Command::Org(OrgCommand::SetUnitRetired { id: unit, retired: false }),
+        Command::Org(OrgCommand::DeleteUnit { id: unit }),
+        Command::Org(OrgCommand::RestoreUnit(unit_record.clone())),
+        Command::Org(OrgCommand::CreatePost(nengli::domain::org::PostDraft::from_post(&post))),
+        Command::Org(OrgCommand::UpdatePost { id: post.id, draft: nengli::domain::org::PostDraft::from_post(&post) }),
+        Command::Org(OrgCommand::SetPostRetired { id: post.id, retired: false }),
+        Command::Org(OrgCommand::DeletePost { id: post.id }),
+        Command::Org(OrgCommand::RestorePost(post.clone())),
+        Command::Roster(RosterCommand::CreateOfficial(nengli::domain::official::OfficialDraft::from_official(&official))),
+        Command::Roster(RosterCommand::UpdateOfficial {
+            id: target,
+            draft: nengli::domain::official::OfficialDraft::from_official(&official),
+        }),
+        Command::Roster(RosterCommand::DeleteOfficial { id: target }),
+        Command::Roster(RosterCommand::RestoreOfficial(official.clone())),
+        Command::Standards(StandardsCommand::SaveStandard { post: post.id, year, data: standard.clone() }),
+        Command::Standards(StandardsCommand::SaveScale(db.scale().unwrap())),
+        Command::Programme(ProgrammeCommand::UpdateMilestone { id: milestone.id, data: milestone.data.clone() }),
+        Command::Programme(ProgrammeCommand::UpdatePhaseDates {
+            id: programme.phases[0].id,
+            start: programme.phases[0].start,
+            end: programme.phases[0].end,
+        }),
+        Command::Programme(ProgrammeCommand::AddMember {
             programme: programme.id,
             member: nengli::domain::programme::Member {
                 name: "成員".into(),
                 role: nengli::domain::programme::Role::OfficeMember,
                 duty: "聯絡".into(),
             },
-        },
-        Command::DeleteMember { id: 1 },
-        Command::DeleteStandard { post: post.id, year },
-        Command::SaveSeatStatement { official: target, year, data: seat.clone() },
-        Command::SaveSeatStatement { official: target, year, data: SeatData { status: SeatStatus::Confirmed, ..seat } },
-        Command::DeleteSeatStatement { official: target, year },
-        Command::SaveRound { id: Some(p.round), data: db.round(p.round).unwrap().unwrap().data },
-        Command::DeleteRound { id: p.round },
-        Command::SaveSelfCheck { round: p.round, official: target, data: Box::new(full(3)), submit: false },
-        Command::ReviewSelfCheck {
+        }),
+        Command::Programme(ProgrammeCommand::DeleteMember { id: 1 }),
+        Command::Standards(StandardsCommand::DeleteStandard { post: post.id, year }),
+        Command::Standards(StandardsCommand::SaveSeatStatement { official: target, year, data: seat.clone() }),
+        Command::Standards(StandardsCommand::SaveSeatStatement {
+            official: target,
+            year,
+            data: SeatData { status: SeatStatus::Confirmed, ..seat },
+        }),
+        Command::Standards(StandardsCommand::DeleteSeatStatement { official: target, year }),
+        Command::SelfCheck(SelfCheckCommand::SaveRound { id: Some(p.round), data: db.round(p.round).unwrap().unwrap().data }),
+        Command::SelfCheck(SelfCheckCommand::DeleteRound { id: p.round }),
+        Command::SelfCheck(SelfCheckCommand::SaveSelfCheck { round: p.round, official: target, data: Box::new(full(3)), submit: false }),
+        Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
             round: p.round,
             official: target,
             review: Review::default(),
             step: Some(Step::Accept),
             reason: String::new(),
-        },
-        Command::RestoreSelfCheck { round: p.round, official: target, before: check.clone().map(Box::new), by_owner: true },
-        Command::RestoreSelfCheck { round: p.round, official: target, before: check.map(Box::new), by_owner: false },
-        Command::AssignPeer { round: p.round, subject: target, peer: p.outsider },
-        Command::SavePeerCheck { id: peer.as_ref().map_or(0, |c| c.id), levels: [Some(4); 8], comment: "互查".into() },
-        Command::DeletePeer { id: peer.as_ref().map_or(0, |c| c.id) },
-        Command::RestorePeer(peer.clone().unwrap_or(PeerCheck {
+        }),
+        Command::SelfCheck(SelfCheckCommand::RestoreSelfCheck {
+            round: p.round,
+            official: target,
+            before: check.clone().map(Box::new),
+            by_owner: true,
+        }),
+        Command::SelfCheck(SelfCheckCommand::RestoreSelfCheck {
+            round: p.round,
+            official: target,
+            before: check.map(Box::new),
+            by_owner: false,
+        }),
+        Command::SelfCheck(SelfCheckCommand::AssignPeer { round: p.round, subject: target, peer: p.outsider }),
+        Command::SelfCheck(SelfCheckCommand::SavePeerCheck {
+            id: peer.as_ref().map_or(0, |c| c.id),
+            levels: [Some(4); 8],
+            comment: "互查".into(),
+        }),
+        Command::SelfCheck(SelfCheckCommand::DeletePeer { id: peer.as_ref().map_or(0, |c| c.id) }),
+        Command::SelfCheck(SelfCheckCommand::RestorePeer(peer.clone().unwrap_or(PeerCheck {
             id: 0,
             round: p.round,
             subject: target,
             peer: p.outsider,
             levels: [None; 8],
             comment: String::new(),
+        }))),
+        Command::SelfCheck(SelfCheckCommand::AddOpinion(Opinion {
+            id: 0,
+            round: p.round,
+            official: target,
+            source: "同事".into(),
+            note: "工作認真".into(),
         })),
-        Command::AddOpinion(Opinion { id: 0, round: p.round, official: target, source: "同事".into(), note: "工作認真".into() }),
-        Command::DeleteOpinion { id: opinion.map_or(0, |o| o.id) },
-        Command::AddTest(Test { id: 0, name: "崗位測試".into(), kind: TestKind::Post, date: crate::support::today(), pass_mark: 60.0 }),
-        Command::DeleteTest { id: 1 },
-        Command::SetScore { test: 1, official: target, score: Some(88.0) },
-        Command::SavePlanItem {
+        Command::SelfCheck(SelfCheckCommand::DeleteOpinion { id: opinion.map_or(0, |o| o.id) }),
+        Command::SelfCheck(SelfCheckCommand::AddTest(Test {
+            id: 0,
+            name: "崗位測試".into(),
+            kind: TestKind::Post,
+            date: crate::support::today(),
+            pass_mark: 60.0,
+        })),
+        Command::SelfCheck(SelfCheckCommand::DeleteTest { id: 1 }),
+        Command::SelfCheck(SelfCheckCommand::SetScore { test: 1, official: target, score: Some(88.0) }),
+        Command::SelfCheck(SelfCheckCommand::SavePlanItem {
             id: None,
             data: PlanItemData { action: "參加培訓".into(), ..PlanItemData::new(PlanOwner::Official(target), year, Some(1)) },
-        },
-        Command::SavePlanItem {
+        }),
+        Command::SelfCheck(SelfCheckCommand::SavePlanItem {
             id: None,
             data: PlanItemData { action: "科室集中學習".into(), ..PlanItemData::new(PlanOwner::Unit(unit), year, Some(1)) },
-        },
-        Command::DeletePlanItem { id: item.as_ref().map_or(0, |i| i.id) },
-        Command::RestorePlanItem(item.unwrap_or(nengli::domain::plans::PlanItem {
+        }),
+        Command::SelfCheck(SelfCheckCommand::DeletePlanItem { id: item.as_ref().map_or(0, |i| i.id) }),
+        Command::SelfCheck(SelfCheckCommand::RestorePlanItem(item.unwrap_or(nengli::domain::plans::PlanItem {
             id: 9_999,
             uuid: "00000000-0000-4000-8000-000000000001".into(),
             data: PlanItemData { action: "自學".into(), ..PlanItemData::new(PlanOwner::Official(target), year, None) },
-        })),
-        Command::SaveSession {
+        }))),
+        Command::Training(TrainingCommand::SaveSession {
             id: None,
             topic: None,
             data: Box::new(SessionData { title: "加開學習".into(), ..session.data.clone() }),
             plan_items: vec![],
-        },
-        Command::DeleteSession { id: session.id },
-        Command::RestoreSession(Box::new((
+        }),
+        Command::Training(TrainingCommand::DeleteSession { id: session.id }),
+        Command::Training(TrainingCommand::RestoreSession(Box::new((
             Session { id: 9_999, uuid: "00000000-0000-4000-8000-000000000002".into(), ..session.clone() },
             vec![],
-        ))),
-        Command::SetAttendance {
+        )))),
+        Command::Training(TrainingCommand::SetAttendance {
             session: session.id,
             set: vec![Attendance { official: target, mark: Mark::Present, hours: session.data.hours, walk_in: false }],
             clear: vec![],
-        },
-        Command::SaveStudyRecord { id: None, official: target, data: Box::new(study("自學稅法")) },
-        Command::DeleteStudyRecord { id: record.as_ref().map_or(0, |r| r.id) },
-        Command::RestoreStudyRecord(Box::new(StudyRecord {
+        }),
+        Command::Training(TrainingCommand::SaveStudyRecord { id: None, official: target, data: Box::new(study("自學稅法")) }),
+        Command::Training(TrainingCommand::DeleteStudyRecord { id: record.as_ref().map_or(0, |r| r.id) }),
+        Command::Training(TrainingCommand::RestoreStudyRecord(Box::new(StudyRecord {
             id: 99_999,
             uuid: "00000000-0000-4000-8000-000000000003".into(),
             official: target,
             data: study("自學納稅服務"),
-        })),
-        Command::SaveQuotaRules(db.quota_rules().unwrap()),
-        Command::SaveTopic { id: None, topic: Box::new(Topic { id: 0, title: "稅收新政".into(), ..topic.clone() }) },
-        Command::DeleteTopic { id: topic.id },
-        Command::RestoreTopic(Box::new(Topic { id: 9_999, ..topic })),
-        Command::YearEndStep { official: target, year, step: YearStep::Save, data: Box::new(YearEndData::default()) },
-        Command::YearEndStep {
+        }))),
+        Command::Training(TrainingCommand::SaveQuotaRules(db.quota_rules().unwrap())),
+        Command::Training(TrainingCommand::SaveTopic {
+            id: None,
+            topic: Box::new(Topic { id: 0, title: "稅收新政".into(), ..topic.clone() }),
+        }),
+        Command::Training(TrainingCommand::DeleteTopic { id: topic.id }),
+        Command::Training(TrainingCommand::RestoreTopic(Box::new(Topic { id: 9_999, ..topic }))),
+        Command::YearEnd(YearEndCommand::YearEndStep {
+            official: target,
+            year,
+            step: YearStep::Save,
+            data: Box::new(YearEndData::default()),
+        }),
+        Command::YearEnd(YearEndCommand::YearEndStep {
             official: target,
             year,
             step: YearStep::Comment,
             data: Box::new(YearEndData { proposed: Some(Grade::Competent), ..Default::default() }),
-        },
-        Command::YearEndStep {
+        }),
+        Command::YearEnd(YearEndCommand::YearEndStep {
             official: target,
             year,
             step: YearStep::Reopen,
             data: Box::new(YearEndData { reason: "更正".into(), ..Default::default() }),
-        },
-        Command::RestoreYearEnd { official: target, year, before: None },
-        Command::ReviewUnit {
+        }),
+        Command::YearEnd(YearEndCommand::RestoreYearEnd { official: target, year, before: None }),
+        Command::YearEnd(YearEndCommand::ReviewUnit {
             unit,
             year,
             review: Box::new(nengli::domain::yearend::UnitReview {
@@ -299,8 +351,8 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
                 }),
                 ..Default::default()
             }),
-        },
-        Command::RestoreUnitReview { unit, year, before: None },
+        }),
+        Command::YearEnd(YearEndCommand::RestoreUnitReview { unit, year, before: None }),
     ]
 }
 
@@ -308,27 +360,39 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
 fn prepare(service: &mut Service, p: &People) {
     let year = service.read().bureau().unwrap().unwrap().year;
     for (target, peer) in [(p.colleague, p.me), (p.me, p.head), (p.head, p.colleague), (p.outsider, p.me), (p.colleague, p.outsider)] {
-        let _ = service.apply(Command::AssignPeer { round: p.round, subject: target, peer }).unwrap();
+        let _ = service.execute(Command::SelfCheck(SelfCheckCommand::AssignPeer { round: p.round, subject: target, peer })).unwrap();
     }
     for target in [p.me, p.colleague, p.outsider, p.head] {
         let _ = service
-            .apply(Command::AddOpinion(Opinion { id: 0, round: p.round, official: target, source: "上級".into(), note: "肯幹".into() }))
+            .execute(Command::SelfCheck(SelfCheckCommand::AddOpinion(Opinion {
+                id: 0,
+                round: p.round,
+                official: target,
+                source: "上級".into(),
+                note: "肯幹".into(),
+            })))
             .unwrap();
         let data = PlanItemData { action: "學習新稅法".into(), ..PlanItemData::new(PlanOwner::Official(target), year, Some(2)) };
-        let _ = service.apply(Command::SavePlanItem { id: None, data }).unwrap();
+        let _ = service.execute(Command::SelfCheck(SelfCheckCommand::SavePlanItem { id: None, data })).unwrap();
     }
     for target in [p.me, p.colleague, p.outsider, p.head] {
-        let _ = service.apply(Command::SaveStudyRecord { id: None, official: target, data: Box::new(study("讀書筆記")) }).unwrap();
+        let _ = service
+            .execute(Command::Training(TrainingCommand::SaveStudyRecord {
+                id: None, official: target, data: Box::new(study("讀書筆記"))
+            }))
+            .unwrap();
     }
     for target in [p.me, p.colleague, p.outsider, p.head] {
         let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
         for e in &mut data.own {
             e.met = Some(nengli::domain::yearend::Met::Yes);
         }
-        let _ = service.apply(Command::YearEndStep { official: target, year, step: YearStep::Submit, data: Box::new(data) }).unwrap();
+        let _ = service
+            .execute(Command::YearEnd(YearEndCommand::YearEndStep { official: target, year, step: YearStep::Submit, data: Box::new(data) }))
+            .unwrap();
     }
     let test = Test { id: 0, name: "征管業務測試".into(), kind: TestKind::Spot, date: crate::support::today(), pass_mark: 60.0 };
-    let _ = service.apply(Command::AddTest(test)).unwrap();
+    let _ = service.execute(Command::SelfCheck(SelfCheckCommand::AddTest(test))).unwrap();
 }
 
 /// Whether the matrix allows a role to act on a record: own (the actor's own roster entry),
@@ -383,7 +447,7 @@ fn the_permission_matrix_holds_for_every_command_role_and_record() {
                 covered[row_index] = true;
                 log_in(&mut service, username);
                 let audit_before = service.read().audit_rows(100_000).unwrap().len();
-                let result = service.apply(command.clone());
+                let result = service.execute(command.clone());
                 let allowed = expected(needs, role, whose);
                 match (&result, allowed) {
                     (Err(ServiceError::Forbidden), true) => panic!("{username} on {whose}: {command:?} refused but allowed by the matrix"),
@@ -406,7 +470,12 @@ fn nothing_changes_before_a_log_in() {
     let mut service = demo();
     let p = people(&service);
     service.log_out();
-    let result = service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(3)), submit: false });
+    let result = service.execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+        round: p.round,
+        official: p.me,
+        data: Box::new(full(3)),
+        submit: false,
+    }));
     assert!(matches!(result, Err(ServiceError::Forbidden)), "{result:?}");
 }
 
@@ -416,38 +485,40 @@ fn a_self_check_goes_round_the_workflow_with_audit_rows() {
     let p = people(&service);
     log_in(&mut service, "official");
     let round = p.round;
-    let save = |data, submit| Command::SaveSelfCheck { round, official: p.me, data: Box::new(data), submit };
+    let save = |data, submit| Command::SelfCheck(SelfCheckCommand::SaveSelfCheck { round, official: p.me, data: Box::new(data), submit });
     // A partial draft saves; it cannot be submitted until all eight levels are given.
     let mut partial = full(3);
     partial.levels[4] = None;
-    let _ = service.apply(save(partial.clone(), false)).unwrap();
-    assert!(matches!(service.apply(save(partial, true)), Err(ServiceError::Invalid(_))));
-    let _ = service.apply(save(full(3), true)).unwrap();
+    let _ = service.execute(save(partial.clone(), false)).unwrap();
+    assert!(matches!(service.execute(save(partial, true)), Err(ServiceError::Invalid(_))));
+    let _ = service.execute(save(full(3), true)).unwrap();
     let status = |s: &Service| s.read().self_check(round, p.me).unwrap().unwrap().status;
     assert_eq!(status(&service), CheckStatus::Submitted);
     // Handed in: the official can no longer change it.
-    assert!(matches!(service.apply(save(full(4), false)), Err(ServiceError::Invalid(_))));
+    assert!(matches!(service.execute(save(full(4), false)), Err(ServiceError::Invalid(_))));
     // The reviewer returns it, with a reason (required).
     log_in(&mut service, "reviewer");
     let review = Review { levels: [Some(2); 8], comment: "證據不足".into(), by: String::new() };
-    let step = |step, reason: &str| Command::ReviewSelfCheck {
-        round,
-        official: p.me,
-        review: review.clone(),
-        step: Some(step),
-        reason: reason.into(),
+    let step = |step, reason: &str| {
+        Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
+            round,
+            official: p.me,
+            review: review.clone(),
+            step: Some(step),
+            reason: reason.into(),
+        })
     };
-    assert!(matches!(service.apply(step(Step::Return, " ")), Err(ServiceError::Invalid(_))));
-    let _ = service.apply(step(Step::Return, "請補充各項能力的工作實例")).unwrap();
+    assert!(matches!(service.execute(step(Step::Return, " ")), Err(ServiceError::Invalid(_))));
+    let _ = service.execute(step(Step::Return, "請補充各項能力的工作實例")).unwrap();
     let check = service.read().self_check(round, p.me).unwrap().unwrap();
     assert_eq!((check.status, check.return_reason.as_str()), (CheckStatus::Returned, "請補充各項能力的工作實例"));
     assert_eq!(check.review.levels, [Some(2); 8], "the supervisor's levels are kept beside the official's");
     assert_eq!(check.data.levels, [Some(3); 8]);
     // The official reworks and resubmits; the reviewer accepts.
     log_in(&mut service, "official");
-    let _ = service.apply(save(SelfCheckData { reflection: "已補充實例".into(), ..full(3) }, true)).unwrap();
+    let _ = service.execute(save(SelfCheckData { reflection: "已補充實例".into(), ..full(3) }, true)).unwrap();
     log_in(&mut service, "reviewer");
-    let _ = service.apply(step(Step::Accept, "")).unwrap();
+    let _ = service.execute(step(Step::Accept, "")).unwrap();
     assert_eq!(status(&service), CheckStatus::Reviewed);
     let actions: Vec<(String, String)> = service
         .read()
@@ -473,36 +544,49 @@ fn undo_puts_back_only_the_actors_own_part() {
     let mut service = demo();
     let p = people(&service);
     log_in(&mut service, "official");
-    let applied = service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(3)), submit: true }).unwrap();
+    let applied = service
+        .execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+            round: p.round,
+            official: p.me,
+            data: Box::new(full(3)),
+            submit: true,
+        }))
+        .unwrap();
     log_in(&mut service, "reviewer");
     let _accepted = service
-        .apply(Command::ReviewSelfCheck {
+        .execute(Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
             round: p.round,
             official: p.me,
             review: Review::default(),
             step: Some(Step::Accept),
             reason: String::new(),
-        })
+        }))
         .unwrap();
     // The official's undo of the submission would undo the reviewer's acceptance: refused.
     log_in(&mut service, "official");
-    assert!(service.apply(applied.undo).is_err());
+    assert!(service.execute(applied.undo).is_err());
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
     // Nor can a handed-in self-check be taken back by its official before review.
     log_in(&mut service, "reviewer");
     let _returned = service
-        .apply(Command::ReviewSelfCheck {
+        .execute(Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
             round: p.round,
             official: p.me,
             review: Review::default(),
             step: Some(Step::Return),
             reason: "請補充".into(),
-        })
+        }))
         .unwrap();
     log_in(&mut service, "official");
-    let resubmitted =
-        service.apply(Command::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(4)), submit: true }).unwrap();
-    assert!(matches!(service.apply(resubmitted.undo), Err(ServiceError::Invalid(_))), "once handed in, only a reviewer sends it back");
+    let resubmitted = service
+        .execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+            round: p.round,
+            official: p.me,
+            data: Box::new(full(4)),
+            submit: true,
+        }))
+        .unwrap();
+    assert!(matches!(service.execute(resubmitted.undo), Err(ServiceError::Invalid(_))), "once handed in, only a reviewer sends it back");
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Submitted);
 }
 
@@ -549,10 +633,15 @@ fn an_official_outside_the_round_cannot_start_a_self_check() {
         RoundData {
             name: "稽查局專項自查".into(), year, deadline: crate::support::today(), units: vec![p.other_unit], closed: false
         };
-    let round = match service.apply(Command::SaveRound { id: None, data }).unwrap().entity {
+    let round = match service.execute(Command::SelfCheck(SelfCheckCommand::SaveRound { id: None, data })).unwrap().entity {
         nengli::service::Entity::Round(id) => id,
         other => panic!("{other:?}"),
     };
-    let result = service.apply(Command::SaveSelfCheck { round, official: p.me, data: Box::new(full(3)), submit: false });
+    let result = service.execute(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+        round,
+        official: p.me,
+        data: Box::new(full(3)),
+        submit: false,
+    }));
     assert!(matches!(result, Err(ServiceError::Invalid(ref v)) if v[0].problem == nengli::domain::Problem::NotInRound), "{result:?}");
 }

@@ -5,6 +5,7 @@ use nengli::domain::catalogue::{Gender, OfficialStatus, RankTier, UnitKind};
 use nengli::domain::official::OfficialDraft;
 use nengli::domain::org::PostDraft;
 use nengli::domain::{Field, OfficialId, Problem, UnitId};
+use nengli::service::command::{OrgCommand, ProgrammeCommand, RosterCommand, StandardsCommand, YearEndCommand};
 use nengli::service::{Command, Entity, Service, ServiceError};
 
 fn problems(result: Result<nengli::service::Applied, ServiceError>) -> Vec<(Field, Problem)> {
@@ -67,22 +68,25 @@ fn officials_are_validated_with_the_stores_knowledge() {
     let office = unit_named(&service, "辦公室");
     let taken = service.read().roster_rows().unwrap()[0].clone();
     assert_eq!(
-        problems(service.apply(Command::CreateOfficial(draft(office, &taken.staff_no)))),
+        problems(service.execute(Command::Roster(RosterCommand::CreateOfficial(draft(office, &taken.staff_no))))),
         vec![(Field::StaffNo, Problem::DuplicateStaffNo { holder: taken.name })]
     );
     let other_post = service.read().posts().unwrap().into_iter().find(|p| p.unit != office).unwrap();
     let mut wrong_post = draft(office, "N0001");
     wrong_post.post = Some(other_post.id);
-    assert_eq!(problems(service.apply(Command::CreateOfficial(wrong_post))), vec![(Field::Post, Problem::PostInOtherUnit)]);
+    assert_eq!(
+        problems(service.execute(Command::Roster(RosterCommand::CreateOfficial(wrong_post)))),
+        vec![(Field::Post, Problem::PostInOtherUnit)]
+    );
     let mut future = draft(office, "N0002");
     future.birth = "2014.01".into();
-    assert_eq!(problems(service.apply(Command::CreateOfficial(future))), vec![(Field::Birth, Problem::InFuture)]);
-    let ok = service.apply(Command::CreateOfficial(draft(office, " N0003 "))).unwrap();
+    assert_eq!(problems(service.execute(Command::Roster(RosterCommand::CreateOfficial(future)))), vec![(Field::Birth, Problem::InFuture)]);
+    let ok = service.execute(Command::Roster(RosterCommand::CreateOfficial(draft(office, " N0003 ")))).unwrap();
     let Entity::Official(id) = ok.entity else { panic!() };
     assert_eq!(service.read().official(id).unwrap().unwrap().staff_no, "N0003");
     // Saving an official under their own staff number is not a duplicate.
     let own = OfficialDraft { name: "林小雨（改）".into(), ..draft(office, "N0003") };
-    assert_eq!(service.apply(Command::UpdateOfficial { id, draft: own }).unwrap().action, "official.update");
+    assert_eq!(service.execute(Command::Roster(RosterCommand::UpdateOfficial { id, draft: own })).unwrap().action, "official.update");
 }
 
 #[test]
@@ -91,7 +95,8 @@ fn undo_and_redo_restore_every_kind_of_change() {
     let root = service.read().units().unwrap()[0].id;
     let office = unit_named(&service, "辦公室");
     let start = snapshot(&service);
-    let first = service.apply(Command::CreateUnit { parent: root, name: "督察內審科".into(), kind: UnitKind::Section }).unwrap();
+    let first =
+        service.execute(Command::Org(OrgCommand::CreateUnit { parent: root, name: "督察內審科".into(), kind: UnitKind::Section })).unwrap();
     let Entity::Unit(new_unit) = first.entity else { panic!() };
     let post_draft = PostDraft {
         unit: Some(new_unit),
@@ -100,22 +105,26 @@ fn undo_and_redo_restore_every_kind_of_change() {
         headcount: "2".into(),
         ..Default::default()
     };
-    let second = service.apply(Command::CreatePost(post_draft)).unwrap();
+    let second = service.execute(Command::Org(OrgCommand::CreatePost(post_draft))).unwrap();
     let Entity::Post(post) = second.entity else { panic!() };
     let mut person = draft(new_unit, "N0100");
     person.post = Some(post);
-    let third = service.apply(Command::CreateOfficial(person.clone())).unwrap();
+    let third = service.execute(Command::Roster(RosterCommand::CreateOfficial(person.clone()))).unwrap();
     let Entity::Official(official) = third.entity else { panic!() };
-    let fourth = service.apply(Command::UpdateOfficial { id: official, draft: OfficialDraft { name: "林大雨".into(), ..person } }).unwrap();
-    let fifth = service.apply(Command::MoveUnit { id: new_unit, parent: office }).unwrap();
+    let fourth = service
+        .execute(Command::Roster(RosterCommand::UpdateOfficial {
+            id: official, draft: OfficialDraft { name: "林大雨".into(), ..person }
+        }))
+        .unwrap();
+    let fifth = service.execute(Command::Org(OrgCommand::MoveUnit { id: new_unit, parent: office })).unwrap();
     let after = snapshot(&service);
     let mut redo = Vec::new();
     for applied in [fifth, fourth, third, second, first] {
-        redo.push(service.apply(applied.undo).unwrap().undo);
+        redo.push(service.execute(applied.undo).unwrap().undo);
     }
     assert_eq!(snapshot(&service), start, "undo brings the bureau back exactly");
     for command in redo.into_iter().rev() {
-        let _redone = service.apply(command).unwrap();
+        let _redone = service.execute(command).unwrap();
     }
     assert_eq!(snapshot(&service), after, "redo brings the changes back with the same ids");
 }
@@ -123,20 +132,20 @@ fn undo_and_redo_restore_every_kind_of_change() {
 #[test]
 fn deleting_and_restoring_keeps_ids_and_uuids() {
     let mut service = demo();
-    let _hired = service.apply(crate::support::newcomer(&service, "N9001")).unwrap();
+    let _hired = service.execute(crate::support::newcomer(&service, "N9001")).unwrap();
     let id = crate::support::official_id(&service, "N9001");
     assert!(
         matches!(
-            service.apply(Command::DeleteOfficial { id: service.read().officials().unwrap()[0].id }),
+            service.execute(Command::Roster(RosterCommand::DeleteOfficial { id: service.read().officials().unwrap()[0].id })),
             Err(nengli::service::ServiceError::Invalid(_))
         ),
         "an official with records is transferred or retired, not deleted"
     );
     let row = service.read().roster_row(id).unwrap().unwrap();
     let before = service.read().official(row.id).unwrap().unwrap();
-    let deleted = service.apply(Command::DeleteOfficial { id: row.id }).unwrap();
+    let deleted = service.execute(Command::Roster(RosterCommand::DeleteOfficial { id: row.id })).unwrap();
     assert!(service.read().official(row.id).unwrap().is_none());
-    assert_eq!(service.apply(deleted.undo).unwrap().action, "official.restore");
+    assert_eq!(service.execute(deleted.undo).unwrap().action, "official.restore");
     assert_eq!(service.read().official(row.id).unwrap().unwrap(), before);
 }
 
@@ -146,23 +155,31 @@ fn units_holding_people_cannot_be_deleted_or_retired() {
     let office = unit_named(&service, "辦公室");
     let usage = service.read().unit_usage(office).unwrap();
     assert!(usage.posts > 0 && usage.officials > 0);
-    let refusal = problems(service.apply(Command::DeleteUnit { id: office }));
+    let refusal = problems(service.execute(Command::Org(OrgCommand::DeleteUnit { id: office })));
     assert_eq!(refusal, vec![(Field::Record, Problem::UnitNotEmpty { children: 0, posts: usage.posts, officials: usage.officials })]);
-    assert!(matches!(problems(service.apply(Command::SetUnitRetired { id: office, retired: true }))[0].1, Problem::UnitNotEmpty { .. }));
+    assert!(matches!(
+        problems(service.execute(Command::Org(OrgCommand::SetUnitRetired { id: office, retired: true })))[0].1,
+        Problem::UnitNotEmpty { .. }
+    ));
     let root = service.read().units().unwrap()[0].id;
-    assert_eq!(problems(service.apply(Command::DeleteUnit { id: root })), vec![(Field::Record, Problem::RootFixed)]);
+    assert_eq!(problems(service.execute(Command::Org(OrgCommand::DeleteUnit { id: root }))), vec![(Field::Record, Problem::RootFixed)]);
     // An empty unit can be retired, then nothing new can be put in it.
-    let empty = service.apply(Command::CreateUnit { parent: root, name: "臨時專班".into(), kind: UnitKind::Team }).unwrap();
+    let empty =
+        service.execute(Command::Org(OrgCommand::CreateUnit { parent: root, name: "臨時專班".into(), kind: UnitKind::Team })).unwrap();
     let Entity::Unit(empty) = empty.entity else { panic!() };
-    assert_eq!(service.apply(Command::SetUnitRetired { id: empty, retired: true }).unwrap().action, "unit.retire");
-    assert_eq!(problems(service.apply(Command::CreateOfficial(draft(empty, "N0200")))), vec![(Field::Unit, Problem::UnitRetired)]);
+    assert_eq!(service.execute(Command::Org(OrgCommand::SetUnitRetired { id: empty, retired: true })).unwrap().action, "unit.retire");
     assert_eq!(
-        problems(service.apply(Command::CreateUnit { parent: empty, name: "子組".into(), kind: UnitKind::Team })),
+        problems(service.execute(Command::Roster(RosterCommand::CreateOfficial(draft(empty, "N0200"))))),
+        vec![(Field::Unit, Problem::UnitRetired)]
+    );
+    assert_eq!(
+        problems(service.execute(Command::Org(OrgCommand::CreateUnit { parent: empty, name: "子組".into(), kind: UnitKind::Team }))),
         vec![(Field::Parent, Problem::UnitRetired)]
     );
-    assert_eq!(service.apply(Command::DeleteUnit { id: empty }).unwrap().action, "unit.delete");
+    assert_eq!(service.execute(Command::Org(OrgCommand::DeleteUnit { id: empty })).unwrap().action, "unit.delete");
     // An empty unit with history (here its 檢查驗收) is retired, not deleted: deleting would lose it.
-    let reviewed = service.apply(Command::CreateUnit { parent: root, name: "專項工作組".into(), kind: UnitKind::Team }).unwrap();
+    let reviewed =
+        service.execute(Command::Org(OrgCommand::CreateUnit { parent: root, name: "專項工作組".into(), kind: UnitKind::Team })).unwrap();
     let Entity::Unit(reviewed) = reviewed.entity else { panic!() };
     let review = nengli::domain::yearend::UnitReview {
         standards: std::array::from_fn(|_| nengli::domain::yearend::Evaluation {
@@ -171,14 +188,15 @@ fn units_holding_people_cannot_be_deleted_or_retired() {
         }),
         ..Default::default()
     };
-    let _reviewed = service.apply(Command::ReviewUnit { unit: reviewed, year: 2012, review: Box::new(review) }).unwrap();
+    let _reviewed =
+        service.execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit: reviewed, year: 2012, review: Box::new(review) })).unwrap();
     let audits = crate::support::audit_count(&service);
     assert_eq!(
-        problems(service.apply(Command::DeleteUnit { id: reviewed })),
+        problems(service.execute(Command::Org(OrgCommand::DeleteUnit { id: reviewed }))),
         vec![(Field::Record, Problem::UnitHasRecords { records: 1 })]
     );
     assert_eq!(crate::support::audit_count(&service), audits, "nothing written");
-    assert_eq!(service.apply(Command::SetUnitRetired { id: reviewed, retired: true }).unwrap().action, "unit.retire");
+    assert_eq!(service.execute(Command::Org(OrgCommand::SetUnitRetired { id: reviewed, retired: true })).unwrap().action, "unit.retire");
 }
 
 #[test]
@@ -186,7 +204,10 @@ fn the_tree_cannot_fold_into_itself() {
     let mut service = demo();
     let inspection = unit_named(&service, "稽查局");
     let team = unit_named(&service, "檢查股");
-    assert_eq!(problems(service.apply(Command::MoveUnit { id: inspection, parent: team })), vec![(Field::Parent, Problem::Cycle)]);
+    assert_eq!(
+        problems(service.execute(Command::Org(OrgCommand::MoveUnit { id: inspection, parent: team }))),
+        vec![(Field::Parent, Problem::Cycle)]
+    );
 }
 
 #[test]
@@ -199,11 +220,14 @@ fn held_posts_cannot_move_retire_or_vanish() {
     let holders = service.read().post_holders(held).unwrap().0;
     let moved = PostDraft { unit: Some(other_unit), ..PostDraft::from_post(&post) };
     assert_eq!(
-        problems(service.apply(Command::UpdatePost { id: held, draft: moved })),
+        problems(service.execute(Command::Org(OrgCommand::UpdatePost { id: held, draft: moved }))),
         vec![(Field::Unit, Problem::PostMoveHeld { officials: holders })]
     );
-    assert!(matches!(problems(service.apply(Command::SetPostRetired { id: held, retired: true }))[0].1, Problem::PostHeld { .. }));
-    assert!(matches!(problems(service.apply(Command::DeletePost { id: held }))[0].1, Problem::PostHeld { .. }));
+    assert!(matches!(
+        problems(service.execute(Command::Org(OrgCommand::SetPostRetired { id: held, retired: true })))[0].1,
+        Problem::PostHeld { .. }
+    ));
+    assert!(matches!(problems(service.execute(Command::Org(OrgCommand::DeletePost { id: held })))[0].1, Problem::PostHeld { .. }));
 }
 
 #[test]
@@ -212,7 +236,10 @@ fn a_megabyte_name_is_refused_and_nothing_is_stored() {
     let office = unit_named(&service, "辦公室");
     let before = snapshot(&service);
     let huge = OfficialDraft { name: "名".repeat(1 << 20), ..draft(office, "N0300") };
-    assert_eq!(problems(service.apply(Command::CreateOfficial(huge))), vec![(Field::Name, Problem::TooLong { max: 50 })]);
+    assert_eq!(
+        problems(service.execute(Command::Roster(RosterCommand::CreateOfficial(huge)))),
+        vec![(Field::Name, Problem::TooLong { max: 50 })]
+    );
     assert_eq!(snapshot(&service), before);
     assert!(service.read().official(OfficialId(999_999)).unwrap().is_none());
 }
@@ -242,20 +269,21 @@ fn standards_carry_forward_and_last_year_stays_as_it_was() {
     let (a, b) = (&posts[0], &posts[1]);
     let mut data = StandardData::draft(a.tier, &scale);
     data.items.push(StandardItem { kind: ItemKind::Knowledge, text: "稅收征管法".into(), level: 4 });
-    let saved = service.apply(Command::SaveStandard { post: a.id, year: 2012, data: data.clone() }).unwrap();
+    let saved = service.execute(Command::Standards(StandardsCommand::SaveStandard { post: a.id, year: 2012, data: data.clone() })).unwrap();
     assert_eq!(service.read().standard(a.id, 2012).unwrap().unwrap().data, data);
     let copied = service.carry_forward(2012, 2013).unwrap();
     assert_eq!(copied, 1);
     assert_eq!(service.read().bureau().unwrap().unwrap().year, 2013);
     let mut changed = data.clone();
     changed.levels.insert((a.tier, 1), 5);
-    let _edit = service.apply(Command::SaveStandard { post: a.id, year: 2013, data: changed.clone() }).unwrap();
+    let _edit =
+        service.execute(Command::Standards(StandardsCommand::SaveStandard { post: a.id, year: 2013, data: changed.clone() })).unwrap();
     assert_eq!(service.read().standard(a.id, 2012).unwrap().unwrap().data, data, "history is never overwritten");
     assert_eq!(service.read().standard(a.id, 2013).unwrap().unwrap().data, changed);
     assert!(service.read().standard(b.id, 2013).unwrap().is_none());
     assert!(service.carry_forward(2013, 2013).is_err());
     // Undo of the first save removes the 2012 standard again.
-    let _undone = service.apply(saved.undo).unwrap();
+    let _undone = service.execute(saved.undo).unwrap();
     assert!(service.read().standard(a.id, 2012).unwrap().is_none());
 }
 
@@ -268,35 +296,54 @@ fn seat_statements_follow_their_workflow() {
     let draft = SeatData { motto: "恪盡職守".into(), ..SeatData::draft(official.post, official.tier, None, None, &scale) };
     let submit = |data: &SeatData, status| SeatData { status, ..data.clone() };
     assert_eq!(
-        problems(service.apply(Command::SaveSeatStatement {
+        problems(service.execute(Command::Standards(StandardsCommand::SaveSeatStatement {
             official: official.id,
             year: 2012,
             data: submit(&draft, SeatStatus::Submitted)
-        })),
+        }))),
         vec![(Field::Status, Problem::BadStatusChange)]
     );
-    let _saved = service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: draft.clone() }).unwrap();
+    let _saved = service
+        .execute(Command::Standards(StandardsCommand::SaveSeatStatement { official: official.id, year: 2012, data: draft.clone() }))
+        .unwrap();
     assert_eq!(
-        problems(service.apply(Command::SaveSeatStatement {
+        problems(service.execute(Command::Standards(StandardsCommand::SaveSeatStatement {
             official: official.id,
             year: 2012,
             data: submit(&draft, SeatStatus::Confirmed)
-        })),
+        }))),
         vec![(Field::Status, Problem::BadStatusChange)]
     );
     let _submitted = service
-        .apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Submitted) })
+        .execute(Command::Standards(StandardsCommand::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: submit(&draft, SeatStatus::Submitted),
+        }))
         .unwrap();
     let edited = SeatData { motto: "改過的格言".into(), ..submit(&draft, SeatStatus::Submitted) };
     assert_eq!(
-        problems(service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: edited })),
+        problems(service.execute(Command::Standards(StandardsCommand::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: edited
+        }))),
         vec![(Field::Record, Problem::Locked)]
     );
     let _confirmed = service
-        .apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Confirmed) })
+        .execute(Command::Standards(StandardsCommand::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: submit(&draft, SeatStatus::Confirmed),
+        }))
         .unwrap();
-    let _reopened =
-        service.apply(Command::SaveSeatStatement { official: official.id, year: 2012, data: submit(&draft, SeatStatus::Draft) }).unwrap();
+    let _reopened = service
+        .execute(Command::Standards(StandardsCommand::SaveSeatStatement {
+            official: official.id,
+            year: 2012,
+            data: submit(&draft, SeatStatus::Draft),
+        }))
+        .unwrap();
     let stored = service.read().seat_statement(official.id, 2012).unwrap().unwrap();
     assert_eq!((stored.data.status, stored.data.motto.as_str(), stored.data.levels.len()), (SeatStatus::Draft, "恪盡職守", 8));
 }
@@ -308,14 +355,14 @@ fn the_bureau_edits_its_own_scale_and_undo_restores_the_shipped_one() {
     let mut edited = shipped.clone();
     edited.descriptors.get_mut(&(1, 3)).unwrap().tc = "能獨立完成本崗位學習任務".into();
     edited.tier_levels.insert(RankTier::General, 2);
-    let saved = service.apply(Command::SaveScale(edited.clone())).unwrap();
+    let saved = service.execute(Command::Standards(StandardsCommand::SaveScale(edited.clone()))).unwrap();
     let stored = service.read().scale().unwrap();
     assert_eq!(stored.descriptor(1, 3, nengli::domain::Lang::Tc), "能獨立完成本崗位學習任務");
     assert_eq!(stored.default_level(RankTier::General), 2);
     let mut blank = edited.clone();
     blank.descriptors.get_mut(&(2, 1)).unwrap().en = "  ".into();
-    assert!(matches!(service.apply(Command::SaveScale(blank)), Err(ServiceError::Invalid(_))));
-    let _undone = service.apply(saved.undo).unwrap();
+    assert!(matches!(service.execute(Command::Standards(StandardsCommand::SaveScale(blank))), Err(ServiceError::Invalid(_))));
+    let _undone = service.execute(saved.undo).unwrap();
     assert_eq!(service.read().scale().unwrap(), shipped);
 }
 
@@ -360,7 +407,11 @@ fn the_programme_measures_progress_from_the_demo_data() {
     let post = service.read().posts().unwrap()[0].clone();
     let scale = service.read().scale().unwrap();
     let _saved = service
-        .apply(Command::SaveStandard { post: post.id, year: 2012, data: nengli::domain::standards::StandardData::draft(post.tier, &scale) })
+        .execute(Command::Standards(StandardsCommand::SaveStandard {
+            post: post.id,
+            year: 2012,
+            data: nengli::domain::standards::StandardData::draft(post.tier, &scale),
+        }))
         .unwrap();
     assert_eq!(figures(&service)[1], Some(Ratio { done: 1, total: 41 }));
 }
@@ -393,23 +444,27 @@ fn milestones_phases_and_members_change_with_undo() {
         MilestoneData {
             status: MilestoneStatus::Done, done_on: None, notes: "已完成全部崗位說明書".into(), ..milestone.data.clone()
         };
-    let applied = service.apply(Command::UpdateMilestone { id: milestone.id, data: done }).unwrap();
+    let applied = service.execute(Command::Programme(ProgrammeCommand::UpdateMilestone { id: milestone.id, data: done })).unwrap();
     let stored = service.read().milestone(milestone.id).unwrap().unwrap();
     assert_eq!((stored.status, stored.done_on), (MilestoneStatus::Done, Some(crate::support::today())), "done gets today's date");
-    let _undone = service.apply(applied.undo).unwrap();
+    let _undone = service.execute(applied.undo).unwrap();
     assert_eq!(service.read().milestone(milestone.id).unwrap().unwrap(), milestone.data);
     let phase = &programme.phases[2];
     assert_eq!(
-        problems(service.apply(Command::UpdatePhaseDates { id: phase.id, start: phase.end, end: phase.start })),
+        problems(service.execute(Command::Programme(ProgrammeCommand::UpdatePhaseDates {
+            id: phase.id,
+            start: phase.end,
+            end: phase.start
+        }))),
         vec![(Field::Record, Problem::BadDate)]
     );
     let added = service
-        .apply(Command::AddMember {
+        .execute(Command::Programme(ProgrammeCommand::AddMember {
             programme: programme.id,
             member: Member { name: "王主任".into(), role: Role::OfficeMember, duty: "材料".into() },
-        })
+        }))
         .unwrap();
     assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len() + 1);
-    let _removed = service.apply(added.undo).unwrap();
+    let _removed = service.execute(added.undo).unwrap();
     assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len());
 }

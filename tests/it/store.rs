@@ -3,6 +3,7 @@
 
 use crate::support::{demo, file_bytes};
 use nengli::domain::catalogue::Catalogue;
+use nengli::service::command::{OrgCommand, SelfCheckCommand};
 use nengli::service::{Command, Service, ServiceError};
 use nengli::store::{APPLICATION_ID, LATEST_VERSION, OpenMode, Store, StoreError};
 
@@ -142,7 +143,11 @@ fn each_change_writes_exactly_one_audit_row_in_its_transaction() {
     let root = service.read().units().unwrap()[0].id;
     let before = service.read().audit_rows(10_000).unwrap().len();
     let applied = service
-        .apply(Command::CreateUnit { parent: root, name: "督察內審科".into(), kind: nengli::domain::catalogue::UnitKind::Section })
+        .execute(Command::Org(OrgCommand::CreateUnit {
+            parent: root,
+            name: "督察內審科".into(),
+            kind: nengli::domain::catalogue::UnitKind::Section,
+        }))
         .unwrap();
     let rows = service.read().audit_rows(10_000).unwrap();
     assert_eq!(rows.len(), before + 1);
@@ -286,9 +291,9 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
     let official = {
         let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester");
         let test = Test { id: 0, name: "崗位測試".into(), kind: TestKind::Post, date: crate::support::today(), pass_mark: 60.0 };
-        let _added = service.apply(Command::AddTest(test)).unwrap();
+        let _added = service.execute(Command::SelfCheck(SelfCheckCommand::AddTest(test))).unwrap();
         let official = service.read().officials().unwrap()[3].id;
-        let _scored = service.apply(Command::SetScore { test: 1, official, score: Some(75.0) }).unwrap();
+        let _scored = service.execute(Command::SelfCheck(SelfCheckCommand::SetScore { test: 1, official, score: Some(75.0) })).unwrap();
         // The file as schema 6 had it: the test table's CHECK without the exam kinds, and no
         // year-end records yet.
         let store = service.into_store();
@@ -311,8 +316,8 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
     assert_eq!(service.read().scores_of(official).unwrap().len(), 1, "the score survived the rebuild");
     let exam =
         Test { id: 0, name: "五基達標考試".into(), kind: TestKind::FiveBasics, date: crate::support::today(), pass_mark: 60.0 };
-    let _added = service.apply(Command::AddTest(exam)).unwrap();
-    let _scored = service.apply(Command::SetScore { test: 2, official, score: Some(58.0) }).unwrap();
+    let _added = service.execute(Command::SelfCheck(SelfCheckCommand::AddTest(exam))).unwrap();
+    let _scored = service.execute(Command::SelfCheck(SelfCheckCommand::SetScore { test: 2, official, score: Some(58.0) })).unwrap();
     let file = service.training_file(official, 2013).unwrap();
     assert_eq!(
         file.scores.iter().map(|(t, s)| (t.kind, *s)).collect::<Vec<_>>(),

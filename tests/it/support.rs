@@ -1,6 +1,7 @@
 //! Shared fixtures: a fixed "today", demo bureaus in memory or on disk, file hashes.
 
 use chrono::NaiveDate;
+use nengli::service::command::RosterCommand;
 use nengli::service::{Service, seed};
 use nengli::store::{OpenMode, Store};
 use std::path::Path;
@@ -32,7 +33,7 @@ pub fn file_bytes(path: &Path) -> Vec<u8> {
 /// that makes them; the demo's officials all have attendance and cannot be.
 pub fn newcomer(service: &Service, staff_no: &str) -> nengli::service::Command {
     let unit = service.read().units().unwrap().into_iter().find(|u| u.name == "辦公室").unwrap().id;
-    nengli::service::Command::CreateOfficial(nengli::domain::official::OfficialDraft {
+    nengli::service::Command::Roster(RosterCommand::CreateOfficial(nengli::domain::official::OfficialDraft {
         staff_no: staff_no.into(),
         name: "新進人員".into(),
         gender: Some(nengli::domain::catalogue::Gender::Female),
@@ -41,7 +42,7 @@ pub fn newcomer(service: &Service, staff_no: &str) -> nengli::service::Command {
         unit: Some(unit),
         status: Some(nengli::domain::catalogue::OfficialStatus::Active),
         ..Default::default()
-    })
+    }))
 }
 
 /// The id of the official with `staff_no`.

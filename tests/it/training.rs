@@ -6,6 +6,7 @@ use crate::support::demo;
 use nengli::domain::Lang;
 use nengli::domain::catalogue::{OfficialStatus, RankTier};
 use nengli::domain::training::{Attendance, Mark};
+use nengli::service::command::{SelfCheckCommand, TrainingCommand};
 use nengli::service::{Command, ServiceError};
 use std::collections::HashMap;
 
@@ -103,11 +104,13 @@ fn marks_move_the_tallies_and_undo_puts_them_back() {
     let hours = |s: &nengli::service::Service| s.read().tallies_of(someone, 2012, 2012).unwrap().iter().map(|t| t.hours).sum::<f32>();
     let before = hours(&service);
     let set = vec![Attendance { official: someone, mark: Mark::Present, hours: session.data.hours, walk_in: true }];
-    let applied = service.apply(Command::SetAttendance { session: session.id, set, clear: vec![] }).unwrap();
+    let applied = service.execute(Command::Training(TrainingCommand::SetAttendance { session: session.id, set, clear: vec![] })).unwrap();
     assert_eq!(hours(&service), before + session.data.hours);
     let too_many = vec![Attendance { official: someone, mark: Mark::Present, hours: session.data.hours + 1.0, walk_in: true }];
-    assert!(service.apply(Command::SetAttendance { session: session.id, set: too_many, clear: vec![] }).is_err());
-    let _undone = service.apply(applied.undo).unwrap();
+    assert!(
+        service.execute(Command::Training(TrainingCommand::SetAttendance { session: session.id, set: too_many, clear: vec![] })).is_err()
+    );
+    let _undone = service.execute(applied.undo).unwrap();
     assert_eq!(hours(&service), before);
     assert!(service.read().attendance(session.id).unwrap().iter().all(|a| a.official != someone));
 }
@@ -119,23 +122,23 @@ fn quota_rules_and_plan_topics_are_data_the_bureau_edits_with_undo() {
     let mut edited = rules.clone();
     edited[0].min = 6.0;
     edited.remove(6);
-    let applied = service.apply(Command::SaveQuotaRules(edited)).unwrap();
+    let applied = service.execute(Command::Training(TrainingCommand::SaveQuotaRules(edited))).unwrap();
     let now = service.read().quota_rules().unwrap();
     assert_eq!((now.len(), now[0].min), (6, 6.0));
     assert_eq!(service.compliance(2012, None).unwrap().rules.len(), 6, "compliance follows the rules as stored");
     let mut bad = now.clone();
     bad[1].min = -1.0;
-    assert!(matches!(service.apply(Command::SaveQuotaRules(bad)), Err(ServiceError::Invalid(_))));
-    let _undone = service.apply(applied.undo).unwrap();
+    assert!(matches!(service.execute(Command::Training(TrainingCommand::SaveQuotaRules(bad))), Err(ServiceError::Invalid(_))));
+    let _undone = service.execute(applied.undo).unwrap();
     assert_eq!(service.read().quota_rules().unwrap(), rules);
     // A topic added to the plan, then one with sessions refused for deletion.
     let topics = service.read().topics(2012).unwrap();
     let new = nengli::domain::training::Topic { id: 0, title: "稅收新政解讀".into(), schedule: "11月".into(), ..topics[1].clone() };
-    let added = service.apply(Command::SaveTopic { id: None, topic: Box::new(new) }).unwrap();
+    let added = service.execute(Command::Training(TrainingCommand::SaveTopic { id: None, topic: Box::new(new) })).unwrap();
     assert_eq!(service.read().topics(2012).unwrap().len(), topics.len() + 1);
-    let _removed = service.apply(added.undo).unwrap();
+    let _removed = service.execute(added.undo).unwrap();
     let used = topics.iter().find(|t| service.read().topic_sessions(t.id).unwrap() > 0).unwrap();
-    assert!(matches!(service.apply(Command::DeleteTopic { id: used.id }), Err(ServiceError::Invalid(_))));
+    assert!(matches!(service.execute(Command::Training(TrainingCommand::DeleteTopic { id: used.id })), Err(ServiceError::Invalid(_))));
 }
 
 #[test]
@@ -145,19 +148,24 @@ fn a_session_serves_improvement_plan_items() {
     let someone = service.read().roster_rows().unwrap()[30].id;
     let data =
         PlanItemData { action: "參加稅收業務培訓班".into(), ..PlanItemData::new(PlanOwner::Official(someone), 2012, Some(1)) };
-    let _planned = service.apply(Command::SavePlanItem { id: None, data }).unwrap();
+    let _planned = service.execute(Command::SelfCheck(SelfCheckCommand::SavePlanItem { id: None, data })).unwrap();
     let item = service.read().plan_items(PlanOwner::Official(someone), 2012).unwrap().remove(0);
     let session = service.sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
-    let linked = Command::SaveSession {
+    let linked = Command::Training(TrainingCommand::SaveSession {
         id: Some(session.id),
         topic: session.topic,
         data: Box::new(session.data.clone()),
         plan_items: vec![item.id],
-    };
-    let applied = service.apply(linked).unwrap();
+    });
+    let applied = service.execute(linked).unwrap();
     assert_eq!(service.read().session(session.id).unwrap().unwrap().plan_items, vec![item.id]);
-    let _undone = service.apply(applied.undo).unwrap();
+    let _undone = service.execute(applied.undo).unwrap();
     assert!(service.read().session(session.id).unwrap().unwrap().plan_items.is_empty());
-    let missing = Command::SaveSession { id: Some(session.id), topic: None, data: Box::new(session.data), plan_items: vec![99_999] };
-    assert!(matches!(service.apply(missing), Err(ServiceError::Invalid(_))), "an item that does not exist");
+    let missing = Command::Training(TrainingCommand::SaveSession {
+        id: Some(session.id),
+        topic: None,
+        data: Box::new(session.data),
+        plan_items: vec![99_999],
+    });
+    assert!(matches!(service.execute(missing), Err(ServiceError::Invalid(_))), "an item that does not exist");
 }

@@ -4,6 +4,7 @@
 
 use crate::support::demo;
 use nengli::domain::yearend::{Grade, Met, Stage, Step, YearEndData};
+use nengli::service::command::YearEndCommand;
 use nengli::service::{Command, Service, ServiceError};
 
 fn log_in(service: &mut Service, username: &str) {
@@ -12,7 +13,7 @@ fn log_in(service: &mut Service, username: &str) {
 }
 
 fn step(service: &mut Service, official: nengli::domain::OfficialId, step: Step, data: YearEndData) -> Result<(), ServiceError> {
-    service.apply(Command::YearEndStep { official, year: 2012, step, data: Box::new(data) }).map(drop)
+    service.execute(Command::YearEnd(YearEndCommand::YearEndStep { official, year: 2012, step, data: Box::new(data) })).map(drop)
 }
 
 #[test]
@@ -138,26 +139,31 @@ fn a_units_review_is_the_personnel_sections_signed_needs_all_five_standards_and_
         standards: std::array::from_fn(|i| Evaluation { met: (i < 2).then_some(Met::Yes), text: String::new() }),
         ..review(None)
     };
-    let refused = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(half) });
+    let refused = service.execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(half) }));
     assert!(matches!(refused, Err(ServiceError::Invalid(_))), "every standard is judged");
     assert_eq!((service.read().unit_review(unit, 2012).unwrap(), audits(&service)), (None, before), "nothing stored");
     // A reviewer is not the personnel section.
     log_in(&mut service, "reviewer");
-    let forbidden = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) });
+    let forbidden =
+        service.execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) }));
     assert!(matches!(forbidden, Err(ServiceError::Forbidden)));
     log_in(&mut service, "admin");
     let before = audits(&service);
-    let applied = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) }).unwrap();
+    let applied = service
+        .execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Yes))) }))
+        .unwrap();
     let (uuid, stored) = service.read().unit_review(unit, 2012).unwrap().unwrap();
     assert_eq!((stored.met(), stored.by.as_str(), stored.on.is_some()), (5, "admin", true), "signed with the actor and the day");
     assert_eq!(stored.standards[4].text, "第5項見台賬");
     // A second review replaces the first under the same identity; undo brings the first back.
-    let second = service.apply(Command::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Partly))) }).unwrap();
+    let second = service
+        .execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(review(Some(Met::Partly))) }))
+        .unwrap();
     let (same, partly) = service.read().unit_review(unit, 2012).unwrap().unwrap();
     assert_eq!((same.as_str(), partly.met()), (uuid.as_str(), 0));
-    let _redo = service.apply(second.undo).unwrap();
+    let _redo = service.execute(second.undo).unwrap();
     assert_eq!(service.read().unit_review(unit, 2012).unwrap().unwrap().1.met(), 5);
-    let _redo = service.apply(applied.undo).unwrap();
+    let _redo = service.execute(applied.undo).unwrap();
     assert_eq!(service.read().unit_review(unit, 2012).unwrap(), None, "undone back to no review");
     assert_eq!(audits(&service), before + 4, "each change is audited");
 }

@@ -7,6 +7,7 @@ use crate::domain::problem::{Field, FieldProblem, Problem};
 use crate::domain::training::{Attendance, Audience, Mark, SessionData, StudyData};
 use crate::i18n;
 use crate::service::Command;
+use crate::service::command::TrainingCommand;
 use crate::ui::state::{Intent, Page, SessionForm};
 
 fn bad(field: Field, problem: Problem) -> Vec<FieldProblem> {
@@ -173,8 +174,13 @@ impl NengliApp {
             audience: Audience { units: form.unit.into_iter().collect(), tiers: form.tier.into_iter().collect() },
             capabilities: (1..=8u8).filter(|c| form.capabilities[usize::from(c - 1)]).collect(),
         };
-        let command = Command::SaveSession { id: form.id, topic: form.topic, data: Box::new(data), plan_items: Vec::new() };
-        self.apply(Intent::Do(command));
+        let command = Command::Training(TrainingCommand::SaveSession {
+            id: form.id,
+            topic: form.topic,
+            data: Box::new(data),
+            plan_items: Vec::new(),
+        });
+        self.handle(Intent::Do(command));
     }
 
     fn mark(&mut self, mark: Mark, all: bool) {
@@ -190,7 +196,7 @@ impl NengliApp {
         if set.is_empty() {
             return;
         }
-        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+        self.handle(Intent::Do(Command::Training(TrainingCommand::SetAttendance { session, set, clear: Vec::new() })));
         self.state.training.ticked.clear();
     }
 
@@ -202,13 +208,13 @@ impl NengliApp {
             return;
         }
         let set = vec![Attendance { hours, ..current }];
-        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+        self.handle(Intent::Do(Command::Training(TrainingCommand::SetAttendance { session, set, clear: Vec::new() })));
     }
 
     fn save_topic_form(&mut self) {
         let Some(topic) = self.state.training.topic.clone() else { return };
         let id = (topic.id > 0).then_some(topic.id);
-        self.apply(Intent::Do(Command::SaveTopic { id, topic: Box::new(topic) }));
+        self.handle(Intent::Do(Command::Training(TrainingCommand::SaveTopic { id, topic: Box::new(topic) })));
     }
 
     fn add_walk_in(&mut self) {
@@ -224,7 +230,7 @@ impl NengliApp {
         let set = vec![Attendance { official: row.id, mark: Mark::Present, hours, walk_in }];
         page.walk_in.clear();
         page.problems.clear();
-        self.apply(Intent::Do(Command::SetAttendance { session, set, clear: Vec::new() }));
+        self.handle(Intent::Do(Command::Training(TrainingCommand::SetAttendance { session, set, clear: Vec::new() })));
     }
 
     fn show_closing(&mut self, official: Option<crate::domain::OfficialId>) {
@@ -292,7 +298,7 @@ impl NengliApp {
             certificate: form.certificate.clone(),
         };
         self.state.selfcheck.study = Default::default();
-        self.apply(Intent::Do(Command::SaveStudyRecord { id: None, official, data: Box::new(data) }));
+        self.handle(Intent::Do(Command::Training(TrainingCommand::SaveStudyRecord { id: None, official, data: Box::new(data) })));
     }
 
     /// Reads and checks an attendance spreadsheet and shows what it would store (or each

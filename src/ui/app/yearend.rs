@@ -4,6 +4,7 @@
 use super::NengliApp;
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::YearEndCommand;
 use crate::service::printing::{self, Scope};
 use crate::ui::jobs::{Job, YearEndPrint};
 use crate::ui::state::{Intent, Notice};
@@ -25,8 +26,9 @@ impl NengliApp {
             Intent::YearEndStep(step) => {
                 let page = &self.state.yearend;
                 let official = page.selected?;
-                let command = Command::YearEndStep { official, year: page.year, step, data: Box::new(page.form.clone()) };
-                self.apply(Intent::Do(command));
+                let command =
+                    Command::YearEnd(YearEndCommand::YearEndStep { official, year: page.year, step, data: Box::new(page.form.clone()) });
+                self.handle(Intent::Do(command));
             }
             Intent::YearEndScope => self.reload_yearend(),
             Intent::SelectReviewUnit(unit) => {
@@ -38,8 +40,9 @@ impl NengliApp {
             Intent::SaveUnitReview => {
                 let page = &self.state.yearend;
                 let unit = page.review_unit?;
-                let command = Command::ReviewUnit { unit, year: page.year, review: Box::new(page.review_form.clone()) };
-                self.apply(Intent::Do(command));
+                let command =
+                    Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: page.year, review: Box::new(page.review_form.clone()) });
+                self.handle(Intent::Do(command));
             }
             Intent::PrintYearEnd { ticked } => self.print_yearend(ticked),
             Intent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),

@@ -7,6 +7,7 @@ use crate::domain::Lang;
 use crate::domain::programme::{Measure, MilestoneData, MilestoneStatus, Programme, Shown};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::ProgrammeCommand;
 use crate::ui::state::{Data, Intent, State};
 use chrono::NaiveDate;
 use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, Vec2};
@@ -97,7 +98,7 @@ fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut
                 if ui.name_inputs(i18n::fill(tr(lang, "home.mark_done"), &[title]), |ui| ui.checkbox(&mut done, "")).changed() {
                     let status = if done { MilestoneStatus::Done } else { MilestoneStatus::InProgress };
                     let data = MilestoneData { status, done_on: done.then_some(data.today), ..milestone.data.clone() };
-                    out.push(Intent::Do(Command::UpdateMilestone { id: milestone.id, data }));
+                    out.push(Intent::Do(Command::Programme(ProgrammeCommand::UpdateMilestone { id: milestone.id, data })));
                 }
                 ui.label(RichText::new(tr(lang, shown.key())).color(shown_color(shown)));
                 fixed_label(ui, title_width, title).on_hover_text(title);

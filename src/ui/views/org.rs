@@ -7,6 +7,7 @@ use crate::domain::problem::{Field, FieldProblem};
 use crate::domain::{Lang, UnitId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::OrgCommand;
 use crate::service::printing::Scope;
 use crate::ui::state::{Data, Intent, OrgPage, PrintWhat, State};
 use egui::{RichText, Ui};
@@ -78,7 +79,7 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
         if ui.button(tr(lang, "org.save_unit")).clicked()
             && let Some(kind) = page.unit_kind
         {
-            out.push(Intent::Do(Command::UpdateUnit { id: unit_id, name: page.unit_name.clone(), kind }));
+            out.push(Intent::Do(Command::Org(OrgCommand::UpdateUnit { id: unit_id, name: page.unit_name.clone(), kind })));
         }
         ui.end_row();
         if !is_root {
@@ -88,7 +89,7 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
                     if ui.button(tr(lang, "org.move")).clicked()
                         && let Some(parent) = page.move_to
                     {
-                        out.push(Intent::Do(Command::MoveUnit { id: unit_id, parent }));
+                        out.push(Intent::Do(Command::Org(OrgCommand::MoveUnit { id: unit_id, parent })));
                     }
                 });
             });
@@ -96,11 +97,14 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
             ui.horizontal(|ui| {
                 let (label, retired) = if unit.retired { ("org.reinstate", false) } else { ("org.retire", true) };
                 if ui.button(tr(lang, label)).clicked() {
-                    out.push(Intent::Do(Command::SetUnitRetired { id: unit_id, retired }));
+                    out.push(Intent::Do(Command::Org(OrgCommand::SetUnitRetired { id: unit_id, retired })));
                 }
                 if ui.button(tr(lang, "org.delete_unit")).clicked() {
                     let question = i18n::fill(tr(lang, "confirm.delete_unit"), &[&unit.name]);
-                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteUnit { id: unit_id })) });
+                    out.push(Intent::AskConfirm {
+                        question,
+                        then: Box::new(Intent::Do(Command::Org(OrgCommand::DeleteUnit { id: unit_id }))),
+                    });
                 }
             });
             ui.end_row();
@@ -116,11 +120,11 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
             let label = ui.label(tr(lang, "org.child_kind"));
             ui.label_inputs_by(label.id, |ui| choose(ui, "child_kind", &mut page.child_kind, &kind_choices(lang, false), None, 120.0));
             if ui.button(tr(lang, "org.add_child_button")).clicked() {
-                out.push(Intent::Do(Command::CreateUnit {
+                out.push(Intent::Do(Command::Org(OrgCommand::CreateUnit {
                     parent: unit_id,
                     name: page.child_name.clone(),
                     kind: page.child_kind.unwrap_or(UnitKind::Team),
-                }));
+                })));
             }
         });
     }
@@ -221,8 +225,8 @@ fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &
     ui.horizontal(|ui| {
         if ui.button(RichText::new(tr(lang, "action.save")).strong()).on_hover_text("Ctrl+S").clicked() || save_shortcut {
             out.push(Intent::Do(match post_id {
-                Some(id) => Command::UpdatePost { id, draft: draft.clone() },
-                None => Command::CreatePost(draft.clone()),
+                Some(id) => Command::Org(OrgCommand::UpdatePost { id, draft: draft.clone() }),
+                None => Command::Org(OrgCommand::CreatePost(draft.clone())),
             }));
         }
         if let Some(id) = post_id {
@@ -233,11 +237,11 @@ fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &
             let retired = data.post(id).is_some_and(|p| p.retired);
             let (label, to) = if retired { ("org.reinstate_post", false) } else { ("org.retire_post", true) };
             if ui.button(tr(lang, label)).clicked() {
-                out.push(Intent::Do(Command::SetPostRetired { id, retired: to }));
+                out.push(Intent::Do(Command::Org(OrgCommand::SetPostRetired { id, retired: to })));
             }
             if ui.button(tr(lang, "org.delete_post")).clicked() {
                 let question = i18n::fill(tr(lang, "confirm.delete_post"), &[&draft.title]);
-                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeletePost { id })) });
+                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::Org(OrgCommand::DeletePost { id }))) });
             }
         } else if ui.button(tr(lang, "action.cancel")).clicked() {
             out.push(Intent::SelectPost(None));

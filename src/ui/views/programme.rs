@@ -8,6 +8,7 @@ use crate::domain::dates::{format_date, parse_date};
 use crate::domain::programme::{Member, MilestoneData, MilestoneStatus, Role, shown_status};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::ProgrammeCommand;
 use crate::ui::state::{Data, Intent, ProgrammePage, State};
 use egui::{RichText, Ui};
 
@@ -68,7 +69,9 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     });
                     if ui.button(tr(lang, "programme.save_dates")).clicked() {
                         match (parse_date(start), parse_date(end)) {
-                            (Some(start), Some(end)) => out.push(Intent::Do(Command::UpdatePhaseDates { id: phase.id, start, end })),
+                            (Some(start), Some(end)) => {
+                                out.push(Intent::Do(Command::Programme(ProgrammeCommand::UpdatePhaseDates { id: phase.id, start, end })))
+                            }
                             _ => page.problem = Some(tr(lang, "problem.bad_date").to_owned()),
                         }
                     }
@@ -97,7 +100,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.label(&member.name);
                     ui.label(RichText::new(&member.duty).weak());
                     if ui.small_button("×").on_hover_text(tr(lang, "programme.remove_member")).clicked() {
-                        out.push(Intent::Do(Command::DeleteMember { id: *id }));
+                        out.push(Intent::Do(Command::Programme(ProgrammeCommand::DeleteMember { id: *id })));
                     }
                     ui.end_row();
                 }
@@ -116,7 +119,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         role: page.member_role.unwrap_or(Role::Member),
                         duty: page.member_duty.clone(),
                     };
-                    out.push(Intent::Do(Command::AddMember { programme: programme.id, member }));
+                    out.push(Intent::Do(Command::Programme(ProgrammeCommand::AddMember { programme: programme.id, member })));
                 }
             });
         });
@@ -180,7 +183,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut ProgrammePage, out: &
                     evidence: form.evidence.clone(),
                 };
                 page.problem = None;
-                out.push(Intent::Do(Command::UpdateMilestone { id, data }));
+                out.push(Intent::Do(Command::Programme(ProgrammeCommand::UpdateMilestone { id, data })));
             }
             _ => {
                 page.problem = Some(i18n::problem(

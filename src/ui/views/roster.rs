@@ -10,6 +10,7 @@ use crate::domain::standards::{LEVELS, SeatData, SeatStatus};
 use crate::domain::{Lang, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::{RosterCommand, StandardsCommand};
 use crate::service::printing::Scope;
 use crate::ui::state::{Data, Intent, PrintWhat, RosterPage, State};
 use egui::{Key, RichText, Ui};
@@ -293,8 +294,8 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
     ui.horizontal(|ui| {
         if ui.button(RichText::new(tr(lang, "action.save")).strong()).on_hover_text("Ctrl+S").clicked() || save_shortcut {
             out.push(Intent::Do(match id {
-                Some(id) => Command::UpdateOfficial { id, draft: draft.clone() },
-                None => Command::CreateOfficial(draft.clone()),
+                Some(id) => Command::Roster(RosterCommand::UpdateOfficial { id, draft: draft.clone() }),
+                None => Command::Roster(RosterCommand::CreateOfficial(draft.clone())),
             }));
         }
         match id {
@@ -304,7 +305,10 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
                 }
                 if ui.button(tr(lang, "roster.delete")).clicked() {
                     let question = i18n::fill(tr(lang, "confirm.delete_official"), &[&draft.name, &draft.staff_no]);
-                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteOfficial { id })) });
+                    out.push(Intent::AskConfirm {
+                        question,
+                        then: Box::new(Intent::Do(Command::Roster(RosterCommand::DeleteOfficial { id }))),
+                    });
                 }
             }
             None => {
@@ -362,7 +366,7 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
             .labelled_by(label.id);
     });
     let save = |status: SeatStatus, data: &SeatData| {
-        Intent::Do(Command::SaveSeatStatement { official, year, data: SeatData { status, ..data.clone() } })
+        Intent::Do(Command::Standards(StandardsCommand::SaveSeatStatement { official, year, data: SeatData { status, ..data.clone() } }))
     };
     ui.horizontal(|ui| {
         match status {

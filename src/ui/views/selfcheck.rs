@@ -11,6 +11,7 @@ use crate::domain::selfcheck::{CheckStatus, GapLine, Levels, Opinion, RoundData,
 use crate::domain::{Lang, OfficialId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::{SelfCheckCommand, TrainingCommand};
 use crate::service::printing::Scope;
 use crate::ui::state::{Data, DetailTab, Intent, PrintWhat, SelfCheckPage, State};
 use egui::{Color32, RichText, Ui};
@@ -71,7 +72,7 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
                 let key = if r.data.closed { "selfcheck.reopen" } else { "selfcheck.close" };
                 if ui.button(tr(lang, key)).clicked() {
                     let data = RoundData { closed: !r.data.closed, ..r.data.clone() };
-                    out.push(Intent::Do(Command::SaveRound { id: Some(r.id), data }));
+                    out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveRound { id: Some(r.id), data })));
                 }
             }
         }
@@ -99,7 +100,7 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
                             units: page.round_unit.into_iter().collect(),
                             closed: false,
                         };
-                        out.push(Intent::Do(Command::SaveRound { id: None, data }));
+                        out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveRound { id: None, data })));
                     }
                     None => {
                         page.problems =
@@ -346,10 +347,20 @@ fn form(
     if may_edit {
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "selfcheck.save")).clicked() {
-                out.push(Intent::Do(Command::SaveSelfCheck { round, official, data: Box::new(page.form.clone()), submit: false }));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+                    round,
+                    official,
+                    data: Box::new(page.form.clone()),
+                    submit: false,
+                })));
             }
             if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
-                out.push(Intent::Do(Command::SaveSelfCheck { round, official, data: Box::new(page.form.clone()), submit: true }));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+                    round,
+                    official,
+                    data: Box::new(page.form.clone()),
+                    submit: true,
+                })));
             }
         });
     }
@@ -370,8 +381,15 @@ fn form(
             ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
         }
         ui.horizontal(|ui| {
-            let review =
-                |step| Command::ReviewSelfCheck { round, official, review: page.review.clone(), step, reason: page.reason.clone() };
+            let review = |step| {
+                Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
+                    round,
+                    official,
+                    review: page.review.clone(),
+                    step,
+                    reason: page.reason.clone(),
+                })
+            };
             if ui.button(tr(lang, "selfcheck.save_review")).clicked() {
                 out.push(Intent::Do(review(None)));
             }
@@ -499,7 +517,10 @@ pub fn plan_items(
                 if choose(ui, &format!("plan_status{}", item.id), &mut status, &statuses, None, 100.0)
                     && let Some(status) = status
                 {
-                    out.push(Intent::Do(Command::SavePlanItem { id: Some(item.id), data: PlanItemData { status, ..item.data.clone() } }));
+                    out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SavePlanItem {
+                        id: Some(item.id),
+                        data: PlanItemData { status, ..item.data.clone() },
+                    })));
                 }
             });
             // The year-end review note, saved when the field is left.
@@ -511,10 +532,10 @@ pub fn plan_items(
                 })
                 .inner;
             if edited.lost_focus() && *review != item.data.review {
-                out.push(Intent::Do(Command::SavePlanItem {
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SavePlanItem {
                     id: Some(item.id),
                     data: PlanItemData { review: review.clone(), ..item.data.clone() },
-                }));
+                })));
             }
             // The sessions that serve the item, and one to link (the training register's side).
             ui.vertical(|ui| {
@@ -538,11 +559,16 @@ pub fn plan_items(
                     let mut plan_items = session.plan_items.clone();
                     plan_items.push(item.id);
                     let data = Box::new(session.data.clone());
-                    out.push(Intent::Do(Command::SaveSession { id: Some(session.id), topic: session.topic, data, plan_items }));
+                    out.push(Intent::Do(Command::Training(TrainingCommand::SaveSession {
+                        id: Some(session.id),
+                        topic: session.topic,
+                        data,
+                        plan_items,
+                    })));
                 }
             });
             if may_edit && ui.small_button(tr(lang, "action.delete")).clicked() {
-                out.push(Intent::Do(Command::DeletePlanItem { id: item.id }));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::DeletePlanItem { id: item.id })));
             } else if !may_edit {
                 ui.label("");
             }
@@ -585,7 +611,7 @@ pub fn plan_form(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage,
             due,
             ..PlanItemData::new(owner, year, page.plan_capability)
         };
-        out.push(Intent::Do(Command::SavePlanItem { id: None, data }));
+        out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SavePlanItem { id: None, data })));
     }
 }
 
@@ -605,7 +631,7 @@ fn others(
     ui.label(RichText::new(tr(lang, "peer.help")).small().weak());
     for (check, peer) in &detail.peers {
         if removable_line(ui, lang, peer, &[&levels_text(&check.levels), &check.comment], admin) {
-            out.push(Intent::Do(Command::DeletePeer { id: check.id }));
+            out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::DeletePeer { id: check.id })));
         }
     }
     if admin {
@@ -615,7 +641,11 @@ fn others(
             if ui.button(tr(lang, "peer.assign")).clicked()
                 && let Some(peer) = data.roster.iter().find(|r| r.staff_no == page.peer_staff_no.trim())
             {
-                out.push(Intent::Do(Command::AssignPeer { round: detail.round.id, subject: detail.official.id, peer: peer.id }));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::AssignPeer {
+                    round: detail.round.id,
+                    subject: detail.official.id,
+                    peer: peer.id,
+                })));
             }
         });
     }
@@ -641,7 +671,11 @@ fn others(
                     })
                     .inner;
                 if levels != check.levels || (edited.lost_focus() && *comment != check.comment) {
-                    out.push(Intent::Do(Command::SavePeerCheck { id: check.id, levels, comment: comment.clone() }));
+                    out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SavePeerCheck {
+                        id: check.id,
+                        levels,
+                        comment: comment.clone(),
+                    })));
                 }
             });
         }
@@ -649,7 +683,7 @@ fn others(
     section(ui, tr(lang, "opinion.title"));
     for opinion in &detail.opinions {
         if removable_line(ui, lang, &opinion.source, &[&opinion.note], reviewer) {
-            out.push(Intent::Do(Command::DeleteOpinion { id: opinion.id }));
+            out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::DeleteOpinion { id: opinion.id })));
         }
     }
     if reviewer {
@@ -666,7 +700,7 @@ fn others(
                     source: page.opinion_source.clone(),
                     note: page.opinion_note.clone(),
                 };
-                out.push(Intent::Do(Command::AddOpinion(opinion)));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::AddOpinion(opinion))));
             }
         });
     }
@@ -702,7 +736,7 @@ fn tests_admin(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, official: Offi
         {
             let score = page.score.trim();
             let score = if score.is_empty() { None } else { Some(score.parse::<f64>().unwrap_or(f64::NAN)) };
-            out.push(Intent::Do(Command::SetScore { test, official, score }));
+            out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SetScore { test, official, score })));
         }
     });
     egui::CollapsingHeader::new(tr(lang, "tests.new")).id_salt("new_test").show(ui, |ui| {
@@ -720,7 +754,13 @@ fn tests_admin(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, official: Offi
                 && let (Some(date), Some(kind)) = (parse_date(page.test_date.trim()), page.test_kind)
             {
                 let pass_mark = page.test_pass.trim().parse::<f64>().unwrap_or(60.0);
-                out.push(Intent::Do(Command::AddTest(Test { id: 0, name: page.test_name.clone(), kind, date, pass_mark })));
+                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::AddTest(Test {
+                    id: 0,
+                    name: page.test_name.clone(),
+                    kind,
+                    date,
+                    pass_mark,
+                }))));
             }
         });
     });

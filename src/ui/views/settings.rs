@@ -8,6 +8,7 @@ use crate::domain::standards::{LEVELS, Scale};
 use crate::i18n::fill;
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::StandardsCommand;
 use crate::ui::state::{AuditFilterForm, Intent, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -137,7 +138,7 @@ fn scale_ui(ui: &mut Ui, lang: Lang, catalogue: &crate::domain::catalogue::Catal
             }
         });
         if ui.button(tr(lang, "scale.save")).clicked() {
-            out.push(Intent::Do(Command::SaveScale(scale.clone())));
+            out.push(Intent::Do(Command::Standards(StandardsCommand::SaveScale(scale.clone()))));
         }
     });
 }

@@ -11,6 +11,7 @@ use crate::domain::text::fold;
 use crate::domain::{Lang, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::StandardsCommand;
 use crate::service::printing::Scope;
 use crate::ui::state::{Data, Intent, PrintWhat, StandardsPage, State};
 use egui::{Color32, RichText, Ui};
@@ -299,7 +300,11 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
     let save_shortcut = ui.input_mut(|i| i.consume_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S)));
     ui.horizontal(|ui| {
         if ui.button(RichText::new(tr(lang, "action.save")).strong()).on_hover_text("Ctrl+S").clicked() || save_shortcut {
-            out.push(Intent::Do(Command::SaveStandard { post: post_id, year: data.bureau.year, data: draft.clone() }));
+            out.push(Intent::Do(Command::Standards(StandardsCommand::SaveStandard {
+                post: post_id,
+                year: data.bureau.year,
+                data: draft.clone(),
+            })));
         }
         if ui.button(tr(lang, "action.revert")).clicked() {
             out.push(Intent::SelectStandardPost(Some(post_id)));

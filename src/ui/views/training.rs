@@ -7,6 +7,7 @@ use super::widgets::{choose, section, unit_choices};
 use crate::domain::training::Mark;
 use crate::i18n::{self, tr};
 use crate::service::Command;
+use crate::service::command::TrainingCommand;
 use crate::ui::state::{Data, Intent, State, TrainingPage, TrainingTab};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -151,7 +152,10 @@ fn attendance_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr(lang, "action.delete")).clicked() {
                 let question = i18n::fill(tr(lang, "training.confirm_delete"), &[&d.title]);
-                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::DeleteSession { id: session.id })) });
+                out.push(Intent::AskConfirm {
+                    question,
+                    then: Box::new(Intent::Do(Command::Training(TrainingCommand::DeleteSession { id: session.id }))),
+                });
             }
             if ui.button(tr(lang, "training.print_sign_in")).clicked() {
                 out.push(Intent::Print {
@@ -288,7 +292,7 @@ fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out:
                     page_topic = Some(topic.clone());
                 }
                 if held == 0 && ui.small_button(tr(lang, "action.delete")).clicked() {
-                    out.push(Intent::Do(Command::DeleteTopic { id: topic.id }));
+                    out.push(Intent::Do(Command::Training(TrainingCommand::DeleteTopic { id: topic.id })));
                 }
             });
             ui.end_row();
@@ -568,7 +572,7 @@ fn quotas_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut Tra
             });
         }
         if ui.button(RichText::new(tr(lang, "action.save")).strong()).clicked() {
-            out.push(Intent::Do(Command::SaveQuotaRules(rules.clone())));
+            out.push(Intent::Do(Command::Training(TrainingCommand::SaveQuotaRules(rules.clone()))));
         }
     });
     for message in page.problems.iter().map(|p| i18n::problem(lang, p)) {

@@ -68,7 +68,7 @@ pub fn log_in(harness: &mut Harness<'_, NengliApp>) {
     let login = &mut harness.state_mut().state.login;
     login.username = ADMIN.0.into();
     login.password = ADMIN.1.into();
-    harness.state_mut().apply(Intent::Login);
+    harness.state_mut().handle(Intent::Login);
     harness.step();
     assert!(harness.state().state.session.is_some(), "logged in");
 }

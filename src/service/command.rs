@@ -1,0 +1,305 @@
+//! The changes a user (or the command line) asks for, one enum per area of the programme;
+//! what a change did ([`Applied`]) and the record it touched ([`Entity`]).
+
+use crate::domain::catalogue::UnitKind;
+use crate::domain::official::{Official, OfficialDraft};
+use crate::domain::org::{Post, PostDraft, Unit};
+use crate::domain::plans::{PlanItem, PlanItemData, PlanOwner};
+use crate::domain::programme::{Member, MilestoneData};
+use crate::domain::selfcheck::{Levels, Opinion, PeerCheck, Review, RoundData, SelfCheck, SelfCheckData, Step, Test};
+use crate::domain::standards::{Scale, SeatData, StandardData};
+use crate::domain::training::{Attendance, QuotaRule, Session, SessionData, StudyData, StudyRecord, Topic};
+use crate::domain::{OfficialId, PostId, UnitId};
+use chrono::NaiveDate;
+
+/// A change a user (or the command line) asks for, by area; each area is applied and
+/// permitted by its own module of the service.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// The bureau's units and posts (with their duty statements).
+    Org(OrgCommand),
+    /// The roster of officials.
+    Roster(RosterCommand),
+    /// Each post's capability standard, the bureau's scale and the officials' 能力席位書.
+    Standards(StandardsCommand),
+    /// The programme's phases, milestones and leading group.
+    Programme(ProgrammeCommand),
+    /// Self-check rounds, the official's self-check and its review, peer checks, opinions, tests and improvement plans.
+    SelfCheck(SelfCheckCommand),
+    /// The training register: sessions, attendance, study records, quotas and the study plan.
+    Training(TrainingCommand),
+    /// The year-end assessment: the sign-off chain of each official's record and the units' 檢查驗收.
+    YearEnd(YearEndCommand),
+}
+
+/// The bureau's units and posts (with their duty statements).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OrgCommand {
+    CreateUnit { parent: UnitId, name: String, kind: UnitKind },
+    UpdateUnit { id: UnitId, name: String, kind: UnitKind },
+    MoveUnit { id: UnitId, parent: UnitId },
+    SetUnitRetired { id: UnitId, retired: bool },
+    DeleteUnit { id: UnitId },
+    RestoreUnit(Unit),
+    CreatePost(PostDraft),
+    UpdatePost { id: PostId, draft: PostDraft },
+    SetPostRetired { id: PostId, retired: bool },
+    DeletePost { id: PostId },
+    RestorePost(Post),
+}
+
+impl From<OrgCommand> for Command {
+    fn from(command: OrgCommand) -> Command {
+        Command::Org(command)
+    }
+}
+
+/// The roster of officials.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RosterCommand {
+    CreateOfficial(OfficialDraft),
+    UpdateOfficial { id: OfficialId, draft: OfficialDraft },
+    DeleteOfficial { id: OfficialId },
+    RestoreOfficial(Official),
+}
+
+impl From<RosterCommand> for Command {
+    fn from(command: RosterCommand) -> Command {
+        Command::Roster(command)
+    }
+}
+
+/// Each post's capability standard, the bureau's scale and the officials' 能力席位書.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StandardsCommand {
+    SaveStandard {
+        post: PostId,
+        year: i32,
+        data: StandardData,
+    },
+    /// The bureau's own capability scale: level descriptors and tiers' default levels.
+    SaveScale(Scale),
+    DeleteStandard {
+        post: PostId,
+        year: i32,
+    },
+    SaveSeatStatement {
+        official: OfficialId,
+        year: i32,
+        data: SeatData,
+    },
+    DeleteSeatStatement {
+        official: OfficialId,
+        year: i32,
+    },
+}
+
+impl From<StandardsCommand> for Command {
+    fn from(command: StandardsCommand) -> Command {
+        Command::Standards(command)
+    }
+}
+
+/// The programme's phases, milestones and leading group.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProgrammeCommand {
+    UpdateMilestone { id: i64, data: MilestoneData },
+    UpdatePhaseDates { id: i64, start: NaiveDate, end: NaiveDate },
+    AddMember { programme: i64, member: Member },
+    DeleteMember { id: i64 },
+}
+
+impl From<ProgrammeCommand> for Command {
+    fn from(command: ProgrammeCommand) -> Command {
+        Command::Programme(command)
+    }
+}
+
+/// Self-check rounds, the official's self-check and its review, peer checks, opinions, tests and improvement plans.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelfCheckCommand {
+    /// Opens a self-check round (`id: None`) or changes one.
+    SaveRound {
+        id: Option<i64>,
+        data: RoundData,
+    },
+    DeleteRound {
+        id: i64,
+    },
+    /// The official saves their self-check, and hands it in when `submit`.
+    SaveSelfCheck {
+        round: i64,
+        official: OfficialId,
+        data: Box<SelfCheckData>,
+        submit: bool,
+    },
+    /// A reviewer writes the supervisor's levels and comment, and may return the self-check
+    /// (with `reason`) or accept it.
+    ReviewSelfCheck {
+        round: i64,
+        official: OfficialId,
+        review: Review,
+        step: Option<Step>,
+        reason: String,
+    },
+    /// Puts a self-check back as it was (undo); `by_owner` tells whose part is restored.
+    RestoreSelfCheck {
+        round: i64,
+        official: OfficialId,
+        before: Option<Box<SelfCheck>>,
+        by_owner: bool,
+    },
+    /// The personnel section assigns `peer` to peer-check `subject` in a round.
+    AssignPeer {
+        round: i64,
+        subject: OfficialId,
+        peer: OfficialId,
+    },
+    /// The assigned colleague records the peer check.
+    SavePeerCheck {
+        id: i64,
+        levels: Levels,
+        comment: String,
+    },
+    DeletePeer {
+        id: i64,
+    },
+    RestorePeer(PeerCheck),
+    AddOpinion(Opinion),
+    DeleteOpinion {
+        id: i64,
+    },
+    AddTest(Test),
+    DeleteTest {
+        id: i64,
+    },
+    /// Records (or with `None` removes) an official's score in a test.
+    SetScore {
+        test: i64,
+        official: OfficialId,
+        score: Option<f64>,
+    },
+    /// Adds (`id: None`) or changes an improvement-plan item.
+    SavePlanItem {
+        id: Option<i64>,
+        data: PlanItemData,
+    },
+    DeletePlanItem {
+        id: i64,
+    },
+    RestorePlanItem(PlanItem),
+}
+
+impl From<SelfCheckCommand> for Command {
+    fn from(command: SelfCheckCommand) -> Command {
+        Command::SelfCheck(command)
+    }
+}
+
+/// The training register: sessions, attendance, study records, quotas and the study plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainingCommand {
+    /// Schedules a session (`id: None`, from a plan topic or on its own) or changes one.
+    SaveSession {
+        id: Option<i64>,
+        topic: Option<i64>,
+        data: Box<SessionData>,
+        plan_items: Vec<i64>,
+    },
+    DeleteSession {
+        id: i64,
+    },
+    /// Puts a deleted session back with its attendance (undo).
+    RestoreSession(Box<(Session, Vec<Attendance>)>),
+    /// Marks people at a session (present, late, on leave, absent; hours credited) and takes
+    /// away the marks of `clear` (an undo of marks that were not there before).
+    SetAttendance {
+        session: i64,
+        set: Vec<Attendance>,
+        clear: Vec<OfficialId>,
+    },
+    /// Records study outside the sessions (`id: None`) or changes a record.
+    SaveStudyRecord {
+        id: Option<i64>,
+        official: OfficialId,
+        data: Box<StudyData>,
+    },
+    DeleteStudyRecord {
+        id: i64,
+    },
+    RestoreStudyRecord(Box<StudyRecord>),
+    /// Replaces the quota rules.
+    SaveQuotaRules(Vec<QuotaRule>),
+    /// Adds a topic to a year's study plan (`id: None`) or changes one.
+    SaveTopic {
+        id: Option<i64>,
+        topic: Box<Topic>,
+    },
+    /// Removes a topic no session was scheduled from.
+    DeleteTopic {
+        id: i64,
+    },
+    RestoreTopic(Box<Topic>),
+}
+
+impl From<TrainingCommand> for Command {
+    fn from(command: TrainingCommand) -> Command {
+        Command::Training(command)
+    }
+}
+
+/// The year-end assessment: the sign-off chain of each official's record and the units' 檢查驗收.
+#[derive(Clone, Debug, PartialEq)]
+pub enum YearEndCommand {
+    /// A step of an official's year-end record: each party writes only its own part of `data`
+    /// (the official the summary and self-evaluation, the supervisor the comment and proposed
+    /// grade, the committee its opinion and the grade, the official then their opinion).
+    YearEndStep { official: OfficialId, year: i32, step: crate::domain::yearend::Step, data: Box<crate::domain::yearend::YearEndData> },
+    /// Puts a year-end record back as it was (undo).
+    RestoreYearEnd { official: OfficialId, year: i32, before: Option<Box<crate::domain::yearend::YearEnd>> },
+    /// The personnel section's 檢查驗收 of a unit for a year (signed with the actor and the day).
+    ReviewUnit { unit: UnitId, year: i32, review: Box<crate::domain::yearend::UnitReview> },
+    /// Puts a unit's 檢查驗收 back as it was, with its uuid (undo).
+    RestoreUnitReview { unit: UnitId, year: i32, before: Option<(String, Box<crate::domain::yearend::UnitReview>)> },
+}
+
+impl From<YearEndCommand> for Command {
+    fn from(command: YearEndCommand) -> Command {
+        Command::YearEnd(command)
+    }
+}
+
+/// The record a command changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Unit(UnitId),
+    Post(PostId),
+    Official(OfficialId),
+    Standard(PostId),
+    Scale,
+    Programme,
+    Seat(OfficialId),
+    /// A self-check round's settings, peer assignments, opinions or tests.
+    Round(i64),
+    SelfCheck {
+        round: i64,
+        official: OfficialId,
+    },
+    Plan(PlanOwner),
+    Session(i64),
+    Training(OfficialId),
+    YearEnd(OfficialId),
+    UnitReview(UnitId),
+    Quotas,
+}
+
+/// What a command did.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub struct Applied {
+    /// The audit action, e.g. `official.update`; also the key of the message shown.
+    pub action: &'static str,
+    pub entity: Entity,
+    /// The command that reverses this one.
+    pub undo: Command,
+}

@@ -1,0 +1,141 @@
+//! Spreadsheet imports of the roster, units, posts and standards: what the bureau holds for a
+//! preview to check rows against, and the chosen rows stored in one transaction or not at all.
+
+use super::org::validate_post;
+use super::roster::validate_official;
+use super::{Result, Service, ServiceError, existing_official, existing_post, existing_unit};
+use crate::domain::UnitId;
+use crate::domain::official::OfficialDraft;
+use crate::domain::org::{self, PostDraft, Unit};
+use crate::domain::problem::{Field, Problem};
+use crate::exchange::Kind;
+use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
+use crate::store::{Db, new_uuid};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// What an import stored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// How often (in rows) a long import reports progress and checks for a cancel.
+const PROGRESS_EVERY: usize = 250;
+
+impl Service {
+    /// What the bureau holds, indexed for an import preview.
+    pub fn lookup(&self) -> Result<Lookup> {
+        let db = self.read();
+        let year = db.bureau()?.map_or(0, |b| b.year);
+        let standards = db.standards(year)?.into_iter().map(|s| (s.post, s.data));
+        Ok(Lookup::new(db.catalogue()?, db.units()?, db.posts()?, db.officials()?, self.today()).with_standards(standards))
+    }
+
+    /// Stores the selected rows of `preview` in one transaction with one audit row naming the
+    /// file: all of them, or (on a problem, an error or a cancel from `progress`) none.
+    /// `progress(done, total)` is called as rows are stored; returning `false` cancels.
+    pub fn import(&mut self, preview: &Preview, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportSummary> {
+        self.require(crate::domain::access::Need::Admin)?;
+        let records = preview.records().map_err(ServiceError::RowsRefused)?;
+        let actor = self.actor.clone();
+        let today = self.today();
+        self.store.write(|db| {
+            let mut summary = ImportSummary::default();
+            let mut created_units: HashMap<String, UnitId> = HashMap::new();
+            let total = records.len();
+            for (done, record) in records.iter().enumerate() {
+                if done % PROGRESS_EVERY == 0 && !progress(done, total) {
+                    return Err(ServiceError::Cancelled);
+                }
+                let created = import_record(db, today, record, &mut created_units)?;
+                if created { summary.created += 1 } else { summary.updated += 1 }
+            }
+            if !progress(total, total) {
+                return Err(ServiceError::Cancelled);
+            }
+            let after =
+                serde_json::json!({ "file": preview.file, "sheet": preview.sheet, "created": summary.created, "updated": summary.updated });
+            db.audit(&actor, import_action(preview.kind), "import", None, None, Some(&after.to_string()))?;
+            Ok(summary)
+        })
+    }
+}
+
+fn import_action(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Officials => "import.officials",
+        Kind::Units => "import.units",
+        Kind::Posts => "import.posts",
+        Kind::Standards => "import.standards",
+    }
+}
+
+/// Stores one checked import row, checking it again against the store; `true` when created.
+fn import_record(db: &Db<'_>, today: NaiveDate, record: &Record, created_units: &mut HashMap<String, UnitId>) -> Result<bool> {
+    match record {
+        Record::Official { id, data } => {
+            let previous = match id {
+                Some(id) => Some(existing_official(db, *id)?),
+                None => None,
+            };
+            let valid = validate_official(db, today, &OfficialDraft::from_data(data), *id, previous.as_ref().and_then(|p| p.post))?;
+            match id {
+                Some(id) => db.update_official(*id, &valid)?,
+                None => {
+                    db.insert_official(None, &new_uuid(), &valid)?;
+                }
+            }
+            Ok(id.is_none())
+        }
+        Record::Post { id, data } => {
+            let valid = validate_post(db, &PostDraft::from_data(data))?;
+            match id {
+                Some(id) => db.update_post(*id, &valid, existing_post(db, *id)?.retired)?,
+                None => {
+                    db.insert_post(None, &new_uuid(), &valid, false)?;
+                }
+            }
+            Ok(id.is_none())
+        }
+        Record::StandardRow { post, tier, levels } => {
+            existing_post(db, *post)?;
+            let year = db.bureau()?.map_or(today.year(), |b| b.year);
+            let existing = db.standard(*post, year)?;
+            let mut data = existing.as_ref().map(|s| s.data.clone()).unwrap_or_default();
+            data.levels.retain(|(t, _), _| t != tier);
+            data.levels.extend(levels.iter().map(|(c, l)| ((*tier, *c), *l)));
+            db.save_standard(*post, year, &data.validate()?)?;
+            Ok(existing.is_none())
+        }
+        Record::Unit { id, name, parent, kind } => {
+            let parent = match parent {
+                ParentRef::Existing(p) => *p,
+                ParentRef::InFile(name) => {
+                    *created_units.get(name).ok_or(ServiceError::one(Field::Parent, Problem::UnknownUnit { name: name.clone() }))?
+                }
+            };
+            if existing_unit(db, parent)?.retired {
+                return Err(ServiceError::one(Field::Parent, Problem::UnitRetired));
+            }
+            match id {
+                Some(id) => {
+                    let before = existing_unit(db, *id)?;
+                    if before.parent != Some(parent) {
+                        org::check_move(&db.units()?, *id, Some(parent)).map_err(|p| ServiceError::Invalid(vec![p]))?;
+                    }
+                    let position = if before.parent == Some(parent) { before.position } else { db.next_unit_position(Some(parent))? };
+                    db.update_unit(&Unit { parent: Some(parent), kind: *kind, position, ..before })?;
+                    Ok(false)
+                }
+                None => {
+                    let position = db.next_unit_position(Some(parent))?;
+                    let new_id = db.insert_unit(None, &new_uuid(), Some(parent), name, *kind, position)?;
+                    created_units.insert(name.clone(), new_id);
+                    Ok(true)
+                }
+            }
+        }
+    }
+}
