@@ -6,6 +6,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::exchange::preview::{self, Change};
 use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::service::{Service, ServiceError, printing, seed};
 use crate::store::{OpenMode, Store};
 use chrono::Datelike;
@@ -266,13 +267,13 @@ fn print_yearend(
     let title = batch.title();
     if let Some(dir) = split_dir {
         let files = crate::report::write_pdf_files(dir, &title, batch.named_documents(), paper, lang, &mut |_| true)
-            .map_err(|e| i18n::pdf_error(lang, &e))?;
+            .map_err(|e| messages::pdf_error(lang, &e))?;
         let line = i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]);
         return Ok(Output { output: vec![line], failed: false });
     }
     let out = out.ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-    let pages =
-        crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true).map_err(|e| i18n::pdf_error(lang, &e))?;
+    let pages = crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true)
+        .map_err(|e| messages::pdf_error(lang, &e))?;
     let line = i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]);
     Ok(Output { output: vec![line], failed: false })
 }
@@ -352,12 +353,12 @@ pub struct Output {
 }
 
 fn service(db: &Path, mode: OpenMode, lang: Lang) -> Result<Service, String> {
-    let store = Store::open(db, mode).map_err(|e| i18n::store_error(lang, &e))?;
+    let store = Store::open(db, mode).map_err(|e| messages::store_error(lang, &e))?;
     Ok(Service::new(store, "cli"))
 }
 
 fn fail(lang: Lang, error: ServiceError) -> String {
-    i18n::service_error(lang, &error)
+    messages::service_error(lang, &error)
 }
 
 /// Runs one headless command against `db`; `Err` is the one-line message for stderr.
@@ -398,11 +399,11 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::Check => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let problems = service.store().check().map_err(|e| i18n::store_error(lang, &e))?;
+            let problems = service.store().check().map_err(|e| messages::store_error(lang, &e))?;
             if problems.is_empty() {
                 ok("ok".to_owned())
             } else {
-                Ok(Output { output: problems.iter().map(|p| i18n::check_problem(lang, p)).collect(), failed: true })
+                Ok(Output { output: problems.iter().map(|p| messages::check_problem(lang, p)).collect(), failed: true })
             }
         }
         Cmd::Import { kind: ImportKindArg::Attendance, file, dry_run, .. } => {
@@ -435,22 +436,23 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let table = export_table(&service, (*kind).into(), lang).map_err(|e| i18n::store_error(lang, &e))?;
-            write::save(&table, file).map_err(|e| i18n::exchange_error(lang, &e))?;
+            let table = export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
+            write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }
         Cmd::Backup { out } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            service.store().backup_to(out).map_err(|e| i18n::store_error(lang, &e))?;
+            service.store().backup_to(out).map_err(|e| messages::store_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.backup_done"), &[&out.display().to_string()]))
         }
         Cmd::Restore { file } => {
-            let aside = crate::backup::restore(db, file, chrono::Local::now().naive_local()).map_err(|e| i18n::store_error(lang, &e))?;
+            let aside =
+                crate::backup::restore(db, file, chrono::Local::now().naive_local()).map_err(|e| messages::store_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.restore_done"), &[&file.display().to_string(), &aside.display().to_string()]))
         }
         Cmd::Print { what } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let store_error = |e| i18n::store_error(lang, &e);
+            let store_error = |e| messages::store_error(lang, &e);
             let scope = |unit: &Option<String>| -> Result<printing::Scope, String> {
                 match unit {
                     None => Ok(printing::Scope::All),
@@ -540,7 +542,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 return Err(tr(lang, "cli.nothing_to_print").to_owned());
             }
             let pages = crate::report::write_pdf_file(out, &document.title, [&document], paper_used, lang, &mut |_| true)
-                .map_err(|e| i18n::pdf_error(lang, &e))?;
+                .map_err(|e| messages::pdf_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
         }
         Cmd::ExportPackages { round, unit, dir } => {
@@ -549,7 +551,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 None => printing::Scope::All,
                 Some(name) => printing::Scope::Unit(
                     printing::find_unit(&service, name)
-                        .map_err(|e| i18n::store_error(lang, &e))?
+                        .map_err(|e| messages::store_error(lang, &e))?
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
                 ),
             };
@@ -559,7 +561,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         Cmd::ImportPackages { dir, take_conflicts, dry_run } => {
             use crate::service::packages::{Outcome, package_files};
             let mut service = service(db, OpenMode::Existing, lang)?;
-            let files = package_files(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+            let files = package_files(dir).map_err(|e| messages::exchange_error(lang, &e.into()))?;
             let reviewed = service.review_packages(&files).map_err(|e| fail(lang, e))?;
             let mut output = Vec::new();
             let mut failed = false;
@@ -622,7 +624,7 @@ pub fn export_table(service: &Service, kind: Kind, lang: Lang) -> Result<write::
 }
 
 fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: Option<&str>, lang: Lang) -> Result<Output, String> {
-    let sheets = exchange::read_file(file).map_err(|e| i18n::exchange_error(lang, &e))?;
+    let sheets = exchange::read_file(file).map_err(|e| messages::exchange_error(lang, &e))?;
     let chosen = match sheet {
         Some(name) => sheets.iter().find(|s| s.name == name).ok_or_else(|| i18n::fill(tr(lang, "cli.no_sheet"), &[name]))?,
         None => sheets
@@ -634,9 +636,9 @@ fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: 
             })
             .unwrap_or(&sheets[0]),
     };
-    let lookup = service.lookup().map_err(|e| i18n::service_error(lang, &e))?;
+    let lookup = service.lookup().map_err(|e| messages::service_error(lang, &e))?;
     let preview = preview::build(kind, &exchange::display_name(file), chosen, &lookup)
-        .map_err(|missing| i18n::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
+        .map_err(|missing| messages::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
     let counts = preview.counts();
     let mut output = vec![i18n::fill(
         tr(lang, "cli.import_counts"),
@@ -664,7 +666,7 @@ fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: 
     if dry_run {
         output.push(tr(lang, "cli.dry_run").to_owned());
     } else {
-        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| i18n::service_error(lang, &e))?;
+        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| messages::service_error(lang, &e))?;
         output.push(i18n::fill(tr(lang, "cli.import_done"), &[&summary.created.to_string(), &summary.updated.to_string()]));
     }
     Ok(Output { output, failed: false })

@@ -24,6 +24,7 @@ pub mod files;
 pub mod i18n;
 pub mod lock;
 pub mod logging;
+pub mod messages;
 pub mod paths;
 pub mod report;
 pub mod service;

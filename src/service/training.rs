@@ -407,7 +407,7 @@ pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: cr
         ServiceError::Rows(vec![(
             0,
             String::new(),
-            FieldProblem::new(Field::Record, Problem::Unknown { value: crate::i18n::exchange_error(lang, &e) }),
+            FieldProblem::new(Field::Record, Problem::Unknown { value: crate::messages::exchange_error(lang, &e) }),
         )])
     };
     let sheets = crate::exchange::read_file(path).map_err(to_service)?;

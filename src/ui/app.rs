@@ -12,6 +12,7 @@ use crate::domain::problem::FieldProblem;
 use crate::domain::{Lang, OfficialId};
 use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::report;
 use crate::service::printing;
 use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
@@ -276,14 +277,14 @@ impl NengliApp {
                 self.state.page = Page::Import;
             }
             jobs::Outcome::Read { path, sheets: Err(e) } => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::exchange_error(lang, &e)]));
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::exchange_error(lang, &e)]));
             }
             jobs::Outcome::Imported(result) => self.imported(result),
             jobs::Outcome::BackedUp(Ok(path)) => {
                 self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])));
                 self.reload_backups();
             }
-            jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(i18n::store_error(lang, &e)),
+            jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(messages::store_error(lang, &e)),
             jobs::Outcome::Checked(Ok(problems)) => self.state.settings.check = Some(problems),
             jobs::Outcome::Printed(Ok((path, sheets))) => {
                 let text = i18n::fill(tr(lang, "yearend.printed"), &[&sheets.to_string(), &path.display().to_string()]);
@@ -302,14 +303,14 @@ impl NengliApp {
                 self.state.import = None;
                 self.state.page = if kind == Kind::Officials { Page::Roster } else { Page::Organisation };
                 if let Err(e) = self.load_all() {
-                    self.error(i18n::store_error(lang, &e));
+                    self.error(messages::store_error(lang, &e));
                     return;
                 }
                 self.state.notice =
                     Some(Notice::Info(i18n::fill(tr(lang, "import.done"), &[&summary.created.to_string(), &summary.updated.to_string()])));
                 log::info!("import stored {} new, {} updated", summary.created, summary.updated);
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -319,7 +320,7 @@ impl NengliApp {
         let lookup = match service.lookup() {
             Ok(lookup) => lookup,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
                 return;
             }
@@ -364,7 +365,7 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(preview) = self.state.import.as_ref().and_then(|p| p.preview.clone()) else { return };
         if let Err(rows) = preview.records() {
-            self.error(i18n::service_error(lang, &ServiceError::RowsRefused(rows)));
+            self.error(messages::service_error(lang, &ServiceError::RowsRefused(rows)));
             return;
         }
         let Some(service) = &mut self.service else { return };
@@ -389,9 +390,9 @@ impl NengliApp {
         let table = if kind == Kind::Officials {
             self.roster_export_table(service)
         } else {
-            crate::cli::export_table(service, kind, lang).map_err(|e| i18n::store_error(lang, &e))
+            crate::cli::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
         };
-        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| i18n::exchange_error(lang, &e)));
+        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| messages::exchange_error(lang, &e)));
         match result {
             Ok(rows) => {
                 self.state.notice =
@@ -406,7 +407,7 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(data) = &self.state.data else { return Err(String::new()) };
         let db = service.read();
-        let all = db.officials().map_err(|e| i18n::store_error(lang, &e))?;
+        let all = db.officials().map_err(|e| messages::store_error(lang, &e))?;
         let by_id: std::collections::HashMap<OfficialId, &crate::domain::official::Official> = all.iter().map(|o| (o.id, o)).collect();
         let ordered: Vec<crate::domain::official::Official> =
             data.roster_visible.iter().filter_map(|&i| by_id.get(&data.roster[i as usize].id).map(|o| (*o).clone())).collect();
@@ -421,7 +422,7 @@ impl NengliApp {
             Ok(copied) => {
                 self.changed = true;
                 if let Err(e) = self.load_all() {
-                    self.error(i18n::store_error(lang, &e));
+                    self.error(messages::store_error(lang, &e));
                     return;
                 }
                 self.undo.clear();
@@ -430,7 +431,7 @@ impl NengliApp {
                 self.state.notice =
                     Some(Notice::Info(i18n::fill(tr(lang, "standards.carried"), &[&copied.to_string(), &(year + 1).to_string()])));
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -460,18 +461,18 @@ impl NengliApp {
                 };
                 match result {
                     Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                    Err(e) => return self.error(messages::service_error(lang, &e)),
                 }
             }
             PrintWhat::SignIn(session) => match printing::sign_in(service, session, lang) {
                 Ok(document) => Ok(document),
-                Err(e) => return self.error(i18n::service_error(lang, &e)),
+                Err(e) => return self.error(messages::service_error(lang, &e)),
             },
             PrintWhat::TrainingFile(official) => {
                 let year = self.state.selfcheck.training.as_ref().map_or(self.state.training.year, |f| f.year);
                 match printing::training_file(service, official, year, lang) {
                     Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                    Err(e) => return self.error(messages::service_error(lang, &e)),
                 }
             }
             PrintWhat::Compliance => {
@@ -481,7 +482,7 @@ impl NengliApp {
                 };
                 match printing::training_compliance(service, self.state.training.year, unit, lang) {
                     Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                    Err(e) => return self.error(messages::service_error(lang, &e)),
                 }
             }
             PrintWhat::CapabilityReport | PrintWhat::RoundSummary => {
@@ -493,7 +494,7 @@ impl NengliApp {
                 };
                 match result {
                     Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                    Err(e) => return self.error(messages::service_error(lang, &e)),
                 }
             }
         };
@@ -502,7 +503,7 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }
             Ok(document) => self.preview(document, paper),
-            Err(e) => self.error(i18n::store_error(lang, &e)),
+            Err(e) => self.error(messages::store_error(lang, &e)),
         }
     }
 
@@ -541,7 +542,7 @@ impl NengliApp {
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(Into::into));
         match result {
             Ok(()) => self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()]))),
-            Err(e) => self.error(i18n::exchange_error(lang, &e)),
+            Err(e) => self.error(messages::exchange_error(lang, &e)),
         }
     }
 
@@ -732,7 +733,7 @@ impl NengliApp {
                             &[&table.rows.len().to_string(), &path.display().to_string()],
                         )))
                     }
-                    Err(e) => self.error(i18n::exchange_error(lang, &e)),
+                    Err(e) => self.error(messages::exchange_error(lang, &e)),
                 }
             }
             Intent::SetRetention(retention) => {
@@ -812,7 +813,7 @@ impl NengliApp {
                         self.state.damaged = None;
                         self.open(&db, OpenMode::Existing);
                     }
-                    Err(e) => self.error(i18n::store_error(lang, &e)),
+                    Err(e) => self.error(messages::store_error(lang, &e)),
                 }
             }
             Intent::PrintProgrammeReport(date) => self.print_report(date),
@@ -937,7 +938,7 @@ impl NengliApp {
                 None
             }
             Err(other) => {
-                self.error(i18n::service_error(self.state.lang, &other));
+                self.error(messages::service_error(self.state.lang, &other));
                 None
             }
         }
@@ -1000,7 +1001,7 @@ impl NengliApp {
                             self.state.settings.scale = Some(scale);
                         }
                         Err(e) => {
-                            let message = i18n::store_error(lang, &e);
+                            let message = messages::store_error(lang, &e);
                             self.error(message);
                         }
                     }
@@ -1093,13 +1094,13 @@ impl NengliApp {
                 }
                 self.error(i18n::fill(
                     tr(lang, "error.open"),
-                    &[&path.display().to_string(), &i18n::store_error(lang, &StoreError::Damaged(detail))],
+                    &[&path.display().to_string(), &messages::store_error(lang, &StoreError::Damaged(detail))],
                 ));
                 return;
             }
             Err(e) => {
                 log::error!("open {}: {e}", path.display());
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]));
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::store_error(lang, &e)]));
                 return;
             }
         };
@@ -1117,7 +1118,7 @@ impl NengliApp {
                 return;
             }
             Err(e) => {
-                self.error(i18n::store_error(lang, &e));
+                self.error(messages::store_error(lang, &e));
                 return;
             }
         }
@@ -1128,7 +1129,7 @@ impl NengliApp {
         if let Err(e) = self.load_all() {
             self.service = None;
             self.state.data = None;
-            self.error(i18n::store_error(lang, &e));
+            self.error(messages::store_error(lang, &e));
             return;
         }
         self.require_login();
@@ -1174,7 +1175,7 @@ impl NengliApp {
             }
             Err(ServiceError::Invalid(problems)) => self.state.welcome.problems = problems,
             Err(other) => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::service_error(lang, &other)]))
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::service_error(lang, &other)]))
             }
         }
     }
@@ -1191,7 +1192,7 @@ impl NengliApp {
         });
         match ready {
             Ok(()) => self.open(&path, OpenMode::Existing),
-            Err(e) => self.error(i18n::service_error(self.state.lang, &e)),
+            Err(e) => self.error(messages::service_error(self.state.lang, &e)),
         }
     }
 
@@ -1268,7 +1269,7 @@ impl NengliApp {
         match printing::programme_report(service, year, date, lang) {
             Ok(Some(document)) => self.preview(document, report::layout::A4),
             Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
-            Err(e) => self.error(i18n::store_error(lang, &e)),
+            Err(e) => self.error(messages::store_error(lang, &e)),
         }
     }
 
@@ -1295,7 +1296,7 @@ impl NengliApp {
             }
             Err(e) => {
                 self.open(&db, OpenMode::Existing);
-                self.error(i18n::store_error(lang, &e));
+                self.error(messages::store_error(lang, &e));
             }
         }
         self.state.page = Page::Settings;
@@ -1308,7 +1309,7 @@ impl NengliApp {
         match service.read().programme(data.bureau.year) {
             Ok(programme) => data.programme = programme,
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -1326,7 +1327,7 @@ impl NengliApp {
             Ok(())
         })();
         if let Err(e) = result {
-            let message = i18n::store_error(self.state.lang, &e);
+            let message = messages::store_error(self.state.lang, &e);
             self.error(message);
         }
     }
@@ -1368,7 +1369,7 @@ impl NengliApp {
             Ok(())
         })();
         if let Err(e) = result {
-            let message = i18n::store_error(self.state.lang, &e);
+            let message = messages::store_error(self.state.lang, &e);
             self.error(message);
         }
     }
@@ -1379,7 +1380,7 @@ impl NengliApp {
         let row = match service.read().roster_row(id) {
             Ok(row) => row,
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
                 return;
             }
@@ -1405,7 +1406,7 @@ impl NengliApp {
                 }
             }
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -1451,7 +1452,7 @@ impl NengliApp {
             Ok(Some(official)) => self.state.roster.form = Some((Some(id), OfficialDraft::from_official(&official))),
             Ok(None) => {}
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }

@@ -112,11 +112,11 @@ impl Job {
         Job::spawn("print", move |tx, cancel| {
             let lang = print.lang;
             let batch = Store::open(&db, OpenMode::Existing)
-                .map_err(|e| crate::i18n::store_error(lang, &e))
+                .map_err(|e| crate::messages::store_error(lang, &e))
                 .map(|store| Service::acting_as(store, acting))
                 .and_then(|service| {
                     YearEndBatch::read(&service, print.year, print.scope, &print.staff, lang)
-                        .map_err(|e| crate::i18n::service_error(lang, &e))
+                        .map_err(|e| crate::messages::service_error(lang, &e))
                 });
             let result = batch.and_then(|batch| {
                 if batch.is_empty() {
@@ -133,7 +133,7 @@ impl Job {
                 } else {
                     crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.paper, lang, &mut progress).map(|_| total)
                 };
-                written.map(|_| (print.dest, total)).map_err(|e| crate::i18n::pdf_error(lang, &e))
+                written.map(|_| (print.dest, total)).map_err(|e| crate::messages::pdf_error(lang, &e))
             });
             Outcome::Printed(result)
         })

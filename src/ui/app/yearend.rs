@@ -2,7 +2,8 @@
 //! and each step of the sign-off chain sent to the service with the form as typed.
 
 use super::NengliApp;
-use crate::i18n::{self, tr};
+use crate::i18n::tr;
+use crate::messages;
 use crate::service::Command;
 use crate::service::printing::{self, Scope};
 use crate::ui::jobs::{Job, YearEndPrint};
@@ -52,7 +53,7 @@ impl NengliApp {
                         self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
                         self.reload_yearend();
                     }
-                    Err(e) => self.error(i18n::service_error(lang, &e)),
+                    Err(e) => self.error(messages::service_error(lang, &e)),
                 }
             }
             other => return Some(other),
@@ -94,7 +95,7 @@ impl NengliApp {
             let Some(service) = &self.service else { return };
             match printing::yearend_sheets(service, page.year, scope, &staff, lang) {
                 Ok(document) => self.preview(document, page.paper()),
-                Err(e) => self.error(i18n::service_error(lang, &e)),
+                Err(e) => self.error(messages::service_error(lang, &e)),
             }
             return;
         }
@@ -134,7 +135,7 @@ impl NengliApp {
         match service.read().unit_reviews(page.year) {
             Ok(reviews) => page.reviews = reviews.into_iter().collect(),
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 return self.error(message);
             }
         }
@@ -144,7 +145,7 @@ impl NengliApp {
         match service.yearend_rows(page.year) {
             Ok(rows) => page.rows = rows,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 return self.error(message);
             }
         }
@@ -176,7 +177,7 @@ impl NengliApp {
                 page.quota = Some(quota);
             }
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
