@@ -394,6 +394,23 @@ pub fn radar_fan(points: &[(f32, f32); 8]) -> Vec<[(f32, f32); 3]> {
     (0..8).map(|i| [(0.0, 0.0), points[i], points[(i + 1) % 8]]).collect()
 }
 
+/// Everything the self-check page shows of one official in one round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub round: Round,
+    pub official: super::official::Official,
+    pub check: Option<SelfCheck>,
+    /// The levels the post's standard (or the tier's default) requires.
+    pub required: Levels,
+    /// Peer checks of this official, with the peer's name.
+    pub peers: Vec<(PeerCheck, String)>,
+    /// Peer checks this official is assigned to do, with the subject's name.
+    pub to_review: Vec<(PeerCheck, String)>,
+    pub opinions: Vec<Opinion>,
+    pub scores: Vec<(Test, f64)>,
+    pub plan: Vec<super::plans::PlanItem>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

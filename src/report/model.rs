@@ -410,7 +410,7 @@ pub fn programme_report(
 pub struct CapabilitySheet {
     pub unit: String,
     pub post: String,
-    pub detail: crate::service::selfcheck::Detail,
+    pub detail: crate::domain::selfcheck::Detail,
 }
 
 fn level_text(level: Option<u8>) -> String {
@@ -709,7 +709,7 @@ pub fn sign_in(
     bureau: &str,
     session: &crate::domain::training::Session,
     kind: &str,
-    expected: &[crate::service::training::Expected],
+    expected: &[crate::domain::training_views::Expected],
 ) -> Document {
     let d = &session.data;
     let mut blocks = Vec::new();
@@ -764,7 +764,7 @@ pub fn training_file(
     bureau: &str,
     unit: &str,
     kinds: &[crate::domain::training::Kind],
-    file: &crate::service::training::TrainingFile,
+    file: &crate::domain::training_views::TrainingFile,
 ) -> Document {
     let kind_name = |code: &str| kinds.iter().find(|k| k.code == code).map_or(code.to_owned(), |k| k.name.get(lang).to_owned());
     let mut blocks = Vec::new();
@@ -902,7 +902,7 @@ pub fn training_compliance(
     lang: Lang,
     bureau: &str,
     scope: &str,
-    compliance: &crate::service::training::Compliance,
+    compliance: &crate::domain::training_views::Compliance,
     people: &std::collections::HashMap<crate::domain::OfficialId, (String, String, String)>,
 ) -> Document {
     let mut blocks = Vec::new();

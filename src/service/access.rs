@@ -13,6 +13,8 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::collections::HashSet;
 
+pub use crate::domain::access::NewAccount;
+
 /// Why a log-in failed.
 #[derive(Debug, thiserror::Error)]
 pub enum LoginError {
@@ -24,15 +26,6 @@ pub enum LoginError {
     Wait(u64),
     #[error(transparent)]
     Service(#[from] ServiceError),
-}
-
-/// An account made for an official with a one-time password to hand over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewAccount {
-    pub username: String,
-    pub name: String,
-    pub staff_no: String,
-    pub password: String,
 }
 
 /// The unit an official belongs to.
