@@ -7,7 +7,7 @@ use crate::exchange::preview::{self, Change};
 use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
 use crate::messages;
-use crate::service::{Service, ServiceError, printing, seed};
+use crate::service::{Service, ServiceError, exports, printing, seed};
 use crate::store::{OpenMode, Store};
 use chrono::Datelike;
 use clap::{Parser, Subcommand};
@@ -308,16 +308,11 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     }
 }
 
-/// The language of the system, by the rules of [`Lang::from_locale`].
-pub fn system_lang() -> Lang {
-    sys_locale::get_locale().map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En)
-}
-
 /// Runs the binary: parses the arguments, then opens the window or runs one command.
 pub fn main() -> ExitCode {
     let args = Args::parse_from(file_as_db(std::env::args_os().collect()));
     crate::logging::init(&crate::paths::log_dir());
-    let lang = args.lang.unwrap_or_else(system_lang);
+    let lang = args.lang.unwrap_or_else(i18n::system_lang);
     let Some(command) = args.command else {
         return crate::ui::run(args.db, args.lang);
     };
@@ -436,7 +431,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let table = export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
+            let table = exports::export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
             write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }
@@ -606,21 +601,6 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             ))
         }
     }
-}
-
-/// The whole table of `kind` as the bureau holds it (officials by staff number).
-pub fn export_table(service: &Service, kind: Kind, lang: Lang) -> Result<write::Table, crate::store::StoreError> {
-    let db = service.read();
-    let catalogue = db.catalogue()?;
-    Ok(match kind {
-        Kind::Officials => write::officials_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.officials()?),
-        Kind::Units => write::units_table(lang, &db.units()?),
-        Kind::Posts => write::posts_table(lang, &catalogue, &db.units()?, &db.posts()?),
-        Kind::Standards => {
-            let year = db.bureau()?.map_or(0, |b| b.year);
-            write::standards_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.standards(year)?)
-        }
-    })
 }
 
 fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: Option<&str>, lang: Lang) -> Result<Output, String> {

@@ -196,6 +196,11 @@ pub fn package_problem(lang: Lang, problem: &crate::domain::package::PackageProb
     tr(lang, key).to_owned()
 }
 
+/// The language of the system, by the rules of [`Lang::from_locale`].
+pub fn system_lang() -> Lang {
+    sys_locale::get_locale().map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

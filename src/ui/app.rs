@@ -46,7 +46,7 @@ pub struct Startup {
 impl Startup {
     /// The usual start: files in the user's data folder, language from the system.
     pub fn standard(db: Option<PathBuf>) -> Startup {
-        Startup { db, lang: crate::cli::system_lang(), default_db: crate::paths::default_db(), demo_db: crate::paths::demo_db() }
+        Startup { db, lang: crate::i18n::system_lang(), default_db: crate::paths::default_db(), demo_db: crate::paths::demo_db() }
     }
 }
 
@@ -390,7 +390,7 @@ impl NengliApp {
         let table = if kind == Kind::Officials {
             self.roster_export_table(service)
         } else {
-            crate::cli::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
+            crate::service::exports::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
         };
         let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| messages::exchange_error(lang, &e)));
         match result {
