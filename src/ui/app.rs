@@ -3,7 +3,7 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, PrintWhat, State};
+use super::state::{Data, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
@@ -436,74 +436,16 @@ impl NengliApp {
     }
 
     /// Lays out a printout for the preview.
-    fn print(&mut self, what: PrintWhat, scope: printing::Scope) {
+    fn print(&mut self, printout: &printing::Printout) {
         let lang = self.state.lang;
         let Some(service) = &self.service else { return };
-        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
-        let mut paper = report::layout::A4;
-        let document = match what {
-            PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
-            PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
-            PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
-            PrintWhat::YearEndForms | PrintWhat::YearEndBlank | PrintWhat::GradeRoster | PrintWhat::YearEndSummary => {
-                let page = &self.state.yearend;
-                let result = match what {
-                    PrintWhat::YearEndForms => {
-                        paper = page.paper();
-                        printing::yearend_sheets(service, page.year, scope, &[], lang)
-                    }
-                    PrintWhat::YearEndBlank => {
-                        paper = page.paper();
-                        printing::yearend_blank(service, lang)
-                    }
-                    PrintWhat::YearEndSummary => printing::yearend_summary(service, page.year, lang),
-                    _ => printing::grade_roster(service, page.year, page.print_unit, lang),
-                };
-                match result {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(messages::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::SignIn(session) => match printing::sign_in(service, session, lang) {
-                Ok(document) => Ok(document),
-                Err(e) => return self.error(messages::service_error(lang, &e)),
-            },
-            PrintWhat::TrainingFile(official) => {
-                let year = self.state.selfcheck.training.as_ref().map_or(self.state.training.year, |f| f.year);
-                match printing::training_file(service, official, year, lang) {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(messages::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::Compliance => {
-                let unit = match scope {
-                    printing::Scope::Unit(u) => Some(u),
-                    _ => None,
-                };
-                match printing::training_compliance(service, self.state.training.year, unit, lang) {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(messages::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::CapabilityReport | PrintWhat::RoundSummary => {
-                let Some(round) = self.state.selfcheck.round else { return };
-                let result = if what == PrintWhat::CapabilityReport {
-                    printing::capability_reports(service, round, scope, lang)
-                } else {
-                    printing::round_summary(service, round, self.state.analysis.unit, lang)
-                };
-                match result {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(messages::service_error(lang, &e)),
-                }
-            }
-        };
-        match document {
-            Ok(document) if document.blocks.is_empty() => {
+        match printing::document(service, printout, lang) {
+            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
+            Ok(Some(document)) if document.blocks.is_empty() => {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }
-            Ok(document) => self.preview(document, paper),
-            Err(e) => self.error(messages::store_error(lang, &e)),
+            Ok(Some(document)) => self.preview(document, printout.paper()),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -787,7 +729,7 @@ impl NengliApp {
                 }
             }
             Intent::Export { kind, csv } => self.export(kind, csv),
-            Intent::Print { what, scope } => self.print(what, scope),
+            Intent::Print(printout) => self.print(&printout),
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
             Intent::ShowFigure(measure) => self.state.home_list = measure,
             Intent::SelectMilestone(id) => self.select_milestone(id),
@@ -816,7 +758,6 @@ impl NengliApp {
                     Err(e) => self.error(messages::store_error(lang, &e)),
                 }
             }
-            Intent::PrintProgrammeReport(date) => self.print_report(date),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {
                 let Some(data) = &self.state.data else { return };
@@ -1259,17 +1200,6 @@ impl NengliApp {
                 notes: m.data.notes.clone(),
                 evidence: m.data.evidence.clone(),
             };
-        }
-    }
-
-    fn print_report(&mut self, date: chrono::NaiveDate) {
-        let lang = self.state.lang;
-        let Some(service) = &self.service else { return };
-        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
-        match printing::programme_report(service, year, date, lang) {
-            Ok(Some(document)) => self.preview(document, report::layout::A4),
-            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
-            Err(e) => self.error(messages::store_error(lang, &e)),
         }
     }
 

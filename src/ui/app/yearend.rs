@@ -5,7 +5,7 @@ use super::NengliApp;
 use crate::i18n::tr;
 use crate::messages;
 use crate::service::Command;
-use crate::service::printing::{self, Scope};
+use crate::service::printing::{Printout, Scope, YearEndSheets};
 use crate::ui::jobs::{Job, YearEndPrint};
 use crate::ui::state::{Intent, Notice};
 use std::path::PathBuf;
@@ -92,12 +92,8 @@ impl NengliApp {
         }
         let page = &self.state.yearend;
         if !page.split && count <= PREVIEW_SHEETS {
-            let Some(service) = &self.service else { return };
-            match printing::yearend_sheets(service, page.year, scope, &staff, lang) {
-                Ok(document) => self.preview(document, page.paper()),
-                Err(e) => self.error(messages::service_error(lang, &e)),
-            }
-            return;
+            let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
+            return self.print(&Printout::YearEndSheets(sheets));
         }
         let dest = if page.split {
             rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder()
@@ -118,7 +114,8 @@ impl NengliApp {
         }
         let (scope, staff, _) = self.yearend_print_scope(ticked);
         let page = &self.state.yearend;
-        let print = YearEndPrint { year: page.year, scope, staff, paper: page.paper(), split: page.split, dest, lang: self.state.lang };
+        let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
+        let print = YearEndPrint { sheets, split: page.split, dest, lang: self.state.lang };
         let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
         let job = Job::print_yearend(db, service.acting(), print);
         self.start_job("job.printing", true, job);
