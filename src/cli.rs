@@ -1,12 +1,14 @@
 //! The command line, for IT staff and automation: no command opens the window; `demo`,
 //! `init`, `check` and `gen` run headless. Errors print one line and exit non-zero.
 
-use crate::domain::Lang;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::{Lang, UnitId};
 use crate::exchange::preview::{self, Change};
 use crate::exchange::{self, Kind, write};
 use crate::i18n::{self, tr};
-use crate::service::{Service, ServiceError, printing, seed};
+use crate::messages;
+use crate::service::printing::{Printout, Scope, YearEndSheets};
+use crate::service::{Service, ServiceError, exports, printing, seed};
 use crate::store::{OpenMode, Store};
 use chrono::Datelike;
 use clap::{Parser, Subcommand};
@@ -225,6 +227,27 @@ pub enum PrintCmd {
     },
 }
 
+impl PrintCmd {
+    /// The PDF file it writes; year-end forms printed one file per person may have none.
+    fn out(&self) -> Option<&Path> {
+        match self {
+            PrintCmd::Yearend { out, .. } => out.as_deref(),
+            PrintCmd::SeatStatements { out, .. }
+            | PrintCmd::SignIn { out, .. }
+            | PrintCmd::TrainingFile { out, .. }
+            | PrintCmd::YearendSummary { out, .. }
+            | PrintCmd::YearendBlank { out, .. }
+            | PrintCmd::ProgrammeReport { out, .. }
+            | PrintCmd::PostStandards { out, .. }
+            | PrintCmd::DutyStatements { out, .. }
+            | PrintCmd::CapabilityReport(YearPrint { out, .. })
+            | PrintCmd::RoundSummary(YearPrint { out, .. })
+            | PrintCmd::TrainingCompliance(YearPrint { out, .. })
+            | PrintCmd::GradeRoster(YearPrint { out, .. }) => Some(out),
+        }
+    }
+}
+
 /// What an import or export handles.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
 pub enum KindArg {
@@ -266,13 +289,13 @@ fn print_yearend(
     let title = batch.title();
     if let Some(dir) = split_dir {
         let files = crate::report::write_pdf_files(dir, &title, batch.named_documents(), paper, lang, &mut |_| true)
-            .map_err(|e| i18n::pdf_error(lang, &e))?;
+            .map_err(|e| messages::pdf_error(lang, &e))?;
         let line = i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]);
         return Ok(Output { output: vec![line], failed: false });
     }
     let out = out.ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-    let pages =
-        crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true).map_err(|e| i18n::pdf_error(lang, &e))?;
+    let pages = crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true)
+        .map_err(|e| messages::pdf_error(lang, &e))?;
     let line = i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]);
     Ok(Output { output: vec![line], failed: false })
 }
@@ -307,16 +330,11 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
     }
 }
 
-/// The language of the system, by the rules of [`Lang::from_locale`].
-pub fn system_lang() -> Lang {
-    sys_locale::get_locale().map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En)
-}
-
 /// Runs the binary: parses the arguments, then opens the window or runs one command.
 pub fn main() -> ExitCode {
     let args = Args::parse_from(file_as_db(std::env::args_os().collect()));
     crate::logging::init(&crate::paths::log_dir());
-    let lang = args.lang.unwrap_or_else(system_lang);
+    let lang = args.lang.unwrap_or_else(i18n::system_lang);
     let Some(command) = args.command else {
         return crate::ui::run(args.db, args.lang);
     };
@@ -352,12 +370,12 @@ pub struct Output {
 }
 
 fn service(db: &Path, mode: OpenMode, lang: Lang) -> Result<Service, String> {
-    let store = Store::open(db, mode).map_err(|e| i18n::store_error(lang, &e))?;
+    let store = Store::open(db, mode).map_err(|e| messages::store_error(lang, &e))?;
     Ok(Service::new(store, "cli"))
 }
 
 fn fail(lang: Lang, error: ServiceError) -> String {
-    i18n::service_error(lang, &error)
+    messages::service_error(lang, &error)
 }
 
 /// Runs one headless command against `db`; `Err` is the one-line message for stderr.
@@ -398,11 +416,11 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::Check => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let problems = service.store().check().map_err(|e| i18n::store_error(lang, &e))?;
+            let problems = service.store().check().map_err(|e| messages::store_error(lang, &e))?;
             if problems.is_empty() {
                 ok("ok".to_owned())
             } else {
-                Ok(Output { output: problems.iter().map(|p| i18n::check_problem(lang, p)).collect(), failed: true })
+                Ok(Output { output: problems.iter().map(|p| messages::check_problem(lang, p)).collect(), failed: true })
             }
         }
         Cmd::Import { kind: ImportKindArg::Attendance, file, dry_run, .. } => {
@@ -435,112 +453,37 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let table = export_table(&service, (*kind).into(), lang).map_err(|e| i18n::store_error(lang, &e))?;
-            write::save(&table, file).map_err(|e| i18n::exchange_error(lang, &e))?;
+            let table = exports::export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
+            write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }
         Cmd::Backup { out } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            service.store().backup_to(out).map_err(|e| i18n::store_error(lang, &e))?;
+            service.store().backup_to(out).map_err(|e| messages::store_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.backup_done"), &[&out.display().to_string()]))
         }
         Cmd::Restore { file } => {
-            let aside = crate::backup::restore(db, file, chrono::Local::now().naive_local()).map_err(|e| i18n::store_error(lang, &e))?;
+            let aside =
+                crate::backup::restore(db, file, chrono::Local::now().naive_local()).map_err(|e| messages::store_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.restore_done"), &[&file.display().to_string(), &aside.display().to_string()]))
         }
         Cmd::Print { what } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let store_error = |e| i18n::store_error(lang, &e);
-            let scope = |unit: &Option<String>| -> Result<printing::Scope, String> {
-                match unit {
-                    None => Ok(printing::Scope::All),
-                    Some(name) => printing::find_unit(&service, name)
-                        .map_err(store_error)?
-                        .map(printing::Scope::Unit)
-                        .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() })),
-                }
-            };
-            let mut paper_used = crate::report::layout::A4;
-            let (document, out) = match what {
-                PrintCmd::Yearend { year, unit, staff, paper, split_dir, out } => {
-                    let batch = printing::YearEndBatch::read(&service, *year, scope(unit)?, staff, lang).map_err(|e| fail(lang, e))?;
-                    return print_yearend(&batch, paper.paper(), split_dir.as_deref(), out.as_deref(), lang);
-                }
-                PrintCmd::YearendSummary { year, out } => {
-                    (printing::yearend_summary(&service, *year, lang).map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::GradeRoster(YearPrint { year, unit, out }) => {
-                    let unit = match scope(unit)? {
-                        printing::Scope::Unit(u) => Some(u),
-                        _ => None,
-                    };
-                    (printing::grade_roster(&service, *year, unit, lang).map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::YearendBlank { paper, out } => {
-                    paper_used = paper.paper();
-                    (printing::yearend_blank(&service, lang).map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::DutyStatements { unit, out } => {
-                    (printing::duty_statements(&service, scope(unit)?, lang).map_err(store_error)?, out)
-                }
-                PrintCmd::SeatStatements { unit, year, out } => {
-                    (printing::seat_statements(&service, scope(unit)?, *year, lang).map_err(store_error)?, out)
-                }
-                PrintCmd::PostStandards { year, out } => {
-                    (printing::post_standards(&service, printing::Scope::All, *year, lang).map_err(store_error)?, out)
-                }
-                PrintCmd::SignIn { session, out } => (printing::sign_in(&service, *session, lang).map_err(|e| fail(lang, e))?, out),
-                PrintCmd::TrainingFile { official, year, out } => {
-                    let id = service
-                        .read()
-                        .roster_rows()
-                        .map_err(store_error)?
-                        .into_iter()
-                        .find(|r| &r.staff_no == official)
-                        .map(|r| r.id)
-                        .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: official.clone() }))?;
-                    (printing::training_file(&service, id, *year, lang).map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::TrainingCompliance(YearPrint { year, unit, out }) => {
-                    let unit = match scope(unit)? {
-                        printing::Scope::Unit(u) => Some(u),
-                        _ => None,
-                    };
-                    (printing::training_compliance(&service, *year, unit, lang).map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::CapabilityReport(YearPrint { year, unit, out }) | PrintCmd::RoundSummary(YearPrint { year, unit, out }) => {
-                    let round = printing::round_of_year(&service, *year)
-                        .map_err(store_error)?
-                        .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))?;
-                    let scope = scope(unit)?;
-                    let document = if matches!(what, PrintCmd::CapabilityReport(_)) {
-                        printing::capability_reports(&service, round, scope, lang)
-                    } else {
-                        let unit = match scope {
-                            printing::Scope::Unit(u) => Some(u),
-                            _ => None,
-                        };
-                        printing::round_summary(&service, round, unit, lang)
-                    };
-                    (document.map_err(|e| fail(lang, e))?, out)
-                }
-                PrintCmd::ProgrammeReport { date, out } => {
-                    let Some(day) = crate::domain::dates::parse_date(date) else {
-                        return Err(i18n::problem(
-                            lang,
-                            &crate::domain::FieldProblem::new(crate::domain::Field::Record, crate::domain::Problem::BadDate),
-                        ));
-                    };
-                    let year = service.read().bureau().map_err(store_error)?.map_or(day.year(), |b| b.year);
-                    let report = printing::programme_report(&service, year, day, lang).map_err(store_error)?;
-                    (report.ok_or_else(|| tr(lang, "home.no_programme").to_owned())?, out)
-                }
-            };
+            let printout = printout(&service, what, lang)?;
+            if let (Printout::YearEndSheets(sheets), PrintCmd::Yearend { split_dir, out, .. }) = (&printout, what) {
+                let batch =
+                    printing::YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, lang).map_err(|e| fail(lang, e))?;
+                return print_yearend(&batch, sheets.paper, split_dir.as_deref(), out.as_deref(), lang);
+            }
+            let document = printing::document(&service, &printout, lang)
+                .map_err(|e| fail(lang, e))?
+                .ok_or_else(|| tr(lang, "home.no_programme").to_owned())?;
             if document.blocks.is_empty() {
                 return Err(tr(lang, "cli.nothing_to_print").to_owned());
             }
-            let pages = crate::report::write_pdf_file(out, &document.title, [&document], paper_used, lang, &mut |_| true)
-                .map_err(|e| i18n::pdf_error(lang, &e))?;
+            let out = what.out().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
+            let pages = crate::report::write_pdf_file(out, &document.title, [&document], printout.paper(), lang, &mut |_| true)
+                .map_err(|e| messages::pdf_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
         }
         Cmd::ExportPackages { round, unit, dir } => {
@@ -549,7 +492,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 None => printing::Scope::All,
                 Some(name) => printing::Scope::Unit(
                     printing::find_unit(&service, name)
-                        .map_err(|e| i18n::store_error(lang, &e))?
+                        .map_err(|e| messages::store_error(lang, &e))?
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
                 ),
             };
@@ -559,7 +502,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         Cmd::ImportPackages { dir, take_conflicts, dry_run } => {
             use crate::service::packages::{Outcome, package_files};
             let mut service = service(db, OpenMode::Existing, lang)?;
-            let files = package_files(dir).map_err(|e| i18n::exchange_error(lang, &e.into()))?;
+            let files = package_files(dir).map_err(|e| messages::exchange_error(lang, &e.into()))?;
             let reviewed = service.review_packages(&files).map_err(|e| fail(lang, e))?;
             let mut output = Vec::new();
             let mut failed = false;
@@ -606,23 +549,76 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
     }
 }
 
-/// The whole table of `kind` as the bureau holds it (officials by staff number).
-pub fn export_table(service: &Service, kind: Kind, lang: Lang) -> Result<write::Table, crate::store::StoreError> {
-    let db = service.read();
-    let catalogue = db.catalogue()?;
-    Ok(match kind {
-        Kind::Officials => write::officials_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.officials()?),
-        Kind::Units => write::units_table(lang, &db.units()?),
-        Kind::Posts => write::posts_table(lang, &catalogue, &db.units()?, &db.posts()?),
-        Kind::Standards => {
-            let year = db.bureau()?.map_or(0, |b| b.year);
-            write::standards_table(lang, &catalogue, &db.units()?, &db.posts()?, &db.standards(year)?)
+/// The printout `print` names, with unit names, staff numbers, a year's round and the report's
+/// day looked up; the first that is not found is the command's error.
+fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, String> {
+    let store_error = |e| messages::store_error(lang, &e);
+    let scope = |unit: &Option<String>| -> Result<Scope, String> {
+        match unit {
+            None => Ok(Scope::All),
+            Some(name) => printing::find_unit(service, name)
+                .map_err(store_error)?
+                .map(Scope::Unit)
+                .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() })),
+        }
+    };
+    let only_unit = |unit: &Option<String>| -> Result<Option<UnitId>, String> {
+        Ok(match scope(unit)? {
+            Scope::Unit(u) => Some(u),
+            _ => None,
+        })
+    };
+    let round_of = |year: i32| -> Result<i64, String> {
+        printing::round_of_year(service, year)
+            .map_err(store_error)?
+            .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))
+    };
+    Ok(match what {
+        PrintCmd::Yearend { year, unit, staff, paper, .. } => {
+            Printout::YearEndSheets(YearEndSheets { year: *year, scope: scope(unit)?, staff: staff.clone(), paper: paper.paper() })
+        }
+        PrintCmd::YearendSummary { year, .. } => Printout::YearEndSummary { year: *year },
+        PrintCmd::GradeRoster(YearPrint { year, unit, .. }) => Printout::GradeRoster { year: *year, unit: only_unit(unit)? },
+        PrintCmd::YearendBlank { paper, .. } => Printout::YearEndBlank { paper: paper.paper() },
+        PrintCmd::DutyStatements { unit, .. } => Printout::DutyStatements { scope: scope(unit)? },
+        PrintCmd::SeatStatements { unit, year, .. } => Printout::SeatStatements { scope: scope(unit)?, year: *year },
+        PrintCmd::PostStandards { year, .. } => Printout::PostStandards { scope: Scope::All, year: *year },
+        PrintCmd::SignIn { session, .. } => Printout::SignIn { session: *session },
+        PrintCmd::TrainingFile { official, year, .. } => {
+            let id = service
+                .read()
+                .roster_rows()
+                .map_err(store_error)?
+                .into_iter()
+                .find(|r| &r.staff_no == official)
+                .map(|r| r.id)
+                .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: official.clone() }))?;
+            Printout::TrainingFile { official: id, year: *year }
+        }
+        PrintCmd::TrainingCompliance(YearPrint { year, unit, .. }) => Printout::TrainingCompliance { year: *year, unit: only_unit(unit)? },
+        PrintCmd::CapabilityReport(YearPrint { year, unit, .. }) => {
+            let round = round_of(*year)?;
+            Printout::CapabilityReports { round, scope: scope(unit)? }
+        }
+        PrintCmd::RoundSummary(YearPrint { year, unit, .. }) => {
+            let round = round_of(*year)?;
+            Printout::RoundSummary { round, unit: only_unit(unit)? }
+        }
+        PrintCmd::ProgrammeReport { date, .. } => {
+            let Some(day) = crate::domain::dates::parse_date(date) else {
+                return Err(i18n::problem(
+                    lang,
+                    &crate::domain::FieldProblem::new(crate::domain::Field::Record, crate::domain::Problem::BadDate),
+                ));
+            };
+            let year = service.read().bureau().map_err(store_error)?.map_or(day.year(), |b| b.year);
+            Printout::ProgrammeReport { year, date: day }
         }
     })
 }
 
 fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: Option<&str>, lang: Lang) -> Result<Output, String> {
-    let sheets = exchange::read_file(file).map_err(|e| i18n::exchange_error(lang, &e))?;
+    let sheets = exchange::read_file(file).map_err(|e| messages::exchange_error(lang, &e))?;
     let chosen = match sheet {
         Some(name) => sheets.iter().find(|s| s.name == name).ok_or_else(|| i18n::fill(tr(lang, "cli.no_sheet"), &[name]))?,
         None => sheets
@@ -634,9 +630,9 @@ fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: 
             })
             .unwrap_or(&sheets[0]),
     };
-    let lookup = service.lookup().map_err(|e| i18n::service_error(lang, &e))?;
+    let lookup = service.lookup().map_err(|e| messages::service_error(lang, &e))?;
     let preview = preview::build(kind, &exchange::display_name(file), chosen, &lookup)
-        .map_err(|missing| i18n::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
+        .map_err(|missing| messages::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
     let counts = preview.counts();
     let mut output = vec![i18n::fill(
         tr(lang, "cli.import_counts"),
@@ -664,7 +660,7 @@ fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: 
     if dry_run {
         output.push(tr(lang, "cli.dry_run").to_owned());
     } else {
-        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| i18n::service_error(lang, &e))?;
+        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| messages::service_error(lang, &e))?;
         output.push(i18n::fill(tr(lang, "cli.import_done"), &[&summary.created.to_string(), &summary.updated.to_string()]));
     }
     Ok(Output { output, failed: false })

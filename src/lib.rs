@@ -3,10 +3,12 @@
 //!
 //! Layers, from the inside out:
 //! - [`domain`]: the pure model and rules (no egui, SQLite, files or clock);
-//! - [`store`]: the only code that speaks SQLite; [`exchange`]: spreadsheets in and out;
+//! - [`store`]: the only code that speaks SQLite; [`i18n`]: every text in three languages;
+//!   [`report`]: what goes on paper, laid out in millimetres, painted as PDF; [`exchange`]:
+//!   spreadsheets in and out (report and exchange use only the domain and the texts);
 //! - [`service`]: the use cases, each change one transaction with its audit row;
-//! - [`report`]: what goes on paper, laid out in millimetres, painted as PDF;
-//! - [`ui`]: egui views, functions of state that emit commands; [`cli`]: the headless commands.
+//! - [`ui`]: egui views, functions of state that emit commands; [`cli`]: the headless commands;
+//!   [`messages`]: their errors as one sentence in the user's language.
 //!
 //! Invariants:
 //! 1. Views never touch SQLite or files: they read cached view models and push commands.
@@ -24,6 +26,7 @@ pub mod files;
 pub mod i18n;
 pub mod lock;
 pub mod logging;
+pub mod messages;
 pub mod paths;
 pub mod report;
 pub mod service;

@@ -189,6 +189,15 @@ impl Access {
     }
 }
 
+/// An account made for an official with a one-time password to hand over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAccount {
+    pub username: String,
+    pub name: String,
+    pub staff_no: String,
+    pub password: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

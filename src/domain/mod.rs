@@ -19,6 +19,7 @@ pub mod selfcheck;
 pub mod standards;
 pub mod text;
 pub mod training;
+pub mod training_views;
 pub mod yearend;
 
 pub use ids::{OfficialId, PostId, UnitId};

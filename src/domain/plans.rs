@@ -5,8 +5,8 @@
 use super::catalogue::vocabulary;
 use super::ids::{OfficialId, UnitId};
 use super::problem::{Field, FieldProblem, Problem, Problems};
-use super::selfcheck::MAX_NOTE;
 use super::standards::CAPABILITIES;
+use super::text::MAX_NOTE;
 use super::text::clean;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -14,8 +14,7 @@ use std::collections::BTreeMap;
 /// A level (1–5) per capability, by position (index 0 = 學習力); `None` where not given.
 pub type Levels = [Option<u8>; 8];
 
-/// Longest evidence note, comment or opinion.
-pub const MAX_NOTE: usize = 2_000;
+pub use super::text::MAX_NOTE;
 
 /// Levels from a capability → level map (a standard's row).
 pub fn levels_from(map: &BTreeMap<u8, u8>) -> Levels {
@@ -392,6 +391,23 @@ pub fn radar_points(values: &[f32; 8], max: f32, radius: f32) -> [(f32, f32); 8]
 /// convex-polygon fill would cover the notch of a low score).
 pub fn radar_fan(points: &[(f32, f32); 8]) -> Vec<[(f32, f32); 3]> {
     (0..8).map(|i| [(0.0, 0.0), points[i], points[(i + 1) % 8]]).collect()
+}
+
+/// Everything the self-check page shows of one official in one round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub round: Round,
+    pub official: super::official::Official,
+    pub check: Option<SelfCheck>,
+    /// The levels the post's standard (or the tier's default) requires.
+    pub required: Levels,
+    /// Peer checks of this official, with the peer's name.
+    pub peers: Vec<(PeerCheck, String)>,
+    /// Peer checks this official is assigned to do, with the subject's name.
+    pub to_review: Vec<(PeerCheck, String)>,
+    pub opinions: Vec<Opinion>,
+    pub scores: Vec<(Test, f64)>,
+    pub plan: Vec<super::plans::PlanItem>,
 }
 
 #[cfg(test)]

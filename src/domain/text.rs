@@ -11,6 +11,8 @@ pub const MAX_STAFF_NO: usize = 32;
 pub const MAX_TITLE: usize = 100;
 /// Longest short text (political status, education, 職務/職級).
 pub const MAX_SHORT: usize = 100;
+/// Longest evidence note, comment, opinion or plan entry.
+pub const MAX_NOTE: usize = 2_000;
 /// Longest multi-line text (duties and the four duty-statement fields).
 pub const MAX_LONG: usize = 20_000;
 

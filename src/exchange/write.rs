@@ -194,7 +194,7 @@ pub fn xlsx_bytes(table: &Table) -> Result<Vec<u8>, ExchangeError> {
 /// renamed into place so a failed export never leaves half a file.
 /// The change log as listed (filtered, newest first), for auditors: one row per entry with the
 /// record before and after the change as stored.
-pub fn audit_table(entries: &[crate::store::AuditRow], lang: Lang) -> Table {
+pub fn audit_table(entries: &[crate::domain::audit::AuditRow], lang: Lang) -> Table {
     let t = |key| i18n::tr(lang, key).to_owned();
     Table {
         sheet: t("settings.audit"),
@@ -220,7 +220,7 @@ pub fn audit_table(entries: &[crate::store::AuditRow], lang: Lang) -> Table {
 }
 
 /// Accounts just made with their one-time passwords, to hand out (and then delete).
-pub fn accounts_table(accounts: &[crate::service::NewAccount], lang: Lang) -> Table {
+pub fn accounts_table(accounts: &[crate::domain::access::NewAccount], lang: Lang) -> Table {
     let t = |key| i18n::tr(lang, key).to_owned();
     Table {
         sheet: t("users.made_title"),

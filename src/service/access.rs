@@ -2,7 +2,7 @@
 //! it (checked inside the command's own transaction), log-in with Argon2id hashes and the
 //! slow-down after failures, and the administrator's account management.
 
-use super::{Command, Result, Service, ServiceError, existing_official};
+use super::{Result, Service, ServiceError, existing_official};
 use crate::domain::access::{Access, Need, Role, Session, User, UserData, check_password, login_delay};
 use crate::domain::plans::PlanOwner;
 use crate::domain::problem::{Field, FieldProblem, Problem};
@@ -11,6 +11,8 @@ use crate::store::{Db, new_uuid};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use std::collections::HashSet;
+
+pub use crate::domain::access::NewAccount;
 
 /// Why a log-in failed.
 #[derive(Debug, thiserror::Error)]
@@ -23,15 +25,6 @@ pub enum LoginError {
     Wait(u64),
     #[error(transparent)]
     Service(#[from] ServiceError),
-}
-
-/// An account made for an official with a one-time password to hand over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewAccount {
-    pub username: String,
-    pub name: String,
-    pub staff_no: String,
-    pub password: String,
 }
 
 /// The unit an official belongs to.
@@ -55,20 +48,6 @@ pub(super) fn plan_need(db: &Db<'_>, owner: PlanOwner) -> Result<Need> {
 
 pub(super) fn not_found() -> ServiceError {
     ServiceError::Invalid(vec![FieldProblem::new(Field::Record, Problem::NotFound)])
-}
-
-/// What `command` needs from whoever asks for it, read from the records it touches; each area
-/// says it for its own commands.
-pub(super) fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
-    Ok(match command {
-        Command::Org(command) => super::org::need(command),
-        Command::Roster(command) => super::roster::need(command),
-        Command::Standards(command) => super::standards::need(db, command)?,
-        Command::Programme(command) => super::programme::need(command),
-        Command::SelfCheck(command) => super::selfcheck::need(db, command)?,
-        Command::Training(command) => super::training::need(db, command)?,
-        Command::YearEnd(command) => super::yearend::need(db, command)?,
-    })
 }
 
 /// Argon2id with the crate's recommended parameters (19 MiB, 2 passes).

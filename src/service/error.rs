@@ -24,6 +24,9 @@ pub enum ServiceError {
     /// was stored.
     #[error("rows with problems: {0:?}")]
     Rows(Vec<(usize, String, FieldProblem)>),
+    /// A spreadsheet that cannot be read (too large, not a spreadsheet, a required column missing).
+    #[error(transparent)]
+    Exchange(#[from] crate::exchange::ExchangeError),
     /// A self-check package that cannot be taken in (its file and why).
     #[error("package {0}: {1}")]
     Package(std::path::PathBuf, crate::domain::package::PackageProblem),

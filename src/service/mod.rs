@@ -4,6 +4,7 @@
 mod access;
 pub mod command;
 mod error;
+pub mod exports;
 mod import;
 mod org;
 pub mod packages;
@@ -21,7 +22,7 @@ pub use command::{Applied, Command, Entity};
 pub use error::{Result, ServiceError};
 pub use import::ImportSummary;
 
-use crate::domain::access::Access;
+use crate::domain::access::{Access, Need};
 use crate::domain::catalogue::{Catalogue, UnitKind};
 use crate::domain::official::Official;
 use crate::domain::org::{Post, Unit};
@@ -182,7 +183,7 @@ impl Service {
         let today = self.today();
         let access = self.access.clone();
         self.store.write(|db| {
-            if !access.allows(access::need(db, &command)?) {
+            if !access.allows(need(db, &command)?) {
                 return Err(ServiceError::Forbidden);
             }
             execute_in(db, &actor, today, command)
@@ -200,6 +201,20 @@ fn existing_post(db: &Db<'_>, id: PostId) -> Result<Post> {
 
 fn existing_official(db: &Db<'_>, id: OfficialId) -> Result<Official> {
     db.official(id)?.ok_or(ServiceError::one(Field::Record, Problem::NotFound))
+}
+
+/// What `command` needs from whoever asks for it, read from the records it touches; each area
+/// says it for its own commands.
+fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
+    Ok(match command {
+        Command::Org(command) => org::need(command),
+        Command::Roster(command) => roster::need(command),
+        Command::Standards(command) => standards::need(db, command)?,
+        Command::Programme(command) => programme::need(command),
+        Command::SelfCheck(command) => selfcheck::need(db, command)?,
+        Command::Training(command) => training::need(db, command)?,
+        Command::YearEnd(command) => yearend::need(db, command)?,
+    })
 }
 
 /// Hands a command to its area's module.

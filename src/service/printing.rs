@@ -1,13 +1,17 @@
-//! Gathers what a printout needs from the store and hands it to `report::model`: duty
-//! statements, 能力席位書 and posts' 能力席位標準, for everyone, a unit (with its sub-units),
-//! one official or one post. The window and the command line print through here alike.
+//! Every printout the program makes, named by [`Printout`], and the one place that makes them:
+//! [`document`] gathers what each needs from the store and hands it to `report::model` (duty
+//! statements, 能力席位書 and posts' 能力席位標準; capability reports and round summaries;
+//! sign-in sheets, training files and compliance; the programme report; the year-end forms,
+//! roster and summary). The window and the command line print through here alike; the year-end
+//! forms, which run to thousands of sheets, can also be read once and laid out a few at a time
+//! ([`YearEndBatch`]).
 
 use super::Service;
 use crate::domain::catalogue::OfficialStatus;
 use crate::domain::org::{Post, subtree, tree_order, unit_path};
 use crate::domain::standards::SeatData;
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
-use crate::report::layout::Document;
+use crate::report::layout::{A4, Document, Paper};
 use crate::report::model::{self, SeatSheet};
 use crate::store::Result;
 
@@ -19,6 +23,79 @@ pub enum Scope {
     Unit(UnitId),
     Official(OfficialId),
     Post(PostId),
+}
+
+/// A document the program prints, with what it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Printout {
+    /// The 崗位職位說明書 of the posts in scope, one sheet each.
+    DutyStatements { scope: Scope },
+    /// The posts' 能力席位標準 of a year, one sheet each (posts without one are left out).
+    PostStandards { scope: Scope, year: i32 },
+    /// The 能力席位書 of the serving officials in scope for a year, one sheet each.
+    SeatStatements { scope: Scope, year: i32 },
+    /// Each participant's capability report of a round, for `scope`.
+    CapabilityReports { round: i64, scope: Scope },
+    /// A round's summary for a unit (with its sub-units) or the bureau.
+    RoundSummary { round: i64, unit: Option<UnitId> },
+    /// A session's sign-in sheet (簽到表).
+    SignIn { session: i64 },
+    /// An official's training file (培訓檔案) for a year.
+    TrainingFile { official: OfficialId, year: i32 },
+    /// Compliance with the training quotas in a year, for a unit (with its sub-units) or the bureau.
+    TrainingCompliance { year: i32, unit: Option<UnitId> },
+    /// The programme report of a year as things stand on `date`.
+    ProgrammeReport { year: i32, date: chrono::NaiveDate },
+    /// The 公務員年度考核登記表 of a year.
+    YearEndSheets(YearEndSheets),
+    /// A blank 公務員年度考核登記表 for filling in by hand.
+    YearEndBlank { paper: Paper },
+    /// The bureau's year-end summary.
+    YearEndSummary { year: i32 },
+    /// The grade roster (花名冊) of a year for a unit (with its sub-units) or the bureau.
+    GradeRoster { year: i32, unit: Option<UnitId> },
+}
+
+/// Which 公務員年度考核登記表 to print, and on what paper.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearEndSheets {
+    pub year: i32,
+    /// Whose: the serving officials of the scope the account may see…
+    pub scope: Scope,
+    /// …or, when not empty, only those with these staff numbers.
+    pub staff: Vec<String>,
+    pub paper: Paper,
+}
+
+impl Printout {
+    /// The paper it goes on: the year-end forms on the paper chosen for them, the rest on A4.
+    pub fn paper(&self) -> Paper {
+        match self {
+            Printout::YearEndSheets(sheets) => sheets.paper,
+            Printout::YearEndBlank { paper } => *paper,
+            _ => A4,
+        }
+    }
+}
+
+/// Makes `printout` from the bureau's data as the account logged in may see it; `None` only for
+/// the programme report of a year that has no programme.
+pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
+    Ok(Some(match printout {
+        Printout::DutyStatements { scope } => duty_statements(service, *scope, lang)?,
+        Printout::PostStandards { scope, year } => post_standards(service, *scope, *year, lang)?,
+        Printout::SeatStatements { scope, year } => seat_statements(service, *scope, *year, lang)?,
+        Printout::CapabilityReports { round, scope } => capability_reports(service, *round, *scope, lang)?,
+        Printout::RoundSummary { round, unit } => round_summary(service, *round, *unit, lang)?,
+        Printout::SignIn { session } => sign_in(service, *session, lang)?,
+        Printout::TrainingFile { official, year } => training_file(service, *official, *year, lang)?,
+        Printout::TrainingCompliance { year, unit } => training_compliance(service, *year, *unit, lang)?,
+        Printout::ProgrammeReport { year, date } => return Ok(programme_report(service, *year, *date, lang)?),
+        Printout::YearEndSheets(sheets) => yearend_sheets(service, sheets.year, sheets.scope, &sheets.staff, lang)?,
+        Printout::YearEndBlank { .. } => yearend_blank(service, lang)?,
+        Printout::YearEndSummary { year } => yearend_summary(service, *year, lang)?,
+        Printout::GradeRoster { year, unit } => grade_roster(service, *year, *unit, lang)?,
+    }))
 }
 
 /// What the programme's figures are measured from, read from the store for a year.

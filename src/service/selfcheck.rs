@@ -17,6 +17,8 @@ use crate::domain::text::{MAX_TITLE, clean};
 use crate::domain::{OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
 
+pub use crate::domain::selfcheck::Detail;
+
 fn one(field: Field, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
 }
@@ -354,23 +356,6 @@ pub struct CheckRow {
     pub unit_name: String,
     pub tier: crate::domain::catalogue::RankTier,
     pub status: Option<CheckStatus>,
-}
-
-/// Everything the self-check page shows of one official in one round.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Detail {
-    pub round: Round,
-    pub official: crate::domain::official::Official,
-    pub check: Option<SelfCheck>,
-    /// The levels the post's standard (or the tier's default) requires.
-    pub required: crate::domain::selfcheck::Levels,
-    /// Peer checks of this official, with the peer's name.
-    pub peers: Vec<(PeerCheck, String)>,
-    /// Peer checks this official is assigned to do, with the subject's name.
-    pub to_review: Vec<(PeerCheck, String)>,
-    pub opinions: Vec<Opinion>,
-    pub scores: Vec<(crate::domain::selfcheck::Test, f64)>,
-    pub plan: Vec<PlanItem>,
 }
 
 /// A round's analysis for a unit (with its sub-units) or the whole bureau.

@@ -10,11 +10,13 @@ use super::{Result, Service, ServiceError, existing_official, json};
 use crate::domain::access::Need;
 use crate::domain::catalogue::{OfficialStatus, RankTier};
 use crate::domain::problem::{Field, FieldProblem, Problem};
-use crate::domain::training::{Attendance, QuotaRule, Session, Standing, StudyRecord, Tally, evaluate};
+use crate::domain::training::{Attendance, QuotaRule, Session, StudyRecord, Tally, evaluate};
 use crate::domain::{OfficialId, UnitId};
-use crate::store::{Db, FileLine, new_uuid};
+use crate::store::{Db, new_uuid};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
+
+pub use crate::domain::training_views::{Compliance, Expected, PersonCompliance, TrainingFile};
 
 fn one(field: Field, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldProblem::new(field, problem)])
@@ -217,66 +219,6 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: TrainingCommand) -> Res
     })
 }
 
-/// Someone a session expects, with their mark if any.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Expected {
-    pub official: OfficialId,
-    pub staff_no: String,
-    pub name: String,
-    pub unit_name: String,
-    pub attendance: Option<Attendance>,
-    /// Not in the audience: came anyway.
-    pub walk_in: bool,
-}
-
-/// An official's training file for a year: each line, and totals by type (sessions, 學時).
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrainingFile {
-    pub official: crate::domain::official::Official,
-    pub year: i32,
-    pub lines: Vec<FileLine>,
-    pub totals: BTreeMap<String, (u32, f32)>,
-    pub standings: Vec<(QuotaRule, Standing)>,
-    /// Exam and test scores of the year (五基達標考試, post and spot tests…).
-    pub scores: Vec<(crate::domain::selfcheck::Test, f64)>,
-}
-
-/// One person's line of the compliance page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PersonCompliance {
-    pub official: OfficialId,
-    pub unit: UnitId,
-    pub tier: RankTier,
-    /// Per rule (in the rules' order): where they stand, or `None` when it does not apply.
-    pub standings: Vec<Option<Standing>>,
-}
-
-impl PersonCompliance {
-    pub fn behind(&self) -> bool {
-        self.standings.iter().flatten().any(Standing::behind)
-    }
-}
-
-/// Compliance with the quotas for a year: the rules and every serving official in scope.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Compliance {
-    pub year: i32,
-    pub rules: Vec<QuotaRule>,
-    pub people: Vec<PersonCompliance>,
-}
-
-impl Compliance {
-    /// Per rule: how many it applies to, have met it, and are behind.
-    pub fn summary(&self) -> Vec<(usize, usize, usize)> {
-        (0..self.rules.len())
-            .map(|i| {
-                let standings = self.people.iter().filter_map(|p| p.standings[i]);
-                standings.fold((0, 0, 0), |(n, met, behind), s| (n + 1, met + usize::from(s.met()), behind + usize::from(s.behind())))
-            })
-            .collect()
-    }
-}
-
 /// The longest window among the rules, in years.
 fn longest_window(rules: &[QuotaRule]) -> i32 {
     rules
@@ -435,15 +377,8 @@ pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: cr
     use crate::exchange::attendance::{parse_mark, read_attendance};
     use crate::i18n::{field_key, tr};
     service.require(crate::domain::access::Need::Admin)?;
-    let to_service = |e: crate::exchange::ExchangeError| {
-        ServiceError::Rows(vec![(
-            0,
-            String::new(),
-            FieldProblem::new(Field::Record, Problem::Unknown { value: crate::i18n::exchange_error(lang, &e) }),
-        )])
-    };
-    let sheets = crate::exchange::read_file(path).map_err(to_service)?;
-    let lines = read_attendance(&sheets).map_err(to_service)?;
+    let sheets = crate::exchange::read_file(path)?;
+    let lines = read_attendance(&sheets)?;
     let db = service.read();
     let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
     let mut sessions: BTreeMap<i64, (String, Vec<Attendance>)> = BTreeMap::new();

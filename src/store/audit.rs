@@ -1,20 +1,8 @@
 //! The audit trail: one row per user action, written inside the action's own transaction.
 
 use super::{Db, Result};
-use crate::domain::audit::{Entry, Filter, link};
+use crate::domain::audit::{AuditRow, Entry, Filter, link};
 use rusqlite::{OptionalExtension, params};
-
-/// One audit entry as read back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AuditRow {
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<i64>,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
 
 impl Db<'_> {
     /// Records an action; `before` and `after` are JSON snapshots of the record.

@@ -17,13 +17,13 @@ mod training;
 mod units;
 mod yearend;
 
+pub use crate::domain::audit::AuditRow;
+pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
-pub use audit::AuditRow;
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
-pub use training::FileLine;
 pub use units::UnitUsage;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};

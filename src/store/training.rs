@@ -7,6 +7,7 @@ use crate::domain::dates::{format_date, parse_date};
 use crate::domain::training::{
     Attendance, Fact, Kind, Mark, QuotaRule, Session, SessionData, StudyData, StudyRecord, Tally, Topic, TrainingFile, tally,
 };
+use crate::domain::training_views::FileLine;
 use crate::domain::{Names, OfficialId};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Type;
@@ -70,15 +71,6 @@ fn study_from_row(row: &Row<'_>) -> rusqlite::Result<StudyRecord> {
             certificate: row.get(12)?,
         },
     })
-}
-
-/// A line of an official's training file: a session attended (as a one-day record with the
-/// 學時 credited) or a study record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileLine {
-    pub study: StudyData,
-    /// The session's mark (`None` for a study record).
-    pub mark: Option<Mark>,
 }
 
 impl Db<'_> {

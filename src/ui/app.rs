@@ -3,7 +3,7 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, Form, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, PrintWhat, State};
+use super::state::{Data, Form, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, State};
 use super::{fonts, views};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::OfficialDraft;
@@ -12,6 +12,7 @@ use crate::domain::problem::FieldProblem;
 use crate::domain::{Lang, OfficialId};
 use crate::exchange::{self, Kind, preview, write};
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::report;
 use crate::service::command::{OrgCommand, StandardsCommand, TrainingCommand};
 use crate::service::printing;
@@ -46,7 +47,7 @@ pub struct Startup {
 impl Startup {
     /// The usual start: files in the user's data folder, language from the system.
     pub fn standard(db: Option<PathBuf>) -> Startup {
-        Startup { db, lang: crate::cli::system_lang(), default_db: crate::paths::default_db(), demo_db: crate::paths::demo_db() }
+        Startup { db, lang: crate::i18n::system_lang(), default_db: crate::paths::default_db(), demo_db: crate::paths::demo_db() }
     }
 }
 
@@ -277,14 +278,14 @@ impl NengliApp {
                 self.state.page = Page::Import;
             }
             jobs::Outcome::Read { path, sheets: Err(e) } => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::exchange_error(lang, &e)]));
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::exchange_error(lang, &e)]));
             }
             jobs::Outcome::Imported(result) => self.imported(result),
             jobs::Outcome::BackedUp(Ok(path)) => {
                 self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "cli.backup_done"), &[&path.display().to_string()])));
                 self.reload_backups();
             }
-            jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(i18n::store_error(lang, &e)),
+            jobs::Outcome::BackedUp(Err(e)) | jobs::Outcome::Checked(Err(e)) => self.error(messages::store_error(lang, &e)),
             jobs::Outcome::Checked(Ok(problems)) => self.state.settings.check = Some(problems),
             jobs::Outcome::Printed(Ok((path, sheets))) => {
                 let text = i18n::fill(tr(lang, "yearend.printed"), &[&sheets.to_string(), &path.display().to_string()]);
@@ -303,14 +304,14 @@ impl NengliApp {
                 self.state.import = None;
                 self.state.page = if kind == Kind::Officials { Page::Roster } else { Page::Organisation };
                 if let Err(e) = self.load_all() {
-                    self.error(i18n::store_error(lang, &e));
+                    self.error(messages::store_error(lang, &e));
                     return;
                 }
                 self.state.notice =
                     Some(Notice::Info(i18n::fill(tr(lang, "import.done"), &[&summary.created.to_string(), &summary.updated.to_string()])));
                 log::info!("import stored {} new, {} updated", summary.created, summary.updated);
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -320,7 +321,7 @@ impl NengliApp {
         let lookup = match service.lookup() {
             Ok(lookup) => lookup,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
                 return;
             }
@@ -365,7 +366,7 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(preview) = self.state.import.as_ref().and_then(|p| p.preview.clone()) else { return };
         if let Err(rows) = preview.records() {
-            self.error(i18n::service_error(lang, &ServiceError::RowsRefused(rows)));
+            self.error(messages::service_error(lang, &ServiceError::RowsRefused(rows)));
             return;
         }
         let Some(service) = &mut self.service else { return };
@@ -390,9 +391,9 @@ impl NengliApp {
         let table = if kind == Kind::Officials {
             self.roster_export_table(service)
         } else {
-            crate::cli::export_table(service, kind, lang).map_err(|e| i18n::store_error(lang, &e))
+            crate::service::exports::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
         };
-        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| i18n::exchange_error(lang, &e)));
+        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| messages::exchange_error(lang, &e)));
         match result {
             Ok(rows) => {
                 self.state.notice =
@@ -407,7 +408,7 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(data) = &self.state.data else { return Err(String::new()) };
         let db = service.read();
-        let all = db.officials().map_err(|e| i18n::store_error(lang, &e))?;
+        let all = db.officials().map_err(|e| messages::store_error(lang, &e))?;
         let by_id: std::collections::HashMap<OfficialId, &crate::domain::official::Official> = all.iter().map(|o| (o.id, o)).collect();
         let ordered: Vec<crate::domain::official::Official> =
             data.roster_visible.iter().filter_map(|&i| by_id.get(&data.roster[i as usize].id).map(|o| (*o).clone())).collect();
@@ -422,7 +423,7 @@ impl NengliApp {
             Ok(copied) => {
                 self.changed = true;
                 if let Err(e) = self.load_all() {
-                    self.error(i18n::store_error(lang, &e));
+                    self.error(messages::store_error(lang, &e));
                     return;
                 }
                 self.undo.clear();
@@ -431,79 +432,21 @@ impl NengliApp {
                 self.state.notice =
                     Some(Notice::Info(i18n::fill(tr(lang, "standards.carried"), &[&copied.to_string(), &(year + 1).to_string()])));
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
     /// Lays out a printout for the preview.
-    fn print(&mut self, what: PrintWhat, scope: printing::Scope) {
+    fn print(&mut self, printout: &printing::Printout) {
         let lang = self.state.lang;
         let Some(service) = &self.service else { return };
-        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
-        let mut paper = report::layout::A4;
-        let document = match what {
-            PrintWhat::DutyStatements => printing::duty_statements(service, scope, lang),
-            PrintWhat::SeatStatements => printing::seat_statements(service, scope, year, lang),
-            PrintWhat::PostStandards => printing::post_standards(service, scope, year, lang),
-            PrintWhat::YearEndForms | PrintWhat::YearEndBlank | PrintWhat::GradeRoster | PrintWhat::YearEndSummary => {
-                let page = &self.state.yearend;
-                let result = match what {
-                    PrintWhat::YearEndForms => {
-                        paper = page.paper();
-                        printing::yearend_sheets(service, page.year, scope, &[], lang)
-                    }
-                    PrintWhat::YearEndBlank => {
-                        paper = page.paper();
-                        printing::yearend_blank(service, lang)
-                    }
-                    PrintWhat::YearEndSummary => printing::yearend_summary(service, page.year, lang),
-                    _ => printing::grade_roster(service, page.year, page.print_unit, lang),
-                };
-                match result {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::SignIn(session) => match printing::sign_in(service, session, lang) {
-                Ok(document) => Ok(document),
-                Err(e) => return self.error(i18n::service_error(lang, &e)),
-            },
-            PrintWhat::TrainingFile(official) => {
-                let year = self.state.selfcheck.training.as_ref().map_or(self.state.training.year, |f| f.year);
-                match printing::training_file(service, official, year, lang) {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::Compliance => {
-                let unit = match scope {
-                    printing::Scope::Unit(u) => Some(u),
-                    _ => None,
-                };
-                match printing::training_compliance(service, self.state.training.year, unit, lang) {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
-                }
-            }
-            PrintWhat::CapabilityReport | PrintWhat::RoundSummary => {
-                let Some(round) = self.state.selfcheck.round else { return };
-                let result = if what == PrintWhat::CapabilityReport {
-                    printing::capability_reports(service, round, scope, lang)
-                } else {
-                    printing::round_summary(service, round, self.state.analysis.unit, lang)
-                };
-                match result {
-                    Ok(document) => Ok(document),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
-                }
-            }
-        };
-        match document {
-            Ok(document) if document.blocks.is_empty() => {
+        match printing::document(service, printout, lang) {
+            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
+            Ok(Some(document)) if document.blocks.is_empty() => {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }
-            Ok(document) => self.preview(document, paper),
-            Err(e) => self.error(i18n::store_error(lang, &e)),
+            Ok(Some(document)) => self.preview(document, printout.paper()),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -542,7 +485,7 @@ impl NengliApp {
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(Into::into));
         match result {
             Ok(()) => self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()]))),
-            Err(e) => self.error(i18n::exchange_error(lang, &e)),
+            Err(e) => self.error(messages::exchange_error(lang, &e)),
         }
     }
 
@@ -733,7 +676,7 @@ impl NengliApp {
                             &[&table.rows.len().to_string(), &path.display().to_string()],
                         )))
                     }
-                    Err(e) => self.error(i18n::exchange_error(lang, &e)),
+                    Err(e) => self.error(messages::exchange_error(lang, &e)),
                 }
             }
             Intent::SetRetention(retention) => {
@@ -787,7 +730,7 @@ impl NengliApp {
                 }
             }
             Intent::Export { kind, csv } => self.export(kind, csv),
-            Intent::Print { what, scope } => self.print(what, scope),
+            Intent::Print(printout) => self.print(&printout),
             Intent::SelectStandardPost(post) => self.select_standard_post(post),
             Intent::ShowFigure(measure) => self.state.home_list = measure,
             Intent::SelectMilestone(id) => self.select_milestone(id),
@@ -813,10 +756,9 @@ impl NengliApp {
                         self.state.damaged = None;
                         self.open(&db, OpenMode::Existing);
                     }
-                    Err(e) => self.error(i18n::store_error(lang, &e)),
+                    Err(e) => self.error(messages::store_error(lang, &e)),
                 }
             }
-            Intent::PrintProgrammeReport(date) => self.print_report(date),
             Intent::CarryForward => self.carry_forward(),
             Intent::DraftSeat => {
                 let Some(data) = &self.state.data else { return };
@@ -901,7 +843,7 @@ impl NengliApp {
                 None
             }
             Err(other) => {
-                self.error(i18n::service_error(self.state.lang, &other));
+                self.error(messages::service_error(self.state.lang, &other));
                 None
             }
         }
@@ -964,7 +906,7 @@ impl NengliApp {
                             self.state.settings.scale = Some(scale);
                         }
                         Err(e) => {
-                            let message = i18n::store_error(lang, &e);
+                            let message = messages::store_error(lang, &e);
                             self.error(message);
                         }
                     }
@@ -1057,13 +999,13 @@ impl NengliApp {
                 }
                 self.error(i18n::fill(
                     tr(lang, "error.open"),
-                    &[&path.display().to_string(), &i18n::store_error(lang, &StoreError::Damaged(detail))],
+                    &[&path.display().to_string(), &messages::store_error(lang, &StoreError::Damaged(detail))],
                 ));
                 return;
             }
             Err(e) => {
                 log::error!("open {}: {e}", path.display());
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::store_error(lang, &e)]));
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::store_error(lang, &e)]));
                 return;
             }
         };
@@ -1081,7 +1023,7 @@ impl NengliApp {
                 return;
             }
             Err(e) => {
-                self.error(i18n::store_error(lang, &e));
+                self.error(messages::store_error(lang, &e));
                 return;
             }
         }
@@ -1092,7 +1034,7 @@ impl NengliApp {
         if let Err(e) = self.load_all() {
             self.service = None;
             self.state.data = None;
-            self.error(i18n::store_error(lang, &e));
+            self.error(messages::store_error(lang, &e));
             return;
         }
         self.require_login();
@@ -1138,7 +1080,7 @@ impl NengliApp {
             }
             Err(ServiceError::Invalid(problems)) => self.state.welcome.problems = problems,
             Err(other) => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &i18n::service_error(lang, &other)]))
+                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::service_error(lang, &other)]))
             }
         }
     }
@@ -1155,7 +1097,7 @@ impl NengliApp {
         });
         match ready {
             Ok(()) => self.open(&path, OpenMode::Existing),
-            Err(e) => self.error(i18n::service_error(self.state.lang, &e)),
+            Err(e) => self.error(messages::service_error(self.state.lang, &e)),
         }
     }
 
@@ -1225,17 +1167,6 @@ impl NengliApp {
         }
     }
 
-    fn print_report(&mut self, date: chrono::NaiveDate) {
-        let lang = self.state.lang;
-        let Some(service) = &self.service else { return };
-        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
-        match printing::programme_report(service, year, date, lang) {
-            Ok(Some(document)) => self.preview(document, report::layout::A4),
-            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
-            Err(e) => self.error(i18n::store_error(lang, &e)),
-        }
-    }
-
     fn reload_backups(&mut self) {
         let Some(path) = self.db_path() else { return };
         match crate::backup::list(&path) {
@@ -1259,7 +1190,7 @@ impl NengliApp {
             }
             Err(e) => {
                 self.open(&db, OpenMode::Existing);
-                self.error(i18n::store_error(lang, &e));
+                self.error(messages::store_error(lang, &e));
             }
         }
         self.state.page = Page::Settings;
@@ -1272,7 +1203,7 @@ impl NengliApp {
         match service.read().programme(data.bureau.year) {
             Ok(programme) => data.programme = programme,
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -1290,7 +1221,7 @@ impl NengliApp {
             Ok(())
         })();
         if let Err(e) = result {
-            let message = i18n::store_error(self.state.lang, &e);
+            let message = messages::store_error(self.state.lang, &e);
             self.error(message);
         }
     }
@@ -1332,7 +1263,7 @@ impl NengliApp {
             Ok(())
         })();
         if let Err(e) = result {
-            let message = i18n::store_error(self.state.lang, &e);
+            let message = messages::store_error(self.state.lang, &e);
             self.error(message);
         }
     }
@@ -1343,7 +1274,7 @@ impl NengliApp {
         let row = match service.read().roster_row(id) {
             Ok(row) => row,
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
                 return;
             }
@@ -1369,7 +1300,7 @@ impl NengliApp {
                 }
             }
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -1415,7 +1346,7 @@ impl NengliApp {
             Ok(Some(official)) => self.state.roster.form = Some((Some(id), OfficialDraft::from_official(&official))),
             Ok(None) => {}
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }

@@ -30,11 +30,7 @@ pub enum Outcome {
 
 /// A year-end print to run off the window's thread.
 pub struct YearEndPrint {
-    pub year: i32,
-    pub scope: crate::service::printing::Scope,
-    /// Staff numbers of a selection (empty: everyone in the scope).
-    pub staff: Vec<String>,
-    pub paper: crate::report::layout::Paper,
+    pub sheets: crate::service::printing::YearEndSheets,
     /// A folder for one file per person, or else one file.
     pub split: bool,
     pub dest: PathBuf,
@@ -112,11 +108,12 @@ impl Job {
         Job::spawn("print", move |tx, cancel| {
             let lang = print.lang;
             let batch = Store::open(&db, OpenMode::Existing)
-                .map_err(|e| crate::i18n::store_error(lang, &e))
+                .map_err(|e| crate::messages::store_error(lang, &e))
                 .map(|store| Service::acting_as(store, acting))
                 .and_then(|service| {
-                    YearEndBatch::read(&service, print.year, print.scope, &print.staff, lang)
-                        .map_err(|e| crate::i18n::service_error(lang, &e))
+                    let sheets = &print.sheets;
+                    YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, lang)
+                        .map_err(|e| crate::messages::service_error(lang, &e))
                 });
             let result = batch.and_then(|batch| {
                 if batch.is_empty() {
@@ -129,11 +126,12 @@ impl Job {
                 };
                 let title = batch.title();
                 let written = if print.split {
-                    crate::report::write_pdf_files(&print.dest, &title, batch.named_documents(), print.paper, lang, &mut progress)
+                    crate::report::write_pdf_files(&print.dest, &title, batch.named_documents(), print.sheets.paper, lang, &mut progress)
                 } else {
-                    crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.paper, lang, &mut progress).map(|_| total)
+                    crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.sheets.paper, lang, &mut progress)
+                        .map(|_| total)
                 };
-                written.map(|_| (print.dest, total)).map_err(|e| crate::i18n::pdf_error(lang, &e))
+                written.map(|_| (print.dest, total)).map_err(|e| crate::messages::pdf_error(lang, &e))
             });
             Outcome::Printed(result)
         })

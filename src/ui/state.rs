@@ -195,15 +195,10 @@ pub enum Intent {
         db: PathBuf,
         backup: PathBuf,
     },
-    /// Lay out the programme report as it stands on a day.
-    PrintProgrammeReport(chrono::NaiveDate),
     /// Open (or close) the list behind one of the home page's figures.
     ShowFigure(Option<crate::domain::programme::Measure>),
     /// Lay out a printout for the print preview.
-    Print {
-        what: PrintWhat,
-        scope: crate::service::printing::Scope,
-    },
+    Print(crate::service::printing::Printout),
     /// Save the previewed document as a PDF, then open it if asked.
     SavePdf {
         open_after: bool,
@@ -520,32 +515,6 @@ pub struct ImportPage {
     pub preview: Option<Preview>,
     pub missing: Vec<crate::domain::Field>,
     pub only_problems: bool,
-}
-
-/// The printouts the window offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PrintWhat {
-    DutyStatements,
-    SeatStatements,
-    PostStandards,
-    /// The selected official's capability report for the selected round.
-    CapabilityReport,
-    /// The round's summary for the analysis page's unit (or the bureau).
-    RoundSummary,
-    /// A session's sign-in sheet (簽到表).
-    SignIn(i64),
-    /// An official's training file for the training page's year.
-    TrainingFile(OfficialId),
-    /// Compliance with the quotas for the training page's year (the scope's unit or all).
-    Compliance,
-    /// 公務員年度考核登記表 for the year-end page's year.
-    YearEndForms,
-    /// A blank 公務員年度考核登記表 for filling in by hand.
-    YearEndBlank,
-    /// The grade roster (花名冊) of the year-end page's print unit (or the bureau).
-    GradeRoster,
-    /// The bureau's year-end summary for the year-end page's year.
-    YearEndSummary,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.

@@ -52,7 +52,7 @@ fn main() {
         let mut best = f64::MAX;
         for _ in 0..3 {
             let started = Instant::now();
-            let table = nengli::cli::export_table(&source, Kind::Officials, Lang::Tc).expect("table");
+            let table = nengli::service::exports::export_table(&source, Kind::Officials, Lang::Tc).expect("table");
             let path = dir.path().join(format!("roster.{name}"));
             let bytes = if csv { write::csv_bytes(&table) } else { write::xlsx_bytes(&table) }.expect("write");
             std::fs::write(&path, bytes).expect("save");
@@ -66,7 +66,7 @@ fn main() {
     let mut target = Service::new(Store::open(&target_db, OpenMode::Create).expect("store"), "bench");
     target.init_bureau("基準測試局", 2012, &Catalogue::shipped()).expect("init");
     for kind in [Kind::Units, Kind::Posts] {
-        let table = nengli::cli::export_table(&source, kind, Lang::Tc).expect("table");
+        let table = nengli::service::exports::export_table(&source, kind, Lang::Tc).expect("table");
         let sheets = exchange::read::read_bytes(&write::csv_bytes(&table).expect("csv"), exchange::Format::Csv).expect("read");
         let preview = preview::build(kind, "setup", &sheets[0], &target.lookup().expect("lookup")).expect("preview");
         let _summary = target.import(&preview, &mut |_, _| true).expect("import");

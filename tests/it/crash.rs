@@ -23,12 +23,12 @@ fn setup(dir: &Path) -> (PathBuf, PathBuf) {
     let mut service = Service::new(Store::open(&source, OpenMode::Create).unwrap(), "test");
     seed::generate(&mut service, "崩潰測試局", ROWS, 1, 5).unwrap();
     let sheet = dir.join("roster.xlsx");
-    write::save(&nengli::cli::export_table(&service, Kind::Officials, Lang::Tc).unwrap(), &sheet).unwrap();
+    write::save(&nengli::service::exports::export_table(&service, Kind::Officials, Lang::Tc).unwrap(), &sheet).unwrap();
     let pristine = dir.join("pristine.sqlite");
     let mut target = Service::new(Store::open(&pristine, OpenMode::Create).unwrap(), "test");
     target.init_bureau("崩潰測試局", 2012, &nengli::domain::catalogue::Catalogue::shipped()).unwrap();
     for kind in [Kind::Units, Kind::Posts] {
-        let table = nengli::cli::export_table(&service, kind, Lang::Tc).unwrap();
+        let table = nengli::service::exports::export_table(&service, kind, Lang::Tc).unwrap();
         let sheets = nengli::exchange::read::read_bytes(&write::csv_bytes(&table).unwrap(), nengli::exchange::Format::Csv).unwrap();
         let preview = nengli::exchange::preview::build(kind, "setup", &sheets[0], &target.lookup().unwrap()).unwrap();
         let _summary = target.import(&preview, &mut |_, _| true).unwrap();

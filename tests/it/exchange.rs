@@ -19,7 +19,7 @@ fn empty_bureau() -> Service {
 }
 
 fn table(service: &Service, kind: Kind, lang: Lang) -> write::Table {
-    nengli::cli::export_table(service, kind, lang).unwrap()
+    nengli::service::exports::export_table(service, kind, lang).unwrap()
 }
 
 fn preview_of(service: &Service, kind: Kind, sheet: &Sheet) -> Preview {

@@ -197,7 +197,7 @@ fn an_upgrade_that_cannot_finish_leaves_the_file_at_its_old_version() {
     version_1_file(&path, "1990");
     let err = Store::open(&path, OpenMode::Existing).err().expect("refused");
     assert!(matches!(err, StoreError::UpgradeFailed { from: 1, .. }), "{err:?}");
-    assert!(nengli::i18n::store_error(nengli::domain::Lang::Tc, &err).starts_with("無法把資料庫從第 1 版結構升級，檔案保持原樣"));
+    assert!(nengli::messages::store_error(nengli::domain::Lang::Tc, &err).starts_with("無法把資料庫從第 1 版結構升級，檔案保持原樣"));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 1, "nothing of the upgrade stayed");
@@ -278,7 +278,7 @@ fn the_audit_trail_is_append_only_and_a_change_behind_its_back_shows() {
     store.execute_raw("DELETE FROM audit WHERE id = 1").unwrap();
     let problems = store.check().unwrap();
     assert_eq!(problems, [nengli::store::CheckProblem::AuditChain { first: 2, count: 1 }]);
-    assert_eq!(nengli::i18n::check_problem(nengli::domain::Lang::Tc, &problems[0]), "修改記錄自第 2 條起被改動或刪除（共 1 處）");
+    assert_eq!(nengli::messages::check_problem(nengli::domain::Lang::Tc, &problems[0]), "修改記錄自第 2 條起被改動或刪除（共 1 處）");
 }
 
 #[test]

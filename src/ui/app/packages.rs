@@ -5,6 +5,7 @@
 use super::NengliApp;
 use crate::domain::package::EXTENSION;
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::service::ServiceError;
 use crate::service::packages::{Outcome, open_package, package_files, save_package};
 use crate::ui::state::{Intent, Notice, PackageReview, PackageView};
@@ -64,7 +65,7 @@ impl NengliApp {
                     &[&files.len().to_string(), &dir.display().to_string()],
                 )));
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -75,13 +76,13 @@ impl NengliApp {
         let Some(service) = &self.service else { return };
         let files = match package_files(path) {
             Ok(files) => files,
-            Err(e) => return self.error(i18n::exchange_error(lang, &e.into())),
+            Err(e) => return self.error(messages::exchange_error(lang, &e.into())),
         };
         match service.review_packages(&files) {
             Ok(items) => {
                 self.state.selfcheck.package_review = Some(PackageReview { items: items.into_iter().map(|r| (r, false)).collect() })
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -109,7 +110,7 @@ impl NengliApp {
                 self.reload_selfcheck();
                 self.reload_analysis();
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -142,7 +143,7 @@ impl NengliApp {
                 view.saved = None;
             }
             Err(e) => {
-                let message = i18n::service_error(lang, &e);
+                let message = messages::service_error(lang, &e);
                 self.error(message);
             }
         }

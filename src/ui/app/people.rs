@@ -6,6 +6,7 @@ use super::NengliApp;
 use crate::domain::access::{Role, UserData};
 use crate::domain::problem::{Field, FieldProblem, Problem};
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::service::{LoginError, ServiceError};
 use crate::ui::state::{Intent, Notice, Page};
 
@@ -56,7 +57,7 @@ impl NengliApp {
         let first_admin = match accounts {
             Ok(has) => !has,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
                 false
             }
@@ -124,7 +125,7 @@ impl NengliApp {
             Err(LoginError::Wait(seconds)) => {
                 self.state.login.message = Some(i18n::fill(tr(lang, "login.wait"), &[&seconds.to_string()]));
             }
-            Err(LoginError::Service(e)) => self.state.login.message = Some(i18n::service_error(lang, &e)),
+            Err(LoginError::Service(e)) => self.state.login.message = Some(messages::service_error(lang, &e)),
         }
     }
 
@@ -146,7 +147,7 @@ impl NengliApp {
         match service.create_first_admin(&username, &password) {
             Ok(session) => self.signed_in(session),
             Err(ServiceError::Invalid(problems)) => self.state.login.problems = problems,
-            Err(e) => self.state.login.message = Some(i18n::service_error(self.state.lang, &e)),
+            Err(e) => self.state.login.message = Some(messages::service_error(self.state.lang, &e)),
         }
     }
 
@@ -164,7 +165,7 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Info(tr(lang, "done.user.change_password").to_owned()));
             }
             Err(ServiceError::Invalid(problems)) => self.state.login.problems = problems,
-            Err(e) => self.state.login.message = Some(i18n::service_error(lang, &e)),
+            Err(e) => self.state.login.message = Some(messages::service_error(lang, &e)),
         }
     }
 
@@ -205,7 +206,7 @@ impl NengliApp {
             Ok(())
         });
         if let Err(e) = result {
-            let message = i18n::service_error(self.state.lang, &e);
+            let message = messages::service_error(self.state.lang, &e);
             self.error(message);
         }
         self.load_detail();
@@ -230,7 +231,7 @@ impl NengliApp {
             }
             Err(e) => {
                 page.detail = None;
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -261,7 +262,7 @@ impl NengliApp {
                 self.order_heatmap();
             }
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -298,7 +299,7 @@ impl NengliApp {
         match service.read().users() {
             Ok(users) => self.state.users.users = users,
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -331,7 +332,7 @@ impl NengliApp {
                 self.reload_users();
             }
             Err(ServiceError::Invalid(problems)) => form.problems = problems,
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -345,7 +346,7 @@ impl NengliApp {
                 self.changed = true;
                 self.reload_users();
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -359,7 +360,7 @@ impl NengliApp {
                 self.reload_users();
                 self.state.notice = Some(Notice::Info(tr(lang, "done.user.update").to_owned()));
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -373,7 +374,7 @@ impl NengliApp {
                 self.changed = true;
                 self.reload_users();
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -392,7 +393,7 @@ impl NengliApp {
                     &[&table.rows.len().to_string(), &path.display().to_string()],
                 )))
             }
-            Err(e) => self.error(i18n::exchange_error(lang, &e)),
+            Err(e) => self.error(messages::exchange_error(lang, &e)),
         }
     }
 }

@@ -6,6 +6,7 @@ use super::NengliApp;
 use crate::domain::problem::{Field, FieldProblem, Problem};
 use crate::domain::training::{Attendance, Audience, Mark, SessionData, StudyData};
 use crate::i18n;
+use crate::messages;
 use crate::service::Command;
 use crate::service::command::TrainingCommand;
 use crate::ui::state::{Intent, Page, SessionForm};
@@ -62,7 +63,7 @@ impl NengliApp {
             Ok::<_, crate::store::StoreError>(())
         })();
         if let Err(e) = read {
-            let message = i18n::store_error(self.state.lang, &e);
+            let message = messages::store_error(self.state.lang, &e);
             return self.error(message);
         }
         if page.selected.is_some_and(|s| !page.sessions.iter().any(|x| x.id == s)) {
@@ -72,7 +73,7 @@ impl NengliApp {
             match service.read().quota_rules() {
                 Ok(rules) => page.quotas = Some(rules),
                 Err(e) => {
-                    let message = i18n::store_error(self.state.lang, &e);
+                    let message = messages::store_error(self.state.lang, &e);
                     return self.error(message);
                 }
             }
@@ -81,7 +82,7 @@ impl NengliApp {
             match service.compliance(year, page.compliance_unit) {
                 Ok(compliance) => page.compliance = Some(compliance),
                 Err(e) => {
-                    let message = i18n::service_error(self.state.lang, &e);
+                    let message = messages::service_error(self.state.lang, &e);
                     return self.error(message);
                 }
             }
@@ -101,7 +102,7 @@ impl NengliApp {
         match service.expected(session) {
             Ok(expected) => self.state.training.expected = expected,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -246,7 +247,7 @@ impl NengliApp {
             if standing.is_some_and(|s| s.behind()) {
                 match service.closing_sessions(official, rule, compliance.year) {
                     Ok(sessions) => lists.push((rule.name.get(lang).to_owned(), sessions)),
-                    Err(e) => return self.error(i18n::service_error(lang, &e)),
+                    Err(e) => return self.error(messages::service_error(lang, &e)),
                 }
             }
         }
@@ -267,7 +268,7 @@ impl NengliApp {
             Ok(file) => page.training = Some(file),
             Err(e) => {
                 page.training = None;
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -311,7 +312,7 @@ impl NengliApp {
         self.state.training.tab = crate::ui::state::TrainingTab::Sessions;
         match crate::service::training::check_attendance_file(service, path, lang) {
             Ok(import) => self.state.training.pending_import = Some(import),
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 
@@ -328,7 +329,7 @@ impl NengliApp {
                     Some(crate::ui::state::Notice::Info(i18n::fill(crate::i18n::tr(lang, "training.imported"), &[&count.to_string()])));
                 self.reload_training();
             }
-            Err(e) => self.error(i18n::service_error(lang, &e)),
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 }

@@ -2,10 +2,11 @@
 //! and each step of the sign-off chain sent to the service with the form as typed.
 
 use super::NengliApp;
-use crate::i18n::{self, tr};
+use crate::i18n::tr;
+use crate::messages;
 use crate::service::Command;
 use crate::service::command::YearEndCommand;
-use crate::service::printing::{self, Scope};
+use crate::service::printing::{Printout, Scope, YearEndSheets};
 use crate::ui::jobs::{Job, YearEndPrint};
 use crate::ui::state::{Intent, Notice};
 use std::path::PathBuf;
@@ -55,7 +56,7 @@ impl NengliApp {
                         self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
                         self.reload_yearend();
                     }
-                    Err(e) => self.error(i18n::service_error(lang, &e)),
+                    Err(e) => self.error(messages::service_error(lang, &e)),
                 }
             }
             other => return Some(other),
@@ -94,12 +95,8 @@ impl NengliApp {
         }
         let page = &self.state.yearend;
         if !page.split && count <= PREVIEW_SHEETS {
-            let Some(service) = &self.service else { return };
-            match printing::yearend_sheets(service, page.year, scope, &staff, lang) {
-                Ok(document) => self.preview(document, page.paper()),
-                Err(e) => self.error(i18n::service_error(lang, &e)),
-            }
-            return;
+            let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
+            return self.print(&Printout::YearEndSheets(sheets));
         }
         let dest = if page.split {
             rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder()
@@ -120,7 +117,8 @@ impl NengliApp {
         }
         let (scope, staff, _) = self.yearend_print_scope(ticked);
         let page = &self.state.yearend;
-        let print = YearEndPrint { year: page.year, scope, staff, paper: page.paper(), split: page.split, dest, lang: self.state.lang };
+        let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
+        let print = YearEndPrint { sheets, split: page.split, dest, lang: self.state.lang };
         let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
         let job = Job::print_yearend(db, service.acting(), print);
         self.start_job("job.printing", true, job);
@@ -137,7 +135,7 @@ impl NengliApp {
         match service.read().unit_reviews(page.year) {
             Ok(reviews) => page.reviews = reviews.into_iter().collect(),
             Err(e) => {
-                let message = i18n::store_error(self.state.lang, &e);
+                let message = messages::store_error(self.state.lang, &e);
                 return self.error(message);
             }
         }
@@ -147,7 +145,7 @@ impl NengliApp {
         match service.yearend_rows(page.year) {
             Ok(rows) => page.rows = rows,
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 return self.error(message);
             }
         }
@@ -179,7 +177,7 @@ impl NengliApp {
                 page.quota = Some(quota);
             }
             Err(e) => {
-                let message = i18n::service_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }

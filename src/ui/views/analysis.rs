@@ -7,8 +7,8 @@ use super::widgets::{choose, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::plans::PlanOwner;
 use crate::i18n::{self, tr};
-use crate::service::printing::Scope;
-use crate::ui::state::{Intent, PrintWhat, State};
+use crate::service::printing::Printout;
+use crate::ui::state::{Intent, State};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -27,6 +27,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(data) = &state.data else { return };
     let role = state.role();
+    let round = state.selfcheck.round;
     let page = &mut state.analysis;
     let round_name =
         state.selfcheck.rounds.iter().find(|r| Some(r.id) == state.selfcheck.round).map(|r| (r.data.name.clone(), r.data.year));
@@ -43,8 +44,10 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 out.push(Intent::AnalysisUnit(unit));
             }
         });
-        if ui.button(tr(lang, "analysis.print")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::RoundSummary, scope: page.unit.map_or(Scope::All, Scope::Unit) });
+        if ui.button(tr(lang, "analysis.print")).clicked()
+            && let Some(round) = round
+        {
+            out.push(Intent::Print(Printout::RoundSummary { round, unit: page.unit }));
         }
     });
     let Some(result) = &page.result else { return };

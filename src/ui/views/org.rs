@@ -8,8 +8,8 @@ use crate::domain::{Lang, UnitId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::OrgCommand;
-use crate::service::printing::Scope;
-use crate::ui::state::{Data, Intent, OrgPage, PrintWhat, State};
+use crate::service::printing::{Printout, Scope};
+use crate::ui::state::{Data, Intent, OrgPage, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -137,10 +137,10 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
             out.push(Intent::NewPost);
         }
         if ui.button(tr(lang, "org.print_duty_statements")).on_hover_text(tr(lang, "org.print_hint")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::DutyStatements, scope: Scope::Unit(unit_id) });
+            out.push(Intent::Print(Printout::DutyStatements { scope: Scope::Unit(unit_id) }));
         }
         if ui.button(tr(lang, "org.print_seat_statements")).on_hover_text(tr(lang, "org.print_seat_hint")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::SeatStatements, scope: Scope::Unit(unit_id) });
+            out.push(Intent::Print(Printout::SeatStatements { scope: Scope::Unit(unit_id), year: data.bureau.year }));
         }
     });
     let posts: Vec<_> = data.posts.iter().filter(|p| p.unit == unit_id).collect();

@@ -9,6 +9,7 @@ use crate::domain::programme::{Member, MilestoneData, MilestoneStatus, Role, sho
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::ProgrammeCommand;
+use crate::service::printing::Printout;
 use crate::ui::state::{Data, Intent, ProgrammePage, State};
 use egui::{RichText, Ui};
 
@@ -48,7 +49,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 ui.add(egui::TextEdit::singleline(&mut page.report_date).desired_width(100.0).char_limit(10)).labelled_by(label.id);
                 if ui.button(tr(lang, "programme.print_report")).clicked() {
                     match parse_date(&page.report_date) {
-                        Some(date) => out.push(Intent::PrintProgrammeReport(date)),
+                        Some(date) => out.push(Intent::Print(Printout::ProgrammeReport { year: data.bureau.year, date })),
                         None => page.problem = Some(tr(lang, "problem.bad_date").to_owned()),
                     }
                 }

@@ -11,8 +11,8 @@ use crate::domain::{Lang, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::{RosterCommand, StandardsCommand};
-use crate::service::printing::Scope;
-use crate::ui::state::{Data, Intent, PrintWhat, RosterPage, State};
+use crate::service::printing::{Printout, Scope};
+use crate::ui::state::{Data, Intent, RosterPage, State};
 use egui::{Key, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -393,7 +393,7 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
             }
         }
         if ui.button(tr(lang, "seat.print")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::SeatStatements, scope: Scope::Official(official) });
+            out.push(Intent::Print(Printout::SeatStatements { scope: Scope::Official(official), year: data.bureau.year }));
         }
     });
 }

@@ -12,8 +12,8 @@ use crate::domain::{Lang, OfficialId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::{SelfCheckCommand, TrainingCommand};
-use crate::service::printing::Scope;
-use crate::ui::state::{Data, DetailTab, Intent, PrintWhat, SelfCheckPage, State};
+use crate::service::printing::{Printout, Scope};
+use crate::ui::state::{Data, DetailTab, Intent, SelfCheckPage, State};
 use egui::{Color32, RichText, Ui};
 
 /// The colour a status is shown in.
@@ -255,8 +255,10 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
         ui.label(data.catalogue.tier_name(official.tier, lang));
         ui.label(RichText::new(status_text(lang, status)).strong().color(status_colour(status)));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "selfcheck.print_report")).clicked() {
-                out.push(Intent::Print { what: PrintWhat::CapabilityReport, scope: Scope::Official(official.id) });
+            if ui.button(tr(lang, "selfcheck.print_report")).clicked()
+                && let Some(round) = page.round
+            {
+                out.push(Intent::Print(Printout::CapabilityReports { round, scope: Scope::Official(official.id) }));
             }
             if session.role == Role::Admin && !closed && ui.button(tr(lang, "package.export_one")).clicked() {
                 out.push(Intent::ChooseExportPackages(Some(official.id)));
@@ -773,7 +775,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
     ui.horizontal(|ui| {
         ui.label(RichText::new(i18n::fill(tr(lang, "training.file_title"), &[&file.year.to_string()])).size(16.0).strong());
         if ui.button(tr(lang, "training.print_file")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::TrainingFile(file.official.id), scope: Scope::Official(file.official.id) });
+            out.push(Intent::Print(Printout::TrainingFile { official: file.official.id, year: file.year }));
         }
     });
     if file.lines.is_empty() {

@@ -7,6 +7,7 @@ use crate::domain::catalogue::RankTier;
 use crate::domain::standards::{LEVELS, Scale};
 use crate::i18n::fill;
 use crate::i18n::{self, tr};
+use crate::messages;
 use crate::service::Command;
 use crate::service::command::StandardsCommand;
 use crate::ui::state::{AuditFilterForm, Intent, State};
@@ -209,7 +210,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     });
     if let Some(problems) = state.settings.check.as_ref().filter(|p| !p.is_empty()) {
         for problem in problems.iter().take(20) {
-            ui.label(RichText::new(i18n::check_problem(lang, problem)).small());
+            ui.label(RichText::new(messages::check_problem(lang, problem)).small());
         }
     }
     backups_ui(ui, lang, state, out);

@@ -12,8 +12,8 @@ use crate::domain::{Lang, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::StandardsCommand;
-use crate::service::printing::Scope;
-use crate::ui::state::{Data, Intent, PrintWhat, StandardsPage, State};
+use crate::service::printing::{Printout, Scope};
+use crate::ui::state::{Data, Intent, StandardsPage, State};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -65,7 +65,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(i18n::fill(tr(lang, "standards.counts"), &[&complete.to_string(), &total.to_string()])).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(tr(lang, "standards.print_all")).clicked() {
-                    out.push(Intent::Print { what: PrintWhat::PostStandards, scope: Scope::All });
+                    out.push(Intent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year }));
                 }
                 if ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
@@ -310,7 +310,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
             out.push(Intent::SelectStandardPost(Some(post_id)));
         }
         if ui.button(tr(lang, "standards.print")).on_hover_text(tr(lang, "standards.print_hint")).clicked() {
-            out.push(Intent::Print { what: PrintWhat::PostStandards, scope: Scope::Post(post_id) });
+            out.push(Intent::Print(Printout::PostStandards { scope: Scope::Post(post_id), year: data.bureau.year }));
         }
     });
 }

@@ -8,6 +8,7 @@ use crate::domain::training::Mark;
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::TrainingCommand;
+use crate::service::printing::Printout;
 use crate::ui::state::{Data, Intent, State, TrainingPage, TrainingTab};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -158,10 +159,7 @@ fn attendance_ui(
                 });
             }
             if ui.button(tr(lang, "training.print_sign_in")).clicked() {
-                out.push(Intent::Print {
-                    what: crate::ui::state::PrintWhat::SignIn(session.id),
-                    scope: crate::service::printing::Scope::All,
-                });
+                out.push(Intent::Print(Printout::SignIn { session: session.id }));
             }
             if ui.button(tr(lang, "training.edit_session")).clicked() {
                 out.push(Intent::EditSession { topic: None, existing: true });
@@ -404,10 +402,7 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
         });
         ui.checkbox(&mut page.behind_only, tr(lang, "training.behind_only"));
         if ui.button(tr(lang, "training.print_compliance")).clicked() {
-            out.push(Intent::Print {
-                what: crate::ui::state::PrintWhat::Compliance,
-                scope: page.compliance_unit.map_or(crate::service::printing::Scope::All, crate::service::printing::Scope::Unit),
-            });
+            out.push(Intent::Print(Printout::TrainingCompliance { year: page.year, unit: page.compliance_unit }));
         }
     });
     let Some(compliance) = &page.compliance else { return };

@@ -9,8 +9,8 @@ use crate::domain::UnitId;
 use crate::domain::access::Role;
 use crate::domain::yearend::{Evaluation, Grade, Met, Stage, Step, UNIT_STANDARDS};
 use crate::i18n::{self, tr};
-use crate::service::printing::Scope;
-use crate::ui::state::{Intent, PrintWhat, State, YearEndPage};
+use crate::service::printing::{Printout, Scope, YearEndSheets};
+use crate::ui::state::{Intent, State, YearEndPage};
 use egui::{Color32, RichText, Ui};
 
 fn stage_text(lang: crate::domain::Lang, stage: Option<Stage>) -> &'static str {
@@ -64,13 +64,13 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 out.push(Intent::PrintYearEnd { ticked: false });
             }
             if ui.button(tr(lang, "yearend.print_blank")).clicked() {
-                out.push(Intent::Print { what: PrintWhat::YearEndBlank, scope: Scope::All });
+                out.push(Intent::Print(Printout::YearEndBlank { paper: page.paper() }));
             }
             if ui.button(tr(lang, "yearend.print_roster")).clicked() {
-                out.push(Intent::Print { what: PrintWhat::GradeRoster, scope: Scope::All });
+                out.push(Intent::Print(Printout::GradeRoster { year: page.year, unit: page.print_unit }));
             }
             if ui.button(tr(lang, "yearend.print_summary")).clicked() {
-                out.push(Intent::Print { what: PrintWhat::YearEndSummary, scope: Scope::All });
+                out.push(Intent::Print(Printout::YearEndSummary { year: page.year }));
             }
         });
     }
@@ -254,7 +254,8 @@ fn form(
         ui.label(RichText::new(stage_text(lang, page.record.as_ref().map(|r| r.stage))).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr(lang, "yearend.print_one")).clicked() {
-                out.push(Intent::Print { what: PrintWhat::YearEndForms, scope: Scope::Official(official) });
+                let sheets = YearEndSheets { year: page.year, scope: Scope::Official(official), staff: Vec::new(), paper: page.paper() };
+                out.push(Intent::Print(Printout::YearEndSheets(sheets)));
             }
         });
     });

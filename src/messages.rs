@@ -1,0 +1,89 @@
+//! Turns every layer's errors (store, service, spreadsheets, printing) into one sentence in
+//! the user's language, built from the texts of `crate::i18n`; used only by `ui` and `cli`, the
+//! edges where errors are shown.
+
+use crate::domain::Lang;
+use crate::domain::problem::Problem;
+use crate::exchange::ExchangeError;
+use crate::i18n::{field_key, fill, package_problem, problem, problem_text, tr};
+use crate::report::pdf::PdfError;
+use crate::service::ServiceError;
+use crate::store::{CheckProblem, StoreError};
+
+/// One finding of `check`, in the user's language.
+pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
+    match problem {
+        CheckProblem::Integrity(line) => fill(tr(lang, "check.integrity"), &[line]),
+        CheckProblem::ForeignKey { table, row, parent } => fill(tr(lang, "check.foreign_key"), &[table, &row.to_string(), parent]),
+        CheckProblem::AuditChain { first, count } => fill(tr(lang, "check.audit_chain"), &[&first.to_string(), &count.to_string()]),
+    }
+}
+
+/// What went wrong with the database file.
+pub fn store_error(lang: Lang, error: &StoreError) -> String {
+    let t = |key| tr(lang, key);
+    match error {
+        StoreError::Missing(path) => fill(t("store.missing"), &[&path.display().to_string()]),
+        StoreError::Foreign => t("store.foreign").to_owned(),
+        StoreError::NotADatabase => t("store.not_a_database").to_owned(),
+        StoreError::TooNew { found, supported } => fill(t("store.too_new"), &[&found.to_string(), &supported.to_string()]),
+        StoreError::Busy => t("store.busy").to_owned(),
+        StoreError::Damaged(detail) => fill(t("store.damaged"), &[detail]),
+        StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
+        StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
+        StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
+        StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),
+    }
+}
+
+/// Why a use case was refused or failed.
+pub fn service_error(lang: Lang, error: &ServiceError) -> String {
+    match error {
+        ServiceError::Invalid(problems) => {
+            problems.iter().map(|p| problem(lang, p)).collect::<Vec<_>>().join(if lang == Lang::En { "; " } else { ";" })
+        }
+        ServiceError::Store(e) => store_error(lang, e),
+        ServiceError::RowsRefused(rows) => fill(tr(lang, "service.rows_refused"), &[&rows.len().to_string()]),
+        ServiceError::Cancelled => tr(lang, "service.cancelled").to_owned(),
+        ServiceError::Forbidden => problem_text(lang, &Problem::Forbidden),
+        ServiceError::Rows(rows) => rows
+            .iter()
+            .map(|(row, column, p)| fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &problem_text(lang, &p.problem)]))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        ServiceError::Exchange(e) => exchange_error(lang, e),
+        ServiceError::Package(file, problem) => {
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            fill(tr(lang, "package.refused"), &[&name, &package_problem(lang, problem)])
+        }
+    }
+}
+
+/// Why a PDF was not written.
+pub fn pdf_error(lang: Lang, error: &PdfError) -> String {
+    match error {
+        PdfError::Font => tr(lang, "print.font").to_owned(),
+        PdfError::Chunk(detail) => fill(tr(lang, "print.chunk"), &[detail]),
+        PdfError::Io(e) => fill(tr(lang, "exchange.io"), &[&e.to_string()]),
+        PdfError::Cancelled => tr(lang, "print.cancelled").to_owned(),
+    }
+}
+
+/// Why a spreadsheet could not be read or written.
+pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
+    let t = |key| tr(lang, key);
+    match error {
+        ExchangeError::TooLarge { bytes, max } => fill(t("exchange.too_large"), &[&bytes.to_string(), &max.to_string()]),
+        ExchangeError::TooManyRows { rows, max } => fill(t("exchange.too_many_rows"), &[&rows.to_string(), &max.to_string()]),
+        ExchangeError::UnknownFormat(ext) => fill(t("exchange.unknown_format"), &[ext]),
+        ExchangeError::Unreadable(detail) => fill(t("exchange.unreadable"), &[detail]),
+        ExchangeError::Empty => t("exchange.empty").to_owned(),
+        ExchangeError::MissingColumns(fields) => {
+            let names: Vec<&str> = fields.iter().map(|f| tr(lang, field_key(*f))).collect();
+            fill(t("exchange.missing_columns"), &[&names.join(if lang == Lang::En { ", " } else { "、" })])
+        }
+        ExchangeError::Write(detail) => fill(t("exchange.write"), &[detail]),
+        ExchangeError::Io(e) => fill(t("exchange.io"), &[&e.to_string()]),
+    }
+}
