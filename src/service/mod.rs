@@ -10,6 +10,7 @@ mod org;
 pub mod packages;
 pub mod printing;
 mod programme;
+pub mod reads;
 mod roster;
 pub mod seed;
 pub mod selfcheck;

@@ -3,28 +3,35 @@
 //! are reloaded once, after the change, never while drawing.
 
 use super::jobs::{self, Job};
-use super::state::{Data, Form, ImportPage, Intent, JobView, Notice, Page, Prefs, PrintPreview, State};
+use super::state::{Data, Form, ImportPage, JobView, Notice, Page, Prefs, State};
 use super::{fonts, views};
-use crate::domain::catalogue::Catalogue;
-use crate::domain::official::OfficialDraft;
-use crate::domain::org::PostDraft;
-use crate::domain::problem::FieldProblem;
-use crate::domain::{Lang, OfficialId};
-use crate::exchange::{self, Kind, preview, write};
+use crate::domain::Lang;
+use crate::exchange::{self, Kind};
 use crate::i18n::{self, tr};
 use crate::messages;
-use crate::report;
 use crate::service::command::{OrgCommand, StandardsCommand, TrainingCommand};
-use crate::service::printing;
-use crate::service::{Applied, Command, Entity, Service, ServiceError, seed};
+use crate::service::{Applied, Command, Entity, Service, ServiceError};
 use crate::store::{OpenMode, Store, StoreError};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{ImportIntent, OrgIntent, RosterIntent, WelcomeIntent};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-mod packages;
-mod people;
+mod analysis;
+mod home;
+mod import;
+mod login;
+mod org;
+mod package;
+mod print;
+mod programme;
+mod roster;
+mod selfcheck;
+mod settings;
+mod standards;
 mod training;
+mod welcome;
 mod yearend;
 
 /// Key of the preferences in eframe's storage.
@@ -212,7 +219,7 @@ impl NengliApp {
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
         if let Some(path) = dropped.into_iter().next().filter(|_| self.state.data.is_some()) {
-            intents.push(Intent::ImportFile(path));
+            intents.push(Intent::Import(ImportIntent::ImportFile(path)));
         }
         self.shortcuts(&ctx, &mut intents);
         views::root_ui(ui, &mut self.state, &mut intents);
@@ -295,53 +302,6 @@ impl NengliApp {
         }
     }
 
-    fn imported(&mut self, result: Result<crate::service::ImportSummary, ServiceError>) {
-        let lang = self.state.lang;
-        match result {
-            Ok(summary) => {
-                self.changed = true;
-                let kind = self.state.import.as_ref().map_or(Kind::Officials, |i| i.kind);
-                self.state.import = None;
-                self.state.page = if kind == Kind::Officials { Page::Roster } else { Page::Organisation };
-                if let Err(e) = self.load_all() {
-                    self.error(messages::store_error(lang, &e));
-                    return;
-                }
-                self.state.notice =
-                    Some(Notice::Info(i18n::fill(tr(lang, "import.done"), &[&summary.created.to_string(), &summary.updated.to_string()])));
-                log::info!("import stored {} new, {} updated", summary.created, summary.updated);
-            }
-            Err(e) => self.error(messages::service_error(lang, &e)),
-        }
-    }
-
-    /// Builds the preview of `sheet` read as `kind` against what the bureau holds now.
-    fn rebuild_preview(&mut self, sheet: usize, kind: Kind) {
-        let Some(service) = &self.service else { return };
-        let lookup = match service.lookup() {
-            Ok(lookup) => lookup,
-            Err(e) => {
-                let message = messages::service_error(self.state.lang, &e);
-                self.error(message);
-                return;
-            }
-        };
-        let Some(page) = &mut self.state.import else { return };
-        page.sheet = sheet.min(page.sheets.len().saturating_sub(1));
-        page.kind = kind;
-        let Some(data) = page.sheets.get(page.sheet) else { return };
-        match preview::build(kind, &page.file, data, &lookup) {
-            Ok(preview) => {
-                page.preview = Some(preview);
-                page.missing.clear();
-            }
-            Err(missing) => {
-                page.preview = None;
-                page.missing = missing;
-            }
-        }
-    }
-
     fn start_job(&mut self, title_key: &'static str, cancellable: bool, job: std::io::Result<Job>) {
         match job {
             Ok(job) => {
@@ -352,143 +312,6 @@ impl NengliApp {
         }
     }
 
-    /// A backup into the backups folder (`None`) or to a chosen file, on a worker thread with
-    /// its own connection so the window stays responsive on a large bureau.
-    fn start_backup(&mut self, dest: Option<PathBuf>) {
-        if self.job.is_some() {
-            return;
-        }
-        let Some(db) = self.db_path() else { return };
-        self.start_job("job.backing_up", false, Job::backup(db, dest, self.state.retention));
-    }
-
-    fn commit_import(&mut self) {
-        let lang = self.state.lang;
-        let Some(preview) = self.state.import.as_ref().and_then(|p| p.preview.clone()) else { return };
-        if let Err(rows) = preview.records() {
-            self.error(messages::service_error(lang, &ServiceError::RowsRefused(rows)));
-            return;
-        }
-        let Some(service) = &mut self.service else { return };
-        match service.store().path().map(Path::to_owned) {
-            Some(db) => {
-                let actor = service.actor().to_owned();
-                self.start_job("job.importing", true, Job::import(db, actor, preview));
-            }
-            None => {
-                let result = service.import(&preview, &mut |_, _| true);
-                self.imported(result);
-            }
-        }
-    }
-
-    fn export(&mut self, kind: Kind, csv: bool) {
-        let lang = self.state.lang;
-        let Some(service) = &self.service else { return };
-        let extension = if csv { "csv" } else { "xlsx" };
-        let name = format!("{}.{extension}", tr(lang, &format!("exchange.sheet.{}", kind.word())));
-        let Some(path) = rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file() else { return };
-        let table = if kind == Kind::Officials {
-            self.roster_export_table(service)
-        } else {
-            crate::service::exports::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
-        };
-        let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| messages::exchange_error(lang, &e)));
-        match result {
-            Ok(rows) => {
-                self.state.notice =
-                    Some(Notice::Info(i18n::fill(tr(lang, "cli.export_done"), &[&rows.to_string(), &path.display().to_string()])))
-            }
-            Err(message) => self.error(message),
-        }
-    }
-
-    /// The roster as the user sees it: the current filter and sort.
-    fn roster_export_table(&self, service: &Service) -> Result<write::Table, String> {
-        let lang = self.state.lang;
-        let Some(data) = &self.state.data else { return Err(String::new()) };
-        let db = service.read();
-        let all = db.officials().map_err(|e| messages::store_error(lang, &e))?;
-        let by_id: std::collections::HashMap<OfficialId, &crate::domain::official::Official> = all.iter().map(|o| (o.id, o)).collect();
-        let ordered: Vec<crate::domain::official::Official> =
-            data.roster_visible.iter().filter_map(|&i| by_id.get(&data.roster[i as usize].id).map(|o| (*o).clone())).collect();
-        Ok(write::officials_table(lang, &data.catalogue, &data.units, &data.posts, &ordered))
-    }
-
-    fn carry_forward(&mut self) {
-        let lang = self.state.lang;
-        let Some(year) = self.state.data.as_ref().map(|d| d.bureau.year) else { return };
-        let Some(service) = &mut self.service else { return };
-        match service.carry_forward(year, year + 1) {
-            Ok(copied) => {
-                self.changed = true;
-                if let Err(e) = self.load_all() {
-                    self.error(messages::store_error(lang, &e));
-                    return;
-                }
-                self.undo.clear();
-                self.redo.clear();
-                self.state.page = Page::Standards;
-                self.state.notice =
-                    Some(Notice::Info(i18n::fill(tr(lang, "standards.carried"), &[&copied.to_string(), &(year + 1).to_string()])));
-            }
-            Err(e) => self.error(messages::service_error(lang, &e)),
-        }
-    }
-
-    /// Lays out a printout for the preview.
-    fn print(&mut self, printout: &printing::Printout) {
-        let lang = self.state.lang;
-        let Some(service) = &self.service else { return };
-        match printing::document(service, printout, lang) {
-            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
-            Ok(Some(document)) if document.blocks.is_empty() => {
-                self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
-            }
-            Ok(Some(document)) => self.preview(document, printout.paper()),
-            Err(e) => self.error(messages::service_error(lang, &e)),
-        }
-    }
-
-    /// Lays `document` out on `paper` and shows it in the print preview.
-    fn preview(&mut self, document: report::layout::Document, paper: report::layout::Paper) {
-        let pages = report::layout::layout(&document, paper, report::metrics::for_lang(self.state.lang));
-        self.state.print = Some(PrintPreview { document, paper, pages, zoom: 0.75, open_after: true });
-    }
-
-    fn save_pdf(&mut self, open_after: bool) {
-        let lang = self.state.lang;
-        let Some(print) = &self.state.print else { return };
-        let name = format!("{}.pdf", print.document.title);
-        let Some(path) = rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file() else { return };
-        let result = report::pages_pdf(&print.document.title, &print.pages, print.paper, lang)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => {
-                self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()])));
-                self.state.print = None;
-                if open_after && let Err(e) = crate::files::open_with_system(&path) {
-                    self.error(e.to_string());
-                }
-            }
-            Err(message) => self.error(message),
-        }
-    }
-
-    fn save_template(&mut self, kind: Kind) {
-        let lang = self.state.lang;
-        let Some(data) = &self.state.data else { return };
-        let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
-        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file() else { return };
-        let result = write::template(kind, lang, &data.catalogue, &data.units)
-            .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(Into::into));
-        match result {
-            Ok(()) => self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, "notice.saved"), &[&path.display().to_string()]))),
-            Err(e) => self.error(messages::exchange_error(lang, &e)),
-        }
-    }
-
     fn shortcuts(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
         if self.state.confirm.is_some() || self.state.job.is_some() {
             return;
@@ -496,7 +319,7 @@ impl NengliApp {
         let typing = ctx.egui_wants_keyboard_input();
         let pressed = |modifiers: Modifiers, key: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)));
         if pressed(Modifiers::COMMAND, Key::O) {
-            intents.push(Intent::ChooseDatabase);
+            intents.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
         }
         if self.state.data.is_none() {
             return;
@@ -509,8 +332,8 @@ impl NengliApp {
         }
         if pressed(Modifiers::COMMAND, Key::N) {
             intents.push(match self.state.page {
-                Page::Organisation => Intent::NewPost,
-                _ => Intent::NewOfficial,
+                Page::Organisation => Intent::Org(OrgIntent::NewPost),
+                _ => Intent::Roster(RosterIntent::NewOfficial),
             });
         }
         if pressed(Modifiers::COMMAND, Key::F) {
@@ -537,18 +360,8 @@ impl NengliApp {
         }
     }
 
-    /// Applies one intent. Public so tests can drive the app the way the views do.
+    /// Carries out one intent: the window's own here, a page's in the page's handler module.
     pub fn handle(&mut self, intent: Intent) {
-        let Some(intent) = self
-            .apply_people(intent)
-            .and_then(|i| self.apply_packages(i))
-            .and_then(|i| self.apply_training(i))
-            .and_then(|i| self.apply_yearend(i))
-        else {
-            self.state.can_undo = !self.undo.is_empty();
-            self.state.can_redo = !self.redo.is_empty();
-            return;
-        };
         match intent {
             Intent::Do(command) => {
                 if let Some(applied) = self.run(command) {
@@ -600,93 +413,6 @@ impl NengliApp {
                 self.state.dark = dark;
                 self.prefs.dark = dark;
             }
-            Intent::CreateDatabase { path, bureau, year } => self.create_database(&path, &bureau, &year),
-            Intent::ChooseNewDatabase => {
-                if let Some(path) = database_dialog().set_file_name("nengli.sqlite").save_file() {
-                    self.state.welcome.path = path.display().to_string();
-                    self.close();
-                }
-            }
-            Intent::ChooseDatabase => {
-                if let Some(path) = database_dialog().pick_file() {
-                    self.open(&path, OpenMode::Existing);
-                }
-            }
-            Intent::OpenDatabase(path) => self.open(&path, OpenMode::Existing),
-            Intent::OpenDemo => self.open_demo(),
-            Intent::CloseDatabase => self.close(),
-            Intent::SelectUnit(id) => self.select_unit(id),
-            Intent::SelectPost(id) => self.select_post(id),
-            Intent::NewPost => {
-                self.state.page = Page::Organisation;
-                let unit = self.state.org.selected_unit;
-                self.state.org.selected_post = None;
-                self.state.org.post_form = Some((None, PostDraft { unit, headcount: "1".into(), ..Default::default() }));
-                self.state.org.post_problems.clear();
-            }
-            Intent::SelectOfficial(id) => self.select_official(id),
-            Intent::NewOfficial => {
-                self.state.page = Page::Roster;
-                self.state.roster.selected = None;
-                let unit = self.state.roster.filter_unit;
-                self.state.roster.form = Some((None, OfficialDraft { unit, ..Default::default() }));
-                self.state.roster.problems.clear();
-            }
-            Intent::RosterFilterChanged => {
-                let filter = self.state.roster_filter();
-                if let Some(data) = &mut self.state.data {
-                    data.refilter(&filter);
-                }
-            }
-            Intent::SortRoster(column) => {
-                let sort = &mut self.state.roster.sort;
-                if sort.column == column {
-                    sort.ascending = !sort.ascending;
-                } else {
-                    *sort = crate::domain::roster::Sort { column, ascending: true };
-                }
-                let (sort, filter) = (*sort, self.state.roster_filter());
-                if let Some(data) = &mut self.state.data {
-                    data.resort(sort, &filter);
-                }
-            }
-            Intent::CheckDatabase => {
-                let Some(db) = self.db_path() else { return };
-                if self.job.is_none() {
-                    self.start_job("job.checking", false, Job::check(db));
-                }
-            }
-            Intent::AuditFilterChanged => self.reload_audit(),
-            Intent::ChooseAuditExport => {
-                let name = format!("{}.xlsx", tr(self.state.lang, "settings.audit"));
-                if let Some(path) =
-                    rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-                {
-                    self.handle(Intent::ExportAudit(path));
-                }
-            }
-            Intent::ExportAudit(path) => {
-                let lang = self.state.lang;
-                let Some(data) = &self.state.data else { return };
-                let table = write::audit_table(&data.audit, lang);
-                match write::save(&table, &path) {
-                    Ok(()) => {
-                        self.state.notice = Some(Notice::Info(i18n::fill(
-                            tr(lang, "cli.export_done"),
-                            &[&table.rows.len().to_string(), &path.display().to_string()],
-                        )))
-                    }
-                    Err(e) => self.error(messages::exchange_error(lang, &e)),
-                }
-            }
-            Intent::SetRetention(retention) => {
-                self.state.retention = retention;
-                self.prefs.retention = Some(retention);
-            }
-            Intent::SetBackupEvery(minutes) => {
-                self.state.backup_every = minutes;
-                self.prefs.backup_every = Some(minutes);
-            }
             Intent::DismissNotice => self.state.notice = None,
             Intent::AskConfirm { question, then } => self.state.confirm = Some((question, then)),
             Intent::Confirm(inner) => {
@@ -694,129 +420,26 @@ impl NengliApp {
                 self.handle(*inner);
             }
             Intent::CancelConfirm => self.state.confirm = None,
-            Intent::ChooseImportFile => {
-                if let Some(path) = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
-                {
-                    self.handle(Intent::ImportFile(path));
-                }
-            }
-            Intent::ImportFile(path) => {
-                if self.job.is_none() && self.service.is_some() {
-                    self.start_job("job.reading", true, Job::read(path));
-                }
-            }
-            Intent::RebuildPreview { sheet, kind } => self.rebuild_preview(sheet, kind),
-            Intent::SelectRows { all } => {
-                if let Some(preview) = self.state.import.as_mut().and_then(|p| p.preview.as_mut()) {
-                    for row in &mut preview.rows {
-                        row.selected = all || row.change != preview::Change::Refused;
-                    }
-                }
-            }
-            Intent::CommitImport => {
-                if self.job.is_none() {
-                    self.commit_import();
-                }
-            }
-            Intent::DiscardImport => {
-                self.state.import = None;
-                if self.state.page == Page::Import {
-                    self.state.page = Page::Roster;
-                }
-            }
             Intent::CancelJob => {
                 if let Some(job) = &self.job {
                     job.request_cancel();
                 }
             }
-            Intent::Export { kind, csv } => self.export(kind, csv),
-            Intent::Print(printout) => self.print(&printout),
-            Intent::SelectStandardPost(post) => self.select_standard_post(post),
-            Intent::ShowFigure(measure) => self.state.home_list = measure,
-            Intent::SelectMilestone(id) => self.select_milestone(id),
-            Intent::BackupNow => self.start_backup(None),
-            Intent::ChooseBackupFile => {
-                let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
-                if let Some(path) = database_dialog().set_file_name(name).save_file() {
-                    self.handle(Intent::BackupTo(path));
-                }
-            }
-            Intent::BackupTo(path) => self.start_backup(Some(path)),
-            Intent::ChooseRestoreFile => {
-                if let Some(path) = database_dialog().pick_file() {
-                    let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
-                    self.handle(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(path)) });
-                }
-            }
-            Intent::RestoreBackup(file) => self.restore_backup(&file),
-            Intent::RestoreDamaged { db, backup } => {
-                let lang = self.state.lang;
-                match crate::backup::restore(&db, &backup, chrono::Local::now().naive_local()) {
-                    Ok(_) => {
-                        self.state.damaged = None;
-                        self.open(&db, OpenMode::Existing);
-                    }
-                    Err(e) => self.error(messages::store_error(lang, &e)),
-                }
-            }
-            Intent::CarryForward => self.carry_forward(),
-            Intent::DraftSeat => {
-                let Some(data) = &self.state.data else { return };
-                let Some(id) = self.state.roster.selected else { return };
-                let Some(row) = data.roster.iter().find(|r| r.id == id) else { return };
-                let post = row.post.and_then(|p| data.post(p));
-                let standard = row.post.and_then(|p| data.standards.get(&p)).map(|s| &s.data);
-                self.state.roster.seat =
-                    Some(crate::domain::standards::SeatData::draft(row.post, row.tier, post.map(|p| p.tier), standard, &data.scale));
-            }
-            Intent::SavePdf { open_after } => self.save_pdf(open_after),
-            Intent::ClosePrint => self.state.print = None,
-            Intent::SaveTemplate(kind) => self.save_template(kind),
-            Intent::Login
-            | Intent::CreateFirstAdmin
-            | Intent::ChangePassword
-            | Intent::LogOut
-            | Intent::SelectRound(_)
-            | Intent::SelectCheck(_)
-            | Intent::AnalysisUnit(_)
-            | Intent::SortHeatmap(_)
-            | Intent::CreateUser
-            | Intent::ResetPassword(_)
-            | Intent::SetUserDisabled(..)
-            | Intent::CreateUnitAccounts
-            | Intent::ExportAccounts => unreachable!("handled by apply_people"),
-            Intent::ChooseExportPackages(_)
-            | Intent::ChooseImportPackages
-            | Intent::TakeConflict(..)
-            | Intent::MergePackages
-            | Intent::ClosePackageReview
-            | Intent::ChoosePackage
-            | Intent::OpenPackage(_)
-            | Intent::SavePackage { .. }
-            | Intent::ClosePackage => unreachable!("handled by apply_packages"),
-            Intent::SelectSession(_)
-            | Intent::EditSession { .. }
-            | Intent::SaveSessionForm
-            | Intent::MarkTicked { .. }
-            | Intent::AddWalkIn
-            | Intent::TrainingScope
-            | Intent::ShowClosing(_)
-            | Intent::SaveStudyForm
-            | Intent::ChooseAttendanceFile
-            | Intent::CommitAttendanceImport
-            | Intent::DiscardAttendanceImport
-            | Intent::SetHours { .. }
-            | Intent::SaveTopicForm => unreachable!("handled by apply_training"),
-            Intent::SelectYearEnd(_)
-            | Intent::YearEndStep(_)
-            | Intent::YearEndScope
-            | Intent::SetExcellentPercent(_)
-            | Intent::PrintYearEnd { .. }
-            | Intent::PrintYearEndTo { .. }
-            | Intent::SelectReviewUnit(_)
-            | Intent::SaveUnitReview => {
-                unreachable!("handled by apply_yearend")
-            }
+            Intent::Welcome(intent) => self.handle_welcome(intent),
+            Intent::Org(intent) => self.handle_org(intent),
+            Intent::Roster(intent) => self.handle_roster(intent),
+            Intent::Import(intent) => self.handle_import(intent),
+            Intent::Settings(intent) => self.handle_settings(intent),
+            Intent::Standards(intent) => self.handle_standards(intent),
+            Intent::Programme(intent) => self.handle_programme(intent),
+            Intent::Home(intent) => self.handle_home(intent),
+            Intent::Print(intent) => self.handle_print(intent),
+            Intent::Login(intent) => self.handle_login(intent),
+            Intent::SelfCheck(intent) => self.handle_selfcheck(intent),
+            Intent::Analysis(intent) => self.handle_analysis(intent),
+            Intent::Package(intent) => self.handle_package(intent),
+            Intent::Training(intent) => self.handle_training(intent),
+            Intent::YearEnd(intent) => self.handle_yearend(intent),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -853,10 +476,8 @@ impl NengliApp {
     /// page's figures count them) after a change to any of them.
     fn reload_year_sets(&mut self) {
         let (Some(service), Some(data)) = (&self.service, &mut self.state.data) else { return };
-        let db = service.read();
-        let year = data.bureau.year;
-        match db.handed_in(year).and_then(|h| Ok((h, db.planned(year)?, db.trained(year)?))) {
-            Ok((handed_in, planned, trained)) => (data.handed_in, data.planned, data.trained) = (handed_in, planned, trained),
+        match service.year_people(data.bureau.year) {
+            Ok(people) => (data.handed_in, data.planned, data.trained) = (people.handed_in, people.planned, people.trained),
             Err(e) => log::warn!("figures after a change: {e}"),
         }
     }
@@ -898,7 +519,7 @@ impl NengliApp {
             }
             Entity::Scale => {
                 if let Some(service) = &self.service {
-                    match service.read().scale() {
+                    match service.scale() {
                         Ok(scale) => {
                             if let Some(data) = &mut self.state.data {
                                 data.scale = scale.clone();
@@ -974,165 +595,36 @@ impl NengliApp {
         }
     }
 
-    fn open(&mut self, path: &Path, mode: OpenMode) {
-        self.close();
-        let lang = self.state.lang;
-        let lock = match crate::lock::acquire(path) {
-            Ok(lock) => lock,
-            Err(e) => {
-                let reason = match e {
-                    crate::lock::LockError::Busy => tr(lang, "error.open_elsewhere").to_owned(),
-                    crate::lock::LockError::Io(e) => e.to_string(),
-                };
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &reason]));
-                return;
-            }
-        };
-        let store = match Store::open(path, mode) {
-            Ok(store) => store,
-            Err(StoreError::Damaged(detail)) => {
-                log::error!("open {}: damaged ({detail})", path.display());
-                drop(lock);
-                match crate::backup::set_aside(path, "damaged", chrono::Local::now().naive_local()) {
-                    Ok(moved) => self.state.damaged = Some((path.to_owned(), moved, crate::backup::newest_good(path))),
-                    Err(e) => self.error(e.to_string()),
-                }
-                self.error(i18n::fill(
-                    tr(lang, "error.open"),
-                    &[&path.display().to_string(), &messages::store_error(lang, &StoreError::Damaged(detail))],
-                ));
-                return;
-            }
-            Err(e) => {
-                log::error!("open {}: {e}", path.display());
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::store_error(lang, &e)]));
-                return;
-            }
-        };
-        log::info!("opened {}", path.display());
-        self.changed = false;
-        let actor = std::env::var("USERNAME").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "user".into());
-        let network_share = store.on_network_share();
-        let service = Service::new(store, actor);
-        match service.read().bureau() {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                // An empty file: offer to set it up.
-                self.state.welcome.path = path.display().to_string();
-                self.state.notice = Some(Notice::Info(tr(lang, "notice.empty_database").to_owned()));
-                return;
-            }
-            Err(e) => {
-                self.error(messages::store_error(lang, &e));
-                return;
-            }
-        }
-        self.service = Some(service);
-        self.lock = Some(lock);
-        self.prefs.remember(path.to_owned());
-        self.state.recent = self.prefs.recent.clone();
-        if let Err(e) = self.load_all() {
-            self.service = None;
-            self.state.data = None;
-            self.error(messages::store_error(lang, &e));
-            return;
-        }
-        self.require_login();
-        if network_share {
-            self.state.notice = Some(Notice::Info(tr(lang, "notice.network_share").to_owned()));
-        }
-        // The backup at open starts once the pages have their data, so it does not slow the load.
-        self.spawn_backup(path, "at open");
-    }
-
-    fn close(&mut self) {
-        self.state.session = None;
-        self.state.selfcheck = Default::default();
-        self.state.analysis = Default::default();
-        self.state.users = Default::default();
-        self.service = None;
-        self.lock = None;
-        self.state.data = None;
-        self.undo.clear();
-        self.redo.clear();
-        self.state.org = Default::default();
-        self.state.roster = Default::default();
-        self.state.settings = Default::default();
-    }
-
-    fn create_database(&mut self, path: &Path, bureau: &str, year: &str) {
-        let lang = self.state.lang;
-        let Ok(year) = year.trim().parse::<i32>() else {
-            self.state.welcome.problems =
-                vec![FieldProblem::new(crate::domain::Field::Year, crate::domain::Problem::OutOfRange { min: 2000, max: 2100 })];
-            return;
-        };
-        self.close();
-        let result = Store::open(path, OpenMode::Create).map_err(ServiceError::from).and_then(|store| {
-            let mut service = Service::new(store, "admin");
-            service.init_bureau(bureau, year, &Catalogue::shipped())?;
-            Ok(())
-        });
-        match result {
-            Ok(()) => {
-                self.state.welcome.problems.clear();
-                self.open(path, OpenMode::Existing);
-            }
-            Err(ServiceError::Invalid(problems)) => self.state.welcome.problems = problems,
-            Err(other) => {
-                self.error(i18n::fill(tr(lang, "error.open"), &[&path.display().to_string(), &messages::service_error(lang, &other)]))
-            }
-        }
-    }
-
-    fn open_demo(&mut self) {
-        let path = self.demo_db.clone();
-        self.close();
-        let ready = Store::open(&path, OpenMode::Create).map_err(ServiceError::from).and_then(|store| {
-            let mut service = Service::new(store, "demo");
-            if service.read().bureau()?.is_none() {
-                seed::demo(&mut service)?;
-            }
-            Ok(())
-        });
-        match ready {
-            Ok(()) => self.open(&path, OpenMode::Existing),
-            Err(e) => self.error(messages::service_error(self.state.lang, &e)),
-        }
-    }
-
     fn load_all(&mut self) -> Result<(), StoreError> {
         let Some(service) = &self.service else { return Ok(()) };
-        let db = service.read();
-        let Some(bureau) = db.bureau()? else { return Ok(()) };
-        let bureau_year = bureau.year;
+        let Some(snapshot) = service.snapshot()? else { return Ok(()) };
         let mut data = Data {
             path: service.store().path().map(Path::to_owned).unwrap_or_default(),
             network_share: service.store().on_network_share(),
-            bureau,
-            catalogue: db.catalogue()?,
+            bureau: snapshot.bureau,
+            catalogue: snapshot.catalogue,
             units: Vec::new(),
             unit_tree: Vec::new(),
-            posts: db.posts()?,
+            posts: snapshot.posts,
             post_holders: Default::default(),
             roster: Vec::new(),
             roster_order: Vec::new(),
             roster_visible: Vec::new(),
             audit: Vec::new(),
-            scale: db.scale()?,
-            standards: db.standards(bureau_year)?.into_iter().map(|s| (s.post, s)).collect(),
-            seats: db.seat_statements(bureau_year)?.into_iter().map(|s| (s.official, s)).collect(),
-            handed_in: db.handed_in(bureau_year)?,
-            planned: db.planned(bureau_year)?,
-            trained: db.trained(bureau_year)?,
-            programme: db.programme(bureau_year)?,
+            scale: snapshot.scale,
+            standards: snapshot.year.standards.into_iter().map(|s| (s.post, s)).collect(),
+            seats: snapshot.year.seats.into_iter().map(|s| (s.official, s)).collect(),
+            handed_in: snapshot.people.handed_in,
+            planned: snapshot.people.planned,
+            trained: snapshot.people.trained,
+            programme: snapshot.programme,
             today: service.today(),
             figures: Vec::new(),
             completion: Vec::new(),
         };
-        data.set_units(db.units()?);
+        data.set_units(snapshot.units);
         let filter = self.state.roster_filter();
-        data.set_roster(db.roster_rows()?, self.state.roster.sort, &filter);
+        data.set_roster(snapshot.roster, self.state.roster.sort, &filter);
         data.refresh_figures();
         self.state.programme.report_date = crate::domain::dates::format_date(data.today);
         let root = data.unit_tree.first().map(|t| t.1);
@@ -1148,117 +640,34 @@ impl NengliApp {
         Ok(())
     }
 
-    fn select_milestone(&mut self, id: Option<i64>) {
-        let page = &mut self.state.programme;
-        page.selected = id;
-        page.problem = None;
-        let Some(data) = &self.state.data else { return };
-        let milestone = id.and_then(|id| data.programme.as_ref()?.phases.iter().flat_map(|p| &p.milestones).find(|m| m.id == id));
-        if let Some(m) = milestone {
-            page.form = super::state::MilestoneForm {
-                unit: m.data.unit,
-                lead: m.data.lead.clone(),
-                due: crate::domain::dates::format_date(m.data.due),
-                status: Some(m.data.status),
-                done_on: m.data.done_on.map(crate::domain::dates::format_date).unwrap_or_default(),
-                notes: m.data.notes.clone(),
-                evidence: m.data.evidence.clone(),
-            };
-        }
-    }
-
-    fn reload_backups(&mut self) {
-        let Some(path) = self.db_path() else { return };
-        match crate::backup::list(&path) {
-            Ok(backups) => self.state.settings.backups = backups,
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    fn restore_backup(&mut self, file: &Path) {
-        let lang = self.state.lang;
-        self.wait_for_backup();
-        let Some(db) = self.db_path() else { return };
-        self.close();
-        match crate::backup::restore(&db, file, chrono::Local::now().naive_local()) {
-            Ok(aside) => {
-                self.open(&db, OpenMode::Existing);
-                self.state.notice = Some(Notice::Info(i18n::fill(
-                    tr(lang, "cli.restore_done"),
-                    &[&file.display().to_string(), &aside.display().to_string()],
-                )));
-            }
-            Err(e) => {
-                self.open(&db, OpenMode::Existing);
-                self.error(messages::store_error(lang, &e));
-            }
-        }
-        self.state.page = Page::Settings;
-        self.reload_backups();
-    }
-
-    fn reload_programme(&mut self) {
-        let Some(service) = &self.service else { return };
-        let Some(data) = &mut self.state.data else { return };
-        match service.read().programme(data.bureau.year) {
-            Ok(programme) => data.programme = programme,
-            Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
-                self.error(message);
-            }
-        }
-    }
-
     /// Reloads the programme year's standards and seat statements.
     fn reload_year_data(&mut self) {
         let Some(service) = &self.service else { return };
-        let db = service.read();
         let Some(data) = &mut self.state.data else { return };
-        let year = data.bureau.year;
-        let result = (|| -> Result<(), StoreError> {
-            data.standards = db.standards(year)?.into_iter().map(|s| (s.post, s)).collect();
-            data.seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s)).collect();
-            Ok(())
-        })();
+        let result = service.year_records(data.bureau.year).map(|records| {
+            data.standards = records.standards.into_iter().map(|s| (s.post, s)).collect();
+            data.seats = records.seats.into_iter().map(|s| (s.official, s)).collect();
+        });
         if let Err(e) = result {
             let message = messages::store_error(self.state.lang, &e);
             self.error(message);
         }
     }
 
-    fn select_standard_post(&mut self, post: Option<crate::domain::PostId>) {
-        let page = &mut self.state.standards;
-        page.selected = post;
-        page.problems.clear();
-        page.compare_with = None;
-        page.copy_from = None;
-        let Some(data) = &self.state.data else { return };
-        page.draft = post.and_then(|id| {
-            let post = data.post(id)?;
-            Some(
-                data.standards
-                    .get(&id)
-                    .map(|s| s.data.clone())
-                    .unwrap_or_else(|| crate::domain::standards::StandardData::draft(post.tier, &data.scale)),
-            )
-        });
-    }
-
     fn reload(&mut self, units: bool, posts: bool, roster: bool) {
         let Some(service) = &self.service else { return };
-        let db = service.read();
         let filter = self.state.roster_filter();
         let sort = self.state.roster.sort;
         let Some(data) = &mut self.state.data else { return };
         let result = (|| -> Result<(), StoreError> {
             if units {
-                data.set_units(db.units()?);
+                data.set_units(service.units()?);
             }
             if posts {
-                data.set_posts(db.posts()?);
+                data.set_posts(service.posts()?);
             }
             if roster {
-                data.set_roster(db.roster_rows()?, sort, &filter);
+                data.set_roster(service.roster_rows()?, sort, &filter);
             }
             Ok(())
         })();
@@ -1268,87 +677,26 @@ impl NengliApp {
         }
     }
 
-    /// Replaces, adds or removes one official's roster row, then re-sorts.
-    fn patch_roster(&mut self, id: OfficialId) {
-        let Some(service) = &self.service else { return };
-        let row = match service.read().roster_row(id) {
-            Ok(row) => row,
-            Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
-                self.error(message);
-                return;
+    /// Reads what the page showing needs from the self-check tables (the others have theirs
+    /// in `Data`): nothing is read for pages the user does not open.
+    pub(super) fn reload_page(&mut self) {
+        match self.state.page {
+            Page::SelfCheck => self.reload_selfcheck(),
+            Page::Analysis => {
+                if self.state.selfcheck.round.is_none() {
+                    self.reload_selfcheck();
+                }
+                self.reload_analysis();
             }
-        };
-        let filter = self.state.roster_filter();
-        let sort = self.state.roster.sort;
-        let Some(data) = &mut self.state.data else { return };
-        let mut rows = std::mem::take(&mut data.roster);
-        rows.retain(|r| r.id != id);
-        rows.extend(row);
-        data.set_roster(rows, sort, &filter);
-    }
-
-    fn reload_audit(&mut self) {
-        let Some(service) = &self.service else { return };
-        // A date that is not a real day is marked under its field; the list stays as it was.
-        let Ok(filter) = self.state.settings.audit_filter.parse() else { return };
-        match service.read().audit_find(&filter, AUDIT_SHOWN) {
-            Ok(rows) => {
-                if let Some(data) = &mut self.state.data {
-                    data.audit = rows;
-                    self.state.settings.audit_selected = None;
+            Page::Settings => {
+                self.reload_users();
+                if let Some(service) = &self.service {
+                    self.state.yearend.percent = service.excellent_percent().unwrap_or(20);
                 }
             }
-            Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
-                self.error(message);
-            }
-        }
-    }
-
-    fn load_unit_form(&mut self, id: crate::domain::UnitId) {
-        let Some(unit) = self.state.data.as_ref().and_then(|d| d.unit(id)).cloned() else { return };
-        let org = &mut self.state.org;
-        org.unit_name = unit.name.clone();
-        org.unit_kind = Some(unit.kind);
-        org.move_to = unit.parent;
-    }
-
-    fn select_unit(&mut self, id: crate::domain::UnitId) {
-        if self.state.org.selected_unit != Some(id) {
-            self.state.org.selected_post = None;
-            self.state.org.post_form = None;
-            self.state.org.child_name.clear();
-        }
-        self.state.org.selected_unit = Some(id);
-        self.state.org.unit_problems.clear();
-        let is_root = self.state.data.as_ref().and_then(|d| d.unit(id)).is_some_and(|u| u.parent.is_none());
-        self.state.org.child_kind =
-            Some(if is_root { crate::domain::catalogue::UnitKind::Section } else { crate::domain::catalogue::UnitKind::Team });
-        self.load_unit_form(id);
-    }
-
-    fn select_post(&mut self, id: Option<crate::domain::PostId>) {
-        let org = &mut self.state.org;
-        org.selected_post = id;
-        org.post_problems.clear();
-        org.post_form = id.and_then(|id| self.state.data.as_ref()?.post(id)).map(|p| (Some(p.id), PostDraft::from_post(p)));
-    }
-
-    fn select_official(&mut self, id: Option<OfficialId>) {
-        self.state.roster.selected = id;
-        self.state.roster.problems.clear();
-        self.state.roster.form = None;
-        self.state.roster.seat = id.and_then(|id| self.state.data.as_ref()?.seats.get(&id)).map(|s| s.data.clone());
-        let Some(id) = id else { return };
-        let Some(service) = &self.service else { return };
-        match service.read().official(id) {
-            Ok(Some(official)) => self.state.roster.form = Some((Some(id), OfficialDraft::from_official(&official))),
-            Ok(None) => {}
-            Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
-                self.error(message);
-            }
+            Page::Training => self.reload_training(),
+            Page::YearEnd => self.reload_yearend(),
+            _ => {}
         }
     }
 }

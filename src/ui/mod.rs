@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod fonts;
+pub mod intent;
 pub mod jobs;
 pub mod state;
 pub mod theme;

@@ -9,7 +9,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nengli::ui::app::NengliApp;
-use nengli::ui::state::{Intent, Page};
+use nengli::ui::intent::Intent;
+use nengli::ui::intent::RosterIntent;
+use nengli::ui::state::Page;
 use std::time::{Duration, Instant};
 
 use common::OFFICIALS;
@@ -59,7 +61,7 @@ fn main() {
 
     // One frame with the last official selected (its detail form open).
     let last = harness.state().state.data.as_ref().and_then(|d| d.roster.last().map(|r| r.id));
-    harness.state_mut().handle(Intent::SelectOfficial(last));
+    harness.state_mut().handle(Intent::Roster(RosterIntent::SelectOfficial(last)));
     harness.step();
     let samples = common::frames(&mut harness, 100);
     stats("roster page frame with detail form", 4.0, samples);
@@ -79,7 +81,7 @@ fn main() {
         assert!(data.roster_visible.len() < data.roster.len(), "the keystroke filtered the roster");
         if round % 5 == 4 {
             harness.state_mut().state.roster.filter_text.clear();
-            harness.state_mut().handle(Intent::RosterFilterChanged);
+            harness.state_mut().handle(Intent::Roster(RosterIntent::RosterFilterChanged));
             harness.step();
         }
     }
@@ -91,7 +93,7 @@ fn main() {
         let started = Instant::now();
         let app = harness.state_mut();
         app.state.roster.filter_text = (*text).to_owned();
-        app.handle(Intent::RosterFilterChanged);
+        app.handle(Intent::Roster(RosterIntent::RosterFilterChanged));
         samples.push(started.elapsed());
     }
     stats("re-filter only", 16.0, samples);

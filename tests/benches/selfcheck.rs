@@ -5,7 +5,9 @@
 
 mod common;
 
-use nengli::ui::state::{Intent, Page};
+use nengli::ui::intent::Intent;
+use nengli::ui::intent::SelfCheckIntent;
+use nengli::ui::state::Page;
 use std::time::{Duration, Instant};
 
 /// The heatmap's aggregate in SQL: each serving official's gap on each capability (required
@@ -67,7 +69,7 @@ fn main() {
         .iter()
         .map(|id| {
             let started = Instant::now();
-            harness.state_mut().handle(Intent::SelectCheck(Some(*id)));
+            harness.state_mut().handle(Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(*id))));
             harness.step();
             started.elapsed()
         })

@@ -10,6 +10,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use nengli::domain::Lang;
 use nengli::service::command::{RosterCommand, TrainingCommand};
 use nengli::ui::app::{NengliApp, Startup};
+use nengli::ui::intent::{ImportIntent, PrintIntent, SelfCheckIntent, SettingsIntent, TrainingIntent, YearEndIntent};
 use nengli::ui::state::{Page, Prefs};
 use std::path::{Path, PathBuf};
 
@@ -28,7 +29,7 @@ fn harness(dir: &Path, db: Option<PathBuf>, lang: Lang) -> Harness<'static, Neng
 /// Hires a newcomer (an official with no records, who may be deleted) through the app.
 fn hire(h: &mut Harness<'_, NengliApp>, staff_no: &str) -> nengli::domain::OfficialId {
     let command = crate::support::newcomer(h.state().service().unwrap(), staff_no);
-    h.state_mut().handle(nengli::ui::state::Intent::Do(command));
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(command));
     crate::support::official_id(h.state().service().unwrap(), staff_no)
 }
 
@@ -318,7 +319,7 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
     let sheet = dir.path().join("名冊.csv");
     std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\nN2,王五,男,2030.01,一般幹部,辦公室\nN3,趙六,男,1980.01,副科,辦公室\n").unwrap();
     let before = h.state().service().unwrap().read().official_count().unwrap();
-    h.state_mut().handle(nengli::ui::state::Intent::ImportFile(sheet));
+    h.state_mut().handle(nengli::ui::intent::Intent::Import(ImportIntent::ImportFile(sheet)));
     wait_for_job(&mut h);
     assert_eq!(h.state().state.page, Page::Import);
     h.get_by_label("匯入預覽：名冊.csv");
@@ -440,10 +441,10 @@ fn settings_back_up_and_restore_the_database() {
     assert!(!h.state().state.settings.backups.is_empty());
     let count = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().official_count().unwrap();
     let before = count(&h);
-    h.state_mut().handle(nengli::ui::state::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
     assert_eq!(count(&h), before - 1);
     let newest = h.state().state.settings.backups[0].path.clone();
-    h.state_mut().handle(nengli::ui::state::Intent::RestoreBackup(newest));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::RestoreBackup(newest)));
     assert_eq!(count(&h), before, "the backup is back in place");
     assert_eq!(h.state().state.page, Page::Settings);
 }
@@ -454,7 +455,7 @@ fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
     let id = hire(&mut h, "N9001");
     let official = h.state().service().unwrap().read().official(id).unwrap().unwrap();
     h.state_mut()
-        .handle(nengli::ui::state::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: official.id })));
+        .handle(nengli::ui::intent::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: official.id })));
     click(&mut h, Role::Button, "Settings");
     let shown = |h: &Harness<'_, NengliApp>| h.state().state.data.as_ref().unwrap().audit.clone();
     assert!(shown(&h).len() >= 2, "the demo's setup and the deletion");
@@ -463,7 +464,7 @@ fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["official.delete", "official.create"], "only the hiring and the deletion name {}", official.name);
     let file = dir.path().join("log.csv");
-    h.state_mut().handle(nengli::ui::state::Intent::ExportAudit(file.clone()));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::ExportAudit(file.clone())));
     let mut sheet = csv::Reader::from_path(&file).unwrap();
     assert_eq!(sheet.headers().unwrap().iter().collect::<Vec<_>>(), ["When (UTC)", "By", "Action", "Record", "Before", "After"]);
     let rows: Vec<csv::StringRecord> = sheet.records().map(Result::unwrap).collect();
@@ -487,7 +488,7 @@ fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
     let db = dir.path().join("bureau.sqlite");
     click(&mut h, Role::Button, "Settings");
     h.get_by_label("Also back up every");
-    h.state_mut().handle(nengli::ui::state::Intent::SetBackupEvery(5));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::SetBackupEvery(5)));
     assert_eq!(h.state().prefs().backup_every, Some(5), "remembered on this computer");
     let first = nengli::backup::list(&db).unwrap()[0].path.clone();
     h.state_mut().pretend_last_backup_was(std::time::Duration::from_secs(600));
@@ -495,7 +496,7 @@ fn while_working_a_backup_is_taken_every_few_minutes_after_changes() {
     h.state_mut().wait_for_backup();
     assert_eq!(nengli::backup::list(&db).unwrap()[0].path, first, "nothing stored since: no new backup");
     let victim = hire(&mut h, "N9001");
-    h.state_mut().handle(nengli::ui::state::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
     h.state_mut().pretend_last_backup_was(std::time::Duration::from_secs(240));
     h.run();
     h.state_mut().wait_for_backup();
@@ -529,21 +530,21 @@ fn a_copy_goes_to_a_chosen_file_and_comes_back_and_a_foreign_file_is_refused() {
     h.get_by_label("Back up to…");
     h.get_by_label("Restore from a file…");
     let stick = dir.path().join("stick").join("copy.sqlite");
-    h.state_mut().handle(nengli::ui::state::Intent::BackupTo(stick.clone()));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::BackupTo(stick.clone())));
     wait_for_job(&mut h);
     nengli::store::verify_file(&stick).unwrap();
     h.run();
     h.get_by_label_contains("copy.sqlite");
     let count = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().official_count().unwrap();
     let before = count(&h);
-    h.state_mut().handle(nengli::ui::state::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::Roster(RosterCommand::DeleteOfficial { id: victim })));
     let foreign = dir.path().join("roster.csv");
     std::fs::write(&foreign, "staff_no,name\n").unwrap();
-    h.state_mut().handle(nengli::ui::state::Intent::RestoreBackup(foreign));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::RestoreBackup(foreign)));
     assert_eq!(count(&h), before - 1, "a file that is not a nengli database changes nothing");
     h.run();
     h.get_by_label_contains("not a database");
-    h.state_mut().handle(nengli::ui::state::Intent::RestoreBackup(stick));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::RestoreBackup(stick)));
     assert_eq!(count(&h), before, "the copy is back in place");
 }
 
@@ -565,7 +566,7 @@ fn the_backups_kept_follow_the_retention_chosen_in_settings() {
     click_starting_job(&mut h, "Back up now");
     assert_eq!(regular(), 4, "the default keeps a backup of each of the last 12 days");
     let two = nengli::domain::backups::Retention { daily: 2, weekly: 0, monthly: 0 };
-    h.state_mut().handle(nengli::ui::state::Intent::SetRetention(two));
+    h.state_mut().handle(nengli::ui::intent::Intent::Settings(SettingsIntent::SetRetention(two)));
     assert_eq!(h.state().prefs().retention, Some(two), "remembered on this computer");
     click_starting_job(&mut h, "Back up now");
     assert_eq!(regular(), 2, "today's and the one before it");
@@ -696,7 +697,7 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
         nengli::service::printing::find_unit(service, "征管科").unwrap().unwrap()
     };
     admin.state_mut().state.page = Page::SelfCheck;
-    admin.state_mut().handle(nengli::ui::state::Intent::Navigate(Page::SelfCheck));
+    admin.state_mut().handle(nengli::ui::intent::Intent::Navigate(Page::SelfCheck));
     admin.state_mut().state.selfcheck.package_unit = Some(unit);
     let out = dir.path().join("packages");
     admin.state_mut().export_packages(None, &out);
@@ -738,7 +739,7 @@ fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_com
     click(&mut h, Role::Button, "學習培訓");
     let compliance = |h: &mut Harness<'_, NengliApp>| {
         h.state_mut().state.training.tab = nengli::ui::state::TrainingTab::Compliance;
-        h.state_mut().handle(nengli::ui::state::Intent::TrainingScope);
+        h.state_mut().handle(nengli::ui::intent::Intent::Training(TrainingIntent::TrainingScope));
         h.state().state.training.compliance.clone().unwrap()
     };
     let before = compliance(&mut h);
@@ -770,7 +771,7 @@ fn a_session_for_a_unit_is_held_three_are_marked_present_and_their_files_and_com
         assert!(file.lines.iter().any(|l| l.study.title == "征管業務集中學習"));
     }
     click(&mut h, Role::Button, "能力自查");
-    h.state_mut().handle(nengli::ui::state::Intent::SelectCheck(Some(three[0])));
+    h.state_mut().handle(nengli::ui::intent::Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(three[0]))));
     h.run();
     click(&mut h, Role::Button, "培訓檔案");
     h.get_by_label("征管業務集中學習");
@@ -844,7 +845,7 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     click(&mut h, Role::Button, "登出 / 切換使用者");
     sign_in(&mut h, "reviewer", "demo-reviewer");
     click(&mut h, Role::Button, "年度考核");
-    h.state_mut().handle(nengli::ui::state::Intent::SelectYearEnd(Some(me)));
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(me))));
     h.run();
     type_into(&mut h, "主管領導評語和考核等次建議", "工作扎實。");
     pick_exact(&mut h, "建議等次", "稱職");
@@ -854,7 +855,7 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     click(&mut h, Role::Button, "登出 / 切換使用者");
     sign_in(&mut h, "admin", "demo-admin");
     click(&mut h, Role::Button, "年度考核");
-    h.state_mut().handle(nengli::ui::state::Intent::SelectYearEnd(Some(me)));
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(me))));
     h.run();
     click(&mut h, Role::RadioButton, "同意。");
     pick_exact(&mut h, "考核等次", "稱職");
@@ -889,12 +890,12 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     assert_eq!(preview.paper, nengli::report::layout::K16);
     let text: String = preview.pages.iter().map(|p| p.text()).collect();
     assert!(text.contains(&rows[0].name) && text.contains(&rows[1].name) && !text.contains(&rows[2].name));
-    h.state_mut().handle(nengli::ui::state::Intent::ClosePrint);
+    h.state_mut().handle(nengli::ui::intent::Intent::Print(PrintIntent::ClosePrint));
     // Everyone shown, ticked from the list, into one file on a worker thread.
     click(&mut h, Role::Button, "勾選列出的人員");
     assert_eq!(h.state().state.yearend.ticked.len(), rows.len());
     let file = dir.path().join("考核登記表.pdf");
-    h.state_mut().handle(nengli::ui::state::Intent::PrintYearEndTo { ticked: true, dest: file.clone() });
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::PrintYearEndTo { ticked: true, dest: file.clone() }));
     assert!(h.state().state.job.is_some(), "a long print runs as a job with progress");
     wait_for_job(&mut h);
     let notice = format!("{:?}", h.state().state.notice);
@@ -905,8 +906,8 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     assert!(pages >= rows.len(), "{pages} pages for {} forms", rows.len());
     // Stopped at once: no file, and the window says so.
     let stopped = dir.path().join("stopped.pdf");
-    h.state_mut().handle(nengli::ui::state::Intent::PrintYearEndTo { ticked: true, dest: stopped.clone() });
-    h.state_mut().handle(nengli::ui::state::Intent::CancelJob);
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::PrintYearEndTo { ticked: true, dest: stopped.clone() }));
+    h.state_mut().handle(nengli::ui::intent::Intent::CancelJob);
     wait_for_job(&mut h);
     assert!(!stopped.exists() && !dir.path().join("stopped.pdf.partial").exists());
     assert!(format!("{:?}", h.state().state.notice).contains("已取消列印"), "{:?}", h.state().state.notice);
@@ -956,7 +957,7 @@ fn the_official_fills_full_time_training_from_the_register() {
         .unwrap();
     let session = h.state().service().unwrap().sessions(2012).unwrap().into_iter().find(|s| s.data.kind == "class").unwrap();
     let set = vec![Attendance { official: me, mark: Mark::Present, hours: session.data.hours, walk_in: true }];
-    h.state_mut().handle(nengli::ui::state::Intent::Do(nengli::service::Command::Training(TrainingCommand::SetAttendance {
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::Training(TrainingCommand::SetAttendance {
         session: session.id,
         set,
         clear: vec![],

@@ -3,48 +3,54 @@
 //! sessions that would close a gap; and the training-file tab of the self-check page.
 
 use super::NengliApp;
-use crate::domain::problem::{Field, FieldProblem, Problem};
-use crate::domain::training::{Attendance, Audience, Mark, SessionData, StudyData};
+use crate::domain::problem::Field;
+use crate::domain::problem::FieldProblem;
+use crate::domain::problem::Problem;
+use crate::domain::training::Attendance;
+use crate::domain::training::Audience;
+use crate::domain::training::Mark;
+use crate::domain::training::SessionData;
 use crate::i18n;
 use crate::messages;
 use crate::service::Command;
 use crate::service::command::TrainingCommand;
-use crate::ui::state::{Intent, Page, SessionForm};
+use crate::ui::intent::Intent;
+use crate::ui::intent::TrainingIntent;
+use crate::ui::state::Page;
+use crate::ui::state::SessionForm;
 
-fn bad(field: Field, problem: Problem) -> Vec<FieldProblem> {
+/// One problem with one field, as a form shows it.
+pub(super) fn bad(field: Field, problem: Problem) -> Vec<FieldProblem> {
     vec![FieldProblem::new(field, problem)]
 }
 
 impl NengliApp {
-    /// Handles the training intents; returns any other intent back.
-    pub(super) fn apply_training(&mut self, intent: Intent) -> Option<Intent> {
+    /// Carries out what the training page asked for.
+    pub(super) fn handle_training(&mut self, intent: TrainingIntent) {
         match intent {
-            Intent::SelectSession(id) => {
+            TrainingIntent::SelectSession(id) => {
                 self.state.training.selected = id;
                 self.state.training.ticked.clear();
                 self.state.training.form = None;
                 self.load_expected();
             }
-            Intent::EditSession { topic, existing } => self.edit_session(topic, existing),
-            Intent::SaveSessionForm => self.save_session_form(),
-            Intent::MarkTicked { mark, all } => self.mark(mark, all),
-            Intent::AddWalkIn => self.add_walk_in(),
-            Intent::TrainingScope => self.reload_training(),
-            Intent::ShowClosing(official) => self.show_closing(official),
-            Intent::SaveStudyForm => self.save_study_form(),
-            Intent::CommitAttendanceImport => self.store_pending_import(),
-            Intent::DiscardAttendanceImport => self.state.training.pending_import = None,
-            Intent::SetHours { session, official, hours } => self.set_hours(session, official, hours),
-            Intent::SaveTopicForm => self.save_topic_form(),
-            Intent::ChooseAttendanceFile => {
+            TrainingIntent::EditSession { topic, existing } => self.edit_session(topic, existing),
+            TrainingIntent::SaveSessionForm => self.save_session_form(),
+            TrainingIntent::MarkTicked { mark, all } => self.mark(mark, all),
+            TrainingIntent::AddWalkIn => self.add_walk_in(),
+            TrainingIntent::TrainingScope => self.reload_training(),
+            TrainingIntent::ShowClosing(official) => self.show_closing(official),
+            TrainingIntent::CommitAttendanceImport => self.store_pending_import(),
+            TrainingIntent::DiscardAttendanceImport => self.state.training.pending_import = None,
+            TrainingIntent::SetHours { session, official, hours } => self.set_hours(session, official, hours),
+            TrainingIntent::SaveTopicForm => self.save_topic_form(),
+            TrainingIntent::ChooseAttendanceFile => {
                 let file = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file();
                 if let Some(path) = file {
                     self.import_attendance(&path);
                 }
             }
-            other => return Some(other),
         }
-        None
     }
 
     /// Reads the Training page's lists for its year (and compliance when that tab shows).
@@ -55,13 +61,11 @@ impl NengliApp {
             page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
         }
         let year = page.year;
-        let read = (|| {
-            let db = service.read();
-            page.kinds = db.training_kinds()?;
-            page.topics = db.topics(year)?;
-            page.sessions = db.sessions(year)?;
-            Ok::<_, crate::store::StoreError>(())
-        })();
+        let read = service.training_year(year).map(|lists| {
+            page.kinds = lists.kinds;
+            page.topics = lists.topics;
+            page.sessions = lists.sessions;
+        });
         if let Err(e) = read {
             let message = messages::store_error(self.state.lang, &e);
             return self.error(message);
@@ -70,7 +74,7 @@ impl NengliApp {
             page.selected = None;
         }
         if page.tab == crate::ui::state::TrainingTab::Quotas {
-            match service.read().quota_rules() {
+            match service.quota_rules() {
                 Ok(rules) => page.quotas = Some(rules),
                 Err(e) => {
                     let message = messages::store_error(self.state.lang, &e);
@@ -94,7 +98,7 @@ impl NengliApp {
         self.load_expected();
     }
 
-    fn load_expected(&mut self) {
+    pub(super) fn load_expected(&mut self) {
         let (Some(service), Some(session)) = (&self.service, self.state.training.selected) else {
             self.state.training.expected.clear();
             return;
@@ -108,7 +112,7 @@ impl NengliApp {
         }
     }
 
-    fn edit_session(&mut self, topic: Option<i64>, existing: bool) {
+    pub(super) fn edit_session(&mut self, topic: Option<i64>, existing: bool) {
         let page = &mut self.state.training;
         page.problems.clear();
         let kind_index = |code: &str| page.kinds.iter().position(|k| k.code == code);
@@ -152,7 +156,7 @@ impl NengliApp {
         page.form = Some(form);
     }
 
-    fn save_session_form(&mut self) {
+    pub(super) fn save_session_form(&mut self) {
         let page = &mut self.state.training;
         let Some(form) = &page.form else { return };
         let Some(date) = crate::domain::dates::parse_date(form.date.trim()) else {
@@ -184,7 +188,7 @@ impl NengliApp {
         self.handle(Intent::Do(command));
     }
 
-    fn mark(&mut self, mark: Mark, all: bool) {
+    pub(super) fn mark(&mut self, mark: Mark, all: bool) {
         let page = &self.state.training;
         let Some(session) = page.selected else { return };
         let Some(hours) = page.sessions.iter().find(|s| s.id == session).map(|s| s.data.hours) else { return };
@@ -201,7 +205,7 @@ impl NengliApp {
         self.state.training.ticked.clear();
     }
 
-    fn set_hours(&mut self, session: i64, official: crate::domain::OfficialId, hours: f32) {
+    pub(super) fn set_hours(&mut self, session: i64, official: crate::domain::OfficialId, hours: f32) {
         let Some(current) = self.state.training.expected.iter().find(|e| e.official == official).and_then(|e| e.attendance.clone()) else {
             return;
         };
@@ -212,13 +216,13 @@ impl NengliApp {
         self.handle(Intent::Do(Command::Training(TrainingCommand::SetAttendance { session, set, clear: Vec::new() })));
     }
 
-    fn save_topic_form(&mut self) {
+    pub(super) fn save_topic_form(&mut self) {
         let Some(topic) = self.state.training.topic.clone() else { return };
         let id = (topic.id > 0).then_some(topic.id);
         self.handle(Intent::Do(Command::Training(TrainingCommand::SaveTopic { id, topic: Box::new(topic) })));
     }
 
-    fn add_walk_in(&mut self) {
+    pub(super) fn add_walk_in(&mut self) {
         let page = &mut self.state.training;
         let Some(session) = page.selected else { return };
         let Some(hours) = page.sessions.iter().find(|s| s.id == session).map(|s| s.data.hours) else { return };
@@ -234,7 +238,7 @@ impl NengliApp {
         self.handle(Intent::Do(Command::Training(TrainingCommand::SetAttendance { session, set, clear: Vec::new() })));
     }
 
-    fn show_closing(&mut self, official: Option<crate::domain::OfficialId>) {
+    pub(super) fn show_closing(&mut self, official: Option<crate::domain::OfficialId>) {
         let page = &mut self.state.training;
         let (Some(service), Some(official), Some(compliance)) = (&self.service, official, &page.compliance) else {
             page.closing = None;
@@ -263,7 +267,7 @@ impl NengliApp {
             return;
         };
         page.sessions = service.sessions(year).unwrap_or_default();
-        page.kinds = service.read().training_kinds().unwrap_or_default();
+        page.kinds = service.training_kinds().unwrap_or_default();
         match service.training_file(official, year) {
             Ok(file) => page.training = Some(file),
             Err(e) => {
@@ -272,34 +276,6 @@ impl NengliApp {
                 self.error(message);
             }
         }
-    }
-
-    fn save_study_form(&mut self) {
-        let Some(official) = self.state.selfcheck.selected else { return };
-        let form = &self.state.selfcheck.study;
-        let day = |text: &str| crate::domain::dates::parse_date(text.trim());
-        let (Some(start), Some(end)) = (day(&form.start), day(if form.end.trim().is_empty() { &form.start } else { &form.end })) else {
-            self.state.selfcheck.problems = bad(Field::Deadline, Problem::BadDate);
-            return;
-        };
-        let Ok(hours) = form.hours.trim().parse::<f32>() else {
-            self.state.selfcheck.problems = bad(Field::Training, Problem::OutOfRange { min: 0, max: 500 });
-            return;
-        };
-        let data = StudyData {
-            title: form.title.clone(),
-            kind: form.kind.and_then(|k| crate::domain::training::STUDY_KINDS.get(k)).map(|k| (*k).to_owned()).unwrap_or_default(),
-            start,
-            end,
-            hours,
-            organiser: form.organiser.clone(),
-            place: String::new(),
-            mode: form.mode.clone(),
-            result: form.result.clone(),
-            certificate: form.certificate.clone(),
-        };
-        self.state.selfcheck.study = Default::default();
-        self.handle(Intent::Do(Command::Training(TrainingCommand::SaveStudyRecord { id: None, official, data: Box::new(data) })));
     }
 
     /// Reads and checks an attendance spreadsheet and shows what it would store (or each
@@ -317,7 +293,7 @@ impl NengliApp {
     }
 
     /// Stores the attendance file the user has looked at.
-    fn store_pending_import(&mut self) {
+    pub(super) fn store_pending_import(&mut self) {
         let lang = self.state.lang;
         let (Some(service), Some(import)) = (&mut self.service, self.state.training.pending_import.take()) else { return };
         match crate::service::training::store_attendance(service, &import) {

@@ -6,9 +6,14 @@ use crate::i18n::tr;
 use crate::messages;
 use crate::service::Command;
 use crate::service::command::YearEndCommand;
-use crate::service::printing::{Printout, Scope, YearEndSheets};
-use crate::ui::jobs::{Job, YearEndPrint};
-use crate::ui::state::{Intent, Notice};
+use crate::service::printing::Printout;
+use crate::service::printing::Scope;
+use crate::service::printing::YearEndSheets;
+use crate::ui::intent::Intent;
+use crate::ui::intent::YearEndIntent;
+use crate::ui::jobs::Job;
+use crate::ui::jobs::YearEndPrint;
+use crate::ui::state::Notice;
 use std::path::PathBuf;
 
 /// Year-end forms are previewed up to this many at a time; more go straight to a file, with
@@ -16,62 +21,48 @@ use std::path::PathBuf;
 const PREVIEW_SHEETS: usize = 20;
 
 impl NengliApp {
-    /// Handles the year-end intents; returns any other intent back.
-    pub(super) fn apply_yearend(&mut self, intent: Intent) -> Option<Intent> {
+    /// Carries out what the yearend page asked for.
+    pub(super) fn handle_yearend(&mut self, intent: YearEndIntent) {
         match intent {
-            Intent::SelectYearEnd(official) => {
+            YearEndIntent::SelectYearEnd(official) => {
                 self.state.yearend.selected = official;
                 self.state.yearend.problems.clear();
                 self.load_yearend();
             }
-            Intent::YearEndStep(step) => {
+            YearEndIntent::YearEndStep(step) => {
                 let page = &self.state.yearend;
-                let official = page.selected?;
+                let Some(official) = page.selected else { return };
                 let command =
                     Command::YearEnd(YearEndCommand::YearEndStep { official, year: page.year, step, data: Box::new(page.form.clone()) });
                 self.handle(Intent::Do(command));
             }
-            Intent::YearEndScope => self.reload_yearend(),
-            Intent::SelectReviewUnit(unit) => {
+            YearEndIntent::YearEndScope => self.reload_yearend(),
+            YearEndIntent::SelectReviewUnit(unit) => {
                 let page = &mut self.state.yearend;
                 page.review_unit = Some(unit);
                 page.review_form = page.reviews.get(&unit).cloned().unwrap_or_default();
                 page.problems.clear();
             }
-            Intent::SaveUnitReview => {
+            YearEndIntent::SaveUnitReview => {
                 let page = &self.state.yearend;
-                let unit = page.review_unit?;
+                let Some(unit) = page.review_unit else { return };
                 let command =
                     Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: page.year, review: Box::new(page.review_form.clone()) });
                 self.handle(Intent::Do(command));
             }
-            Intent::PrintYearEnd { ticked } => self.print_yearend(ticked),
-            Intent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
-            Intent::SetExcellentPercent(percent) => {
-                let lang = self.state.lang;
-                let Some(service) = &mut self.service else { return None };
-                match service.set_excellent_percent(percent) {
-                    Ok(()) => {
-                        self.changed = true;
-                        self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
-                        self.reload_yearend();
-                    }
-                    Err(e) => self.error(messages::service_error(lang, &e)),
-                }
-            }
-            other => return Some(other),
+            YearEndIntent::PrintYearEnd { ticked } => self.print_yearend(ticked),
+            YearEndIntent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
         }
-        None
     }
 
     /// The staff numbers of the officials ticked in the list, in the list's order.
-    fn yearend_ticked_staff(&self) -> Vec<String> {
+    pub(super) fn yearend_ticked_staff(&self) -> Vec<String> {
         let page = &self.state.yearend;
         page.rows.iter().filter(|r| page.ticked.contains(&r.official)).map(|r| r.staff_no.clone()).collect()
     }
 
     /// What a year-end print covers: the scope, the selection's staff numbers and the count.
-    fn yearend_print_scope(&self, ticked: bool) -> (Scope, Vec<String>, usize) {
+    pub(super) fn yearend_print_scope(&self, ticked: bool) -> (Scope, Vec<String>, usize) {
         let page = &self.state.yearend;
         if ticked {
             let staff = self.yearend_ticked_staff();
@@ -85,7 +76,7 @@ impl NengliApp {
 
     /// Prints the ticked officials' forms, or the print unit's: a few in the preview, more
     /// (or one file each) into a file or folder the user picks.
-    fn print_yearend(&mut self, ticked: bool) {
+    pub(super) fn print_yearend(&mut self, ticked: bool) {
         let lang = self.state.lang;
         let (scope, staff, count) = self.yearend_print_scope(ticked);
         if count == 0 {
@@ -111,7 +102,7 @@ impl NengliApp {
 
     /// Prints year-end forms into `dest` (a file, or a folder when printing one file each) on a
     /// worker thread with progress and Stop.
-    fn print_yearend_to(&mut self, ticked: bool, dest: PathBuf) {
+    pub(super) fn print_yearend_to(&mut self, ticked: bool, dest: PathBuf) {
         if self.job.is_some() {
             return;
         }
@@ -132,7 +123,7 @@ impl NengliApp {
             page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
         }
         page.percent = service.excellent_percent().unwrap_or(20);
-        match service.read().unit_reviews(page.year) {
+        match service.unit_reviews(page.year) {
             Ok(reviews) => page.reviews = reviews.into_iter().collect(),
             Err(e) => {
                 let message = messages::store_error(self.state.lang, &e);
@@ -155,7 +146,7 @@ impl NengliApp {
         self.load_yearend();
     }
 
-    fn load_yearend(&mut self) {
+    pub(super) fn load_yearend(&mut self) {
         let (Some(service), Some(official)) = (&self.service, self.state.yearend.selected) else {
             self.state.yearend.record = None;
             return;
@@ -163,7 +154,7 @@ impl NengliApp {
         let page = &mut self.state.yearend;
         let unit = page.rows.iter().find(|r| r.official == official).map(|r| r.unit);
         let read = (|| {
-            let record = service.read().yearend(official, page.year)?;
+            let record = service.yearend(official, page.year)?;
             let quota = (service.excellent_quota(page.year, unit)?, service.excellent_quota(page.year, None)?);
             let facts = service.year_facts(official, page.year)?;
             Ok::<_, crate::service::ServiceError>((record, quota, facts))

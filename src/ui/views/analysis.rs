@@ -8,7 +8,9 @@ use crate::domain::access::Role;
 use crate::domain::plans::PlanOwner;
 use crate::i18n::{self, tr};
 use crate::service::printing::Printout;
-use crate::ui::state::{Intent, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{AnalysisIntent, PrintIntent, SelfCheckIntent};
+use crate::ui::state::State;
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -41,13 +43,13 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         let mut unit = page.unit;
         ui.label_inputs_by(label.id, |ui| {
             if choose(ui, "analysis_unit", &mut unit, &unit_choices(data, None), Some(tr(lang, "selfcheck.whole_bureau")), 220.0) {
-                out.push(Intent::AnalysisUnit(unit));
+                out.push(Intent::Analysis(AnalysisIntent::AnalysisUnit(unit)));
             }
         });
         if ui.button(tr(lang, "analysis.print")).clicked()
             && let Some(round) = round
         {
-            out.push(Intent::Print(Printout::RoundSummary { round, unit: page.unit }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::RoundSummary { round, unit: page.unit })));
         }
     });
     let Some(result) = &page.result else { return };
@@ -127,7 +129,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         .header(24.0, |mut header| {
             header.col(|ui| {
                 if ui.button(format!("{}{}", tr(lang, "field.name"), arrow(0))).clicked() {
-                    out.push(Intent::SortHeatmap(0));
+                    out.push(Intent::Analysis(AnalysisIntent::SortHeatmap(0)));
                 }
             });
             header.col(|ui| {
@@ -137,13 +139,13 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 let column = usize::from(capability.position);
                 header.col(|ui| {
                     if ui.button(format!("{}{}", capability.name.get(lang), arrow(column))).clicked() {
-                        out.push(Intent::SortHeatmap(column));
+                        out.push(Intent::Analysis(AnalysisIntent::SortHeatmap(column)));
                     }
                 });
             }
             header.col(|ui| {
                 if ui.button(format!("{}{}", tr(lang, "analysis.total"), arrow(9))).clicked() {
-                    out.push(Intent::SortHeatmap(9));
+                    out.push(Intent::Analysis(AnalysisIntent::SortHeatmap(9)));
                 }
             });
         })
@@ -154,7 +156,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     let (name, staff_no) = page.names.get(&heat.official).cloned().unwrap_or_default();
                     if ui.link(format!("{name} {staff_no}")).clicked() {
                         out.push(Intent::Navigate(crate::ui::state::Page::SelfCheck));
-                        out.push(Intent::SelectCheck(Some(heat.official)));
+                        out.push(Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(heat.official))));
                     }
                 });
                 row.col(|ui| {

@@ -8,7 +8,9 @@ use crate::domain::programme::{Measure, MilestoneData, MilestoneStatus, Programm
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::ProgrammeCommand;
-use crate::ui::state::{Data, Intent, State};
+use crate::ui::intent::HomeIntent;
+use crate::ui::intent::Intent;
+use crate::ui::state::{Data, State};
 use chrono::NaiveDate;
 use egui::{Color32, Pos2, Rect, RichText, Stroke, Ui, Vec2};
 
@@ -122,7 +124,7 @@ fn figures(ui: &mut Ui, lang: Lang, data: &Data, out: &mut Vec<Intent>) {
                     let response = ui.link(label).on_hover_text(tr(lang, "home.open_list"));
                     ui.add(egui::ProgressBar::new(ratio.fraction()).desired_width(220.0).text(text));
                     if response.clicked() {
-                        out.push(Intent::ShowFigure(Some(*measure)));
+                        out.push(Intent::Home(HomeIntent::ShowFigure(Some(*measure))));
                     }
                 }
                 None => {
@@ -190,7 +192,7 @@ fn figure_list(ctx: &egui::Context, lang: Lang, data: &Data, measure: Measure, o
             });
         });
     if !open {
-        out.push(Intent::ShowFigure(None));
+        out.push(Intent::Home(HomeIntent::ShowFigure(None)));
     }
 }
 

@@ -8,7 +8,9 @@ use crate::domain::{Field, Lang};
 use crate::exchange::Kind;
 use crate::exchange::preview::{Change, Preview, Record};
 use crate::i18n::{self, tr};
-use crate::ui::state::{ImportPage, Intent, State};
+use crate::ui::intent::ImportIntent;
+use crate::ui::intent::Intent;
+use crate::ui::state::{ImportPage, State};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -57,7 +59,7 @@ pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         let text = i18n::fill(tr(lang, "exchange.missing_columns"), &[&names.join("、")]);
         ui.label(RichText::new(text).color(ui.visuals().error_fg_color));
         if ui.button(tr(lang, "import.discard")).clicked() {
-            out.push(Intent::DiscardImport);
+            out.push(Intent::Import(ImportIntent::DiscardImport));
         }
         return;
     };
@@ -75,7 +77,7 @@ fn chooser(ui: &mut Ui, lang: Lang, page: &ImportPage, out: &mut Vec<Intent>) {
                 |ui| {
                     for kind in Kind::ALL {
                         if ui.selectable_label(page.kind == kind, tr(lang, &format!("exchange.sheet.{}", kind.word()))).clicked() {
-                            out.push(Intent::RebuildPreview { sheet: page.sheet, kind });
+                            out.push(Intent::Import(ImportIntent::RebuildPreview { sheet: page.sheet, kind }));
                         }
                     }
                 },
@@ -88,7 +90,7 @@ fn chooser(ui: &mut Ui, lang: Lang, page: &ImportPage, out: &mut Vec<Intent>) {
                 egui::ComboBox::from_id_salt("import_sheet").selected_text(current).show_ui(ui, |ui| {
                     for (index, sheet) in page.sheets.iter().enumerate() {
                         if ui.selectable_label(index == page.sheet, &sheet.name).clicked() {
-                            out.push(Intent::RebuildPreview { sheet: index, kind: page.kind });
+                            out.push(Intent::Import(ImportIntent::RebuildPreview { sheet: index, kind: page.kind }));
                         }
                     }
                 })
@@ -118,17 +120,17 @@ fn actions(ui: &mut Ui, lang: Lang, preview: &Preview, only_problems: &mut bool,
     ui.horizontal(|ui| {
         let commit = egui::Button::new(RichText::new(i18n::fill(tr(lang, "import.commit"), &[&storing.to_string()])).strong());
         if ui.add_enabled(counts.refused == 0 && storing > 0, commit).clicked() {
-            out.push(Intent::CommitImport);
+            out.push(Intent::Import(ImportIntent::CommitImport));
         }
         if ui.button(tr(lang, "import.untick_refused")).clicked() {
-            out.push(Intent::SelectRows { all: false });
+            out.push(Intent::Import(ImportIntent::SelectRows { all: false }));
         }
         if ui.button(tr(lang, "import.tick_all")).clicked() {
-            out.push(Intent::SelectRows { all: true });
+            out.push(Intent::Import(ImportIntent::SelectRows { all: true }));
         }
         ui.checkbox(only_problems, tr(lang, "import.only_problems"));
         if ui.button(tr(lang, "import.discard")).clicked() {
-            out.push(Intent::DiscardImport);
+            out.push(Intent::Import(ImportIntent::DiscardImport));
         }
     });
 }

@@ -5,7 +5,9 @@ use super::welcome::card;
 use super::widgets::form_row;
 use crate::domain::Field;
 use crate::i18n::tr;
-use crate::ui::state::{Intent, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{LoginIntent, WelcomeIntent};
+use crate::ui::state::State;
 use egui::RichText;
 
 fn secret(ui: &mut egui::Ui, text: &mut String) -> egui::Response {
@@ -86,18 +88,18 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             }
             ui.add_space(8.0);
             let (label, intent) = if must_change {
-                ("login.change", Intent::ChangePassword)
+                ("login.change", Intent::Login(LoginIntent::ChangePassword))
             } else if first_admin {
-                ("login.create_admin", Intent::CreateFirstAdmin)
+                ("login.create_admin", Intent::Login(LoginIntent::CreateFirstAdmin))
             } else {
-                ("login.button", Intent::Login)
+                ("login.button", Intent::Login(LoginIntent::Login))
             };
             if ui.button(RichText::new(tr(lang, label)).strong()).clicked() || submit {
                 out.push(intent);
             }
             ui.add_space(12.0);
             if ui.link(tr(lang, "menu.close_database")).clicked() {
-                out.push(Intent::CloseDatabase);
+                out.push(Intent::Welcome(WelcomeIntent::CloseDatabase));
             }
         });
     });

@@ -19,10 +19,12 @@ mod welcome;
 pub mod widgets;
 mod yearend;
 
-use super::state::{Intent, Notice, Page, State};
+use super::state::{Notice, Page, State};
 use crate::domain::Lang;
 use crate::exchange::Kind;
 use crate::i18n::tr;
+use crate::ui::intent::Intent;
+use crate::ui::intent::{ImportIntent, LoginIntent, PackageIntent, WelcomeIntent};
 use egui::{Align, Layout, RichText};
 
 /// Draws the whole window.
@@ -52,7 +54,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.add_space(4.0);
             ui.label(RichText::new(format!("{} · {}", session.username, tr(lang, &format!("role.{}", session.role.code())))).small());
             if ui.small_button(tr(lang, "login.log_out")).clicked() {
-                out.push(Intent::LogOut);
+                out.push(Intent::Login(LoginIntent::LogOut));
             }
         }
         ui.separator();
@@ -131,10 +133,10 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, "menu.file"), |ui| {
             if ui.button(tr(lang, "menu.new_database")).clicked() {
-                out.push(Intent::ChooseNewDatabase);
+                out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
             }
             if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
-                out.push(Intent::ChooseDatabase);
+                out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
             }
             ui.menu_button(tr(lang, "menu.recent"), |ui| {
                 if state.recent.is_empty() {
@@ -142,27 +144,27 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                 }
                 for path in &state.recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        out.push(Intent::OpenDatabase(path.clone()));
+                        out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
                     }
                 }
             });
             if ui.button(tr(lang, "menu.open_demo")).clicked() {
-                out.push(Intent::OpenDemo);
+                out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
             }
             if ui.button(tr(lang, "menu.open_package")).clicked() {
-                out.push(Intent::ChoosePackage);
+                out.push(Intent::Package(PackageIntent::ChoosePackage));
             }
             if state.data.is_some() {
                 ui.separator();
                 if ui.button(tr(lang, "menu.import")).clicked() {
-                    out.push(Intent::ChooseImportFile);
+                    out.push(Intent::Import(ImportIntent::ChooseImportFile));
                 }
                 ui.menu_button(tr(lang, "menu.export"), |ui| {
                     for kind in Kind::ALL {
                         for (csv, format) in [(false, "xlsx"), (true, "csv")] {
                             let label = format!("{} (.{format})", tr(lang, &format!("menu.export.{}", kind.word())));
                             if ui.button(label).clicked() {
-                                out.push(Intent::Export { kind, csv });
+                                out.push(Intent::Import(ImportIntent::Export { kind, csv }));
                             }
                         }
                     }
@@ -170,13 +172,13 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                 ui.menu_button(tr(lang, "menu.template"), |ui| {
                     for kind in Kind::ALL {
                         if ui.button(tr(lang, &format!("exchange.sheet.{}", kind.word()))).clicked() {
-                            out.push(Intent::SaveTemplate(kind));
+                            out.push(Intent::Import(ImportIntent::SaveTemplate(kind)));
                         }
                     }
                 });
             }
             if state.data.is_some() && ui.button(tr(lang, "menu.close_database")).clicked() {
-                out.push(Intent::CloseDatabase);
+                out.push(Intent::Welcome(WelcomeIntent::CloseDatabase));
             }
             ui.separator();
             if ui.button(tr(lang, "menu.quit")).clicked() {

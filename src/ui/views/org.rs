@@ -9,7 +9,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::OrgCommand;
 use crate::service::printing::{Printout, Scope};
-use crate::ui::state::{Data, Intent, OrgPage, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{OrgIntent, PrintIntent, StandardsIntent};
+use crate::ui::state::{Data, OrgPage, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -46,7 +48,7 @@ fn tree_ui(ui: &mut Ui, lang: Lang, data: &Data, selected: Option<UnitId>, out: 
                 text = RichText::new(format!("{} {}", unit.name, tr(lang, "org.retired_mark"))).weak().strikethrough();
             }
             if ui.selectable_label(selected == Some(id), text).clicked() {
-                out.push(Intent::SelectUnit(id));
+                out.push(Intent::Org(OrgIntent::SelectUnit(id)));
             }
         });
     }
@@ -134,13 +136,13 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
     section(ui, tr(lang, "org.posts"));
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "org.new_post")).on_hover_text("Ctrl+N").clicked() {
-            out.push(Intent::NewPost);
+            out.push(Intent::Org(OrgIntent::NewPost));
         }
         if ui.button(tr(lang, "org.print_duty_statements")).on_hover_text(tr(lang, "org.print_hint")).clicked() {
-            out.push(Intent::Print(Printout::DutyStatements { scope: Scope::Unit(unit_id) }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::DutyStatements { scope: Scope::Unit(unit_id) })));
         }
         if ui.button(tr(lang, "org.print_seat_statements")).on_hover_text(tr(lang, "org.print_seat_hint")).clicked() {
-            out.push(Intent::Print(Printout::SeatStatements { scope: Scope::Unit(unit_id), year: data.bureau.year }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::SeatStatements { scope: Scope::Unit(unit_id), year: data.bureau.year })));
         }
     });
     let posts: Vec<_> = data.posts.iter().filter(|p| p.unit == unit_id).collect();
@@ -183,7 +185,7 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
                             ui.label(if post.retired { tr(lang, "status.retired_post") } else { tr(lang, "status.in_use") });
                         });
                         if row.response().clicked() {
-                            out.push(Intent::SelectPost(Some(post.id)));
+                            out.push(Intent::Org(OrgIntent::SelectPost(Some(post.id))));
                         }
                     });
                 }
@@ -232,7 +234,7 @@ fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &
         if let Some(id) = post_id {
             if ui.button(tr(lang, "org.edit_standard")).clicked() {
                 out.push(Intent::Navigate(crate::ui::state::Page::Standards));
-                out.push(Intent::SelectStandardPost(Some(id)));
+                out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(id))));
             }
             let retired = data.post(id).is_some_and(|p| p.retired);
             let (label, to) = if retired { ("org.reinstate_post", false) } else { ("org.retire_post", true) };
@@ -244,7 +246,7 @@ fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &
                 out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(Command::Org(OrgCommand::DeletePost { id }))) });
             }
         } else if ui.button(tr(lang, "action.cancel")).clicked() {
-            out.push(Intent::SelectPost(None));
+            out.push(Intent::Org(OrgIntent::SelectPost(None)));
         }
     });
 }

@@ -5,7 +5,9 @@
 use super::widgets::{para, problems_for};
 use crate::domain::Field;
 use crate::i18n::{self, tr};
-use crate::ui::state::{Intent, PackageView};
+use crate::ui::intent::Intent;
+use crate::ui::intent::PackageIntent;
+use crate::ui::state::PackageView;
 use egui::{RichText, Ui};
 
 pub fn package_ui(ui: &mut Ui, lang: crate::domain::Lang, view: &mut PackageView, out: &mut Vec<Intent>) {
@@ -62,13 +64,13 @@ pub fn package_ui(ui: &mut Ui, lang: crate::domain::Lang, view: &mut PackageView
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "package.save")).clicked() {
-                out.push(Intent::SavePackage { ready: false });
+                out.push(Intent::Package(PackageIntent::SavePackage { ready: false }));
             }
             if ui.button(RichText::new(tr(lang, "package.hand_in")).strong()).clicked() {
-                out.push(Intent::SavePackage { ready: true });
+                out.push(Intent::Package(PackageIntent::SavePackage { ready: true }));
             }
             if ui.button(tr(lang, "package.close")).clicked() {
-                out.push(Intent::ClosePackage);
+                out.push(Intent::Package(PackageIntent::ClosePackage));
             }
         });
         if view.package.ready {

@@ -3,7 +3,9 @@
 
 use crate::i18n::{fill, tr};
 use crate::report::layout::{Item, MM_PER_PT, Page, Paper};
-use crate::ui::state::{Intent, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::PrintIntent;
+use crate::ui::state::State;
 use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2};
 
 /// Points of screen per millimetre of paper at zoom 1.
@@ -65,10 +67,10 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
                 ui.separator();
                 ui.checkbox(&mut print.open_after, tr(lang, "print.open_after"));
                 if ui.button(egui::RichText::new(tr(lang, "print.save")).strong()).clicked() {
-                    out.push(Intent::SavePdf { open_after: print.open_after });
+                    out.push(Intent::Print(PrintIntent::SavePdf { open_after: print.open_after }));
                 }
                 if ui.button(tr(lang, "print.close")).clicked() {
-                    out.push(Intent::ClosePrint);
+                    out.push(Intent::Print(PrintIntent::ClosePrint));
                 }
             });
             ui.separator();
@@ -82,6 +84,6 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
             });
         });
     if !open {
-        out.push(Intent::ClosePrint);
+        out.push(Intent::Print(PrintIntent::ClosePrint));
     }
 }

@@ -10,7 +10,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::ProgrammeCommand;
 use crate::service::printing::Printout;
-use crate::ui::state::{Data, Intent, ProgrammePage, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, ProgrammeIntent, StandardsIntent};
+use crate::ui::state::{Data, ProgrammePage, State};
 use egui::{RichText, Ui};
 
 fn role_key(role: Role) -> &'static str {
@@ -41,7 +43,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 if ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
                     let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
-                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::CarryForward) });
+                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Standards(StandardsIntent::CarryForward)) });
                 }
             });
             ui.horizontal(|ui| {
@@ -49,7 +51,9 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 ui.add(egui::TextEdit::singleline(&mut page.report_date).desired_width(100.0).char_limit(10)).labelled_by(label.id);
                 if ui.button(tr(lang, "programme.print_report")).clicked() {
                     match parse_date(&page.report_date) {
-                        Some(date) => out.push(Intent::Print(Printout::ProgrammeReport { year: data.bureau.year, date })),
+                        Some(date) => {
+                            out.push(Intent::Print(PrintIntent::Print(Printout::ProgrammeReport { year: data.bureau.year, date })))
+                        }
                         None => page.problem = Some(tr(lang, "problem.bad_date").to_owned()),
                     }
                 }
@@ -82,7 +86,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(tr(lang, shown.key())).color(super::home::shown_color(shown)));
                         if ui.selectable_label(page.selected == Some(milestone.id), milestone.title.get(lang)).clicked() {
-                            out.push(Intent::SelectMilestone(Some(milestone.id)));
+                            out.push(Intent::Programme(ProgrammeIntent::SelectMilestone(Some(milestone.id))));
                         }
                         ui.label(RichText::new(format_date(milestone.data.due)).weak());
                         if let Some(measure) = milestone.measure {

@@ -12,7 +12,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::{RosterCommand, StandardsCommand};
 use crate::service::printing::{Printout, Scope};
-use crate::ui::state::{Data, Intent, RosterPage, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, RosterIntent};
+use crate::ui::state::{Data, RosterPage, State};
 use egui::{Key, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -60,7 +62,7 @@ fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: 
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
-                out.push(Intent::NewOfficial);
+                out.push(Intent::Roster(RosterIntent::NewOfficial));
             }
         });
     });
@@ -82,7 +84,7 @@ fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: 
         });
     });
     if changed {
-        out.push(Intent::RosterFilterChanged);
+        out.push(Intent::Roster(RosterIntent::RosterFilterChanged));
     }
 }
 
@@ -111,7 +113,7 @@ fn keyboard(ui: &Ui, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) 
         }
     });
     if let Some(target) = target.filter(|t| Some(*t) != current) {
-        out.push(Intent::SelectOfficial(Some(data.roster[data.roster_visible[target] as usize].id)));
+        out.push(Intent::Roster(RosterIntent::SelectOfficial(Some(data.roster[data.roster_visible[target] as usize].id))));
         page.scroll_to_selected = true;
     }
 }
@@ -195,7 +197,7 @@ fn table(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut 
                         .on_hover_text(tr(lang, "roster.sort_hint"))
                         .clicked()
                     {
-                        out.push(Intent::SortRoster(column));
+                        out.push(Intent::Roster(RosterIntent::SortRoster(column)));
                     }
                 });
             }
@@ -221,7 +223,7 @@ fn table(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut 
                     });
                 }
                 if row.response().clicked() {
-                    out.push(Intent::SelectOfficial(Some(r.id)));
+                    out.push(Intent::Roster(RosterIntent::SelectOfficial(Some(r.id))));
                 }
             });
         });
@@ -301,7 +303,7 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
         match id {
             Some(id) => {
                 if ui.button(tr(lang, "action.revert")).clicked() {
-                    out.push(Intent::SelectOfficial(Some(id)));
+                    out.push(Intent::Roster(RosterIntent::SelectOfficial(Some(id))));
                 }
                 if ui.button(tr(lang, "roster.delete")).clicked() {
                     let question = i18n::fill(tr(lang, "confirm.delete_official"), &[&draft.name, &draft.staff_no]);
@@ -313,7 +315,7 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
             }
             None => {
                 if ui.button(tr(lang, "action.cancel")).clicked() {
-                    out.push(Intent::SelectOfficial(None));
+                    out.push(Intent::Roster(RosterIntent::SelectOfficial(None)));
                 }
             }
         }
@@ -332,7 +334,7 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
     let Some(seat) = &mut page.seat else {
         ui.label(RichText::new(tr(lang, "seat.none")).weak());
         if ui.button(tr(lang, "seat.draft")).clicked() {
-            out.push(Intent::DraftSeat);
+            out.push(Intent::Roster(RosterIntent::DraftSeat));
         }
         return;
     };
@@ -393,7 +395,10 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
             }
         }
         if ui.button(tr(lang, "seat.print")).clicked() {
-            out.push(Intent::Print(Printout::SeatStatements { scope: Scope::Official(official), year: data.bureau.year }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::SeatStatements {
+                scope: Scope::Official(official),
+                year: data.bureau.year,
+            })));
         }
     });
 }

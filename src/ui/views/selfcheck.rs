@@ -13,7 +13,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::{SelfCheckCommand, TrainingCommand};
 use crate::service::printing::{Printout, Scope};
-use crate::ui::state::{Data, DetailTab, Intent, SelfCheckPage, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, SelfCheckIntent};
+use crate::ui::state::{Data, DetailTab, SelfCheckPage, State};
 use egui::{Color32, RichText, Ui};
 
 /// The colour a status is shown in.
@@ -60,7 +62,7 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
             if choose(ui, "round", &mut round, &choices, None, 220.0)
                 && let Some(id) = round
             {
-                out.push(Intent::SelectRound(id));
+                out.push(Intent::SelfCheck(SelfCheckIntent::SelectRound(id)));
             }
         });
         if let Some(r) = page.rounds.iter().find(|r| Some(r.id) == page.round) {
@@ -128,10 +130,10 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
                 )
             });
             if ui.button(tr(lang, "package.export")).clicked() {
-                out.push(Intent::ChooseExportPackages(None));
+                out.push(Intent::SelfCheck(SelfCheckIntent::ChooseExportPackages(None)));
             }
             if ui.button(tr(lang, "package.import")).clicked() {
-                out.push(Intent::ChooseImportPackages);
+                out.push(Intent::SelfCheck(SelfCheckIntent::ChooseImportPackages));
             }
         });
     });
@@ -171,7 +173,7 @@ pub fn package_review_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<I
                                         ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
                                         let mut chosen = *take;
                                         if ui.checkbox(&mut chosen, tr(lang, "package.take")).changed() {
-                                            out.push(Intent::TakeConflict(index, chosen));
+                                            out.push(Intent::SelfCheck(SelfCheckIntent::TakeConflict(index, chosen)));
                                         }
                                     });
                                 }
@@ -185,15 +187,15 @@ pub fn package_review_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<I
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(RichText::new(tr(lang, "package.merge")).strong()).clicked() {
-                out.push(Intent::MergePackages);
+                out.push(Intent::SelfCheck(SelfCheckIntent::MergePackages));
             }
             if ui.button(tr(lang, "action.cancel")).clicked() {
-                out.push(Intent::ClosePackageReview);
+                out.push(Intent::SelfCheck(SelfCheckIntent::ClosePackageReview));
             }
         });
     });
     if modal.should_close() {
-        out.push(Intent::ClosePackageReview);
+        out.push(Intent::SelfCheck(SelfCheckIntent::ClosePackageReview));
     }
 }
 
@@ -222,7 +224,7 @@ fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>
                 let selected = page.selected == Some(row.official);
                 let text = format!("{}  {}", row.name, row.staff_no);
                 if ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).clicked() {
-                    out.push(Intent::SelectCheck(Some(row.official)));
+                    out.push(Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(row.official))));
                 }
                 ui.label(RichText::new(status_text(lang, row.status)).small().color(status_colour(row.status)));
                 ui.label(RichText::new(&row.unit_name).small().weak());
@@ -258,10 +260,10 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
             if ui.button(tr(lang, "selfcheck.print_report")).clicked()
                 && let Some(round) = page.round
             {
-                out.push(Intent::Print(Printout::CapabilityReports { round, scope: Scope::Official(official.id) }));
+                out.push(Intent::Print(PrintIntent::Print(Printout::CapabilityReports { round, scope: Scope::Official(official.id) })));
             }
             if session.role == Role::Admin && !closed && ui.button(tr(lang, "package.export_one")).clicked() {
-                out.push(Intent::ChooseExportPackages(Some(official.id)));
+                out.push(Intent::SelfCheck(SelfCheckIntent::ChooseExportPackages(Some(official.id))));
             }
         });
     });
@@ -775,7 +777,7 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
     ui.horizontal(|ui| {
         ui.label(RichText::new(i18n::fill(tr(lang, "training.file_title"), &[&file.year.to_string()])).size(16.0).strong());
         if ui.button(tr(lang, "training.print_file")).clicked() {
-            out.push(Intent::Print(Printout::TrainingFile { official: file.official.id, year: file.year }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::TrainingFile { official: file.official.id, year: file.year })));
         }
     });
     if file.lines.is_empty() {
@@ -853,6 +855,6 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
         form_row(ui, lang, tr(lang, "training.certificate"), Field::Record, &[], |ui| line(ui, &mut form.certificate, 200.0));
     });
     if ui.button(tr(lang, "training.add_study")).clicked() {
-        out.push(Intent::SaveStudyForm);
+        out.push(Intent::SelfCheck(SelfCheckIntent::SaveStudyForm));
     }
 }

@@ -10,7 +10,9 @@ use crate::i18n::{self, tr};
 use crate::messages;
 use crate::service::Command;
 use crate::service::command::StandardsCommand;
-use crate::ui::state::{AuditFilterForm, Intent, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{LoginIntent, SettingsIntent};
+use crate::ui::state::{AuditFilterForm, State};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -64,13 +66,13 @@ fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
     ui.label(RichText::new(tr(lang, "backups.help")).weak());
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "backups.now")).clicked() {
-            out.push(Intent::BackupNow);
+            out.push(Intent::Settings(SettingsIntent::BackupNow));
         }
         if ui.button(tr(lang, "backups.to_file")).clicked() {
-            out.push(Intent::ChooseBackupFile);
+            out.push(Intent::Settings(SettingsIntent::ChooseBackupFile));
         }
         if ui.button(tr(lang, "backups.from_file")).clicked() {
-            out.push(Intent::ChooseRestoreFile);
+            out.push(Intent::Settings(SettingsIntent::ChooseRestoreFile));
         }
         ui.add_space(12.0);
         let label = ui.label(tr(lang, "backups.every"));
@@ -78,7 +80,7 @@ fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
         let response = ui.add(egui::DragValue::new(&mut minutes).range(0..=240).speed(1.0)).labelled_by(label.id);
         ui.label(RichText::new(tr(lang, "backups.every_unit")).weak());
         if response.changed() {
-            out.push(Intent::SetBackupEvery(minutes));
+            out.push(Intent::Settings(SettingsIntent::SetBackupEvery(minutes)));
         }
     });
     ui.horizontal(|ui| {
@@ -95,7 +97,7 @@ fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
         }
         ui.label(RichText::new(tr(lang, "backups.keep_note")).weak());
         if changed {
-            out.push(Intent::SetRetention(retention));
+            out.push(Intent::Settings(SettingsIntent::SetRetention(retention)));
         }
     });
     egui::Grid::new("backups").num_columns(4).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
@@ -105,7 +107,10 @@ fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
             ui.label(if backup.before_upgrade { tr(lang, "backups.before_upgrade") } else { "" });
             if ui.button(tr(lang, "backups.restore")).clicked() {
                 let question = fill(tr(lang, "confirm.restore"), &[&backup.taken_at.format("%Y-%m-%d %H:%M").to_string()]);
-                out.push(Intent::AskConfirm { question, then: Box::new(Intent::RestoreBackup(backup.path.clone())) });
+                out.push(Intent::AskConfirm {
+                    question,
+                    then: Box::new(Intent::Settings(SettingsIntent::RestoreBackup(backup.path.clone()))),
+                });
             }
             ui.end_row();
         }
@@ -193,7 +198,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     });
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "settings.check")).clicked() {
-            out.push(Intent::CheckDatabase);
+            out.push(Intent::Settings(SettingsIntent::CheckDatabase));
         }
         match &state.settings.check {
             None => {}
@@ -221,7 +226,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         let label = ui.label(tr(lang, "settings.excellent"));
         let response = ui.add(egui::DragValue::new(&mut state.yearend.percent).range(1..=100).suffix(" %")).labelled_by(label.id);
         if response.drag_stopped() || response.lost_focus() {
-            out.push(Intent::SetExcellentPercent(state.yearend.percent));
+            out.push(Intent::Settings(SettingsIntent::SetExcellentPercent(state.yearend.percent)));
         }
     });
     let Some(data) = &state.data else { return };
@@ -252,7 +257,7 @@ fn password_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
     }
     if ui.button(tr(lang, "login.change")).clicked() {
-        out.push(Intent::ChangePassword);
+        out.push(Intent::Login(LoginIntent::ChangePassword));
     }
 }
 
@@ -286,11 +291,11 @@ fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(status);
             ui.horizontal(|ui| {
                 if ui.small_button(tr(lang, "users.reset")).clicked() {
-                    out.push(Intent::ResetPassword(user.id));
+                    out.push(Intent::Settings(SettingsIntent::ResetPassword(user.id)));
                 }
                 let key = if user.disabled { "users.enable" } else { "users.disable" };
                 if ui.small_button(tr(lang, key)).clicked() {
-                    out.push(Intent::SetUserDisabled(user.id, !user.disabled));
+                    out.push(Intent::Settings(SettingsIntent::SetUserDisabled(user.id, !user.disabled)));
                 }
             });
             ui.end_row();
@@ -318,7 +323,7 @@ fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
     });
     if ui.button(tr(lang, "users.create")).clicked() {
-        out.push(Intent::CreateUser);
+        out.push(Intent::Settings(SettingsIntent::CreateUser));
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
@@ -334,7 +339,7 @@ fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             )
         });
         if ui.button(tr(lang, "users.make_for_unit")).clicked() {
-            out.push(Intent::CreateUnitAccounts);
+            out.push(Intent::Settings(SettingsIntent::CreateUnitAccounts));
         }
     });
     if !page.made.is_empty() {
@@ -348,7 +353,7 @@ fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             }
         });
         if ui.button(tr(lang, "users.export")).clicked() {
-            out.push(Intent::ExportAccounts);
+            out.push(Intent::Settings(SettingsIntent::ExportAccounts));
         }
     }
 }
@@ -381,10 +386,10 @@ fn audit_ui(
             changed |= response.labelled_by(label.id).changed();
         }
         if changed {
-            out.push(Intent::AuditFilterChanged);
+            out.push(Intent::Settings(SettingsIntent::AuditFilterChanged));
         }
         if ui.add_enabled(!entries.is_empty(), egui::Button::new(tr(lang, "audit.export"))).clicked() {
-            out.push(Intent::ChooseAuditExport);
+            out.push(Intent::Settings(SettingsIntent::ChooseAuditExport));
         }
     });
     if let Some(key) = bad_date {

@@ -13,7 +13,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::StandardsCommand;
 use crate::service::printing::{Printout, Scope};
-use crate::ui::state::{Data, Intent, StandardsPage, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, StandardsIntent};
+use crate::ui::state::{Data, StandardsPage, State};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -65,12 +67,12 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(i18n::fill(tr(lang, "standards.counts"), &[&complete.to_string(), &total.to_string()])).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(tr(lang, "standards.print_all")).clicked() {
-                    out.push(Intent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year }));
+                    out.push(Intent::Print(PrintIntent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year })));
                 }
                 if ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
                     let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
-                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::CarryForward) });
+                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Standards(StandardsIntent::CarryForward)) });
                 }
             });
         });
@@ -150,7 +152,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         ui.label(RichText::new(text).color(color));
                     });
                     if row.response().clicked() {
-                        out.push(Intent::SelectStandardPost(Some(post.id)));
+                        out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(post.id))));
                     }
                 });
             });
@@ -307,10 +309,10 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
             })));
         }
         if ui.button(tr(lang, "action.revert")).clicked() {
-            out.push(Intent::SelectStandardPost(Some(post_id)));
+            out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(post_id))));
         }
         if ui.button(tr(lang, "standards.print")).on_hover_text(tr(lang, "standards.print_hint")).clicked() {
-            out.push(Intent::Print(Printout::PostStandards { scope: Scope::Post(post_id), year: data.bureau.year }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::PostStandards { scope: Scope::Post(post_id), year: data.bureau.year })));
         }
     });
 }

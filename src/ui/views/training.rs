@@ -9,7 +9,9 @@ use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::TrainingCommand;
 use crate::service::printing::Printout;
-use crate::ui::state::{Data, Intent, State, TrainingPage, TrainingTab};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, TrainingIntent};
+use crate::ui::state::{Data, State, TrainingPage, TrainingTab};
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -30,7 +32,7 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             && (2000..=2100).contains(&y)
         {
             page.year = y;
-            out.push(Intent::TrainingScope);
+            out.push(Intent::Training(TrainingIntent::TrainingScope));
         }
         for (tab, key) in [
             (TrainingTab::Sessions, "training.tab.sessions"),
@@ -40,7 +42,7 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         ] {
             if ui.selectable_label(page.tab == tab, tr(lang, key)).clicked() {
                 page.tab = tab;
-                out.push(Intent::TrainingScope);
+                out.push(Intent::Training(TrainingIntent::TrainingScope));
             }
         }
     });
@@ -61,10 +63,10 @@ fn sessions_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut T
     egui::Panel::left("sessions").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "training.new_session")).clicked() {
-                out.push(Intent::EditSession { topic: None, existing: false });
+                out.push(Intent::Training(TrainingIntent::EditSession { topic: None, existing: false }));
             }
             if ui.button(tr(lang, "training.import_attendance")).clicked() {
-                out.push(Intent::ChooseAttendanceFile);
+                out.push(Intent::Training(TrainingIntent::ChooseAttendanceFile));
             }
         });
         ui.label(RichText::new(i18n::fill(tr(lang, "training.count"), &[&page.sessions.len().to_string()])).small());
@@ -77,7 +79,7 @@ fn sessions_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut T
                     session.data.title
                 );
                 if ui.add(egui::Button::selectable(page.selected == Some(session.id), text).truncate()).clicked() {
-                    out.push(Intent::SelectSession(Some(session.id)));
+                    out.push(Intent::Training(TrainingIntent::SelectSession(Some(session.id))));
                 }
             }
         });
@@ -131,10 +133,10 @@ fn session_form(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut 
     });
     ui.horizontal(|ui| {
         if ui.button(RichText::new(tr(lang, "action.save")).strong()).clicked() {
-            out.push(Intent::SaveSessionForm);
+            out.push(Intent::Training(TrainingIntent::SaveSessionForm));
         }
         if ui.button(tr(lang, "action.cancel")).clicked() {
-            out.push(Intent::SelectSession(page.selected));
+            out.push(Intent::Training(TrainingIntent::SelectSession(page.selected)));
         }
     });
 }
@@ -159,10 +161,10 @@ fn attendance_ui(
                 });
             }
             if ui.button(tr(lang, "training.print_sign_in")).clicked() {
-                out.push(Intent::Print(Printout::SignIn { session: session.id }));
+                out.push(Intent::Print(PrintIntent::Print(Printout::SignIn { session: session.id })));
             }
             if ui.button(tr(lang, "training.edit_session")).clicked() {
-                out.push(Intent::EditSession { topic: None, existing: true });
+                out.push(Intent::Training(TrainingIntent::EditSession { topic: None, existing: true }));
             }
         });
     });
@@ -180,19 +182,19 @@ fn attendance_ui(
         ui.label(tr(lang, "training.mark_ticked"));
         for mark in Mark::ALL {
             if ui.button(tr(lang, &format!("training.mark.{}", mark.code()))).clicked() {
-                out.push(Intent::MarkTicked { mark: *mark, all: false });
+                out.push(Intent::Training(TrainingIntent::MarkTicked { mark: *mark, all: false }));
             }
         }
         ui.separator();
         if ui.button(tr(lang, "training.all_present")).clicked() {
-            out.push(Intent::MarkTicked { mark: Mark::Present, all: true });
+            out.push(Intent::Training(TrainingIntent::MarkTicked { mark: Mark::Present, all: true }));
         }
     });
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, "training.walk_in"));
         ui.add(egui::TextEdit::singleline(&mut page.walk_in).desired_width(110.0)).labelled_by(label.id);
         if ui.button(tr(lang, "training.add_walk_in")).clicked() {
-            out.push(Intent::AddWalkIn);
+            out.push(Intent::Training(TrainingIntent::AddWalkIn));
         }
         for message in super::widgets::problems_for(lang, &page.problems, crate::domain::Field::StaffNo) {
             ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
@@ -253,7 +255,7 @@ fn attendance_ui(
                         let response = ui
                             .name_inputs(&name, |ui| ui.add(egui::DragValue::new(&mut hours).range(0.0..=session.data.hours).speed(0.25)));
                         if response.drag_stopped() || response.lost_focus() {
-                            out.push(Intent::SetHours { session: session.id, official: e.official, hours });
+                            out.push(Intent::Training(TrainingIntent::SetHours { session: session.id, official: e.official, hours }));
                         }
                     } else if let Some(a) = &e.attendance {
                         ui.label(format!("{}", a.hours));
@@ -284,7 +286,7 @@ fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out:
             ui.horizontal(|ui| {
                 ui.label(RichText::new(i18n::fill(tr(lang, "training.held"), &[&held.to_string()])).small());
                 if ui.button(tr(lang, "training.schedule_session")).clicked() {
-                    out.push(Intent::EditSession { topic: Some(topic.id), existing: false });
+                    out.push(Intent::Training(TrainingIntent::EditSession { topic: Some(topic.id), existing: false }));
                 }
                 if ui.small_button(tr(lang, "training.edit_topic")).clicked() {
                     page_topic = Some(topic.clone());
@@ -342,7 +344,7 @@ fn topic_form(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, o
         });
         ui.horizontal(|ui| {
             if ui.button(RichText::new(tr(lang, "action.save")).strong()).clicked() {
-                out.push(Intent::SaveTopicForm);
+                out.push(Intent::Training(TrainingIntent::SaveTopicForm));
             }
             if ui.button(tr(lang, "action.cancel")).clicked() {
                 cancel = true;
@@ -378,15 +380,15 @@ pub fn pending_import_ui(ctx: &egui::Context, state: &State, out: &mut Vec<Inten
         });
         ui.horizontal(|ui| {
             if ui.button(RichText::new(tr(lang, "training.store_import")).strong()).clicked() {
-                out.push(Intent::CommitAttendanceImport);
+                out.push(Intent::Training(TrainingIntent::CommitAttendanceImport));
             }
             if ui.button(tr(lang, "action.cancel")).clicked() {
-                out.push(Intent::DiscardAttendanceImport);
+                out.push(Intent::Training(TrainingIntent::DiscardAttendanceImport));
             }
         });
     });
     if modal.should_close() {
-        out.push(Intent::DiscardAttendanceImport);
+        out.push(Intent::Training(TrainingIntent::DiscardAttendanceImport));
     }
 }
 
@@ -397,12 +399,12 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
         ui.label_inputs_by(label.id, |ui| {
             if choose(ui, "compliance_unit", &mut unit, &unit_choices(data, None), Some(tr(lang, "selfcheck.whole_bureau")), 220.0) {
                 page.compliance_unit = unit;
-                out.push(Intent::TrainingScope);
+                out.push(Intent::Training(TrainingIntent::TrainingScope));
             }
         });
         ui.checkbox(&mut page.behind_only, tr(lang, "training.behind_only"));
         if ui.button(tr(lang, "training.print_compliance")).clicked() {
-            out.push(Intent::Print(Printout::TrainingCompliance { year: page.year, unit: page.compliance_unit }));
+            out.push(Intent::Print(PrintIntent::Print(Printout::TrainingCompliance { year: page.year, unit: page.compliance_unit })));
         }
     });
     let Some(compliance) = &page.compliance else { return };
@@ -462,7 +464,7 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
                 let (name, staff_no, unit) = names.get(&p.official).copied().unwrap_or_default();
                 row.col(|ui| {
                     if ui.link(format!("{name} {staff_no}")).clicked() {
-                        out.push(Intent::ShowClosing(Some(p.official)));
+                        out.push(Intent::Training(TrainingIntent::ShowClosing(Some(p.official))));
                     }
                 });
                 row.col(|ui| drop(ui.label(unit)));

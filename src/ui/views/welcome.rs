@@ -4,7 +4,9 @@
 use super::widgets::{form_row, line};
 use crate::domain::Field;
 use crate::i18n::tr;
-use crate::ui::state::{Intent, State};
+use crate::ui::intent::Intent;
+use crate::ui::intent::WelcomeIntent;
+use crate::ui::state::State;
 use egui::RichText;
 use std::path::PathBuf;
 
@@ -24,7 +26,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 Some(backup) => {
                     let label = crate::i18n::fill(tr(lang, "damaged.offer"), &[&backup.taken_at.format("%Y-%m-%d %H:%M").to_string()]);
                     if ui.button(RichText::new(label).strong()).clicked() {
-                        out.push(Intent::RestoreDamaged { db: db.clone(), backup: backup.path.clone() });
+                        out.push(Intent::Welcome(WelcomeIntent::RestoreDamaged { db: db.clone(), backup: backup.path.clone() }));
                     }
                 }
                 None => {
@@ -52,18 +54,18 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.horizontal(|ui| {
                         line(ui, &mut state.welcome.path, 250.0);
                         if ui.button(tr(lang, "welcome.choose")).clicked() {
-                            out.push(Intent::ChooseNewDatabase);
+                            out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
                         }
                     });
                 });
             });
             ui.add_space(8.0);
             if ui.button(RichText::new(tr(lang, "welcome.create")).strong()).clicked() {
-                out.push(Intent::CreateDatabase {
+                out.push(Intent::Welcome(WelcomeIntent::CreateDatabase {
                     path: PathBuf::from(state.welcome.path.trim()),
                     bureau: state.welcome.bureau.clone(),
                     year: state.welcome.year.clone(),
-                });
+                }));
             }
         });
         ui.add_space(24.0);
@@ -72,17 +74,17 @@ pub fn welcome_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.label(RichText::new(tr(lang, "welcome.demo_help")).weak());
             ui.add_space(8.0);
             if ui.button(RichText::new(tr(lang, "welcome.open_demo")).strong()).clicked() {
-                out.push(Intent::OpenDemo);
+                out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
             }
             ui.add_space(16.0);
             ui.separator();
             ui.label(RichText::new(tr(lang, "welcome.open_title")).size(18.0).strong());
             if ui.button(tr(lang, "welcome.open_file")).clicked() {
-                out.push(Intent::ChooseDatabase);
+                out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
             }
             for path in &state.recent {
                 if ui.link(path.display().to_string()).clicked() {
-                    out.push(Intent::OpenDatabase(path.clone()));
+                    out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
                 }
             }
         });

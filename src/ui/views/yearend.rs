@@ -10,7 +10,9 @@ use crate::domain::access::Role;
 use crate::domain::yearend::{Evaluation, Grade, Met, Stage, Step, UNIT_STANDARDS};
 use crate::i18n::{self, tr};
 use crate::service::printing::{Printout, Scope, YearEndSheets};
-use crate::ui::state::{Intent, State, YearEndPage};
+use crate::ui::intent::Intent;
+use crate::ui::intent::{PrintIntent, YearEndIntent};
+use crate::ui::state::{State, YearEndPage};
 use egui::{Color32, RichText, Ui};
 
 fn stage_text(lang: crate::domain::Lang, stage: Option<Stage>) -> &'static str {
@@ -41,7 +43,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             && (2000..=2100).contains(&y)
         {
             page.year = y;
-            out.push(Intent::YearEndScope);
+            out.push(Intent::YearEnd(YearEndIntent::YearEndScope));
         }
         if prints {
             ui.separator();
@@ -58,19 +60,19 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.horizontal(|ui| {
             let ticked = i18n::fill(tr(lang, "yearend.print_ticked"), &[&page.ticked.len().to_string()]);
             if ui.add_enabled(!page.ticked.is_empty(), egui::Button::new(ticked)).clicked() {
-                out.push(Intent::PrintYearEnd { ticked: true });
+                out.push(Intent::YearEnd(YearEndIntent::PrintYearEnd { ticked: true }));
             }
             if ui.button(tr(lang, "yearend.print_all")).clicked() {
-                out.push(Intent::PrintYearEnd { ticked: false });
+                out.push(Intent::YearEnd(YearEndIntent::PrintYearEnd { ticked: false }));
             }
             if ui.button(tr(lang, "yearend.print_blank")).clicked() {
-                out.push(Intent::Print(Printout::YearEndBlank { paper: page.paper() }));
+                out.push(Intent::Print(PrintIntent::Print(Printout::YearEndBlank { paper: page.paper() })));
             }
             if ui.button(tr(lang, "yearend.print_roster")).clicked() {
-                out.push(Intent::Print(Printout::GradeRoster { year: page.year, unit: page.print_unit }));
+                out.push(Intent::Print(PrintIntent::Print(Printout::GradeRoster { year: page.year, unit: page.print_unit })));
             }
             if ui.button(tr(lang, "yearend.print_summary")).clicked() {
-                out.push(Intent::Print(Printout::YearEndSummary { year: page.year }));
+                out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSummary { year: page.year })));
             }
         });
     }
@@ -130,7 +132,7 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
                 }
                 let text = format!("{}  {}", row.name, row.staff_no);
                 if ui.add_sized([150.0, 20.0], egui::Button::selectable(page.selected == Some(row.official), text)).clicked() {
-                    out.push(Intent::SelectYearEnd(Some(row.official)));
+                    out.push(Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(row.official))));
                 }
                 ui.label(RichText::new(stage_text(lang, row.stage)).small());
                 if let Some(grade) = row.grade {
@@ -157,7 +159,7 @@ fn review_list(ui: &mut Ui, lang: crate::domain::Lang, page: &YearEndPage, units
             let plain = name.trim_start_matches('　');
             ui.add_space(14.0 * (name.chars().count() - plain.chars().count()) as f32);
             if ui.add(egui::Button::selectable(page.review_unit == Some(*unit), plain)).clicked() {
-                out.push(Intent::SelectReviewUnit(*unit));
+                out.push(Intent::YearEnd(YearEndIntent::SelectReviewUnit(*unit)));
             }
             let standing = page.reviews.get(unit).map_or_else(
                 || tr(lang, "yearend.unit_not_reviewed").to_owned(),
@@ -206,7 +208,7 @@ fn review_form(
         ui.label(RichText::new(i18n::fill(tr(lang, "yearend.signed"), &[&form.by, &day])).small().weak());
     }
     if admin && ui.button(RichText::new(tr(lang, "yearend.unit_save")).strong()).clicked() {
-        out.push(Intent::SaveUnitReview);
+        out.push(Intent::YearEnd(YearEndIntent::SaveUnitReview));
     }
 }
 
@@ -255,7 +257,7 @@ fn form(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr(lang, "yearend.print_one")).clicked() {
                 let sheets = YearEndSheets { year: page.year, scope: Scope::Official(official), staff: Vec::new(), paper: page.paper() };
-                out.push(Intent::Print(Printout::YearEndSheets(sheets)));
+                out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSheets(sheets))));
             }
         });
     });
@@ -342,10 +344,10 @@ fn form(
     if official_edits {
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "selfcheck.save")).clicked() {
-                out.push(Intent::YearEndStep(Step::Save));
+                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Save)));
             }
             if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
-                out.push(Intent::YearEndStep(Step::Submit));
+                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Submit)));
             }
         });
     }
@@ -359,7 +361,7 @@ fn form(
     });
     signed_by(ui, lang, &form.supervisor);
     if supervisor_edits && ui.button(tr(lang, "yearend.comment")).clicked() {
-        out.push(Intent::YearEndStep(Step::Comment));
+        out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Comment)));
     }
     section(ui, tr(lang, "sheet.committee"));
     ui.add_enabled_ui(committee_edits, |ui| {
@@ -373,7 +375,7 @@ fn form(
     });
     signed_by(ui, lang, &form.committee);
     if committee_edits && ui.button(tr(lang, "yearend.decide")).clicked() {
-        out.push(Intent::YearEndStep(Step::Decide));
+        out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Decide)));
     }
     section(ui, tr(lang, "sheet.official"));
     let acknowledges = own && stage == Stage::Decided;
@@ -382,7 +384,7 @@ fn form(
     });
     signed_by(ui, lang, &form.official);
     if acknowledges && ui.button(RichText::new(tr(lang, "yearend.acknowledge")).strong()).clicked() {
-        out.push(Intent::YearEndStep(Step::Acknowledge));
+        out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Acknowledge)));
     }
     let may_return = reviewer && matches!(stage, Stage::Submitted | Stage::Commented | Stage::Decided);
     let may_reopen = admin && stage == Stage::Locked;
@@ -392,10 +394,10 @@ fn form(
             let label = ui.label(tr(lang, "field.reason"));
             ui.add(egui::TextEdit::singleline(&mut form.reason).desired_width(320.0).char_limit(2_000)).labelled_by(label.id);
             if may_return && ui.button(tr(lang, "selfcheck.return")).clicked() {
-                out.push(Intent::YearEndStep(Step::Return));
+                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Return)));
             }
             if may_reopen && ui.button(tr(lang, "yearend.reopen")).clicked() {
-                out.push(Intent::YearEndStep(Step::Reopen));
+                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Reopen)));
             }
         });
     }

@@ -8,7 +8,9 @@ use nengli::domain::Lang;
 use nengli::service::Service;
 use nengli::store::{OpenMode, Store};
 use nengli::ui::app::{NengliApp, Startup};
-use nengli::ui::state::{Intent, Page, Prefs};
+use nengli::ui::intent::Intent;
+use nengli::ui::intent::LoginIntent;
+use nengli::ui::state::{Page, Prefs};
 use std::path::Path;
 
 /// The app on `db` in 繁體中文, starting on `page`, with its first frame drawn (the log-in screen).
@@ -68,7 +70,7 @@ pub fn log_in(harness: &mut Harness<'_, NengliApp>) {
     let login = &mut harness.state_mut().state.login;
     login.username = ADMIN.0.into();
     login.password = ADMIN.1.into();
-    harness.state_mut().handle(Intent::Login);
+    harness.state_mut().handle(Intent::Login(LoginIntent::Login));
     harness.step();
     assert!(harness.state().state.session.is_some(), "logged in");
 }

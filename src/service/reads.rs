@@ -1,0 +1,158 @@
+//! The read models the window loads its caches from: the bureau as a whole when a file opens,
+//! and the parts a change touches, each read in one go. Reads show what the store holds; the
+//! window never reaches the store itself.
+
+use super::Service;
+use crate::domain::access::User;
+use crate::domain::audit::{AuditRow, Filter};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::official::Official;
+use crate::domain::org::{Post, Unit};
+use crate::domain::plans::{PlanItem, PlanOwner};
+use crate::domain::programme::Programme;
+use crate::domain::roster::RosterRow;
+use crate::domain::selfcheck::Test;
+use crate::domain::standards::{PostStandard, Scale, SeatStatement};
+use crate::domain::training::{Kind, QuotaRule, Session, Topic};
+use crate::domain::yearend::{UnitReview, YearEnd};
+use crate::domain::{OfficialId, UnitId};
+use crate::store::{BureauInfo, Result};
+use std::collections::HashSet;
+
+/// Everything the pages draw from that is read once when a file opens.
+pub struct Snapshot {
+    pub bureau: BureauInfo,
+    pub catalogue: Catalogue,
+    pub units: Vec<Unit>,
+    pub posts: Vec<Post>,
+    pub roster: Vec<RosterRow>,
+    pub scale: Scale,
+    pub year: YearRecords,
+    pub people: YearPeople,
+    pub programme: Option<Programme>,
+}
+
+/// The programme year's standards and 能力席位書.
+pub struct YearRecords {
+    pub standards: Vec<PostStandard>,
+    pub seats: Vec<SeatStatement>,
+}
+
+/// Who, this programme year, handed in a self-check, has an improvement plan and trained (the
+/// home page's figures count them).
+pub struct YearPeople {
+    pub handed_in: HashSet<OfficialId>,
+    pub planned: HashSet<OfficialId>,
+    pub trained: HashSet<OfficialId>,
+}
+
+/// The training page's lists of a year.
+pub struct TrainingYear {
+    pub kinds: Vec<Kind>,
+    pub topics: Vec<Topic>,
+    pub sessions: Vec<Session>,
+}
+
+impl Service {
+    /// The bureau as the window shows it, read when a file opens; `None` for a file not set up.
+    pub fn snapshot(&self) -> Result<Option<Snapshot>> {
+        let db = self.read();
+        let Some(bureau) = db.bureau()? else { return Ok(None) };
+        let year = bureau.year;
+        Ok(Some(Snapshot {
+            catalogue: db.catalogue()?,
+            units: db.units()?,
+            posts: db.posts()?,
+            roster: db.roster_rows()?,
+            scale: db.scale()?,
+            year: self.year_records(year)?,
+            people: self.year_people(year)?,
+            programme: db.programme(year)?,
+            bureau,
+        }))
+    }
+
+    pub fn year_records(&self, year: i32) -> Result<YearRecords> {
+        let db = self.read();
+        Ok(YearRecords { standards: db.standards(year)?, seats: db.seat_statements(year)? })
+    }
+
+    pub fn year_people(&self, year: i32) -> Result<YearPeople> {
+        let db = self.read();
+        Ok(YearPeople { handed_in: db.handed_in(year)?, planned: db.planned(year)?, trained: db.trained(year)? })
+    }
+
+    pub fn training_year(&self, year: i32) -> Result<TrainingYear> {
+        let db = self.read();
+        Ok(TrainingYear { kinds: db.training_kinds()?, topics: db.topics(year)?, sessions: db.sessions(year)? })
+    }
+
+    pub fn bureau(&self) -> Result<Option<BureauInfo>> {
+        self.read().bureau()
+    }
+
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        self.read().units()
+    }
+
+    pub fn posts(&self) -> Result<Vec<Post>> {
+        self.read().posts()
+    }
+
+    pub fn officials(&self) -> Result<Vec<Official>> {
+        self.read().officials()
+    }
+
+    pub fn roster_rows(&self) -> Result<Vec<RosterRow>> {
+        self.read().roster_rows()
+    }
+
+    pub fn roster_row(&self, id: OfficialId) -> Result<Option<RosterRow>> {
+        self.read().roster_row(id)
+    }
+
+    pub fn official(&self, id: OfficialId) -> Result<Option<Official>> {
+        self.read().official(id)
+    }
+
+    pub fn scale(&self) -> Result<Scale> {
+        self.read().scale()
+    }
+
+    pub fn programme(&self, year: i32) -> Result<Option<Programme>> {
+        self.read().programme(year)
+    }
+
+    pub fn tests(&self) -> Result<Vec<Test>> {
+        self.read().tests()
+    }
+
+    pub fn plan_items(&self, owner: PlanOwner, year: i32) -> Result<Vec<PlanItem>> {
+        self.read().plan_items(owner, year)
+    }
+
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.read().users()
+    }
+
+    /// The newest `limit` change-log entries that match `filter`.
+    pub fn audit_find(&self, filter: &Filter, limit: usize) -> Result<Vec<AuditRow>> {
+        self.read().audit_find(filter, limit)
+    }
+
+    pub fn training_kinds(&self) -> Result<Vec<Kind>> {
+        self.read().training_kinds()
+    }
+
+    pub fn quota_rules(&self) -> Result<Vec<QuotaRule>> {
+        self.read().quota_rules()
+    }
+
+    pub fn yearend(&self, official: OfficialId, year: i32) -> Result<Option<YearEnd>> {
+        self.read().yearend(official, year)
+    }
+
+    pub fn unit_reviews(&self, year: i32) -> Result<Vec<(UnitId, UnitReview)>> {
+        self.read().unit_reviews(year)
+    }
+}
