@@ -135,6 +135,7 @@ pub enum CatalogueError {
 
 impl Catalogue {
     /// The catalogue shipped with the application.
+    #[allow(clippy::expect_used, reason = "built into the binary and parsed by a test")]
     pub fn shipped() -> Catalogue {
         Catalogue::parse(include_str!("../../data/catalogue.json")).expect("the shipped catalogue is checked by a test")
     }

@@ -33,6 +33,7 @@ pub struct ScaleLevel {
 }
 
 impl ScaleFile {
+    #[allow(clippy::expect_used, reason = "built into the binary and parsed by a test")]
     pub fn shipped() -> ScaleFile {
         serde_json::from_str(include_str!("../../data/capability_scale.json")).expect("the shipped scale is checked by a test")
     }

@@ -418,6 +418,7 @@ pub struct TrainingFile {
 }
 
 impl TrainingFile {
+    #[allow(clippy::expect_used, reason = "built into the binary and parsed by a test")]
     pub fn shipped() -> TrainingFile {
         serde_json::from_str(include_str!("../../data/training.json")).expect("the shipped training file is checked by a test")
     }

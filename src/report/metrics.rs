@@ -32,6 +32,7 @@ pub fn face_index(lang: Lang) -> u32 {
 }
 
 /// The metrics of the face `lang` prints with, parsed once per process.
+#[allow(clippy::expect_used, reason = "the font is built into the binary and parsed by a test")]
 pub fn for_lang(lang: Lang) -> &'static FontMetrics {
     static TC: OnceLock<FontMetrics> = OnceLock::new();
     static SC: OnceLock<FontMetrics> = OnceLock::new();

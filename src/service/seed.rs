@@ -42,6 +42,7 @@ struct DemoPost {
     responsibility: String,
 }
 
+#[allow(clippy::expect_used, reason = "built into the binary and parsed by a test")]
 fn demo_file() -> DemoFile {
     serde_json::from_str(include_str!("../../data/demo_bureau.json")).expect("the shipped demo bureau is checked by a test")
 }

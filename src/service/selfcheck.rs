@@ -166,7 +166,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: SelfCheckCommand) -> Re
             if !allowed {
                 return Err(one(Field::Status, Problem::Locked));
             }
-            let now = current.expect("checked above");
+            let Some(now) = current else { return Err(one(Field::Record, Problem::NotFound)) };
             match restored {
                 Some(then) => {
                     let after = SelfCheck { id: now.id, uuid: now.uuid.clone(), ..then };

@@ -214,7 +214,7 @@ impl Db<'_> {
             if out.last().is_none_or(|c| c.official != official) {
                 out.push(CheckLevels { official, status: code(r, 1, CheckStatus::from_code)?, own: [None; 8], supervisor: [None; 8] });
             }
-            let last = out.last_mut().expect("pushed above");
+            let Some(last) = out.last_mut() else { continue };
             let index = usize::from(r.get::<_, u8>(2)?.clamp(1, 8) - 1);
             last.own[index] = r.get(3)?;
             last.supervisor[index] = r.get(4)?;

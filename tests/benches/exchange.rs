@@ -2,6 +2,7 @@
 //! .csv, and importing the .xlsx into a bureau that has the units and posts but no officials
 //! (read + preview + commit). The import runs in a child process of its own so its peak
 //! memory (VmHWM) is measured alone. Run with `cargo bench --bench exchange`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 use nengli::domain::Lang;
 use nengli::domain::catalogue::Catalogue;

@@ -1,6 +1,7 @@
 //! The home page of a 30,000-official bureau: computing its figures (from the database, and
 //! again from the window's cached data after a change), and one frame of the page.
 //! Run with `cargo bench --bench home`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
 

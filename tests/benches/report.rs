@@ -2,6 +2,7 @@
 //! PDF, 1,000 of them in one PDF, the same for duty-statement sheets and the 公務員年度考核登記表,
 //! and the memory a print of 30,000 year-end forms takes beyond the data it prints.
 //! Run with `cargo bench --bench report`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! the egui_kittest harness: opening the database and showing the roster page, one filter
 //! keystroke (re-filter plus the frame that shows it), and one frame of the roster page.
 //! Run with `cargo bench --bench roster`; prints median and 95th percentile per figure.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
 

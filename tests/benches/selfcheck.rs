@@ -2,6 +2,7 @@
 //! service (compared with the same aggregate run by the sqlite3 shell on the same file, when
 //! it is installed), and one official's page opened in the window (detail read + frame).
 //! Run with `cargo bench --bench selfcheck`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! The training register at scale: a generated 30,000-official bureau with five years of
 //! attendance (about 5.7 million rows), the compliance page's computation for the whole bureau,
 //! one official's training file, and the database's size. Run with `cargo bench --bench training`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
 

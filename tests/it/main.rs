@@ -1,5 +1,6 @@
 //! Integration tests as one crate: storage, the use cases, the command line, the window
 //! (driven through egui_kittest by its labels) and the layering rules.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod architecture;
 mod backup;
