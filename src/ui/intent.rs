@@ -1,7 +1,7 @@
 //! What a view asks for: window-wide intents, and one enum per page that its handler in
 //! `ui/app/` (the file of the same name as the view) carries out after drawing.
 
-use super::state::Page;
+use super::page::Page;
 use crate::domain::{Lang, OfficialId, PostId, UnitId};
 use crate::exchange::Kind;
 use crate::service::Command;

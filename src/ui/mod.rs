@@ -5,6 +5,7 @@ pub mod app;
 pub mod fonts;
 pub mod intent;
 pub mod jobs;
+pub mod page;
 pub mod state;
 pub mod theme;
 pub mod views;
