@@ -40,6 +40,12 @@ fn views_touch_no_database_pdf_or_files() {
     assert_eq!(offenders(&src().join("ui/views"), &["rusqlite", "printpdf", "std::fs", "Store", "Service"]), Vec::<String>::new());
 }
 
+/// The window loads what it shows through the service's read models, never from the store.
+#[test]
+fn the_window_reads_through_the_services_read_models() {
+    assert_eq!(offenders(&src().join("ui"), &[".read()", "store::Db", "Db<"]), Vec::<String>::new());
+}
+
 #[test]
 fn only_the_store_speaks_sqlite() {
     let outside: Vec<String> = offenders(&src(), &["rusqlite"]).into_iter().filter(|o| !o.contains("/src/store/")).collect();
