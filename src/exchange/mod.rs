@@ -73,6 +73,12 @@ pub enum ExchangeError {
     TooLarge { bytes: u64, max: u64 },
     #[error("the sheet has {rows} rows; at most {max} are taken")]
     TooManyRows { rows: usize, max: usize },
+    /// A sheet wider than any roster (a cell far to the right, as in `XFD1`).
+    #[error("the sheet has {columns} columns; at most {max} are read")]
+    TooManyColumns { columns: usize, max: usize },
+    /// A workbook whose parts, unpacked, or whose cells would take more memory than any roster needs.
+    #[error("the workbook unpacks to more than {max} bytes or cells")]
+    TooBig { max: u64 },
     #[error("unknown file type {0:?}: use .xlsx, .xls, .ods or .csv")]
     UnknownFormat(String),
     #[error("the file cannot be read as a spreadsheet: {0}")]

@@ -1,9 +1,12 @@
 //! Turns file bytes into sheets of text cells: calamine for workbooks, the csv crate for
 //! text files (UTF-8, UTF-8 with BOM, or GBK as saved by Chinese Excel). Excel dates become
 //! `YYYY-MM-DD`; numbers keep the digits a person typed (1985.10 stays 1985.10 for months).
+//! An `.xlsx` is measured before it is read (its parts' unpacked sizes, the shared strings it
+//! declares) and its cells are streamed within bounds, so no count or cell position in a small
+//! hostile file can make the reader allocate gigabytes or panic.
 
 use super::{ExchangeError, Format, MAX_ROWS};
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader};
 use chrono::{Duration, NaiveDate};
 use std::io::Cursor;
 
@@ -62,6 +65,138 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
+/// The widest sheet read: a roster has a few dozen columns.
+pub const MAX_COLUMNS: usize = 256;
+/// The most cells one sheet's used rectangle may hold (100,000 rows of 40 columns).
+pub const MAX_CELLS: usize = 4_000_000;
+/// The most a workbook's parts may unpack to, as its archive declares them.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// The most parts (files inside the archive) a workbook may have.
+const MAX_PARTS: usize = 10_000;
+
+fn unreadable(error: impl std::fmt::Display) -> ExchangeError {
+    ExchangeError::Unreadable(error.to_string())
+}
+
+/// The number a workbook part declares in `attribute="N"` within its first bytes, if any.
+fn declared_count(head: &str, attribute: &str) -> Option<u64> {
+    let at = head.find(&format!(" {attribute}=\""))? + attribute.len() + 3;
+    let digits: String = head[at..].chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    // More digits than a u64 holds is a count no workbook has: take it as the largest.
+    Some(digits.parse().unwrap_or(u64::MAX))
+}
+
+/// Measures a zipped workbook before any reader allocates for it: how many parts it has, what
+/// they unpack to, and how many shared strings it says it holds (calamine reserves room for
+/// that many up front). `Ok(true)` for an `.xlsx` (it has `xl/workbook.xml`), `Ok(false)` for
+/// anything that is not a zip archive or not an `.xlsx`.
+fn check_parts(bytes: &[u8]) -> Result<bool, ExchangeError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(false) };
+    if zip.len() > MAX_PARTS {
+        return Err(ExchangeError::TooBig { max: MAX_PARTS as u64 });
+    }
+    let mut unpacked: u64 = 0;
+    let mut xlsx = false;
+    let mut strings_size = None;
+    for index in 0..zip.len() {
+        let part = zip.by_index_raw(index).map_err(unreadable)?;
+        unpacked = unpacked.saturating_add(part.size());
+        let name = part.name().map_err(unreadable)?;
+        xlsx |= name == "xl/workbook.xml";
+        if name == "xl/sharedStrings.xml" {
+            strings_size = Some(part.size());
+        }
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(ExchangeError::TooBig { max: MAX_UNPACKED_BYTES });
+    }
+    if let Some(size) = strings_size {
+        let mut head = Vec::with_capacity(4096);
+        let part = zip.by_name("xl/sharedStrings.xml").map_err(unreadable)?;
+        std::io::Read::read_to_end(&mut std::io::Read::take(part, 4096), &mut head).map_err(unreadable)?;
+        let head = String::from_utf8_lossy(&head);
+        // Each string takes at least `<si/>`, five bytes of the part.
+        let most = size / 5 + 1;
+        for attribute in ["uniqueCount", "count"] {
+            if declared_count(&head, attribute).is_some_and(|n| n > most) {
+                return Err(ExchangeError::TooBig { max: most });
+            }
+        }
+    }
+    Ok(xlsx)
+}
+
+/// An `.xlsx`'s sheets, their cells streamed and kept only within the limits: the used
+/// rectangle is measured before it is laid out, as calamine's own range would be.
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
+    let mut workbook: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let mut reader = match workbook.worksheet_cells_reader(&name) {
+            Ok(reader) => reader,
+            // A chart sheet or a macro sheet has no cells to import.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+            Err(e) => return Err(unreadable(e)),
+        };
+        let mut cells: Vec<((u32, u32), Cell)> = Vec::new();
+        let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0, u32::MAX, 0);
+        while let Some(found) = reader.next_cell().map_err(unreadable)? {
+            let value = found.get_value();
+            if matches!(value, DataRef::Empty) {
+                continue;
+            }
+            if cells.len() >= MAX_CELLS {
+                return Err(ExchangeError::TooBig { max: MAX_CELLS as u64 });
+            }
+            let (row, column) = found.get_position();
+            (top, bottom, left, right) = (top.min(row), bottom.max(row), left.min(column), right.max(column));
+            cells.push(((row, column), cell(&Data::from(value.clone()))));
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let height = (bottom - top) as usize + 1;
+        let width = (right - left) as usize + 1;
+        check_rows(height)?;
+        if width > MAX_COLUMNS {
+            return Err(ExchangeError::TooManyColumns { columns: width, max: MAX_COLUMNS });
+        }
+        if height.saturating_mul(width) > MAX_CELLS {
+            return Err(ExchangeError::TooBig { max: MAX_CELLS as u64 });
+        }
+        let mut rows = vec![vec![Cell::default(); width]; height];
+        for ((row, column), value) in cells {
+            rows[(row - top) as usize][(column - left) as usize] = value;
+        }
+        sheets.push(Sheet { name, rows });
+    }
+    Ok(sheets)
+}
+
+/// Any other workbook, through calamine's own ranges; a panic inside the reader is an
+/// unreadable file, not a crash.
+fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
+    let read = || {
+        let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
+        let mut sheets = Vec::new();
+        for name in workbook.sheet_names() {
+            let range = workbook.worksheet_range(&name).map_err(unreadable)?;
+            check_rows(range.height())?;
+            if range.width() > MAX_COLUMNS {
+                return Err(ExchangeError::TooManyColumns { columns: range.width(), max: MAX_COLUMNS });
+            }
+            let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
+            sheets.push(Sheet { name, rows });
+        }
+        Ok(sheets)
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(unreadable("the reader stopped on a malformed part")))
+}
+
 fn check_rows(rows: usize) -> Result<(), ExchangeError> {
     // One header row plus at most MAX_ROWS data rows.
     if rows > MAX_ROWS + 1 { Err(ExchangeError::TooManyRows { rows: rows - 1, max: MAX_ROWS }) } else { Ok(()) }
@@ -84,17 +219,13 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
             }
             vec![Sheet { name: "CSV".into(), rows }]
         }
+        // The format is told by the content: an `.xls` named `.xlsx` still reads.
         Format::Xlsx | Format::Xls | Format::Ods => {
-            let mut workbook =
-                calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
-            let mut sheets = Vec::new();
-            for name in workbook.sheet_names() {
-                let range = workbook.worksheet_range(&name).map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
-                check_rows(range.height())?;
-                let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-                sheets.push(Sheet { name, rows });
+            if check_parts(bytes)? {
+                read_xlsx(bytes)?
+            } else {
+                read_workbook(bytes)?
             }
-            sheets
         }
     };
     let sheets: Vec<Sheet> = sheets.into_iter().map(trim_blank_rows).filter(|s| !s.rows.is_empty()).collect();
@@ -126,6 +257,127 @@ mod tests {
         assert_eq!(excel_date(-5.0), None);
         assert_eq!(number_text(1985.1), "1985.1");
         assert_eq!(number_text(12.0), "12");
+    }
+
+    /// A minimal `.xlsx` as a hostile file would be made: one sheet with `cells` (already
+    /// written as `<c>` elements) and, when given, a shared-strings part.
+    fn workbook(dimension: &str, cells: &str, strings: Option<&str>) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let mut part = |name: &str, text: &str| {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        };
+        part(
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        );
+        part(
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        );
+        part(
+            "xl/workbook.xml",
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名冊" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        );
+        part(
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+        );
+        part(
+            "xl/worksheets/sheet1.xml",
+            &format!(
+                r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{cells}</sheetData></worksheet>"#
+            ),
+        );
+        if let Some(strings) = strings {
+            part("xl/sharedStrings.xml", strings);
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn number_at(reference: &str, value: u32) -> String {
+        format!(r#"<c r="{reference}"><v>{value}</v></c>"#)
+    }
+
+    #[test]
+    fn a_shared_string_count_beyond_its_part_is_refused_before_it_is_reserved() {
+        let strings = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1000000000000000000" uniqueCount="1000000000000000000"><si><t>姓名</t></si></sst>"#;
+        let bytes = workbook("A1", r#"<c r="A1" t="s"><v>0</v></c>"#, Some(strings));
+        assert!(bytes.len() < 2048, "the hostile file is small: {} bytes", bytes.len());
+        assert!(matches!(read_bytes(&bytes, Format::Xlsx), Err(ExchangeError::TooBig { .. })));
+        let overflowing = strings.replace("1000000000000000000", "99999999999999999999999999");
+        assert!(matches!(read_bytes(&workbook("A1", "", Some(&overflowing)), Format::Xlsx), Err(ExchangeError::TooBig { .. })));
+        // An honest count reads.
+        let honest = strings.replace("1000000000000000000", "1");
+        let sheets = read_bytes(&workbook("A1", r#"<c r="A1" t="s"><v>0</v></c>"#, Some(&honest)), Format::Xlsx).unwrap();
+        assert_eq!(sheets[0].rows, vec![vec![Cell::text("姓名")]]);
+    }
+
+    #[test]
+    fn a_cell_far_down_or_right_is_refused_without_laying_out_the_rectangle() {
+        let far_corner = workbook("A1:XFD1048576", &format!("{}{}", number_at("A1", 1), number_at("XFD1048576", 2)), None);
+        assert!(matches!(read_bytes(&far_corner, Format::Xlsx), Err(ExchangeError::TooManyRows { rows: 1_048_575, .. })));
+        let far_right = workbook("A1:XFD1", &format!("{}{}", number_at("A1", 1), number_at("XFD1", 2)), None);
+        assert!(matches!(read_bytes(&far_right, Format::Xlsx), Err(ExchangeError::TooManyColumns { columns: 16_384, max: MAX_COLUMNS })));
+        let far_down = workbook("A1:A100000", &format!("{}{}", number_at("A1", 1), number_at("E100000", 2)), None);
+        assert_eq!(read_bytes(&far_down, Format::Xlsx).unwrap()[0].rows.len(), 100_000, "100,000 rows of five columns are within bounds");
+        // A dimension that claims the whole sheet, with one cell in it, is one cell.
+        let claims_all = workbook("A1:XFD1048576", &number_at("C2", 7), None);
+        assert_eq!(read_bytes(&claims_all, Format::Xlsx).unwrap()[0].rows, vec![vec![Cell { text: "7".into(), number: Some(7.0) }]]);
+    }
+
+    #[test]
+    fn a_workbook_reads_as_calamines_own_range_would() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("花名冊").unwrap();
+        sheet.write_string(2, 1, "姓名").unwrap();
+        sheet.write_string(2, 3, "出生年月").unwrap();
+        sheet.write_string(3, 1, "張偉").unwrap();
+        sheet.write_number(3, 3, 1985.1).unwrap();
+        sheet.write_number(4, 2, 110_101_198_501_011_234.0).unwrap();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2010, 7, 1).unwrap();
+        sheet.write_datetime_with_format(5, 1, &date, &rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd")).unwrap();
+        book.add_worksheet().set_name("說明").unwrap().write_string(0, 0, "填表說明").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let streamed = read_xlsx(&bytes).unwrap();
+        assert_eq!(streamed, read_workbook(&bytes).unwrap());
+        assert_eq!(streamed[0].rows[0][0].text, "姓名", "the used rectangle starts at its first cell, as calamine's range does");
+        assert_eq!(streamed[0].rows[3][0].text, "2010-07-01");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Cells anywhere on the sheet and any declared string count: the reader answers with
+        /// sheets within the limits or a typed refusal, never a panic or a huge allocation.
+        #[test]
+        fn hostile_positions_and_counts_are_bounded(
+            cells in proptest::collection::vec((0u32..1_048_576, 0u32..16_384, 0u32..1000), 1..6),
+            count in proptest::prelude::any::<u64>(),
+        ) {
+            let xml: String = cells.iter().map(|(row, column, value)| {
+                let mut letters = String::new();
+                let mut c = column + 1;
+                while c > 0 {
+                    letters.insert(0, (b'A' + ((c - 1) % 26) as u8) as char);
+                    c = (c - 1) / 26;
+                }
+                number_at(&format!("{letters}{}", row + 1), *value)
+            }).collect();
+            let strings = format!(r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{count}"><si><t>x</t></si></sst>"#);
+            match read_bytes(&workbook("A1", &xml, Some(&strings)), Format::Xlsx) {
+                Ok(sheets) => {
+                    for sheet in sheets {
+                        proptest::prop_assert!(sheet.rows.len() <= MAX_ROWS + 1);
+                        proptest::prop_assert!(sheet.rows.iter().all(|r| r.len() <= MAX_COLUMNS));
+                    }
+                }
+                Err(ExchangeError::TooBig { .. } | ExchangeError::TooManyRows { .. } | ExchangeError::TooManyColumns { .. }) => {}
+                Err(other) => proptest::prop_assert!(false, "unexpected refusal: {other}"),
+            }
+        }
     }
 
     #[test]

@@ -671,6 +671,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the sheet has {0} data rows; at most {1} are imported",
     ),
     (
+        "exchange.too_many_columns",
+        "工作表有 {0} 欄；最多讀取 {1} 欄（請刪去最右邊多餘的欄再匯入）",
+        "工作表有 {0} 列；最多读取 {1} 列（请删去最右边多余的列再导入）",
+        "the sheet has {0} columns; at most {1} are read (delete the extra columns on the right and import again)",
+    ),
+    (
+        "exchange.too_big",
+        "活頁簿解開後超過 {0}（位元組或儲存格），不像一份名冊：未讀取",
+        "工作簿解开后超过 {0}（字节或单元格），不像一份名册：未读取",
+        "the workbook unpacks to more than {0} bytes or cells, far more than a roster: not read",
+    ),
+    (
         "exchange.unknown_format",
         "不認識的檔案類型「{0}」：請用 .xlsx、.xls、.ods 或 .csv",
         "不认识的文件类型“{0}”：请用 .xlsx、.xls、.ods 或 .csv",
