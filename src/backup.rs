@@ -1,6 +1,7 @@
 //! The database's backups: taken into `backups/` beside the file and kept in tiers (days,
-//! weeks, months), listed newest first for the restore dialog, and restored with the current
-//! file moved aside first, so a restore can itself be undone by hand.
+//! weeks, months), listed newest first for the restore dialog, and restored as a transaction over
+//! files: the copy is made and checked beside the database, the current file is kept aside, and one
+//! rename puts the copy in place, so on any failure the database is where it was.
 
 use crate::domain::backups::{Retention, file_name, taken_at, to_keep};
 use crate::paths::backup_folder;
@@ -84,14 +85,88 @@ pub fn set_aside(db: &Path, label: &str, now: NaiveDateTime) -> std::io::Result<
     Ok(aside)
 }
 
-/// Puts `backup` in place of the database at `db` (which must be closed): the backup is
-/// verified first, the current file (with its -wal and -shm) is moved aside as
-/// `*.before-restore-<time>`, and the copy lands through a synced temporary file.
-/// Returns where the current file was moved.
+/// Whether `a` and `b` name the same file (through links or `..`); a missing file is no file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// `path` with `suffix` added to its name (`nengli.sqlite` → `nengli.sqlite-wal`).
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Refuses `out` as a place to write a file the user asked for when it is the database at `db`
+/// or one of its companions (lock, WAL, shared memory, journal), and, unless `copy` (a backup
+/// may replace an earlier backup), any SQLite file: a PDF or an export written there would
+/// replace a bureau's data.
+pub fn refuse_database_target(out: &Path, db: &Path, copy: bool) -> Result<(), StoreError> {
+    let companion = ["", "-wal", "-shm", "-journal", ".lock"].iter().any(|suffix| same_file(out, &with_suffix(db, suffix)));
+    let mut head = [0u8; 16];
+    let sqlite = !copy
+        && std::fs::File::open(out).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok()
+        && &head == b"SQLite format 3\0";
+    if companion || sqlite { Err(StoreError::IsTheDatabase(out.to_owned())) } else { Ok(()) }
+}
+
+/// Puts `backup` in place of the database at `db` (which must be closed), as a transaction over
+/// files: the backup is verified, copied beside the database as `<db>.restoring`, synced and
+/// verified again there; the current file is copied aside as `*.before-restore-<time>` (with its
+/// -wal and -shm); then one rename puts the copy in place. Until that rename the database is
+/// untouched, and on any failure before it the copies are removed. Returns where the current file
+/// was kept (empty when there was none).
 pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, StoreError> {
     verify_file(backup)?;
-    let aside = if db.exists() { set_aside(db, "before-restore", now)? } else { PathBuf::new() };
-    crate::files::replace_atomically(db, |partial| std::fs::copy(backup, partial).map(drop))?;
+    if same_file(db, backup) {
+        return Err(StoreError::IsTheDatabase(backup.to_owned()));
+    }
+    let incoming = with_suffix(db, ".restoring");
+    let _ = std::fs::remove_file(&incoming);
+    let staged = (|| {
+        std::fs::copy(backup, &incoming)?;
+        std::fs::OpenOptions::new().write(true).open(&incoming)?.sync_all()?;
+        verify_file(&incoming)
+    })();
+    if let Err(e) = staged {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(e);
+    }
+    let aside = if db.exists() {
+        PathBuf::from(format!("{}.before-restore-{}", db.display(), now.format("%Y%m%d-%H%M%S")))
+    } else {
+        PathBuf::new()
+    };
+    let sides = ["", "-wal", "-shm"];
+    let kept = (|| -> std::io::Result<()> {
+        if aside.as_os_str().is_empty() {
+            return Ok(());
+        }
+        for suffix in sides {
+            let from = with_suffix(db, suffix);
+            if from.exists() {
+                let to = with_suffix(&aside, suffix);
+                std::fs::copy(&from, &to)?;
+                std::fs::OpenOptions::new().write(true).open(&to)?.sync_all()?;
+            }
+        }
+        Ok(())
+    })();
+    if let Err(e) = kept {
+        let _ = std::fs::remove_file(&incoming);
+        for suffix in sides {
+            let _ = std::fs::remove_file(with_suffix(&aside, suffix));
+        }
+        return Err(e.into());
+    }
+    // The old write-ahead log must not meet the restored file (it is kept aside above).
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(with_suffix(db, suffix));
+    }
+    if let Err(e) = std::fs::rename(&incoming, db) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(e.into());
+    }
     log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
     Ok(aside)
 }

@@ -392,6 +392,17 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             | Cmd::ExportPackages { .. }
             | Cmd::ImportPackages { dry_run: false, .. }
     );
+    // A PDF, an export or a backup is never written over the database, its companions or (but
+    // for a backup) another database.
+    let target = match command {
+        Cmd::Print { what } => what.out().map(|out| (out, false)),
+        Cmd::Export { file, .. } => Some((file.as_path(), false)),
+        Cmd::Backup { out } => Some((out.as_path(), true)),
+        _ => None,
+    };
+    if let Some((out, copy)) = target {
+        crate::backup::refuse_database_target(out, db, copy).map_err(|e| messages::store_error(lang, &e))?;
+    }
     let _lock = if writes {
         Some(crate::lock::acquire(db).map_err(|e| match e {
             crate::lock::LockError::Busy => tr(lang, "error.open_elsewhere").to_owned(),

@@ -32,6 +32,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
         StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
         StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::IsTheDatabase(path) => fill(t("store.is_the_database"), &[&path.display().to_string()]),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
         StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),
     }

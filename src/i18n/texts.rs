@@ -757,6 +757,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the database refused the change (the data breaks a rule): {0}",
     ),
     ("store.not_found", "記錄不存在（可能已被刪除）", "记录不存在（可能已被删除）", "the record does not exist (it may have been deleted)"),
+    (
+        "store.is_the_database",
+        "「{0}」是資料庫本身（或其鎖定檔、日誌檔、另一個資料庫）：未寫入任何內容，請另選檔案",
+        "“{0}”是数据库本身（或其锁定文件、日志文件、另一个数据库）：未写入任何内容，请另选文件",
+        "\"{0}\" is the database itself (or its lock, journal or another database): nothing was written; choose another file",
+    ),
     ("store.sqlite", "資料庫錯誤：{0}", "数据库错误：{0}", "database error: {0}"),
     ("store.io", "檔案錯誤：{0}", "文件错误：{0}", "file error: {0}"),
     ("field.username", "帳號", "账号", "User name"),

@@ -54,6 +54,10 @@ pub enum StoreError {
     UpgradeFailed { from: i64, detail: String },
     #[error("record not found")]
     NotFound,
+    /// A file was to be written over the open database or one of its companions (a restore from
+    /// the database itself, a PDF or export aimed at it); nothing was written.
+    #[error("that is the database itself (or its lock, journal or another nengli database): {0}")]
+    IsTheDatabase(PathBuf),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("file error: {0}")]

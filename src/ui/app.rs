@@ -450,6 +450,20 @@ impl NengliApp {
         self.state.notice = Some(Notice::Error(message));
     }
 
+    /// Whether `path`, chosen to write a file to, must be refused: the open database, one of its
+    /// companions or (unless `copy`, a backup) another database. Says why when it is.
+    fn target_refused(&mut self, path: &Path, copy: bool) -> bool {
+        let Some(db) = self.db_path() else { return false };
+        match crate::backup::refuse_database_target(path, &db, copy) {
+            Ok(()) => false,
+            Err(e) => {
+                let message = messages::store_error(self.state.lang, &e);
+                self.error(message);
+                true
+            }
+        }
+    }
+
     /// Runs a command; on refusal, puts the problems next to the fields and says so.
     fn run(&mut self, command: Command) -> Option<Applied> {
         let service = self.service.as_mut()?;

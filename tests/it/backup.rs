@@ -146,3 +146,48 @@ fn a_damaged_file_is_found_at_open_and_left_as_it_is() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// A restore is a transaction over files: from the database itself, from a damaged copy, or into
+/// a folder where the copy cannot land, the database stays where it was, byte for byte, and no
+/// half-made copy is left beside it.
+#[test]
+fn a_restore_that_cannot_finish_leaves_the_database_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let original = std::fs::read(&db).unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2013, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let leftovers = |dir: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".restoring") || n.contains("before-restore"))
+            .collect()
+    };
+
+    let itself = nengli::backup::restore(&db, &db, now);
+    assert!(matches!(itself, Err(nengli::store::StoreError::IsTheDatabase(_))), "{itself:?}");
+    let through_a_link = dir.path().join("sub/../bureau.sqlite");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    assert!(matches!(nengli::backup::restore(&db, &through_a_link, now), Err(nengli::store::StoreError::IsTheDatabase(_))));
+
+    let damaged = dir.path().join("damaged.sqlite");
+    let mut bytes = original.clone();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&damaged, &bytes).unwrap();
+    assert!(nengli::backup::restore(&db, &damaged, now).is_err());
+    assert_eq!(std::fs::read(&db).unwrap(), original, "the database is untouched");
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+
+    // A restore into a place where the copy cannot be made (its folder is a file) fails whole.
+    let good = dir.path().join("good.sqlite");
+    std::fs::copy(&db, &good).unwrap();
+    assert!(nengli::backup::restore(&dir.path().join("damaged.sqlite/inside.sqlite"), &good, now).is_err());
+    assert_eq!(std::fs::read(&db).unwrap(), original);
+
+    // A restore that finishes keeps the replaced file aside and leaves no copy in the making.
+    let aside = nengli::backup::restore(&db, &good, now).unwrap();
+    assert_eq!(std::fs::read(&aside).unwrap(), original, "the replaced file is kept as it was");
+    assert!(!dir.path().join("bureau.sqlite.restoring").exists());
+    assert_eq!(count(&db), count(&good));
+}

@@ -287,3 +287,35 @@ fn the_year_end_forms_print_into_one_file_per_person_or_blank() {
     let result = run(&["print", "yearend-summary", "--year", "2013-02-30", "--out", &db_arg(&summary)]);
     assert!(!result.status.success(), "a year that is not a number is refused");
 }
+
+/// `--out` (and an export's file) never lands on the database, its companions or another
+/// database: one line, exit 1, and the file as it was. A backup may replace an earlier backup.
+#[test]
+fn outputs_are_refused_on_the_database_and_its_companions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("bureau.sqlite");
+    let db = db_arg(&db_path);
+    assert!(nengli(&["--db", &db, "demo"]).status.success());
+    let original = std::fs::read(&db_path).unwrap();
+    let other = db_arg(&dir.path().join("other.sqlite"));
+    assert!(nengli(&["--db", &other, "demo"]).status.success());
+    let lock = format!("{db}.lock");
+    std::fs::write(&lock, b"").unwrap();
+    for args in [
+        vec!["print", "duty-statements", "--out", db.as_str()],
+        vec!["print", "yearend-blank", "--out", other.as_str()],
+        vec!["print", "grade-roster", "--year", "2012", "--out", lock.as_str()],
+        vec!["export", "officials", db.as_str()],
+        vec!["backup", "--out", db.as_str()],
+    ] {
+        let out = nengli(&[&["--lang", "en", "--db", &db][..], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stdout));
+        assert_eq!(text(&out.stderr).lines().count(), 1, "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("is the database itself"), "{}", text(&out.stderr));
+    }
+    assert_eq!(std::fs::read(&db_path).unwrap(), original, "the database is as it was");
+    let earlier_backup = db_arg(&dir.path().join("usb.sqlite"));
+    assert!(nengli(&["--db", &db, "backup", "--out", &earlier_backup]).status.success());
+    let again = nengli(&["--db", &db, "backup", "--out", &earlier_backup]);
+    assert!(again.status.success(), "a backup replaces an earlier backup: {}", text(&again.stderr));
+}

@@ -126,10 +126,16 @@ impl NengliApp {
 
     pub(super) fn export(&mut self, kind: Kind, csv: bool) {
         let lang = self.state.lang;
-        let Some(service) = &self.service else { return };
+        if self.service.is_none() {
+            return;
+        }
         let extension = if csv { "csv" } else { "xlsx" };
         let name = format!("{}.{extension}", tr(lang, &format!("exchange.sheet.{}", kind.word())));
         let Some(path) = rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file() else { return };
+        if self.target_refused(&path, false) {
+            return;
+        }
+        let Some(service) = &self.service else { return };
         let table = if kind == Kind::Officials {
             self.roster_export_table(service)
         } else {
@@ -158,9 +164,15 @@ impl NengliApp {
 
     pub(super) fn save_template(&mut self, kind: Kind) {
         let lang = self.state.lang;
-        let Some(data) = &self.state.data else { return };
+        if self.state.data.is_none() {
+            return;
+        }
         let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
         let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file() else { return };
+        if self.target_refused(&path, false) {
+            return;
+        }
+        let Some(data) = &self.state.data else { return };
         let result = write::template(kind, lang, &data.catalogue, &data.units)
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(Into::into));
         match result {

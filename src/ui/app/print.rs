@@ -42,9 +42,12 @@ impl NengliApp {
 
     pub(super) fn save_pdf(&mut self, open_after: bool) {
         let lang = self.state.lang;
-        let Some(print) = &self.state.print else { return };
-        let name = format!("{}.pdf", print.document.title);
+        let Some(name) = self.state.print.as_ref().map(|print| format!("{}.pdf", print.document.title)) else { return };
         let Some(path) = rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file() else { return };
+        if self.target_refused(&path, false) {
+            return;
+        }
+        let Some(print) = &self.state.print else { return };
         let result = report::pages_pdf(&print.document.title, &print.pages, print.paper, lang)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));

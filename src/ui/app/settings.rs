@@ -41,6 +41,9 @@ impl NengliApp {
                 }
             }
             SettingsIntent::ExportAudit(path) => {
+                if self.target_refused(&path, false) {
+                    return;
+                }
                 let lang = self.state.lang;
                 let Some(data) = &self.state.data else { return };
                 let table = write::audit_table(&data.audit, lang);
@@ -69,7 +72,11 @@ impl NengliApp {
                     self.handle(Intent::Settings(SettingsIntent::BackupTo(path)));
                 }
             }
-            SettingsIntent::BackupTo(path) => self.start_backup(Some(path)),
+            SettingsIntent::BackupTo(path) => {
+                if !self.target_refused(&path, true) {
+                    self.start_backup(Some(path));
+                }
+            }
             SettingsIntent::ChooseRestoreFile => {
                 if let Some(path) = super::database_dialog().pick_file() {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
@@ -191,6 +198,9 @@ impl NengliApp {
         else {
             return;
         };
+        if self.target_refused(&path, false) {
+            return;
+        }
         let table = crate::exchange::write::accounts_table(&self.state.users.made, lang);
         match crate::exchange::write::save(&table, &path) {
             Ok(()) => {

@@ -89,13 +89,16 @@ impl NengliApp {
             let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
             return self.print(&Printout::YearEndSheets(sheets));
         }
-        let dest = if page.split {
+        let split = page.split;
+        let dest = if split {
             rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder()
         } else {
             let name = format!("{}-{}.pdf", tr(lang, "sheet.title"), page.year);
             rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file()
         };
-        if let Some(dest) = dest {
+        if let Some(dest) = dest
+            && (split || !self.target_refused(&dest, false))
+        {
             self.print_yearend_to(ticked, dest);
         }
     }
