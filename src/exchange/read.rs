@@ -2,8 +2,9 @@
 //! text files (UTF-8, UTF-8 with BOM, or GBK as saved by Chinese Excel). Excel dates become
 //! `YYYY-MM-DD`; numbers keep the digits a person typed (1985.10 stays 1985.10 for months).
 //! An `.xlsx` is measured before it is read (its parts' unpacked sizes, the shared strings it
-//! declares) and its cells are streamed within bounds, so no count or cell position in a small
-//! hostile file can make the reader allocate gigabytes or panic.
+//! declares) and its cells are streamed within bounds, and an `.ods` table's repeats are counted
+//! before calamine expands them, so no count or cell position in a small hostile file can make the
+//! reader allocate gigabytes or panic.
 
 use super::{ExchangeError, Format, MAX_ROWS};
 use calamine::{Data, DataRef, Reader};
@@ -128,6 +129,97 @@ fn check_parts(bytes: &[u8]) -> Result<bool, ExchangeError> {
     Ok(xlsx)
 }
 
+/// The number an attribute of `element` holds (a repeat count), 1 when it is absent.
+fn repeats(element: &quick_xml::events::BytesStart<'_>, attribute: &str) -> Result<u64, ExchangeError> {
+    match element.try_get_attribute(attribute).map_err(unreadable)? {
+        None => Ok(1),
+        Some(value) => value.value.trim().parse().map_err(|_| unreadable(attribute)),
+    }
+}
+
+/// Measures an `.ods`'s tables before calamine lays them out: repeated rows and cells are
+/// counted, not expanded, and the rectangle of the cells that hold something is held to the
+/// limits. Trailing empty rows and cells, which LibreOffice repeats to the sheet's edge, cost
+/// nothing; a value repeated a million times over is refused.
+fn check_ods(bytes: &[u8]) -> Result<(), ExchangeError> {
+    use quick_xml::events::Event;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    let Ok(content) = zip.by_name("content.xml") else { return Ok(()) };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(std::io::Read::take(content, MAX_UNPACKED_BYTES)));
+    let mut buf = Vec::new();
+    // The table being read: the next row's index, and the rows and columns that hold something.
+    let (mut row, mut top, mut bottom, mut left, mut right) = (0u64, u64::MAX, 0u64, u64::MAX, 0u64);
+    // The row being read: how often it repeats, the next cell's column, its cells that hold something.
+    let (mut row_repeats, mut column, mut row_left, mut row_right) = (1u64, 0u64, u64::MAX, 0u64);
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(unreadable)?;
+        let (element, open) = match &event {
+            Event::Start(e) => (Some(e), true),
+            Event::Empty(e) => (Some(e), false),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        if row_right > 0 {
+                            (top, bottom) = (top.min(row), bottom.max(row.saturating_add(row_repeats - 1)));
+                            (left, right) = (left.min(row_left), right.max(row_right));
+                        }
+                        row = row.saturating_add(row_repeats);
+                    }
+                    "table:table" if top != u64::MAX => {
+                        let height = bottom - top + 1;
+                        let width = right - left;
+                        if height > MAX_ROWS as u64 + 1 {
+                            return Err(ExchangeError::TooManyRows {
+                                rows: usize::try_from(height - 1).unwrap_or(usize::MAX),
+                                max: MAX_ROWS,
+                            });
+                        }
+                        if width > MAX_COLUMNS as u64 {
+                            return Err(ExchangeError::TooManyColumns {
+                                columns: usize::try_from(width).unwrap_or(usize::MAX),
+                                max: MAX_COLUMNS,
+                            });
+                        }
+                        if height.saturating_mul(width) > MAX_CELLS as u64 {
+                            return Err(ExchangeError::TooBig { max: MAX_CELLS as u64 });
+                        }
+                        (row, top, bottom, left, right) = (0, u64::MAX, 0, u64::MAX, 0);
+                    }
+                    "table:table" => row = 0,
+                    _ => {}
+                }
+                (None, false)
+            }
+            Event::Eof => return Ok(()),
+            _ => (None, false),
+        };
+        let Some(element) = element else {
+            buf.clear();
+            continue;
+        };
+        match element.name().as_ref() {
+            "table:table-row" => {
+                let repeated = repeats(element, "table:number-rows-repeated")?.max(1);
+                if open {
+                    (row_repeats, column, row_left, row_right) = (repeated, 0, u64::MAX, 0);
+                } else {
+                    row = row.saturating_add(repeated);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let repeated = repeats(element, "table:number-columns-repeated")?.max(1);
+                let holds = open || element.try_get_attribute("office:value-type").map_err(unreadable)?.is_some();
+                if holds {
+                    (row_left, row_right) = (row_left.min(column), column.saturating_add(repeated));
+                }
+                column = column.saturating_add(repeated);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 /// An `.xlsx`'s sheets, their cells streamed and kept only within the limits: the used
 /// rectangle is measured before it is laid out, as calamine's own range would be.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
@@ -223,6 +315,7 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
             if check_parts(bytes)? {
                 read_xlsx(bytes)?
             } else {
+                check_ods(bytes)?;
                 read_workbook(bytes)?
             }
         }
@@ -294,6 +387,52 @@ mod tests {
             part("xl/sharedStrings.xml", strings);
         }
         zip.finish().unwrap().into_inner()
+    }
+
+    /// A minimal `.ods` whose one table holds `rows` (already written as `<table:table-row>`s).
+    fn spreadsheet(rows: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+        zip.start_file("META-INF/manifest.xml", stored).unwrap();
+        zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        zip.start_file("content.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        write!(zip, r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="名冊">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    const NAME_CELL: &str = r#"<table:table-cell office:value-type="string"><text:p>張偉</text:p></table:table-cell>"#;
+
+    #[test]
+    fn an_ods_value_repeated_across_the_sheet_is_refused_before_it_is_laid_out() {
+        let bomb = spreadsheet(
+            r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        assert!(bomb.len() < 2048, "the hostile file is small: {} bytes", bomb.len());
+        assert!(matches!(read_bytes(&bomb, Format::Ods), Err(ExchangeError::TooManyRows { .. })));
+        let wide = spreadsheet(&format!(
+            r#"<table:table-row>{NAME_CELL}<table:table-cell table:number-columns-repeated="5000"/>{NAME_CELL}</table:table-row>"#
+        ));
+        assert!(matches!(read_bytes(&wide, Format::Ods), Err(ExchangeError::TooManyColumns { columns: 5002, .. })));
+        let square = spreadsheet(
+            r#"<table:table-row table:number-rows-repeated="90000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="200"/></table:table-row>"#,
+        );
+        assert!(matches!(read_bytes(&square, Format::Ods), Err(ExchangeError::TooBig { .. })));
+    }
+
+    /// LibreOffice repeats empty rows and cells to the sheet's edge: that is no reason to refuse,
+    /// and what is read is what calamine reads.
+    #[test]
+    fn an_ods_with_empty_repeats_to_the_edge_reads() {
+        let rows = format!(
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row><table:table-row><table:table-cell/>{NAME_CELL}<table:table-cell table:number-columns-repeated="1022"/></table:table-row><table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#
+        );
+        let bytes = spreadsheet(&rows);
+        let sheets = read_bytes(&bytes, Format::Ods).unwrap();
+        assert_eq!(sheets, read_workbook(&bytes).unwrap());
+        assert_eq!(sheets[0].rows, vec![vec![Cell::text("張偉")]]);
     }
 
     fn number_at(reference: &str, value: u32) -> String {
