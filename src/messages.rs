@@ -78,6 +78,9 @@ pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
         ExchangeError::TooLarge { bytes, max } => fill(t("exchange.too_large"), &[&bytes.to_string(), &max.to_string()]),
         ExchangeError::TooManyRows { rows, max } => fill(t("exchange.too_many_rows"), &[&rows.to_string(), &max.to_string()]),
         ExchangeError::TooManyColumns { columns, max } => fill(t("exchange.too_many_columns"), &[&columns.to_string(), &max.to_string()]),
+        ExchangeError::TooManyStrings { declared, most } => {
+            fill(t("exchange.too_many_strings"), &[&declared.to_string(), &most.to_string()])
+        }
         ExchangeError::TooBig { max } => fill(t("exchange.too_big"), &[&max.to_string()]),
         ExchangeError::UnknownFormat(ext) => fill(t("exchange.unknown_format"), &[ext]),
         ExchangeError::Unreadable(detail) => fill(t("exchange.unreadable"), &[detail]),

@@ -76,6 +76,9 @@ pub enum ExchangeError {
     /// A sheet wider than any roster (a cell far to the right, as in `XFD1`).
     #[error("the sheet has {columns} columns; at most {max} are read")]
     TooManyColumns { columns: usize, max: usize },
+    /// A workbook that says it holds more distinct texts than its shared-strings part could hold.
+    #[error("the workbook claims {declared} distinct texts where at most {most} fit: it is damaged or altered")]
+    TooManyStrings { declared: u64, most: u64 },
     /// A workbook whose parts, unpacked, or whose cells would take more memory than any roster needs.
     #[error("the workbook unpacks to more than {max} bytes or cells")]
     TooBig { max: u64 },

@@ -122,8 +122,8 @@ fn check_parts(bytes: &[u8]) -> Result<bool, ExchangeError> {
         // Each distinct string takes at least `<si/>`, five bytes of the part. (`count`, how
         // often strings are used, may well be larger: only `uniqueCount` is reserved for.)
         let most = size / 5 + 1;
-        if declared_count(&head, "uniqueCount").is_some_and(|n| n > most) {
-            return Err(ExchangeError::TooBig { max: most });
+        if let Some(declared) = declared_count(&head, "uniqueCount").filter(|n| *n > most) {
+            return Err(ExchangeError::TooManyStrings { declared, most });
         }
     }
     Ok(xlsx)
@@ -444,9 +444,12 @@ mod tests {
         let strings = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1000000000000000000" uniqueCount="1000000000000000000"><si><t>姓名</t></si></sst>"#;
         let bytes = workbook("A1", r#"<c r="A1" t="s"><v>0</v></c>"#, Some(strings));
         assert!(bytes.len() < 2048, "the hostile file is small: {} bytes", bytes.len());
-        assert!(matches!(read_bytes(&bytes, Format::Xlsx), Err(ExchangeError::TooBig { .. })));
+        assert!(matches!(read_bytes(&bytes, Format::Xlsx), Err(ExchangeError::TooManyStrings { declared: 1_000_000_000_000_000_000, .. })));
         let overflowing = strings.replace("1000000000000000000", "99999999999999999999999999");
-        assert!(matches!(read_bytes(&workbook("A1", "", Some(&overflowing)), Format::Xlsx), Err(ExchangeError::TooBig { .. })));
+        assert!(matches!(
+            read_bytes(&workbook("A1", "", Some(&overflowing)), Format::Xlsx),
+            Err(ExchangeError::TooManyStrings { declared: u64::MAX, .. })
+        ));
         // An honest count of distinct strings reads, however often they are used (`count`).
         let honest = strings.replace(r#"uniqueCount="1000000000000000000""#, r#"uniqueCount="1""#);
         let sheets = read_bytes(&workbook("A1", r#"<c r="A1" t="s"><v>0</v></c>"#, Some(&honest)), Format::Xlsx).unwrap();
@@ -528,7 +531,12 @@ mod tests {
                         proptest::prop_assert!(sheet.rows.iter().all(|r| r.len() <= MAX_COLUMNS));
                     }
                 }
-                Err(ExchangeError::TooBig { .. } | ExchangeError::TooManyRows { .. } | ExchangeError::TooManyColumns { .. }) => {}
+                Err(
+                    ExchangeError::TooBig { .. }
+                    | ExchangeError::TooManyStrings { .. }
+                    | ExchangeError::TooManyRows { .. }
+                    | ExchangeError::TooManyColumns { .. },
+                ) => {}
                 Err(other) => proptest::prop_assert!(false, "unexpected refusal: {other}"),
             }
         }

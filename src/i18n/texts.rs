@@ -677,6 +677,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the sheet has {0} columns; at most {1} are read (delete the extra columns on the right and import again)",
     ),
     (
+        "exchange.too_many_strings",
+        "活頁簿聲稱有 {0} 個不同的文字，但其文字部分最多容納 {1} 個：檔案已損壞或被改動，未讀取",
+        "工作簿声称有 {0} 个不同的文字，但其文字部分最多容纳 {1} 个：文件已损坏或被改动，未读取",
+        "the workbook claims {0} distinct texts where at most {1} fit: it is damaged or altered; not read",
+    ),
+    (
         "exchange.too_big",
         "活頁簿解開後超過 {0}（位元組或儲存格），不像一份名冊：未讀取",
         "工作簿解开后超过 {0}（字节或单元格），不像一份名册：未读取",
