@@ -140,6 +140,17 @@ fn probe(path: &Path) -> Result<Probe> {
     }
 }
 
+/// Refuses, without writing a byte, a file that holds no database of ours yet (missing, empty,
+/// or an SQLite file with no schema): commands that only read or check a bureau must not set one
+/// up by opening it.
+pub fn require_existing(path: &Path) -> Result<()> {
+    match probe(path)? {
+        Probe::Fresh if !path.exists() => Err(StoreError::Missing(path.to_owned())),
+        Probe::Fresh => Err(StoreError::NotADatabase),
+        Probe::Ours { .. } => Ok(()),
+    }
+}
+
 /// An open nengli database.
 pub struct Store {
     conn: Connection,

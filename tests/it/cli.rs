@@ -319,3 +319,16 @@ fn outputs_are_refused_on_the_database_and_its_companions() {
     let again = nengli(&["--db", &db, "backup", "--out", &earlier_backup]);
     assert!(again.status.success(), "a backup replaces an earlier backup: {}", text(&again.stderr));
 }
+
+/// `check` reports an empty file instead of setting a bureau up in it, and leaves it empty.
+#[test]
+fn check_never_writes_into_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.sqlite");
+    std::fs::write(&empty, b"").unwrap();
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&empty), "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("not a database"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0, "the file is still empty");
+    assert!(!dir.path().join("empty.sqlite-wal").exists());
+}
