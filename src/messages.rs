@@ -81,6 +81,7 @@ pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
         ExchangeError::TooManyStrings { declared, most } => {
             fill(t("exchange.too_many_strings"), &[&declared.to_string(), &most.to_string()])
         }
+        ExchangeError::NoRows => t("exchange.no_rows").to_owned(),
         ExchangeError::TooBig { max } => fill(t("exchange.too_big"), &[&max.to_string()]),
         ExchangeError::UnknownFormat(ext) => fill(t("exchange.unknown_format"), &[ext]),
         ExchangeError::Unreadable(detail) => fill(t("exchange.unreadable"), &[detail]),

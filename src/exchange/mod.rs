@@ -88,6 +88,9 @@ pub enum ExchangeError {
     Unreadable(String),
     #[error("the file has no sheet with data")]
     Empty,
+    /// The sheet has its header but not one row to store (or every row was unticked).
+    #[error("the sheet has no rows to import")]
+    NoRows,
     #[error("the header row lacks required columns: {0:?}")]
     MissingColumns(Vec<crate::domain::Field>),
     #[error("the file could not be written: {0}")]

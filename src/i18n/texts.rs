@@ -683,6 +683,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "the workbook claims {0} distinct texts where at most {1} fit: it is damaged or altered; not read",
     ),
     (
+        "exchange.no_rows",
+        "工作表只有標題行，沒有要匯入的資料行：未儲存任何內容",
+        "工作表只有标题行，没有要导入的数据行：未保存任何内容",
+        "the sheet has its header but no rows to import: nothing was stored",
+    ),
+    (
         "exchange.too_big",
         "活頁簿解開後超過 {0}（位元組或儲存格），不像一份名冊：未讀取",
         "工作簿解开后超过 {0}（字节或单元格），不像一份名册：未读取",

@@ -39,6 +39,10 @@ impl Service {
     pub fn import(&mut self, preview: &Preview, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<ImportSummary> {
         self.require(crate::domain::access::Need::Admin)?;
         let records = preview.records().map_err(ServiceError::RowsRefused)?;
+        if records.is_empty() {
+            // Nothing to store: no transaction and no audit row for an import of nothing.
+            return Err(crate::exchange::ExchangeError::NoRows.into());
+        }
         let actor = self.actor.clone();
         let today = self.today();
         self.store.write(|db| {

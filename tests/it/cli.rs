@@ -332,3 +332,19 @@ fn check_never_writes_into_an_empty_file() {
     assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0, "the file is still empty");
     assert!(!dir.path().join("empty.sqlite-wal").exists());
 }
+
+/// A sheet with its header and no rows stores nothing and says so: exit 1, no audit row.
+#[test]
+fn a_header_only_import_is_refused_without_an_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let sheet = dir.path().join("header.csv");
+    std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\n").unwrap();
+    let audit = || rusqlite::Connection::open(&db).unwrap().query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0)).unwrap();
+    let before = audit();
+    let out = nengli(&["--lang", "en", "--db", &db_arg(&db), "import", "officials", &db_arg(&sheet)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("no rows to import"), "{}", text(&out.stderr));
+    assert_eq!(audit(), before, "an import of nothing leaves no audit row");
+}
