@@ -739,7 +739,9 @@ fn database_dialog() -> rfd::FileDialog {
     rfd::FileDialog::new().add_filter("nengli", &["sqlite", "db"])
 }
 
-/// The form whose fields a refused command's problems belong under; every command is placed.
+/// The form whose fields a refused command's problems belong under: each area's own form, but for
+/// the posts (their own form beside the units'), the seat statements (on the roster's detail) and
+/// the study records (on the self-check page).
 fn form_of(command: &Command) -> Form {
     match command {
         Command::Org(command) => match command {
@@ -765,18 +767,12 @@ fn form_of(command: &Command) -> Form {
         Command::Programme(_) => Form::None,
         Command::SelfCheck(_) => Form::SelfCheck,
         Command::Training(command) => match command {
-            // The study-record form sits on the self-check page's plan tab.
+            // The study-record form sits on the self-check page's plan tab; the rest of the
+            // register (and anything added to it) is the training page's.
             TrainingCommand::SaveStudyRecord { .. }
             | TrainingCommand::DeleteStudyRecord { .. }
             | TrainingCommand::RestoreStudyRecord(_) => Form::SelfCheck,
-            TrainingCommand::SaveSession { .. }
-            | TrainingCommand::DeleteSession { .. }
-            | TrainingCommand::RestoreSession(_)
-            | TrainingCommand::SetAttendance { .. }
-            | TrainingCommand::SaveQuotaRules(_)
-            | TrainingCommand::SaveTopic { .. }
-            | TrainingCommand::DeleteTopic { .. }
-            | TrainingCommand::RestoreTopic(_) => Form::Training,
+            _ => Form::Training,
         },
         Command::YearEnd(_) => Form::YearEnd,
     }

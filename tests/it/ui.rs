@@ -993,3 +993,29 @@ fn the_demo_bureaus_log_in_screen_names_its_accounts() {
     h.get_by_label("請以本人帳號登入。");
     assert!(h.query_by_label_contains("示範帳號").is_none());
 }
+
+/// A refused change puts its problems under the form it came from: a standard's on the standards
+/// page (not on the unit form, where they once landed), an official's on the roster's form.
+#[test]
+fn a_refusals_problems_land_on_the_form_it_came_from() {
+    use nengli::service::Command;
+    use nengli::service::command::{RosterCommand, StandardsCommand};
+    let (_dir, mut h) = demo_harness(Lang::En);
+    let post = h.state().state.data.as_ref().unwrap().posts[0].clone();
+    let mut data = nengli::domain::standards::StandardData::default();
+    data.levels.insert((post.tier, 1), 9);
+    let refused = Command::Standards(StandardsCommand::SaveStandard { post: post.id, year: 2012, data });
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(refused));
+    let state = &h.state().state;
+    assert!(!state.standards.problems.is_empty(), "the standards page shows the problem");
+    assert!(state.org.unit_problems.is_empty() && state.roster.problems.is_empty());
+
+    let service = h.state().service().unwrap();
+    let mut draft = nengli::domain::official::OfficialDraft::from_official(&service.officials().unwrap()[0]);
+    draft.name = String::new();
+    let id = service.officials().unwrap()[0].id;
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(Command::Roster(RosterCommand::UpdateOfficial { id, draft })));
+    let state = &h.state().state;
+    assert!(state.roster.problems.iter().any(|p| p.field == nengli::domain::Field::Name), "{:?}", state.roster.problems);
+    assert!(state.org.unit_problems.is_empty());
+}
