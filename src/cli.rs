@@ -57,6 +57,13 @@ pub enum Cmd {
         /// The sheet to read (default: the first whose header fits).
         #[arg(long)]
         sheet: Option<String>,
+        /// The row number of the header, when it is not the one found (title lines above it are
+        /// skipped either way).
+        #[arg(long, value_name = "N")]
+        header_row: Option<usize>,
+        /// How a month written `YYYY.1` reads where nothing in the file decides it.
+        #[arg(long, value_enum, value_name = "MONTH")]
+        dot_one_month: Option<DotOneArg>,
     },
     /// Export officials, units or posts to FILE.xlsx or FILE.csv.
     Export {
@@ -300,6 +307,13 @@ fn print_yearend(
     Ok(Output { output: vec![line], failed: false })
 }
 
+/// How `--dot-one-month` reads `YYYY.1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DotOneArg {
+    January,
+    October,
+}
+
 /// What `import` reads.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportKindArg {
@@ -455,14 +469,23 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                 Err(e) => Err(fail(lang, e)),
             }
         }
-        Cmd::Import { kind, file, dry_run, sheet } => {
+        Cmd::Import { kind, file, dry_run, sheet, header_row, dot_one_month } => {
+            let options = preview::Options {
+                header_line: *header_row,
+                dot_one_all: dot_one_month.map(|d| match d {
+                    DotOneArg::January => preview::DotOne::January,
+                    DotOneArg::October => preview::DotOne::October,
+                }),
+                lang,
+                ..Default::default()
+            };
             let kind = match kind {
                 ImportKindArg::Officials => Kind::Officials,
                 ImportKindArg::Units => Kind::Units,
                 ImportKindArg::Posts => Kind::Posts,
                 ImportKindArg::Standards | ImportKindArg::Attendance => Kind::Standards,
             };
-            import(&mut service(db, OpenMode::Existing, lang)?, kind, file, *dry_run, sheet.as_deref(), lang)
+            import(&mut service(db, OpenMode::Existing, lang)?, kind, file, *dry_run, sheet.as_deref(), &options)
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
@@ -630,28 +653,74 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
     })
 }
 
-fn import(service: &mut Service, kind: Kind, file: &Path, dry_run: bool, sheet: Option<&str>, lang: Lang) -> Result<Output, String> {
+fn import(
+    service: &mut Service,
+    kind: Kind,
+    file: &Path,
+    dry_run: bool,
+    sheet: Option<&str>,
+    options: &preview::Options,
+) -> Result<Output, String> {
+    let lang = options.lang;
     let sheets = exchange::read_file(file).map_err(|e| messages::exchange_error(lang, &e))?;
-    let chosen = match sheet {
-        Some(name) => sheets.iter().find(|s| s.name == name).ok_or_else(|| i18n::fill(tr(lang, "cli.no_sheet"), &[name]))?,
-        None => sheets
-            .iter()
-            .find(|s| {
-                s.rows
-                    .first()
-                    .is_some_and(|h| exchange::columns::locate(kind, &h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).is_ok())
-            })
-            .unwrap_or(&sheets[0]),
-    };
     let lookup = service.lookup().map_err(|e| messages::service_error(lang, &e))?;
-    let preview = preview::build(kind, &exchange::display_name(file), chosen, &lookup)
-        .map_err(|missing| messages::exchange_error(lang, &exchange::ExchangeError::MissingColumns(missing)))?;
+    let chosen: Vec<&exchange::read::Sheet> = match sheet {
+        Some(name) => vec![sheets.iter().find(|s| s.name == name).ok_or_else(|| i18n::fill(tr(lang, "cli.no_sheet"), &[name]))?],
+        None => sheets.iter().collect(),
+    };
+    // The first sheet whose header fits (a WPS workbook may open on an instructions sheet).
+    let mut first_error = None;
+    let mut built = None;
+    for sheet in chosen {
+        match preview::build_with(kind, &exchange::display_name(file), sheet, &lookup, options) {
+            Ok(preview) => {
+                built = Some(preview);
+                break;
+            }
+            Err(missing) => {
+                first_error.get_or_insert(exchange::ExchangeError::NoHeader { sheet: sheet.name.clone(), missing });
+            }
+        }
+    }
+    let preview = match (built, first_error) {
+        (Some(preview), _) => preview,
+        (None, Some(error)) => return Err(messages::exchange_error(lang, &error)),
+        (None, None) => return Err(messages::exchange_error(lang, &exchange::ExchangeError::Empty)),
+    };
     let counts = preview.counts();
-    let mut output = vec![i18n::fill(
-        tr(lang, "cli.import_counts"),
-        &[&counts.new.to_string(), &counts.changed.to_string(), &counts.unchanged.to_string(), &counts.refused.to_string()],
-    )];
+    let list = |items: Vec<String>| items.join(if lang == Lang::En { ", " } else { "、" });
+    let mut output = vec![
+        i18n::fill(tr(lang, "cli.import_header"), &[&preview.sheet, &preview.header_line.to_string()]),
+        i18n::fill(
+            tr(lang, "cli.import_counts"),
+            &[&counts.new.to_string(), &counts.changed.to_string(), &counts.unchanged.to_string(), &counts.refused.to_string()],
+        ),
+    ];
+    if !preview.unrecognised.is_empty() {
+        let names = preview.unrecognised.iter().map(|(letter, name)| format!("{name} ({letter})")).collect();
+        output.push(i18n::fill(tr(lang, "cli.not_imported"), &[&list(names)]));
+    }
+    for (_, field, letter) in &preview.hidden_columns {
+        output.push(i18n::fill(tr(lang, "cli.hidden_column"), &[tr(lang, i18n::field_key(*field)), letter]));
+    }
+    for (line, skip) in &preview.skipped {
+        output.push(i18n::fill(tr(lang, "cli.skipped_row"), &[&line.to_string(), &messages::skip_reason(lang, skip)]));
+    }
+    for (field, reading) in &preview.months {
+        output.push(i18n::fill(
+            tr(lang, "cli.month_reading"),
+            &[tr(lang, i18n::field_key(*field)), &messages::month_reading(lang, *reading)],
+        ));
+    }
+    for row in preview.rows.iter().filter(|r| r.hidden) {
+        output.push(i18n::fill(tr(lang, "cli.hidden_row"), &[&row.line.to_string()]));
+    }
     for row in &preview.rows {
+        if !row.changes.is_empty() {
+            let changes =
+                row.changes.iter().map(|c| format!("{} {} → {}", tr(lang, i18n::field_key(c.field)), c.before, c.after)).collect();
+            output.push(i18n::fill(tr(lang, "cli.row_changes"), &[&row.line.to_string(), &list(changes)]));
+        }
         for problem in &row.problems {
             output.push(format!("row {}, column {}: {}", row.line, preview.letter_of(problem.field), i18n::problem(lang, problem)));
         }

@@ -71,6 +71,33 @@ pub fn pdf_error(lang: Lang, error: &PdfError) -> String {
     }
 }
 
+/// Why an import left a row out, as the preview and the command line say it.
+pub fn skip_reason(lang: Lang, skip: &crate::exchange::header::Skip) -> String {
+    use crate::exchange::header::Skip;
+    match skip {
+        Skip::Subheading(text) => fill(tr(lang, "import.skip_subheading"), &[text]),
+        Skip::RepeatedHeader => tr(lang, "import.skip_header").to_owned(),
+        Skip::Footer(text) => fill(tr(lang, "import.skip_footer"), &[text]),
+    }
+}
+
+/// How a month column's `YYYY.1` is read, and why.
+pub fn month_reading(lang: Lang, reading: crate::exchange::preview::DotOneReading) -> String {
+    use crate::exchange::preview::{DotOne, DotOneReading as R};
+    tr(
+        lang,
+        match reading {
+            R::TenWritten => "import.month_ten_written",
+            R::Shortened => "import.month_shortened",
+            R::IdNumbers => "import.month_id_numbers",
+            R::Chosen(DotOne::January) => "import.month_chosen_january",
+            R::Chosen(DotOne::October) => "import.month_chosen_october",
+            R::Undecided => "import.month_undecided",
+        },
+    )
+    .to_owned()
+}
+
 /// Why a spreadsheet could not be read or written.
 pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
     let t = |key| tr(lang, key);
@@ -90,6 +117,11 @@ pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
             let names: Vec<&str> = fields.iter().map(|f| tr(lang, field_key(*f))).collect();
             fill(t("exchange.missing_columns"), &[&names.join(if lang == Lang::En { ", " } else { "、" })])
         }
+        ExchangeError::NoHeader { sheet, missing } => {
+            let names: Vec<&str> = missing.iter().map(|f| tr(lang, field_key(*f))).collect();
+            fill(t("exchange.no_header"), &[sheet, &names.join(if lang == Lang::En { ", " } else { "、" })])
+        }
+        ExchangeError::UnknownEncoding { tried } => fill(t("exchange.unknown_encoding"), &[tried]),
         ExchangeError::Write(detail) => fill(t("exchange.write"), &[detail]),
         ExchangeError::Io(e) => fill(t("exchange.io"), &[&e.to_string()]),
     }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The input a problem belongs to, so the message can be shown next to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     BureauName,
     Year,
@@ -30,6 +30,27 @@ pub enum Field {
     Post,
     PostSince,
     Status,
+    /// 職級 (and the tier it leads to).
+    Rank,
+    /// 領導職務層次.
+    DutyLevel,
+    DutySince,
+    RankSince,
+    /// 級別.
+    Grade,
+    Ethnicity,
+    NativePlace,
+    Birthplace,
+    IdNumber,
+    WorkSince,
+    PartySince,
+    Degree,
+    School,
+    InserviceEducation,
+    InserviceDegree,
+    InserviceSchool,
+    Health,
+    Photo,
     /// The required level of one of the 八種能力 (by position, 1–8).
     Capability(u8),
     Username,
@@ -147,6 +168,38 @@ pub enum Problem {
     /// A value that is not one of the choices (a tier, a gender, a status).
     Unknown {
         value: String,
+    },
+    /// A 身份證號 of the wrong shape or with an impossible birth date.
+    BadIdNumber,
+    /// A 身份證號 whose last character is not its check digit.
+    IdNumberChecksum,
+    /// The 身份證號 carries another birth month than 出生年月.
+    IdNumberBirth {
+        month: String,
+    },
+    /// Another official has this 身份證號.
+    DuplicateIdNumber {
+        holder: String,
+    },
+    /// A long 身份證號 Excel kept as a number: its last digits are lost.
+    IdNumberAsNumber,
+    /// A date before the person's birth.
+    BeforeBirth,
+    /// Neither 職務 nor 職級 (nor a tier chosen by hand) says which tier the official is in.
+    TierUnknown,
+    /// `YYYY.1` in a column where nothing tells January from October.
+    AmbiguousMonth {
+        value: String,
+    },
+    /// A photo that is not a JPEG or PNG of at most 2 MB.
+    BadPhoto,
+    /// A 職務 or 職級 cell in none of the words of the 2019 ranks or the leadership levels.
+    UnknownRank {
+        value: String,
+    },
+    /// Several officials match an imported row (same name and birth month, no ID number).
+    AmbiguousMatch {
+        staff_nos: String,
     },
 }
 

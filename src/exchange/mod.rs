@@ -1,9 +1,11 @@
-//! Spreadsheets in and out: reading `.xlsx/.xls/.ods/.csv` (UTF-8, BOM, GBK) into sheets,
-//! recognising columns by their headers, building an import preview with every problem on
+//! Spreadsheets in and out: reading `.xlsx/.xls/.ods/.csv` (UTF-8, UTF-16, GBK, Big5) into sheets,
+//! finding the header and recognising columns by their headers, building an import preview with every problem on
 //! its row and column, and writing exports and templates. Storing is the service's job.
 
 pub mod attendance;
 pub mod columns;
+pub mod encoding;
+pub mod header;
 pub mod preview;
 pub mod read;
 pub mod write;
@@ -82,6 +84,9 @@ pub enum ExchangeError {
     /// A workbook whose parts, unpacked, or whose cells would take more memory than any roster needs.
     #[error("the workbook unpacks to more than {max} bytes or cells")]
     TooBig { max: u64 },
+    /// A text file in none of the encodings a bureau's files come in (or unsure which).
+    #[error("the text is in none of the encodings tried ({tried})")]
+    UnknownEncoding { tried: String },
     #[error("unknown file type {0:?}: use .xlsx, .xls, .ods or .csv")]
     UnknownFormat(String),
     #[error("the file cannot be read as a spreadsheet: {0}")]
@@ -93,6 +98,9 @@ pub enum ExchangeError {
     NoRows,
     #[error("the header row lacks required columns: {0:?}")]
     MissingColumns(Vec<crate::domain::Field>),
+    /// No row near the top of a sheet holds the columns its kind needs.
+    #[error("no header found in sheet {sheet:?}: it lacks {missing:?}")]
+    NoHeader { sheet: String, missing: Vec<crate::domain::Field> },
     #[error("the file could not be written: {0}")]
     Write(String),
     #[error("file error: {0}")]

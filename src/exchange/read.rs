@@ -1,14 +1,17 @@
 //! Turns file bytes into sheets of text cells: calamine for workbooks, the csv crate for
-//! text files (UTF-8, UTF-8 with BOM, or GBK as saved by Chinese Excel). Excel dates become
+//! text files (in the encoding `encoding` tells, comma-, tab- or semicolon-separated), with the
+//! rows and columns a workbook hides. Excel dates become
 //! `YYYY-MM-DD`; numbers keep the digits a person typed (1985.10 stays 1985.10 for months).
 //! An `.xlsx` is measured before it is read (its parts' unpacked sizes, the shared strings it
 //! declares) and its cells are streamed within bounds, and an `.ods` table's repeats are counted
 //! before calamine expands them, so no count or cell position in a small hostile file can make the
 //! reader allocate gigabytes or panic.
 
+use super::encoding::decode_text;
 use super::{ExchangeError, Format, MAX_ROWS};
 use calamine::{Data, DataRef, Reader};
 use chrono::{Duration, NaiveDate};
+use std::collections::{BTreeSet, HashMap};
 use std::io::Cursor;
 
 /// One cell as read: its text, and whether the file stored it as a number.
@@ -24,22 +27,29 @@ impl Cell {
     }
 }
 
-/// A sheet: its name and its rows of cells (the first row is the header).
+/// A sheet: its name and its rows of cells as they stand in the file (title lines, header,
+/// data and footer alike; finding the header is the preview's job).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// The file's row number (1-based) of `rows[0]`.
+    pub first_line: usize,
+    /// Indices into `rows` of rows hidden in the file (a person transferred out, a helper row).
+    pub hidden_rows: BTreeSet<usize>,
+    /// Column indices (0 = A) hidden in the file.
+    pub hidden_columns: BTreeSet<usize>,
 }
 
-/// Decodes text bytes: a UTF-8 BOM is dropped, valid UTF-8 is taken as is, anything else is
-/// read as GBK (GB18030), the encoding Chinese Excel uses for "CSV".
-pub fn decode_text(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8_lossy(rest).into_owned();
+impl Sheet {
+    /// A sheet of `rows` starting at the file's first row, nothing hidden.
+    pub fn new(name: impl Into<String>, rows: Vec<Vec<Cell>>) -> Sheet {
+        Sheet { name: name.into(), rows, first_line: 1, ..Sheet::default() }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+
+    /// The file's row number of `rows[index]`.
+    pub fn line(&self, index: usize) -> usize {
+        self.first_line + index
     }
 }
 
@@ -223,6 +233,7 @@ fn check_ods(bytes: &[u8]) -> Result<(), ExchangeError> {
 /// An `.xlsx`'s sheets, their cells streamed and kept only within the limits: the used
 /// rectangle is measured before it is laid out, as calamine's own range would be.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
+    let mut hidden = xlsx_hidden(bytes)?;
     let mut workbook: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
@@ -252,19 +263,96 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
         let height = (bottom - top) as usize + 1;
         let width = (right - left) as usize + 1;
         check_rows(height)?;
-        if width > MAX_COLUMNS {
-            return Err(ExchangeError::TooManyColumns { columns: width, max: MAX_COLUMNS });
+        if width > MAX_COLUMNS || right as usize >= 2 * MAX_COLUMNS {
+            return Err(ExchangeError::TooManyColumns { columns: width.max(right as usize + 1), max: MAX_COLUMNS });
         }
-        if height.saturating_mul(width) > MAX_CELLS {
+        if height.saturating_mul(right as usize + 1) > MAX_CELLS {
             return Err(ExchangeError::TooBig { max: MAX_CELLS as u64 });
         }
+        // Columns keep their letters (a sheet starting at B still has A empty); rows start at the first used one.
+        let width = right as usize + 1;
         let mut rows = vec![vec![Cell::default(); width]; height];
         for ((row, column), value) in cells {
-            rows[(row - top) as usize][(column - left) as usize] = value;
+            rows[(row - top) as usize][column as usize] = value;
         }
-        sheets.push(Sheet { name, rows });
+        let (hidden_rows, hidden_columns) = hidden.remove(&name).unwrap_or_default();
+        let hidden_rows = hidden_rows.into_iter().filter(|r| *r >= top).map(|r| (r - top) as usize).filter(|r| *r < height).collect();
+        let hidden_columns = hidden_columns.into_iter().map(|c| c as usize).filter(|c| *c < width).collect();
+        sheets.push(Sheet { name, rows, first_line: top as usize + 1, hidden_rows, hidden_columns });
     }
     Ok(sheets)
+}
+
+/// Rows and columns (0-based) hidden in each sheet of an `.xlsx`, by sheet name: `<row hidden="1">`
+/// and `<col min max hidden="1">` of each worksheet part, found through the workbook's relations.
+/// A sheet's hidden rows and hidden columns (0-based).
+type Hidden = (BTreeSet<u32>, BTreeSet<u32>);
+
+fn xlsx_hidden(bytes: &[u8]) -> Result<HashMap<String, Hidden>, ExchangeError> {
+    use quick_xml::events::{BytesStart, Event};
+    type Each<'a> = dyn FnMut(&BytesStart<'_>) + 'a;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut scan = |part: &str, each: &mut Each<'_>| -> Result<(), ExchangeError> {
+        let Ok(file) = zip.by_name(part) else { return Ok(()) };
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(std::io::Read::take(file, MAX_UNPACKED_BYTES)));
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf).map_err(unreadable)? {
+                Event::Start(e) | Event::Empty(e) => each(&e),
+                Event::Eof => return Ok(()),
+                _ => {}
+            }
+            buf.clear();
+        }
+    };
+    let attr = |e: &BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes().flatten().find(|a| a.key.as_ref() == key).map(|a| a.value.to_string())
+    };
+    let mut sheets: Vec<(String, String)> = Vec::new();
+    scan("xl/workbook.xml", &mut |e| {
+        if e.local_name().as_ref() == "sheet"
+            && let (Some(name), Some(id)) = (attr(e, "name"), attr(e, "r:id"))
+        {
+            let name = quick_xml::escape::unescape(&name).map_or_else(|_| name.clone(), |n| n.into_owned());
+            sheets.push((name, id));
+        }
+    })?;
+    let mut targets: HashMap<String, String> = HashMap::new();
+    scan("xl/_rels/workbook.xml.rels", &mut |e| {
+        if let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target")) {
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("xl/{target}"),
+            };
+            targets.insert(id, path);
+        }
+    })?;
+    let mut hidden = HashMap::new();
+    for (name, id) in sheets {
+        let Some(part) = targets.get(&id) else { continue };
+        let (mut rows, mut columns) = (BTreeSet::new(), BTreeSet::new());
+        let mut next_row = 0u32;
+        scan(part, &mut |e| {
+            let is_hidden = attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
+            match e.local_name().as_ref() {
+                "row" => {
+                    let row = attr(e, "r").and_then(|r| r.parse::<u32>().ok()).map_or(next_row, |r| r.saturating_sub(1));
+                    next_row = row.saturating_add(1);
+                    if is_hidden && rows.len() <= MAX_ROWS {
+                        rows.insert(row);
+                    }
+                }
+                "col" if is_hidden => {
+                    let min = attr(e, "min").and_then(|m| m.parse::<u32>().ok()).unwrap_or(1).max(1);
+                    let max = attr(e, "max").and_then(|m| m.parse::<u32>().ok()).unwrap_or(min).min(MAX_COLUMNS as u32);
+                    columns.extend((min..=max).map(|c| c - 1));
+                }
+                _ => {}
+            }
+        })?;
+        hidden.insert(name, (rows, columns));
+    }
+    Ok(hidden)
 }
 
 /// Any other workbook, through calamine's own ranges; a panic inside the reader is an
@@ -279,8 +367,11 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ExchangeError> {
             if range.width() > MAX_COLUMNS {
                 return Err(ExchangeError::TooManyColumns { columns: range.width(), max: MAX_COLUMNS });
             }
-            let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-            sheets.push(Sheet { name, rows });
+            // Columns keep their letters, as in the streamed reader: the cells left of the range are empty.
+            let (top, left) = range.start().map_or((0, 0), |(row, column)| (row as usize, column as usize));
+            let rows = range.rows().map(|r| std::iter::repeat_n(Cell::default(), left).chain(r.iter().map(cell)).collect()).collect();
+            let first_line = top + 1;
+            sheets.push(Sheet { first_line, ..Sheet::new(name, rows) });
         }
         Ok(sheets)
     };
@@ -300,15 +391,16 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
     }
     let sheets = match format {
         Format::Csv => {
-            let text = decode_text(bytes);
-            let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+            let text = decode_text(bytes)?;
+            let mut reader =
+                csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter(&text)).from_reader(text.as_bytes());
             let mut rows = Vec::new();
             for record in reader.records() {
                 let record = record.map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
                 rows.push(record.iter().map(|c| Cell::text(c.trim())).collect());
                 check_rows(rows.len())?;
             }
-            vec![Sheet { name: "CSV".into(), rows }]
+            vec![Sheet::new("CSV", rows)]
         }
         // The format is told by the content: an `.xls` named `.xlsx` still reads.
         Format::Xlsx | Format::Xls | Format::Ods => {
@@ -324,6 +416,14 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
     if sheets.is_empty() { Err(ExchangeError::Empty) } else { Ok(sheets) }
 }
 
+/// The separator of a text file: a tab (Excel's "Unicode text"), a semicolon (European Excel)
+/// or a comma, whichever its first lines use most.
+fn delimiter(text: &str) -> u8 {
+    let head: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+    let count = |c: char| head.matches(c).count();
+    [(b'\t', count('\t')), (b';', count(';')), (b',', count(','))].into_iter().max_by_key(|(d, n)| (*n, *d == b',')).map_or(b',', |d| d.0)
+}
+
 fn trim_blank_rows(mut sheet: Sheet) -> Sheet {
     while sheet.rows.last().is_some_and(|r| r.iter().all(|c| c.text.is_empty())) {
         sheet.rows.pop();
@@ -336,11 +436,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_encodings_are_recognised() {
-        let gbk = encoding_rs::GBK.encode("工號,姓名\nGS1,張偉\n").0.into_owned();
-        assert_eq!(decode_text(&gbk), "工號,姓名\nGS1,張偉\n");
-        assert_eq!(decode_text("\u{feff}姓名".as_bytes()), "姓名");
-        assert_eq!(decode_text("姓名".as_bytes()), "姓名");
+    fn text_files_are_split_on_their_own_separator() {
+        let sheets = read_bytes("姓名\t性別\n張偉\t男\n".as_bytes(), Format::Csv).unwrap();
+        assert_eq!(sheets[0].rows[1][1].text, "男");
+        let sheets = read_bytes("姓名;性別;備註\n張偉;男;a,b\n".as_bytes(), Format::Csv).unwrap();
+        assert_eq!(sheets[0].rows[1][2].text, "a,b");
     }
 
     #[test]
@@ -432,7 +532,8 @@ mod tests {
         let bytes = spreadsheet(&rows);
         let sheets = read_bytes(&bytes, Format::Ods).unwrap();
         assert_eq!(sheets, read_workbook(&bytes).unwrap());
-        assert_eq!(sheets[0].rows, vec![vec![Cell::text("張偉")]]);
+        assert_eq!(sheets[0].rows, vec![vec![Cell::default(), Cell::text("張偉")]]);
+        assert_eq!(sheets[0].first_line, 3);
     }
 
     fn number_at(reference: &str, value: u32) -> String {
@@ -466,7 +567,9 @@ mod tests {
         assert_eq!(read_bytes(&far_down, Format::Xlsx).unwrap()[0].rows.len(), 100_000, "100,000 rows of five columns are within bounds");
         // A dimension that claims the whole sheet, with one cell in it, is one cell.
         let claims_all = workbook("A1:XFD1048576", &number_at("C2", 7), None);
-        assert_eq!(read_bytes(&claims_all, Format::Xlsx).unwrap()[0].rows, vec![vec![Cell { text: "7".into(), number: Some(7.0) }]]);
+        let read = read_bytes(&claims_all, Format::Xlsx).unwrap();
+        assert_eq!(read[0].rows, vec![vec![Cell::default(), Cell::default(), Cell { text: "7".into(), number: Some(7.0) }]]);
+        assert_eq!(read[0].first_line, 2, "rows start at the first used one and keep their numbers");
     }
 
     #[test]
@@ -485,8 +588,9 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
         let streamed = read_xlsx(&bytes).unwrap();
         assert_eq!(streamed, read_workbook(&bytes).unwrap());
-        assert_eq!(streamed[0].rows[0][0].text, "姓名", "the used rectangle starts at its first cell, as calamine's range does");
-        assert_eq!(streamed[0].rows[3][0].text, "2010-07-01");
+        assert_eq!(streamed[0].rows[0][1].text, "姓名", "columns keep their letters: B is B");
+        assert_eq!(streamed[0].first_line, 3, "the first used row is row 3");
+        assert_eq!(streamed[0].rows[3][1].text, "2010-07-01");
     }
 
     /// A roster repeats a few words on every row (性別, 狀態): the times strings are used far

@@ -5,8 +5,7 @@
 use super::columns::specs;
 use super::{ExchangeError, Kind, header};
 use crate::domain::catalogue::{Catalogue, Gender, RankTier};
-use crate::domain::dates::format_date;
-use crate::domain::official::Official;
+use crate::domain::official::{Official, OfficialData};
 use crate::domain::org::{Post, Unit, tree_order};
 use crate::domain::{Field, Lang};
 use crate::i18n;
@@ -49,27 +48,56 @@ fn sheet_name(kind: Kind, lang: Lang) -> String {
     i18n::tr(lang, &format!("exchange.sheet.{}", kind.word())).to_owned()
 }
 
-/// The officials, in the order given (the roster's filter and sort).
+/// One field of an official as a roster sheet (and the import preview) writes it: vocabulary in
+/// `lang`, months `YYYY.MM`, the unit and post by the names given.
+pub fn official_cell(lang: Lang, catalogue: &Catalogue, unit: &str, post: &str, o: &OfficialData, field: Field) -> String {
+    let i = &o.identity;
+    let since = |s: Option<crate::domain::dates::Since>| s.map(|s| s.to_string()).unwrap_or_default();
+    match field {
+        Field::StaffNo => o.staff_no.clone(),
+        Field::Name => o.name.clone(),
+        Field::Gender => i18n::gender(lang, o.gender).to_owned(),
+        Field::Birth => o.birth.to_string(),
+        Field::Ethnicity => i.ethnicity.clone(),
+        Field::NativePlace => i.native_place.clone(),
+        Field::Birthplace => i.birthplace.clone(),
+        Field::IdNumber => i.id_number.clone(),
+        Field::Political => o.political.clone(),
+        Field::PartySince => i.party_since.clone(),
+        Field::WorkSince => i.work_since.clone(),
+        Field::Education => o.education.clone(),
+        Field::Degree => i.degree.clone(),
+        Field::School => i.school.clone(),
+        Field::InserviceEducation => i.inservice_education.clone(),
+        Field::InserviceDegree => i.inservice_degree.clone(),
+        Field::InserviceSchool => i.inservice_school.clone(),
+        Field::Health => i.health.clone(),
+        Field::Tier => catalogue.tier_name(o.tier, lang).to_owned(),
+        Field::DutyLevel => o.duty_level.map(|d| i18n::duty_level(lang, d).to_owned()).unwrap_or_default(),
+        Field::DutySince => since(o.duty_since),
+        Field::Rank => o.rank.map(|r| i18n::rank(lang, r).to_owned()).unwrap_or_default(),
+        Field::RankSince => since(o.rank_since),
+        Field::Grade => o.grade.clone(),
+        Field::PositionTitle => o.position_title.clone(),
+        Field::Unit => unit.to_owned(),
+        Field::Post => post.to_owned(),
+        Field::PostSince => since(o.post_since),
+        Field::Status => i18n::status(lang, o.status).to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The officials, in the order given (the roster's filter and sort), with every column a roster
+/// sheet has.
 pub fn officials_table(lang: Lang, catalogue: &Catalogue, units: &[Unit], posts: &[Post], officials: &[Official]) -> Table {
     let unit_names: HashMap<_, _> = units.iter().map(|u| (u.id, u.name.as_str())).collect();
     let post_titles: HashMap<_, _> = posts.iter().map(|p| (p.id, p.title.as_str())).collect();
     let rows = officials
         .iter()
         .map(|o| {
-            vec![
-                Value::from(o.staff_no.as_str()),
-                o.name.as_str().into(),
-                i18n::gender(lang, o.gender).into(),
-                o.birth.to_string().into(),
-                o.political.as_str().into(),
-                o.education.as_str().into(),
-                catalogue.tier_name(o.tier, lang).into(),
-                o.position_title.as_str().into(),
-                unit_names.get(&o.unit).copied().unwrap_or("").into(),
-                o.post.and_then(|p| post_titles.get(&p).copied()).unwrap_or("").into(),
-                o.post_since.map(format_date).unwrap_or_default().into(),
-                i18n::status(lang, o.status).into(),
-            ]
+            let unit = unit_names.get(&o.unit).copied().unwrap_or("");
+            let post = o.post.and_then(|p| post_titles.get(&p).copied()).unwrap_or("");
+            specs(Kind::Officials).iter().map(|s| Value::Text(official_cell(lang, catalogue, unit, post, o, s.field))).collect()
         })
         .collect();
     Table { sheet: sheet_name(Kind::Officials, lang), header: headers(Kind::Officials, lang), rows }
@@ -252,20 +280,28 @@ pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
 /// lists for tier, gender and unit (kept on a hidden sheet so long unit lists fit).
 pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -> Result<Vec<u8>, ExchangeError> {
     let example: Vec<Value> = match kind {
-        Kind::Officials => vec![
-            "GS00999".into(),
-            i18n::tr(lang, "exchange.example.name").into(),
-            i18n::gender(lang, Gender::Female).into(),
-            "1990.05".into(),
-            i18n::tr(lang, "exchange.example.political").into(),
-            i18n::tr(lang, "exchange.example.education").into(),
-            catalogue.tier_name(RankTier::General, lang).into(),
-            i18n::tr(lang, "exchange.example.position").into(),
-            units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).into(),
-            "".into(),
-            "2012-08-01".into(),
-            i18n::status(lang, crate::domain::catalogue::OfficialStatus::Active).into(),
-        ],
+        Kind::Officials => specs(kind)
+            .iter()
+            .map(|s| {
+                Value::from(match s.field {
+                    Field::StaffNo => "GS00999".to_owned(),
+                    Field::Name => i18n::tr(lang, "exchange.example.name").to_owned(),
+                    Field::Gender => i18n::gender(lang, Gender::Female).to_owned(),
+                    Field::Birth => "1990.05".to_owned(),
+                    Field::Ethnicity => i18n::tr(lang, "exchange.example.ethnicity").to_owned(),
+                    Field::Political => i18n::tr(lang, "exchange.example.political").to_owned(),
+                    Field::WorkSince => "2012.08".to_owned(),
+                    Field::Education => i18n::tr(lang, "exchange.example.education").to_owned(),
+                    Field::Rank => i18n::rank(lang, crate::domain::ranks::Rank::Clerk1).to_owned(),
+                    Field::RankSince => "2016.08".to_owned(),
+                    Field::PositionTitle => i18n::tr(lang, "exchange.example.position").to_owned(),
+                    Field::Unit => units.iter().find(|u| u.parent.is_some()).map_or("", |u| u.name.as_str()).to_owned(),
+                    Field::PostSince => "2012.08".to_owned(),
+                    Field::Status => i18n::status(lang, crate::domain::catalogue::OfficialStatus::Active).to_owned(),
+                    _ => String::new(),
+                })
+            })
+            .collect(),
         Kind::Units => vec![
             i18n::tr(lang, "exchange.example.unit").into(),
             units.iter().find(|u| u.parent.is_none()).map_or("", |u| u.name.as_str()).into(),
@@ -312,6 +348,10 @@ pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -
     let mut lists: Vec<(Field, DataValidation)> = Vec::new();
     lists.push((Field::Tier, DataValidation::new().allow_list_strings(&tiers).map_err(xlsx_error)?));
     lists.push((Field::Gender, DataValidation::new().allow_list_strings(&genders).map_err(xlsx_error)?));
+    let ranks: Vec<String> = crate::domain::ranks::Rank::ALL.iter().map(|r| i18n::rank(lang, *r).to_owned()).collect();
+    lists.push((Field::Rank, DataValidation::new().allow_list_strings(&ranks).map_err(xlsx_error)?));
+    let duty_levels: Vec<String> = crate::domain::ranks::DutyLevel::ALL.iter().map(|d| i18n::duty_level(lang, *d).to_owned()).collect();
+    lists.push((Field::DutyLevel, DataValidation::new().allow_list_strings(&duty_levels).map_err(xlsx_error)?));
     if !active.is_empty() {
         let unit_field = if kind == Kind::Units { Field::Parent } else { Field::Unit };
         lists.push((unit_field, DataValidation::new().allow_list_formula(Formula::new(format!("=lists!$A$1:$A${}", active.len())))));

@@ -102,6 +102,24 @@ pub fn field_key(field: Field) -> &'static str {
         Field::Post => "field.post",
         Field::PostSince => "field.post_since",
         Field::Status => "field.status",
+        Field::Rank => "field.rank",
+        Field::DutyLevel => "field.duty_level",
+        Field::DutySince => "field.duty_since",
+        Field::RankSince => "field.rank_since",
+        Field::Grade => "field.grade",
+        Field::Ethnicity => "field.ethnicity",
+        Field::NativePlace => "field.native_place",
+        Field::Birthplace => "field.birthplace",
+        Field::IdNumber => "field.id_number",
+        Field::WorkSince => "field.work_since",
+        Field::PartySince => "field.party_since",
+        Field::Degree => "field.degree",
+        Field::School => "field.school",
+        Field::InserviceEducation => "field.inservice_education",
+        Field::InserviceDegree => "field.inservice_degree",
+        Field::InserviceSchool => "field.inservice_school",
+        Field::Health => "field.health",
+        Field::Photo => "field.photo",
         Field::Capability(n) => CAPABILITY_KEYS.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("field.record"),
         Field::Username => "field.username",
         Field::Password => "field.password",
@@ -161,7 +179,26 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotInRound => t("problem.not_in_round").to_owned(),
         Problem::RoundClosed => t("problem.round_closed").to_owned(),
         Problem::Forbidden => t("problem.forbidden").to_owned(),
+        Problem::BadIdNumber => t("problem.bad_id_number").to_owned(),
+        Problem::IdNumberChecksum => t("problem.id_number_checksum").to_owned(),
+        Problem::IdNumberBirth { month } => fill(t("problem.id_number_birth"), &[month]),
+        Problem::DuplicateIdNumber { holder } => fill(t("problem.duplicate_id_number"), &[holder]),
+        Problem::IdNumberAsNumber => t("problem.id_number_as_number").to_owned(),
+        Problem::BeforeBirth => t("problem.before_birth").to_owned(),
+        Problem::TierUnknown => t("problem.tier_unknown").to_owned(),
+        Problem::AmbiguousMonth { value } => fill(t("problem.ambiguous_month"), &[value]),
+        Problem::BadPhoto => t("problem.bad_photo").to_owned(),
+        Problem::UnknownRank { value } => fill(t("problem.unknown_rank"), &[value]),
+        Problem::AmbiguousMatch { staff_nos } => fill(t("problem.ambiguous_match"), &[staff_nos]),
     }
+}
+
+pub fn duty_level(lang: Lang, level: crate::domain::ranks::DutyLevel) -> &'static str {
+    tr(lang, &format!("duty.{}", level.code()))
+}
+
+pub fn rank(lang: Lang, rank: crate::domain::ranks::Rank) -> &'static str {
+    tr(lang, &format!("rank.{}", rank.code()))
 }
 
 /// The colon between a name and what follows it: a fullwidth one in Chinese.

@@ -2,10 +2,12 @@
 //! what a change did ([`Applied`]) and the record it touched ([`Entity`]).
 
 use crate::domain::catalogue::UnitKind;
+use crate::domain::identity::Photo;
 use crate::domain::official::{Official, OfficialDraft};
 use crate::domain::org::{Post, PostDraft, Unit};
 use crate::domain::plans::{PlanItem, PlanItemData, PlanOwner};
 use crate::domain::programme::{Member, MilestoneData};
+use crate::domain::ranks::TierMapping;
 use crate::domain::selfcheck::{Levels, Opinion, PeerCheck, Review, RoundData, SelfCheck, SelfCheckData, Step, Test};
 use crate::domain::standards::{Scale, SeatData, StandardData};
 use crate::domain::training::{Attendance, QuotaRule, Session, SessionData, StudyData, StudyRecord, Topic};
@@ -35,16 +37,45 @@ pub enum Command {
 /// The bureau's units and posts (with their duty statements).
 #[derive(Clone, Debug, PartialEq)]
 pub enum OrgCommand {
-    CreateUnit { parent: UnitId, name: String, kind: UnitKind },
-    UpdateUnit { id: UnitId, name: String, kind: UnitKind },
-    MoveUnit { id: UnitId, parent: UnitId },
-    SetUnitRetired { id: UnitId, retired: bool },
-    DeleteUnit { id: UnitId },
+    CreateUnit {
+        parent: UnitId,
+        name: String,
+        kind: UnitKind,
+    },
+    UpdateUnit {
+        id: UnitId,
+        name: String,
+        kind: UnitKind,
+    },
+    MoveUnit {
+        id: UnitId,
+        parent: UnitId,
+    },
+    SetUnitRetired {
+        id: UnitId,
+        retired: bool,
+    },
+    DeleteUnit {
+        id: UnitId,
+    },
     RestoreUnit(Unit),
+    /// Replaces the other names a unit is known by (matched on import).
+    SetUnitAliases {
+        id: UnitId,
+        aliases: Vec<String>,
+    },
     CreatePost(PostDraft),
-    UpdatePost { id: PostId, draft: PostDraft },
-    SetPostRetired { id: PostId, retired: bool },
-    DeletePost { id: PostId },
+    UpdatePost {
+        id: PostId,
+        draft: PostDraft,
+    },
+    SetPostRetired {
+        id: PostId,
+        retired: bool,
+    },
+    DeletePost {
+        id: PostId,
+    },
     RestorePost(Post),
 }
 
@@ -58,9 +89,21 @@ impl From<OrgCommand> for Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RosterCommand {
     CreateOfficial(OfficialDraft),
-    UpdateOfficial { id: OfficialId, draft: OfficialDraft },
-    DeleteOfficial { id: OfficialId },
+    UpdateOfficial {
+        id: OfficialId,
+        draft: OfficialDraft,
+    },
+    DeleteOfficial {
+        id: OfficialId,
+    },
     RestoreOfficial(Official),
+    /// The bureau's mapping from 職務 and 職級 to tiers: every derived tier follows it.
+    SetTierMapping(TierMapping),
+    /// Sets or (with `None`) removes an official's photo.
+    SetPhoto {
+        id: OfficialId,
+        photo: Option<Photo>,
+    },
 }
 
 impl From<RosterCommand> for Command {
@@ -291,6 +334,8 @@ pub enum Entity {
     YearEnd(OfficialId),
     UnitReview(UnitId),
     Quotas,
+    /// The tier mapping (every official's derived tier).
+    TierMapping,
 }
 
 /// What a command did.

@@ -30,7 +30,11 @@ impl Service {
         let db = self.read();
         let year = db.bureau()?.map_or(0, |b| b.year);
         let standards = db.standards(year)?.into_iter().map(|s| (s.post, s.data));
-        Ok(Lookup::new(db.catalogue()?, db.units()?, db.posts()?, db.officials()?, self.today()).with_standards(standards))
+        let units = db.units()?;
+        Ok(Lookup::new(db.catalogue()?, units.clone(), db.posts()?, db.officials()?, self.today())
+            .with_units(units, &db.unit_aliases()?)
+            .with_mapping(db.tier_mapping()?)
+            .with_standards(standards))
     }
 
     /// Stores the selected rows of `preview` in one transaction with one audit row naming the

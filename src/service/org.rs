@@ -45,6 +45,25 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: OrgCommand) -> Result<A
                 undo: Command::Org(OrgCommand::UpdateUnit { id, name: before.name, kind: before.kind }),
             }
         }
+        OrgCommand::SetUnitAliases { id, aliases } => {
+            existing_unit(db, id)?;
+            let mut clean: Vec<String> = Vec::new();
+            for alias in &aliases {
+                let alias =
+                    org::validate_unit_name(alias).map_err(|_| ServiceError::one(Field::UnitName, Problem::TooLong { max: 100 }))?;
+                if !clean.contains(&alias) {
+                    clean.push(alias);
+                }
+            }
+            let before: Vec<String> = db.unit_aliases()?.into_iter().filter(|a| a.0 == id).map(|a| a.1).collect();
+            db.set_unit_aliases(id, &clean)?;
+            audit("unit.aliases", "unit", id.0, json(&before), json(&clean))?;
+            Applied {
+                action: "unit.aliases",
+                entity: Entity::Unit(id),
+                undo: Command::Org(OrgCommand::SetUnitAliases { id, aliases: before }),
+            }
+        }
         OrgCommand::MoveUnit { id, parent } => {
             let units = db.units()?;
             org::check_move(&units, id, Some(parent)).map_err(|p| ServiceError::Invalid(vec![p]))?;
@@ -189,6 +208,7 @@ pub(super) fn need(command: &OrgCommand) -> Need {
         | OrgCommand::SetUnitRetired { .. }
         | OrgCommand::DeleteUnit { .. }
         | OrgCommand::RestoreUnit(_)
+        | OrgCommand::SetUnitAliases { .. }
         | OrgCommand::CreatePost(_)
         | OrgCommand::UpdatePost { .. }
         | OrgCommand::SetPostRetired { .. }

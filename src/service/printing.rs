@@ -390,7 +390,7 @@ impl YearEndBatch {
                 gender: crate::i18n::gender(lang, o.gender).to_owned(),
                 birth: o.birth.to_string(),
                 political: o.political.clone(),
-                post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
+                post_since: o.post_since.map(|s| s.month().to_string()).unwrap_or_default(),
                 unit_post: unit_post(&unit_path(&units, o.unit), post, &o.position_title),
                 record: Some(records.remove(&o.id).unwrap_or_default()),
                 levels: catalogue

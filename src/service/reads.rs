@@ -10,6 +10,7 @@ use crate::domain::official::Official;
 use crate::domain::org::{Post, Unit};
 use crate::domain::plans::{PlanItem, PlanOwner};
 use crate::domain::programme::Programme;
+use crate::domain::ranks::TierMapping;
 use crate::domain::roster::RosterRow;
 use crate::domain::selfcheck::Test;
 use crate::domain::standards::{PostStandard, Scale, SeatStatement};
@@ -23,7 +24,9 @@ use std::collections::HashSet;
 pub struct Snapshot {
     pub bureau: BureauInfo,
     pub catalogue: Catalogue,
+    pub tier_mapping: TierMapping,
     pub units: Vec<Unit>,
+    pub unit_aliases: Vec<(UnitId, String)>,
     pub posts: Vec<Post>,
     pub roster: Vec<RosterRow>,
     pub scale: Scale,
@@ -61,7 +64,9 @@ impl Service {
         let year = bureau.year;
         Ok(Some(Snapshot {
             catalogue: db.catalogue()?,
+            tier_mapping: db.tier_mapping()?,
             units: db.units()?,
+            unit_aliases: db.unit_aliases()?,
             posts: db.posts()?,
             roster: db.roster_rows()?,
             scale: db.scale()?,
@@ -70,6 +75,21 @@ impl Service {
             programme: db.programme(year)?,
             bureau,
         }))
+    }
+
+    /// The bureau's mapping from 職務 and 職級 to tiers.
+    pub fn tier_mapping(&self) -> Result<TierMapping> {
+        self.read().tier_mapping()
+    }
+
+    /// Each unit's other names, by unit.
+    pub fn unit_aliases(&self) -> Result<Vec<(UnitId, String)>> {
+        self.read().unit_aliases()
+    }
+
+    /// An official's photo, if one is kept.
+    pub fn photo(&self, id: OfficialId) -> Result<Option<crate::domain::identity::Photo>> {
+        Ok(self.read().photo(id)?.map(|(mime, bytes)| crate::domain::identity::Photo { mime, bytes }))
     }
 
     pub fn year_records(&self, year: i32) -> Result<YearRecords> {

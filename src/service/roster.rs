@@ -4,6 +4,8 @@
 use super::command::{Applied, Command, Entity, RosterCommand};
 use super::{Result, ServiceError, existing_official, json};
 use crate::domain::access::Need;
+use crate::domain::catalogue::RankTier;
+use crate::domain::identity::Photo;
 use crate::domain::official::{OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::problem::{Field, Problem};
 use crate::domain::{OfficialId, PostId};
@@ -47,6 +49,32 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Roste
                 undo: Command::Roster(RosterCommand::RestoreOfficial(before)),
             }
         }
+        RosterCommand::SetTierMapping(mapping) => {
+            let before = db.tier_mapping()?;
+            db.set_tier_mapping(&mapping)?;
+            // Every derived tier follows the new mapping; people's own fields stay as they are.
+            let tiers: Vec<(OfficialId, RankTier)> =
+                db.officials()?.iter().filter(|o| o.tier_under(&mapping) != o.tier).map(|o| (o.id, o.tier_under(&mapping))).collect();
+            db.set_tiers(&tiers)?;
+            db.audit(actor, "tiers.mapping", "bureau", None, json(&before).as_deref(), json(&mapping).as_deref())?;
+            Applied { action: "tiers.mapping", entity: Entity::TierMapping, undo: Command::Roster(RosterCommand::SetTierMapping(before)) }
+        }
+        RosterCommand::SetPhoto { id, photo } => {
+            existing_official(db, id)?;
+            let photo = match photo {
+                Some(p) => Some(Photo::from_bytes(p.bytes).ok_or(ServiceError::one(Field::Photo, Problem::BadPhoto))?),
+                None => None,
+            };
+            let before = db.photo(id)?.map(|(mime, bytes)| Photo { mime, bytes });
+            db.set_photo(id, photo.as_ref().map(|p| (p.mime.as_str(), p.bytes.as_slice())))?;
+            let size = |p: &Option<Photo>| p.as_ref().map(|p| format!("{{\"bytes\":{}}}", p.bytes.len()));
+            audit("official.photo", "official", id.0, size(&before), size(&photo))?;
+            Applied {
+                action: "official.photo",
+                entity: Entity::Official(id),
+                undo: Command::Roster(RosterCommand::SetPhoto { id, photo: before }),
+            }
+        }
         RosterCommand::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;
@@ -80,9 +108,18 @@ pub(super) fn validate_official(
         unit: unit.as_ref(),
         post: post.as_ref(),
         staff_no_holder: db.staff_no_holder(draft.staff_no_key(), id)?,
+        id_number_holder: match draft.identity.id_number.trim() {
+            "" => None,
+            number => db.id_number_holder(&number.to_ascii_uppercase(), id)?,
+        },
         previous_post,
+        mapping: &db.tier_mapping()?,
     };
-    Ok(draft.validate(&ctx)?)
+    let mut valid = draft.validate(&ctx)?;
+    if valid.staff_no.is_empty() {
+        valid.staff_no = db.free_staff_no()?;
+    }
+    Ok(valid)
 }
 
 /// What a roster command needs: every one is the personnel section's.
@@ -91,6 +128,8 @@ pub(super) fn need(command: &RosterCommand) -> Need {
         RosterCommand::CreateOfficial(_)
         | RosterCommand::UpdateOfficial { .. }
         | RosterCommand::DeleteOfficial { .. }
-        | RosterCommand::RestoreOfficial(_) => Need::Admin,
+        | RosterCommand::RestoreOfficial(_)
+        | RosterCommand::SetTierMapping(_)
+        | RosterCommand::SetPhoto { .. } => Need::Admin,
     }
 }

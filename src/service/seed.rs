@@ -460,11 +460,20 @@ fn populate(
             None => (0..seats.len()).filter(|&i| seats[i].1.tier != RankTier::General || !rng.chance(10)).collect(),
             Some((n, _)) => (0..n).map(|i| i % seats.len().max(1)).collect(),
         };
+        let mapping = db.tier_mapping()?;
         let mut created = 0;
         for (number, &seat) in chosen.iter().enumerate() {
             let Some((unit, post)) = seats.get(seat) else { break };
             let draft = official_draft(&mut rng, number + 1, unit.id, post, year, today);
-            let ctx = OfficialContext { today, unit: Some(unit), post: Some(post), staff_no_holder: None, previous_post: None };
+            let ctx = OfficialContext {
+                today,
+                unit: Some(unit),
+                post: Some(post),
+                staff_no_holder: None,
+                id_number_holder: None,
+                previous_post: None,
+                mapping: &mapping,
+            };
             let valid = draft.validate(&ctx)?;
             db.insert_official(None, &new_uuid(), &valid)?;
             created += 1;
@@ -524,15 +533,66 @@ fn official_draft(rng: &mut Rng, number: usize, unit: UnitId, post: &Post, year:
         staff_no: format!("GS{number:05}"),
         name: person_name(rng, female),
         gender: Some(if female { Gender::Female } else { Gender::Male }),
-        birth: format!("{birth_year}.{:02}", 1 + rng.below(12)),
+        birth: {
+            // Drawn to keep the generator's sequence; the record's month comes with its ID number.
+            rng.below(12);
+            cadre_record(number, post, birth_year, since_year, year).birth
+        },
         political: if post.tier == RankTier::General { weighted(rng, POLITICAL) } else { "中共黨員" }.to_owned(),
         education: if post.tier == RankTier::General { weighted(rng, EDUCATION) } else { weighted(rng, &EDUCATION[..3]) }.to_owned(),
-        tier: Some(post.tier),
         position_title,
         unit: Some(unit),
         post: Some(post.id),
         post_since: post_since.map(format_date).unwrap_or_default(),
         status: Some(OfficialStatus::Active),
+        ..cadre_record(number, post, birth_year, since_year, year)
+    }
+}
+
+/// The 職務, 職級 and identity fields of a demo official, from a generator of their own (so the
+/// people, units and posts drawn before stay as they were): the 職級 and leadership level fit the
+/// post's tier, and the 身份證號 carries the birth month with a true check digit.
+fn cadre_record(number: usize, post: &Post, birth_year: i32, since_year: i32, year: i32) -> OfficialDraft {
+    use crate::domain::ranks::{DutyLevel, Rank};
+    let mut rng = Rng::new(0xCADE ^ number as u64);
+    let leader = post.title.contains('長') || post.title.contains("主任") || post.title.contains("書記");
+    let deputy = post.title.contains('副');
+    let (duty_level, rank) = match post.tier {
+        RankTier::Division => (
+            Some(if deputy { DutyLevel::CountyDeputy } else { DutyLevel::CountyChief }),
+            *rng.pick(&[Rank::Researcher2, Rank::Researcher3, Rank::Researcher4]),
+        ),
+        RankTier::Section => (
+            leader.then_some(if deputy { DutyLevel::TownshipDeputy } else { DutyLevel::TownshipChief }),
+            *rng.pick(&[Rank::Principal1, Rank::Principal2, Rank::Principal3, Rank::Principal4]),
+        ),
+        RankTier::General => (None, *rng.pick(&[Rank::Clerk1, Rank::Clerk1, Rank::Clerk2, Rank::Clerk2, Rank::Probation])),
+    };
+    let rank = if rank == Rank::Probation && since_year < year - 1 { Rank::Clerk2 } else { rank };
+    let rank_since = (since_year + rng.below(4) as i32).min(year - 1);
+    let places = ["湖南衡陽", "湖南長沙", "江西吉安", "湖北咸寧", "廣東韶關", "湖南郴州"];
+    let place = *rng.pick(&places);
+    let birth_month = 1 + rng.below(12) as u32;
+    let region = ["430421", "430104", "360802", "421202", "440203", "431002"][rng.below(6)];
+    let body = format!("{region}{birth_year}{birth_month:02}{:02}{:03}", 1 + rng.below(28), rng.below(1000));
+    let weights = [7u32, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let check = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize];
+    OfficialDraft {
+        duty_level,
+        rank: Some(rank),
+        rank_since: format!("{rank_since}.{:02}", 1 + rng.below(12)),
+        identity: Box::new(crate::domain::identity::Identity {
+            ethnicity: (if rng.chance(92) { "漢族" } else { *rng.pick(&["土家族", "苗族", "瑤族", "回族"]) }).to_owned(),
+            native_place: place.to_owned(),
+            birthplace: if rng.chance(70) { place.to_owned() } else { (*rng.pick(&places)).to_owned() },
+            id_number: format!("{body}{check}"),
+            work_since: format!("{}.{:02}", (birth_year + 21 + rng.below(3) as i32).min(year - 1), 7 + rng.below(3)),
+            health: "健康".to_owned(),
+            ..Default::default()
+        }),
+        birth: format!("{birth_year}.{birth_month:02}"),
+        ..OfficialDraft::default()
     }
 }
 

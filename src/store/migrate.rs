@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/007_exams.sql"),
     include_str!("sql/008_yearend.sql"),
     include_str!("sql/009_unit_review.sql"),
+    include_str!("sql/010_cadre_record.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,15 +2,41 @@
 
 use super::{Db, Result, StoreError, code};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
-use crate::domain::dates::{YearMonth, format_date, parse_date};
+use crate::domain::dates::{Since, YearMonth};
+use crate::domain::identity::Identity;
 use crate::domain::official::{Official, OfficialData};
+use crate::domain::ranks::{DutyLevel, Rank, TierMapping};
 use crate::domain::roster::RosterRow;
 use crate::domain::{OfficialId, PostId, UnitId};
 use rusqlite::types::{Type, Value};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
-const COLUMNS: &str =
-    "id, uuid, staff_no, name, gender, birth, political, education, tier, position_title, unit_id, post_id, post_since, status";
+const COLUMNS: &str = "id, uuid, staff_no, name, gender, birth, political, education, tier, tier_override, duty_level, duty_since,
+     rank, rank_since, grade, position_title, unit_id, post_id, post_since, status, id_number, identity";
+
+/// The stored columns after `id` and `uuid`, in [`COLUMNS`] order, as `?3, ?4…` names them.
+const STORED: [&str; 20] = [
+    "staff_no",
+    "name",
+    "gender",
+    "birth",
+    "political",
+    "education",
+    "tier",
+    "tier_override",
+    "duty_level",
+    "duty_since",
+    "rank",
+    "rank_since",
+    "grade",
+    "position_title",
+    "unit_id",
+    "post_id",
+    "post_since",
+    "status",
+    "id_number",
+    "identity",
+];
 
 fn conversion(index: usize, text: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(index, Type::Text, format!("bad value {text:?}").into())
@@ -21,9 +47,27 @@ fn year_month(row: &Row<'_>, index: usize) -> rusqlite::Result<YearMonth> {
     YearMonth::parse(&text).ok_or_else(|| conversion(index, &text))
 }
 
+fn since(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Since>> {
+    match row.get::<_, Option<String>>(index)? {
+        None => Ok(None),
+        Some(text) => Since::parse(&text).map(Some).ok_or_else(|| conversion(index, &text)),
+    }
+}
+
+/// A vocabulary column that may be empty.
+fn optional<T>(row: &Row<'_>, index: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
+    match row.get::<_, Option<String>>(index)? {
+        None => Ok(None),
+        Some(text) => from_code(&text).map(Some).ok_or_else(|| conversion(index, &text)),
+    }
+}
+
 /// The stored columns of an official after `id` (and `uuid`), in table order.
-fn values(o: &OfficialData) -> [Value; 12] {
+fn values(o: &OfficialData) -> [Value; 20] {
     let text = |s: &str| Value::Text(s.to_owned());
+    let since = |s: Option<Since>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+    // The ID number has its own column (unique, looked up on import); the rest of the identity is one body.
+    let identity = Identity { id_number: String::new(), ..(*o.identity).clone() };
     [
         text(&o.staff_no),
         text(&o.name),
@@ -32,16 +76,26 @@ fn values(o: &OfficialData) -> [Value; 12] {
         text(&o.political),
         text(&o.education),
         text(o.tier.code()),
+        o.tier_override.map_or(Value::Null, |t| text(t.code())),
+        o.duty_level.map_or(Value::Null, |d| text(d.code())),
+        since(o.duty_since),
+        o.rank.map_or(Value::Null, |r| text(r.code())),
+        since(o.rank_since),
+        text(&o.grade),
         text(&o.position_title),
         Value::Integer(o.unit.0),
         o.post.map_or(Value::Null, |p| Value::Integer(p.0)),
-        o.post_since.map_or(Value::Null, |d| Value::Text(format_date(d))),
+        since(o.post_since),
         text(o.status.code()),
+        if o.identity.id_number.is_empty() { Value::Null } else { text(&o.identity.id_number) },
+        Value::Text(serde_json::to_string(&identity).unwrap_or_else(|_| "{}".into())),
     ]
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Official> {
-    let post_since: Option<String> = row.get(12)?;
+    let body: String = row.get(21)?;
+    let mut identity: Identity = serde_json::from_str(&body).map_err(|_| conversion(21, &body))?;
+    identity.id_number = row.get::<_, Option<String>>(20)?.unwrap_or_default();
     Ok(Official {
         id: OfficialId(row.get(0)?),
         uuid: row.get(1)?,
@@ -53,14 +107,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Official> {
             political: row.get(6)?,
             education: row.get(7)?,
             tier: code(row, 8, RankTier::from_code)?,
-            position_title: row.get(9)?,
-            unit: UnitId(row.get(10)?),
-            post: row.get::<_, Option<i64>>(11)?.map(PostId),
-            post_since: match post_since {
-                None => None,
-                Some(text) => Some(parse_date(&text).ok_or_else(|| conversion(12, &text))?),
-            },
-            status: code(row, 13, OfficialStatus::from_code)?,
+            tier_override: optional(row, 9, RankTier::from_code)?,
+            duty_level: optional(row, 10, DutyLevel::from_code)?,
+            duty_since: since(row, 11)?,
+            rank: optional(row, 12, Rank::from_code)?,
+            rank_since: since(row, 13)?,
+            grade: row.get(14)?,
+            position_title: row.get(15)?,
+            unit: UnitId(row.get(16)?),
+            post: row.get::<_, Option<i64>>(17)?.map(PostId),
+            post_since: since(row, 18)?,
+            status: code(row, 19, OfficialStatus::from_code)?,
+            identity: Box::new(identity),
         },
     })
 }
@@ -87,25 +145,72 @@ impl Db<'_> {
     /// Inserts an official, with the given id when restoring one.
     pub fn insert_official(&self, id: Option<OfficialId>, uuid: &str, o: &OfficialData) -> Result<OfficialId> {
         let head = [id.map_or(Value::Null, |i| Value::Integer(i.0)), Value::Text(uuid.to_owned())];
+        let places: Vec<String> = (1..=STORED.len() + 2).map(|i| format!("?{i}")).collect();
         self.conn
-            .prepare_cached(
-                "INSERT INTO official (id, uuid, staff_no, name, gender, birth, political, education, tier, position_title,
-                                       unit_id, post_id, post_since, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
+            .prepare_cached(&format!("INSERT INTO official (id, uuid, {}) VALUES ({})", STORED.join(", "), places.join(", ")))?
             .execute(params_from_iter(head.into_iter().chain(values(o))))?;
         Ok(OfficialId(self.conn.last_insert_rowid()))
     }
 
     pub fn update_official(&self, id: OfficialId, o: &OfficialData) -> Result<()> {
+        let sets: Vec<String> = STORED.iter().enumerate().map(|(i, column)| format!("{column} = ?{}", i + 2)).collect();
         let changed = self
             .conn
-            .prepare_cached(
-                "UPDATE official SET staff_no = ?2, name = ?3, gender = ?4, birth = ?5, political = ?6, education = ?7,
-                 tier = ?8, position_title = ?9, unit_id = ?10, post_id = ?11, post_since = ?12, status = ?13 WHERE id = ?1",
-            )?
+            .prepare_cached(&format!("UPDATE official SET {} WHERE id = ?1", sets.join(", ")))?
             .execute(params_from_iter(std::iter::once(Value::Integer(id.0)).chain(values(o))))?;
         if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// The name of the official holding `id_number`, other than `except`.
+    pub fn id_number_holder(&self, id_number: &str, except: Option<OfficialId>) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT name FROM official WHERE id_number = ?1 AND id IS NOT ?2")?;
+        Ok(stmt.query_row(params![id_number, except.map(|e| e.0)], |r| r.get(0)).optional()?)
+    }
+
+    /// A staff number no one holds, for a person whose roster gives none: `N` and five digits,
+    /// the first free one after the highest such number.
+    pub fn free_staff_no(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(max(CAST(substr(staff_no, 2) AS INTEGER)), 0) FROM official
+             WHERE staff_no GLOB 'N[0-9][0-9][0-9][0-9][0-9]*'",
+        )?;
+        let highest: i64 = stmt.query_row([], |r| r.get(0))?;
+        Ok(format!("N{:05}", highest + 1))
+    }
+
+    /// The bureau's mapping from 職務 and 職級 to tiers.
+    pub fn tier_mapping(&self) -> Result<TierMapping> {
+        Ok(TierMapping::from_json(self.meta("tier_mapping")?.as_deref()))
+    }
+
+    pub fn set_tier_mapping(&self, mapping: &TierMapping) -> Result<()> {
+        self.set_meta("tier_mapping", &mapping.to_json())
+    }
+
+    /// Sets officials' derived tiers (after the mapping changed), leaving the rest of each record.
+    pub fn set_tiers(&self, tiers: &[(OfficialId, RankTier)]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached("UPDATE official SET tier = ?2 WHERE id = ?1")?;
+        for (id, tier) in tiers {
+            stmt.execute(params![id.0, tier.code()])?;
+        }
+        Ok(())
+    }
+
+    /// An official's photo: its type and bytes.
+    pub fn photo(&self, id: OfficialId) -> Result<Option<(String, Vec<u8>)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT mime, bytes FROM official_photo WHERE official_id = ?1")?;
+        Ok(stmt.query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    }
+
+    /// Sets (or with `None` removes) an official's photo.
+    pub fn set_photo(&self, id: OfficialId, photo: Option<(&str, &[u8])>) -> Result<()> {
+        self.conn.prepare_cached("DELETE FROM official_photo WHERE official_id = ?1")?.execute([id.0])?;
+        if let Some((mime, bytes)) = photo {
+            self.conn
+                .prepare_cached("INSERT INTO official_photo (official_id, mime, bytes) VALUES (?1, ?2, ?3)")?
+                .execute(params![id.0, mime, bytes])?;
+        }
+        Ok(())
     }
 
     pub fn delete_official(&self, id: OfficialId) -> Result<()> {

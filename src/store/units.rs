@@ -35,6 +35,23 @@ pub struct UnitUsage {
 }
 
 impl Db<'_> {
+    /// Every unit's other names (局領導 for 局領導班子), by unit.
+    pub fn unit_aliases(&self) -> Result<Vec<(UnitId, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT unit_id, alias FROM unit_alias ORDER BY unit_id, alias")?;
+        let rows = stmt.query_map([], |r| Ok((UnitId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces a unit's other names.
+    pub fn set_unit_aliases(&self, id: UnitId, aliases: &[String]) -> Result<()> {
+        self.conn.prepare_cached("DELETE FROM unit_alias WHERE unit_id = ?1")?.execute([id.0])?;
+        let mut insert = self.conn.prepare_cached("INSERT OR IGNORE INTO unit_alias (unit_id, alias) VALUES (?1, ?2)")?;
+        for alias in aliases {
+            insert.execute(params![id.0, alias])?;
+        }
+        Ok(())
+    }
+
     pub fn units(&self) -> Result<Vec<Unit>> {
         let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM unit ORDER BY position, id"))?;
         let rows = stmt.query_map([], from_row)?;

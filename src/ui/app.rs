@@ -258,20 +258,12 @@ impl NengliApp {
         let lang = self.state.lang;
         match outcome {
             jobs::Outcome::Read { path, sheets: Ok(sheets) } => {
-                let kind = sheets
+                // The first sheet whose header fits (a WPS workbook may open on an instructions sheet).
+                let (sheet, kind) = sheets
                     .iter()
-                    .find_map(|s| {
-                        s.rows.first().and_then(|h| exchange::columns::detect(&h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()))
-                    })
-                    .unwrap_or(Kind::Officials);
-                let sheet = sheets
-                    .iter()
-                    .position(|s| {
-                        s.rows
-                            .first()
-                            .is_some_and(|h| exchange::columns::locate(kind, &h.iter().map(|c| c.text.clone()).collect::<Vec<_>>()).is_ok())
-                    })
-                    .unwrap_or(0);
+                    .enumerate()
+                    .find_map(|(i, s)| exchange::header::detect(s).map(|kind| (i, kind)))
+                    .unwrap_or((0, Kind::Officials));
                 self.state.import = Some(ImportPage {
                     file: exchange::display_name(&path),
                     sheets,
@@ -280,6 +272,8 @@ impl NengliApp {
                     preview: None,
                     missing: Vec::new(),
                     only_problems: false,
+                    options: exchange::preview::Options { lang, ..Default::default() },
+                    header_row: String::new(),
                 });
                 self.rebuild_preview(sheet, kind);
                 self.state.page = Page::Import;
@@ -590,6 +584,16 @@ impl NengliApp {
                 self.state.training.problems.clear();
                 self.reload_training();
             }
+            Entity::TierMapping => {
+                if let (Some(service), Some(data)) = (&self.service, &mut self.state.data) {
+                    match service.tier_mapping() {
+                        Ok(mapping) => data.tier_mapping = mapping,
+                        Err(e) => log::warn!("tier mapping after a change: {e}"),
+                    }
+                }
+                self.state.settings.tier_mapping = None;
+                self.reload(false, false, true);
+            }
             Entity::Official(id) => {
                 self.patch_roster(id);
                 self.state.roster.problems.clear();
@@ -617,7 +621,9 @@ impl NengliApp {
             network_share: service.store().on_network_share(),
             bureau: snapshot.bureau,
             catalogue: snapshot.catalogue,
+            tier_mapping: snapshot.tier_mapping,
             units: Vec::new(),
+            unit_aliases: Default::default(),
             unit_tree: Vec::new(),
             posts: snapshot.posts,
             post_holders: Default::default(),
@@ -637,6 +643,7 @@ impl NengliApp {
             completion: Vec::new(),
         };
         data.set_units(snapshot.units);
+        data.set_unit_aliases(snapshot.unit_aliases);
         let filter = self.state.roster_filter();
         data.set_roster(snapshot.roster, self.state.roster.sort, &filter);
         data.refresh_figures();
@@ -676,6 +683,7 @@ impl NengliApp {
         let result = (|| -> Result<(), StoreError> {
             if units {
                 data.set_units(service.units()?);
+                data.set_unit_aliases(service.unit_aliases()?);
             }
             if posts {
                 data.set_posts(service.posts()?);
@@ -755,7 +763,8 @@ fn form_of(command: &Command) -> Form {
             | OrgCommand::MoveUnit { .. }
             | OrgCommand::SetUnitRetired { .. }
             | OrgCommand::DeleteUnit { .. }
-            | OrgCommand::RestoreUnit(_) => Form::Unit,
+            | OrgCommand::RestoreUnit(_)
+            | OrgCommand::SetUnitAliases { .. } => Form::Unit,
         },
         Command::Roster(_) => Form::Official,
         Command::Standards(command) => match command {

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 /// Something a view asks for; applied by the app after drawing.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "a few intents a frame; a roster form's command is the large one and boxing it buys nothing")]
 pub enum Intent {
     Do(Command),
     Undo,
@@ -126,6 +127,18 @@ pub enum ImportIntent {
     RebuildPreview {
         sheet: usize,
         kind: Kind,
+    },
+    /// Read the header from this row number (`None`: the one found).
+    SetHeaderRow(Option<usize>),
+    /// How a month column's `YYYY.1` reads.
+    SetDotOne {
+        field: crate::domain::Field,
+        choice: crate::exchange::preview::DotOne,
+    },
+    /// Import a column the file hides, or leave it out again.
+    TakeHiddenColumn {
+        column: usize,
+        take: bool,
     },
     /// Untick every row with problems, or tick every row.
     SelectRows {

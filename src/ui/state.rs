@@ -60,7 +60,11 @@ pub struct Data {
     pub network_share: bool,
     pub bureau: BureauInfo,
     pub catalogue: Catalogue,
+    /// How 職務 and 職級 lead to a tier (the roster form shows the derived tier).
+    pub tier_mapping: crate::domain::ranks::TierMapping,
     pub units: Vec<Unit>,
+    /// Each unit's other names (matched on import).
+    pub unit_aliases: HashMap<UnitId, Vec<String>>,
     /// Unit ids in tree order with their depth.
     pub unit_tree: Vec<(usize, UnitId)>,
     pub posts: Vec<Post>,
@@ -91,6 +95,14 @@ pub struct Data {
 }
 
 impl Data {
+    /// Keeps each unit's other names, grouped by unit.
+    pub fn set_unit_aliases(&mut self, aliases: Vec<(UnitId, String)>) {
+        self.unit_aliases.clear();
+        for (unit, alias) in aliases {
+            self.unit_aliases.entry(unit).or_default().push(alias);
+        }
+    }
+
     /// Recomputes the home page's figures from the cached data (after a change, never per frame).
     pub fn refresh_figures(&mut self) {
         let people: Vec<Person> = self.roster.iter().map(Person::from).collect();
@@ -159,6 +171,8 @@ pub struct OrgPage {
     pub selected_unit: Option<UnitId>,
     pub unit_name: String,
     pub unit_kind: Option<UnitKind>,
+    /// The unit's other names as typed, separated by 、 or commas.
+    pub unit_aliases: String,
     pub move_to: Option<UnitId>,
     pub child_name: String,
     pub child_kind: Option<UnitKind>,
@@ -250,6 +264,10 @@ pub struct ImportPage {
     pub preview: Option<Preview>,
     pub missing: Vec<crate::domain::Field>,
     pub only_problems: bool,
+    /// What the user decided about the file (header row, how `YYYY.1` reads, hidden columns).
+    pub options: crate::exchange::preview::Options,
+    /// The header row number as typed, to override the one found.
+    pub header_row: String,
 }
 
 /// A document laid out for printing, shown page by page before it is saved.
@@ -273,6 +291,8 @@ pub struct JobView {
 /// The Settings page's results.
 #[derive(Default)]
 pub struct SettingsPage {
+    /// The tier mapping being edited (a copy of the stored one until saved).
+    pub tier_mapping: Option<crate::domain::ranks::TierMapping>,
     /// The last database check: `None` not run, `Some(empty)` all well.
     pub check: Option<Vec<crate::store::CheckProblem>>,
     /// The capability scale being edited (a copy of the stored one until saved).

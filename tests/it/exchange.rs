@@ -123,7 +123,7 @@ fn problem_sheet(service: &Service) -> String {
         "N0005,孫八,男,1980.01,一般幹部,辦公室,,2013-02-30".into(),
         "N0006,周九,男,13/2013,一般幹部,辦公室,,".into(),
         "N0007,吳十,男,一九八五年,一般幹部,辦公室,,".into(),
-        "N0008,鄭一,男,1980.01,副科,辦公室,,".into(),
+        "N0008,鄭一,男,1980.01,特級,辦公室,,".into(),
         "N0001,林小雨,女,1990.05,一般幹部,辦公室,,".into(),
         format!("N0010,{similar},男,1966.02,一般幹部,辦公室,,"),
     ]
@@ -140,13 +140,14 @@ fn each_problem_is_reported_on_its_row_and_column_and_nothing_is_stored() {
         preview.rows.iter().find(|r| r.line == line).unwrap().problems.iter().map(|p| (p.field, p.problem.clone())).collect()
     };
     assert_eq!(preview.rows[0].change, Change::New);
-    assert_eq!(problem_at(3), vec![(Field::StaffNo, Problem::Required)]);
+    assert_eq!(problem_at(3), vec![], "a row without a staff number is numbered on import");
+    assert_eq!(preview.rows.iter().find(|r| r.line == 3).unwrap().change, Change::New);
     assert_eq!(problem_at(4), vec![(Field::Unit, Problem::UnknownUnit { name: "不存在科".into() })]);
     assert_eq!(problem_at(5), vec![(Field::Post, Problem::UnknownPost { title: "不存在崗".into() })]);
     assert_eq!(problem_at(6), vec![(Field::PostSince, Problem::BadDate)]);
     assert_eq!(problem_at(7), vec![(Field::Birth, Problem::BadYearMonth)]);
     assert_eq!(problem_at(8), vec![(Field::Birth, Problem::BadYearMonth)]);
-    assert_eq!(problem_at(9), vec![(Field::Tier, Problem::Unknown { value: "副科".into() })]);
+    assert_eq!(problem_at(9), vec![(Field::Tier, Problem::Unknown { value: "特級".into() })]);
     assert_eq!(problem_at(10), vec![(Field::StaffNo, Problem::DuplicateInFile { row: 2 })]);
     let last = preview.rows.iter().find(|r| r.line == 11).unwrap();
     assert!(last.problems.is_empty() && matches!(last.warnings[0].problem, Problem::SimilarName { .. }), "{last:?}");
@@ -154,7 +155,7 @@ fn each_problem_is_reported_on_its_row_and_column_and_nothing_is_stored() {
 
     let before = service.read().official_count().unwrap();
     match service.import(&preview, &mut |_, _| true) {
-        Err(ServiceError::RowsRefused(rows)) => assert_eq!(rows, vec![3, 4, 5, 6, 7, 8, 9, 10]),
+        Err(ServiceError::RowsRefused(rows)) => assert_eq!(rows, vec![4, 5, 6, 7, 8, 9, 10]),
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(service.read().official_count().unwrap(), before, "nothing stored");
@@ -164,7 +165,9 @@ fn each_problem_is_reported_on_its_row_and_column_and_nothing_is_stored() {
         row.selected = row.change != Change::Refused;
     }
     let summary = service.import(&kept, &mut |_, _| true).unwrap();
-    assert_eq!((summary.created, summary.updated), (2, 0));
+    assert_eq!((summary.created, summary.updated), (3, 0));
+    let numbered = service.read().officials().unwrap().into_iter().find(|o| o.name == "王五").expect("stored");
+    assert!(numbered.staff_no.starts_with('N') && numbered.staff_no.len() == 6, "given a number: {}", numbered.staff_no);
     let audit = service.read().audit_rows(1).unwrap();
     assert_eq!(audit[0].action, "import.officials");
     assert!(audit[0].after.as_deref().unwrap().contains("\"file\":\"test\""));

@@ -135,9 +135,12 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::YearEnd(YearEndCommand::RestoreYearEnd { .. }) => (55, Admin),
         Command::YearEnd(YearEndCommand::ReviewUnit { .. }) => (56, Admin),
         Command::YearEnd(YearEndCommand::RestoreUnitReview { .. }) => (57, Admin),
+        Command::Org(OrgCommand::SetUnitAliases { .. }) => (58, Admin),
+        Command::Roster(RosterCommand::SetTierMapping(_)) => (59, Admin),
+        Command::Roster(RosterCommand::SetPhoto { .. }) => (60, Admin),
     }
 }
-const ROWS: usize = 58;
+const ROWS: usize = 61;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -353,6 +356,9 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
             }),
         }),
         Command::YearEnd(YearEndCommand::RestoreUnitReview { unit, year, before: None }),
+        Command::Org(OrgCommand::SetUnitAliases { id: unit, aliases: vec!["別名".into()] }),
+        Command::Roster(RosterCommand::SetTierMapping(nengli::domain::ranks::TierMapping::default())),
+        Command::Roster(RosterCommand::SetPhoto { id: target, photo: None }),
     ]
 }
 

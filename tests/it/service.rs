@@ -25,7 +25,7 @@ fn draft(unit: UnitId, staff_no: &str) -> OfficialDraft {
         name: "林小雨".into(),
         gender: Some(Gender::Female),
         birth: "1990.05".into(),
-        tier: Some(RankTier::General),
+        tier_override: Some(RankTier::General),
         unit: Some(unit),
         status: Some(OfficialStatus::Active),
         ..Default::default()

@@ -211,7 +211,7 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let path = dir.path().join("v1.sqlite");
     version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8, 9]);
+    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8, 9, 10]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();
@@ -224,6 +224,50 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     assert_eq!(scale.default_level(nengli::domain::catalogue::RankTier::Division), 5);
     assert!(store.check().unwrap().is_empty(), "the entries from before the chain were linked in: {:?}", store.check());
     assert!(matches!(store.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 1"), Err(StoreError::Constraint(_))));
+}
+
+/// A bureau of schema 9 (職務 and 職級 in one text, the tier typed by hand, 任現職時間 a day)
+/// upgrades with every official kept, each typed tier kept as that person's own.
+#[test]
+fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.sqlite");
+    crate::support::demo_file(&path);
+    let before = Store::open(&path, OpenMode::Existing).unwrap().read().officials().unwrap();
+    {
+        let store = Store::open(&path, OpenMode::Existing).unwrap();
+        for sql in [
+            "PRAGMA foreign_keys = OFF",
+            "CREATE TABLE old_official (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, staff_no TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+                gender TEXT NOT NULL, birth TEXT NOT NULL, political TEXT NOT NULL DEFAULT '', education TEXT NOT NULL DEFAULT '',
+                tier TEXT NOT NULL, position_title TEXT NOT NULL DEFAULT '', unit_id INTEGER NOT NULL REFERENCES unit(id), post_id INTEGER,
+                post_since TEXT CHECK (post_since IS NULL OR date(post_since) IS post_since),
+                status TEXT NOT NULL DEFAULT 'active', FOREIGN KEY (post_id, unit_id) REFERENCES post(id, unit_id)) STRICT",
+            "INSERT INTO old_official SELECT id, uuid, staff_no, name, gender, birth, political, education, tier, position_title,
+                unit_id, post_id, CASE WHEN post_since GLOB '*-*' THEN post_since ELSE replace(post_since, '.', '-') || '-01' END, status FROM official",
+            "DROP TABLE official",
+            "ALTER TABLE old_official RENAME TO official",
+            "DROP TABLE official_photo",
+            "DROP TABLE unit_alias",
+            "PRAGMA user_version = 9",
+        ] {
+            store.execute_raw(sql).unwrap();
+        }
+    }
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(store.migrated(), &[10]);
+    let after = store.read().officials().unwrap();
+    assert_eq!(after.len(), before.len());
+    for (old, new) in before.iter().zip(&after) {
+        assert_eq!(
+            (new.id, &new.uuid, &new.staff_no, &new.name, new.birth, new.unit, new.post),
+            (old.id, &old.uuid, &old.staff_no, &old.name, old.birth, old.unit, old.post)
+        );
+        assert_eq!(new.tier, old.tier, "no one's tier changes on upgrade");
+        assert_eq!(new.tier_override, Some(old.tier), "the typed tier is kept as the person's own");
+        assert_eq!(new.post_since.map(|s| s.month()), old.post_since.map(|s| s.month()));
+    }
+    assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
 }
 
 #[test]
@@ -305,6 +349,8 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "ALTER TABLE old_test RENAME TO capability_test",
             "DROP TABLE yearend_record",
             "DROP TABLE yearend_unit_review",
+            "DROP TABLE official_photo",
+            "DROP TABLE unit_alias",
             "PRAGMA user_version = 6",
         ] {
             let _ = store.execute_raw(sql);
@@ -312,7 +358,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
         official
     };
     let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester").with_today(crate::support::today());
-    assert_eq!(service.store().migrated(), &[7, 8, 9]);
+    assert_eq!(service.store().migrated(), &[7, 8, 9, 10]);
     assert_eq!(service.read().scores_of(official).unwrap().len(), 1, "the score survived the rebuild");
     let exam =
         Test { id: 0, name: "五基達標考試".into(), kind: TestKind::FiveBasics, date: crate::support::today(), pass_mark: 60.0 };

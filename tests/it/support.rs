@@ -38,7 +38,7 @@ pub fn newcomer(service: &Service, staff_no: &str) -> nengli::service::Command {
         name: "新進人員".into(),
         gender: Some(nengli::domain::catalogue::Gender::Female),
         birth: "1990.03".into(),
-        tier: Some(nengli::domain::catalogue::RankTier::General),
+        tier_override: Some(nengli::domain::catalogue::RankTier::General),
         unit: Some(unit),
         status: Some(nengli::domain::catalogue::OfficialStatus::Active),
         ..Default::default()

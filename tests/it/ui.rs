@@ -317,14 +317,14 @@ fn wait_for_job(h: &mut Harness<'_, NengliApp>) {
 fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
     let (dir, mut h) = demo_harness(Lang::Tc);
     let sheet = dir.path().join("名冊.csv");
-    std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\nN2,王五,男,2030.01,一般幹部,辦公室\nN3,趙六,男,1980.01,副科,辦公室\n").unwrap();
+    std::fs::write(&sheet, "工號,姓名,性別,出生年月,職級層次,單位\nN1,林小雨,女,1990.05,一般幹部,辦公室\nN2,王五,男,2030.01,一般幹部,辦公室\nN3,趙六,男,1980.01,特級,辦公室\n").unwrap();
     let before = h.state().service().unwrap().read().official_count().unwrap();
     h.state_mut().handle(nengli::ui::intent::Intent::Import(ImportIntent::ImportFile(sheet)));
     wait_for_job(&mut h);
     assert_eq!(h.state().state.page, Page::Import);
     h.get_by_label("匯入預覽：名冊.csv");
     h.get_by_label("出生年月：不能晚於今天");
-    h.get_by_label("職級層次：「副科」不是可選的值");
+    h.get_by_label("職級層次：「特級」不是可選的值");
     assert!(
         h.query_by_role_and_label(Role::Button, "匯入 1 行").is_some_and(|b| b.accesskit_node().is_disabled()),
         "commit is off while bad rows are ticked"

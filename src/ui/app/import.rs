@@ -34,6 +34,31 @@ impl NengliApp {
                 }
             }
             ImportIntent::RebuildPreview { sheet, kind } => self.rebuild_preview(sheet, kind),
+            ImportIntent::SetHeaderRow(line) => {
+                if let Some(page) = &mut self.state.import {
+                    page.options.header_line = line;
+                    let (sheet, kind) = (page.sheet, page.kind);
+                    self.rebuild_preview(sheet, kind);
+                }
+            }
+            ImportIntent::SetDotOne { field, choice } => {
+                if let Some(page) = &mut self.state.import {
+                    page.options.dot_one.insert(field, choice);
+                    let (sheet, kind) = (page.sheet, page.kind);
+                    self.rebuild_preview(sheet, kind);
+                }
+            }
+            ImportIntent::TakeHiddenColumn { column, take } => {
+                if let Some(page) = &mut self.state.import {
+                    if take {
+                        page.options.hidden_columns_taken.insert(column);
+                    } else {
+                        page.options.hidden_columns_taken.remove(&column);
+                    }
+                    let (sheet, kind) = (page.sheet, page.kind);
+                    self.rebuild_preview(sheet, kind);
+                }
+            }
             ImportIntent::SelectRows { all } => {
                 if let Some(preview) = self.state.import.as_mut().and_then(|p| p.preview.as_mut()) {
                     for row in &mut preview.rows {
@@ -89,11 +114,20 @@ impl NengliApp {
             }
         };
         let Some(page) = &mut self.state.import else { return };
-        page.sheet = sheet.min(page.sheets.len().saturating_sub(1));
+        let sheet = sheet.min(page.sheets.len().saturating_sub(1));
+        if sheet != page.sheet || kind != page.kind {
+            // Another sheet or kind: what was decided about the last one does not carry over.
+            page.options = preview::Options { lang: self.state.lang, ..Default::default() };
+        }
+        page.sheet = sheet;
         page.kind = kind;
         let Some(data) = page.sheets.get(page.sheet) else { return };
-        match preview::build(kind, &page.file, data, &lookup) {
+        page.options.lang = self.state.lang;
+        match preview::build_with(kind, &page.file, data, &lookup, &page.options) {
             Ok(preview) => {
+                if page.options.header_line.is_none() {
+                    page.header_row = preview.header_line.to_string();
+                }
                 page.preview = Some(preview);
                 page.missing.clear();
             }

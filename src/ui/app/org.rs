@@ -23,8 +23,10 @@ impl NengliApp {
 
     pub(super) fn load_unit_form(&mut self, id: crate::domain::UnitId) {
         let Some(unit) = self.state.data.as_ref().and_then(|d| d.unit(id)).cloned() else { return };
+        let aliases = self.state.data.as_ref().and_then(|d| d.unit_aliases.get(&id)).map(|a| a.join("、")).unwrap_or_default();
         let org = &mut self.state.org;
         org.unit_name = unit.name.clone();
+        org.unit_aliases = aliases;
         org.unit_kind = Some(unit.kind);
         org.move_to = unit.parent;
     }

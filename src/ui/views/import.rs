@@ -3,10 +3,10 @@
 //! that stores all ticked rows or none.
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::dates::format_date;
+use crate::domain::identity::mask_id;
 use crate::domain::{Field, Lang};
 use crate::exchange::Kind;
-use crate::exchange::preview::{Change, Preview, Record};
+use crate::exchange::preview::{Change, DotOne, DotOneReading, Options, Preview, Record};
 use crate::i18n::{self, tr};
 use crate::ui::intent::ImportIntent;
 use crate::ui::intent::Intent;
@@ -31,8 +31,12 @@ fn stored_text(lang: Lang, catalogue: &Catalogue, record: Option<&Record>, field
             Field::Gender => Some(i18n::gender(lang, data.gender).to_owned()),
             Field::Birth => Some(data.birth.to_string()),
             Field::Tier => Some(catalogue.tier_name(data.tier, lang).to_owned()),
-            Field::PostSince => Some(data.post_since.map(format_date).unwrap_or_default()),
+            Field::PostSince => Some(data.post_since.map(|s| s.to_string()).unwrap_or_default()),
             Field::Status => Some(i18n::status(lang, data.status).to_owned()),
+            Field::IdNumber => Some(mask_id(&data.identity.id_number)),
+            Field::Rank => Some(data.rank.map(|r| i18n::rank(lang, r).to_owned()).unwrap_or_default()),
+            Field::DutyLevel => Some(data.duty_level.map(|d| i18n::duty_level(lang, d).to_owned()).unwrap_or_default()),
+            Field::StaffNo if data.staff_no.is_empty() => Some(tr(lang, "import.staff_no_auto").to_owned()),
             _ => None,
         },
         Record::Post { data, .. } => match field {
@@ -54,18 +58,92 @@ pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     ui.add_space(4.0);
     chooser(ui, lang, page, out);
     ui.add_space(4.0);
+    header_row(ui, lang, &mut page.header_row, page.options.header_line.is_some(), out);
     let Some(preview) = &mut page.preview else {
-        let names: Vec<&str> = page.missing.iter().map(|f| tr(lang, i18n::field_key(*f))).collect();
-        let text = i18n::fill(tr(lang, "exchange.missing_columns"), &[&names.join("、")]);
+        let sheet = page.sheets.get(page.sheet).map_or(String::new(), |s| s.name.clone());
+        let text =
+            crate::messages::exchange_error(lang, &crate::exchange::ExchangeError::NoHeader { sheet, missing: page.missing.clone() });
         ui.label(RichText::new(text).color(ui.visuals().error_fg_color));
         if ui.button(tr(lang, "import.discard")).clicked() {
             out.push(Intent::Import(ImportIntent::DiscardImport));
         }
         return;
     };
+    file_notes(ui, lang, preview, &page.options, out);
     actions(ui, lang, preview, &mut page.only_problems, out);
     ui.add_space(4.0);
     rows_table(ui, lang, catalogue, preview, page.only_problems);
+}
+
+/// Where the header is, and a way to say it is elsewhere.
+fn header_row(ui: &mut Ui, lang: Lang, typed: &mut String, forced: bool, out: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "import.header_row"));
+        let edit = ui.add(egui::TextEdit::singleline(typed).desired_width(48.0)).labelled_by(label.id);
+        let apply =
+            ui.button(tr(lang, "import.header_apply")).clicked() || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        if apply && let Ok(line) = typed.trim().parse::<usize>() {
+            out.push(Intent::Import(ImportIntent::SetHeaderRow(Some(line.max(1)))));
+        }
+        if forced && ui.button(tr(lang, "import.header_auto")).clicked() {
+            typed.clear();
+            out.push(Intent::Import(ImportIntent::SetHeaderRow(None)));
+        }
+    });
+}
+
+/// What the preview left out or had to decide: columns not imported, hidden columns, rows
+/// skipped, and how each month column reads `YYYY.1` (with the choice where nothing decides).
+fn file_notes(ui: &mut Ui, lang: Lang, preview: &Preview, options: &Options, out: &mut Vec<Intent>) {
+    let separator = if lang == Lang::En { ", " } else { "、" };
+    if !preview.unrecognised.is_empty() {
+        let names: Vec<String> = preview.unrecognised.iter().map(|(letter, name)| format!("{name}（{letter}）")).collect();
+        ui.label(RichText::new(i18n::fill(tr(lang, "cli.not_imported"), &[&names.join(separator)])).color(ui.visuals().warn_fg_color));
+    }
+    let hidden: Vec<(usize, String)> = preview
+        .hidden_columns
+        .iter()
+        .map(|(c, f, l)| (*c, format!("{} ({l})", tr(lang, i18n::field_key(*f)))))
+        .chain(options.hidden_columns_taken.iter().map(|c| (*c, crate::exchange::columns::letter(*c))))
+        .collect();
+    if !hidden.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "import.hidden_columns"));
+            for (column, name) in hidden {
+                let mut take = options.hidden_columns_taken.contains(&column);
+                if ui.checkbox(&mut take, name).changed() {
+                    out.push(Intent::Import(ImportIntent::TakeHiddenColumn { column, take }));
+                }
+            }
+        });
+    }
+    for (field, reading) in &preview.months {
+        ui.horizontal_wrapped(|ui| {
+            let undecided = *reading == DotOneReading::Undecided;
+            let text = format!("{}：{}", tr(lang, i18n::field_key(*field)), crate::messages::month_reading(lang, *reading));
+            ui.label(if undecided { RichText::new(text).color(ui.visuals().error_fg_color) } else { RichText::new(text) });
+            if undecided || matches!(reading, DotOneReading::Chosen(_)) {
+                for (choice, key) in [(DotOne::January, "import.read_january"), (DotOne::October, "import.read_october")] {
+                    if ui.selectable_label(*reading == DotOneReading::Chosen(choice), tr(lang, key)).clicked() {
+                        out.push(Intent::Import(ImportIntent::SetDotOne { field: *field, choice }));
+                    }
+                }
+            }
+        });
+    }
+    let hidden_rows = preview.rows.iter().filter(|r| r.hidden).count();
+    if hidden_rows > 0 {
+        ui.label(RichText::new(i18n::fill(tr(lang, "import.hidden_rows"), &[&hidden_rows.to_string()])).weak());
+    }
+    if !preview.skipped.is_empty() {
+        egui::CollapsingHeader::new(i18n::fill(tr(lang, "import.skipped"), &[&preview.skipped.len().to_string()]))
+            .id_salt("import_skipped")
+            .show(ui, |ui| {
+                for (line, skip) in &preview.skipped {
+                    ui.label(i18n::fill(tr(lang, "cli.skipped_row"), &[&line.to_string(), &crate::messages::skip_reason(lang, skip)]));
+                }
+            });
+    }
 }
 
 fn chooser(ui: &mut Ui, lang: Lang, page: &ImportPage, out: &mut Vec<Intent>) {
@@ -194,14 +272,31 @@ fn rows_table(ui: &mut Ui, lang: Lang, catalogue: &Catalogue, preview: &mut Prev
                         ui.add(egui::Label::new(text).truncate());
                     });
                 }
+                let changes = record.changes.iter().map(|c| {
+                    let (before, after) = if c.field == Field::IdNumber {
+                        (mask_id(&c.before), mask_id(&c.after))
+                    } else {
+                        (c.before.clone(), c.after.clone())
+                    };
+                    format!("{}：{} → {}", tr(lang, i18n::field_key(c.field)), before, after)
+                });
+                let hidden = record.hidden.then(|| tr(lang, "import.row_hidden").to_owned());
                 let messages: Vec<String> = record
                     .problems
                     .iter()
                     .map(|p| i18n::problem(lang, p))
                     .chain(record.warnings.iter().map(|w| format!("{} {}", tr(lang, "cli.warning"), i18n::problem(lang, w))))
+                    .chain(hidden)
+                    .chain(changes)
                     .collect();
                 row.col(|ui| {
-                    let color = if record.problems.is_empty() { ui.visuals().warn_fg_color } else { ui.visuals().error_fg_color };
+                    let color = if !record.problems.is_empty() {
+                        ui.visuals().error_fg_color
+                    } else if record.warnings.is_empty() {
+                        ui.visuals().text_color()
+                    } else {
+                        ui.visuals().warn_fg_color
+                    };
                     let text = messages.join(";");
                     let label = ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate());
                     if !text.is_empty() {

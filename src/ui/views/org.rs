@@ -77,11 +77,22 @@ fn unit_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Org
         form_row(ui, lang, tr(lang, "field.unit_kind"), Field::UnitKind, &problems, |ui| {
             choose(ui, "unit_kind", &mut page.unit_kind, &kind_choices(lang, is_root), None, 160.0)
         });
+        form_row(ui, lang, tr(lang, "field.unit_aliases"), Field::UnitName, &[], |ui| {
+            line(ui, &mut page.unit_aliases, 260.0).on_hover_text(tr(lang, "hint.unit_aliases"));
+            ui.label(RichText::new(tr(lang, "hint.unit_aliases")).weak().small());
+        });
         ui.label("");
         if ui.button(tr(lang, "org.save_unit")).clicked()
             && let Some(kind) = page.unit_kind
         {
-            out.push(Intent::Do(Command::Org(OrgCommand::UpdateUnit { id: unit_id, name: page.unit_name.clone(), kind })));
+            if page.unit_name != unit.name || Some(unit.kind) != page.unit_kind {
+                out.push(Intent::Do(Command::Org(OrgCommand::UpdateUnit { id: unit_id, name: page.unit_name.clone(), kind })));
+            }
+            let aliases: Vec<String> =
+                page.unit_aliases.split(['、', ',', '，', ';', '；']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+            if aliases != data.unit_aliases.get(&unit_id).cloned().unwrap_or_default() {
+                out.push(Intent::Do(Command::Org(OrgCommand::SetUnitAliases { id: unit_id, aliases })));
+            }
         }
         ui.end_row();
         if !is_root {

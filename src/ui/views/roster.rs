@@ -5,6 +5,7 @@
 use super::widgets::{choose, form_row, line, problems_for, unit_choices};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
 use crate::domain::problem::Field;
+use crate::domain::ranks::{DutyLevel, Rank};
 use crate::domain::roster::Column as Col;
 use crate::domain::standards::{LEVELS, SeatData, SeatStatus};
 use crate::domain::{Lang, PostId};
@@ -243,6 +244,8 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
     let width = 220.0;
     let genders: Vec<(Gender, String)> = Gender::ALL.iter().map(|g| (*g, i18n::gender(lang, *g).to_owned())).collect();
     let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
+    let duty_levels: Vec<(DutyLevel, String)> = DutyLevel::ALL.iter().map(|d| (*d, i18n::duty_level(lang, *d).to_owned())).collect();
+    let ranks: Vec<(Rank, String)> = Rank::ALL.iter().map(|r| (*r, i18n::rank(lang, *r).to_owned())).collect();
     let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
     let posts: Vec<(PostId, String)> = data
         .posts
@@ -264,7 +267,23 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
         });
         form_row(ui, lang, tr(lang, "field.political"), Field::Political, &problems, |ui| line(ui, &mut draft.political, width));
         form_row(ui, lang, tr(lang, "field.education"), Field::Education, &problems, |ui| line(ui, &mut draft.education, width));
-        form_row(ui, lang, tr(lang, "field.tier"), Field::Tier, &problems, |ui| choose(ui, "tier", &mut draft.tier, &tiers, None, 140.0));
+        form_row(ui, lang, tr(lang, "field.duty_level"), Field::DutyLevel, &problems, |ui| {
+            choose(ui, "duty_level", &mut draft.duty_level, &duty_levels, Some(tr(lang, "duty.none")), width)
+        });
+        form_row(ui, lang, tr(lang, "field.duty_since"), Field::DutySince, &problems, |ui| since_line(ui, lang, &mut draft.duty_since));
+        form_row(ui, lang, tr(lang, "field.rank"), Field::Rank, &problems, |ui| {
+            choose(ui, "rank", &mut draft.rank, &ranks, Some(tr(lang, "rank.none")), width)
+        });
+        form_row(ui, lang, tr(lang, "field.rank_since"), Field::RankSince, &problems, |ui| since_line(ui, lang, &mut draft.rank_since));
+        form_row(ui, lang, tr(lang, "field.grade"), Field::Grade, &problems, |ui| line(ui, &mut draft.grade, width));
+        form_row(ui, lang, tr(lang, "field.tier"), Field::Tier, &problems, |ui| {
+            let derived = data.tier_mapping.derive(draft.duty_level, draft.rank);
+            let automatic = match derived {
+                Some(tier) => i18n::fill(tr(lang, "roster.tier_derived"), &[data.catalogue.tier_name(tier, lang)]),
+                None => tr(lang, "roster.tier_unknown").to_owned(),
+            };
+            choose(ui, "tier", &mut draft.tier_override, &tiers, Some(&automatic), width)
+        });
         form_row(ui, lang, tr(lang, "field.position_title"), Field::PositionTitle, &problems, |ui| {
             line(ui, &mut draft.position_title, width)
         });
@@ -275,17 +294,39 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
         form_row(ui, lang, tr(lang, "field.post"), Field::Post, &problems, |ui| {
             choose(ui, "post", &mut draft.post, &posts, Some(tr(lang, "roster.no_post")), width)
         });
-        form_row(ui, lang, tr(lang, "field.post_since"), Field::PostSince, &problems, |ui| {
-            ui.horizontal(|ui| {
-                line(ui, &mut draft.post_since, 100.0);
-                ui.label(RichText::new(tr(lang, "hint.date")).weak());
-            })
-        });
+        form_row(ui, lang, tr(lang, "field.post_since"), Field::PostSince, &problems, |ui| since_line(ui, lang, &mut draft.post_since));
         form_row(ui, lang, tr(lang, "field.status"), Field::Status, &problems, |ui| {
             if draft.status.is_none() {
                 draft.status = Some(OfficialStatus::Active);
             }
             choose(ui, "status", &mut draft.status, &statuses, None, 100.0)
+        });
+    });
+    ui.add_space(4.0);
+    let open = [Field::Ethnicity, Field::NativePlace, Field::Birthplace, Field::IdNumber, Field::WorkSince, Field::PartySince]
+        .iter()
+        .chain(&[Field::Degree, Field::School, Field::InserviceEducation, Field::InserviceDegree, Field::InserviceSchool, Field::Health])
+        .any(|f| problems.iter().any(|p| p.field == *f));
+    egui::CollapsingHeader::new(tr(lang, "roster.cadre_record")).id_salt("cadre_record").open(open.then_some(true)).show(ui, |ui| {
+        let i = &mut draft.identity;
+        egui::Grid::new("cadre_record_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let rows: [(Field, &mut String); 12] = [
+                (Field::Ethnicity, &mut i.ethnicity),
+                (Field::NativePlace, &mut i.native_place),
+                (Field::Birthplace, &mut i.birthplace),
+                (Field::IdNumber, &mut i.id_number),
+                (Field::WorkSince, &mut i.work_since),
+                (Field::PartySince, &mut i.party_since),
+                (Field::Degree, &mut i.degree),
+                (Field::School, &mut i.school),
+                (Field::InserviceEducation, &mut i.inservice_education),
+                (Field::InserviceDegree, &mut i.inservice_degree),
+                (Field::InserviceSchool, &mut i.inservice_school),
+                (Field::Health, &mut i.health),
+            ];
+            for (field, text) in rows {
+                form_row(ui, lang, tr(lang, i18n::field_key(field)), field, &problems, |ui| line(ui, text, width));
+            }
         });
     });
     for message in problems_for(lang, &problems, Field::Record) {
@@ -401,4 +442,13 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
             })));
         }
     });
+}
+
+/// A 任…時間 input: a month (`2019.06`) or a day.
+fn since_line(ui: &mut Ui, lang: Lang, text: &mut String) -> egui::Response {
+    ui.horizontal(|ui| {
+        line(ui, text, 100.0);
+        ui.label(RichText::new(tr(lang, "hint.since")).weak());
+    })
+    .response
 }

@@ -1,15 +1,16 @@
 //! The Settings page: language and theme (remembered on this computer), the open database
 //! with its integrity check and backups, the catalogue and scale, and the filterable change log.
 
-use super::widgets::section;
+use super::widgets::{choose, section};
 use crate::domain::Lang;
 use crate::domain::catalogue::RankTier;
+use crate::domain::ranks::{DutyLevel, Rank, TierMapping};
 use crate::domain::standards::{LEVELS, Scale};
 use crate::i18n::fill;
 use crate::i18n::{self, tr};
 use crate::messages;
 use crate::service::Command;
-use crate::service::command::StandardsCommand;
+use crate::service::command::{RosterCommand, StandardsCommand};
 use crate::ui::intent::Intent;
 use crate::ui::intent::{LoginIntent, SettingsIntent};
 use crate::ui::state::{AuditFilterForm, State};
@@ -113,6 +114,44 @@ fn backups_ui(ui: &mut Ui, lang: Lang, state: &State, out: &mut Vec<Intent>) {
                 });
             }
             ui.end_row();
+        }
+    });
+}
+
+/// Which tier each leadership level and each 職級 leads to: the bureau edits it, and every
+/// official's derived tier follows when it is saved.
+fn tier_mapping_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    catalogue: &crate::domain::catalogue::Catalogue,
+    mapping: &mut TierMapping,
+    out: &mut Vec<Intent>,
+) {
+    egui::CollapsingHeader::new(RichText::new(tr(lang, "tiers.title")).strong()).id_salt("tier_mapping").show(ui, |ui| {
+        ui.label(RichText::new(tr(lang, "tiers.help")).weak());
+        let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, catalogue.tier_name(*t, lang).to_owned())).collect();
+        egui::Grid::new("tier_mapping_grid").num_columns(2).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+            for level in DutyLevel::ALL {
+                ui.label(i18n::duty_level(lang, *level));
+                if let Some(tier) = mapping.duty.get_mut(level) {
+                    let mut chosen = Some(*tier);
+                    choose(ui, &format!("tier_duty_{}", level.code()), &mut chosen, &tiers, None, 160.0);
+                    *tier = chosen.unwrap_or(*tier);
+                }
+                ui.end_row();
+            }
+            for rank in Rank::ALL {
+                ui.label(i18n::rank(lang, *rank));
+                if let Some(tier) = mapping.rank.get_mut(rank) {
+                    let mut chosen = Some(*tier);
+                    choose(ui, &format!("tier_rank_{}", rank.code()), &mut chosen, &tiers, None, 160.0);
+                    *tier = chosen.unwrap_or(*tier);
+                }
+                ui.end_row();
+            }
+        });
+        if ui.button(tr(lang, "tiers.save")).clicked() {
+            out.push(Intent::Do(Command::Roster(RosterCommand::SetTierMapping(mapping.clone()))));
         }
     });
 }
@@ -233,6 +272,8 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
     scale_ui(ui, lang, &data.catalogue, scale, out);
+    let mapping = state.settings.tier_mapping.get_or_insert_with(|| data.tier_mapping.clone());
+    tier_mapping_ui(ui, lang, &data.catalogue, mapping, out);
     audit_ui(ui, lang, &data.audit, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
 }
 
