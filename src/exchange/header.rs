@@ -80,11 +80,13 @@ pub fn find(kind: Kind, sheet: &Sheet, forced: Option<usize>) -> Result<Header, 
         Some(index) => vec![index],
         None => (0..sheet.rows.len().min(SEARCH_ROWS)).collect(),
     };
-    let mut best: Option<(usize, Header)> = None;
+    let mut best: Option<((usize, usize), Header)> = None;
     let mut nearest: Option<(usize, Vec<Field>)> = None;
     for start in starts {
         for height in [1, 2] {
-            if height == 2 && start + 1 >= sheet.rows.len() {
+            // A two-row header's upper row has several cells (a title line has one).
+            let upper_cells = sheet.rows[start].iter().filter(|c| !c.text.trim().is_empty()).count();
+            if height == 2 && (start + 1 >= sheet.rows.len() || upper_cells < 2) {
                 continue;
             }
             let readings = readings(sheet, start, height);
@@ -92,8 +94,9 @@ pub fn find(kind: Kind, sheet: &Sheet, forced: Option<usize>) -> Result<Header, 
                 Ok(found) => {
                     let positions: Vec<(Field, usize)> =
                         specs(kind).iter().zip(&found).filter_map(|(spec, pos)| pos.map(|p| (spec.field, p))).collect();
-                    let score = positions.len();
-                    // A second row is taken only when it recognises more columns than the first alone.
+                    // A second row is taken only when it recognises more columns than one row alone
+                    // (a title line joined to the header below it recognises no more than the header).
+                    let score = (positions.len(), usize::from(height == 1));
                     if best.as_ref().is_none_or(|(s, _)| score > *s) {
                         let names = readings.into_iter().map(|mut r| r.swap_remove(0)).collect();
                         best = Some((score, Header { start, height, names, positions }));

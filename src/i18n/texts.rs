@@ -103,6 +103,10 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("duty.county_deputy", "縣處級副職", "县处级副职", "County/division deputy"),
     ("duty.township_chief", "鄉科級正職", "乡科级正职", "Township/section chief"),
     ("duty.township_deputy", "鄉科級副職", "乡科级副职", "Township/section deputy"),
+    ("roster.no_photo", "無照片", "无照片", "No photo"),
+    ("roster.choose_photo", "選擇照片…", "选择照片…", "Choose photo…"),
+    ("roster.remove_photo", "移除照片", "移除照片", "Remove photo"),
+    ("roster.photo_hint", "JPEG 或 PNG，不超過 2 MB", "JPEG 或 PNG，不超过 2 MB", "JPEG or PNG, at most 2 MB"),
     ("roster.tier_derived", "自動：{0}", "自动：{0}", "Automatic: {0}"),
     ("roster.tier_unknown", "自動（請填職級）", "自动（请填职级）", "Automatic (give the rank)"),
     (

@@ -573,8 +573,10 @@ fn cadre_record(number: usize, post: &Post, birth_year: i32, since_year: i32, ye
     let places = ["湖南衡陽", "湖南長沙", "江西吉安", "湖北咸寧", "廣東韶關", "湖南郴州"];
     let place = *rng.pick(&places);
     let birth_month = 1 + rng.below(12) as u32;
-    let region = ["430421", "430104", "360802", "421202", "440203", "431002"][rng.below(6)];
-    let body = format!("{region}{birth_year}{birth_month:02}{:02}{:03}", 1 + rng.below(28), rng.below(1000));
+    // Day and sequence number follow the person's number, so no two people share an ID number
+    // (up to 168,000 officials: 6 regions × 28 days × 1,000).
+    let region = ["430421", "430104", "360802", "421202", "440203", "431002"][(number / 28_000) % 6];
+    let body = format!("{region}{birth_year}{birth_month:02}{:02}{:03}", 1 + (number / 1_000) % 28, number % 1_000);
     let weights = [7u32, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let sum: u32 = body.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
     let check = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'][(sum % 11) as usize];

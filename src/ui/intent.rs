@@ -108,6 +108,8 @@ pub enum RosterIntent {
     SortRoster(crate::domain::roster::Column),
     /// Draft the selected official's seat statement from their post's standard.
     DraftSeat,
+    /// Choose a JPEG or PNG for the selected official's photo.
+    ChoosePhoto(OfficialId),
 }
 
 impl From<RosterIntent> for Intent {

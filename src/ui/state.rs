@@ -243,6 +243,15 @@ pub struct RosterPage {
     pub seat: Option<SeatData>,
     pub scroll_to_selected: bool,
     pub focus_filter: bool,
+    /// The selected official's photo, decoded (and its texture once drawn).
+    pub photo: Option<Photo>,
+}
+
+/// An official's photo as the roster form shows it.
+pub struct Photo {
+    pub official: OfficialId,
+    pub image: egui::ColorImage,
+    pub texture: Option<egui::TextureHandle>,
 }
 
 /// The welcome screen's inputs.

@@ -348,3 +348,43 @@ fn a_header_only_import_is_refused_without_an_audit_row() {
     assert!(text(&out.stderr).contains("no rows to import"), "{}", text(&out.stderr));
     assert_eq!(audit(), before, "an import of nothing leaves no audit row");
 }
+
+/// A 花名冊 with a title line, a 合計 footer, a column the roster does not take and a month
+/// column nothing decides: the output says where the header is, what was skipped and not
+/// imported; `--dot-one-month` settles `YYYY.1`; `--header-row` reads the header where it is said.
+#[test]
+fn a_real_roster_imports_through_the_command_line_with_its_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let sheet = dir.path().join("花名冊.csv");
+    std::fs::write(
+        &sheet,
+        "某縣稅務局幹部花名冊\n序號,姓名,性別,出生年月,所在科室,職級,備註\n1,林小雨,女,1990.1,辦公室,一級科員,\n2,王　五,男,1982.5,辦公室,四級主任科員,借調\n合計：2人\n",
+    )
+    .unwrap();
+    let (db_path, sheet_path) = (db_arg(&db), db_arg(&sheet));
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--lang", "en", "--db", db_path.as_str(), "import", "officials", sheet_path.as_str()];
+        args.extend_from_slice(extra);
+        nengli(&args)
+    };
+    let out = run(&["--dry-run"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("header at row 2"), "{stdout}");
+    assert!(stdout.contains("not imported: 序號 (A), 備註 (G)"), "{stdout}");
+    assert!(stdout.contains("row 5 skipped: footer \"合計：2人\""), "{stdout}");
+    assert!(stdout.contains("may be January or October"), "{stdout}");
+    let out = run(&["--dot-one-month", "october"]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let birth: String = conn.query_row("SELECT birth FROM official WHERE name = '林小雨'", [], |r| r.get(0)).unwrap();
+    assert_eq!(birth, "1990.10");
+    let padded: i64 = conn.query_row("SELECT count(*) FROM official WHERE name = '王五'", [], |r| r.get(0)).unwrap();
+    assert_eq!(padded, 1, "the name is stored without its padding");
+    // Told the header is on row 1 (the title), the file is refused with the sheet named.
+    let out = run(&["--header-row", "1", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("sheet \"CSV\""), "{}", text(&out.stderr));
+}

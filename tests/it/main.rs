@@ -9,6 +9,7 @@ mod crash;
 mod exchange;
 mod packages;
 mod report;
+mod rosters;
 mod selfcheck;
 mod service;
 mod store;

@@ -3,9 +3,12 @@
 
 use super::NengliApp;
 use crate::domain::OfficialId;
+use crate::domain::identity::Photo;
 use crate::domain::official::OfficialDraft;
 use crate::messages;
-use crate::ui::intent::RosterIntent;
+use crate::service::Command;
+use crate::service::command::RosterCommand;
+use crate::ui::intent::{Intent, RosterIntent};
 use crate::ui::state::Page;
 
 impl NengliApp {
@@ -36,6 +39,21 @@ impl NengliApp {
                 let (sort, filter) = (*sort, self.state.roster_filter());
                 if let Some(data) = &mut self.state.data {
                     data.resort(sort, &filter);
+                }
+            }
+            RosterIntent::ChoosePhoto(id) => {
+                let Some(path) = rfd::FileDialog::new().add_filter("JPEG / PNG", &["jpg", "jpeg", "png"]).pick_file() else { return };
+                let lang = self.state.lang;
+                let bytes = match std::fs::metadata(&path).map(|m| m.len()) {
+                    Ok(len) if len <= crate::domain::identity::MAX_PHOTO_BYTES as u64 => std::fs::read(&path).ok(),
+                    _ => None,
+                };
+                match bytes.and_then(Photo::from_bytes) {
+                    Some(photo) => self.handle(Intent::Do(Command::Roster(RosterCommand::SetPhoto { id, photo: Some(photo) }))),
+                    None => self.error(crate::i18n::problem(
+                        lang,
+                        &crate::domain::FieldProblem::new(crate::domain::Field::Photo, crate::domain::Problem::BadPhoto),
+                    )),
                 }
             }
             RosterIntent::DraftSeat => {
@@ -70,10 +88,21 @@ impl NengliApp {
         data.set_roster(rows, sort, &filter);
     }
 
+    /// Reads and decodes the official's photo for the form (none when there is none or it will not decode).
+    pub(super) fn load_photo(&mut self, id: OfficialId) {
+        let photo = self.service.as_ref().and_then(|s| s.photo(id).ok().flatten());
+        self.state.roster.photo =
+            photo.and_then(|p| decode_photo(&p.bytes)).map(|image| crate::ui::state::Photo { official: id, image, texture: None });
+    }
+
     pub(super) fn select_official(&mut self, id: Option<OfficialId>) {
         self.state.roster.selected = id;
         self.state.roster.problems.clear();
         self.state.roster.form = None;
+        self.state.roster.photo = None;
+        if let Some(id) = id {
+            self.load_photo(id);
+        }
         self.state.roster.seat = id.and_then(|id| self.state.data.as_ref()?.seats.get(&id)).map(|s| s.data.clone());
         let Some(id) = id else { return };
         let Some(service) = &self.service else { return };
@@ -86,4 +115,11 @@ impl NengliApp {
             }
         }
     }
+}
+
+/// A photo's pixels, scaled to fit the form (at most 240 × 320).
+fn decode_photo(bytes: &[u8]) -> Option<egui::ColorImage> {
+    let image = image::load_from_memory(bytes).ok()?.thumbnail(240, 320).to_rgba8();
+    let size = [image.width() as usize, image.height() as usize];
+    Some(egui::ColorImage::from_rgba_unmultiplied(size, image.as_flat_samples().as_slice()))
 }

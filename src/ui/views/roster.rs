@@ -8,7 +8,7 @@ use crate::domain::problem::Field;
 use crate::domain::ranks::{DutyLevel, Rank};
 use crate::domain::roster::Column as Col;
 use crate::domain::standards::{LEVELS, SeatData, SeatStatus};
-use crate::domain::{Lang, PostId};
+use crate::domain::{Lang, OfficialId, PostId};
 use crate::i18n::{self, tr};
 use crate::service::Command;
 use crate::service::command::{RosterCommand, StandardsCommand};
@@ -253,6 +253,9 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
         .filter(|p| Some(p.unit) == draft.unit && (!p.retired || Some(p.id) == draft.post))
         .map(|p| (p.id, p.title.clone()))
         .collect();
+    if let Some(id) = id {
+        photo_ui(ui, lang, id, &mut page.photo, out);
+    }
     egui::Grid::new("official_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
         form_row(ui, lang, tr(lang, "field.staff_no"), Field::StaffNo, &problems, |ui| line(ui, &mut draft.staff_no, width));
         form_row(ui, lang, tr(lang, "field.name"), Field::Name, &problems, |ui| line(ui, &mut draft.name, width));
@@ -451,4 +454,40 @@ fn since_line(ui: &mut Ui, lang: Lang, text: &mut String) -> egui::Response {
         ui.label(RichText::new(tr(lang, "hint.since")).weak());
     })
     .response
+}
+
+/// The official's photo (a 任免審批表 photo, about 3:4) with buttons to choose or remove it.
+fn photo_ui(ui: &mut Ui, lang: Lang, id: OfficialId, photo: &mut Option<crate::ui::state::Photo>, out: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        let shown = photo.as_mut().filter(|p| p.official == id);
+        match shown {
+            Some(p) => {
+                let texture =
+                    p.texture.get_or_insert_with(|| ui.ctx().load_texture(format!("photo-{}", id.0), p.image.clone(), Default::default()));
+                let size = texture.size_vec2();
+                let scale = (120.0 / size.y).min(1.0);
+                ui.add(egui::Image::new((texture.id(), size * scale)).alt_text(tr(lang, "field.photo")));
+            }
+            None => {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(90.0, 120.0), egui::Sense::hover());
+                ui.painter().rect_stroke(rect, 2.0, ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    tr(lang, "roster.no_photo"),
+                    egui::FontId::proportional(12.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+        }
+        ui.vertical(|ui| {
+            if ui.button(tr(lang, "roster.choose_photo")).clicked() {
+                out.push(Intent::Roster(RosterIntent::ChoosePhoto(id)));
+            }
+            if photo.as_ref().is_some_and(|p| p.official == id) && ui.button(tr(lang, "roster.remove_photo")).clicked() {
+                out.push(Intent::Do(Command::Roster(RosterCommand::SetPhoto { id, photo: None })));
+            }
+            ui.label(RichText::new(tr(lang, "roster.photo_hint")).weak().small());
+        });
+    });
 }
