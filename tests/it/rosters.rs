@@ -119,7 +119,7 @@ fn write_rows(sheet: &mut Worksheet, rows: &[Vec<C>], first_row: u32) {
                 }
                 C::D(y, m, d) => {
                     sheet
-                        .write_datetime_with_format(r, c, &ExcelDateTime::from_ymd(*y as u16, *m as u8, *d as u8).unwrap(), &month)
+                        .write_datetime_with_format(r, c, ExcelDateTime::from_ymd(*y as u16, *m as u8, *d as u8).unwrap(), &month)
                         .unwrap();
                 }
                 C::E => {}
@@ -715,7 +715,7 @@ fn text_in_another_encoding_is_refused_with_the_encodings_tried() {
 fn units_are_matched_as_people_write_them_and_a_units_sheet_travels_between_bureaus() {
     let mut service = demo();
     let office = service.read().units().unwrap().into_iter().find(|u| u.name == "局領導班子").unwrap();
-    service
+    let _aliased = service
         .execute(nengli::service::Command::Org(nengli::service::command::OrgCommand::SetUnitAliases {
             id: office.id,
             aliases: vec!["局領導".into()],
@@ -812,7 +812,7 @@ fn the_tier_mapping_is_data_and_every_derived_tier_follows_it() {
         tier_override: Some(RankTier::General),
         ..nengli::domain::official::OfficialDraft::from_official(kept)
     };
-    service.execute(Command::Roster(RosterCommand::UpdateOfficial { id: kept.id, draft })).unwrap();
+    let _kept = service.execute(Command::Roster(RosterCommand::UpdateOfficial { id: kept.id, draft })).unwrap();
     let mut mapping = service.tier_mapping().unwrap();
     mapping.rank.insert(Rank::Clerk1, RankTier::Section);
     let applied = service.execute(Command::Roster(RosterCommand::SetTierMapping(mapping))).unwrap();
@@ -824,7 +824,7 @@ fn the_tier_mapping_is_data_and_every_derived_tier_follows_it() {
     }
     assert_eq!(after.iter().find(|o| o.id == kept.id).unwrap().tier, RankTier::General, "a tier chosen by hand stays");
     assert_eq!(service.read().audit_rows(1).unwrap()[0].action, "tiers.mapping", "one audit row for the whole change");
-    service.execute(applied.undo).unwrap();
+    let _undone = service.execute(applied.undo).unwrap();
     let undone = service.read().officials().unwrap();
     assert!(clerks.iter().all(|c| undone.iter().find(|o| o.id == c.id).unwrap().tier == RankTier::General));
 }
@@ -844,7 +844,7 @@ fn a_photo_is_kept_with_the_official_and_anything_else_is_refused() {
         .unwrap();
     let photo = Photo::from_bytes(png.clone()).expect("a PNG");
     assert_eq!(photo.mime, "image/png");
-    service.execute(Command::Roster(RosterCommand::SetPhoto { id, photo: Some(photo) })).unwrap();
+    let _set = service.execute(Command::Roster(RosterCommand::SetPhoto { id, photo: Some(photo) })).unwrap();
     assert_eq!(service.photo(id).unwrap().map(|p| p.bytes), Some(png.clone()));
     let fake = Photo { mime: "image/png".into(), bytes: b"GIF89a not a png".to_vec() };
     let refused = service.execute(Command::Roster(RosterCommand::SetPhoto { id, photo: Some(fake) }));
@@ -853,6 +853,6 @@ fn a_photo_is_kept_with_the_official_and_anything_else_is_refused() {
     assert!(Photo::from_bytes(vec![0xFF; 3 * 1024 * 1024]).is_none(), "too large");
     let removed = service.execute(Command::Roster(RosterCommand::SetPhoto { id, photo: None })).unwrap();
     assert!(service.photo(id).unwrap().is_none());
-    service.execute(removed.undo).unwrap();
+    let _back = service.execute(removed.undo).unwrap();
     assert_eq!(service.photo(id).unwrap().map(|p| p.bytes), Some(png));
 }
