@@ -8,6 +8,8 @@ use crate::domain::ranks::{DutyLevel, Rank};
 use crate::domain::text::fold;
 use crate::domain::{Field, Lang};
 use crate::i18n;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One column a sheet may have.
 #[derive(Clone, Copy, Debug)]
@@ -254,11 +256,14 @@ pub fn letter(index: usize) -> String {
 
 /// Reads a rank tier written in any language, by name, short name, expectation or code.
 pub fn parse_tier(text: &str, catalogue: &Catalogue) -> Option<RankTier> {
-    let key = normalise(text);
-    if key.is_empty() {
-        return None;
-    }
-    RankTier::ALL.iter().copied().find(|tier| {
+    tier_words(catalogue).get(&normalise(text)).copied()
+}
+
+/// Every word a rank tier is written with (code, name and expectation in each language, short
+/// forms), normalised: what [`parse_tier`] looks a cell up in.
+pub fn tier_words(catalogue: &Catalogue) -> HashMap<String, RankTier> {
+    let mut words = HashMap::new();
+    for tier in RankTier::ALL {
         let mut names = vec![normalise(tier.code())];
         if let Some(info) = catalogue.tier(*tier) {
             for lang in Lang::ALL {
@@ -272,21 +277,59 @@ pub fn parse_tier(text: &str, catalogue: &Catalogue) -> Option<RankTier> {
             RankTier::Division => ["處級", "处级", "division", "处级干部"],
         };
         names.extend(short.iter().map(|s| normalise(s)));
-        names.contains(&key)
-    })
+        for name in names.into_iter().filter(|n| !n.is_empty()) {
+            words.entry(name).or_insert(*tier);
+        }
+    }
+    words
 }
 
-pub fn parse_gender(text: &str) -> Option<Gender> {
-    match normalise(text).as_str() {
-        "男" | "m" | "male" => Some(Gender::Male),
-        "女" | "f" | "female" => Some(Gender::Female),
-        other => Gender::ALL.iter().copied().find(|g| Lang::ALL.iter().any(|l| normalise(i18n::gender(*l, *g)) == other)),
+/// The fixed vocabularies' words in every language, normalised once: a 30,000-row roster looks
+/// each cell up instead of normalising every name of every choice again.
+struct Vocabulary {
+    genders: HashMap<String, Gender>,
+    statuses: HashMap<String, OfficialStatus>,
+    ranks: HashMap<String, RankWords>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut genders: HashMap<String, Gender> = [
+        ("男", Gender::Male),
+        ("m", Gender::Male),
+        ("male", Gender::Male),
+        ("女", Gender::Female),
+        ("f", Gender::Female),
+        ("female", Gender::Female),
+    ]
+    .into_iter()
+    .map(|(w, g)| (w.to_owned(), g))
+    .collect();
+    let mut statuses = HashMap::new();
+    let mut ranks = HashMap::new();
+    for lang in Lang::ALL {
+        for g in Gender::ALL {
+            genders.entry(normalise(i18n::gender(lang, *g))).or_insert(*g);
+        }
+        for s in OfficialStatus::ALL {
+            statuses.insert(s.code().to_owned(), *s);
+            statuses.entry(normalise(i18n::status(lang, *s))).or_insert(*s);
+        }
+        for d in DutyLevel::ALL {
+            ranks.entry(normalise(i18n::duty_level(lang, *d))).or_insert(RankWords { duty: Some(*d), ..RankWords::default() });
+        }
+        for r in Rank::ALL {
+            ranks.entry(normalise(i18n::rank(lang, *r))).or_insert(RankWords { rank: Some(*r), ..RankWords::default() });
+        }
     }
+    Vocabulary { genders, statuses, ranks }
+});
+
+pub fn parse_gender(text: &str) -> Option<Gender> {
+    VOCABULARY.genders.get(&normalise(text)).copied()
 }
 
 pub fn parse_status(text: &str) -> Option<OfficialStatus> {
-    let key = normalise(text);
-    OfficialStatus::ALL.iter().copied().find(|s| key == s.code() || Lang::ALL.iter().any(|l| normalise(i18n::status(*l, *s)) == key))
+    VOCABULARY.statuses.get(&normalise(text)).copied()
 }
 
 /// A unit kind by its code, its name in any language, or the 機構類別 words a units sheet uses
@@ -324,27 +367,15 @@ pub fn parse_rank_words(text: &str) -> Option<RankWords> {
     if plain.is_empty() {
         return None;
     }
-    let named = |key: &str| {
-        DutyLevel::ALL
-            .iter()
-            .find(|d| Lang::ALL.iter().any(|l| normalise(i18n::duty_level(*l, **d)) == key))
-            .map(|d| RankWords { duty: Some(*d), ..RankWords::default() })
-            .or_else(|| {
-                Rank::ALL
-                    .iter()
-                    .find(|r| Lang::ALL.iter().any(|l| normalise(i18n::rank(*l, **r)) == key))
-                    .map(|r| RankWords { rank: Some(*r), ..RankWords::default() })
-            })
-    };
-    if let Some(words) = named(&plain) {
-        return Some(words);
+    if let Some(words) = VOCABULARY.ranks.get(&plain) {
+        return Some(*words);
     }
     // 1級主任科員 for 一級主任科員.
     let key = plain.replace('1', "一").replace('2', "二").replace('3', "三").replace('4', "四");
     let duty = |d| Some(RankWords { duty: Some(d), ..RankWords::default() });
     let rank = |r| Some(RankWords { rank: Some(r), ..RankWords::default() });
-    if let Some(words) = named(&key) {
-        return Some(words);
+    if let Some(words) = VOCABULARY.ranks.get(&key) {
+        return Some(*words);
     }
     match key.as_str() {
         "正处级" | "正处" | "正县级" | "正县" | "县处级正职" | "处级正职" => duty(DutyLevel::CountyChief),

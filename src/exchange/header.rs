@@ -21,6 +21,8 @@ pub struct Header {
     pub names: Vec<String>,
     /// Each recognised field's column.
     pub positions: Vec<(Field, usize)>,
+    /// `names`, normalised, to tell a repeated header without reading every row twice.
+    normalised: Vec<String>,
 }
 
 impl Header {
@@ -98,8 +100,9 @@ pub fn find(kind: Kind, sheet: &Sheet, forced: Option<usize>) -> Result<Header, 
                     // (a title line joined to the header below it recognises no more than the header).
                     let score = (positions.len(), usize::from(height == 1));
                     if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                        let names = readings.into_iter().map(|mut r| r.swap_remove(0)).collect();
-                        best = Some((score, Header { start, height, names, positions }));
+                        let names: Vec<String> = readings.into_iter().map(|mut r| r.swap_remove(0)).collect();
+                        let normalised = names.iter().map(|n| normalise(n)).collect();
+                        best = Some((score, Header { start, height, names, positions, normalised }));
                     }
                 }
                 Err(missing) => {
@@ -139,7 +142,8 @@ pub enum Skip {
     Footer(String),
 }
 
-/// Words a footer row starts with, in simplified script (rows are compared after folding).
+/// Words a footer row starts with, normalised (simplified script, no marks): rows are compared
+/// after the same folding.
 const FOOTER_WORDS: &[&str] = &[
     "合计",
     "总计",
@@ -149,11 +153,9 @@ const FOOTER_WORDS: &[&str] = &[
     "审核",
     "填表",
     "填报",
-    "注:",
-    "注：",
+    "注",
     "说明",
-    "备注:",
-    "备注：",
+    "备注",
     "负责人",
     "单位负责人",
     "联系电话",
@@ -166,12 +168,20 @@ const FOOTER_WORDS: &[&str] = &[
 pub fn skip(header: &Header, row: &[Cell], after_footer: bool) -> Option<Skip> {
     let filled: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
     let first = filled.first().copied()?;
-    if FOOTER_WORDS.iter().any(|w| normalise(first).starts_with(&normalise(w))) {
-        return Some(Skip::Footer(first.to_owned()));
+    // Footers start with a word; a person's row starts with a number or a name, which the footer
+    // words' first characters rarely begin (so most rows are not normalised at all).
+    let lead = first.chars().next().map(|c| fast2s::convert(&c.to_string())).unwrap_or_default();
+    if FOOTER_WORDS.iter().any(|w| w.starts_with(lead.as_str())) {
+        let key = normalise(first);
+        if FOOTER_WORDS.iter().any(|w| key.starts_with(w)) {
+            return Some(Skip::Footer(first.to_owned()));
+        }
     }
     let recognised: Vec<&str> = header.positions.iter().map(|p| text_of(row, p.1)).filter(|t| !t.is_empty()).collect();
-    let repeats = header.positions.iter().filter(|p| normalise(text_of(row, p.1)) == normalise(&header.names[p.1])).count();
-    if repeats * 2 >= header.positions.len().max(1) {
+    let repeats = |p: &(Field, usize)| normalise(text_of(row, p.1)) == header.normalised[p.1];
+    // A repeated header repeats its first recognised column too; only then are the rest compared.
+    if header.positions.first().is_some_and(repeats) && header.positions.iter().filter(|p| repeats(p)).count() * 2 >= header.positions.len()
+    {
         return Some(Skip::RepeatedHeader);
     }
     if after_footer && recognised.len() < 3 {

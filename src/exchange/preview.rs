@@ -4,7 +4,7 @@
 //! sub-headings), hidden, and the columns not imported are listed. Building it stores nothing.
 
 use super::Kind;
-use super::columns::{letter, normalise, parse_gender, parse_rank_words, parse_status, parse_tier, parse_unit_kind};
+use super::columns::{letter, normalise, parse_gender, parse_rank_words, parse_status, parse_unit_kind};
 use super::header::{self, Header, Skip};
 use super::read::{Cell, Sheet};
 use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
@@ -215,6 +215,13 @@ pub struct Lookup {
     simplified: HashMap<String, Vec<(String, String)>>,
     /// Each unit's normalised name and aliases → units.
     unit_keys: HashMap<String, Vec<UnitId>>,
+    /// The words each tier is written with, normalised.
+    tiers: HashMap<String, RankTier>,
+    /// Where each unit and post sits in `units` and `posts`.
+    unit_index: HashMap<UnitId, usize>,
+    post_index: HashMap<PostId, usize>,
+    /// Each post by its unit and normalised title.
+    post_keys: HashMap<(UnitId, String), usize>,
     today: NaiveDate,
     /// The posts' standards of the programme year.
     standards: HashMap<PostId, StandardData>,
@@ -232,6 +239,7 @@ const PATH_SEPARATORS: [char; 8] = ['/', '／', '-', '－', '>', '＞', '\\', '�
 impl Lookup {
     pub fn new(catalogue: Catalogue, units: Vec<Unit>, posts: Vec<Post>, officials: Vec<Official>, today: NaiveDate) -> Lookup {
         let mut lookup = Lookup {
+            tiers: super::columns::tier_words(&catalogue),
             catalogue,
             units: Vec::new(),
             posts,
@@ -242,6 +250,9 @@ impl Lookup {
             by_name_birth: HashMap::new(),
             simplified: HashMap::new(),
             unit_keys: HashMap::new(),
+            unit_index: HashMap::new(),
+            post_index: HashMap::new(),
+            post_keys: HashMap::new(),
             today,
             standards: HashMap::new(),
         };
@@ -254,6 +265,11 @@ impl Lookup {
             lookup.by_name_birth.entry((normalise(&o.name), o.birth)).or_default().push(i);
         }
         lookup.officials = officials;
+        lookup.post_index = lookup.posts.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        // The first post of a title in a unit wins, as the list's order had it.
+        for (i, p) in lookup.posts.iter().enumerate().rev() {
+            lookup.post_keys.insert((p.unit, normalise(&p.title)), i);
+        }
         lookup.with_units(units, &[])
     }
 
@@ -269,6 +285,7 @@ impl Lookup {
                 ids.push(*id);
             }
         }
+        self.unit_index = units.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
         self.units = units;
         self
     }
@@ -285,12 +302,21 @@ impl Lookup {
         self
     }
 
+    /// The tier a cell names, in any language or form.
+    fn tier(&self, text: &str) -> Option<RankTier> {
+        self.tiers.get(&normalise(text)).copied()
+    }
+
     fn root(&self) -> Option<&Unit> {
         self.units.iter().find(|u| u.parent.is_none())
     }
 
     fn unit_by_id(&self, id: UnitId) -> Option<&Unit> {
-        self.units.iter().find(|u| u.id == id)
+        self.unit_index.get(&id).and_then(|i| self.units.get(*i))
+    }
+
+    fn post_by_id(&self, id: PostId) -> Option<&Post> {
+        self.post_index.get(&id).and_then(|i| self.posts.get(*i))
     }
 
     /// Units whose name or alias is `key` (normalised).
@@ -390,8 +416,7 @@ impl Lookup {
     }
 
     fn post(&self, unit: UnitId, title: &str) -> Option<&Post> {
-        let key = normalise(title);
-        self.posts.iter().find(|p| p.unit == unit && (p.title == title.trim() || normalise(&p.title) == key))
+        self.post_keys.get(&(unit, normalise(title))).and_then(|i| self.posts.get(*i))
     }
 
     /// The official a row names: by 身份證號, else by staff number, else by name and birth month.
@@ -541,7 +566,8 @@ pub fn build_with(kind: Kind, file: &str, sheet: &Sheet, lookup: &Lookup, option
             !left_out
         })
         .collect();
-    let header = Header { positions, ..header };
+    let mut header = header;
+    header.positions = positions;
     let positions = header.positions.clone();
     let columns = positions.iter().map(|(f, p)| (*f, letter(*p))).collect();
     let mut preview = Preview {
@@ -629,7 +655,7 @@ pub fn build_with(kind: Kind, file: &str, sheet: &Sheet, lookup: &Lookup, option
 /// what an import changes.
 pub fn official_fields(lang: Lang, lookup: &Lookup, o: &OfficialData) -> Vec<(Field, String)> {
     let unit = lookup.unit_by_id(o.unit).map_or("", |u| u.name.as_str());
-    let post = o.post.and_then(|p| lookup.posts.iter().find(|q| q.id == p)).map_or("", |p| p.title.as_str());
+    let post = o.post.and_then(|p| lookup.post_by_id(p)).map_or("", |p| p.title.as_str());
     super::columns::specs(Kind::Officials)
         .iter()
         .map(|s| (s.field, super::write::official_cell(lang, &lookup.catalogue, unit, post, o, s.field)))
@@ -711,7 +737,7 @@ fn official_row(
     let gender = parse_gender(&row.text(Field::Gender));
     vocabulary(Field::Gender, gender.map(|_| ()));
     let tier_text = row.text(Field::Tier);
-    let tier = parse_tier(&tier_text, &lookup.catalogue);
+    let tier = lookup.tier(&tier_text);
     // A 職級層次 column that holds a level or rank word (副科, 一級主任科員) tells the tier through it.
     let tier_words = tier.is_none().then(|| parse_rank_words(&tier_text)).flatten();
     vocabulary(Field::Tier, tier.map(|_| ()).or(tier_words.map(|_| ())));
@@ -790,7 +816,7 @@ fn official_row(
     let post = if row.has(Field::Post) {
         post
     } else {
-        existing.filter(|e| Some(e.unit) == unit.map(|u| u.id)).and_then(|e| e.post).and_then(|id| lookup.posts.iter().find(|p| p.id == id))
+        existing.filter(|e| Some(e.unit) == unit.map(|u| u.id)).and_then(|e| e.post).and_then(|id| lookup.post_by_id(id))
     };
     let status = if row.has(Field::Status) { status } else { existing.map(|e| e.status).or(status) };
     let either =
@@ -997,7 +1023,7 @@ fn post_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize>, l
         seen.insert(key, line);
     }
     let tier_text = row.text(Field::Tier);
-    let tier = parse_tier(&tier_text, &lookup.catalogue);
+    let tier = lookup.tier(&tier_text);
     if !tier_text.is_empty() && tier.is_none() {
         problems.push(FieldProblem::new(Field::Tier, Problem::Unknown { value: tier_text }));
     }
@@ -1047,7 +1073,7 @@ fn standard_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize
         ));
     }
     let tier_text = row.text(Field::Tier);
-    let tier = parse_tier(&tier_text, &lookup.catalogue);
+    let tier = lookup.tier(&tier_text);
     if tier.is_none() {
         problems.push(FieldProblem::new(
             Field::Tier,

@@ -52,12 +52,13 @@ impl Service {
         self.store.write(|db| {
             let mut summary = ImportSummary::default();
             let mut created_units: HashMap<String, UnitId> = HashMap::new();
+            let context = Context { mapping: db.tier_mapping()? };
             let total = records.len();
             for (done, record) in records.iter().enumerate() {
                 if done % PROGRESS_EVERY == 0 && !progress(done, total) {
                     return Err(ServiceError::Cancelled);
                 }
-                let created = import_record(db, today, record, &mut created_units)?;
+                let created = import_record(db, today, &context, record, &mut created_units)?;
                 if created { summary.created += 1 } else { summary.updated += 1 }
             }
             if !progress(total, total) {
@@ -81,14 +82,32 @@ fn import_action(kind: Kind) -> &'static str {
 }
 
 /// Stores one checked import row, checking it again against the store; `true` when created.
-fn import_record(db: &Db<'_>, today: NaiveDate, record: &Record, created_units: &mut HashMap<String, UnitId>) -> Result<bool> {
+/// What every row of one import is checked against, read once.
+struct Context {
+    mapping: crate::domain::ranks::TierMapping,
+}
+
+fn import_record(
+    db: &Db<'_>,
+    today: NaiveDate,
+    context: &Context,
+    record: &Record,
+    created_units: &mut HashMap<String, UnitId>,
+) -> Result<bool> {
     match record {
         Record::Official { id, data } => {
             let previous = match id {
                 Some(id) => Some(existing_official(db, *id)?),
                 None => None,
             };
-            let valid = validate_official(db, today, &OfficialDraft::from_data(data), *id, previous.as_ref().and_then(|p| p.post))?;
+            let valid = validate_official(
+                db,
+                today,
+                &OfficialDraft::from_data(data),
+                *id,
+                previous.as_ref().and_then(|p| p.post),
+                &context.mapping,
+            )?;
             match id {
                 Some(id) => db.update_official(*id, &valid)?,
                 None => {

@@ -8,6 +8,7 @@ use crate::domain::catalogue::RankTier;
 use crate::domain::identity::Photo;
 use crate::domain::official::{OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::problem::{Field, Problem};
+use crate::domain::ranks::TierMapping;
 use crate::domain::{OfficialId, PostId};
 use crate::store::{Db, new_uuid};
 use chrono::NaiveDate;
@@ -19,14 +20,14 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Roste
     };
     Ok(match command {
         RosterCommand::CreateOfficial(draft) => {
-            let valid = validate_official(db, today, &draft, None, None)?;
+            let valid = validate_official(db, today, &draft, None, None, &db.tier_mapping()?)?;
             let id = db.insert_official(None, &new_uuid(), &valid)?;
             audit("official.create", "official", id.0, None, json(&existing_official(db, id)?))?;
             Applied { action: "official.create", entity: Entity::Official(id), undo: Command::Roster(RosterCommand::DeleteOfficial { id }) }
         }
         RosterCommand::UpdateOfficial { id, draft } => {
             let before = existing_official(db, id)?;
-            let valid = validate_official(db, today, &draft, Some(id), before.post)?;
+            let valid = validate_official(db, today, &draft, Some(id), before.post, &db.tier_mapping()?)?;
             db.update_official(id, &valid)?;
             audit("official.update", "official", id.0, json(&before), json(&existing_official(db, id)?))?;
             Applied {
@@ -76,7 +77,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Roste
             }
         }
         RosterCommand::RestoreOfficial(official) => {
-            let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post)?;
+            let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post, &db.tier_mapping()?)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;
             audit("official.restore", "official", id.0, None, json(&official))?;
             Applied {
@@ -94,6 +95,7 @@ pub(super) fn validate_official(
     draft: &OfficialDraft,
     id: Option<OfficialId>,
     previous_post: Option<PostId>,
+    mapping: &TierMapping,
 ) -> Result<OfficialData> {
     let unit = match draft.unit {
         Some(u) => db.unit(u)?,
@@ -113,7 +115,7 @@ pub(super) fn validate_official(
             number => db.id_number_holder(&number.to_ascii_uppercase(), id)?,
         },
         previous_post,
-        mapping: &db.tier_mapping()?,
+        mapping,
     };
     let mut valid = draft.validate(&ctx)?;
     if valid.staff_no.is_empty() {

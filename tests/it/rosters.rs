@@ -856,3 +856,33 @@ fn a_photo_is_kept_with_the_official_and_anything_else_is_refused() {
     let _back = service.execute(removed.undo).unwrap();
     assert_eq!(service.photo(id).unwrap().map(|p| p.bytes), Some(png));
 }
+
+/// ID numbers Excel kept as numbers: a 15-digit one is whole and recovered; an 18-digit one lost
+/// its last digits (or shows as `4.30421E+17` in a CSV) and is refused with what to do.
+#[test]
+fn id_numbers_excel_kept_as_numbers_are_recovered_when_whole_and_refused_when_not() {
+    let service = demo();
+    let lookup = service.lookup().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    write_rows(
+        sheet,
+        &[
+            ["姓名", "性別", "出生年月", "單位", "職級", "身份證號"].iter().map(|h| t(*h)).collect(),
+            vec![t("甲"), t("男"), t("1949.12"), t("辦公室"), t("一級科員"), C::N(110_105_491_231_002.0)],
+            vec![t("乙"), t("男"), t("1985.03"), t("辦公室"), t("一級科員"), C::N(430_421_198_503_020_011.0)],
+        ],
+        0,
+    );
+    let sheets = read_bytes(&book.save_to_buffer().unwrap(), Format::Xlsx).unwrap();
+    let preview = preview::build(Kind::Officials, "t", &sheets[0], &lookup).unwrap();
+    match &preview.rows[0].record {
+        Some(preview::Record::Official { data, .. }) => assert_eq!(data.identity.id_number, "110105491231002"),
+        other => panic!("{other:?} {:?}", preview.rows[0].problems),
+    }
+    assert_eq!(preview.rows[1].problems[0].problem, nengli::domain::Problem::IdNumberAsNumber);
+    let csv = "姓名,性別,出生年月,單位,職級,身份證號\n乙,男,1985.03,辦公室,一級科員,4.30421E+17\n";
+    let sheet = read_bytes(csv.as_bytes(), Format::Csv).unwrap().remove(0);
+    let preview = preview::build(Kind::Officials, "t", &sheet, &lookup).unwrap();
+    assert_eq!(preview.rows[0].problems[0].problem, nengli::domain::Problem::IdNumberAsNumber);
+}
