@@ -1,8 +1,8 @@
 //! Line breaking for printed Chinese: a line may break between any two Han characters, but
 //! closing punctuation (。，、;:?!」)…) never starts a line and opening punctuation
-//! (「(《…) never ends one; runs of Latin letters, digits and ASCII marks (326.8, 98.7%, WS-2012-0010)
-//! break only at spaces (a word
-//! wider than the whole line is cut). Pure: widths come from the caller.
+//! (「(《…) never ends one; runs of Latin letters, digits and ASCII marks (326.8, 98.7%,
+//! WS-2012-0010) break only at spaces (a word wider than the whole line is cut). Pure: widths
+//! come from the caller.
 
 /// Punctuation that must not begin a line: the ideographic and fullwidth closing marks
 /// (written as escapes, so that no editor turns them into their ASCII look-alikes), then ASCII.
