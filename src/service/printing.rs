@@ -330,15 +330,6 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
     Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
 }
 
-/// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
-/// when it says something the post's title does not.
-fn unit_post(unit: &str, post: &str, position: &str) -> String {
-    let mut parts = vec![unit];
-    parts.extend([post, position].into_iter().filter(|p| !p.is_empty()));
-    parts.dedup();
-    parts.join(" ")
-}
-
 /// The 公務員年度考核登記表 of a year, read from the store once: each sheet's data with the
 /// official's staff number. A long print lays the sheets out one at a time
 /// ([`YearEndBatch::documents`]), so only this data, not the pages, is held for all of them.
@@ -387,11 +378,15 @@ impl YearEndBatch {
             batch.sheets.push(model::YearEndSheet {
                 year: Some(year),
                 name: o.name.clone(),
+                staff_no: o.staff_no.clone(),
                 gender: crate::i18n::gender(lang, o.gender).to_owned(),
                 birth: o.birth.to_string(),
                 political: o.political.clone(),
-                post_since: o.post_since.map(crate::domain::dates::format_date).unwrap_or_default(),
-                unit_post: unit_post(&unit_path(&units, o.unit), post, &o.position_title),
+                education: o.education.clone(),
+                post_since: o.post_since.map(|d| crate::domain::dates::YearMonth::of(d).to_string()).unwrap_or_default(),
+                unit: unit_path(&units, o.unit),
+                post: post.to_owned(),
+                position: o.position_title.clone(),
                 record: Some(records.remove(&o.id).unwrap_or_default()),
                 levels: catalogue
                     .capabilities
@@ -446,16 +441,8 @@ pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[Strin
 pub fn yearend_blank(service: &Service, lang: Lang) -> super::Result<Document> {
     let catalogue = service.read().catalogue()?;
     let sheet = model::YearEndSheet {
-        year: None,
-        name: String::new(),
-        gender: String::new(),
-        birth: String::new(),
-        political: String::new(),
-        post_since: String::new(),
-        unit_post: String::new(),
-        record: None,
         levels: catalogue.capabilities.iter().map(|c| (c.name.get(lang).to_owned(), None)).collect(),
-        training_hours: None,
+        ..Default::default()
     };
     Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[sheet]))
 }
@@ -536,14 +523,4 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_forms_unit_and_post_name_the_position_once() {
-        assert_eq!(super::unit_post("縣局 / 辦公室", "辦公室主任", "辦公室主任"), "縣局 / 辦公室 辦公室主任");
-        assert_eq!(super::unit_post("縣局 / 稽查局", "檢查員", "四級主任科員"), "縣局 / 稽查局 檢查員 四級主任科員");
-        assert_eq!(super::unit_post("縣局", "", ""), "縣局");
-    }
 }
