@@ -717,6 +717,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "The bundled font could not be read; nothing was printed.",
     ),
     ("print.chunk", "列印時出錯：{0}", "打印时出错：{0}", "Printing failed: {0}"),
+    (
+        "print.unprintable",
+        "{0}的資料中有字「{1}」（{2}），沒有任何字型能列印它，已停止列印。請改正該字後再列印。",
+        "{0}的资料中有字「{1}」（{2}），没有任何字体能打印它，已停止打印。请改正该字后再打印。",
+        "{0}: the character {1} ({2}) is in no font this program prints with, so nothing was printed. Correct it and print again.",
+    ),
+    (
+        "print.no_glyph",
+        "「{0}」中的字「{1}」（{2}）沒有任何字型能列印，已停止列印。",
+        "「{0}」中的字「{1}」（{2}）没有任何字体能打印，已停止打印。",
+        "No font prints the character {1} ({2}) in “{0}”; nothing was printed.",
+    ),
     ("print.cancelled", "已取消列印，未寫出檔案。", "已取消打印，未写出文件。", "Printing cancelled; no file was written."),
     ("exchange.sheet.officials", "幹部名冊", "干部名册", "Officials"),
     ("exchange.sheet.units", "單位", "单位", "Units"),

@@ -119,6 +119,43 @@ pub enum Block {
     NewSheet,
 }
 
+impl Document {
+    /// Every text the document holds, in reading order (for checks before printing).
+    pub fn texts(&self) -> Vec<&str> {
+        fn grid<'a>(g: &'a Grid, out: &mut Vec<&'a str>) {
+            let cells = g.header.iter().flatten().chain(g.rows.iter().flat_map(|(cells, _)| cells));
+            out.extend(cells.map(|c| c.text.as_str()));
+        }
+        let mut out: Vec<&str> = vec![&self.title];
+        for block in &self.blocks {
+            match block {
+                Block::Title { text, .. } | Block::Paragraph { text, .. } | Block::Heading { text, .. } => out.push(text),
+                Block::Grid(g) => grid(g, &mut out),
+                Block::Bars { rows, .. } => out.extend(rows.iter().flat_map(|(label, _, figure)| [label.as_str(), figure.as_str()])),
+                Block::Radar { labels, series, .. } => {
+                    out.extend(labels.iter().map(String::as_str));
+                    out.extend(series.iter().map(|s| s.name.as_str()));
+                }
+                Block::Form(form) => {
+                    out.extend([form.title.as_str(), &form.year, &form.running_head]);
+                    grid(&form.head, &mut out);
+                    for b in std::iter::once(&form.summary).chain(&form.boxes) {
+                        out.extend([b.label.as_str(), &b.text]);
+                        out.extend(b.sign.iter().chain(&b.note).map(String::as_str));
+                    }
+                    if let Some((heading, g)) = &form.appendix {
+                        out.push(heading);
+                        grid(g, &mut out);
+                    }
+                }
+                Block::Spacer(_) | Block::NewSheet => {}
+            }
+        }
+        out.extend(self.footer.as_deref());
+        out
+    }
+}
+
 /// One line of a radar chart: a value per axis (0 where not given), its grey and width.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarSeries {

@@ -12,6 +12,12 @@ use crate::domain::Lang;
 use layout::{Document, Page, Paper};
 use pdf::{PdfError, PdfWriter};
 
+/// The first character of `document` that no face prints in `lang`, with the text it is in.
+pub fn unprintable(document: &Document, lang: Lang) -> Option<(char, String)> {
+    let metrics = metrics::for_lang(lang);
+    document.texts().into_iter().find_map(|text| metrics.unprintable(text).map(|c| (c, text.to_owned())))
+}
+
 /// Pages painted at a time in a long print: enough that the font subset each chunk carries
 /// costs little, few enough that memory stays flat.
 pub const CHUNK_PAGES: usize = 400;

@@ -81,6 +81,14 @@ impl Printout {
 /// Makes `printout` from the bureau's data as the account logged in may see it; `None` only for
 /// the programme report of a year that has no programme.
 pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
+    let document = make(service, printout, lang)?;
+    if let Some((ch, text)) = document.as_ref().and_then(|d| crate::report::unprintable(d, lang)) {
+        return Err(super::ServiceError::Unprintable { whose: text, ch });
+    }
+    Ok(document)
+}
+
+fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
     Ok(Some(match printout {
         Printout::DutyStatements { scope } => duty_statements(service, *scope, lang)?,
         Printout::PostStandards { scope, year } => post_standards(service, *scope, *year, lang)?,
@@ -398,6 +406,10 @@ impl YearEndBatch {
                     .collect(),
                 training_hours: Some(hours + 0.0),
             });
+            let sheet = batch.sheets.last().map(|s| model::yearend_sheets(lang, "", std::slice::from_ref(s)));
+            if let Some(ch) = sheet.and_then(|d| crate::report::unprintable(&d, lang)).map(|(ch, _)| ch) {
+                return Err(super::ServiceError::Unprintable { whose: format!("{}\u{FF08}{}\u{FF09}", o.name, o.staff_no), ch });
+            }
             batch.staff.push(o.staff_no.clone());
         }
         Ok(batch)
