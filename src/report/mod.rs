@@ -72,9 +72,11 @@ pub fn write_pdf_file(
     Ok(pages)
 }
 
-/// One PDF per named document in `dir`, each named after its name (a staff number) with
-/// characters a file name cannot hold replaced; `progress(files written)` may stop it between
-/// files. Returns the files written.
+/// One PDF per named document in `dir`, each named after its name (staff number and name) with
+/// characters a file name cannot hold replaced; two names that come out alike (`a/b`, `a_b`,
+/// `a.b`) get a suffix (`a_b-2`), compared regardless of case as Windows does, so no file
+/// replaces another. `progress(files written)` may stop it between files. Returns the files
+/// written.
 pub fn write_pdf_files(
     dir: &std::path::Path,
     title: &str,
@@ -85,9 +87,12 @@ pub fn write_pdf_files(
 ) -> Result<usize, PdfError> {
     std::fs::create_dir_all(dir)?;
     let mut files = 0;
+    let mut taken = std::collections::HashSet::new();
     for (name, document) in documents {
-        let safe: String = name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-        write_pdf_file(&dir.join(format!("{safe}.pdf")), title, [document], paper, lang, &mut |_| true)?;
+        let safe = crate::files::safe_file_name(&name);
+        let unique = (1..).map(|n| if n == 1 { safe.clone() } else { format!("{safe}-{n}") }).find(|n| taken.insert(n.to_lowercase()));
+        let Some(unique) = unique else { continue };
+        write_pdf_file(&dir.join(format!("{unique}.pdf")), title, [document], paper, lang, &mut |_| true)?;
         files += 1;
         if !progress(files) {
             return Err(PdfError::Cancelled);

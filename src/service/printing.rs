@@ -106,6 +106,47 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
     }))
 }
 
+/// The year of a year-end printout (forms, grade roster, summary) when that year has no
+/// year-end record at all, so the edges can warn before printing it.
+pub fn empty_year(service: &Service, printout: &Printout) -> Result<Option<i32>> {
+    let year = match printout {
+        Printout::YearEndSheets(sheets) => sheets.year,
+        Printout::GradeRoster { year, .. } | Printout::YearEndSummary { year } => *year,
+        _ => return Ok(None),
+    };
+    Ok(service.read().yearends(year)?.is_empty().then_some(year))
+}
+
+/// The file name (without `.pdf`) a save dialog suggests for `printout`: what it is, its year,
+/// and for one person's printout their staff number and name; `None` where the document's
+/// title says it best.
+pub fn file_name(service: &Service, printout: &Printout, lang: Lang) -> Option<String> {
+    use crate::i18n::tr;
+    let one = |official: Option<OfficialId>, staff: Option<&str>| -> Option<String> {
+        let officials = service.read().officials().ok()?;
+        let o = officials.iter().find(|o| Some(o.id) == official || Some(o.staff_no.as_str()) == staff)?;
+        Some(format!("{}-{}", o.staff_no, o.name))
+    };
+    let (what, year, whose) = match printout {
+        Printout::YearEndSheets(sheets) => {
+            let whose = match (sheets.scope, sheets.staff.as_slice()) {
+                (Scope::Official(id), _) => one(Some(id), None),
+                (_, [staff]) => one(None, Some(staff)),
+                _ => None,
+            };
+            (tr(lang, "sheet.title"), Some(sheets.year), whose)
+        }
+        Printout::TrainingFile { official, year } => (tr(lang, "print.training_file"), Some(*year), one(Some(*official), None)),
+        Printout::SeatStatements { scope: Scope::Official(id), year } => {
+            (tr(lang, "print.seat_statement"), Some(*year), one(Some(*id), None))
+        }
+        Printout::CapabilityReports { scope: Scope::Official(id), .. } => (tr(lang, "print.capability_report"), None, one(Some(*id), None)),
+        _ => return None,
+    };
+    let name = [Some(what.to_owned()), year.map(|y| y.to_string()), whose].into_iter().flatten().collect::<Vec<_>>().join("-");
+    Some(crate::files::safe_file_name(&name))
+}
+
 /// What the programme's figures are measured from, read from the store for a year.
 pub struct ProgrammeFacts {
     pub units: Vec<crate::domain::org::Unit>,
@@ -419,6 +460,11 @@ impl YearEndBatch {
         self.sheets.len()
     }
 
+    /// The language the sheets print in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     pub fn is_empty(&self) -> bool {
         self.sheets.is_empty()
     }
@@ -438,9 +484,9 @@ impl YearEndBatch {
         self.sheets.iter().map(|sheet| model::yearend_sheets(self.lang, &self.bureau, std::slice::from_ref(sheet)))
     }
 
-    /// [`YearEndBatch::documents`] with each official's staff number (one file each).
+    /// [`YearEndBatch::documents`] named by each official's staff number and name (one file each).
     pub fn named_documents(&self) -> impl Iterator<Item = (String, Document)> + '_ {
-        self.staff.iter().cloned().zip(self.documents())
+        self.staff.iter().zip(&self.sheets).map(|(staff, sheet)| format!("{staff}-{}", sheet.name)).zip(self.documents())
     }
 }
 
