@@ -249,6 +249,11 @@ pub fn grade_roster(
     if quota.over() {
         blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
     }
+    // Who made it, who checked it, the unit's seal and the day, as a roster handed in carries them.
+    blocks.push(Block::Spacer(Mm(10.0)));
+    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_sign").to_owned(), size_pt: 10.5, align: Align::Left });
+    blocks.push(Block::Spacer(Mm(6.0)));
+    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_day").to_owned(), size_pt: 10.5, align: Align::Right });
     printout(lang, "print.grade_roster_title", &[bureau, &year.to_string()], blocks)
 }
 
@@ -304,7 +309,7 @@ pub fn yearend_summary(
             (cells, Mm(0.0))
         })
         .collect();
-    blocks.push(Block::Grid(Grid { columns: vec![1.4, 0.8, 1.25, 1.25, 1.25, 1.25, 1.25, 0.9], header: Some(header), rows, size_pt: 8.5 }));
+    blocks.push(Block::Grid(Grid { columns: vec![1.4, 0.8, 1.25, 1.25, 1.25, 1.25, 1.25, 0.9], header: Some(header), rows, size_pt: 9.0 }));
     blocks.push(Block::Paragraph { text: tr(lang, "summary.quota_note").to_owned(), size_pt: 9.0, align: Align::Left });
     blocks.push(Block::Paragraph { text: tr(lang, "summary.excellent_share").to_owned(), size_pt: 10.5, align: Align::Left });
     blocks.push(Block::Bars {
@@ -334,7 +339,7 @@ pub fn yearend_summary(
     let mut columns = vec![1.5];
     columns.extend([1.0; 8]);
     columns.push(0.9);
-    blocks.push(Block::Grid(Grid { columns, header: Some(header), rows, size_pt: 8.0 }));
+    blocks.push(Block::Grid(Grid { columns, header: Some(header), rows, size_pt: 9.0 }));
     blocks.push(Block::Paragraph { text: tr(lang, "summary.level_bars").to_owned(), size_pt: 10.5, align: Align::Left });
     blocks.push(Block::Bars {
         rows: all.iter().map(|(name, f)| ((*name).to_owned(), f.level.unwrap_or(0.0) / 5.0, average_text(f.level))).collect(),
@@ -382,7 +387,7 @@ pub fn yearend_summary(
                 (cells, Mm(0.0))
             })
             .collect();
-    blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 8.5 }));
+    blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 9.0 }));
     printout(lang, "summary.document", &[bureau, &year.to_string()], blocks)
 }
 
