@@ -517,7 +517,9 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                     failed: false,
                 }
             };
-            done.output.splice(0..0, warning);
+            if let Some(warning) = warning {
+                done.output.insert(0, warning);
+            }
             Ok(done)
         }
         Cmd::ExportPackages { round, unit, dir } => {
