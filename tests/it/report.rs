@@ -471,7 +471,7 @@ fn every_signature_stays_in_its_box_and_every_later_page_names_the_official_for_
             for (index, page) in pages.iter().enumerate() {
                 let edges = rules(page, width);
                 let lines = texts(page);
-                for (_, y, text) in lines.iter().filter(|(_, _, t)| t.starts_with("簽名")) {
+                for (_, y, _) in lines.iter().filter(|(_, _, t)| t.starts_with("簽名")) {
                     signed += 1;
                     let home = box_of(&edges, *y).unwrap_or_else(|| panic!("{length}: a 簽名 outside every box on page {index}"));
                     let labels = lines.iter().filter(|(_, ly, t)| box_of(&edges, *ly) == Some(home) && !t.starts_with("簽名"));
