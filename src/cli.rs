@@ -24,6 +24,10 @@ pub struct Args {
     /// Language of messages: tc (繁體), sc (简体) or en; default from the system locale.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Language of printouts: tc, sc or en; default the bureau's Chinese (简体 when the messages
+    /// are in 简体, 繁體 otherwise, also under an English or C locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub print_lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -186,7 +190,10 @@ pub enum PrintCmd {
         staff: Vec<String>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
-        /// Write one PDF per person, named by staff number, into this folder.
+        /// Printed on both sides: margins mirrored on the back, each form starting on a new leaf.
+        #[arg(long)]
+        duplex: bool,
+        /// Write one PDF per person, named by staff number and name, into this folder.
         #[arg(long, value_name = "DIR")]
         split_dir: Option<PathBuf>,
         #[arg(long, value_name = "FILE.pdf", required_unless_present = "split_dir")]
@@ -206,6 +213,9 @@ pub enum PrintCmd {
     YearendBlank {
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// Printed on both sides: margins mirrored on the back.
+        #[arg(long)]
+        duplex: bool,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -295,13 +305,13 @@ fn print_yearend(
     }
     let title = batch.title();
     if let Some(dir) = split_dir {
-        let files = crate::report::write_pdf_files(dir, &title, batch.named_documents(), paper, lang, &mut |_| true)
+        let files = crate::report::write_pdf_files(dir, &title, batch.named_documents(), paper, batch.lang(), &mut |_| true)
             .map_err(|e| messages::pdf_error(lang, &e))?;
         let line = i18n::fill(tr(lang, "cli.split_done"), &[&files.to_string(), &dir.display().to_string()]);
         return Ok(Output { output: vec![line], failed: false });
     }
     let out = out.ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-    let pages = crate::report::write_pdf_file(out, &title, batch.documents(), paper, lang, &mut |_| true)
+    let pages = crate::report::write_pdf_file(out, &title, batch.documents(), paper, batch.lang(), &mut |_| true)
         .map_err(|e| messages::pdf_error(lang, &e))?;
     let line = i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]);
     Ok(Output { output: vec![line], failed: false })
@@ -353,7 +363,8 @@ pub fn main() -> ExitCode {
         return crate::ui::run(args.db, args.lang);
     };
     let db = args.db.unwrap_or_else(crate::paths::default_db);
-    match run(&command, &db, lang) {
+    let print_lang = args.print_lang.unwrap_or_else(|| i18n::print_lang(lang));
+    match run(&command, &db, lang, print_lang) {
         Ok(lines) => {
             for line in lines.output {
                 println!("{line}");
@@ -393,7 +404,7 @@ fn fail(lang: Lang, error: ServiceError) -> String {
 }
 
 /// Runs one headless command against `db`; `Err` is the one-line message for stderr.
-pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
+pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Output, String> {
     let ok = |line: String| Ok(Output { output: vec![line], failed: false });
     // Commands that write take the database's lock, as a window does; readers need none.
     let writes = matches!(
@@ -506,21 +517,33 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
         Cmd::Print { what } => {
             let service = service(db, OpenMode::Existing, lang)?;
             let printout = printout(&service, what, lang)?;
-            if let (Printout::YearEndSheets(sheets), PrintCmd::Yearend { split_dir, out, .. }) = (&printout, what) {
-                let batch =
-                    printing::YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, lang).map_err(|e| fail(lang, e))?;
-                return print_yearend(&batch, sheets.paper, split_dir.as_deref(), out.as_deref(), lang);
+            // A year with no year-end records prints, with a warning first.
+            let warning = printing::empty_year(&service, &printout)
+                .map_err(|e| messages::store_error(lang, &e))?
+                .map(|year| i18n::fill(tr(lang, "print.empty_year"), &[&year.to_string()]));
+            let mut done = if let (Printout::YearEndSheets(sheets), PrintCmd::Yearend { split_dir, out, .. }) = (&printout, what) {
+                let batch = printing::YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, print_lang)
+                    .map_err(|e| fail(lang, e))?;
+                print_yearend(&batch, sheets.paper, split_dir.as_deref(), out.as_deref(), lang)?
+            } else {
+                let document = printing::document(&service, &printout, print_lang)
+                    .map_err(|e| fail(lang, e))?
+                    .ok_or_else(|| tr(lang, "home.no_programme").to_owned())?;
+                if document.blocks.is_empty() {
+                    return Err(tr(lang, "cli.nothing_to_print").to_owned());
+                }
+                let out = what.out().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
+                let pages = crate::report::write_pdf_file(out, &document.title, [&document], printout.paper(), print_lang, &mut |_| true)
+                    .map_err(|e| messages::pdf_error(lang, &e))?;
+                Output {
+                    output: vec![i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()])],
+                    failed: false,
+                }
+            };
+            if let Some(warning) = warning {
+                done.output.insert(0, warning);
             }
-            let document = printing::document(&service, &printout, lang)
-                .map_err(|e| fail(lang, e))?
-                .ok_or_else(|| tr(lang, "home.no_programme").to_owned())?;
-            if document.blocks.is_empty() {
-                return Err(tr(lang, "cli.nothing_to_print").to_owned());
-            }
-            let out = what.out().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-            let pages = crate::report::write_pdf_file(out, &document.title, [&document], printout.paper(), lang, &mut |_| true)
-                .map_err(|e| messages::pdf_error(lang, &e))?;
-            ok(i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()]))
+            Ok(done)
         }
         Cmd::ExportPackages { round, unit, dir } => {
             let mut service = service(db, OpenMode::Existing, lang)?;
@@ -610,12 +633,15 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
             .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))
     };
     Ok(match what {
-        PrintCmd::Yearend { year, unit, staff, paper, .. } => {
-            Printout::YearEndSheets(YearEndSheets { year: *year, scope: scope(unit)?, staff: staff.clone(), paper: paper.paper() })
-        }
+        PrintCmd::Yearend { year, unit, staff, paper, duplex, .. } => Printout::YearEndSheets(YearEndSheets {
+            year: *year,
+            scope: scope(unit)?,
+            staff: staff.clone(),
+            paper: paper.paper().with_duplex(*duplex),
+        }),
         PrintCmd::YearendSummary { year, .. } => Printout::YearEndSummary { year: *year },
         PrintCmd::GradeRoster(YearPrint { year, unit, .. }) => Printout::GradeRoster { year: *year, unit: only_unit(unit)? },
-        PrintCmd::YearendBlank { paper, .. } => Printout::YearEndBlank { paper: paper.paper() },
+        PrintCmd::YearendBlank { paper, duplex, .. } => Printout::YearEndBlank { paper: paper.paper().with_duplex(*duplex) },
         PrintCmd::DutyStatements { unit, .. } => Printout::DutyStatements { scope: scope(unit)? },
         PrintCmd::SeatStatements { unit, year, .. } => Printout::SeatStatements { scope: scope(unit)?, year: *year },
         PrintCmd::PostStandards { year, .. } => Printout::PostStandards { scope: Scope::All, year: *year },

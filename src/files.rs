@@ -29,6 +29,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     replace_atomically(path, |partial| std::fs::File::create(partial)?.write_all(bytes))
 }
 
+/// `name` as a file name every system accepts: letters (any script), digits, `-` and `_` kept,
+/// anything else (`/`, `.`, spaces, `:`…) made `_`.
+pub fn safe_file_name(name: &str) -> String {
+    let safe: String = name.trim().chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    if safe.is_empty() { "_".to_owned() } else { safe }
+}
+
 /// Opens `path` in the program the system associates with it (a PDF viewer).
 pub fn open_with_system(path: &Path) -> std::io::Result<()> {
     let mut command = if cfg!(windows) {

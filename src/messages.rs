@@ -54,6 +54,9 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         ServiceError::Exchange(e) => exchange_error(lang, e),
+        ServiceError::Unprintable { whose, ch } => {
+            fill(tr(lang, "print.unprintable"), &[whose, &ch.to_string(), &format!("U+{:04X}", u32::from(*ch))])
+        }
         ServiceError::Package(file, problem) => {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             fill(tr(lang, "package.refused"), &[&name, &package_problem(lang, problem)])
@@ -65,6 +68,7 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
 pub fn pdf_error(lang: Lang, error: &PdfError) -> String {
     match error {
         PdfError::Font => tr(lang, "print.font").to_owned(),
+        PdfError::NoGlyph { ch, text } => fill(tr(lang, "print.no_glyph"), &[text, &ch.to_string(), &format!("U+{:04X}", u32::from(*ch))]),
         PdfError::Chunk(detail) => fill(tr(lang, "print.chunk"), &[detail]),
         PdfError::Io(e) => fill(tr(lang, "exchange.io"), &[&e.to_string()]),
         PdfError::Cancelled => tr(lang, "print.cancelled").to_owned(),

@@ -297,6 +297,8 @@ pub struct Standing {
     pub required: f32,
     /// What `done` would reach by the end of the window at the pace so far.
     pub projected: f32,
+    /// The window is over: what is not met is missed, no longer behind a pace.
+    pub closed: bool,
 }
 
 impl Standing {
@@ -307,6 +309,19 @@ impl Standing {
 
     pub fn met(&self) -> bool {
         self.done + 1e-4 >= self.required
+    }
+
+    /// The text key of where it stands: met, missed (a finished window), behind or on pace.
+    pub fn verdict(&self) -> &'static str {
+        if self.met() {
+            "training.met"
+        } else if self.closed {
+            "training.missed"
+        } else if self.behind() {
+            "training.behind"
+        } else {
+            "training.on_pace"
+        }
     }
 }
 
@@ -385,7 +400,7 @@ pub fn evaluate(
         _ => done,
     };
     // `+ 0.0` turns the -0.0 of an empty float sum into 0.
-    Some(Standing { done: done + 0.0, required, projected: projected.max(done) + 0.0 })
+    Some(Standing { done: done + 0.0, required, projected: projected.max(done) + 0.0, closed: elapsed >= 1.0 })
 }
 
 /// The types a study record (study outside the sessions) is entered as.
@@ -677,9 +692,16 @@ mod tests {
 
     #[test]
     fn behind_means_the_pace_falls_short() {
-        assert!(Standing { done: 3.0, required: 12.0, projected: 6.0 }.behind());
-        assert!(!Standing { done: 6.0, required: 12.0, projected: 12.0 }.behind());
-        assert!(Standing { done: 12.0, required: 12.0, projected: 12.0 }.met());
+        assert!(Standing { done: 3.0, required: 12.0, projected: 6.0, closed: false }.behind());
+        assert!(!Standing { done: 6.0, required: 12.0, projected: 12.0, closed: false }.behind());
+        assert!(Standing { done: 12.0, required: 12.0, projected: 12.0, closed: false }.met());
+        assert_eq!(Standing { done: 3.0, required: 12.0, projected: 6.0, closed: false }.verdict(), "training.behind");
+        assert_eq!(
+            Standing { done: 3.0, required: 12.0, projected: 3.0, closed: true }.verdict(),
+            "training.missed",
+            "a finished year is not behind"
+        );
+        assert_eq!(Standing { done: 12.0, required: 12.0, projected: 12.0, closed: true }.verdict(), "training.met");
     }
 
     #[test]

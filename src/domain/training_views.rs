@@ -65,6 +65,11 @@ pub struct Compliance {
 }
 
 impl Compliance {
+    /// The year is over: those short of a quota missed it rather than fell behind.
+    pub fn finished(&self) -> bool {
+        self.people.iter().flat_map(|p| p.standings.iter().flatten()).any(|s| s.closed)
+    }
+
     /// Per rule: how many it applies to, have met it, and are behind.
     pub fn summary(&self) -> Vec<(usize, usize, usize)> {
         (0..self.rules.len())

@@ -233,6 +233,12 @@ pub fn package_problem(lang: Lang, problem: &crate::domain::package::PackageProb
     tr(lang, key).to_owned()
 }
 
+/// The language printouts use unless another is chosen: the bureau's Chinese — 简体 when the
+/// interface is in 简体, 繁體 otherwise (an English or C locale included).
+pub fn print_lang(interface: Lang) -> Lang {
+    if interface == Lang::Sc { Lang::Sc } else { Lang::Tc }
+}
+
 /// The language of the system, by the rules of [`Lang::from_locale`].
 pub fn system_lang() -> Lang {
     sys_locale::get_locale().map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En)

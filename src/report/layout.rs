@@ -4,6 +4,10 @@
 //! character is ever cut. The result is a list of positioned texts and lines that `pdf.rs`
 //! paints with printpdf and the in-app preview paints with egui.
 
+mod form;
+
+pub use form::{Form, FormBox};
+
 use super::text::wrap;
 use std::ops::{Add, Sub};
 
@@ -109,8 +113,47 @@ pub enum Block {
         max: f32,
         size_pt: f32,
     },
+    /// A form of fixed boxes: the 公務員年度考核登記表's two pages and its continuation pages.
+    Form(Box<Form>),
     /// Starts a new sheet on a new page; page numbers in the footer restart.
     NewSheet,
+}
+
+impl Document {
+    /// Every text the document holds, in reading order (for checks before printing).
+    pub fn texts(&self) -> Vec<&str> {
+        fn grid<'a>(g: &'a Grid, out: &mut Vec<&'a str>) {
+            let cells = g.header.iter().flatten().chain(g.rows.iter().flat_map(|(cells, _)| cells));
+            out.extend(cells.map(|c| c.text.as_str()));
+        }
+        let mut out: Vec<&str> = vec![&self.title];
+        for block in &self.blocks {
+            match block {
+                Block::Title { text, .. } | Block::Paragraph { text, .. } | Block::Heading { text, .. } => out.push(text),
+                Block::Grid(g) => grid(g, &mut out),
+                Block::Bars { rows, .. } => out.extend(rows.iter().flat_map(|(label, _, figure)| [label.as_str(), figure.as_str()])),
+                Block::Radar { labels, series, .. } => {
+                    out.extend(labels.iter().map(String::as_str));
+                    out.extend(series.iter().map(|s| s.name.as_str()));
+                }
+                Block::Form(form) => {
+                    out.extend([form.title.as_str(), &form.year, &form.running_head]);
+                    grid(&form.head, &mut out);
+                    for b in std::iter::once(&form.summary).chain(&form.boxes) {
+                        out.extend([b.label.as_str(), &b.text]);
+                        out.extend(b.sign.iter().chain(&b.note).map(String::as_str));
+                    }
+                    if let Some((heading, g)) = &form.appendix {
+                        out.push(heading);
+                        grid(g, &mut out);
+                    }
+                }
+                Block::Spacer(_) | Block::NewSheet => {}
+            }
+        }
+        out.extend(self.footer.as_deref());
+        out
+    }
 }
 
 /// One line of a radar chart: a value per axis (0 where not given), its grey and width.
@@ -187,19 +230,44 @@ impl Page {
     }
 }
 
-/// The paper.
+/// The paper and its margins.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Paper {
     pub width: Mm,
     pub height: Mm,
+    /// The top, bottom and outer margin.
     pub margin: Mm,
+    /// The margin of the bound edge: the left one of a front page.
+    pub binding: Mm,
+    /// Printed on both sides: the back of each leaf has its margins mirrored (the bound edge on
+    /// the right), and a sheet with an odd number of pages gets a blank back so the next sheet
+    /// starts on a new leaf.
+    pub duplex: bool,
 }
 
-/// A4 portrait with 20 mm margins.
-pub const A4: Paper = Paper { width: Mm(210.0), height: Mm(297.0), margin: Mm(20.0) };
+impl Paper {
+    /// The same paper printed on both sides (`true`) or on one.
+    pub fn with_duplex(self, duplex: bool) -> Paper {
+        Paper { duplex, ..self }
+    }
 
-/// 16K (185 × 260 mm), the other size personnel forms are printed on.
-pub const K16: Paper = Paper { width: Mm(185.0), height: Mm(260.0), margin: Mm(15.0) };
+    /// The left edge of the text on a sheet's page `index` (0: its first).
+    pub fn left(&self, index: usize) -> Mm {
+        if self.duplex && index % 2 == 1 { self.margin } else { self.binding }
+    }
+
+    /// The width between the margins.
+    pub fn text_width(&self) -> Mm {
+        self.width - self.margin - self.binding
+    }
+}
+
+/// A4 portrait: 20 mm margins and 25 mm on the bound edge.
+pub const A4: Paper = Paper { width: Mm(210.0), height: Mm(297.0), margin: Mm(20.0), binding: Mm(25.0), duplex: false };
+
+/// 16K (185 × 260 mm), the other size personnel forms are printed on: 15 mm margins and 25 mm on
+/// the bound edge.
+pub const K16: Paper = Paper { width: Mm(185.0), height: Mm(260.0), margin: Mm(15.0), binding: Mm(25.0), duplex: false };
 
 /// Space between a cell's border and its text.
 const PAD: Mm = Mm(1.8);
@@ -219,20 +287,46 @@ struct Flow<'m> {
     /// Index of each sheet's first page.
     sheets: Vec<usize>,
     y: Mm,
+    /// Room kept at the foot of each page for the footer.
+    footer_room: Mm,
+    /// A line naming the sheet's subject at the top of each of its pages after the first.
+    running_head: Option<String>,
 }
+
+/// The size of a running head.
+const RUNNING_PT: f32 = 9.0;
 
 impl<'m> Flow<'m> {
     fn bottom(&self) -> Mm {
-        self.paper.height - self.paper.margin - Mm(8.0)
+        self.paper.height - self.paper.margin - self.footer_room
     }
 
     fn text_width(&self) -> Mm {
-        self.paper.width - self.paper.margin - self.paper.margin
+        self.paper.text_width()
+    }
+
+    /// The left edge of the text on the current page.
+    fn left(&self) -> Mm {
+        let first = self.sheets.last().copied().unwrap_or(0);
+        self.paper.left(self.pages.len().saturating_sub(1).saturating_sub(first))
     }
 
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.paper.margin;
+        if let Some(head) = self.running_head.clone() {
+            self.head_line(&head);
+        }
+    }
+
+    /// A small line across the top of the page with a rule under it.
+    fn head_line(&mut self, text: &str) {
+        let (left, width) = (self.left(), self.text_width());
+        self.place_line(text.to_owned(), left, width, Align::Left, RUNNING_PT, false);
+        self.y = self.y + line_height(RUNNING_PT);
+        let y = self.y;
+        self.page().items.push(Item::Line { from: (left, y), to: (left + width, y), width_pt: 0.4, grey: 0.3 });
+        self.y = self.y + Mm(2.5);
     }
 
     fn page(&mut self) -> &mut Page {
@@ -271,9 +365,8 @@ impl<'m> Flow<'m> {
             if self.y + height > self.bottom() {
                 self.new_page();
             }
-            let margin = self.paper.margin;
-            let width = self.text_width();
-            self.place_line(line, margin, width, align, size_pt, bold);
+            let (left, width) = (self.left(), self.text_width());
+            self.place_line(line, left, width, align, size_pt, bold);
             self.y = self.y + height;
         }
     }
@@ -281,7 +374,7 @@ impl<'m> Flow<'m> {
     /// The x of each column edge.
     fn edges(&self, grid: &Grid) -> Vec<Mm> {
         let total: f32 = grid.columns.iter().sum::<f32>().max(f32::EPSILON);
-        let mut x = self.paper.margin;
+        let mut x = self.left();
         let mut edges = vec![x];
         for share in &grid.columns {
             x = x + Mm(self.text_width().0 * share / total);
@@ -362,15 +455,22 @@ impl<'m> Flow<'m> {
     }
 
     fn bars(&mut self, rows: &[(String, f32, String)], size_pt: f32) {
-        let height = line_height(size_pt) + Mm(2.0);
         let label_width = Mm(self.text_width().0 * 0.38);
         let bar_width = Mm(self.text_width().0 * 0.42);
         for (label, share, figure) in rows {
+            // A long label wraps in its column, never over the bar.
+            let labels = self.wrap(label, label_width - Mm(2.0), size_pt);
+            let height = Mm(line_height(size_pt).0 * labels.len().max(1) as f32) + Mm(2.0);
             if self.y + height > self.bottom() {
                 self.new_page();
             }
-            let margin = self.paper.margin;
-            self.place_line(label.clone(), margin, label_width, Align::Left, size_pt, false);
+            let margin = self.left();
+            let top_line = self.y;
+            for line in &labels {
+                self.place_line(line.clone(), margin, label_width, Align::Left, size_pt, false);
+                self.y = self.y + line_height(size_pt);
+            }
+            self.y = top_line;
             let x = margin + label_width;
             let bar_height = Mm(size_pt * MM_PER_PT);
             let top = self.y + Mm(0.5);
@@ -378,7 +478,7 @@ impl<'m> Flow<'m> {
             page.items.push(Item::Rect { x, y: top, width: bar_width, height: bar_height, grey: 0.9 });
             page.items.push(Item::Rect { x, y: top, width: Mm(bar_width.0 * share.clamp(0.0, 1.0)), height: bar_height, grey: 0.45 });
             self.place_line(figure.clone(), x + bar_width + Mm(3.0), Mm(30.0), Align::Left, size_pt, false);
-            self.y = self.y + height;
+            self.y = top_line + height;
         }
     }
 
@@ -390,7 +490,7 @@ impl<'m> Flow<'m> {
         if self.y + height > self.bottom() {
             self.new_page();
         }
-        let centre = (self.paper.margin + Mm(self.text_width().0 / 2.0), self.y + label_room + radius);
+        let centre = (self.left() + Mm(self.text_width().0 / 2.0), self.y + label_room + radius);
         let at = |(x, y): (f32, f32)| (centre.0 + Mm(x), centre.1 + Mm(y));
         let full = crate::domain::selfcheck::radar_points(&[max; 8], max, radius.0);
         for level in 1..=(max as u32) {
@@ -430,8 +530,7 @@ impl<'m> Flow<'m> {
         }
         self.y = self.y + Mm(radius.0 * 2.0 + label_room.0 * 2.0);
         for line in series {
-            let margin = self.paper.margin;
-            let x = margin + Mm(self.text_width().0 / 2.0 - 30.0);
+            let x = self.left() + Mm(self.text_width().0 / 2.0 - 30.0);
             let y = self.y + Mm(size_pt * MM_PER_PT * 0.6);
             if line.filled {
                 let box_top = y - Mm(1.5);
@@ -482,9 +581,13 @@ impl<'m> Flow<'m> {
     }
 }
 
+/// Room a heading keeps below itself on its page, so it never stands alone at a page's foot.
+const KEEP_WITH_NEXT: Mm = Mm(22.0);
+
 /// Lays `document` out on `paper`.
 pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<Page> {
-    let mut flow = Flow { paper, metrics, pages: Vec::new(), sheets: vec![0], y: paper.margin };
+    let footer_room = if document.footer.is_some() { Mm(8.0) } else { Mm(0.0) };
+    let mut flow = Flow { paper, metrics, pages: Vec::new(), sheets: vec![0], y: paper.margin, footer_room, running_head: None };
     flow.new_page();
     for block in &document.blocks {
         match block {
@@ -494,7 +597,11 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
             }
             Block::Paragraph { text, size_pt, align } => flow.paragraph(text, *size_pt, *align, false),
             Block::Heading { text, size_pt } => {
-                flow.y = flow.y + Mm(3.0);
+                if flow.y + Mm(3.0) + line_height(*size_pt) + KEEP_WITH_NEXT > flow.bottom() {
+                    flow.new_page();
+                } else {
+                    flow.y = flow.y + Mm(3.0);
+                }
                 flow.paragraph(text, *size_pt, Align::Left, true);
                 flow.y = flow.y + Mm(1.0);
             }
@@ -502,7 +609,9 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
             Block::Spacer(space) => flow.y = flow.y + *space,
             Block::Bars { rows, size_pt } => flow.bars(rows, *size_pt),
             Block::Radar { labels, series, max, size_pt } => flow.radar(labels, series, *max, *size_pt),
+            Block::Form(form) => flow.form(form),
             Block::NewSheet => {
+                flow.running_head = None;
                 if !flow.page().items.is_empty() {
                     flow.new_page();
                     flow.sheets.push(flow.pages.len() - 1);
@@ -519,13 +628,36 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
                 let text = footer.replace("{page}", &(index - first + 1).to_string()).replace("{pages}", &(end - first).to_string());
                 let size = 9.0;
                 let width = flow.measure(&text, size);
-                let x = Mm((paper.width.0 - width.0) / 2.0);
+                let x = paper.left(index - first) + Mm((paper.text_width().0 - width.0) / 2.0);
                 let y = paper.height - paper.margin + Mm(2.0);
                 flow.pages[index].items.push(Item::Text { x, y, size_pt: size, bold: false, text });
             }
         }
     }
+    if paper.duplex {
+        return with_blank_backs(flow.pages, &flow.sheets);
+    }
     flow.pages
+}
+
+/// Adds a blank page after every sheet with an odd number of pages, so that printed on both
+/// sides each sheet starts on a leaf of its own.
+fn with_blank_backs(pages: Vec<Page>, sheets: &[usize]) -> Vec<Page> {
+    let mut ends: Vec<usize> = sheets.iter().skip(1).copied().collect();
+    ends.push(pages.len());
+    let mut starts = sheets.iter().copied();
+    let mut start = starts.next().unwrap_or(0);
+    let mut out = Vec::with_capacity(pages.len() + sheets.len());
+    for (index, page) in pages.into_iter().enumerate() {
+        out.push(page);
+        if ends.contains(&(index + 1)) {
+            if (index + 1 - start) % 2 == 1 {
+                out.push(Page::default());
+            }
+            start = starts.next().unwrap_or(index + 1);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -605,7 +737,7 @@ mod tests {
             Item::Line { from, to, .. } if from.1 == to.1 => Some(to.0.0 - from.0.0),
             _ => None,
         });
-        assert!(widest.fold(0.0, f32::max) > 169.0, "the row spans the text width");
+        assert!(widest.fold(0.0, f32::max) > 164.0, "the row spans the text width");
     }
 
     #[test]
@@ -617,6 +749,53 @@ mod tests {
         let pages = layout(&document, A4, &Simple);
         let Item::Text { x, .. } = &pages[0].items[0] else { panic!() };
         let width = 10.0 * 18.0 * MM_PER_PT;
-        assert!((x.0 - (210.0 - width) / 2.0).abs() < 0.1);
+        assert!((x.0 - (25.0 + (165.0 - width) / 2.0)).abs() < 0.1, "centred between the binding and the outer margin");
+    }
+
+    fn lefts(pages: &[Page]) -> Vec<f32> {
+        pages
+            .iter()
+            .map(|p| p.items.iter().filter_map(|i| if let Item::Text { x, .. } = i { Some(x.0) } else { None }).fold(f32::MAX, f32::min))
+            .collect()
+    }
+
+    #[test]
+    fn the_bound_edge_has_25_mm_and_duplex_mirrors_it_and_gives_odd_sheets_a_blank_back() {
+        let text = "德能勤績廉".repeat(400);
+        let blocks = vec![
+            Block::Paragraph { text: text.clone(), size_pt: 11.0, align: Align::Left },
+            Block::NewSheet,
+            Block::Paragraph { text: "二".into(), size_pt: 11.0, align: Align::Left },
+        ];
+        let document = Document { title: "t".into(), blocks, footer: None };
+        let single = layout(&document, A4, &Simple);
+        assert_eq!(single.len(), 3, "two pages of text, then the second sheet");
+        assert!(lefts(&single).iter().all(|x| (x - 25.0).abs() < 0.01), "{:?}", lefts(&single));
+        let duplex = layout(&document, A4.with_duplex(true), &Simple);
+        assert_eq!(duplex.len(), 4, "the second sheet's one page gets a blank back");
+        let left = lefts(&duplex);
+        assert!((left[0] - 25.0).abs() < 0.01 && (left[1] - 20.0).abs() < 0.01 && (left[2] - 25.0).abs() < 0.01, "{left:?}");
+        assert!(duplex[3].items.is_empty(), "the blank back");
+        for page in &duplex {
+            for item in &page.items {
+                if let Item::Text { x, text, .. } = item {
+                    let right = x.0 + text.chars().count() as f32 * 11.0 * MM_PER_PT;
+                    assert!(right <= 210.0 - 20.0 + 0.01, "inside the outer margin: {right}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_never_stands_alone_at_a_pages_foot() {
+        for lines in 40..52 {
+            let mut blocks: Vec<Block> =
+                (0..lines).map(|i| Block::Paragraph { text: format!("第{i}行"), size_pt: 11.0, align: Align::Left }).collect();
+            blocks.push(Block::Heading { text: "全局合計".into(), size_pt: 13.0 });
+            blocks.push(Block::Paragraph { text: "內容".into(), size_pt: 11.0, align: Align::Left });
+            let pages = layout(&Document { title: "t".into(), blocks, footer: None }, A4, &Simple);
+            let home = pages.iter().position(|p| p.text().contains("全局合計")).unwrap();
+            assert!(pages[home].text().contains("內容"), "{lines} lines: the heading is on the page of what follows it");
+        }
     }
 }

@@ -12,6 +12,12 @@ use crate::domain::Lang;
 use layout::{Document, Page, Paper};
 use pdf::{PdfError, PdfWriter};
 
+/// The first character of `document` that no face prints in `lang`, with the text it is in.
+pub fn unprintable(document: &Document, lang: Lang) -> Option<(char, String)> {
+    let metrics = metrics::for_lang(lang);
+    document.texts().into_iter().find_map(|text| metrics.unprintable(text).map(|c| (c, text.to_owned())))
+}
+
 /// Pages painted at a time in a long print: enough that the font subset each chunk carries
 /// costs little, few enough that memory stays flat.
 pub const CHUNK_PAGES: usize = 400;
@@ -66,9 +72,11 @@ pub fn write_pdf_file(
     Ok(pages)
 }
 
-/// One PDF per named document in `dir`, each named after its name (a staff number) with
-/// characters a file name cannot hold replaced; `progress(files written)` may stop it between
-/// files. Returns the files written.
+/// One PDF per named document in `dir`, each named after its name (staff number and name) with
+/// characters a file name cannot hold replaced; two names that come out alike (`a/b`, `a_b`,
+/// `a.b`) get a suffix (`a_b-2`), compared regardless of case as Windows does, so no file
+/// replaces another. `progress(files written)` may stop it between files. Returns the files
+/// written.
 pub fn write_pdf_files(
     dir: &std::path::Path,
     title: &str,
@@ -79,9 +87,12 @@ pub fn write_pdf_files(
 ) -> Result<usize, PdfError> {
     std::fs::create_dir_all(dir)?;
     let mut files = 0;
+    let mut taken = std::collections::HashSet::new();
     for (name, document) in documents {
-        let safe: String = name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-        write_pdf_file(&dir.join(format!("{safe}.pdf")), title, [document], paper, lang, &mut |_| true)?;
+        let safe = crate::files::safe_file_name(&name);
+        let unique = (1..).map(|n| if n == 1 { safe.clone() } else { format!("{safe}-{n}") }).find(|n| taken.insert(n.to_lowercase()));
+        let Some(unique) = unique else { continue };
+        write_pdf_file(&dir.join(format!("{unique}.pdf")), title, [document], paper, lang, &mut |_| true)?;
         files += 1;
         if !progress(files) {
             return Err(PdfError::Cancelled);

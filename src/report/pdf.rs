@@ -5,8 +5,8 @@
 //! one output file ([`PdfWriter`]), so memory stays flat however many sheets it holds.
 
 use super::layout::{Item, Page, Paper};
-use super::metrics::{FontMetrics, face_index, for_lang};
-use crate::assets::CJK_FONT;
+use super::metrics::{Face, FontMetrics, face_index, for_lang};
+use crate::assets::{CJK_FONT, fallback_font};
 use crate::domain::Lang;
 use printpdf::{
     Codepoint, Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
@@ -19,6 +19,9 @@ use std::sync::OnceLock;
 pub enum PdfError {
     #[error("the bundled font could not be read")]
     Font,
+    /// A character no face prints: never painted as an empty box.
+    #[error("no font prints {ch:?} in {text:?}")]
+    NoGlyph { ch: char, text: String },
     #[error("a painted chunk could not be read back: {0}")]
     Chunk(String),
     #[error(transparent)]
@@ -33,6 +36,12 @@ fn font(lang: Lang) -> Result<&'static ParsedFont, PdfError> {
     static SC: OnceLock<Option<ParsedFont>> = OnceLock::new();
     let cell = if lang == Lang::Sc { &SC } else { &TC };
     cell.get_or_init(|| ParsedFont::from_bytes(CJK_FONT, face_index(lang) as usize, &mut Vec::new())).as_ref().ok_or(PdfError::Font)
+}
+
+/// The fallback face as printpdf embeds it, parsed the first time a page needs it.
+fn fallback_pdf_font() -> Result<&'static ParsedFont, PdfError> {
+    static FALLBACK: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    FALLBACK.get_or_init(|| ParsedFont::from_bytes(fallback_font()?, 0, &mut Vec::new())).as_ref().ok_or(PdfError::Font)
 }
 
 fn point(paper: Paper, x: f32, y_from_top: f32) -> Point {
@@ -54,11 +63,25 @@ fn fill(ops: &mut Vec<Op>, paper: Paper, corners: &[(f32, f32)], grey: f32) {
     ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
 }
 
-/// The glyphs of `text`, each carrying its character for the file's text layer (copying,
-/// searching, pdftotext). Looked up here with ttf-parser's binary search: printpdf's own
-/// lookup scans the font's character map and took most of the time of a large print.
-fn glyphs(metrics: &FontMetrics, text: &str) -> Vec<Codepoint> {
-    text.chars().map(|c| Codepoint { gid: metrics.glyph(c), offset: 0.0, cid: Some(c.to_string()) }).collect()
+/// The glyphs of `text` in runs of one face each, every glyph carrying its character for the
+/// file's text layer (copying, searching, pdftotext). Looked up here with ttf-parser's binary
+/// search: printpdf's own lookup scans the font's character map and took most of the time of a
+/// large print. A character no face prints stops the print.
+fn runs(metrics: &FontMetrics, text: &str) -> Result<Vec<(Face, Vec<Codepoint>)>, PdfError> {
+    let mut runs: Vec<(Face, Vec<Codepoint>)> = Vec::new();
+    for c in text.chars() {
+        let (face, gid) = match metrics.glyph(c) {
+            Some(found) => found,
+            None if c.is_whitespace() || c.is_control() => (Face::Main, 0),
+            None => return Err(PdfError::NoGlyph { ch: c, text: text.to_owned() }),
+        };
+        let glyph = Codepoint { gid, offset: 0.0, cid: Some(c.to_string()) };
+        match runs.last_mut() {
+            Some((last, glyphs)) if *last == face => glyphs.push(glyph),
+            _ => runs.push((face, vec![glyph])),
+        }
+    }
+    Ok(runs)
 }
 
 /// Paints `pages` into a whole PDF document titled `title` (one chunk of a [`PdfWriter`]).
@@ -66,6 +89,12 @@ fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u
     let mut document = PdfDocument::new(title);
     let font_id = document.add_font(font(lang)?);
     let metrics = for_lang(lang);
+    // The fallback face is embedded only in a chunk that uses it.
+    let uses_fallback = pages.iter().flat_map(|p| &p.items).any(|i| match i {
+        Item::Text { text, .. } => text.chars().any(|c| matches!(metrics.glyph(c), Some((Face::Fallback, _)))),
+        _ => false,
+    });
+    let fallback_id = if uses_fallback { Some(document.add_font(fallback_pdf_font()?)) } else { None };
     let pdf_pages = pages
         .iter()
         .map(|page| {
@@ -95,13 +124,20 @@ fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u
                     }
                     Item::Text { x, y, size_pt, bold, text } => {
                         ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont { font: PdfFontHandle::External(font_id.clone()), size: Pt(*size_pt) });
                         if *bold {
                             ops.push(Op::SetOutlineThickness { pt: Pt(size_pt * 0.03) });
                             ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
                         }
                         ops.push(Op::SetTextCursor { pos: point(paper, x.0, y.0) });
-                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs(metrics, text))] });
+                        // Each run in its face; the cursor moves on by the glyphs' widths.
+                        for (face, glyphs) in runs(metrics, text)? {
+                            let id = match (face, &fallback_id) {
+                                (Face::Fallback, Some(id)) => id,
+                                _ => &font_id,
+                            };
+                            ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size_pt) });
+                            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+                        }
                         if *bold {
                             ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
                         }
@@ -109,9 +145,9 @@ fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u
                     }
                 }
             }
-            PdfPage::new(Mm(paper.width.0), Mm(paper.height.0), ops)
+            Ok(PdfPage::new(Mm(paper.width.0), Mm(paper.height.0), ops))
         })
-        .collect();
+        .collect::<Result<Vec<_>, PdfError>>()?;
     let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     Ok(document.with_pages(pdf_pages).save(&options, &mut Vec::new()))
 }

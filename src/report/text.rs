@@ -1,7 +1,8 @@
 //! Line breaking for printed Chinese: a line may break between any two Han characters, but
 //! closing punctuation (。，、;:?!」)…) never starts a line and opening punctuation
-//! (「(《…) never ends one; runs of Latin letters and digits break only at spaces (a word
-//! wider than the whole line is cut). Pure: widths come from the caller.
+//! (「(《…) never ends one; runs of Latin letters, digits and ASCII marks (326.8, 98.7%,
+//! WS-2012-0010) break only at spaces (a word wider than the whole line is cut). Pure: widths
+//! come from the caller.
 
 /// Punctuation that must not begin a line: the ideographic and fullwidth closing marks
 /// (written as escapes, so that no editor turns them into their ASCII look-alikes), then ASCII.
@@ -12,9 +13,9 @@ const NO_START: &str = "\u{3002}\u{3001}\u{300D}\u{300F}\u{3011}\u{300B}\u{3009}
 const NO_END: &str = "\u{300C}\u{300E}\u{3010}\u{300A}\u{3008}\u{3014}\u{201C}\u{2018}\u{FF08}\u{FF3B}\u{FF5B}([{<";
 
 fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
-        || NO_START.contains(c)
-        || NO_END.contains(c)
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x323AF)
+        // ASCII marks stay inside their word, so 326.8, 98.7% and WS-2012-0010 never break.
+        || !c.is_ascii() && (NO_START.contains(c) || NO_END.contains(c))
 }
 
 /// The pieces a line is made of: a wide character, a word, or a run of spaces.
@@ -69,7 +70,11 @@ fn no_start(atom: &Atom) -> bool {
 }
 
 fn no_end(atom: &Atom) -> bool {
-    matches!(atom, Atom::Wide(c) if NO_END.contains(*c))
+    match atom {
+        Atom::Wide(c) => NO_END.contains(*c),
+        Atom::Word(w) => w.chars().last().is_some_and(|c| NO_END.contains(c)),
+        Atom::Space => false,
+    }
 }
 
 /// Breaks `text` into lines no wider than `max_width`, measuring each character with
@@ -195,6 +200,17 @@ mod tests {
     #[test]
     fn ideographic_spaces_are_kept() {
         assert_eq!(wrap("年\u{3000}\u{3000}月", 10.0, &advance), vec!["年\u{3000}\u{3000}月"]);
+    }
+
+    #[test]
+    fn numbers_decimals_percentages_and_codes_stay_whole() {
+        let text = "全年入庫326.8萬元，完成率98.7%，文書WS-2012-0010號";
+        for width in [6.0, 6.5, 7.0, 7.5, 8.0, 9.0] {
+            let lines = wrap(text, width, &advance);
+            for whole in ["326.8", "98.7%", "WS-2012-0010"] {
+                assert!(lines.iter().any(|l| l.contains(whole)), "{whole} broken at width {width}: {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub enum ServiceError {
     /// A spreadsheet that cannot be read (too large, not a spreadsheet, a required column missing).
     #[error(transparent)]
     Exchange(#[from] crate::exchange::ExchangeError),
+    /// A printout holds a character no font prints: whose form (or the text it is in) and the
+    /// character. Nothing was printed.
+    #[error("no font prints {ch:?} ({whose})")]
+    Unprintable { whose: String, ch: char },
     /// A self-check package that cannot be taken in (its file and why).
     #[error("package {0}: {1}")]
     Package(std::path::PathBuf, crate::domain::package::PackageProblem),

@@ -81,6 +81,14 @@ impl Printout {
 /// Makes `printout` from the bureau's data as the account logged in may see it; `None` only for
 /// the programme report of a year that has no programme.
 pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
+    let document = make(service, printout, lang)?;
+    if let Some((ch, text)) = document.as_ref().and_then(|d| crate::report::unprintable(d, lang)) {
+        return Err(super::ServiceError::Unprintable { whose: text, ch });
+    }
+    Ok(document)
+}
+
+fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
     Ok(Some(match printout {
         Printout::DutyStatements { scope } => duty_statements(service, *scope, lang)?,
         Printout::PostStandards { scope, year } => post_standards(service, *scope, *year, lang)?,
@@ -96,6 +104,47 @@ pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Re
         Printout::YearEndSummary { year } => yearend_summary(service, *year, lang)?,
         Printout::GradeRoster { year, unit } => grade_roster(service, *year, *unit, lang)?,
     }))
+}
+
+/// The year of a year-end printout (forms, grade roster, summary) when that year has no
+/// year-end record at all, so the edges can warn before printing it.
+pub fn empty_year(service: &Service, printout: &Printout) -> Result<Option<i32>> {
+    let year = match printout {
+        Printout::YearEndSheets(sheets) => sheets.year,
+        Printout::GradeRoster { year, .. } | Printout::YearEndSummary { year } => *year,
+        _ => return Ok(None),
+    };
+    Ok(service.read().yearends(year)?.is_empty().then_some(year))
+}
+
+/// The file name (without `.pdf`) a save dialog suggests for `printout`: what it is, its year,
+/// and for one person's printout their staff number and name; `None` where the document's
+/// title says it best.
+pub fn file_name(service: &Service, printout: &Printout, lang: Lang) -> Option<String> {
+    use crate::i18n::tr;
+    let one = |official: Option<OfficialId>, staff: Option<&str>| -> Option<String> {
+        let officials = service.read().officials().ok()?;
+        let o = officials.iter().find(|o| Some(o.id) == official || Some(o.staff_no.as_str()) == staff)?;
+        Some(format!("{}-{}", o.staff_no, o.name))
+    };
+    let (what, year, whose) = match printout {
+        Printout::YearEndSheets(sheets) => {
+            let whose = match (sheets.scope, sheets.staff.as_slice()) {
+                (Scope::Official(id), _) => one(Some(id), None),
+                (_, [staff]) => one(None, Some(staff)),
+                _ => None,
+            };
+            (tr(lang, "sheet.title"), Some(sheets.year), whose)
+        }
+        Printout::TrainingFile { official, year } => (tr(lang, "print.training_file"), Some(*year), one(Some(*official), None)),
+        Printout::SeatStatements { scope: Scope::Official(id), year } => {
+            (tr(lang, "print.seat_statement"), Some(*year), one(Some(*id), None))
+        }
+        Printout::CapabilityReports { scope: Scope::Official(id), .. } => (tr(lang, "print.capability_report"), None, one(Some(*id), None)),
+        _ => return None,
+    };
+    let name = [Some(what.to_owned()), year.map(|y| y.to_string()), whose].into_iter().flatten().collect::<Vec<_>>().join("-");
+    Some(crate::files::safe_file_name(&name))
 }
 
 /// What the programme's figures are measured from, read from the store for a year.
@@ -330,15 +379,6 @@ pub fn training_compliance(service: &Service, year: i32, unit: Option<UnitId>, l
     Ok(model::training_compliance(lang, &bureau_name(service)?, &scope, &compliance, &people))
 }
 
-/// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
-/// when it says something the post's title does not.
-fn unit_post(unit: &str, post: &str, position: &str) -> String {
-    let mut parts = vec![unit];
-    parts.extend([post, position].into_iter().filter(|p| !p.is_empty()));
-    parts.dedup();
-    parts.join(" ")
-}
-
 /// The 公務員年度考核登記表 of a year, read from the store once: each sheet's data with the
 /// official's staff number. A long print lays the sheets out one at a time
 /// ([`YearEndBatch::documents`]), so only this data, not the pages, is held for all of them.
@@ -387,11 +427,20 @@ impl YearEndBatch {
             batch.sheets.push(model::YearEndSheet {
                 year: Some(year),
                 name: o.name.clone(),
+                staff_no: o.staff_no.clone(),
                 gender: crate::i18n::gender(lang, o.gender).to_owned(),
                 birth: o.birth.to_string(),
                 political: o.political.clone(),
+                education: o.education.clone(),
                 post_since: o.post_since.map(|s| s.month().to_string()).unwrap_or_default(),
-                unit_post: unit_post(&unit_path(&units, o.unit), post, &o.position_title),
+                unit: unit_path(&units, o.unit),
+                post: post.to_owned(),
+                // 職務(職級): the post as written, then the 2019 rank.
+                position: match o.rank {
+                    Some(rank) if o.position_title.is_empty() => crate::i18n::rank(lang, rank).to_owned(),
+                    Some(rank) => format!("{}（{}）", o.position_title, crate::i18n::rank(lang, rank)),
+                    None => o.position_title.clone(),
+                },
                 record: Some(records.remove(&o.id).unwrap_or_default()),
                 levels: catalogue
                     .capabilities
@@ -403,6 +452,10 @@ impl YearEndBatch {
                     .collect(),
                 training_hours: Some(hours + 0.0),
             });
+            let sheet = batch.sheets.last().map(|s| model::yearend_sheets(lang, "", std::slice::from_ref(s)));
+            if let Some(ch) = sheet.and_then(|d| crate::report::unprintable(&d, lang)).map(|(ch, _)| ch) {
+                return Err(super::ServiceError::Unprintable { whose: format!("{}\u{FF08}{}\u{FF09}", o.name, o.staff_no), ch });
+            }
             batch.staff.push(o.staff_no.clone());
         }
         Ok(batch)
@@ -410,6 +463,11 @@ impl YearEndBatch {
 
     pub fn len(&self) -> usize {
         self.sheets.len()
+    }
+
+    /// The language the sheets print in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     pub fn is_empty(&self) -> bool {
@@ -431,9 +489,9 @@ impl YearEndBatch {
         self.sheets.iter().map(|sheet| model::yearend_sheets(self.lang, &self.bureau, std::slice::from_ref(sheet)))
     }
 
-    /// [`YearEndBatch::documents`] with each official's staff number (one file each).
+    /// [`YearEndBatch::documents`] named by each official's staff number and name (one file each).
     pub fn named_documents(&self) -> impl Iterator<Item = (String, Document)> + '_ {
-        self.staff.iter().cloned().zip(self.documents())
+        self.staff.iter().zip(&self.sheets).map(|(staff, sheet)| format!("{staff}-{}", sheet.name)).zip(self.documents())
     }
 }
 
@@ -446,16 +504,8 @@ pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[Strin
 pub fn yearend_blank(service: &Service, lang: Lang) -> super::Result<Document> {
     let catalogue = service.read().catalogue()?;
     let sheet = model::YearEndSheet {
-        year: None,
-        name: String::new(),
-        gender: String::new(),
-        birth: String::new(),
-        political: String::new(),
-        post_since: String::new(),
-        unit_post: String::new(),
-        record: None,
         levels: catalogue.capabilities.iter().map(|c| (c.name.get(lang).to_owned(), None)).collect(),
-        training_hours: None,
+        ..Default::default()
     };
     Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[sheet]))
 }
@@ -536,14 +586,4 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_forms_unit_and_post_name_the_position_once() {
-        assert_eq!(super::unit_post("縣局 / 辦公室", "辦公室主任", "辦公室主任"), "縣局 / 辦公室 辦公室主任");
-        assert_eq!(super::unit_post("縣局 / 稽查局", "檢查員", "四級主任科員"), "縣局 / 稽查局 檢查員 四級主任科員");
-        assert_eq!(super::unit_post("縣局", "", ""), "縣局");
-    }
 }

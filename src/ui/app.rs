@@ -401,6 +401,7 @@ impl NengliApp {
             }
             Intent::SetLang(lang) => {
                 self.state.lang = lang;
+                self.state.print_lang = crate::i18n::print_lang(lang);
                 self.prefs.lang = Some(lang);
             }
             Intent::SetDark(dark) => {

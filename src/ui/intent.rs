@@ -253,6 +253,8 @@ pub enum PrintIntent {
         open_after: bool,
     },
     ClosePrint,
+    /// Make the preview's printout again in another language.
+    PrintLang(crate::domain::Lang),
 }
 
 impl From<PrintIntent> for Intent {

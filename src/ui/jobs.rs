@@ -34,7 +34,10 @@ pub struct YearEndPrint {
     /// A folder for one file per person, or else one file.
     pub split: bool,
     pub dest: PathBuf,
+    /// The language of messages…
     pub lang: crate::domain::Lang,
+    /// …and of the forms.
+    pub print_lang: crate::domain::Lang,
 }
 
 /// A message from a worker.
@@ -112,7 +115,7 @@ impl Job {
                 .map(|store| Service::acting_as(store, acting))
                 .and_then(|service| {
                     let sheets = &print.sheets;
-                    YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, lang)
+                    YearEndBatch::read(&service, sheets.year, sheets.scope, &sheets.staff, print.print_lang)
                         .map_err(|e| crate::messages::service_error(lang, &e))
                 });
             let result = batch.and_then(|batch| {
@@ -126,12 +129,19 @@ impl Job {
                 };
                 let title = batch.title();
                 let written = if print.split {
-                    crate::report::write_pdf_files(&print.dest, &title, batch.named_documents(), print.sheets.paper, lang, &mut progress)
+                    crate::report::write_pdf_files(
+                        &print.dest,
+                        &title,
+                        batch.named_documents(),
+                        print.sheets.paper,
+                        batch.lang(),
+                        &mut progress,
+                    )
                 } else {
-                    crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.sheets.paper, lang, &mut progress)
+                    crate::report::write_pdf_file(&print.dest, &title, batch.documents(), print.sheets.paper, batch.lang(), &mut progress)
                         .map(|_| total)
                 };
-                written.map(|_| (print.dest, total)).map_err(|e| crate::messages::pdf_error(lang, &e))
+                written.map(|count| (print.dest, count)).map_err(|e| crate::messages::pdf_error(lang, &e))
             });
             Outcome::Printed(result)
         })

@@ -281,11 +281,17 @@ pub struct ImportPage {
 
 /// A document laid out for printing, shown page by page before it is saved.
 pub struct PrintPreview {
+    /// What was asked for, to make again in another language (`None`: a document given as is).
+    pub printout: Option<crate::service::printing::Printout>,
+    /// The language it is printed in.
+    pub lang: Lang,
     pub document: crate::report::layout::Document,
     pub paper: crate::report::layout::Paper,
     pub pages: Vec<crate::report::layout::Page>,
     pub zoom: f32,
     pub open_after: bool,
+    /// The file name Save as PDF suggests (without `.pdf`): whose it is where it is one person's.
+    pub file_name: String,
 }
 
 /// A long job in progress, as the progress window shows it.
@@ -446,8 +452,10 @@ pub struct YearEndPage {
     pub print_unit: Option<crate::domain::UnitId>,
     /// Print on 16K (185 × 260 mm) rather than A4.
     pub paper_16k: bool,
-    /// One PDF per official, named by staff number, into a folder.
+    /// One PDF per official, named by staff number and name, into a folder.
     pub split: bool,
+    /// Printed on both sides: margins mirrored on the back, each form on a new leaf.
+    pub duplex: bool,
     /// Officials' records, or the units' 檢查驗收.
     pub units_mode: bool,
     /// The year's unit reviews (檢查驗收), by unit.
@@ -459,7 +467,8 @@ pub struct YearEndPage {
 
 impl YearEndPage {
     pub fn paper(&self) -> crate::report::layout::Paper {
-        if self.paper_16k { crate::report::layout::K16 } else { crate::report::layout::A4 }
+        let paper = if self.paper_16k { crate::report::layout::K16 } else { crate::report::layout::A4 };
+        paper.with_duplex(self.duplex)
     }
 }
 
@@ -598,6 +607,8 @@ pub enum Form {
 /// The state the views draw from.
 pub struct State {
     pub lang: Lang,
+    /// The language printouts are made in: the bureau's Chinese unless the print bar says otherwise.
+    pub print_lang: Lang,
     pub dark: bool,
     /// Minutes between backups while work goes on (0 = off).
     pub backup_every: u32,
@@ -656,6 +667,7 @@ impl State {
     pub fn new(lang: Lang) -> State {
         State {
             lang,
+            print_lang: crate::i18n::print_lang(lang),
             dark: false,
             backup_every: crate::domain::backups::EVERY_MINUTES,
             retention: Default::default(),

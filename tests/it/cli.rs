@@ -388,3 +388,43 @@ fn a_real_roster_imports_through_the_command_line_with_its_choices() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("sheet \"CSV\""), "{}", text(&out.stderr));
 }
+
+/// One file per person: staff numbers that come out alike as file names (`a/b`, `a_b`, `a.b`,
+/// `a b`) each keep a file of their own, and the count printed is the count of files written.
+/// Forms print in Chinese under a C locale and English messages, unless --print-lang says so.
+#[test]
+fn split_files_never_collide_and_forms_print_in_chinese_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    for (from, to) in [("GS00001", "a/b"), ("GS00002", "a_b"), ("GS00003", "a.b"), ("GS00004", "a b")] {
+        connection.execute("UPDATE official SET staff_no = ?1, name = '同名' WHERE staff_no = ?2", [to, from]).unwrap();
+    }
+    drop(connection);
+    let out = dir.path().join("forms");
+    let result = Command::new(env!("CARGO_BIN_EXE_nengli"))
+        .args(["--db", &db_arg(&db), "print", "yearend", "--year", "2012", "--staff", "a/b,a_b,a.b,a b", "--split-dir", &db_arg(&out)])
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let mut files: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    files.sort();
+    assert_eq!(files, ["a_b-同名-2.pdf", "a_b-同名-3.pdf", "a_b-同名-4.pdf", "a_b-同名.pdf"], "four people, four files");
+    let stdout = text(&result.stdout);
+    assert!(stdout.contains("4 files printed"), "English messages under a C locale, the count of files: {stdout}");
+    let form = std::process::Command::new("pdftotext").arg(out.join("a_b-同名.pdf")).arg("-").output().unwrap();
+    assert!(text(&form.stdout).contains("公務員年度考核登記表"), "a Chinese form under a C locale");
+    let english = dir.path().join("en.pdf");
+    let result = nengli(&["--db", &db_arg(&db), "--print-lang", "en", "print", "yearend-blank", "--out", &db_arg(&english)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let form = std::process::Command::new("pdftotext").arg(&english).arg("-").output().unwrap();
+    assert!(text(&form.stdout).contains("Civil Servant Annual Assessment Form"), "--print-lang en");
+    // A year with no year-end records still prints, with a warning first.
+    let empty = dir.path().join("2099.pdf");
+    let result = nengli(&["--lang", "en", "--db", &db_arg(&db), "print", "grade-roster", "--year", "2099", "--out", &db_arg(&empty)]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    assert!(text(&result.stdout).starts_with("warning: there are no year-end records for 2099"), "{}", text(&result.stdout));
+}

@@ -113,8 +113,15 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             .iter()
             .map(|l| format!("{} {}", names.get(usize::from(l.capability) - 1).cloned().unwrap_or_default(), l.gap().unwrap_or(0)))
             .collect();
-        let largest =
-            if largest.is_empty() { tr(lang, "gaps.none").to_owned() } else { largest.join(if lang == Lang::En { ", " } else { "、" }) };
+        // Nothing rated at all is not "every capability reaches the requirement".
+        let unfilled = lines.iter().all(|l| l.own.is_none() && l.supervisor.is_none());
+        let largest = if unfilled {
+            tr(lang, "gaps.unfilled").to_owned()
+        } else if largest.is_empty() {
+            tr(lang, "gaps.none").to_owned()
+        } else {
+            largest.join(if lang == Lang::En { ", " } else { "、" })
+        };
         blocks.push(Block::Paragraph { text: fill(tr(lang, "gaps.largest_line"), &[&largest]), size_pt: 10.5, align: Align::Left });
         if let Some(check) = &d.check {
             blocks.push(Block::Grid(Grid {

@@ -173,13 +173,7 @@ pub fn training_file(
             .standings
             .iter()
             .map(|(rule, s)| {
-                let verdict = if s.met() {
-                    "training.met"
-                } else if s.behind() {
-                    "training.behind"
-                } else {
-                    "training.on_pace"
-                };
+                let verdict = s.verdict();
                 (
                     vec![
                         Cell::new(rule.name.get(lang)),
@@ -211,6 +205,8 @@ pub fn training_compliance(
 ) -> Document {
     let mut blocks = Vec::new();
     start_sheet(&mut blocks, tr(lang, "print.training_compliance"), format!("{bureau} · {} · {scope}", compliance.year));
+    // A finished year counts who missed a quota; a year under way, who is behind its pace.
+    let short = if compliance.finished() { "training.missed" } else { "training.behind" };
     let rows = compliance
         .rules
         .iter()
@@ -224,11 +220,12 @@ pub fn training_compliance(
         .collect();
     blocks.push(Block::Grid(Grid {
         columns: vec![3.0, 0.8, 0.8, 0.8],
-        header: header_row(lang, &["training.quota", "training.applies", "training.met", "training.behind"]),
+        header: header_row(lang, &["training.quota", "training.applies", "training.met", short]),
         rows,
         size_pt: 10.0,
     }));
-    blocks.push(Block::Heading { text: tr(lang, "training.behind_list").to_owned(), size_pt: 12.0 });
+    let list = if compliance.finished() { "training.missed_list" } else { "training.behind_list" };
+    blocks.push(Block::Heading { text: tr(lang, list).to_owned(), size_pt: 12.0 });
     let mut rows = Vec::new();
     for person in compliance.people.iter().filter(|p| p.behind()) {
         let (name, staff_no, unit) = people.get(&person.official).cloned().unwrap_or_default();

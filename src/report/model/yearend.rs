@@ -1,120 +1,210 @@
 //! The year-end printouts: the 公務員年度考核登記表 (filled or blank), the grade roster and the
-//! bureau's year-end summary.
+//! bureau's year-end summary. How the form reads the roster (單位及職務(職級) from the unit, the
+//! post and the position title) is decided here and nowhere else.
 
 use super::{header_row, printout, start_sheet};
 use crate::domain::Lang;
+use crate::domain::yearend::{Grade, Opinion, YearEndData};
 use crate::i18n::{fill, tr};
-use crate::report::layout::{Align, Block, Cell, Document, Grid, Mm};
+use crate::report::layout::{Align, Block, Cell, Document, Form, FormBox, Grid, Mm};
 
-/// What one 公務員年度考核登記表 shows: the roster's facts, the year-end record (none for a
-/// blank form), and this bureau's addition — the eight capability levels and the year's 學時.
+/// What one 公務員年度考核登記表 shows: the roster's facts (dates already in the form's style,
+/// 1989.10), the year-end record (none for a blank form), and this bureau's addition — the
+/// eight capability levels and the year's 學時.
+#[derive(Clone, Debug, Default)]
 pub struct YearEndSheet {
     pub year: Option<i32>,
     pub name: String,
+    pub staff_no: String,
     pub gender: String,
     pub birth: String,
     pub political: String,
+    pub education: String,
     pub post_since: String,
-    pub unit_post: String,
-    pub record: Option<crate::domain::yearend::YearEndData>,
+    /// The unit's path, the post's title and the position title (職務/職級) as the roster holds them.
+    pub unit: String,
+    pub post: String,
+    pub position: String,
+    pub record: Option<YearEndData>,
     /// Capability name and assessed level, in the fixed order.
     pub levels: Vec<(String, Option<u8>)>,
     pub training_hours: Option<f32>,
 }
 
-fn sign_line(lang: Lang, opinion: Option<&crate::domain::yearend::Opinion>) -> Cell {
-    let day = opinion.and_then(|o| o.on).map_or_else(
-        || tr(lang, "sheet.blank_day").to_owned(),
-        |d| {
-            use chrono::Datelike;
-            fill(tr(lang, "sheet.day"), &[&d.year().to_string(), &d.month().to_string(), &d.day().to_string()])
-        },
-    );
-    let by = opinion.map(|o| o.by.as_str()).filter(|b| !b.is_empty()).unwrap_or("__________");
-    Cell { align: Align::Right, ..Cell::new(fill(tr(lang, "sheet.sign"), &[by, &day])) }
+/// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
+/// when it says something the post's title does not.
+pub fn unit_post(unit: &str, post: &str, position: &str) -> String {
+    let mut parts = vec![unit];
+    parts.extend([post, position].into_iter().filter(|p| !p.is_empty()));
+    parts.dedup();
+    parts.join(" ")
 }
 
-/// The 公務員年度考核登記表, one A4 grid per official: title and year, the personal rows, the
-/// tall 個人總結 (continued on the next page when long, never cut), the 自查驗收, the eight
-/// capability levels and training 學時, then each opinion block with 簽名 and 年 月 日 at its
-/// bottom right, and the closing rows. A sheet without a record is a blank form.
-pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Document {
-    let mut blocks = Vec::new();
-    for sheet in sheets {
-        if !blocks.is_empty() {
-            blocks.push(Block::NewSheet);
-        }
-        blocks.push(Block::Title { text: tr(lang, "sheet.title").to_owned(), size_pt: 20.0 });
-        let year = sheet.year.map_or_else(|| tr(lang, "sheet.blank_year").to_owned(), |y| fill(tr(lang, "sheet.year"), &[&y.to_string()]));
-        blocks.push(Block::Paragraph { text: year, size_pt: 12.0, align: Align::Center });
-        blocks.push(Block::Spacer(Mm(3.0)));
-        let r = sheet.record.as_ref();
-        let text = |f: fn(&crate::domain::yearend::YearEndData) -> String| r.map(f).unwrap_or_default();
-        let label = |key: &str| Cell::label(tr(lang, key));
-        let value = |v: String| Cell::new(v);
-        let mut rows: Vec<(Vec<Cell>, Mm)> = vec![
+/// A day as the form writes it: 2013年1月8日.
+fn form_day(lang: Lang, day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    fill(tr(lang, "sheet.day"), &[&day.year().to_string(), &day.month().to_string(), &day.day().to_string()])
+}
+
+/// The small line saying who signed a step in the program and when; never the signature itself.
+fn recorded(lang: Lang, opinion: Option<&Opinion>) -> Option<String> {
+    let opinion = opinion?;
+    if opinion.by.trim().is_empty() && opinion.on.is_none() {
+        return None;
+    }
+    let day = opinion.on.map(|d| form_day(lang, d)).unwrap_or_default();
+    Some(fill(tr(lang, "sheet.recorded"), &[opinion.by.trim(), &day]))
+}
+
+fn grade_line(lang: Lang, key: &str, grade: Option<Grade>) -> String {
+    grade.map_or(String::new(), |g| fill(tr(lang, key), &[tr(lang, &format!("grade.{}", g.code()))]))
+}
+
+/// An opinion's text with the grade line under it (nothing added when there is neither).
+fn with_grade(text: &str, grade: String) -> String {
+    [text.trim(), grade.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// The bureau's own rows: 自查驗收, the eight levels as a small grid, 學時, 獎懲 and 脫產培訓.
+fn appendix(lang: Lang, sheet: &YearEndSheet) -> (String, Grid) {
+    let r = sheet.record.as_ref();
+    let label = |key: &str| Cell::label(tr(lang, key));
+    let standards: Vec<String> = (1..=crate::domain::yearend::STANDARDS)
+        .map(|i| {
+            let name = tr(lang, &format!("yearend.standard.{i}"));
+            let own = r.map(|d| &d.own[i - 1]);
+            let met = own.and_then(|e| e.met).map_or("", |m| tr(lang, &format!("yearend.met.{}", m.code())));
+            let note = own.map_or("", |e| e.text.trim());
+            let note = if note.is_empty() { String::new() } else { format!("\u{FF08}{note}\u{FF09}") };
+            format!("{i}.{name}{}{met}{note}", crate::i18n::colon(lang))
+        })
+        .collect();
+    let acceptance = standards.chunks(2).map(|pair| pair.join("\u{3000}")).collect::<Vec<_>>().join("\n");
+    let columns = std::iter::once(1.2).chain(std::iter::repeat_n(0.7, 8)).collect();
+    // The eight capabilities as a small grid: each cell a name over its level.
+    let mut levels = vec![label("sheet.levels")];
+    levels.extend(sheet.levels.iter().take(8).map(|(name, level)| Cell {
+        align: Align::Center,
+        ..Cell::new(format!("{name}\n{}", level.map_or(String::new(), |l| l.to_string())))
+    }));
+    let hours = sheet.training_hours.map_or(String::new(), |h| fill(tr(lang, "sheet.hours"), &[&format!("{h}")]));
+    let text = |f: fn(&YearEndData) -> &str| r.map_or(String::new(), |d| f(d).to_owned());
+    let rows = vec![
+        (vec![label("sheet.acceptance"), Cell::new(acceptance).span(8)], Mm(6.5)),
+        (levels, Mm(6.5)),
+        (vec![label("sheet.hours_label"), Cell::new(hours).span(8)], Mm(6.5)),
+        (
+            vec![
+                label("sheet.rewards"),
+                Cell::new(text(|d| &d.rewards)).span(3),
+                label("sheet.training").span(2),
+                Cell::new(text(|d| &d.training)).span(3),
+            ],
+            Mm(6.5),
+        ),
+    ];
+    (tr(lang, "sheet.appendix").to_owned(), Grid { columns, header: None, rows, size_pt: 9.0 })
+}
+
+/// One official's form (or a blank one).
+fn form(lang: Lang, sheet: &YearEndSheet) -> Form {
+    let r = sheet.record.as_ref();
+    let blank = tr(lang, "sheet.blank_field");
+    let or_blank = |v: &str| if v.trim().is_empty() { blank.to_owned() } else { v.trim().to_owned() };
+    let year = sheet.year.map_or_else(|| tr(lang, "sheet.blank_year").to_owned(), |y| fill(tr(lang, "sheet.year"), &[&y.to_string()]));
+    let label = |key: &str| Cell::label(tr(lang, key));
+    let value = |v: &str| Cell::new(v);
+    let head = Grid {
+        columns: vec![1.2, 1.3, 1.0, 1.0, 1.1, 1.2],
+        header: None,
+        rows: vec![
             (
                 vec![
                     label("sheet.name"),
-                    value(sheet.name.clone()),
+                    value(&sheet.name),
                     label("sheet.gender"),
-                    value(sheet.gender.clone()),
+                    value(&sheet.gender),
                     label("sheet.birth"),
-                    value(sheet.birth.clone()),
+                    value(&sheet.birth),
                 ],
-                Mm(9.0),
+                Mm(9.5),
             ),
             (
                 vec![
                     label("sheet.political"),
-                    value(sheet.political.clone()),
+                    value(&sheet.political),
+                    label("sheet.education"),
+                    value(&sheet.education),
                     label("sheet.post_since"),
-                    value(sheet.post_since.clone()).span(3),
+                    value(&sheet.post_since),
                 ],
-                Mm(9.0),
+                Mm(9.5),
             ),
-            (vec![label("sheet.unit_post"), value(sheet.unit_post.clone()).span(5)], Mm(9.0)),
-            (vec![label("sheet.work"), value(text(|d| d.work.clone())).span(5)], Mm(10.0)),
-            (vec![label("sheet.summary"), value(text(|d| d.summary.clone())).span(5)], Mm(36.0)),
-        ];
-        let standards: Vec<String> = (1..=crate::domain::yearend::STANDARDS)
-            .map(|i| {
-                let name = tr(lang, &format!("yearend.standard.{i}"));
-                let own = r.map(|d| &d.own[i - 1]);
-                let met = own.and_then(|e| e.met).map_or("", |m| tr(lang, &format!("yearend.met.{}", m.code())));
-                let note = own.map_or(String::new(), |e| e.text.clone());
-                format!("{i}. {name}{}{met} {note}", crate::i18n::colon(lang))
-            })
-            .collect();
-        rows.push((vec![label("sheet.acceptance"), value(standards.join("\n")).span(5)], Mm(20.0)));
-        let levels: Vec<String> =
-            sheet.levels.iter().map(|(n, l)| format!("{n} {}", l.map_or("—".to_owned(), |l| l.to_string()))).collect();
-        let hours = sheet.training_hours.map_or(String::new(), |h| fill(tr(lang, "sheet.hours"), &[&format!("{h}")]));
-        rows.push((vec![label("sheet.capabilities"), value(format!("{}\n{hours}", levels.join("  "))).span(5)], Mm(12.0)));
-        rows.push((vec![label("sheet.rewards"), value(text(|d| d.rewards.clone())).span(5)], Mm(9.0)));
-        rows.push((vec![label("sheet.training"), value(text(|d| d.training.clone())).span(5)], Mm(9.0)));
-        let grade_name =
-            |g: Option<crate::domain::yearend::Grade>| g.map_or(String::new(), |g| tr(lang, &format!("grade.{}", g.code())).to_owned());
-        let proposed = r.and_then(|d| d.proposed).map_or(String::new(), |g| fill(tr(lang, "sheet.proposed"), &[&grade_name(Some(g))]));
-        let supervisor = format!("{}\n{proposed}", text(|d| d.supervisor.text.clone()));
-        rows.push((vec![label("sheet.supervisor"), value(supervisor).span(5)], Mm(14.0)));
-        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.supervisor)).span(5)], Mm(7.0)));
-        let agrees = match r.and_then(|d| d.agrees) {
-            Some(true) => tr(lang, "sheet.agree"),
-            Some(false) => tr(lang, "sheet.disagree"),
-            None => "",
-        };
-        let grade = r.and_then(|d| d.grade).map_or(String::new(), |g| fill(tr(lang, "sheet.grade"), &[&grade_name(Some(g))]));
-        let committee = format!("{agrees} {}\n{grade}", text(|d| d.committee.text.clone()));
-        rows.push((vec![label("sheet.committee"), value(committee).span(5)], Mm(14.0)));
-        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.committee)).span(5)], Mm(7.0)));
-        rows.push((vec![label("sheet.official"), value(text(|d| d.official.text.clone())).span(5)], Mm(10.0)));
-        rows.push((vec![Cell::new(""), sign_line(lang, r.map(|d| &d.official)).span(5)], Mm(7.0)));
-        rows.push((vec![label("sheet.undetermined"), value(text(|d| d.undetermined.clone())).span(5)], Mm(10.0)));
-        rows.push((vec![label("sheet.remarks"), value(text(|d| d.remarks.clone())).span(5)], Mm(9.0)));
-        blocks.push(Block::Grid(Grid { columns: vec![1.5, 1.3, 1.0, 1.0, 0.9, 1.2], header: None, rows, size_pt: 10.5 }));
+            (vec![label("sheet.unit_post"), value(&unit_post(&sheet.unit, &sheet.post, &sheet.position)).span(5)], Mm(9.5)),
+            (vec![label("sheet.work"), value(r.map_or("", |d| d.work.as_str())).span(5)], Mm(11.0)),
+        ],
+        size_pt: 10.5,
+    };
+    let sign = || vec![tr(lang, "print.sign_date").to_owned()];
+    let text = |f: fn(&YearEndData) -> &str| r.map_or(String::new(), |d| f(d).to_owned());
+    let opinion = |key: &str, text: String, sign: Vec<String>, by: Option<&Opinion>, min: f32, grow: f32| FormBox {
+        label: tr(lang, key).to_owned(),
+        text,
+        min_height: Mm(min),
+        grow,
+        sign,
+        note: recorded(lang, by),
+    };
+    let supervisor = with_grade(&text(|d| &d.supervisor.text), grade_line(lang, "sheet.proposed", r.and_then(|d| d.proposed)));
+    let committee = with_grade(&text(|d| &d.committee.text), grade_line(lang, "sheet.grade", r.and_then(|d| d.grade)));
+    let seal = vec![tr(lang, "sheet.seal").to_owned(), tr(lang, "print.sign_date").to_owned()];
+    let boxes = vec![
+        opinion("sheet.supervisor", supervisor, sign(), r.map(|d| &d.supervisor), 45.0, 1.0),
+        opinion("sheet.committee", committee, seal, r.map(|d| &d.committee), 47.0, 1.0),
+        opinion("sheet.official", text(|d| &d.official.text), sign(), r.map(|d| &d.official), 45.0, 1.0),
+        opinion("sheet.undetermined", text(|d| &d.undetermined), Vec::new(), None, 14.0, 0.3),
+        opinion("sheet.remarks", text(|d| &d.remarks), Vec::new(), None, 12.0, 0.3),
+    ];
+    let running = fill(tr(lang, "sheet.running"), &[tr(lang, "sheet.title"), &or_blank(&sheet.name), &or_blank(&sheet.staff_no), &year]);
+    Form {
+        title: tr(lang, "sheet.title").to_owned(),
+        year,
+        head,
+        summary: FormBox {
+            label: tr(lang, "sheet.summary").to_owned(),
+            text: text(|d| &d.summary),
+            min_height: Mm(0.0),
+            grow: 0.0,
+            sign: sign(),
+            note: None,
+        },
+        boxes,
+        appendix: Some(appendix(lang, sheet)),
+        running_head: running,
+        continued: tr(lang, "sheet.continued").to_owned(),
+        continued_label: tr(lang, "sheet.continued_label").to_owned(),
+        turn_over: tr(lang, "sheet.turn_over").to_owned(),
+        next_page: tr(lang, "sheet.next_page").to_owned(),
+        size_pt: 10.5,
     }
-    printout(lang, "sheet.document_title", &[bureau], blocks)
+}
+
+/// The 公務員年度考核登記表, one per official, as the official form lays it out: page 1 with the
+/// title, the year, the header grid and the 個人總結 box filling the page; page 2 with the
+/// opinion boxes (each with its 簽名 and 年 月 日 inside it at its bottom right, the
+/// committee's with the seal's place), then this bureau's own rows; a longer summary goes on
+/// continuation pages after page 2, so pages 1 and 2 stay the two sides of one leaf. Nothing is
+/// written into anyone's opinion but their own text and the grade. A sheet without a record is
+/// a blank form.
+pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Document {
+    let mut blocks = Vec::with_capacity(sheets.len() * 2);
+    for sheet in sheets {
+        if !blocks.is_empty() {
+            blocks.push(Block::NewSheet);
+        }
+        blocks.push(Block::Form(Box::new(form(lang, sheet))));
+    }
+    Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: None }
 }
 
 /// The grade roster (花名冊) of a year for a unit or the bureau: each official with their
@@ -159,6 +249,11 @@ pub fn grade_roster(
     if quota.over() {
         blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
     }
+    // Who made it, who checked it, the unit's seal and the day, as a roster handed in carries them.
+    blocks.push(Block::Spacer(Mm(10.0)));
+    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_sign").to_owned(), size_pt: 10.5, align: Align::Left });
+    blocks.push(Block::Spacer(Mm(6.0)));
+    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_day").to_owned(), size_pt: 10.5, align: Align::Right });
     printout(lang, "print.grade_roster_title", &[bureau, &year.to_string()], blocks)
 }
 
@@ -190,7 +285,7 @@ pub fn yearend_summary(
     lines: &[SummaryLine<'_>],
     total: &crate::domain::yearend::YearFigures,
 ) -> Document {
-    use crate::domain::yearend::{Grade, UNIT_STANDARDS};
+    use crate::domain::yearend::UNIT_STANDARDS;
     let mut blocks = Vec::new();
     start_sheet(&mut blocks, tr(lang, "summary.title"), format!("{bureau} · {}", fill(tr(lang, "sheet.year"), &[&year.to_string()])));
     let everyone = tr(lang, "summary.bureau");
@@ -214,7 +309,7 @@ pub fn yearend_summary(
             (cells, Mm(0.0))
         })
         .collect();
-    blocks.push(Block::Grid(Grid { columns: vec![1.4, 0.8, 1.25, 1.25, 1.25, 1.25, 1.25, 0.9], header: Some(header), rows, size_pt: 8.5 }));
+    blocks.push(Block::Grid(Grid { columns: vec![1.4, 0.8, 1.25, 1.25, 1.25, 1.25, 1.25, 0.9], header: Some(header), rows, size_pt: 9.0 }));
     blocks.push(Block::Paragraph { text: tr(lang, "summary.quota_note").to_owned(), size_pt: 9.0, align: Align::Left });
     blocks.push(Block::Paragraph { text: tr(lang, "summary.excellent_share").to_owned(), size_pt: 10.5, align: Align::Left });
     blocks.push(Block::Bars {
@@ -244,7 +339,7 @@ pub fn yearend_summary(
     let mut columns = vec![1.5];
     columns.extend([1.0; 8]);
     columns.push(0.9);
-    blocks.push(Block::Grid(Grid { columns, header: Some(header), rows, size_pt: 8.0 }));
+    blocks.push(Block::Grid(Grid { columns, header: Some(header), rows, size_pt: 9.0 }));
     blocks.push(Block::Paragraph { text: tr(lang, "summary.level_bars").to_owned(), size_pt: 10.5, align: Align::Left });
     blocks.push(Block::Bars {
         rows: all.iter().map(|(name, f)| ((*name).to_owned(), f.level.unwrap_or(0.0) / 5.0, average_text(f.level))).collect(),
@@ -292,6 +387,16 @@ pub fn yearend_summary(
                 (cells, Mm(0.0))
             })
             .collect();
-    blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 8.5 }));
+    blocks.push(Block::Grid(Grid { columns: vec![1.6, 1.0, 1.0, 1.0, 1.0, 1.0, 2.4], header: Some(header), rows, size_pt: 9.0 }));
     printout(lang, "summary.document", &[bureau, &year.to_string()], blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_forms_unit_and_post_name_the_position_once() {
+        assert_eq!(super::unit_post("縣局 / 辦公室", "辦公室主任", "辦公室主任"), "縣局 / 辦公室 辦公室主任");
+        assert_eq!(super::unit_post("縣局 / 稽查局", "檢查員", "四級主任科員"), "縣局 / 稽查局 檢查員 四級主任科員");
+        assert_eq!(super::unit_post("縣局", "", ""), "縣局");
+    }
 }

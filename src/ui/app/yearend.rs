@@ -112,7 +112,7 @@ impl NengliApp {
         let (scope, staff, _) = self.yearend_print_scope(ticked);
         let page = &self.state.yearend;
         let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
-        let print = YearEndPrint { sheets, split: page.split, dest, lang: self.state.lang };
+        let print = YearEndPrint { sheets, split: page.split, dest, lang: self.state.lang, print_lang: self.state.print_lang };
         let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
         let job = Job::print_yearend(db, service.acting(), print);
         self.start_job("job.printing", true, job);

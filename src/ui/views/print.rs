@@ -1,5 +1,6 @@
 //! The print preview: the same laid-out pages the PDF is painted from, drawn with egui so
-//! the user sees each sheet before saving it; Save as PDF… and Open after saving.
+//! the user sees each sheet before saving it; the print language, Save as PDF… and Open after
+//! saving.
 
 use crate::i18n::{fill, tr};
 use crate::report::layout::{Item, MM_PER_PT, Page, Paper};
@@ -64,6 +65,19 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
                 ui.separator();
                 let label = ui.label(tr(lang, "print.zoom"));
                 ui.add(egui::Slider::new(&mut print.zoom, 0.3..=1.5).show_value(false)).labelled_by(label.id);
+                ui.separator();
+                let label = ui.label(tr(lang, "print.lang"));
+                egui::ComboBox::from_id_salt("print_lang")
+                    .selected_text(print.lang.native_name())
+                    .show_ui(ui, |ui| {
+                        for choice in crate::domain::Lang::ALL {
+                            if ui.selectable_label(print.lang == choice, choice.native_name()).clicked() && choice != print.lang {
+                                out.push(Intent::Print(PrintIntent::PrintLang(choice)));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.separator();
                 ui.checkbox(&mut print.open_after, tr(lang, "print.open_after"));
                 if ui.button(egui::RichText::new(tr(lang, "print.save")).strong()).clicked() {

@@ -409,7 +409,8 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
     });
     let Some(compliance) = &page.compliance else { return };
     egui::Grid::new("quota_summary").num_columns(4).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        for key in ["training.quota", "training.applies", "training.met", "training.behind"] {
+        let short = if compliance.finished() { "training.missed" } else { "training.behind" };
+        for key in ["training.quota", "training.applies", "training.met", short] {
             ui.label(RichText::new(tr(lang, key)).strong());
         }
         ui.end_row();
@@ -449,12 +450,13 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
         .column(Column::exact(160.0))
         .column(Column::exact(120.0))
         .columns(Column::exact(78.0), compliance.rules.len())
-        .header(24.0, |mut h| {
+        .header(40.0, |mut h| {
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.name")).strong())));
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.unit")).strong())));
-            for (i, rule) in compliance.rules.iter().enumerate() {
+            for rule in &compliance.rules {
                 h.col(|ui| {
-                    ui.label(RichText::new(format!("#{}", i + 1)).strong()).on_hover_text(rule.name.get(lang));
+                    // The rule's own name, wrapped in its column (two lines), in full on hover.
+                    ui.add(egui::Label::new(RichText::new(rule.name.get(lang)).strong()).wrap()).on_hover_text(rule.name.get(lang));
                 });
             }
         })

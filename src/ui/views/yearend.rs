@@ -29,6 +29,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let units = state.data.as_ref().map(|d| unit_choices(d, None)).unwrap_or_default();
     let capabilities: Vec<String> =
         state.data.as_ref().map(|d| d.catalogue.capabilities.iter().map(|c| c.name.get(lang).to_owned()).collect()).unwrap_or_default();
+    let print_lang = &mut state.print_lang;
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
         if prints {
@@ -53,7 +54,18 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(tr(lang, "selfcheck.whole_bureau")), 200.0)
             });
             ui.checkbox(&mut page.paper_16k, tr(lang, "yearend.paper_16k"));
+            ui.checkbox(&mut page.duplex, tr(lang, "yearend.duplex"));
             ui.checkbox(&mut page.split, tr(lang, "yearend.split"));
+            let label = ui.label(tr(lang, "print.lang"));
+            egui::ComboBox::from_id_salt("yearend_print_lang")
+                .selected_text(print_lang.native_name())
+                .show_ui(ui, |ui| {
+                    for choice in crate::domain::Lang::ALL {
+                        ui.selectable_value(print_lang, choice, choice.native_name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
         }
     });
     if prints {
