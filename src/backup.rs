@@ -5,7 +5,7 @@
 
 use crate::domain::backups::{Retention, file_name, taken_at, to_keep};
 use crate::paths::backup_folder;
-use crate::store::{Store, StoreError, verify_file};
+use crate::store::{Store, StoreError, verify_file, with_suffix};
 use chrono::NaiveDateTime;
 use std::path::{Path, PathBuf};
 
@@ -88,13 +88,6 @@ pub fn set_aside(db: &Path, label: &str, now: NaiveDateTime) -> std::io::Result<
 /// Whether `a` and `b` name the same file (through links or `..`); a missing file is no file.
 fn same_file(a: &Path, b: &Path) -> bool {
     matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
-}
-
-/// `path` with `suffix` added to its name (`nengli.sqlite` → `nengli.sqlite-wal`).
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 /// Refuses `out` as a place to write a file the user asked for when it is the database at `db`

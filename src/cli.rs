@@ -426,10 +426,9 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             ok(i18n::fill(tr(lang, "cli.init_done"), &[bureau.trim(), &year.to_string(), &db.display().to_string()]))
         }
         Cmd::Check => {
-            // A check never writes: an empty file is reported, not set up as a bureau.
-            crate::store::require_existing(db).map_err(|e| messages::store_error(lang, &e))?;
-            let service = service(db, OpenMode::Existing, lang)?;
-            let problems = service.store().check().map_err(|e| messages::store_error(lang, &e))?;
+            // A check never writes: a read-only connection, so an empty file is reported, not set
+            // up as a bureau, and an older file is checked as it is, not upgraded.
+            let problems = crate::store::check_file(db).map_err(|e| messages::store_error(lang, &e))?;
             if problems.is_empty() {
                 ok("ok".to_owned())
             } else {

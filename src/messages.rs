@@ -14,8 +14,12 @@ use crate::store::{CheckProblem, StoreError};
 pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
     match problem {
         CheckProblem::Integrity(line) => fill(tr(lang, "check.integrity"), &[line]),
-        CheckProblem::ForeignKey { table, row, parent } => fill(tr(lang, "check.foreign_key"), &[table, &row.to_string(), parent]),
+        CheckProblem::ForeignKey { table, record, parent } => fill(tr(lang, "check.foreign_key"), &[table, record, parent]),
         CheckProblem::AuditChain { first, count } => fill(tr(lang, "check.audit_chain"), &[&first.to_string(), &count.to_string()]),
+        CheckProblem::AuditTrigger(name) => fill(tr(lang, "check.audit_trigger"), &[name]),
+        CheckProblem::BadText { table, column, record } => fill(tr(lang, "check.bad_text"), &[table, column, record]),
+        CheckProblem::Incomplete => tr(lang, "check.incomplete").to_owned(),
+        CheckProblem::Unreadable(detail) => fill(tr(lang, "check.unreadable"), &[detail]),
     }
 }
 
@@ -32,6 +36,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
         StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
         StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::BadText => t("store.bad_text").to_owned(),
         StoreError::IsTheDatabase(path) => fill(t("store.is_the_database"), &[&path.display().to_string()]),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
         StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),

@@ -204,6 +204,25 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "修改记录自第 {0} 条起被改动或删除（共 {1} 处）",
         "The change log was altered or cut from entry {0} ({1} places)",
     ),
+    (
+        "check.audit_trigger",
+        "保護修改記錄的觸發器 {0} 已被刪除或改動：記錄可被悄悄改寫",
+        "保护修改记录的触发器 {0} 已被删除或改动：记录可被悄悄改写",
+        "The trigger {0} that guards the change log was removed or altered: entries could be changed unnoticed",
+    ),
+    (
+        "check.bad_text",
+        "{0} 第 {2} 行的 {1} 欄文字已損壞（檔案內的位元組被改動）",
+        "{0} 第 {2} 行的 {1} 栏文字已损坏（文件内的字节被改动）",
+        "{0} row {2}, column {1}: the text is damaged (bytes inside the file were changed)",
+    ),
+    (
+        "check.incomplete",
+        "本局資料庫沒有建立完成（建立時中斷），部分資料缺失：請重新建立",
+        "本局数据库没有建立完成（建立时中断），部分数据缺失：请重新建立",
+        "The bureau was not set up completely (its creation was interrupted) and parts are missing: create it again",
+    ),
+    ("check.unreadable", "部分檢查無法進行：{0}", "部分检查无法进行：{0}", "Part of the check could not run: {0}"),
     ("status.safe_mode", "安全模式（網路共用）", "安全模式（网络共享）", "Safe mode (network share)"),
     (
         "notice.network_share",
@@ -774,6 +793,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "「{0}」是資料庫本身（或其鎖定檔、日誌檔、另一個資料庫）：未寫入任何內容，請另選檔案",
         "“{0}”是数据库本身（或其锁定文件、日志文件、另一个数据库）：未写入任何内容，请另选文件",
         "\"{0}\" is the database itself (or its lock, journal or another database): nothing was written; choose another file",
+    ),
+    (
+        "store.bad_text",
+        "資料庫中有損壞的文字（檔案內的位元組被改動）；nengli check 會列出是哪一筆記錄",
+        "数据库中有损坏的文字（文件内的字节被改动）；nengli check 会列出是哪一条记录",
+        "The database holds damaged text (bytes inside the file were changed); nengli check names the record",
     ),
     ("store.sqlite", "資料庫錯誤：{0}", "数据库错误：{0}", "database error: {0}"),
     ("store.io", "檔案錯誤：{0}", "文件错误：{0}", "file error: {0}"),

@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod catalogue;
+mod check;
 mod meta;
 mod migrate;
 mod officials;
@@ -20,6 +21,7 @@ mod yearend;
 pub use crate::domain::audit::AuditRow;
 pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
+pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
@@ -52,6 +54,10 @@ pub enum StoreError {
     /// Bringing the file from schema `from` to this version's failed; it was left as it was.
     #[error("the database could not be upgraded from schema {from}; it was left as it was: {detail}")]
     UpgradeFailed { from: i64, detail: String },
+    /// A text read back is not valid UTF-8: bytes inside the file were changed (`check` names
+    /// the table and record).
+    #[error("the database holds damaged text")]
+    BadText,
     #[error("record not found")]
     NotFound,
     /// A file was to be written over the open database or one of its companions (a restore from
@@ -70,27 +76,18 @@ impl From<rusqlite::Error> for StoreError {
             rusqlite::Error::SqliteFailure(e, msg) => match e.code {
                 ErrorCode::ConstraintViolation => StoreError::Constraint(msg.clone().unwrap_or_else(|| e.to_string())),
                 ErrorCode::NotADatabase => StoreError::NotADatabase,
+                ErrorCode::DatabaseCorrupt => StoreError::Damaged(msg.clone().unwrap_or_else(|| e.to_string())),
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy,
                 _ => StoreError::Sqlite(error),
             },
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
+            rusqlite::Error::Utf8Error(..) => StoreError::BadText,
             _ => StoreError::Sqlite(error),
         }
     }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-/// One thing `check` found wrong with a database file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CheckProblem {
-    /// A line of SQLite's `integrity_check` (damage inside the file).
-    Integrity(String),
-    /// A row of `table` that refers to a missing row of `parent`.
-    ForeignKey { table: String, row: i64, parent: String },
-    /// Audit entries changed or removed behind the application's back, from entry `first`.
-    AuditChain { first: i64, count: usize },
-}
 
 /// Whether opening may create a new database file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,6 +179,37 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         Store::prepare(conn, Some(path.to_owned()), true, network_share)
+    }
+
+    /// Opens the database at `path` for reading only: nothing is written to it, not even an
+    /// upgrade or a journal change (for `check`). A file that is not ours, or newer, is refused.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        // The header may still be only in the write-ahead log of a file open elsewhere, so a
+        // fresh-looking file is asked again through SQLite, which reads the log too.
+        probe(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Without a write-ahead log beside it, nobody has the file open: it is read as immutable,
+        // so SQLite leaves no -wal or -shm file behind either.
+        let conn = if with_suffix(path, "-wal").exists() {
+            Connection::open_with_flags(path, flags)?
+        } else {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+        };
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if application_id != APPLICATION_ID {
+            return Err(if application_id == 0 && objects == 0 { StoreError::NotADatabase } else { StoreError::Foreign });
+        }
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew { found: version, supported: LATEST_VERSION });
+        }
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store { conn, path: Some(path.to_owned()), migrated: Vec::new(), network_share: false })
     }
 
     /// A private in-memory database, for tests and previews.
@@ -301,29 +329,6 @@ impl Store {
         write_copy(&self.conn, dest)
     }
 
-    /// The full `integrity_check`, `foreign_key_check` and the audit chain: an empty list means
-    /// all is well.
-    pub fn check(&self) -> Result<Vec<CheckProblem>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = line?;
-            if line != "ok" {
-                problems.push(CheckProblem::Integrity(line));
-            }
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| Ok(CheckProblem::ForeignKey { table: r.get(0)?, row: r.get(1)?, parent: r.get(2)? }))?;
-        for row in rows {
-            problems.push(row?);
-        }
-        let broken = self.read().audit_chain(false)?;
-        if let Some(&first) = broken.first() {
-            problems.push(CheckProblem::AuditChain { first, count: broken.len() });
-        }
-        Ok(problems)
-    }
-
     /// Runs raw SQL; only for tests that prove the schema's own checks.
     #[doc(hidden)]
     pub fn execute_raw(&self, sql: &str) -> Result<usize> {
@@ -366,6 +371,32 @@ pub fn verify_file(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if verdict == "ok" { Ok(()) } else { Err(StoreError::NotADatabase) }
+}
+
+/// `path` with `suffix` added to its name (`nengli.sqlite` → `nengli.sqlite-wal`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The `file:` URI that opens `path` as an immutable database (no locks, no journal files).
+fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if text.as_bytes().get(1) == Some(&b':') {
+        uri.push('/');
+    }
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Reads and writes on one connection or transaction.

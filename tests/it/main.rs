@@ -4,6 +4,7 @@
 
 mod architecture;
 mod backup;
+mod check;
 mod cli;
 mod crash;
 mod exchange;

@@ -277,8 +277,14 @@ fn the_audit_trail_is_append_only_and_a_change_behind_its_back_shows() {
     store.execute_raw("DROP TRIGGER audit_entries_remain").unwrap();
     store.execute_raw("DELETE FROM audit WHERE id = 1").unwrap();
     let problems = store.check().unwrap();
-    assert_eq!(problems, [nengli::store::CheckProblem::AuditChain { first: 2, count: 1 }]);
-    assert_eq!(nengli::messages::check_problem(nengli::domain::Lang::Tc, &problems[0]), "修改記錄自第 2 條起被改動或刪除（共 1 處）");
+    assert_eq!(
+        problems,
+        [
+            nengli::store::CheckProblem::AuditTrigger("audit_entries_remain".into()),
+            nengli::store::CheckProblem::AuditChain { first: 2, count: 1 }
+        ]
+    );
+    assert_eq!(nengli::messages::check_problem(nengli::domain::Lang::Tc, &problems[1]), "修改記錄自第 2 條起被改動或刪除（共 1 處）");
 }
 
 #[test]
