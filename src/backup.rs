@@ -95,7 +95,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// may replace an earlier backup), any SQLite file: a PDF or an export written there would
 /// replace a bureau's data.
 pub fn refuse_database_target(out: &Path, db: &Path, copy: bool) -> Result<(), StoreError> {
-    let companion = ["", "-wal", "-shm", "-journal", ".lock"].iter().any(|suffix| same_file(out, &with_suffix(db, suffix)));
+    let real = crate::files::real_path(db);
+    let companion = ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .any(|suffix| same_file(out, &with_suffix(db, suffix)) || same_file(out, &with_suffix(&real, suffix)));
     let mut head = [0u8; 16];
     let sqlite = !copy
         && std::fs::File::open(out).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok()

@@ -515,6 +515,9 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             use crate::service::packages::{Outcome, package_files};
             let mut service = service(db, OpenMode::Existing, lang)?;
             let files = package_files(dir).map_err(|e| messages::exchange_error(lang, &e.into()))?;
+            if files.is_empty() {
+                return Err(i18n::fill(tr(lang, "package.none_in_folder"), &[&dir.display().to_string()]));
+            }
             let reviewed = service.review_packages(&files).map_err(|e| fail(lang, e))?;
             let mut output = Vec::new();
             let mut failed = false;

@@ -23,6 +23,11 @@ pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
     }
 }
 
+/// A path named as input that is a folder, a pipe or a device.
+fn not_a_file(lang: Lang, error: &crate::files::NotAFile) -> String {
+    fill(tr(lang, "input.not_a_file"), &[&error.0.display().to_string()])
+}
+
 /// What went wrong with the database file.
 pub fn store_error(lang: Lang, error: &StoreError) -> String {
     let t = |key| tr(lang, key);
@@ -39,6 +44,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::BadText => t("store.bad_text").to_owned(),
         StoreError::IsTheDatabase(path) => fill(t("store.is_the_database"), &[&path.display().to_string()]),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
+        StoreError::NotAFile(e) => not_a_file(lang, e),
         StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),
     }
 }
@@ -96,6 +102,7 @@ pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
             fill(t("exchange.missing_columns"), &[&names.join(if lang == Lang::En { ", " } else { "、" })])
         }
         ExchangeError::Write(detail) => fill(t("exchange.write"), &[detail]),
+        ExchangeError::NotAFile(e) => not_a_file(lang, e),
         ExchangeError::Io(e) => fill(t("exchange.io"), &[&e.to_string()]),
     }
 }

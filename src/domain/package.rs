@@ -60,8 +60,16 @@ pub struct Package {
 /// Why a package cannot be taken in.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PackageProblem {
+    #[error("no such file")]
+    Missing,
+    /// A folder, a pipe or a device given where a package file was expected.
+    #[error("not a regular file")]
+    NotAFile,
     #[error("not a self-check package, or damaged")]
     NotAPackage,
+    /// The bureau's database has never issued a package, so none can be its own.
+    #[error("this bureau has never issued self-check packages")]
+    NeverIssued,
     #[error("made by a newer version")]
     TooNew,
     #[error("the content does not match its checksum (damaged or changed outside the app)")]
@@ -78,6 +86,9 @@ pub enum PackageProblem {
     NotInRound,
     #[error("marked as handed in, but levels are missing or out of range")]
     Incomplete,
+    /// A text of the form the self-check page would refuse (too long, control characters).
+    #[error("the form's text is refused: {0:?}")]
+    Form(crate::domain::FieldProblem),
 }
 
 /// HMAC-SHA-256 (RFC 2104) of `message` under `key`.

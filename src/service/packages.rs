@@ -9,6 +9,7 @@ use super::selfcheck::takes_part;
 use super::{Result, Service, ServiceError, existing_official, json};
 use crate::domain::access::Need;
 use crate::domain::package::{EXTENSION, FORMAT, Package, PackageCapability, PackageMeta, PackageProblem};
+use crate::domain::problem::Problem;
 use crate::domain::selfcheck::{CheckStatus, Review, SelfCheck};
 use crate::domain::{Lang, OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
@@ -55,7 +56,8 @@ pub struct MergeSummary {
     pub kept: usize,
 }
 
-/// The package files at `path`: the file itself, or every `*.nlpkg` in a folder, by name.
+/// The package files at `path`: the file itself (a missing one is refused when read), or
+/// every regular `*.nlpkg` file in a folder, by name (none: an empty list).
 pub fn package_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_owned()]);
@@ -100,6 +102,9 @@ fn outcome(package: &Package, current: Option<&SelfCheck>) -> Outcome {
 /// Verifies a package against the bureau's database and previews it.
 fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Result<Incoming, PackageProblem> {
     let package = crate::store::read_package(file)?;
+    if key.is_empty() {
+        return Err(PackageProblem::NeverIssued);
+    }
     if package.meta.bureau != bureau || !package.sealed_by(key) {
         return Err(PackageProblem::Seal);
     }
@@ -114,8 +119,11 @@ fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Re
     if !takes_part(&db.units().map_err(store)?, &round, who.unit, who.status) {
         return Err(PackageProblem::NotInRound);
     }
-    if package.form.clone().validate(package.ready).is_err() {
-        return Err(PackageProblem::Incomplete);
+    if let Err(problems) = package.form.clone().validate(package.ready) {
+        // Levels missing or out of range make it incomplete; any other text is named as the
+        // self-check page would name it (a reflection too long, control characters).
+        let text = problems.into_iter().find(|p| !matches!(p.problem, Problem::Required | Problem::OutOfRange { .. }));
+        return Err(text.map_or(PackageProblem::Incomplete, PackageProblem::Form));
     }
     let current = db.self_check(round_id, official).map_err(store)?;
     let outcome = outcome(&package, current.as_ref());
@@ -207,13 +215,7 @@ impl Service {
             None => Vec::new(),
         };
         let bureau = db.bureau_uuid()?.unwrap_or_default();
-        Ok(files
-            .iter()
-            .map(|file| Reviewed {
-                file: file.clone(),
-                result: if key.is_empty() { Err(PackageProblem::Seal) } else { review(&db, file, &key, &bureau) },
-            })
-            .collect())
+        Ok(files.iter().map(|file| Reviewed { file: file.clone(), result: review(&db, file, &key, &bureau) }).collect())
     }
 
     /// Takes the chosen packages in, in one transaction: each is checked again against the

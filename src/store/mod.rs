@@ -66,6 +66,8 @@ pub enum StoreError {
     IsTheDatabase(PathBuf),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("{0}")]
+    NotAFile(#[from] crate::files::NotAFile),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -108,6 +110,7 @@ enum Probe {
 }
 
 fn probe(path: &Path) -> Result<Probe> {
+    crate::files::require_regular(path)?;
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Fresh),
@@ -175,6 +178,9 @@ impl Store {
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
+            // Half-written copies and backups of writers that were killed are of no use to anyone.
+            crate::files::sweep_partials(dir, None);
+            crate::files::sweep_partials(&crate::paths::backup_folder(path), None);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;

@@ -21,6 +21,26 @@ CREATE TABLE package (
     checksum TEXT NOT NULL
 ) STRICT;";
 
+/// The largest package file read: a form of the longest texts takes well under 1 MB.
+const MAX_PACKAGE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How long reading one package may take before it is given up as hostile.
+const PACKAGE_READ_LIMIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Bounds what a connection to a package file may do: expressions and queries of modest depth,
+/// and any statement stopped once reading the file has taken [`PACKAGE_READ_LIMIT`].
+fn bound(conn: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::limits::Limit;
+    conn.set_limit(Limit::SQLITE_LIMIT_EXPR_DEPTH, 100)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_COMPOUND_SELECT, 10)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 100_000)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_PACKAGE_BYTES as i32)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_TRIGGER_DEPTH, 1)?;
+    let started = std::time::Instant::now();
+    conn.progress_handler(10_000, Some(move || started.elapsed() > PACKAGE_READ_LIMIT))?;
+    Ok(())
+}
+
 /// Why a package file could not be written.
 fn io(e: std::io::Error) -> StoreError {
     StoreError::Io(e)
@@ -52,8 +72,15 @@ pub fn write_package(path: &Path, package: &Package) -> Result<()> {
 /// Reads a package file, refusing anything that is not a whole package whose content matches
 /// its checksum. Nothing is written to the file.
 pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem> {
+    crate::files::require_regular(path).map_err(|_| PackageProblem::NotAFile)?;
+    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => PackageProblem::Missing,
+        _ => PackageProblem::NotAPackage,
+    })?;
+    if file.metadata().map_err(|_| PackageProblem::NotAPackage)?.len() > MAX_PACKAGE_BYTES {
+        return Err(PackageProblem::NotAPackage);
+    }
     let mut header = Vec::with_capacity(100);
-    let file = std::fs::File::open(path).map_err(|_| PackageProblem::NotAPackage)?;
     file.take(100).read_to_end(&mut header).map_err(|_| PackageProblem::NotAPackage)?;
     if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
         return Err(PackageProblem::NotAPackage);
@@ -66,7 +93,18 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
         return Err(PackageProblem::TooNew);
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|_| PackageProblem::NotAPackage)?;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|_| PackageProblem::NotAPackage)?;
+    bound(&mut conn).map_err(|_| PackageProblem::NotAPackage)?;
+    // Nothing but the one table a package holds: a view (however it recurses), a trigger or
+    // another table is refused before any query could run it.
+    let objects: Vec<(String, String, Option<String>)> = conn
+        .prepare("SELECT type, name, sql FROM sqlite_schema")
+        .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .map_err(|_| PackageProblem::NotAPackage)?;
+    let expected = SCHEMA.trim().trim_end_matches(';');
+    if objects.len() != 1 || objects[0].0 != "table" || objects[0].1 != "package" || objects[0].2.as_deref() != Some(expected) {
+        return Err(PackageProblem::NotAPackage);
+    }
     let whole: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|_| PackageProblem::NotAPackage)?;
     if whole != "ok" {
         return Err(PackageProblem::NotAPackage);

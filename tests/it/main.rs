@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod crash;
 mod exchange;
+mod inputs;
 mod packages;
 mod report;
 mod selfcheck;

@@ -118,7 +118,12 @@ fn packages_of_another_bureau_or_with_a_changed_identity_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let other_db = dir.path().join("other.sqlite");
     demo_file(&other_db);
-    let other = Service::new(Store::open(&other_db, OpenMode::Existing).unwrap(), "other");
+    let mut other = Service::new(Store::open(&other_db, OpenMode::Existing).unwrap(), "other");
+    let result = other.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(result.unwrap_err(), PackageProblem::NeverIssued, "a bureau that never exported says so");
+    let round = other.rounds().unwrap()[0].id;
+    let elsewhere = tempfile::tempdir().unwrap();
+    other.export_packages(round, nengli::service::printing::Scope::All, elsewhere.path(), Lang::En).unwrap();
     let result = other.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
     assert_eq!(result.unwrap_err(), PackageProblem::Seal);
     // Redirected to a colleague and saved through the app (checksum renewed): the seal fails.

@@ -149,6 +149,9 @@ impl NengliApp {
             Ok(files) => files,
             Err(e) => return self.error(messages::exchange_error(lang, &e.into())),
         };
+        if files.is_empty() {
+            return self.error(i18n::fill(tr(lang, "package.none_in_folder"), &[&path.display().to_string()]));
+        }
         match service.review_packages(&files) {
             Ok(items) => {
                 self.state.selfcheck.package_review = Some(PackageReview { items: items.into_iter().map(|r| (r, false)).collect() })
