@@ -305,7 +305,7 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
             let mut rows = Vec::new();
             for record in reader.records() {
                 let record = record.map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
-                rows.push(record.iter().map(|c| Cell::text(c.trim())).collect());
+                rows.push(record.iter().map(|c| Cell::text(super::write::unneutralise(c).trim())).collect());
                 check_rows(rows.len())?;
             }
             vec![Sheet { name: "CSV".into(), rows }]
