@@ -7,6 +7,7 @@ pub mod columns;
 pub mod preview;
 pub mod read;
 pub mod write;
+mod xls;
 
 use crate::domain::Lang;
 use std::path::Path;

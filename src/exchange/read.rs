@@ -314,6 +314,8 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
         Format::Xlsx | Format::Xls | Format::Ods => {
             if check_parts(bytes)? {
                 read_xlsx(bytes)?
+            } else if super::xls::check_xls(bytes)? {
+                read_workbook(bytes)?
             } else {
                 check_ods(bytes)?;
                 read_workbook(bytes)?
