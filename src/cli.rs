@@ -508,8 +508,17 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
                 ),
             };
-            let files = service.export_packages(*round, scope, dir, lang).map_err(|e| fail(lang, e))?;
-            ok(i18n::fill(tr(lang, "cli.packages_exported"), &[&files.len().to_string(), &dir.display().to_string()]))
+            let issued = service.export_packages(*round, scope, dir, lang).map_err(|e| fail(lang, e))?;
+            // One line per package with the code to give out with it: the list is the slip.
+            let mut output: Vec<String> = issued
+                .iter()
+                .map(|p| {
+                    let file = p.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    i18n::fill(tr(lang, "cli.package_code"), &[&p.staff_no, &p.name, &p.code, &file])
+                })
+                .collect();
+            output.push(i18n::fill(tr(lang, "cli.packages_exported"), &[&issued.len().to_string(), &dir.display().to_string()]));
+            Ok(Output { output, failed: false })
         }
         Cmd::ImportPackages { dir, take_conflicts, dry_run } => {
             use crate::service::packages::{Outcome, package_files};

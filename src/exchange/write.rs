@@ -252,6 +252,27 @@ pub fn accounts_table(accounts: &[crate::domain::access::NewAccount], lang: Lang
     }
 }
 
+/// The packages just exported with the one-time code to give out with each.
+pub fn package_codes_table(issued: &[crate::domain::package::IssuedPackage], lang: Lang) -> Table {
+    let t = |key| i18n::tr(lang, key).to_owned();
+    Table {
+        sheet: t("package.codes_title"),
+        header: vec![t("field.staff_no"), t("field.name"), t("package.code"), t("package.file_kind")],
+        rows: issued
+            .iter()
+            .map(|p| {
+                let file = p.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                vec![
+                    Value::from(p.staff_no.as_str()),
+                    Value::from(p.name.as_str()),
+                    Value::from(p.code.as_str()),
+                    Value::from(file.as_str()),
+                ]
+            })
+            .collect(),
+    }
+}
+
 pub fn save(table: &Table, path: &Path) -> Result<(), ExchangeError> {
     let bytes = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("xlsx") => xlsx_bytes(table)?,

@@ -141,10 +141,13 @@ fn a_one_megabyte_reflection_is_refused_for_its_length() {
     let mut service = crate::support::demo();
     let round = service.rounds().unwrap()[0].id;
     let dir = tempfile::tempdir().unwrap();
-    let files = service.export_packages(round, nengli::service::printing::Scope::All, dir.path(), Lang::En).unwrap();
+    let issued = service.export_packages(round, nengli::service::printing::Scope::All, dir.path(), Lang::En).unwrap();
+    let files: Vec<_> = issued.iter().map(|i| i.file.clone()).collect();
     let mut package = open_package(&files[0]).unwrap();
     package.form.reflection = "反".repeat(1 << 20);
-    nengli::store::write_package(&files[0], &package).unwrap();
+    // Sealed with the official's own code, as the app would (the app itself refuses the text).
+    let key = package.unlock(&issued[0].code).unwrap();
+    nengli::store::write_package(&files[0], &package.sealed_with(&key)).unwrap();
     let result = service.review_packages(&files[..1]).unwrap().remove(0).result;
     let problem = result.unwrap_err();
     assert!(matches!(problem, PackageProblem::Form(_)), "{problem:?}");
