@@ -163,6 +163,10 @@ pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, 
         let _ = std::fs::remove_file(&incoming);
         return Err(e.into());
     }
+    // The restored file has another history: this computer's record of its chain starts again.
+    if let Err(e) = crate::store::restart_head_record(db) {
+        log::warn!("could not record the restored audit chain's head of {}: {e}", db.display());
+    }
     log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
     Ok(aside)
 }

@@ -429,11 +429,13 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             // A check never writes: a read-only connection, so an empty file is reported, not set
             // up as a bureau, and an older file is checked as it is, not upgraded.
             let problems = crate::store::check_file(db).map_err(|e| messages::store_error(lang, &e))?;
-            if problems.is_empty() {
-                ok("ok".to_owned())
-            } else {
-                Ok(Output { output: problems.iter().map(|p| messages::check_problem(lang, p)).collect(), failed: true })
+            // Notes (no record of the chain's head on this computer yet) are said before `ok`.
+            let mut output: Vec<String> = problems.iter().map(|p| messages::check_problem(lang, p)).collect();
+            let failed = problems.iter().any(|p| !p.is_note());
+            if !failed {
+                output.push("ok".to_owned());
             }
+            Ok(Output { output, failed })
         }
         Cmd::Import { kind: ImportKindArg::Attendance, file, dry_run, .. } => {
             let mut service = service(db, OpenMode::Existing, lang)?;

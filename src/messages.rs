@@ -20,6 +20,15 @@ pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
         CheckProblem::BadText { table, column, record } => fill(tr(lang, "check.bad_text"), &[table, column, record]),
         CheckProblem::Incomplete => tr(lang, "check.incomplete").to_owned(),
         CheckProblem::Unreadable(detail) => fill(tr(lang, "check.unreadable"), &[detail]),
+        CheckProblem::ChainRewritten { id, against } if against.is_empty() => fill(tr(lang, "check.head_rewritten"), &[&id.to_string()]),
+        CheckProblem::ChainRewritten { id, against } => fill(tr(lang, "check.backup_rewritten"), &[&id.to_string(), against]),
+        CheckProblem::ChainTruncated { id, last, against } if against.is_empty() => {
+            fill(tr(lang, "check.head_truncated"), &[&id.to_string(), &last.to_string()])
+        }
+        CheckProblem::ChainTruncated { id, last, against } => {
+            fill(tr(lang, "check.backup_truncated"), &[&id.to_string(), &last.to_string(), against])
+        }
+        CheckProblem::HeadUnrecorded => tr(lang, "check.head_unrecorded").to_owned(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Where the application keeps things on this computer: the default database, the demo
-//! database, the log folder and the UI settings, all in the per-user data folder; and whether
-//! a chosen file lies on a network share.
+//! database, the log folder, the UI settings and the audit chains' recorded heads, all in the
+//! per-user data folder; and whether a chosen file lies on a network share.
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,17 @@ pub fn demo_db() -> PathBuf {
 /// The folder of the daily log files.
 pub fn log_dir() -> PathBuf {
     data_dir().join("logs")
+}
+
+/// Where the audit chain's head of the database at `db` is recorded on this computer: a file in
+/// `audit-heads/` of the data folder named by a hash of the database's real path (links and
+/// `..` resolved), so each database file has its own record.
+pub fn chain_head_record(db: &Path) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let real = crate::files::real_path(db);
+    let digest = Sha256::digest(real.to_string_lossy().as_bytes());
+    let name: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    data_dir().join("audit-heads").join(format!("{name}.json"))
 }
 
 /// The folder of a database's backups: `backups/` beside the file.

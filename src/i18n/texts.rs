@@ -196,6 +196,36 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "这是一个空的数据库：请填写单位名称和年度以建立。",
         "This database is empty: enter the bureau's name and year to set it up.",
     ),
+    (
+        "check.head_rewritten",
+        "稽核記錄鏈被改寫過：本機記錄的鏈頭第 {0} 條仍在，但雜湊值不同（有人改了記錄並重新計算了雜湊值）",
+        "审计记录链被改写过：本机记录的链头第 {0} 条仍在，但哈希值不同（有人改了记录并重新计算了哈希值）",
+        "the audit chain was rewritten: entry {0}, which this computer recorded as its head, is there with another hash (entries were changed and their hashes recomputed)",
+    ),
+    (
+        "check.head_truncated",
+        "稽核記錄鏈被截短過：本機記錄的鏈頭是第 {0} 條，檔案中的鏈卻止於第 {1} 條（最新的記錄被刪除了）",
+        "审计记录链被截短过：本机记录的链头是第 {0} 条，文件中的链却止于第 {1} 条（最新的记录被删除了）",
+        "the audit chain was cut short: this computer recorded entry {0} as its head, but the file's chain ends at entry {1} (the newest entries were removed)",
+    ),
+    (
+        "check.backup_rewritten",
+        "稽核記錄鏈被改寫過：備份 {1} 的最後一條（第 {0} 條）在檔案中雜湊值不同或已不見",
+        "审计记录链被改写过：备份 {1} 的最后一条（第 {0} 条）在文件中哈希值不同或已不见",
+        "the audit chain was rewritten since the backup {1}: its last entry {0} is not in the file's chain with the same hash",
+    ),
+    (
+        "check.backup_truncated",
+        "稽核記錄鏈被截短過：備份 {2} 止於第 {0} 條，檔案中的鏈卻止於第 {1} 條",
+        "审计记录链被截短过：备份 {2} 止于第 {0} 条，文件中的链却止于第 {1} 条",
+        "the audit chain was cut short since the backup {2}: the backup ends at entry {0}, the file's chain at entry {1}",
+    ),
+    (
+        "check.head_unrecorded",
+        "說明：本機尚無這個檔案稽核記錄鏈頭的記錄（第一次在本機檢查，或換了電腦），現已記下",
+        "说明：本机尚无这个文件审计记录链头的记录（第一次在本机检查，或换了电脑），现已记下",
+        "note: this computer had no record of this file's audit chain head (a first check here, or another computer); a sound chain's head is recorded now",
+    ),
     ("check.integrity", "檔案內部損壞：{0}", "文件内部损坏：{0}", "Damage inside the file: {0}"),
     ("check.foreign_key", "{0} 第 {1} 行指向不存在的 {2}", "{0} 第 {1} 行指向不存在的 {2}", "{0} row {1} refers to a missing {2}"),
     (

@@ -34,6 +34,22 @@ pub enum CheckProblem {
     Incomplete,
     /// A part of the check could not run at all; what SQLite said.
     Unreadable(String),
+    /// The chain's entry `id`, recorded as its head by this computer (`against` empty) or the
+    /// newest backup (`against`: its file name), is there with another hash, or gone while
+    /// later entries are there: the chain was rewritten since.
+    ChainRewritten { id: i64, against: String },
+    /// The chain ends at `last`, before the entry `id` recorded as its head: cut short since.
+    ChainTruncated { id: i64, last: i64, against: String },
+    /// Not a problem: this computer had no record of the chain's head for this file (a first
+    /// check here, or another computer); it holds one now.
+    HeadUnrecorded,
+}
+
+impl CheckProblem {
+    /// Said, but no reason to fail the check.
+    pub fn is_note(&self) -> bool {
+        matches!(self, CheckProblem::HeadUnrecorded)
+    }
 }
 
 /// Checks the database at `path` without writing to it (a read-only connection, no upgrade, no
@@ -64,9 +80,53 @@ impl Store {
                 Some(&first) => vec![CheckProblem::AuditChain { first, count: broken.len() }],
                 None => Vec::new(),
             }));
+            if let Some(path) = self.path.as_deref() {
+                part(db.head_problems(path));
+                // A chain that holds (and its guards) is this computer's record from now on.
+                let unsound = |p: &CheckProblem| {
+                    matches!(
+                        p,
+                        CheckProblem::AuditChain { .. }
+                            | CheckProblem::AuditTrigger(_)
+                            | CheckProblem::ChainRewritten { .. }
+                            | CheckProblem::ChainTruncated { .. }
+                            | CheckProblem::Integrity(_)
+                            | CheckProblem::Unreadable(_)
+                    )
+                };
+                if !problems.iter().any(unsound)
+                    && let Ok(Some(head)) = db.audit_head()
+                    && let Err(e) = super::audit::write_head_record(path, &head, None)
+                {
+                    log::warn!("could not record the audit chain's head of {}: {e}", path.display());
+                }
+            }
         }
         Ok(problems)
     }
+}
+
+/// The newest regular backup beside `db` taken after `since` (local time), if any.
+fn newest_backup(db: &std::path::Path, since: Option<chrono::NaiveDateTime>) -> Option<std::path::PathBuf> {
+    let entries = std::fs::read_dir(crate::paths::backup_folder(db)).ok()?;
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| Some((crate::domain::backups::taken_at(&e.file_name().to_string_lossy())?, e.path())))
+        .filter(|(at, _)| since.is_none_or(|since| *at >= since))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, path)| path)
+}
+
+/// The chain's head inside the backup at `path`, read without writing to it.
+fn backup_head(path: &std::path::Path) -> Option<crate::domain::audit::ChainHead> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+    let conn = rusqlite::Connection::open_with_flags(super::immutable_uri(path), flags).ok()?;
+    let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).ok()?;
+    if application_id != super::APPLICATION_ID {
+        return None;
+    }
+    Db { conn: &conn }.audit_head().ok()?
 }
 
 impl Db<'_> {
@@ -183,6 +243,36 @@ impl Db<'_> {
             Some(SETUP_STARTED) => vec![CheckProblem::Incomplete],
             _ => Vec::new(),
         })
+    }
+
+    /// The chain against its head as recorded outside the file: by this computer (a missing
+    /// record is said, not failed) and by the newest backup taken since the record was started.
+    fn head_problems(&self, path: &std::path::Path) -> Result<Vec<CheckProblem>> {
+        use crate::domain::audit::HeadVerdict;
+        let mut problems = Vec::new();
+        let record = super::audit::read_head_record(path);
+        let verdict = |head: &crate::domain::audit::ChainHead, against: String| -> Result<Option<CheckProblem>> {
+            Ok(match self.judge_head(head)? {
+                HeadVerdict::Holds => None,
+                HeadVerdict::Rewritten => Some(CheckProblem::ChainRewritten { id: head.id, against }),
+                HeadVerdict::Truncated { last } => Some(CheckProblem::ChainTruncated { id: head.id, last, against }),
+            })
+        };
+        match &record {
+            None => problems.push(CheckProblem::HeadUnrecorded),
+            Some(record) => problems.extend(verdict(&record.head, String::new())?),
+        }
+        let since = record
+            .as_ref()
+            .and_then(|r| r.since.as_deref())
+            .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok());
+        if let Some(backup) = newest_backup(path, since)
+            && let Some(head) = backup_head(&backup)
+        {
+            let name = backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            problems.extend(verdict(&head, name)?);
+        }
+        Ok(problems)
     }
 
     /// The audit trail's triggers, each present and as the schema made it.

@@ -21,6 +21,7 @@ mod yearend;
 pub use crate::domain::audit::AuditRow;
 pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
+pub use audit::{read_head_record, restart_head_record, write_head_record};
 pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
@@ -158,6 +159,20 @@ pub struct Store {
     /// Schema versions applied while opening (empty when the file was current).
     migrated: Vec<i64>,
     network_share: bool,
+    /// The chain's head is recorded outside the file after each write: only while the file's
+    /// chain still holds the head recorded before it was opened (a chain found rewritten keeps
+    /// its record, so `check` goes on reporting it).
+    head: HeadKeeping,
+}
+
+/// Whether and how a store records its audit chain's head in the user's data folder.
+#[derive(Debug, Default)]
+struct HeadKeeping {
+    record: bool,
+    /// A new file: the record is started afresh at its first head.
+    fresh: std::cell::Cell<bool>,
+    /// The head recorded last, so an unchanged head is not written again.
+    last: std::cell::RefCell<Option<crate::domain::audit::ChainHead>>,
 }
 
 impl Store {
@@ -173,9 +188,13 @@ impl Store {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
-        if let Probe::Ours { .. } = probe(path)? {
-            quick_check(path)?;
-        }
+        let fresh = match probe(path)? {
+            Probe::Ours { .. } => {
+                quick_check(path)?;
+                false
+            }
+            Probe::Fresh => true,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
             // Half-written copies and backups of writers that were killed are of no use to anyone.
@@ -184,7 +203,42 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::prepare(conn, Some(path.to_owned()), true, network_share)
+        let mut store = Store::prepare(conn, Some(path.to_owned()), true, network_share)?;
+        store.head = store.head_keeping(path, fresh);
+        Ok(store)
+    }
+
+    /// Whether this file's chain may be recorded from now on: a new file starts afresh; an
+    /// existing one only while it holds the head recorded before (none recorded: it does).
+    fn head_keeping(&self, path: &Path, fresh: bool) -> HeadKeeping {
+        let holds = fresh
+            || match audit::read_head_record(path) {
+                None => true,
+                Some(record) => match self.read().judge_head(&record.head) {
+                    Ok(crate::domain::audit::HeadVerdict::Holds) => true,
+                    Ok(verdict) => {
+                        log::warn!("{}: the audit chain does not hold its recorded head ({verdict:?})", path.display());
+                        false
+                    }
+                    Err(_) => false,
+                },
+            };
+        HeadKeeping { record: holds, fresh: std::cell::Cell::new(fresh), last: std::cell::RefCell::new(None) }
+    }
+
+    /// Records the chain's head in the user's data folder when it changed (see [`HeadKeeping`]).
+    /// A failure is logged: the record is a second witness, never a reason to lose work.
+    fn record_head(&self) {
+        let Some(path) = self.path.as_deref().filter(|_| self.head.record) else { return };
+        let Ok(Some(head)) = self.read().audit_head() else { return };
+        if self.head.last.borrow().as_ref() == Some(&head) {
+            return;
+        }
+        let since = self.head.fresh.replace(false).then(|| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string());
+        match audit::write_head_record(path, &head, since) {
+            Ok(()) => *self.head.last.borrow_mut() = Some(head),
+            Err(e) => log::warn!("could not record the audit chain's head of {}: {e}", path.display()),
+        }
     }
 
     /// Opens the database at `path` for reading only: nothing is written to it, not even an
@@ -215,7 +269,7 @@ impl Store {
             return Err(StoreError::TooNew { found: version, supported: LATEST_VERSION });
         }
         conn.pragma_update(None, "query_only", true)?;
-        Ok(Store { conn, path: Some(path.to_owned()), migrated: Vec::new(), network_share: false })
+        Ok(Store { conn, path: Some(path.to_owned()), migrated: Vec::new(), network_share: false, head: HeadKeeping::default() })
     }
 
     /// A private in-memory database, for tests and previews.
@@ -290,7 +344,7 @@ impl Store {
                 migrated
             );
         }
-        Ok(Store { conn, path, migrated, network_share })
+        Ok(Store { conn, path, migrated, network_share, head: HeadKeeping::default() })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -326,13 +380,17 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = change(&Db { conn: &tx })?;
         tx.commit().map_err(StoreError::from)?;
+        self.record_head();
         Ok(value)
     }
 
     /// Writes a consistent copy of the database to `dest` while it stays in use: the copy goes
     /// to a temporary file, is checked (ours, `integrity_check`), synced, then renamed in place.
+    /// The copy holds the chain up to its head; this computer's record is brought up to it too.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        write_copy(&self.conn, dest)
+        write_copy(&self.conn, dest)?;
+        self.record_head();
+        Ok(())
     }
 
     /// Runs raw SQL; only for tests that prove the schema's own checks.
@@ -387,7 +445,7 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The `file:` URI that opens `path` as an immutable database (no locks, no journal files).
-fn immutable_uri(path: &Path) -> String {
+pub(crate) fn immutable_uri(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     let mut uri = String::from("file:");
     if text.as_bytes().get(1) == Some(&b':') {

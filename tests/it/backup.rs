@@ -46,7 +46,8 @@ fn a_backup_taken_while_another_thread_writes_opens_and_verifies() {
     for copy in &copies {
         verify_file(copy).unwrap();
         let reopened = Store::open(copy, OpenMode::Existing).unwrap();
-        assert!(reopened.check().unwrap().is_empty());
+        // A copy this computer never recorded: at most the note saying so.
+        assert!(reopened.check().unwrap().iter().all(|p| p.is_note()));
         assert_eq!(count(copy), count(&db), "every official is in every copy");
         assert!(!std::path::Path::new(&format!("{}.partial", copy.display())).exists());
     }

@@ -107,6 +107,8 @@ fn a_bureau_whose_setting_up_was_cut_off_is_incomplete_and_check_does_not_upgrad
     std::fs::copy(dir.path().join("init.sqlite"), &old).unwrap();
     rusqlite::Connection::open(&old).unwrap().execute_batch("PRAGMA user_version = 8; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
     let bytes = std::fs::read(&old).unwrap();
+    // A copy this computer never recorded: said once, then recorded.
+    assert_eq!(check_file(&old).unwrap(), [CheckProblem::HeadUnrecorded]);
     assert_eq!(check_file(&old).unwrap(), []);
     assert_eq!(std::fs::read(&old).unwrap(), bytes);
 }

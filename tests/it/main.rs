@@ -9,6 +9,7 @@ mod cli;
 mod crash;
 mod exchange;
 mod inputs;
+mod integrity;
 mod packages;
 mod report;
 mod selfcheck;
