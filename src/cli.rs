@@ -43,6 +43,10 @@ pub enum Cmd {
     },
     /// Run SQLite's integrity and foreign-key checks; print `ok` or the problems (exit 0/1).
     Check,
+    /// Keep aside a write-ahead log (-wal) beside the database that nengli did not leave when it
+    /// last closed the file, so the database opens as nengli left it (the log is renamed, not
+    /// deleted).
+    DiscardWal,
     /// Import officials, units, posts, standards or attendance from a spreadsheet (.xlsx, .xls,
     /// .ods or .csv). Prints the counts and every problem as `row N, column C: message`;
     /// stores nothing and exits 1 when any row is refused. An attendance sheet has a session
@@ -388,6 +392,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             | Cmd::Init { .. }
             | Cmd::Gen { .. }
             | Cmd::Restore { .. }
+            | Cmd::DiscardWal
             | Cmd::Import { dry_run: false, .. }
             | Cmd::ExportPackages { .. }
             | Cmd::ImportPackages { dry_run: false, .. }
@@ -424,6 +429,13 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang) -> Result<Output, String> {
             let mut service = service(db, OpenMode::Create, lang)?;
             service.init_bureau(bureau, *year, &Catalogue::shipped()).map_err(|e| fail(lang, e))?;
             ok(i18n::fill(tr(lang, "cli.init_done"), &[bureau.trim(), &year.to_string(), &db.display().to_string()]))
+        }
+        Cmd::DiscardWal => {
+            if crate::store::wal_verdict(db) != crate::store::WalVerdict::Unknown {
+                return Err(i18n::fill(tr(lang, "cli.no_unknown_wal"), &[&db.display().to_string()]));
+            }
+            let aside = crate::store::discard_wal(db, chrono::Local::now().naive_local()).map_err(|e| messages::store_error(lang, &e))?;
+            ok(i18n::fill(tr(lang, "cli.wal_discarded"), &[&aside.display().to_string()]))
         }
         Cmd::Check => {
             // A check never writes: a read-only connection, so an empty file is reported, not set

@@ -29,6 +29,7 @@ pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
             fill(tr(lang, "check.backup_truncated"), &[&id.to_string(), &last.to_string(), against])
         }
         CheckProblem::HeadUnrecorded => tr(lang, "check.head_unrecorded").to_owned(),
+        CheckProblem::UnknownWal => tr(lang, "check.unknown_wal").to_owned(),
     }
 }
 
@@ -50,6 +51,7 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
         StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
         StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::UnknownWal(path) => fill(t("store.unknown_wal"), &[&path.display().to_string()]),
         StoreError::BadText => t("store.bad_text").to_owned(),
         StoreError::IsTheDatabase(path) => fill(t("store.is_the_database"), &[&path.display().to_string()]),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),

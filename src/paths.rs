@@ -32,11 +32,21 @@ pub fn log_dir() -> PathBuf {
 /// `audit-heads/` of the data folder named by a hash of the database's real path (links and
 /// `..` resolved), so each database file has its own record.
 pub fn chain_head_record(db: &Path) -> PathBuf {
+    data_dir().join("audit-heads").join(format!("{}.json", record_name(db)))
+}
+
+/// Where this computer records whether nengli has the database at `db` open, and the header of
+/// the write-ahead log it left when it last closed the file (`sessions/` of the data folder).
+pub fn session_record(db: &Path) -> PathBuf {
+    data_dir().join("sessions").join(format!("{}.json", record_name(db)))
+}
+
+/// A database's records' name: a hash of its real path (links and `..` resolved).
+fn record_name(db: &Path) -> String {
     use sha2::{Digest, Sha256};
     let real = crate::files::real_path(db);
     let digest = Sha256::digest(real.to_string_lossy().as_bytes());
-    let name: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    data_dir().join("audit-heads").join(format!("{name}.json"))
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The folder of a database's backups: `backups/` beside the file.

@@ -226,6 +226,30 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "说明：本机尚无这个文件审计记录链头的记录（第一次在本机检查，或换了电脑），现已记下",
         "note: this computer had no record of this file's audit chain head (a first check here, or another computer); a sound chain's head is recorded now",
     ),
+    (
+        "check.unknown_wal",
+        "資料庫旁有一個不是本程式留下的預寫日誌（-wal）：上次關閉時沒有它，打開時不會套用；以下的檢查讀了它但沒有把它寫入檔案。若不是您預期的，可用 nengli --db 檔案 discard-wal 把它移到一旁",
+        "数据库旁有一个不是本程序留下的预写日志（-wal）：上次关闭时没有它，打开时不会套用；以下的检查读了它但没有把它写入文件。若不是您预期的，可用 nengli --db 文件 discard-wal 把它移到一旁",
+        "a write-ahead log (-wal) lies beside the database that nengli did not leave when it last closed the file: opening does not apply it, and the rest of the check reads it without writing it into the file; `nengli --db FILE discard-wal` keeps it aside",
+    ),
+    (
+        "store.unknown_wal",
+        "{0} 旁有一個不是本程式留下的預寫日誌（-wal）：上次關閉時沒有它，打開就會把其中的改動寫入資料庫，所以沒有打開。若不是您預期的，用 nengli --db 檔案 discard-wal 把它移到一旁後再打開",
+        "{0} 旁有一个不是本程序留下的预写日志（-wal）：上次关闭时没有它，打开就会把其中的改动写入数据库，所以没有打开。若不是您预期的，用 nengli --db 文件 discard-wal 把它移到一旁后再打开",
+        "a write-ahead log (-wal) lies beside {0} that nengli did not leave when it last closed the file; opening would write its changes into the database, so it was not opened: keep the log aside with `nengli --db FILE discard-wal`, then open it",
+    ),
+    (
+        "cli.wal_discarded",
+        "不明的預寫日誌已移到 {0}；資料庫保持本程式上次關閉時的樣子",
+        "不明的预写日志已移到 {0}；数据库保持本程序上次关闭时的样子",
+        "the unknown write-ahead log was kept aside as {0}; the database is as nengli last closed it",
+    ),
+    (
+        "cli.no_unknown_wal",
+        "{0} 旁沒有不明的預寫日誌，沒有移動任何檔案",
+        "{0} 旁没有不明的预写日志，没有移动任何文件",
+        "there is no unknown write-ahead log beside {0}; nothing was moved",
+    ),
     ("check.integrity", "檔案內部損壞：{0}", "文件内部损坏：{0}", "Damage inside the file: {0}"),
     ("check.foreign_key", "{0} 第 {1} 行指向不存在的 {2}", "{0} 第 {1} 行指向不存在的 {2}", "{0} row {1} refers to a missing {2}"),
     (

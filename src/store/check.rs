@@ -40,6 +40,9 @@ pub enum CheckProblem {
     ChainRewritten { id: i64, against: String },
     /// The chain ends at `last`, before the entry `id` recorded as its head: cut short since.
     ChainTruncated { id: i64, last: i64, against: String },
+    /// A write-ahead log lies beside the file that nengli did not leave when it last closed it
+    /// (opening refuses it; the rest of the check reads it without writing it into the file).
+    UnknownWal,
     /// Not a problem: this computer had no record of the chain's head for this file (a first
     /// check here, or another computer); it holds one now.
     HeadUnrecorded,
@@ -55,7 +58,12 @@ impl CheckProblem {
 /// Checks the database at `path` without writing to it (a read-only connection, no upgrade, no
 /// journal change): an empty list means all is well. A file that is not ours is refused.
 pub fn check_file(path: &std::path::Path) -> Result<Vec<CheckProblem>> {
-    Store::open_read_only(path)?.check()
+    // An unknown write-ahead log is named first; the rest is checked as opening would make the
+    // file (a read-only connection reads the log without ever writing it into the file).
+    let unknown = super::wal_verdict(path) == super::WalVerdict::Unknown;
+    let mut problems = if unknown { vec![CheckProblem::UnknownWal] } else { Vec::new() };
+    problems.extend(Store::open_read_only(path)?.check()?);
+    Ok(problems)
 }
 
 impl Store {
@@ -91,6 +99,7 @@ impl Store {
                             | CheckProblem::ChainRewritten { .. }
                             | CheckProblem::ChainTruncated { .. }
                             | CheckProblem::Integrity(_)
+                            | CheckProblem::UnknownWal
                             | CheckProblem::Unreadable(_)
                     )
                 };

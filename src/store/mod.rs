@@ -16,6 +16,7 @@ mod selfcheck;
 mod standards;
 mod training;
 mod units;
+mod wal;
 mod yearend;
 
 pub use crate::domain::audit::AuditRow;
@@ -28,6 +29,7 @@ pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
 pub use units::UnitUsage;
+pub use wal::{Session, WalMark, WalVerdict, discard_wal, read_session, wal_verdict};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::io::Read;
@@ -61,6 +63,10 @@ pub enum StoreError {
     BadText,
     #[error("record not found")]
     NotFound,
+    /// A write-ahead log beside the database that nengli did not leave when it last closed the
+    /// file: not applied, the database untouched.
+    #[error("a write-ahead log beside {0} was not left by nengli; it was not applied")]
+    UnknownWal(PathBuf),
     /// A file was to be written over the open database or one of its companions (a restore from
     /// the database itself, a PDF or export aimed at it); nothing was written.
     #[error("that is the database itself (or its lock, journal or another nengli database): {0}")]
@@ -163,6 +169,18 @@ pub struct Store {
     /// chain still holds the head recorded before it was opened (a chain found rewritten keeps
     /// its record, so `check` goes on reporting it).
     head: HeadKeeping,
+    /// This store records the file open and closed on this computer (see `wal.rs`).
+    session: bool,
+}
+
+impl Drop for Store {
+    /// Empties the write-ahead log into the file, then records it closed with any log it leaves.
+    fn drop(&mut self) {
+        if let Some(path) = self.path.as_deref().filter(|_| self.session) {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+            wal::mark_closed(path);
+        }
+    }
 }
 
 /// Whether and how a store records its audit chain's head in the user's data folder.
@@ -188,6 +206,10 @@ impl Store {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
+        // Before anything reads the file through SQLite, which would apply the log.
+        if wal::wal_verdict(path) == wal::WalVerdict::Unknown {
+            return Err(StoreError::UnknownWal(path.to_owned()));
+        }
         let fresh = match probe(path)? {
             Probe::Ours { .. } => {
                 quick_check(path)?;
@@ -205,6 +227,10 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         let mut store = Store::prepare(conn, Some(path.to_owned()), true, network_share)?;
         store.head = store.head_keeping(path, fresh);
+        if !network_share {
+            wal::mark_open(path, true);
+            store.session = true;
+        }
         Ok(store)
     }
 
@@ -269,7 +295,14 @@ impl Store {
             return Err(StoreError::TooNew { found: version, supported: LATEST_VERSION });
         }
         conn.pragma_update(None, "query_only", true)?;
-        Ok(Store { conn, path: Some(path.to_owned()), migrated: Vec::new(), network_share: false, head: HeadKeeping::default() })
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            migrated: Vec::new(),
+            network_share: false,
+            head: HeadKeeping::default(),
+            session: false,
+        })
     }
 
     /// A private in-memory database, for tests and previews.
@@ -344,7 +377,7 @@ impl Store {
                 migrated
             );
         }
-        Ok(Store { conn, path, migrated, network_share, head: HeadKeeping::default() })
+        Ok(Store { conn, path, migrated, network_share, head: HeadKeeping::default(), session: false })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -381,6 +414,9 @@ impl Store {
         let value = change(&Db { conn: &tx })?;
         tx.commit().map_err(StoreError::from)?;
         self.record_head();
+        if let Some(path) = self.path.as_deref().filter(|_| self.session) {
+            wal::mark_open(path, false);
+        }
         Ok(value)
     }
 

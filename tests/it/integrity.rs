@@ -132,3 +132,101 @@ fn without_a_record_here_check_says_so_and_the_newest_backup_still_holds_the_hea
     nengli::backup::restore(&db, &backup, chrono::Local::now().naive_local()).unwrap();
     assert_eq!(check_file(&db).unwrap(), []);
 }
+
+fn role_of(db: &Path, username: &str) -> String {
+    let store = Store::open(db, OpenMode::Existing).unwrap();
+    store
+        .read()
+        .users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.data.username == username)
+        .unwrap()
+        .data
+        .role
+        .map(|r| r.code())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// What the observed attack did: an 8 KB `-wal` made on a copy of the file (so its frames fit)
+/// and planted beside the unchanged, cleanly closed database, making `official` an administrator.
+fn plant_wal(dir: &Path, db: &Path) {
+    let twin = dir.join("twin.sqlite");
+    std::fs::copy(db, &twin).unwrap();
+    let conn = rusqlite::Connection::open(&twin).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; UPDATE app_user SET role = 'admin' WHERE username = 'official';",
+    )
+    .unwrap();
+    std::fs::copy(nengli::store::with_suffix(&twin, "-wal"), nengli::store::with_suffix(db, "-wal")).unwrap();
+    drop(conn);
+}
+
+#[test]
+fn a_planted_wal_is_reported_before_it_is_applied_and_can_be_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    assert_eq!(role_of(&db, "official"), "official");
+    plant_wal(dir.path(), &db);
+    let wal = nengli::store::with_suffix(&db, "-wal");
+    let (file, log) = (std::fs::read(&db).unwrap(), std::fs::read(&wal).unwrap());
+    // Applied, the log would make `official` an administrator.
+    let probe = dir.path().join("probe.sqlite");
+    std::fs::copy(&db, &probe).unwrap();
+    std::fs::copy(&wal, nengli::store::with_suffix(&probe, "-wal")).unwrap();
+    let applied: String = rusqlite::Connection::open(&probe)
+        .unwrap()
+        .query_row("SELECT role FROM app_user WHERE username = 'official'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(applied, "admin");
+    assert_eq!(nengli::store::wal_verdict(&db), nengli::store::WalVerdict::Unknown);
+    // Opening refuses before SQLite can apply it, the file and the log untouched.
+    assert!(matches!(Store::open(&db, OpenMode::Existing), Err(nengli::store::StoreError::UnknownWal(_))));
+    let out = nengli(&[
+        "--lang",
+        "en",
+        "--db",
+        &db.display().to_string(),
+        "export",
+        "officials",
+        &dir.path().join("o.csv").display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nengli did not leave"), "{}", String::from_utf8_lossy(&out.stderr));
+    // check names it first and checks the file as nengli left it.
+    assert_eq!(check_file(&db).unwrap(), [CheckProblem::UnknownWal]);
+    let (code, text) = check_line(&db);
+    assert_eq!(code, Some(1));
+    assert!(text.contains("a write-ahead log (-wal) lies beside the database that nengli did not leave"), "{text}");
+    assert_eq!((std::fs::read(&db).unwrap(), std::fs::read(&wal).unwrap()), (file.clone(), log), "nothing applied or written");
+    // The user keeps it aside; the database opens as nengli left it.
+    let out = nengli(&["--lang", "en", "--db", &db.display().to_string(), "discard-wal"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kept aside"));
+    assert!(!wal.exists());
+    assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().contains("-wal.unknown-")));
+    assert_eq!(role_of(&db, "official"), "official");
+    assert_eq!(check_file(&db).unwrap(), []);
+    let out = nengli(&["--lang", "en", "--db", &db.display().to_string(), "discard-wal"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no unknown write-ahead log"));
+}
+
+/// A log the app itself left when it stopped mid-work (no close recorded) is recovered as before.
+#[test]
+fn a_wal_left_by_the_app_stopping_mid_work_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let mut service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "admin");
+    service.set_excellent_percent(25).unwrap();
+    // The process "dies": the store is never closed, its log stays beside the file.
+    std::mem::forget(service);
+    assert_eq!(nengli::store::wal_verdict(&db), nengli::store::WalVerdict::Ours);
+    let service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "admin");
+    assert_eq!(service.excellent_percent().unwrap(), 25, "the change in the log is there");
+    drop(service);
+    assert_eq!(check_file(&db).unwrap(), []);
+}
