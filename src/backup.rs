@@ -5,7 +5,7 @@
 
 use crate::domain::backups::{Retention, file_name, taken_at, to_keep};
 use crate::paths::backup_folder;
-use crate::store::{Store, StoreError, verify_file};
+use crate::store::{Store, StoreError, verify_file, with_suffix};
 use chrono::NaiveDateTime;
 use std::path::{Path, PathBuf};
 
@@ -90,19 +90,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }
 
-/// `path` with `suffix` added to its name (`nengli.sqlite` → `nengli.sqlite-wal`).
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Refuses `out` as a place to write a file the user asked for when it is the database at `db`
 /// or one of its companions (lock, WAL, shared memory, journal), and, unless `copy` (a backup
 /// may replace an earlier backup), any SQLite file: a PDF or an export written there would
 /// replace a bureau's data.
 pub fn refuse_database_target(out: &Path, db: &Path, copy: bool) -> Result<(), StoreError> {
-    let companion = ["", "-wal", "-shm", "-journal", ".lock"].iter().any(|suffix| same_file(out, &with_suffix(db, suffix)));
+    let real = crate::files::real_path(db);
+    let companion = ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .any(|suffix| same_file(out, &with_suffix(db, suffix)) || same_file(out, &with_suffix(&real, suffix)));
     let mut head = [0u8; 16];
     let sqlite = !copy
         && std::fs::File::open(out).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok()
@@ -166,6 +162,10 @@ pub fn restore(db: &Path, backup: &Path, now: NaiveDateTime) -> Result<PathBuf, 
     if let Err(e) = std::fs::rename(&incoming, db) {
         let _ = std::fs::remove_file(&incoming);
         return Err(e.into());
+    }
+    // The restored file has another history: this computer's record of its chain starts again.
+    if let Err(e) = crate::store::restart_head_record(db) {
+        log::warn!("could not record the restored audit chain's head of {}: {e}", db.display());
     }
     log::info!("restored {} from {}; the previous file is {}", db.display(), backup.display(), aside.display());
     Ok(aside)

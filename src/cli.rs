@@ -47,6 +47,10 @@ pub enum Cmd {
     },
     /// Run SQLite's integrity and foreign-key checks; print `ok` or the problems (exit 0/1).
     Check,
+    /// Keep aside a write-ahead log (-wal) beside the database that nengli did not leave when it
+    /// last closed the file, so the database opens as nengli left it (the log is renamed, not
+    /// deleted).
+    DiscardWal,
     /// Import officials, units, posts, standards or attendance from a spreadsheet (.xlsx, .xls,
     /// .ods or .csv). Prints the counts and every problem as `row N, column C: message`;
     /// stores nothing and exits 1 when any row is refused. An attendance sheet has a session
@@ -413,6 +417,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             | Cmd::Init { .. }
             | Cmd::Gen { .. }
             | Cmd::Restore { .. }
+            | Cmd::DiscardWal
             | Cmd::Import { dry_run: false, .. }
             | Cmd::ExportPackages { .. }
             | Cmd::ImportPackages { dry_run: false, .. }
@@ -450,16 +455,24 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             service.init_bureau(bureau, *year, &Catalogue::shipped()).map_err(|e| fail(lang, e))?;
             ok(i18n::fill(tr(lang, "cli.init_done"), &[bureau.trim(), &year.to_string(), &db.display().to_string()]))
         }
-        Cmd::Check => {
-            // A check never writes: an empty file is reported, not set up as a bureau.
-            crate::store::require_existing(db).map_err(|e| messages::store_error(lang, &e))?;
-            let service = service(db, OpenMode::Existing, lang)?;
-            let problems = service.store().check().map_err(|e| messages::store_error(lang, &e))?;
-            if problems.is_empty() {
-                ok("ok".to_owned())
-            } else {
-                Ok(Output { output: problems.iter().map(|p| messages::check_problem(lang, p)).collect(), failed: true })
+        Cmd::DiscardWal => {
+            if crate::store::wal_verdict(db) != crate::store::WalVerdict::Unknown {
+                return Err(i18n::fill(tr(lang, "cli.no_unknown_wal"), &[&db.display().to_string()]));
             }
+            let aside = crate::store::discard_wal(db, chrono::Local::now().naive_local()).map_err(|e| messages::store_error(lang, &e))?;
+            ok(i18n::fill(tr(lang, "cli.wal_discarded"), &[&aside.display().to_string()]))
+        }
+        Cmd::Check => {
+            // A check never writes: a read-only connection, so an empty file is reported, not set
+            // up as a bureau, and an older file is checked as it is, not upgraded.
+            let problems = crate::store::check_file(db).map_err(|e| messages::store_error(lang, &e))?;
+            // Notes (no record of the chain's head on this computer yet) are said before `ok`.
+            let mut output: Vec<String> = problems.iter().map(|p| messages::check_problem(lang, p)).collect();
+            let failed = problems.iter().any(|p| !p.is_note());
+            if !failed {
+                output.push("ok".to_owned());
+            }
+            Ok(Output { output, failed })
         }
         Cmd::Import { kind: ImportKindArg::Attendance, file, dry_run, .. } => {
             let mut service = service(db, OpenMode::Existing, lang)?;
@@ -555,13 +568,25 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                         .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
                 ),
             };
-            let files = service.export_packages(*round, scope, dir, lang).map_err(|e| fail(lang, e))?;
-            ok(i18n::fill(tr(lang, "cli.packages_exported"), &[&files.len().to_string(), &dir.display().to_string()]))
+            let issued = service.export_packages(*round, scope, dir, lang).map_err(|e| fail(lang, e))?;
+            // One line per package with the code to give out with it: the list is the slip.
+            let mut output: Vec<String> = issued
+                .iter()
+                .map(|p| {
+                    let file = p.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    i18n::fill(tr(lang, "cli.package_code"), &[&p.staff_no, &p.name, &p.code, &file])
+                })
+                .collect();
+            output.push(i18n::fill(tr(lang, "cli.packages_exported"), &[&issued.len().to_string(), &dir.display().to_string()]));
+            Ok(Output { output, failed: false })
         }
         Cmd::ImportPackages { dir, take_conflicts, dry_run } => {
             use crate::service::packages::{Outcome, package_files};
             let mut service = service(db, OpenMode::Existing, lang)?;
             let files = package_files(dir).map_err(|e| messages::exchange_error(lang, &e.into()))?;
+            if files.is_empty() {
+                return Err(i18n::fill(tr(lang, "package.none_in_folder"), &[&dir.display().to_string()]));
+            }
             let reviewed = service.review_packages(&files).map_err(|e| fail(lang, e))?;
             let mut output = Vec::new();
             let mut failed = false;

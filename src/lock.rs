@@ -1,5 +1,5 @@
 //! One writer per database: a window (or a writing command) holds an exclusive lock on
-//! `<database>.lock` while it has the file open, so a second copy of the app is told the
+//! `<database>.lock` (beside the real file, links resolved) while it has the file open, so a second copy of the app is told the
 //! database is open elsewhere instead of both writing. The operating system drops the lock
 //! when the process ends, even after a crash.
 
@@ -22,9 +22,12 @@ pub enum LockError {
     Io(#[from] std::io::Error),
 }
 
-/// The lock file of a database.
+/// The lock file of a database: beside the file it really is, so a link to it or a path
+/// through `..` finds the same lock.
 pub fn lock_path(db: &Path) -> PathBuf {
-    PathBuf::from(format!("{}.lock", db.display()))
+    let mut name = crate::files::real_path(db).into_os_string();
+    name.push(".lock");
+    PathBuf::from(name)
 }
 
 /// Takes the database's lock, or says it is held elsewhere.
@@ -53,5 +56,21 @@ mod tests {
         assert!(matches!(acquire(&db), Err(LockError::Busy)));
         drop(first);
         assert!(acquire(&db).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_database_finds_the_same_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("bureau.sqlite");
+        std::fs::write(&db, b"").unwrap();
+        let link = dir.path().join("elsewhere.sqlite");
+        std::os::unix::fs::symlink(&db, &link).unwrap();
+        let first = acquire(&db).unwrap();
+        assert!(matches!(acquire(&link), Err(LockError::Busy)));
+        drop(first);
+        let through_link = acquire(&link).unwrap();
+        assert!(matches!(acquire(&db), Err(LockError::Busy)));
+        assert_eq!(through_link.path, lock_path(&db));
     }
 }

@@ -14,9 +14,28 @@ use crate::store::{CheckProblem, StoreError};
 pub fn check_problem(lang: Lang, problem: &CheckProblem) -> String {
     match problem {
         CheckProblem::Integrity(line) => fill(tr(lang, "check.integrity"), &[line]),
-        CheckProblem::ForeignKey { table, row, parent } => fill(tr(lang, "check.foreign_key"), &[table, &row.to_string(), parent]),
+        CheckProblem::ForeignKey { table, record, parent } => fill(tr(lang, "check.foreign_key"), &[table, record, parent]),
         CheckProblem::AuditChain { first, count } => fill(tr(lang, "check.audit_chain"), &[&first.to_string(), &count.to_string()]),
+        CheckProblem::AuditTrigger(name) => fill(tr(lang, "check.audit_trigger"), &[name]),
+        CheckProblem::BadText { table, column, record } => fill(tr(lang, "check.bad_text"), &[table, column, record]),
+        CheckProblem::Incomplete => tr(lang, "check.incomplete").to_owned(),
+        CheckProblem::Unreadable(detail) => fill(tr(lang, "check.unreadable"), &[detail]),
+        CheckProblem::ChainRewritten { id, against } if against.is_empty() => fill(tr(lang, "check.head_rewritten"), &[&id.to_string()]),
+        CheckProblem::ChainRewritten { id, against } => fill(tr(lang, "check.backup_rewritten"), &[&id.to_string(), against]),
+        CheckProblem::ChainTruncated { id, last, against } if against.is_empty() => {
+            fill(tr(lang, "check.head_truncated"), &[&id.to_string(), &last.to_string()])
+        }
+        CheckProblem::ChainTruncated { id, last, against } => {
+            fill(tr(lang, "check.backup_truncated"), &[&id.to_string(), &last.to_string(), against])
+        }
+        CheckProblem::HeadUnrecorded => tr(lang, "check.head_unrecorded").to_owned(),
+        CheckProblem::UnknownWal => tr(lang, "check.unknown_wal").to_owned(),
     }
+}
+
+/// A path named as input that is a folder, a pipe or a device.
+fn not_a_file(lang: Lang, error: &crate::files::NotAFile) -> String {
+    fill(tr(lang, "input.not_a_file"), &[&error.0.display().to_string()])
 }
 
 /// What went wrong with the database file.
@@ -32,8 +51,11 @@ pub fn store_error(lang: Lang, error: &StoreError) -> String {
         StoreError::Constraint(detail) => fill(t("store.constraint"), &[detail]),
         StoreError::UpgradeFailed { from, detail } => fill(t("store.upgrade_failed"), &[&from.to_string(), detail]),
         StoreError::NotFound => t("store.not_found").to_owned(),
+        StoreError::UnknownWal(path) => fill(t("store.unknown_wal"), &[&path.display().to_string()]),
+        StoreError::BadText => t("store.bad_text").to_owned(),
         StoreError::IsTheDatabase(path) => fill(t("store.is_the_database"), &[&path.display().to_string()]),
         StoreError::Sqlite(e) => fill(t("store.sqlite"), &[&e.to_string()]),
+        StoreError::NotAFile(e) => not_a_file(lang, e),
         StoreError::Io(e) => fill(t("store.io"), &[&e.to_string()]),
     }
 }
@@ -127,6 +149,7 @@ pub fn exchange_error(lang: Lang, error: &ExchangeError) -> String {
         }
         ExchangeError::UnknownEncoding { tried } => fill(t("exchange.unknown_encoding"), &[tried]),
         ExchangeError::Write(detail) => fill(t("exchange.write"), &[detail]),
+        ExchangeError::NotAFile(e) => not_a_file(lang, e),
         ExchangeError::Io(e) => fill(t("exchange.io"), &[&e.to_string()]),
     }
 }

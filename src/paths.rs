@@ -1,6 +1,6 @@
 //! Where the application keeps things on this computer: the default database, the demo
-//! database, the log folder and the UI settings, all in the per-user data folder; and whether
-//! a chosen file lies on a network share.
+//! database, the log folder, the UI settings and the audit chains' recorded heads, all in the
+//! per-user data folder; and whether a chosen file lies on a network share.
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,27 @@ pub fn demo_db() -> PathBuf {
 /// The folder of the daily log files.
 pub fn log_dir() -> PathBuf {
     data_dir().join("logs")
+}
+
+/// Where the audit chain's head of the database at `db` is recorded on this computer: a file in
+/// `audit-heads/` of the data folder named by a hash of the database's real path (links and
+/// `..` resolved), so each database file has its own record.
+pub fn chain_head_record(db: &Path) -> PathBuf {
+    data_dir().join("audit-heads").join(format!("{}.json", record_name(db)))
+}
+
+/// Where this computer records whether nengli has the database at `db` open, and the header of
+/// the write-ahead log it left when it last closed the file (`sessions/` of the data folder).
+pub fn session_record(db: &Path) -> PathBuf {
+    data_dir().join("sessions").join(format!("{}.json", record_name(db)))
+}
+
+/// A database's records' name: a hash of its real path (links and `..` resolved).
+fn record_name(db: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let real = crate::files::real_path(db);
+    let digest = Sha256::digest(real.to_string_lossy().as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The folder of a database's backups: `backups/` beside the file.

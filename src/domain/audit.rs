@@ -1,9 +1,55 @@
 //! The audit trail's rules: the chain (every entry carries a hash of itself and of the entry
-//! before it, so an entry changed or removed behind the application's back is found by `check`)
+//! before it, so an entry changed or removed behind the application's back is found by `check`),
+//! the chain's head as recorded outside the file and how a file's chain is judged against it,
 //! and the filter the change log is searched with.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+/// The newest entry of an audit chain: its id and hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainHead {
+    pub id: i64,
+    pub hash: String,
+}
+
+/// A chain's head as kept outside the database (in the user's data folder), for the file it
+/// names. `since`: when the record was last started afresh (a new file, a restore); backups
+/// taken before it belong to an earlier history and are not compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadRecord {
+    pub database: String,
+    pub head: ChainHead,
+    /// When the head was recorded (UTC, ISO).
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+}
+
+/// How a file's chain stands against a head recorded earlier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadVerdict {
+    /// The recorded entry is in the chain with the same hash (entries after it are new work).
+    Holds,
+    /// The recorded entry is in the chain with another hash: the chain was rewritten.
+    Rewritten,
+    /// The chain ends before the recorded entry (`last`: its newest id, 0 when empty).
+    Truncated { last: i64 },
+}
+
+/// Judges a chain whose entry at the recorded id has `hash_there` (none: no such entry) and
+/// whose newest entry is `last` against the `recorded` head.
+pub fn judge(recorded: &ChainHead, hash_there: Option<&str>, last: Option<&ChainHead>) -> HeadVerdict {
+    match hash_there {
+        Some(hash) if hash == recorded.hash => HeadVerdict::Holds,
+        Some(_) => HeadVerdict::Rewritten,
+        None => match last {
+            Some(last) if last.id > recorded.id => HeadVerdict::Rewritten,
+            other => HeadVerdict::Truncated { last: other.map_or(0, |h| h.id) },
+        },
+    }
+}
 
 /// What the change log is narrowed to; empty fields match everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -78,6 +124,18 @@ mod tests {
         let filter = Filter { from: day(27), to: day(28), ..Filter::default() };
         assert_eq!(filter.at_bounds(), (Some("2013-02-27".into()), Some("2013-03-01".into())));
         assert_eq!(Filter::default().at_bounds(), (None, None));
+    }
+
+    #[test]
+    fn a_recorded_head_holds_only_when_it_is_still_in_the_chain() {
+        let recorded = ChainHead { id: 10, hash: "a".into() };
+        let head = |id: i64| ChainHead { id, hash: "x".into() };
+        assert_eq!(judge(&recorded, Some("a"), Some(&head(10))), HeadVerdict::Holds);
+        assert_eq!(judge(&recorded, Some("a"), Some(&head(12))), HeadVerdict::Holds, "entries appended since are new work");
+        assert_eq!(judge(&recorded, Some("b"), Some(&head(12))), HeadVerdict::Rewritten);
+        assert_eq!(judge(&recorded, None, Some(&head(7))), HeadVerdict::Truncated { last: 7 });
+        assert_eq!(judge(&recorded, None, None), HeadVerdict::Truncated { last: 0 });
+        assert_eq!(judge(&recorded, None, Some(&head(12))), HeadVerdict::Rewritten, "the entry itself was taken out");
     }
 
     #[test]

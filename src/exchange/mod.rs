@@ -9,6 +9,7 @@ pub mod header;
 pub mod preview;
 pub mod read;
 pub mod write;
+mod xls;
 
 use crate::domain::Lang;
 use std::path::Path;
@@ -103,6 +104,8 @@ pub enum ExchangeError {
     NoHeader { sheet: String, missing: Vec<crate::domain::Field> },
     #[error("the file could not be written: {0}")]
     Write(String),
+    #[error("{0}")]
+    NotAFile(#[from] crate::files::NotAFile),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -111,11 +114,18 @@ pub enum ExchangeError {
 pub fn read_file(path: &Path) -> Result<Vec<read::Sheet>, ExchangeError> {
     let format =
         Format::of(path).ok_or_else(|| ExchangeError::UnknownFormat(path.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned()))?;
+    crate::files::require_regular(path)?;
     let bytes = std::fs::metadata(path)?.len();
     if bytes > MAX_FILE_BYTES {
         return Err(ExchangeError::TooLarge { bytes, max: MAX_FILE_BYTES });
     }
-    read::read_bytes(&std::fs::read(path)?, format)
+    // Read no further than the cap even if the file grows meanwhile.
+    let mut content = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(std::fs::File::open(path)?, MAX_FILE_BYTES + 1), &mut content)?;
+    if content.len() as u64 > MAX_FILE_BYTES {
+        return Err(ExchangeError::TooLarge { bytes: content.len() as u64, max: MAX_FILE_BYTES });
+    }
+    read::read_bytes(&content, format)
 }
 
 /// The file name shown in previews and written in the audit trail.

@@ -397,7 +397,7 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
             let mut rows = Vec::new();
             for record in reader.records() {
                 let record = record.map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
-                rows.push(record.iter().map(|c| Cell::text(c.trim())).collect());
+                rows.push(record.iter().map(|c| Cell::text(super::write::unneutralise(c).trim())).collect());
                 check_rows(rows.len())?;
             }
             vec![Sheet::new("CSV", rows)]
@@ -406,6 +406,8 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
         Format::Xlsx | Format::Xls | Format::Ods => {
             if check_parts(bytes)? {
                 read_xlsx(bytes)?
+            } else if super::xls::check_xls(bytes)? {
+                read_workbook(bytes)?
             } else {
                 check_ods(bytes)?;
                 read_workbook(bytes)?

@@ -163,9 +163,22 @@ pub fn standards_table(
     Table { sheet: sheet_name(Kind::Standards, lang), header: headers(Kind::Standards, lang), rows }
 }
 
-/// Text Excel would treat as a formula gets a leading `'`.
+/// The characters that make Excel read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text Excel would treat as a formula gets a leading `'`; so does text that already starts
+/// with a `'` that [`unneutralise`] would take away, so every text reads back as it was.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+    if text.starts_with(FORMULA_STARTS) || unneutralise(text).len() != text.len() { format!("'{text}") } else { text.to_owned() }
+}
+
+/// The text [`neutralise`] was given: a CSV exported and imported again keeps `-5` as `-5`
+/// (a `'` is taken away before a formula's first character or another `'`).
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => text,
+    }
 }
 
 /// The table as CSV: UTF-8 with a BOM, numbers as numbers, text neutralised.
@@ -261,6 +274,27 @@ pub fn accounts_table(accounts: &[crate::domain::access::NewAccount], lang: Lang
                     Value::from(a.name.as_str()),
                     Value::from(a.username.as_str()),
                     Value::from(a.password.as_str()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The packages just exported with the one-time code to give out with each.
+pub fn package_codes_table(issued: &[crate::domain::package::IssuedPackage], lang: Lang) -> Table {
+    let t = |key| i18n::tr(lang, key).to_owned();
+    Table {
+        sheet: t("package.codes_title"),
+        header: vec![t("field.staff_no"), t("field.name"), t("package.code"), t("package.file_kind")],
+        rows: issued
+            .iter()
+            .map(|p| {
+                let file = p.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                vec![
+                    Value::from(p.staff_no.as_str()),
+                    Value::from(p.name.as_str()),
+                    Value::from(p.code.as_str()),
+                    Value::from(file.as_str()),
                 ]
             })
             .collect(),
@@ -372,6 +406,31 @@ pub fn template(kind: Kind, lang: Lang, catalogue: &Catalogue, units: &[Unit]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neutralised_text_reads_back_as_it_was_written() {
+        let table = Table {
+            sheet: "x".into(),
+            header: vec!["a".into(), "b".into()],
+            rows: vec![
+                vec![Value::Text("-5".into()), Value::Text("=SUM(A1)".into())],
+                vec![Value::Text("@home".into()), Value::Text("'quoted".into())],
+                vec![Value::Text("+86 10".into()), Value::Text("'-kept".into())],
+            ],
+        };
+        let bytes = csv_bytes(&table).unwrap();
+        let sheets = crate::exchange::read::read_bytes(&bytes, crate::exchange::Format::Csv).unwrap();
+        let texts: Vec<Vec<String>> = sheets[0].rows[1..].iter().map(|r| r.iter().map(|c| c.text.clone()).collect()).collect();
+        assert_eq!(texts, [["-5", "=SUM(A1)"], ["@home", "'quoted"], ["+86 10", "'-kept"]]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_text_survives_neutralising(text in "['=+@\\-\t\ra-z]{0,6}") {
+            let written = neutralise(&text);
+            proptest::prop_assert_eq!(unneutralise(&written), text.as_str());
+        }
+    }
 
     #[test]
     fn formulas_are_neutralised_in_csv_and_numbers_stay_numbers() {

@@ -220,10 +220,17 @@ pub fn problem(lang: Lang, problem: &FieldProblem) -> String {
 pub fn package_problem(lang: Lang, problem: &crate::domain::package::PackageProblem) -> String {
     use crate::domain::package::PackageProblem as P;
     let key = match problem {
+        P::Missing => "package.missing",
+        P::NotAFile => "package.not_a_file",
+        P::NeverIssued => "package.never_issued",
+        P::Form(p) => return fill(tr(lang, "package.form"), &[&self::problem(lang, p)]),
         P::NotAPackage => "package.not_a_package",
         P::TooNew => "package.too_new",
         P::Checksum => "package.checksum",
         P::Seal => "package.seal",
+        P::NotByOfficial => "package.not_by_official",
+        P::Uncoded => "package.uncoded",
+        P::WrongCode => "package.wrong_code",
         P::UnknownRound => "package.unknown_round",
         P::UnknownOfficial => "package.unknown_official",
         P::RoundClosed => "package.round_closed",

@@ -124,8 +124,25 @@ impl Service {
         &self.actor
     }
 
-    /// Sets up an empty database for a bureau: its root unit, the year and the catalogue.
+    /// Sets up an empty database for a bureau: its root unit, the year and the catalogue, in
+    /// one transaction that also marks the setting-up complete.
     pub fn init_bureau(&mut self, name: &str, year: i32, catalogue: &Catalogue) -> Result<UnitId> {
+        self.begin_bureau(name, year, catalogue, crate::store::SETUP_COMPLETE)
+    }
+
+    /// [`Service::init_bureau`] for a setting-up that goes on in later transactions (the demo,
+    /// a synthetic bureau): the bureau is marked as started, and `check` calls it incomplete until
+    /// [`Service::finish_setup`] runs last.
+    pub fn start_bureau(&mut self, name: &str, year: i32, catalogue: &Catalogue) -> Result<UnitId> {
+        self.begin_bureau(name, year, catalogue, crate::store::SETUP_STARTED)
+    }
+
+    /// Marks the bureau's setting-up complete: the last write of `demo` and `gen`.
+    pub fn finish_setup(&mut self) -> Result<()> {
+        self.store.write(|db| Ok::<_, ServiceError>(db.set_meta(crate::store::SETUP_KEY, crate::store::SETUP_COMPLETE)?))
+    }
+
+    fn begin_bureau(&mut self, name: &str, year: i32, catalogue: &Catalogue, setup: &str) -> Result<UnitId> {
         let mut problems = Problems::default();
         let name = clean(name, Field::BureauName, true, MAX_TITLE, &mut problems);
         if !YEARS.contains(&year) {
@@ -140,6 +157,7 @@ impl Service {
             }
             db.set_meta("bureau_name", &name)?;
             db.set_meta("programme_year", &year.to_string())?;
+            db.set_meta(crate::store::SETUP_KEY, setup)?;
             db.insert_catalogue(catalogue)?;
             db.insert_scale(&crate::domain::standards::ScaleFile::shipped())?;
             db.insert_training_defaults(&crate::domain::training::TrainingFile::shipped())?;

@@ -8,7 +8,10 @@ use super::printing::Scope;
 use super::selfcheck::takes_part;
 use super::{Result, Service, ServiceError, existing_official, json};
 use crate::domain::access::Need;
-use crate::domain::package::{EXTENSION, FORMAT, Package, PackageCapability, PackageMeta, PackageProblem};
+use crate::domain::package::{
+    CodeKey, CodeLock, EXTENSION, FORMAT, IssuedPackage, Package, PackageCapability, PackageMeta, PackageProblem, code_from_bytes,
+};
+use crate::domain::problem::Problem;
 use crate::domain::selfcheck::{CheckStatus, Review, SelfCheck};
 use crate::domain::{Lang, OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
@@ -55,7 +58,8 @@ pub struct MergeSummary {
     pub kept: usize,
 }
 
-/// The package files at `path`: the file itself, or every `*.nlpkg` in a folder, by name.
+/// The package files at `path`: the file itself (a missing one is refused when read), or
+/// every regular `*.nlpkg` file in a folder, by name (none: an empty list).
 pub fn package_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_owned()]);
@@ -68,16 +72,33 @@ pub fn package_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Opens a package on the official's PC (no bureau database there): whole and unchanged.
+/// Opens a package on the official's PC (no bureau database there): whole and unchanged, and
+/// of a format that carries the official's code (an older one could not be handed in).
 pub fn open_package(path: &Path) -> std::result::Result<Package, PackageProblem> {
-    crate::store::read_package(path)
+    let package = crate::store::read_package(path)?;
+    if package.meta.code.is_none() {
+        return Err(PackageProblem::Uncoded);
+    }
+    Ok(package)
 }
 
-/// Saves the official's work into the package (its checksum renewed); `ready` hands it in.
-pub fn save_package(path: &Path, package: &Package) -> std::result::Result<(), ServiceError> {
+/// Saves the official's work into the package, sealed with the key of `code` (the one-time
+/// code on the slip given out with the package; a wrong one saves nothing); `ready` hands it in.
+pub fn save_package(path: &Path, package: &Package, code: &str) -> std::result::Result<(), ServiceError> {
+    let key = package.unlock(code).map_err(|p| ServiceError::Package(path.to_owned(), p))?;
     let form = package.form.clone().validate(package.ready)?;
-    crate::store::write_package(path, &Package { form, ..package.clone() })?;
+    crate::store::write_package(path, &Package { form, ..package.clone() }.sealed_with(&key))?;
     Ok(())
+}
+
+/// A fresh one-time code and the salt its key is derived with, from the OS random source.
+fn new_code() -> (String, String) {
+    let [a, b] = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()];
+    let mut letters = [0u8; 8];
+    letters.copy_from_slice(&a.as_bytes()[..8]);
+    // A v4 uuid's random bytes, leaving out the version and variant bits (bytes 6 and 8).
+    let salt: String = a.as_bytes()[9..].iter().chain(&b.as_bytes()[9..]).map(|x| format!("{x:02x}")).collect();
+    (code_from_bytes(letters), salt)
 }
 
 /// What taking `package` in would do to `current`.
@@ -100,8 +121,18 @@ fn outcome(package: &Package, current: Option<&SelfCheck>) -> Outcome {
 /// Verifies a package against the bureau's database and previews it.
 fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Result<Incoming, PackageProblem> {
     let package = crate::store::read_package(file)?;
+    if key.is_empty() {
+        return Err(PackageProblem::NeverIssued);
+    }
     if package.meta.bureau != bureau || !package.sealed_by(key) {
         return Err(PackageProblem::Seal);
+    }
+    let lock = package.meta.code.as_ref().ok_or(PackageProblem::Uncoded)?;
+    let Some(code_key) = db.package_code_key(&lock.salt).map_err(|_| PackageProblem::NotAPackage)? else {
+        return Err(PackageProblem::Seal);
+    };
+    if code_key.check() != lock.check || !package.filled_with(&code_key) {
+        return Err(PackageProblem::NotByOfficial);
     }
     let store = |_| PackageProblem::NotAPackage;
     let round_id = db.round_by_uuid(&package.meta.round).map_err(store)?.ok_or(PackageProblem::UnknownRound)?;
@@ -114,8 +145,11 @@ fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Re
     if !takes_part(&db.units().map_err(store)?, &round, who.unit, who.status) {
         return Err(PackageProblem::NotInRound);
     }
-    if package.form.clone().validate(package.ready).is_err() {
-        return Err(PackageProblem::Incomplete);
+    if let Err(problems) = package.form.clone().validate(package.ready) {
+        // Levels missing or out of range make it incomplete; any other text is named as the
+        // self-check page would name it (a reflection too long, control characters).
+        let text = problems.into_iter().find(|p| !matches!(p.problem, Problem::Required | Problem::OutOfRange { .. }));
+        return Err(text.map_or(PackageProblem::Incomplete, PackageProblem::Form));
     }
     let current = db.self_check(round_id, official).map_err(store)?;
     let outcome = outcome(&package, current.as_ref());
@@ -124,9 +158,10 @@ fn review(db: &Db<'_>, file: &Path, key: &[u8], bureau: &str) -> std::result::Re
 
 impl Service {
     /// Writes a package for each participant of `round` in `scope` (one official, a unit with
-    /// its sub-units, or everyone) into `dir`, texts in `lang`; returns the files written. One
-    /// audit row for the export.
-    pub fn export_packages(&mut self, round: i64, scope: Scope, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
+    /// its sub-units, or everyone) into `dir`, texts in `lang`; returns the files written, each
+    /// with the one-time code to give out with it (only the code's key is kept, in the database;
+    /// the package holds a check value). One audit row for the export.
+    pub fn export_packages(&mut self, round: i64, scope: Scope, dir: &Path, lang: Lang) -> Result<Vec<IssuedPackage>> {
         self.require(Need::Admin)?;
         let rows = self.round_rows(round)?;
         let actor = self.actor.clone();
@@ -154,6 +189,7 @@ impl Service {
             })
             .collect();
         let mut written = Vec::new();
+        let mut keys = Vec::new();
         let chosen = rows
             .iter()
             .filter(|r| within.as_ref().is_none_or(|w| w.contains(&r.unit)))
@@ -182,19 +218,32 @@ impl Service {
                 base_version: detail.check.as_ref().map_or(0, |c| c.version),
                 lang,
                 exported_at: today.clone(),
+                code: None,
             };
+            let (code, salt) = new_code();
+            let path = dir.join(format!("{}.{EXTENSION}", meta.staff_no));
+            let code_key = CodeKey::derive(&code, &salt).ok_or_else(|| ServiceError::Package(path, PackageProblem::WrongCode))?;
+            let meta = PackageMeta { code: Some(CodeLock { salt: salt.clone(), check: code_key.check() }), ..meta };
             let package = Package {
                 seal: crate::domain::package::seal(&meta, &key),
                 meta,
                 form: detail.check.map(|c| c.data).unwrap_or_default(),
                 ready: false,
-            };
+                fill_seal: String::new(),
+            }
+            .sealed_with(&code_key);
             let path = dir.join(package.file_name());
             crate::store::write_package(&path, &package)?;
-            written.push(path);
+            written.push(IssuedPackage { file: path, staff_no: package.meta.staff_no, name: package.meta.name, code });
+            keys.push((salt, code_key));
         }
         let after = serde_json::json!({ "round": round, "scope": format!("{scope:?}"), "packages": written.len(), "dir": dir.display().to_string() });
-        self.store.write(|db| db.audit(&actor, "package.export", "selfcheck_round", Some(round), None, Some(&after.to_string())))?;
+        self.store.write(|db| {
+            for (salt, code_key) in &keys {
+                db.set_package_code_key(salt, code_key)?;
+            }
+            db.audit(&actor, "package.export", "selfcheck_round", Some(round), None, Some(&after.to_string()))
+        })?;
         Ok(written)
     }
 
@@ -207,13 +256,7 @@ impl Service {
             None => Vec::new(),
         };
         let bureau = db.bureau_uuid()?.unwrap_or_default();
-        Ok(files
-            .iter()
-            .map(|file| Reviewed {
-                file: file.clone(),
-                result: if key.is_empty() { Err(PackageProblem::Seal) } else { review(&db, file, &key, &bureau) },
-            })
-            .collect())
+        Ok(files.iter().map(|file| Reviewed { file: file.clone(), result: review(&db, file, &key, &bureau) }).collect())
     }
 
     /// Takes the chosen packages in, in one transaction: each is checked again against the

@@ -64,7 +64,7 @@ pub fn demo_identity() -> (String, i32) {
 /// Creates the demo bureau in an empty database.
 pub fn demo(service: &mut Service) -> Result<Summary> {
     let file = demo_file();
-    service.init_bureau(&file.bureau, file.year, &Catalogue::shipped())?;
+    service.start_bureau(&file.bureau, file.year, &Catalogue::shipped())?;
     let today = NaiveDate::from_ymd_opt(file.year, 8, 1).unwrap_or(NaiveDate::MIN);
     let summary = populate(service, &file.units, None, 2012, today, "bureau.demo")?;
     demo_programme(service, file.year)?;
@@ -75,6 +75,7 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
         db.audit(&actor, "bureau.demo_training", "training_session", None, None, None)?;
         Ok::<_, ServiceError>(())
     })?;
+    service.finish_setup()?;
     Ok(summary)
 }
 
@@ -333,7 +334,7 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
     let file = demo_file();
     let years = years.clamp(1, 20) as i32;
     let first_year = file.year;
-    service.init_bureau(name, first_year + years - 1, &Catalogue::shipped())?;
+    service.start_bureau(name, first_year + years - 1, &Catalogue::shipped())?;
     let mut units: Vec<DemoUnit> =
         file.units.iter().filter(|u| (u.kind != "branch" && u.kind != "team") || u.parent.as_deref() == Some("稽查局")).cloned().collect();
     let branch = file.units.iter().find(|u| u.kind == "branch").cloned();
@@ -362,6 +363,7 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
     yearly_records(service, first_year, first_year + years - 1, seed)?;
     let last = first_year + years - 1;
     service.store_mut().write(|db| self_check_round(db, last, seed, |_| true))?;
+    service.finish_setup()?;
     Ok(summary)
 }
 

@@ -1,8 +1,50 @@
-//! The audit trail: one row per user action, written inside the action's own transaction.
+//! The audit trail: one row per user action, written inside the action's own transaction; and
+//! its chain's head as recorded outside the file, in the user's data folder.
 
 use super::{Db, Result};
-use crate::domain::audit::{AuditRow, Entry, Filter, link};
+use crate::domain::audit::{AuditRow, ChainHead, Entry, Filter, HeadRecord, HeadVerdict, judge, link};
 use rusqlite::{OptionalExtension, params};
+use std::path::Path;
+
+/// The head recorded on this computer for the database at `db`, if any (an unreadable record
+/// counts as none).
+pub fn read_head_record(db: &Path) -> Option<HeadRecord> {
+    let text = std::fs::read_to_string(crate::paths::chain_head_record(db)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Records `head` as the chain's head of the database at `db` (written whole, then renamed).
+/// `since` starts the record afresh (a new file, a restore); otherwise the earlier one is kept.
+pub fn write_head_record(db: &Path, head: &ChainHead, since: Option<String>) -> std::io::Result<()> {
+    let path = crate::paths::chain_head_record(db);
+    let since = since.or_else(|| read_head_record(db).and_then(|r| r.since));
+    let record = HeadRecord {
+        database: crate::files::real_path(db).to_string_lossy().into_owned(),
+        head: head.clone(),
+        at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        since,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let text = serde_json::to_string_pretty(&record).map_err(std::io::Error::other)?;
+    crate::files::write_atomically(&path, text.as_bytes())
+}
+
+/// Starts this computer's record afresh at the head of the file now at `db` (after a restore
+/// put another history in place); a file without a chain leaves no record.
+pub fn restart_head_record(db: &Path) -> super::Result<()> {
+    let head = super::Store::open_read_only(db)?.read().audit_head()?;
+    let since = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+    match head {
+        Some(head) => write_head_record(db, &head, Some(since))?,
+        None => match std::fs::remove_file(crate::paths::chain_head_record(db)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        },
+    }
+    Ok(())
+}
 
 impl Db<'_> {
     /// Records an action; `before` and `after` are JSON snapshots of the record.
@@ -24,6 +66,24 @@ impl Db<'_> {
             )?
             .execute(params![at, actor, action, entity, entity_id, before, after, hash])?;
         Ok(())
+    }
+
+    /// The chain's newest entry, if it has any (`None` also before the chain existed).
+    pub fn audit_head(&self) -> Result<Option<ChainHead>> {
+        let head = self
+            .conn
+            .prepare_cached("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))
+            .optional()?;
+        Ok(head.and_then(|(id, hash)| Some(ChainHead { id, hash: hash? })))
+    }
+
+    /// How this file's chain stands against a head recorded earlier.
+    pub fn judge_head(&self, recorded: &ChainHead) -> Result<HeadVerdict> {
+        let there: Option<Option<String>> =
+            self.conn.query_row("SELECT hash FROM audit WHERE id = ?1", [recorded.id], |r| r.get(0)).optional()?;
+        let there = there.map(Option::unwrap_or_default);
+        Ok(judge(recorded, there.as_deref(), self.audit_head()?.as_ref()))
     }
 
     fn last_audit_hash(&self) -> Result<String> {

@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod catalogue;
+mod check;
 mod meta;
 mod migrate;
 mod officials;
@@ -15,16 +16,20 @@ mod selfcheck;
 mod standards;
 mod training;
 mod units;
+mod wal;
 mod yearend;
 
 pub use crate::domain::audit::AuditRow;
 pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
+pub use audit::{read_head_record, restart_head_record, write_head_record};
+pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
 pub use units::UnitUsage;
+pub use wal::{Session, WalMark, WalVerdict, discard_wal, read_session, wal_verdict};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::io::Read;
@@ -52,14 +57,24 @@ pub enum StoreError {
     /// Bringing the file from schema `from` to this version's failed; it was left as it was.
     #[error("the database could not be upgraded from schema {from}; it was left as it was: {detail}")]
     UpgradeFailed { from: i64, detail: String },
+    /// A text read back is not valid UTF-8: bytes inside the file were changed (`check` names
+    /// the table and record).
+    #[error("the database holds damaged text")]
+    BadText,
     #[error("record not found")]
     NotFound,
+    /// A write-ahead log beside the database that nengli did not leave when it last closed the
+    /// file: not applied, the database untouched.
+    #[error("a write-ahead log beside {0} was not left by nengli; it was not applied")]
+    UnknownWal(PathBuf),
     /// A file was to be written over the open database or one of its companions (a restore from
     /// the database itself, a PDF or export aimed at it); nothing was written.
     #[error("that is the database itself (or its lock, journal or another nengli database): {0}")]
     IsTheDatabase(PathBuf),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("{0}")]
+    NotAFile(#[from] crate::files::NotAFile),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -70,27 +85,18 @@ impl From<rusqlite::Error> for StoreError {
             rusqlite::Error::SqliteFailure(e, msg) => match e.code {
                 ErrorCode::ConstraintViolation => StoreError::Constraint(msg.clone().unwrap_or_else(|| e.to_string())),
                 ErrorCode::NotADatabase => StoreError::NotADatabase,
+                ErrorCode::DatabaseCorrupt => StoreError::Damaged(msg.clone().unwrap_or_else(|| e.to_string())),
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => StoreError::Busy,
                 _ => StoreError::Sqlite(error),
             },
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
+            rusqlite::Error::Utf8Error(..) => StoreError::BadText,
             _ => StoreError::Sqlite(error),
         }
     }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
-
-/// One thing `check` found wrong with a database file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CheckProblem {
-    /// A line of SQLite's `integrity_check` (damage inside the file).
-    Integrity(String),
-    /// A row of `table` that refers to a missing row of `parent`.
-    ForeignKey { table: String, row: i64, parent: String },
-    /// Audit entries changed or removed behind the application's back, from entry `first`.
-    AuditChain { first: i64, count: usize },
-}
 
 /// Whether opening may create a new database file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +117,7 @@ enum Probe {
 }
 
 fn probe(path: &Path) -> Result<Probe> {
+    crate::files::require_regular(path)?;
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Fresh),
@@ -158,6 +165,32 @@ pub struct Store {
     /// Schema versions applied while opening (empty when the file was current).
     migrated: Vec<i64>,
     network_share: bool,
+    /// The chain's head is recorded outside the file after each write: only while the file's
+    /// chain still holds the head recorded before it was opened (a chain found rewritten keeps
+    /// its record, so `check` goes on reporting it).
+    head: HeadKeeping,
+    /// This store records the file open and closed on this computer (see `wal.rs`).
+    session: bool,
+}
+
+impl Drop for Store {
+    /// Empties the write-ahead log into the file, then records it closed with any log it leaves.
+    fn drop(&mut self) {
+        if let Some(path) = self.path.as_deref().filter(|_| self.session) {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+            wal::mark_closed(path);
+        }
+    }
+}
+
+/// Whether and how a store records its audit chain's head in the user's data folder.
+#[derive(Debug, Default)]
+struct HeadKeeping {
+    record: bool,
+    /// A new file: the record is started afresh at its first head.
+    fresh: std::cell::Cell<bool>,
+    /// The head recorded last, so an unchanged head is not written again.
+    last: std::cell::RefCell<Option<crate::domain::audit::ChainHead>>,
 }
 
 impl Store {
@@ -173,15 +206,103 @@ impl Store {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
-        if let Probe::Ours { .. } = probe(path)? {
-            quick_check(path)?;
+        // Before anything reads the file through SQLite, which would apply the log.
+        if wal::wal_verdict(path) == wal::WalVerdict::Unknown {
+            return Err(StoreError::UnknownWal(path.to_owned()));
         }
+        let fresh = match probe(path)? {
+            Probe::Ours { .. } => {
+                quick_check(path)?;
+                false
+            }
+            Probe::Fresh => true,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
+            // Half-written copies and backups of writers that were killed are of no use to anyone.
+            crate::files::sweep_partials(dir, None);
+            crate::files::sweep_partials(&crate::paths::backup_folder(path), None);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        Store::prepare(conn, Some(path.to_owned()), true, network_share)
+        let mut store = Store::prepare(conn, Some(path.to_owned()), true, network_share)?;
+        store.head = store.head_keeping(path, fresh);
+        if !network_share {
+            wal::mark_open(path, true);
+            store.session = true;
+        }
+        Ok(store)
+    }
+
+    /// Whether this file's chain may be recorded from now on: a new file starts afresh; an
+    /// existing one only while it holds the head recorded before (none recorded: it does).
+    fn head_keeping(&self, path: &Path, fresh: bool) -> HeadKeeping {
+        let holds = fresh
+            || match audit::read_head_record(path) {
+                None => true,
+                Some(record) => match self.read().judge_head(&record.head) {
+                    Ok(crate::domain::audit::HeadVerdict::Holds) => true,
+                    Ok(verdict) => {
+                        log::warn!("{}: the audit chain does not hold its recorded head ({verdict:?})", path.display());
+                        false
+                    }
+                    Err(_) => false,
+                },
+            };
+        HeadKeeping { record: holds, fresh: std::cell::Cell::new(fresh), last: std::cell::RefCell::new(None) }
+    }
+
+    /// Records the chain's head in the user's data folder when it changed (see [`HeadKeeping`]).
+    /// A failure is logged: the record is a second witness, never a reason to lose work.
+    fn record_head(&self) {
+        let Some(path) = self.path.as_deref().filter(|_| self.head.record) else { return };
+        let Ok(Some(head)) = self.read().audit_head() else { return };
+        if self.head.last.borrow().as_ref() == Some(&head) {
+            return;
+        }
+        let since = self.head.fresh.replace(false).then(|| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string());
+        match audit::write_head_record(path, &head, since) {
+            Ok(()) => *self.head.last.borrow_mut() = Some(head),
+            Err(e) => log::warn!("could not record the audit chain's head of {}: {e}", path.display()),
+        }
+    }
+
+    /// Opens the database at `path` for reading only: nothing is written to it, not even an
+    /// upgrade or a journal change (for `check`). A file that is not ours, or newer, is refused.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        // The header may still be only in the write-ahead log of a file open elsewhere, so a
+        // fresh-looking file is asked again through SQLite, which reads the log too.
+        probe(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Without a write-ahead log beside it, nobody has the file open: it is read as immutable,
+        // so SQLite leaves no -wal or -shm file behind either.
+        let conn = if with_suffix(path, "-wal").exists() {
+            Connection::open_with_flags(path, flags)?
+        } else {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
+        };
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let application_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if application_id != APPLICATION_ID {
+            return Err(if application_id == 0 && objects == 0 { StoreError::NotADatabase } else { StoreError::Foreign });
+        }
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew { found: version, supported: LATEST_VERSION });
+        }
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            migrated: Vec::new(),
+            network_share: false,
+            head: HeadKeeping::default(),
+            session: false,
+        })
     }
 
     /// A private in-memory database, for tests and previews.
@@ -256,7 +377,7 @@ impl Store {
                 migrated
             );
         }
-        Ok(Store { conn, path, migrated, network_share })
+        Ok(Store { conn, path, migrated, network_share, head: HeadKeeping::default(), session: false })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -292,36 +413,20 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = change(&Db { conn: &tx })?;
         tx.commit().map_err(StoreError::from)?;
+        self.record_head();
+        if let Some(path) = self.path.as_deref().filter(|_| self.session) {
+            wal::mark_open(path, false);
+        }
         Ok(value)
     }
 
     /// Writes a consistent copy of the database to `dest` while it stays in use: the copy goes
     /// to a temporary file, is checked (ours, `integrity_check`), synced, then renamed in place.
+    /// The copy holds the chain up to its head; this computer's record is brought up to it too.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        write_copy(&self.conn, dest)
-    }
-
-    /// The full `integrity_check`, `foreign_key_check` and the audit chain: an empty list means
-    /// all is well.
-    pub fn check(&self) -> Result<Vec<CheckProblem>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = line?;
-            if line != "ok" {
-                problems.push(CheckProblem::Integrity(line));
-            }
-        }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| Ok(CheckProblem::ForeignKey { table: r.get(0)?, row: r.get(1)?, parent: r.get(2)? }))?;
-        for row in rows {
-            problems.push(row?);
-        }
-        let broken = self.read().audit_chain(false)?;
-        if let Some(&first) = broken.first() {
-            problems.push(CheckProblem::AuditChain { first, count: broken.len() });
-        }
-        Ok(problems)
+        write_copy(&self.conn, dest)?;
+        self.record_head();
+        Ok(())
     }
 
     /// Runs raw SQL; only for tests that prove the schema's own checks.
@@ -366,6 +471,32 @@ pub fn verify_file(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if verdict == "ok" { Ok(()) } else { Err(StoreError::NotADatabase) }
+}
+
+/// `path` with `suffix` added to its name (`nengli.sqlite` → `nengli.sqlite-wal`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The `file:` URI that opens `path` as an immutable database (no locks, no journal files).
+pub(crate) fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if text.as_bytes().get(1) == Some(&b':') {
+        uri.push('/');
+    }
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Reads and writes on one connection or transaction.

@@ -735,6 +735,9 @@ impl eframe::App for NengliApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.backup_if_changed();
+        // Closed here rather than left to the process's end: the write-ahead log goes into the
+        // file and this computer records the database closed (see store/wal.rs).
+        self.service = None;
     }
 }
 

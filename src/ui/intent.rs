@@ -296,6 +296,10 @@ pub enum SelfCheckIntent {
     /// Merge the previewed packages (conflicts only where chosen).
     MergePackages,
     ClosePackageReview,
+    /// Save the list of packages just exported with their one-time codes, to hand out.
+    ExportPackageCodes,
+    /// Close the list of codes (it is not shown again).
+    ClosePackageCodes,
     /// Store the study-record form for the selected official.
     SaveStudyForm,
 }

@@ -97,10 +97,10 @@ impl Job {
         })
     }
 
-    /// Runs the full check (`integrity_check`, `foreign_key_check`, the audit chain) of the
-    /// database at `db` through a connection of its own.
+    /// Runs the full check (`integrity_check`, `foreign_key_check`, texts, the audit chain) of
+    /// the database at `db` through a read-only connection of its own.
     pub fn check(db: PathBuf) -> std::io::Result<Job> {
-        Job::spawn("check", move |_, _| Outcome::Checked(Store::open(&db, OpenMode::Existing).and_then(|store| store.check())))
+        Job::spawn("check", move |_, _| Outcome::Checked(crate::store::check_file(&db)))
     }
 
     /// Prints year-end forms through a connection of its own, acting as `acting`: sheets are

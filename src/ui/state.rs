@@ -398,6 +398,8 @@ pub struct SelfCheckPage {
     pub package_unit: Option<UnitId>,
     /// Returned packages being previewed.
     pub package_review: Option<PackageReview>,
+    /// The packages just exported with their one-time codes (shown once, exportable).
+    pub issued: Vec<crate::domain::package::IssuedPackage>,
     /// The selected official's training file for the round's year.
     pub training: Option<crate::service::training::TrainingFile>,
     /// The round year's sessions, for linking plan items to them.
@@ -421,6 +423,10 @@ pub struct PackageView {
     pub package: crate::domain::package::Package,
     pub problems: Vec<FieldProblem>,
     pub saved: Option<String>,
+    /// The one-time code given out with the package, as typed (needed to save).
+    pub code: String,
+    /// Why the code typed was refused.
+    pub code_problem: Option<String>,
 }
 
 /// Returned packages being previewed before they are merged: each with whether its conflict

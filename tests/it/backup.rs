@@ -46,7 +46,8 @@ fn a_backup_taken_while_another_thread_writes_opens_and_verifies() {
     for copy in &copies {
         verify_file(copy).unwrap();
         let reopened = Store::open(copy, OpenMode::Existing).unwrap();
-        assert!(reopened.check().unwrap().is_empty());
+        // A copy this computer never recorded: at most the note saying so.
+        assert!(reopened.check().unwrap().iter().all(|p| p.is_note()));
         assert_eq!(count(copy), count(&db), "every official is in every copy");
         assert!(!std::path::Path::new(&format!("{}.partial", copy.display())).exists());
     }
@@ -144,7 +145,9 @@ fn a_damaged_file_is_found_at_open_and_left_as_it_is() {
     assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was written to the damaged file");
     let out = Process::new(env!("CARGO_BIN_EXE_nengli")).args(["--lang", "en", "--db", db.to_str().unwrap(), "check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"), "{}", String::from_utf8_lossy(&out.stderr));
+    // Found at open (an error) or by the check itself (a listed problem), it is named as damage.
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("damaged"), "{said}");
 }
 
 /// A restore is a transaction over files: from the database itself, from a damaged copy, or into

@@ -192,7 +192,13 @@ fn packages_go_out_for_a_unit_and_come_back_through_the_command_line() {
     let mut package = nengli::service::packages::open_package(first).unwrap();
     package.form.levels = [Some(3); 8];
     package.ready = true;
-    nengli::service::packages::save_package(first, &package).unwrap();
+    // The export's output is the list to hand out: a line per package with its code.
+    let name = first.file_name().unwrap().to_string_lossy().into_owned();
+    let stdout = text(&result.stdout);
+    let line = stdout.lines().find(|l| l.ends_with(&format!("({name})"))).unwrap_or_else(|| panic!("{stdout}"));
+    let code = line.split("code ").nth(1).unwrap().split(' ').next().unwrap().to_owned();
+    assert_eq!(code.len(), 9, "{line}");
+    nengli::service::packages::save_package(first, &package, &code).unwrap();
     let result = run(&["import-packages", &db_arg(&out)]);
     assert!(result.status.success(), "{}{}", text(&result.stdout), text(&result.stderr));
     assert!(text(&result.stdout).contains("a new self-check"), "{}", text(&result.stdout));
@@ -206,6 +212,16 @@ fn packages_go_out_for_a_unit_and_come_back_through_the_command_line() {
     let result = run(&["import-packages", &db_arg(&out), "--take-conflicts"]);
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stdout).contains("stray.nlpkg: not a self-check package"), "{}", text(&result.stdout));
+    // Someone holding a colleague's package fills it in without the code on that official's slip.
+    std::fs::remove_file(out.join("stray.nlpkg")).unwrap();
+    let other = files.iter().find(|f| *f != first).unwrap();
+    let mut forged = nengli::service::packages::open_package(other).unwrap();
+    forged.form.levels = [Some(5); 8];
+    forged.ready = true;
+    nengli::store::write_package(other, &forged).unwrap();
+    let result = run(&["import-packages", &db_arg(other)]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stdout).contains("filled by someone without the official's code"), "{}", text(&result.stdout));
 }
 
 #[test]

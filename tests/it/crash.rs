@@ -55,12 +55,15 @@ fn an_import_killed_at_any_moment_stores_all_or_nothing() {
     // Kill times spread from "at once" to "after it must have finished".
     for (round, delay_ms) in [5u64, 60, 180, 400, 900, 1600, 3000].into_iter().enumerate() {
         std::fs::copy(&pristine, &db).unwrap();
+        // The file is replaced on purpose: this computer's record of the last round's chain goes too.
+        let _ = std::fs::remove_file(nengli::paths::chain_head_record(&db));
         let mut child = import(&db, &sheet);
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
         let store = Store::open(&db, OpenMode::Existing).unwrap_or_else(|e| panic!("round {round}: the file must reopen: {e}"));
-        assert!(store.check().unwrap().is_empty(), "round {round}: integrity and foreign keys hold");
+        let problems = store.check().unwrap();
+        assert!(problems.iter().all(|p| p.is_note()), "round {round}: integrity and foreign keys hold: {problems:?}");
         drop(store);
         let n = officials(&db);
         assert!(n == 0 || n == ROWS as i64, "round {round} (killed after {delay_ms} ms): {n} rows, never part of an import");

@@ -4,9 +4,12 @@
 
 mod architecture;
 mod backup;
+mod check;
 mod cli;
 mod crash;
 mod exchange;
+mod inputs;
+mod integrity;
 mod packages;
 mod report;
 mod rosters;

@@ -3,7 +3,7 @@
 //! random, truncated and tampered files refused with nothing stored.
 
 use crate::support::{audit_count, demo, demo_file};
-use nengli::domain::package::PackageProblem;
+use nengli::domain::package::{IssuedPackage, PackageProblem};
 use nengli::domain::selfcheck::{CheckStatus, SelfCheckData};
 use nengli::domain::{Lang, OfficialId};
 use nengli::service::command::SelfCheckCommand;
@@ -18,6 +18,7 @@ struct Setup {
     round: i64,
     dir: tempfile::TempDir,
     files: Vec<PathBuf>,
+    issued: Vec<IssuedPackage>,
 }
 
 /// The demo bureau with packages exported for 征管科.
@@ -26,8 +27,14 @@ fn exported() -> Setup {
     let round = service.rounds().unwrap()[0].id;
     let unit = nengli::service::printing::find_unit(&service, "征管科").unwrap().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let files = service.export_packages(round, nengli::service::printing::Scope::Unit(unit), dir.path(), Lang::Tc).unwrap();
-    Setup { service, round, dir, files }
+    let issued = service.export_packages(round, nengli::service::printing::Scope::Unit(unit), dir.path(), Lang::Tc).unwrap();
+    let files = issued.iter().map(|i| i.file.clone()).collect();
+    Setup { service, round, dir, files, issued }
+}
+
+/// The code given out with the package at `path`.
+fn code_of(setup: &Setup, path: &Path) -> String {
+    setup.issued.iter().find(|i| i.file == path).unwrap().code.clone()
 }
 
 fn official_of(service: &Service, username: &str) -> OfficialId {
@@ -39,12 +46,13 @@ fn file_for(setup: &Setup, official: OfficialId) -> PathBuf {
     setup.files.iter().find(|f| f.file_name().unwrap().to_string_lossy().starts_with(&staff_no)).unwrap().clone()
 }
 
-/// What the official does on their own PC: open, fill all eight levels, hand in.
-fn fill(path: &Path, level: u8) {
+/// What the official does on their own PC: open, fill all eight levels, hand in with the code
+/// on their slip.
+fn fill(setup: &Setup, path: &Path, level: u8) {
     let mut package = open_package(path).unwrap();
     package.form = SelfCheckData { levels: [Some(level); 8], reflection: "在家中填寫".into(), ..package.form };
     package.ready = true;
-    save_package(path, &package).unwrap();
+    save_package(path, &package, &code_of(setup, path)).unwrap();
 }
 
 #[test]
@@ -57,12 +65,13 @@ fn a_unit_is_exported_filled_at_home_and_merged_back() {
     let one = tempfile::tempdir().unwrap();
     let single = setup.service.export_packages(setup.round, nengli::service::printing::Scope::Official(me), one.path(), Lang::En).unwrap();
     assert_eq!(single.len(), 1, "one official's package alone");
-    assert_eq!(open_package(&single[0]).unwrap().meta.capabilities[0].name, "Learning", "in the exporting window's language");
+    assert_eq!(open_package(&single[0].file).unwrap().meta.capabilities[0].name, "Learning", "in the exporting window's language");
+    assert_ne!(single[0].code, code_of(&setup, &file_for(&setup, me)), "each package has a code of its own");
     let file = file_for(&setup, me);
     let package = open_package(&file).unwrap();
     assert_eq!(package.meta.capabilities.len(), 8, "the package carries what the form shows");
     assert_eq!(package.meta.capabilities[0].name, "學習力");
-    fill(&file, 4);
+    fill(&setup, &file, 4);
     let reviewed = setup.service.review_packages(std::slice::from_ref(&file)).unwrap();
     let incoming = reviewed[0].result.clone().unwrap();
     assert_eq!((incoming.official, &incoming.outcome), (me, &Outcome::New));
@@ -95,7 +104,7 @@ fn a_record_changed_since_the_export_is_a_conflict_never_overwritten_silently() 
             submit: false,
         }))
         .unwrap();
-    fill(&file, 5);
+    fill(&setup, &file, 5);
     let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
     assert!(matches!(incoming.outcome, Outcome::Conflict { .. }), "{:?}", incoming.outcome);
     let before = audit_count(&setup.service);
@@ -118,16 +127,110 @@ fn packages_of_another_bureau_or_with_a_changed_identity_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let other_db = dir.path().join("other.sqlite");
     demo_file(&other_db);
-    let other = Service::new(Store::open(&other_db, OpenMode::Existing).unwrap(), "other");
+    let mut other = Service::new(Store::open(&other_db, OpenMode::Existing).unwrap(), "other");
+    let result = other.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(result.unwrap_err(), PackageProblem::NeverIssued, "a bureau that never exported says so");
+    let round = other.rounds().unwrap()[0].id;
+    let elsewhere = tempfile::tempdir().unwrap();
+    other.export_packages(round, nengli::service::printing::Scope::All, elsewhere.path(), Lang::En).unwrap();
     let result = other.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
     assert_eq!(result.unwrap_err(), PackageProblem::Seal);
     // Redirected to a colleague and saved through the app (checksum renewed): the seal fails.
     let colleague = setup.service.read().official(setup.service.round_rows(setup.round).unwrap()[0].official).unwrap().unwrap();
     let mut package = open_package(&file).unwrap();
     package.meta.official = colleague.uuid.clone();
-    save_package(&file, &package).unwrap();
+    save_package(&file, &package, &code_of(&setup, &file)).unwrap();
     let result = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
     assert_eq!(result.unwrap_err(), PackageProblem::Seal);
+}
+
+/// Anyone holding an official's package can open it, but without the code given out with it
+/// they can neither save it through the app nor hand in a form of their own making.
+#[test]
+fn a_package_filled_by_someone_without_the_officials_code_is_refused() {
+    let mut setup = exported();
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    let unfilled = std::fs::read(&file).unwrap();
+    let mut package = open_package(&file).unwrap();
+    package.form.levels = [Some(5); 8];
+    package.ready = true;
+    // Through the app: a wrong or missing code saves nothing.
+    for wrong in ["", "ABCD-EFGH", "not a code"] {
+        let refused = save_package(&file, &package, wrong);
+        assert!(matches!(refused, Err(ServiceError::Package(_, PackageProblem::WrongCode))), "{refused:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), unfilled, "nothing written");
+    }
+    // Behind the app's back: the file rewritten whole with a valid checksum, its old fill seal
+    // kept, or sealed with a code of the forger's own choosing.
+    nengli::store::write_package(&file, &package).unwrap();
+    let refused = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(refused.unwrap_err(), PackageProblem::NotByOfficial);
+    let lock = package.meta.code.clone().unwrap();
+    let mine = nengli::domain::package::CodeKey::derive("2222-2222", &lock.salt).unwrap();
+    nengli::store::write_package(&file, &package.clone().sealed_with(&mine)).unwrap();
+    let refused = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(refused.unwrap_err(), PackageProblem::NotByOfficial);
+    // …and the forger's own code lock put in: the bureau's seal over the identity breaks.
+    let mut relocked = package.clone();
+    relocked.meta.code = Some(nengli::domain::package::CodeLock { salt: lock.salt.clone(), check: mine.check() });
+    nengli::store::write_package(&file, &relocked.sealed_with(&mine)).unwrap();
+    let refused = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result;
+    assert_eq!(refused.unwrap_err(), PackageProblem::Seal);
+    assert!(setup.service.merge_packages(&[], false).is_ok());
+    assert!(setup.service.read().self_check(setup.round, me).unwrap().is_none(), "nothing stored");
+    assert_eq!(
+        nengli::i18n::package_problem(Lang::En, &PackageProblem::NotByOfficial),
+        "filled by someone without the official's code (the filled content's seal does not match the code issued with the package)"
+    );
+    // The official, with the code on the slip (typed loosely), hands it in.
+    let code = code_of(&setup, &file).to_lowercase().replace('-', " ");
+    save_package(&file, &package, &code).unwrap();
+    let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
+    assert_eq!(incoming.outcome, Outcome::New);
+    // The database keeps the code's key, never the code.
+    let keys: Vec<String> = setup.service.read().package_code_key(&lock.salt).unwrap().into_iter().map(|k| k.to_hex()).collect();
+    assert_eq!(keys.len(), 1);
+    assert!(!keys[0].contains(&code_of(&setup, &file)));
+}
+
+/// A format-1 package (made before packages carried a code) is still read, and refused by name
+/// when an official opens it or it is handed in.
+#[test]
+fn an_older_package_without_a_code_is_read_and_refused_by_name() {
+    let setup = exported();
+    let me = official_of(&setup.service, "official");
+    let coded = open_package(&file_for(&setup, me)).unwrap();
+    let meta = nengli::domain::package::PackageMeta { format: 1, code: None, ..coded.meta.clone() };
+    let key = setup.service.read().package_key().unwrap();
+    let seal = nengli::domain::package::seal(&meta, &key);
+    let meta_text = nengli::domain::package::meta_text(&meta);
+    assert!(!meta_text.contains("\"code\""), "a format-1 meta has no code");
+    let form_text = nengli::domain::package::form_text(&SelfCheckData { levels: [Some(3); 8], ..Default::default() });
+    let checksum = nengli::domain::package::checksum(&meta_text, &seal, &form_text, true, "");
+    let old = setup.dir.path().join("old.nlpkg");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE package (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    meta     TEXT NOT NULL,
+    seal     TEXT NOT NULL,
+    form     TEXT NOT NULL,
+    ready    INTEGER NOT NULL CHECK (ready IN (0, 1)),
+    checksum TEXT NOT NULL
+) STRICT;",
+        )
+        .unwrap();
+        conn.execute("INSERT INTO package VALUES (1, ?1, ?2, ?3, 1, ?4)", rusqlite::params![meta_text, seal, form_text, checksum]).unwrap();
+        conn.pragma_update(None, "application_id", nengli::store::PACKAGE_APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let read = nengli::store::read_package(&old).unwrap();
+    assert_eq!((read.meta.format, read.ready, read.fill_seal.as_str()), (1, true, ""));
+    assert_eq!(open_package(&old).unwrap_err(), PackageProblem::Uncoded);
+    let refused = setup.service.review_packages(std::slice::from_ref(&old)).unwrap().remove(0).result;
+    assert_eq!(refused.unwrap_err(), PackageProblem::Uncoded);
 }
 
 #[test]
@@ -149,7 +252,7 @@ fn a_package_damaged_after_its_preview_is_refused_at_merge_with_nothing_stored()
     let mut setup = exported();
     let me = official_of(&setup.service, "official");
     let file = file_for(&setup, me);
-    fill(&file, 3);
+    fill(&setup, &file, 3);
     let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
     let bytes = std::fs::read(&file).unwrap();
     std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
@@ -185,7 +288,7 @@ proptest! {
     fn truncated_packages_are_refused(keep in 0.0f64..1.0) {
         let setup = exported();
         let file = setup.files[0].clone();
-        fill(&file, 3);
+        fill(&setup, &file, 3);
         let bytes = std::fs::read(&file).unwrap();
         let cut = ((bytes.len() as f64) * keep) as usize;
         std::fs::write(&file, &bytes[..cut.min(bytes.len() - 1)]).unwrap();
@@ -198,7 +301,7 @@ proptest! {
     fn a_changed_byte_is_refused_or_harmless(at in 0.0f64..1.0, xor in 1u8..=255) {
         let setup = exported();
         let file = setup.files[0].clone();
-        fill(&file, 4);
+        fill(&setup, &file, 4);
         let original = open_package(&file).unwrap();
         let mut bytes = std::fs::read(&file).unwrap();
         let index = ((bytes.len() as f64) * at) as usize % bytes.len();

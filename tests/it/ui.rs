@@ -701,6 +701,12 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
     admin.state_mut().state.selfcheck.package_unit = Some(unit);
     let out = dir.path().join("packages");
     admin.state_mut().export_packages(None, &out);
+    // The codes are shown once, to export or copy, and to hand out with the packages.
+    admin.run();
+    admin.get_by_label("資料包代碼");
+    let issued = admin.state().state.selfcheck.issued.clone();
+    click(&mut admin, Role::Button, "已交給本人，關閉");
+    assert!(admin.state().state.selfcheck.issued.is_empty());
     let me = admin.state().service().unwrap().read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap();
     let staff_no = admin.state().service().unwrap().read().official(me.data.official.unwrap()).unwrap().unwrap().data.staff_no;
     let file = nengli::service::packages::package_files(&out)
@@ -708,6 +714,7 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
         .into_iter()
         .find(|f| f.file_name().unwrap().to_string_lossy().starts_with(&staff_no))
         .unwrap();
+    let code = issued.iter().find(|i| i.file == file).unwrap().code.clone();
     // On the official's PC: the app opens the package itself, no database.
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(home.path(), Some(file.clone()), Lang::Tc);
@@ -719,6 +726,11 @@ fn an_official_fills_a_package_on_their_own_pc_and_the_personnel_section_merges_
         pick(&mut h, &format!("{} 自評", capability.name), &format!("4 {descriptor}"));
     }
     type_into(&mut h, "個人能力反思", "在家中完成自查");
+    // Without the code on the slip, nothing is saved.
+    click(&mut h, Role::Button, "填好交回");
+    assert!(!nengli::service::packages::open_package(&file).unwrap().ready);
+    assert!(h.state().state.package.as_ref().unwrap().code_problem.is_some(), "the code is asked for");
+    type_into(&mut h, "本人代碼", &code);
     click(&mut h, Role::Button, "填好交回");
     let returned = nengli::service::packages::open_package(&file).unwrap();
     assert!(returned.ready);

@@ -1,7 +1,7 @@
 //! A self-check package filled in on an official's own PC: opened, saved, handed in, closed.
 
 use super::NengliApp;
-use crate::domain::package::EXTENSION;
+use crate::domain::package::{EXTENSION, PackageProblem};
 use crate::i18n;
 use crate::i18n::tr;
 use crate::messages;
@@ -33,7 +33,14 @@ impl NengliApp {
         let lang = self.state.lang;
         match open_package(path) {
             Ok(package) => {
-                self.state.package = Some(PackageView { path: path.to_owned(), package, problems: Vec::new(), saved: None });
+                self.state.package = Some(PackageView {
+                    path: path.to_owned(),
+                    package,
+                    problems: Vec::new(),
+                    saved: None,
+                    code: String::new(),
+                    code_problem: None,
+                });
             }
             Err(problem) => {
                 self.error(i18n::fill(tr(lang, "package.refused"), &[&path.display().to_string(), &i18n::package_problem(lang, &problem)]))
@@ -45,15 +52,20 @@ impl NengliApp {
         let lang = self.state.lang;
         let Some(view) = &mut self.state.package else { return };
         let package = crate::domain::package::Package { ready, ..view.package.clone() };
-        match save_package(&view.path, &package) {
+        match save_package(&view.path, &package, &view.code) {
             Ok(()) => {
                 view.package.ready = ready;
                 view.problems.clear();
+                view.code_problem = None;
                 let key = if ready { "package.handed_in" } else { "package.saved" };
                 view.saved = Some(i18n::fill(tr(lang, key), &[&view.path.display().to_string()]));
             }
             Err(ServiceError::Invalid(problems)) => {
                 view.problems = problems;
+                view.saved = None;
+            }
+            Err(ServiceError::Package(_, problem @ (PackageProblem::WrongCode | PackageProblem::Uncoded))) => {
+                view.code_problem = Some(i18n::package_problem(lang, &problem));
                 view.saved = None;
             }
             Err(e) => {

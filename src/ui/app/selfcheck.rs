@@ -58,6 +58,8 @@ impl NengliApp {
             }
             SelfCheckIntent::MergePackages => self.merge_packages(),
             SelfCheckIntent::ClosePackageReview => self.state.selfcheck.package_review = None,
+            SelfCheckIntent::ExportPackageCodes => self.export_package_codes(),
+            SelfCheckIntent::ClosePackageCodes => self.state.selfcheck.issued.clear(),
             SelfCheckIntent::SaveStudyForm => self.save_study_form(),
         }
     }
@@ -129,14 +131,38 @@ impl NengliApp {
             (None, None) => Scope::All,
         };
         match service.export_packages(round, scope, dir, lang) {
-            Ok(files) => {
+            Ok(issued) => {
                 self.changed = true;
                 self.state.notice = Some(Notice::Info(i18n::fill(
                     tr(lang, "cli.packages_exported"),
-                    &[&files.len().to_string(), &dir.display().to_string()],
+                    &[&issued.len().to_string(), &dir.display().to_string()],
                 )));
+                self.state.selfcheck.issued = issued;
             }
             Err(e) => self.error(messages::service_error(lang, &e)),
+        }
+    }
+
+    /// Saves the codes of the packages just exported as a spreadsheet: the slips to hand out.
+    fn export_package_codes(&mut self) {
+        let lang = self.state.lang;
+        let name = format!("{}.xlsx", tr(lang, "package.codes_title"));
+        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
+        else {
+            return;
+        };
+        if self.target_refused(&path, false) {
+            return;
+        }
+        let table = crate::exchange::write::package_codes_table(&self.state.selfcheck.issued, lang);
+        match crate::exchange::write::save(&table, &path) {
+            Ok(()) => {
+                self.state.notice = Some(Notice::Info(i18n::fill(
+                    tr(lang, "cli.export_done"),
+                    &[&table.rows.len().to_string(), &path.display().to_string()],
+                )))
+            }
+            Err(e) => self.error(messages::exchange_error(lang, &e)),
         }
     }
 
@@ -149,6 +175,9 @@ impl NengliApp {
             Ok(files) => files,
             Err(e) => return self.error(messages::exchange_error(lang, &e.into())),
         };
+        if files.is_empty() {
+            return self.error(i18n::fill(tr(lang, "package.none_in_folder"), &[&path.display().to_string()]));
+        }
         match service.review_packages(&files) {
             Ok(items) => {
                 self.state.selfcheck.package_review = Some(PackageReview { items: items.into_iter().map(|r| (r, false)).collect() })

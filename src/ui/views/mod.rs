@@ -90,6 +90,9 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     if state.selfcheck.package_review.is_some() {
         selfcheck::package_review_ui(ui.ctx(), state, out);
     }
+    if !state.selfcheck.issued.is_empty() {
+        selfcheck::package_codes_ui(ui.ctx(), state, out);
+    }
     if let Some(job) = &state.job {
         egui::Modal::new(egui::Id::unique("job")).show(ui.ctx(), |ui| {
             ui.set_width(380.0);

@@ -63,6 +63,15 @@ pub fn package_ui(ui: &mut Ui, lang: crate::domain::Lang, view: &mut PackageView
         ui.label_inputs_by(label.id, |ui| para(ui, &mut form.reflection, 700.0, 4));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
+            let label = ui.label(RichText::new(tr(lang, "package.code")).strong());
+            ui.add(egui::TextEdit::singleline(&mut view.code).char_limit(20).desired_width(120.0).font(egui::TextStyle::Monospace))
+                .labelled_by(label.id);
+            ui.label(RichText::new(tr(lang, "package.code_help")).small().weak());
+        });
+        if let Some(problem) = &view.code_problem {
+            ui.label(RichText::new(problem).color(ui.visuals().error_fg_color));
+        }
+        ui.horizontal(|ui| {
             if ui.button(tr(lang, "package.save")).clicked() {
                 out.push(Intent::Package(PackageIntent::SavePackage { ready: false }));
             }

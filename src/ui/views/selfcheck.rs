@@ -199,6 +199,43 @@ pub fn package_review_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<I
     }
 }
 
+/// The packages just exported with the one-time code to give out with each: shown once, to be
+/// exported as a list (the slips) or copied before it is closed.
+pub fn package_codes_ui(ctx: &egui::Context, state: &State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    if state.selfcheck.issued.is_empty() {
+        return;
+    }
+    let modal = egui::Modal::new(egui::Id::unique("package_codes")).show(ctx, |ui| {
+        ui.set_width(640.0);
+        ui.heading(tr(lang, "package.codes_title"));
+        ui.label(RichText::new(tr(lang, "package.codes_help")).color(ui.visuals().warn_fg_color));
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            egui::Grid::new("package_codes_rows").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+                for issued in &state.selfcheck.issued {
+                    ui.label(format!("{} {}", issued.staff_no, issued.name));
+                    ui.label(RichText::new(&issued.code).monospace().strong());
+                    ui.label(RichText::new(issued.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).weak());
+                    ui.end_row();
+                }
+            });
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(tr(lang, "package.codes_export")).strong()).clicked() {
+                out.push(Intent::SelfCheck(SelfCheckIntent::ExportPackageCodes));
+            }
+            if ui.button(tr(lang, "package.codes_close")).clicked() {
+                out.push(Intent::SelfCheck(SelfCheckIntent::ClosePackageCodes));
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Intent::SelfCheck(SelfCheckIntent::ClosePackageCodes));
+    }
+}
+
 fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>) {
     ui.add_space(4.0);
     let label = ui.label(tr(lang, "roster.search"));

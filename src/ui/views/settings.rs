@@ -241,13 +241,16 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
         match &state.settings.check {
             None => {}
-            Some(problems) if problems.is_empty() => {
+            Some(problems) if problems.iter().all(|p| p.is_note()) => {
                 ui.label(RichText::new(tr(lang, "settings.check_ok")).color(egui::Color32::from_rgb(0x2e, 0x7d, 0x32)));
             }
             Some(problems) => {
                 ui.label(
-                    RichText::new(i18n::fill(tr(lang, "settings.check_failed"), &[&problems.len().to_string()]))
-                        .color(ui.visuals().error_fg_color),
+                    RichText::new(i18n::fill(
+                        tr(lang, "settings.check_failed"),
+                        &[&problems.iter().filter(|p| !p.is_note()).count().to_string()],
+                    ))
+                    .color(ui.visuals().error_fg_color),
                 );
             }
         }
