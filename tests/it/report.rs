@@ -626,6 +626,48 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
     assert!(text.contains("辦公室") && text.contains("未檢查"), "a unit not reviewed says so");
 }
 
+/// The grade roster ends with the lines a dossier needs: who made it, who checked it, the unit's
+/// seal and the day.
+#[test]
+fn the_grade_roster_ends_with_its_makers_checker_seal_and_day() {
+    let service = demo();
+    let (_, bytes) = print(&printing::grade_roster(&service, 2012, None, Lang::Tc).unwrap(), Lang::Tc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    let pages: usize = text.split("，共").nth(1).and_then(|t| t.split('頁').next()).and_then(|n| n.parse().ok()).expect("page count");
+    let last = squeeze(&poppler("pdftotext", &bytes, &["-f", &pages.to_string(), "-l", &pages.to_string()]));
+    for line in ["制表人", "審核人", "單位（蓋章）", "年", "月", "日", "按比例可評"] {
+        assert!(last.contains(line), "{line} missing from the last page, which holds the roster's foot whole: {last}");
+    }
+}
+
+/// An official who filled in nothing is not told every capability is met: the report says 未填寫.
+#[test]
+fn an_unfilled_self_check_prints_as_not_filled_in() {
+    let service = demo();
+    let round = service.rounds().unwrap()[0].id;
+    let nobody = service.round_rows(round).unwrap().into_iter().find(|r| r.status.is_none()).expect("someone has not handed in");
+    let document = printing::capability_reports(&service, round, Scope::Official(nobody.official), Lang::Tc).unwrap();
+    let (_, bytes) = print(&document, Lang::Tc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    assert!(text.contains("未填寫"), "{text}");
+    assert!(!text.contains("各項能力均已達到要求"), "{text}");
+}
+
+/// The compliance table names each rule over its column, not #1, #2…
+#[test]
+fn training_compliance_columns_carry_the_rules_names() {
+    let service = demo();
+    let rules = service.quota_rules().unwrap();
+    assert!(rules.len() > 1);
+    let (_, bytes) = print(&printing::training_compliance(&service, 2012, None, Lang::Tc).unwrap(), Lang::Tc);
+    let text = squeeze(&poppler("pdftotext", &bytes, &[]));
+    assert!(!text.contains("#1"), "{text}");
+    for rule in &rules {
+        let name: String = squeeze(&rule.name.tc).chars().take(4).collect();
+        assert!(text.contains(&name), "{} missing: {text}", rule.name.tc);
+    }
+}
+
 /// A page of a PDF as pdftoppm renders it in grey at `dpi`: the PNG file's bytes.
 fn render_page(pdf: &[u8], page: usize, dpi: u32) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();

@@ -250,10 +250,15 @@ pub fn grade_roster(
         blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
     }
     // Who made it, who checked it, the unit's seal and the day, as a roster handed in carries them.
+    // One line, so the day can never be carried alone onto a page of its own.
     blocks.push(Block::Spacer(Mm(10.0)));
-    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_sign").to_owned(), size_pt: 10.5, align: Align::Left });
-    blocks.push(Block::Spacer(Mm(6.0)));
-    blocks.push(Block::Paragraph { text: tr(lang, "print.roster_day").to_owned(), size_pt: 10.5, align: Align::Right });
+    let foot = format!(
+        "{}{}{}",
+        tr(lang, "print.roster_sign"),
+        if lang == Lang::En { "        " } else { "　　　　　　" },
+        tr(lang, "print.roster_day")
+    );
+    blocks.push(Block::Paragraph { text: foot, size_pt: 10.5, align: Align::Left });
     printout(lang, "print.grade_roster_title", &[bureau, &year.to_string()], blocks)
 }
 
