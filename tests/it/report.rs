@@ -740,3 +740,15 @@ fn the_year_end_forms_look_like_their_reference_images() {
     // The tolerance is tight enough to tell a filled page from a blank one.
     assert!(differing(&images[0], &images[4]) * 400 > images[0].len(), "a filled form does not pass for the blank one");
 }
+
+/// A save dialog suggests whose printout it is: its kind, year, staff number and name.
+#[test]
+fn one_persons_printout_is_suggested_a_file_name_with_their_staff_number_and_name() {
+    let service = demo();
+    let official = service.read().officials().unwrap().remove(0);
+    let printout = nengli::service::printing::Printout::TrainingFile { official: official.id, year: 2012 };
+    let name = printing::file_name(&service, &printout, Lang::Tc).expect("a name for one person's file");
+    assert!(name.contains(&official.staff_no) && name.contains(&official.name) && name.contains("2012"), "{name}");
+    let whole = nengli::service::printing::Printout::GradeRoster { year: 2012, unit: None };
+    assert_eq!(printing::file_name(&service, &whole, Lang::Tc), None, "a bureau's printout is named by its title");
+}
