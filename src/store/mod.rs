@@ -16,7 +16,7 @@ mod selfcheck;
 mod standards;
 mod training;
 mod units;
-mod wal;
+pub mod wal;
 mod yearend;
 
 pub use crate::domain::audit::AuditRow;
@@ -212,7 +212,13 @@ impl Store {
         }
         let fresh = match probe(path)? {
             Probe::Ours { .. } => {
-                quick_check(path)?;
+                // The whole file is read only when it may have changed since nengli last closed
+                // it cleanly, or at the first open of the day; damage is found before any write.
+                let today = chrono::Local::now().date_naive();
+                if !wal::trusted(path, today) {
+                    quick_check(path)?;
+                    wal::record_checked(path, today);
+                }
                 false
             }
             Probe::Fresh => true,

@@ -27,6 +27,49 @@ pub struct Session {
     /// The log left beside the file when it was closed (none: no log, or an empty one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wal: Option<WalMark>,
+    /// The file as nengli left it at a clean close: what a later open compares before it trusts
+    /// the file without reading it whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
+    /// The day the file last passed SQLite's `quick_check` at an open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<chrono::NaiveDate>,
+}
+
+/// A file's size and modification time, in nanoseconds since the epoch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub modified: i128,
+}
+
+/// The database file's stamp now, if it can be read.
+pub fn stamp(db: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(db).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some(Stamp { size: meta.len(), modified: i128::try_from(modified).ok()? })
+}
+
+/// Whether the file may be opened without `quick_check`: nengli closed it cleanly, it has not
+/// changed since (size and modification time as recorded then), no log waits beside it, and it
+/// passed a check today. Anything else — no record, a crash, a change by another program, the
+/// first open of the day — is checked.
+pub fn trusted(db: &Path, today: chrono::NaiveDate) -> bool {
+    let Some(session) = read_session(db) else { return false };
+    !session.open
+        && session.wal.is_none()
+        && session.checked == Some(today)
+        && session.stamp.is_some()
+        && session.stamp == stamp(db)
+        && wal_mark(&super::with_suffix(db, "-wal")).is_none()
+}
+
+/// Records that the file passed `quick_check` today.
+pub fn record_checked(db: &Path, today: chrono::NaiveDate) {
+    let session = read_session(db).unwrap_or(Session { open: false, pid: std::process::id(), wal: None, stamp: None, checked: None });
+    if let Err(e) = write_session(db, &Session { checked: Some(today), ..session }) {
+        log::warn!("could not record {} as checked: {e}", db.display());
+    }
 }
 
 /// What the log beside a database is.
@@ -119,7 +162,8 @@ pub fn mark_open(db: &Path, first: bool) {
     if read_session(db).is_some_and(|s| s.open) && !first {
         return;
     }
-    if let Err(e) = write_session(db, &Session { open: true, pid: std::process::id(), wal: None }) {
+    let checked = read_session(db).and_then(|s| s.checked);
+    if let Err(e) = write_session(db, &Session { open: true, pid: std::process::id(), wal: None, stamp: None, checked }) {
         log::warn!("could not record {} as open: {e}", db.display());
     }
 }
@@ -131,7 +175,8 @@ pub fn mark_closed(db: &Path) {
         return;
     }
     let wal = wal_mark(&super::with_suffix(db, "-wal"));
-    if let Err(e) = write_session(db, &Session { open: false, pid: std::process::id(), wal }) {
+    let checked = read_session(db).and_then(|s| s.checked);
+    if let Err(e) = write_session(db, &Session { open: false, pid: std::process::id(), wal, stamp: stamp(db), checked }) {
         log::warn!("could not record {} as closed: {e}", db.display());
     }
 }

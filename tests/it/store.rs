@@ -377,3 +377,31 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
     );
     assert!(service.store().check().unwrap().is_empty());
 }
+
+/// Opening does not read the whole file when nengli closed it cleanly, nothing has changed it
+/// since and it passed a check today; a change by anything else, a crash or a new day means
+/// `quick_check` before any write, so damage is still found first.
+#[test]
+fn a_file_checked_today_and_closed_cleanly_is_trusted_and_anything_else_is_checked() {
+    use nengli::store::wal;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    crate::support::demo_file(&db);
+    let today = chrono::Local::now().date_naive();
+    drop(Store::open(&db, OpenMode::Existing).unwrap());
+    assert!(wal::trusted(&db, today), "checked at this open and closed cleanly: {:?}", wal::read_session(&db));
+    assert!(!wal::trusted(&db, today.succ_opt().unwrap()), "the first open of another day checks again");
+    {
+        let _open = Store::open(&db, OpenMode::Existing).unwrap();
+        assert!(!wal::trusted(&db, today), "while open (or after a crash) it is not trusted");
+    }
+    assert!(wal::trusted(&db, today));
+    // Another program writes into the file: its stamp no longer matches, so it is checked and the
+    // damage is found before anything is written.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 8192].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(!wal::trusted(&db, today));
+    assert!(matches!(Store::open(&db, OpenMode::Existing), Err(nengli::store::StoreError::Damaged(_))));
+}
