@@ -403,16 +403,45 @@ impl YearEndBatch {
             _ => None,
         };
         let round = round_of_year(service, year)?;
-        let levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = match round {
-            Some(round) => db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect(),
-            None => Default::default(),
+        // A print for one person or a few named ones reads only theirs; a unit's or the bureau's
+        // reads each table once.
+        let few = match scope {
+            Scope::Official(id) => Some(db.official(id)?.into_iter().collect::<Vec<_>>()),
+            _ if !staff.is_empty() => Some(db.officials_with_staff_no(staff)?),
+            _ => None,
         };
-        let mut records: std::collections::HashMap<OfficialId, _> = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
-        let mut tallies = std::collections::HashMap::new();
-        db.tallies_into(year, year, None, &mut tallies)?;
+        let mut levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = std::collections::HashMap::new();
+        let mut records: std::collections::HashMap<OfficialId, _> = std::collections::HashMap::new();
+        let mut tallies: std::collections::HashMap<OfficialId, Vec<crate::domain::training::Tally>> = std::collections::HashMap::new();
+        match &few {
+            Some(people) => {
+                for o in people {
+                    if let Some(round) = round
+                        && let Some(levels) = db.check_levels_of(round, o.id)?
+                    {
+                        levels_of.insert(o.id, levels);
+                    }
+                    if let Some(record) = db.yearend(o.id, year)? {
+                        records.insert(o.id, record.data);
+                    }
+                    tallies.insert(o.id, db.tallies_of(o.id, year, year)?);
+                }
+            }
+            None => {
+                if let Some(round) = round {
+                    levels_of = db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect();
+                }
+                records = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
+                db.tallies_into(year, year, None, &mut tallies)?;
+            }
+        }
         let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
-        for o in db.officials()? {
+        let people = match few {
+            Some(people) => people,
+            None => db.officials()?,
+        };
+        for o in people {
             let chosen = o.status == OfficialStatus::Active
                 && allowed.as_ref().is_none_or(|a| a.contains(&o.unit))
                 && !matches!(scope, Scope::Official(id) if id != o.id)
@@ -423,7 +452,7 @@ impl YearEndBatch {
             }
             let post = o.post.and_then(|p| posts.get(&p)).map_or("", |p| p.title.as_str());
             let assessed = levels_of.get(&o.id);
-            let hours: f32 = tallies.get(&o.id).map_or(0.0, |t: &Vec<crate::domain::training::Tally>| t.iter().map(|t| t.hours).sum());
+            let hours: f32 = tallies.get(&o.id).map_or(0.0, |t| t.iter().map(|t| t.hours).sum());
             batch.sheets.push(model::YearEndSheet {
                 year: Some(year),
                 name: o.name.clone(),

@@ -129,6 +129,20 @@ impl Db<'_> {
         Ok(stmt.query_row([id.0], from_row).optional()?)
     }
 
+    /// The officials holding these staff numbers, by staff number (unknown numbers are skipped).
+    pub fn officials_with_staff_no(&self, staff: &[String]) -> Result<Vec<Official>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM official WHERE staff_no = ?1"))?;
+        let mut out = Vec::new();
+        for staff_no in staff {
+            if let Some(official) = stmt.query_row([staff_no], from_row).optional()? {
+                out.push(official);
+            }
+        }
+        out.sort_by(|a, b| a.staff_no.cmp(&b.staff_no));
+        out.dedup_by_key(|o| o.id);
+        Ok(out)
+    }
+
     /// Every official, by staff number.
     pub fn officials(&self) -> Result<Vec<Official>> {
         let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM official ORDER BY staff_no"))?;

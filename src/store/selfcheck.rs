@@ -203,6 +203,24 @@ impl Db<'_> {
     }
 
     /// Every self-check's status and levels in a round, in one scan (the heatmap's input).
+    /// One participant's levels in a round (a print for a few people reads only theirs).
+    pub fn check_levels_of(&self, round: i64, official: OfficialId) -> Result<Option<CheckLevels>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.status, l.capability, l.own_level, l.supervisor_level FROM self_check c JOIN self_check_level l ON l.check_id = c.id
+             WHERE c.round_id = ?1 AND c.official_id = ?2",
+        )?;
+        let mut rows = stmt.query(params![round, official.0])?;
+        let mut out: Option<CheckLevels> = None;
+        while let Some(r) = rows.next()? {
+            let status = code(r, 0, CheckStatus::from_code)?;
+            let levels = out.get_or_insert(CheckLevels { official, status, own: [None; 8], supervisor: [None; 8] });
+            let index = usize::from(r.get::<_, u8>(1)?.clamp(1, 8) - 1);
+            levels.own[index] = r.get(2)?;
+            levels.supervisor[index] = r.get(3)?;
+        }
+        Ok(out)
+    }
+
     pub fn round_levels(&self, round: i64) -> Result<Vec<CheckLevels>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.official_id, c.status, l.capability, l.own_level, l.supervisor_level FROM self_check c JOIN self_check_level l ON l.check_id = c.id WHERE c.round_id = ?1 ORDER BY c.id",

@@ -167,3 +167,19 @@ fn a_units_review_is_the_personnel_sections_signed_needs_all_five_standards_and_
     assert_eq!(service.read().unit_review(unit, 2012).unwrap(), None, "undone back to no review");
     assert_eq!(audits(&service), before + 4, "each change is audited");
 }
+
+/// A form for one person reads only that person's records, and comes out as the same form the
+/// unit's (or the bureau's) print holds for them.
+#[test]
+fn one_persons_form_is_the_same_as_in_the_units_print() {
+    use nengli::service::printing::{self, Scope};
+    let service = crate::support::demo();
+    let someone = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some()).unwrap();
+    let one = printing::yearend_sheets(&service, 2012, Scope::Official(someone.id), &[], nengli::domain::Lang::Tc).unwrap();
+    let named =
+        printing::yearend_sheets(&service, 2012, Scope::All, std::slice::from_ref(&someone.staff_no), nengli::domain::Lang::Tc).unwrap();
+    let unit = printing::yearend_sheets(&service, 2012, Scope::Unit(someone.unit), &[], nengli::domain::Lang::Tc).unwrap();
+    assert_eq!(one, named);
+    assert!(!one.blocks.is_empty());
+    assert!(unit.blocks.windows(one.blocks.len()).any(|w| w == one.blocks.as_slice()), "the unit's print holds the same form");
+}
