@@ -236,7 +236,10 @@ mod tests {
         let graded = [(2024, "優秀"), (2022, "稱職"), (2023, "稱職"), (2021, "基本稱職")];
         assert_eq!(assessment_sentence(&graded), "2022、2023年度考核稱職，2024年度考核優秀。");
         assert_eq!(assessment_sentence(&[(2023, "稱職")]), "2023年度考核稱職。");
-        assert_eq!(assessment_sentence(&[(2022, "優秀"), (2023, "稱職"), (2024, "優秀")]), "2022年度考核優秀，2023年度考核稱職，2024年度考核優秀。");
+        assert_eq!(
+            assessment_sentence(&[(2022, "優秀"), (2023, "稱職"), (2024, "優秀")]),
+            "2022年度考核優秀，2023年度考核稱職，2024年度考核優秀。"
+        );
         assert_eq!(assessment_sentence(&[]), "");
     }
 

@@ -4,13 +4,13 @@
 //! sub-headings), hidden, and the columns not imported are listed. Building it stores nothing.
 
 use super::Kind;
-use super::lrmx::CadreFile;
 use super::columns::{letter, normalise, parse_gender, parse_rank_words, parse_status, parse_unit_kind};
 use super::header::{self, Header, Skip};
+use super::lrmx::CadreFile;
 use super::read::{Cell, Sheet};
+use crate::domain::cadre::{CadreRecord, FileFault};
 use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::dates::YearMonth;
-use crate::domain::cadre::{CadreRecord, FileFault};
 use crate::domain::identity::{Identity, Photo, check_id_number, clean_person_name, id_birth_month, mask_id};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{Post, PostData, PostDraft, Unit, validate_unit_name};
@@ -322,7 +322,9 @@ impl Lookup {
         files
             .iter()
             .filter_map(|f| f.file.as_ref().ok())
-            .filter_map(|f| self.official(&f.id_number.to_ascii_uppercase(), "", &clean_person_name(&f.name), YearMonth::parse(&f.birth)).ok().flatten())
+            .filter_map(|f| {
+                self.official(&f.id_number.to_ascii_uppercase(), "", &clean_person_name(&f.name), YearMonth::parse(&f.birth)).ok().flatten()
+            })
             .map(|o| o.id)
             .collect()
     }
@@ -1279,7 +1281,12 @@ fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<S
         ethnicity: file.ethnicity.clone(),
         native_place: file.native_place.clone(),
         birthplace: file.birthplace.clone(),
-        id_number: id_number.clone(),
+        // A file without a 身份證號 keeps the one the bureau holds.
+        id_number: if id_number.is_empty() {
+            existing.map(|e| e.identity.id_number.clone()).unwrap_or_default()
+        } else {
+            id_number.clone()
+        },
         work_since: file.work_since.clone(),
         party_since: file.party_since.clone(),
         degree: file.degree.clone(),

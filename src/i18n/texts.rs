@@ -1919,12 +1919,7 @@ Probity (廉):
         "文件含有文档类型或实体声明（DOCTYPE/ENTITY），为安全起见不读取",
         "the file declares a document type or entities (DOCTYPE/ENTITY), which are refused for safety",
     ),
-    (
-        "problem.cadre_not_xml",
-        "檔案不是格式正確的 XML",
-        "文件不是格式正确的 XML",
-        "the file is not well-formed XML",
-    ),
+    ("problem.cadre_not_xml", "檔案不是格式正確的 XML", "文件不是格式正确的 XML", "the file is not well-formed XML"),
     (
         "problem.cadre_not_person",
         "檔案不是任免審批表（根元素不是 Person）",
@@ -1945,7 +1940,12 @@ Probity (廉):
     ),
     ("cli.lrmx_files", "讀取任免審批表 {0} 份", "读取任免审批表 {0} 份", "{0} appointment forms read"),
     ("cli.file_changes", "{0} 變更：{1}", "{0} 变更：{1}", "{0} changes: {1}"),
-    ("cli.dir_needed", "請以 --dir 指定存放任免審批表的資料夾", "请以 --dir 指定存放任免审批表的文件夹", "name the folder for the appointment forms with --dir"),
+    (
+        "cli.dir_needed",
+        "請以 --dir 指定存放任免審批表的資料夾",
+        "请以 --dir 指定存放任免审批表的文件夹",
+        "name the folder for the appointment forms with --dir",
+    ),
     (
         "cli.staff_or_unit",
         "請以 --staff 列出工號，或以 --unit 指定單位",

@@ -35,8 +35,11 @@ pub fn cadre_file(service: &Service, id: OfficialId, lang: Lang) -> Result<Cadre
         record.assessment = sentence;
     }
     if record.rewards.is_empty() {
-        let lines: Vec<String> =
-            history.iter().filter(|y| !y.data.rewards.trim().is_empty()).map(|y| format!("{}年：{}", y.year, y.data.rewards.trim())).collect();
+        let lines: Vec<String> = history
+            .iter()
+            .filter(|y| !y.data.rewards.trim().is_empty())
+            .map(|y| format!("{}年：{}", y.year, y.data.rewards.trim()))
+            .collect();
         record.rewards = lines.join("\n");
     }
     if record.current_post.is_empty() {
@@ -104,8 +107,9 @@ pub fn export_cadre_files(service: &Service, ids: &[OfficialId], dir: &Path, lan
     for id in ids {
         let file = cadre_file(service, *id, lang)?;
         let staff_no = service.read().official(*id)?.map(|o| o.data.staff_no).unwrap_or_default();
-        let path = dir.join(crate::files::safe_file_name(&format!("{staff_no}-{}.lrmx", file.name)));
-        crate::files::write_atomically(&path, &lrmx::write_lrmx(&file)).map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
+        let path = dir.join(format!("{}.lrmx", crate::files::safe_file_name(&format!("{staff_no}-{}", file.name))));
+        crate::files::write_atomically(&path, &lrmx::write_lrmx(&file))
+            .map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
         written.push(path);
     }
     Ok(written)

@@ -15,15 +15,16 @@ impl Db<'_> {
             .query_row([id.0], |r| r.get(0))
             .optional()?;
         let mut record: CadreRecord = match body {
-            Some(body) => serde_json::from_str(&body)
-                .map_err(|e| super::StoreError::Constraint(format!("official_cadre row {}: {e}", id.0)))?,
+            Some(body) => {
+                serde_json::from_str(&body).map_err(|e| super::StoreError::Constraint(format!("official_cadre row {}: {e}", id.0)))?
+            }
             None => CadreRecord::default(),
         };
         let mut stmt = self.conn.prepare_cached("SELECT line FROM official_resume WHERE official_id = ?1 ORDER BY seq")?;
         record.resume = stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT relation, name, birth, political, work FROM official_family WHERE official_id = ?1 ORDER BY seq",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT relation, name, birth, political, work FROM official_family WHERE official_id = ?1 ORDER BY seq")?;
         record.family = stmt
             .query_map([id.0], |r| {
                 Ok(FamilyMember { relation: r.get(0)?, name: r.get(1)?, birth: r.get(2)?, political: r.get(3)?, work: r.get(4)? })
