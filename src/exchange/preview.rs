@@ -1277,7 +1277,7 @@ fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<S
     draft.gender = gender;
     draft.birth = file.birth.clone();
     draft.education = file.education.clone();
-    draft.identity = Box::new(Identity {
+    *draft.identity = Identity {
         ethnicity: file.ethnicity.clone(),
         native_place: file.native_place.clone(),
         birthplace: file.birthplace.clone(),
@@ -1295,7 +1295,7 @@ fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<S
         inservice_degree: file.inservice_degree.clone(),
         inservice_school: file.inservice_school.clone(),
         health: file.health.clone(),
-    });
+    };
     let photo = match (&file.photo, file.photo_unreadable) {
         (_, true) => {
             problems.push(FieldProblem::new(Field::Photo, Problem::BadPhoto));
