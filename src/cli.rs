@@ -73,11 +73,23 @@ pub enum Cmd {
         #[arg(long, value_enum, value_name = "MONTH")]
         dot_one_month: Option<DotOneArg>,
     },
-    /// Export officials, units or posts to FILE.xlsx or FILE.csv.
+    /// Export officials, units or posts to FILE.xlsx or FILE.csv; `export lrmx` writes one
+    /// 干部任免審批表 (.lrmx) per official (--staff NO,... or every serving official of --unit)
+    /// into --dir.
     Export {
         #[arg(value_enum)]
         kind: KindArg,
-        file: PathBuf,
+        #[arg(required_unless_present = "dir")]
+        file: Option<PathBuf>,
+        /// `lrmx`: the officials' staff numbers, comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "NO,...")]
+        staff: Vec<String>,
+        /// `lrmx`: every serving official of this unit and its sub-units.
+        #[arg(long)]
+        unit: Option<String>,
+        /// `lrmx`: the folder the files go into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// Write a verified copy of the database to FILE (safe while the app has it open).
     Backup {
@@ -276,6 +288,8 @@ pub enum KindArg {
     Units,
     Posts,
     Standards,
+    /// 干部任免審批表 files, one per official.
+    Lrmx,
 }
 
 /// The paper a form is printed on.
@@ -336,15 +350,19 @@ pub enum ImportKindArg {
     Posts,
     Standards,
     Attendance,
+    /// 干部任免審批表 files: one `.lrmx` or `.lrm`, or a folder of them.
+    Lrmx,
 }
 
-impl From<KindArg> for Kind {
-    fn from(kind: KindArg) -> Kind {
-        match kind {
-            KindArg::Officials => Kind::Officials,
-            KindArg::Units => Kind::Units,
-            KindArg::Posts => Kind::Posts,
-            KindArg::Standards => Kind::Standards,
+impl KindArg {
+    /// The spreadsheet this kind is (`None` for 任免審批表 files).
+    fn sheet(self) -> Option<Kind> {
+        match self {
+            KindArg::Officials => Some(Kind::Officials),
+            KindArg::Units => Some(Kind::Units),
+            KindArg::Posts => Some(Kind::Posts),
+            KindArg::Standards => Some(Kind::Standards),
+            KindArg::Lrmx => None,
         }
     }
 }
@@ -426,7 +444,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
     // for a backup) another database.
     let target = match command {
         Cmd::Print { what } => what.out().map(|out| (out, false)),
-        Cmd::Export { file, .. } => Some((file.as_path(), false)),
+        Cmd::Export { file: Some(file), .. } => Some((file.as_path(), false)),
         Cmd::Backup { out } => Some((out.as_path(), true)),
         _ => None,
     };
@@ -493,6 +511,16 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                 Err(e) => Err(fail(lang, e)),
             }
         }
+        Cmd::Import { kind: ImportKindArg::Lrmx, file, dry_run, .. } => {
+            let mut service = service(db, OpenMode::Existing, lang)?;
+            let sources = crate::service::cadre::read_cadre_sources(file).map_err(|e| fail(lang, e))?;
+            if sources.is_empty() {
+                return Err(messages::exchange_error(lang, &exchange::ExchangeError::Empty));
+            }
+            let lookup = service.cadre_lookup(&sources).map_err(|e| fail(lang, e))?;
+            let preview = preview::cadre_preview(&exchange::display_name(file), &sources, &lookup, lang);
+            report_import(&mut service, &preview, *dry_run, lang)
+        }
         Cmd::Import { kind, file, dry_run, sheet, header_row, dot_one_month } => {
             let options = preview::Options {
                 header_line: *header_row,
@@ -507,13 +535,31 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                 ImportKindArg::Officials => Kind::Officials,
                 ImportKindArg::Units => Kind::Units,
                 ImportKindArg::Posts => Kind::Posts,
-                ImportKindArg::Standards | ImportKindArg::Attendance => Kind::Standards,
+                ImportKindArg::Standards | ImportKindArg::Attendance | ImportKindArg::Lrmx => Kind::Standards,
             };
             import(&mut service(db, OpenMode::Existing, lang)?, kind, file, *dry_run, sheet.as_deref(), &options)
         }
-        Cmd::Export { kind, file } => {
+        Cmd::Export { kind, file, staff, unit, dir } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let table = exports::export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
+            let Some(sheet) = kind.sheet() else {
+                let dir = dir.as_deref().ok_or_else(|| tr(lang, "cli.dir_needed").to_owned())?;
+                let scope = match unit {
+                    None => None,
+                    Some(name) => Some(printing::Scope::Unit(
+                        printing::find_unit(&service, name)
+                            .map_err(|e| messages::store_error(lang, &e))?
+                            .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownUnit { name: name.clone() }))?,
+                    )),
+                };
+                if staff.is_empty() && scope.is_none() {
+                    return Err(tr(lang, "cli.staff_or_unit").to_owned());
+                }
+                let ids = crate::service::cadre::chosen_officials(&service, staff, scope).map_err(|e| fail(lang, e))?;
+                let written = crate::service::cadre::export_cadre_files(&service, &ids, dir, print_lang).map_err(|e| fail(lang, e))?;
+                return ok(i18n::fill(tr(lang, "cli.lrmx_done"), &[&written.len().to_string(), &dir.display().to_string()]));
+            };
+            let file = file.as_deref().ok_or_else(|| tr(lang, "cli.file_needed").to_owned())?;
+            let table = exports::export_table(&service, sheet, lang).map_err(|e| messages::store_error(lang, &e))?;
             write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }
@@ -738,10 +784,30 @@ fn import(
         (None, Some(error)) => return Err(messages::exchange_error(lang, &error)),
         (None, None) => return Err(messages::exchange_error(lang, &exchange::ExchangeError::Empty)),
     };
+    report_import(service, &preview, dry_run, lang)
+}
+
+/// Prints a preview (counts, columns not taken, skipped rows, each change and problem) and,
+/// unless `dry_run` or a row is refused, stores it.
+fn report_import(service: &mut Service, preview: &preview::Preview, dry_run: bool, lang: Lang) -> Result<Output, String> {
     let counts = preview.counts();
     let list = |items: Vec<String>| items.join(if lang == Lang::En { ", " } else { "、" });
+    let files = preview.sheet == preview::CADRE_SHEET;
+    // A row is a spreadsheet's row, or a 任免審批表 file (named, with the element for a column).
+    let place = |row: &preview::PreviewRow, column: &str| {
+        if files {
+            format!("{} <{column}>", row.cells.first().map_or("", String::as_str))
+        } else {
+            format!("row {}, column {column}", row.line)
+        }
+    };
+    let head = if files {
+        i18n::fill(tr(lang, "cli.lrmx_files"), &[&preview.rows.len().to_string()])
+    } else {
+        i18n::fill(tr(lang, "cli.import_header"), &[&preview.sheet, &preview.header_line.to_string()])
+    };
     let mut output = vec![
-        i18n::fill(tr(lang, "cli.import_header"), &[&preview.sheet, &preview.header_line.to_string()]),
+        head,
         i18n::fill(
             tr(lang, "cli.import_counts"),
             &[&counts.new.to_string(), &counts.changed.to_string(), &counts.unchanged.to_string(), &counts.refused.to_string()],
@@ -770,16 +836,19 @@ fn import(
         if !row.changes.is_empty() {
             let changes =
                 row.changes.iter().map(|c| format!("{} {} → {}", tr(lang, i18n::field_key(c.field)), c.before, c.after)).collect();
-            output.push(i18n::fill(tr(lang, "cli.row_changes"), &[&row.line.to_string(), &list(changes)]));
+            output.push(if files {
+                i18n::fill(tr(lang, "cli.file_changes"), &[row.cells.first().map_or("", String::as_str), &list(changes)])
+            } else {
+                i18n::fill(tr(lang, "cli.row_changes"), &[&row.line.to_string(), &list(changes)])
+            });
         }
         for problem in &row.problems {
-            output.push(format!("row {}, column {}: {}", row.line, preview.letter_of(problem.field), i18n::problem(lang, problem)));
+            output.push(format!("{}: {}", place(row, preview.letter_of(problem.field)), i18n::problem(lang, problem)));
         }
         for warning in &row.warnings {
             output.push(format!(
-                "row {}, column {}: {} {}",
-                row.line,
-                preview.letter_of(warning.field),
+                "{}: {} {}",
+                place(row, preview.letter_of(warning.field)),
                 tr(lang, "cli.warning"),
                 i18n::problem(lang, warning)
             ));
@@ -793,7 +862,7 @@ fn import(
     if dry_run {
         output.push(tr(lang, "cli.dry_run").to_owned());
     } else {
-        let summary = service.import(&preview, &mut |_, _| true).map_err(|e| messages::service_error(lang, &e))?;
+        let summary = service.import(preview, &mut |_, _| true).map_err(|e| messages::service_error(lang, &e))?;
         output.push(i18n::fill(tr(lang, "cli.import_done"), &[&summary.created.to_string(), &summary.updated.to_string()]));
     }
     Ok(Output { output, failed: false })

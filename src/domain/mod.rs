@@ -4,6 +4,7 @@
 pub mod access;
 pub mod audit;
 pub mod backups;
+pub mod cadre;
 pub mod catalogue;
 pub mod dates;
 pub mod identity;

@@ -51,6 +51,14 @@ pub enum Field {
     InserviceSchool,
     Health,
     Photo,
+    /// 簡歷 (a 任免審批表's résumé lines).
+    Resume,
+    /// 家庭主要成員及重要社會關係.
+    Family,
+    /// 獎懲情況.
+    Rewards,
+    /// The 任免審批表's other boxes (擬任職務, 任免理由, 填表時間…).
+    Appointment,
     /// The required level of one of the 八種能力 (by position, 1–8).
     Capability(u8),
     Username,
@@ -193,6 +201,8 @@ pub enum Problem {
     },
     /// A photo that is not a JPEG or PNG of at most 2 MB.
     BadPhoto,
+    /// A 任免審批表 file that is refused as a whole, and why.
+    BadCadreFile(super::cadre::FileFault),
     /// A 職務 or 職級 cell in none of the words of the 2019 ranks or the leadership levels.
     UnknownRank {
         value: String,

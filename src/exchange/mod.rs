@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod columns;
 pub mod encoding;
 pub mod header;
+pub mod lrmx;
 pub mod preview;
 pub mod read;
 pub mod write;

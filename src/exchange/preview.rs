@@ -6,10 +6,12 @@
 use super::Kind;
 use super::columns::{letter, normalise, parse_gender, parse_rank_words, parse_status, parse_unit_kind};
 use super::header::{self, Header, Skip};
+use super::lrmx::CadreFile;
 use super::read::{Cell, Sheet};
+use crate::domain::cadre::{CadreRecord, FileFault};
 use crate::domain::catalogue::{Catalogue, OfficialStatus, RankTier, UnitKind};
 use crate::domain::dates::YearMonth;
-use crate::domain::identity::{Identity, check_id_number, clean_person_name, id_birth_month};
+use crate::domain::identity::{Identity, Photo, check_id_number, clean_person_name, id_birth_month, mask_id};
 use crate::domain::official::{Official, OfficialContext, OfficialData, OfficialDraft};
 use crate::domain::org::{Post, PostData, PostDraft, Unit, validate_unit_name};
 use crate::domain::problem::{Field, FieldProblem, Problem};
@@ -42,6 +44,8 @@ pub enum Record {
     Official {
         id: Option<OfficialId>,
         data: OfficialData,
+        /// What a 任免審批表 file adds: its record and photo (a spreadsheet has none).
+        cadre: Option<Box<CadreImport>>,
     },
     Unit {
         id: Option<UnitId>,
@@ -59,6 +63,14 @@ pub enum Record {
         tier: RankTier,
         levels: BTreeMap<u8, u8>,
     },
+}
+
+/// The 任免審批表 part of an imported person: the record replaces the one kept, the photo (when
+/// the file holds one) the one stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CadreImport {
+    pub record: CadreRecord,
+    pub photo: Option<Photo>,
 }
 
 /// One data row of the sheet.
@@ -225,6 +237,8 @@ pub struct Lookup {
     today: NaiveDate,
     /// The posts' standards of the programme year.
     standards: HashMap<PostId, StandardData>,
+    /// Officials' 任免審批表 records and photos, for a 任免審批表 import to compare with.
+    cadre: HashMap<OfficialId, (CadreRecord, Option<Photo>)>,
 }
 
 /// How a unit cell was matched: the unit, and what followed its name in a 工作單位及職務 cell.
@@ -255,6 +269,7 @@ impl Lookup {
             post_keys: HashMap::new(),
             today,
             standards: HashMap::new(),
+            cadre: HashMap::new(),
         };
         for (i, o) in officials.iter().enumerate() {
             lookup.simplified.entry(fast2s::convert(&o.name)).or_default().push((o.name.clone(), o.staff_no.clone()));
@@ -294,6 +309,24 @@ impl Lookup {
     pub fn with_mapping(mut self, mapping: TierMapping) -> Lookup {
         self.mapping = mapping;
         self
+    }
+
+    /// Adds officials' 任免審批表 records and photos, which a 任免審批表 import is compared with.
+    pub fn with_cadre(mut self, records: impl IntoIterator<Item = (OfficialId, (CadreRecord, Option<Photo>))>) -> Lookup {
+        self.cadre = records.into_iter().collect();
+        self
+    }
+
+    /// The officials a 任免審批表 import may touch: those `files` name by 身份證號 or name and birth month.
+    pub fn cadre_matches(&self, files: &[CadreSource]) -> Vec<OfficialId> {
+        files
+            .iter()
+            .filter_map(|f| f.file.as_ref().ok())
+            .filter_map(|f| {
+                self.official(&f.id_number.to_ascii_uppercase(), "", &clean_person_name(&f.name), YearMonth::parse(&f.birth)).ok().flatten()
+            })
+            .map(|o| o.id)
+            .collect()
     }
 
     /// Adds the programme year's standards, which a standards sheet is compared with.
@@ -913,7 +946,7 @@ fn official_row(
                         .push(FieldProblem::new(Field::Name, Problem::SimilarName { name: name.clone(), staff_no: staff_no.clone() }));
                 }
             }
-            out.record = Some(Record::Official { id: existing.map(|e| e.id), data });
+            out.record = Some(Record::Official { id: existing.map(|e| e.id), data, cadre: None });
         }
         Err(more) => merge(&mut problems, more),
     }
@@ -1115,4 +1148,261 @@ fn standard_row(row: &Row<'_>, lookup: &Lookup, seen: &mut HashMap<String, usize
         Change::Changed
     };
     out.record = Some(Record::StandardRow { post: post.id, tier, levels });
+}
+
+/// One 任免審批表 file given to an import: its name and what was read from it, or why not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CadreSource {
+    pub file: Result<CadreFile, FileFault>,
+    pub name: String,
+}
+
+/// The columns of a 任免審批表 preview, named by the file's elements.
+const CADRE_COLUMNS: [(Field, &str); 10] = [
+    (Field::Record, "file"),
+    (Field::Name, "XingMing"),
+    (Field::Gender, "XingBie"),
+    (Field::Birth, "ChuShengNianYue"),
+    (Field::IdNumber, "ShenFenZheng"),
+    (Field::Unit, "XianRenZhiWu"),
+    (Field::Resume, "JianLi"),
+    (Field::Family, "JiaTingChengYuan"),
+    (Field::Photo, "ZhaoPian"),
+    (Field::Appointment, "Person"),
+];
+
+/// The preview of 任免審批表 files: a row per file, matched by 身份證號, else name and birth
+/// month; new, changed (each field before → after, the 簡歷, family, 獎懲 and photo included),
+/// unchanged, or refused with the reason. A new person's unit (and 職務) come from 現任職務.
+pub fn cadre_preview(source: &str, files: &[CadreSource], lookup: &Lookup, lang: Lang) -> Preview {
+    let mut preview = Preview {
+        kind: Kind::Officials,
+        file: source.to_owned(),
+        sheet: CADRE_SHEET.to_owned(),
+        columns: CADRE_COLUMNS.iter().map(|(f, e)| (*f, (*e).to_owned())).collect(),
+        rows: Vec::new(),
+        header_line: 0,
+        skipped: Vec::new(),
+        unrecognised: Vec::new(),
+        hidden_columns: Vec::new(),
+        months: Vec::new(),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, source) in files.iter().enumerate() {
+        let line = index + 1;
+        let mut out = PreviewRow {
+            line,
+            cells: vec![source.name.clone()],
+            change: Change::Refused,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            record: None,
+            selected: true,
+            hidden: false,
+            changes: Vec::new(),
+        };
+        match &source.file {
+            Err(fault) => {
+                out.cells.resize(CADRE_COLUMNS.len(), String::new());
+                out.problems.push(FieldProblem::new(Field::Record, Problem::BadCadreFile(*fault)));
+            }
+            Ok(file) => cadre_row(file, lookup, lang, &mut seen, line, &mut out),
+        }
+        if !out.problems.is_empty() {
+            out.change = Change::Refused;
+            out.record = None;
+        }
+        preview.rows.push(out);
+    }
+    preview
+}
+
+/// The sheet name a 任免審批表 preview carries (its rows are files, not a sheet's rows).
+pub const CADRE_SHEET: &str = "lrmx";
+
+fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<String, usize>, line: usize, out: &mut PreviewRow) {
+    let mut problems = Vec::new();
+    let name = clean_person_name(&file.name);
+    let id_number = file.id_number.trim().to_ascii_uppercase();
+    out.cells.extend([
+        name.clone(),
+        file.gender.clone(),
+        file.birth.clone(),
+        mask_id(&id_number),
+        file.record.current_post.clone(),
+        file.record.resume.len().to_string(),
+        file.record.family.len().to_string(),
+        if file.photo.is_some() { "✓".to_owned() } else { String::new() },
+        String::new(),
+    ]);
+    let key = if id_number.is_empty() { format!("name:{}\u{1}{}", normalise(&name), file.birth) } else { format!("id:{id_number}") };
+    match seen.get(&key) {
+        Some(first) => problems.push(FieldProblem::new(Field::Name, Problem::DuplicateInFile { row: *first })),
+        None => {
+            seen.insert(key, line);
+        }
+    }
+    let existing = match lookup.official(&id_number, "", &name, YearMonth::parse(&file.birth)) {
+        Ok(found) => found,
+        Err(staff_nos) => {
+            problems.push(FieldProblem::new(Field::Name, Problem::AmbiguousMatch { staff_nos }));
+            None
+        }
+    };
+    let gender = parse_gender(&file.gender);
+    if gender.is_none() && !file.gender.trim().is_empty() {
+        problems.push(FieldProblem::new(Field::Gender, Problem::Unknown { value: file.gender.clone() }));
+    }
+    let mut draft = match existing {
+        Some(e) => OfficialDraft::from_data(&e.data),
+        None => {
+            // A new person: the unit and 職務 as 現任職務 writes them (辦公室主任), 職務/職級 from its words.
+            let mut draft = OfficialDraft { status: Some(OfficialStatus::Active), ..Default::default() };
+            let post = file.record.current_post.trim();
+            match lookup.unit_match(post, true) {
+                Ok(found) => {
+                    draft.unit = Some(found.unit.id);
+                    draft.position_title = found.rest.unwrap_or_default();
+                }
+                Err(_) => problems.push(FieldProblem::new(Field::Unit, Problem::UnknownUnit { name: post.to_owned() })),
+            }
+            if let Some(words) = parse_rank_words(&draft.position_title) {
+                draft.duty_level = words.duty;
+                draft.rank = words.rank;
+            }
+            draft
+        }
+    };
+    draft.name = name;
+    draft.gender = gender;
+    draft.birth = file.birth.clone();
+    draft.education = file.education.clone();
+    *draft.identity = Identity {
+        ethnicity: file.ethnicity.clone(),
+        native_place: file.native_place.clone(),
+        birthplace: file.birthplace.clone(),
+        // A file without a 身份證號 keeps the one the bureau holds.
+        id_number: if id_number.is_empty() {
+            existing.map(|e| e.identity.id_number.clone()).unwrap_or_default()
+        } else {
+            id_number.clone()
+        },
+        work_since: file.work_since.clone(),
+        party_since: file.party_since.clone(),
+        degree: file.degree.clone(),
+        school: file.school.clone(),
+        inservice_education: file.inservice_education.clone(),
+        inservice_degree: file.inservice_degree.clone(),
+        inservice_school: file.inservice_school.clone(),
+        health: file.health.clone(),
+    };
+    let photo = match (&file.photo, file.photo_unreadable) {
+        (_, true) => {
+            problems.push(FieldProblem::new(Field::Photo, Problem::BadPhoto));
+            None
+        }
+        (Some(bytes), false) => {
+            let photo = Photo::from_bytes(bytes.clone());
+            if photo.is_none() {
+                problems.push(FieldProblem::new(Field::Photo, Problem::BadPhoto));
+            }
+            photo
+        }
+        (None, false) => None,
+    };
+    let record = match file.record.validate() {
+        Ok(record) => Some(record),
+        Err(more) => {
+            merge(&mut problems, more);
+            None
+        }
+    };
+    let unit = draft.unit.and_then(|u| lookup.unit_by_id(u));
+    let post = draft.post.and_then(|p| lookup.post_by_id(p));
+    let id_number_holder = lookup
+        .by_id_number
+        .get(&id_number)
+        .and_then(|i| lookup.officials.get(*i))
+        .filter(|holder| existing.is_none_or(|e| e.id != holder.id))
+        .map(|holder| holder.name.clone());
+    let ctx = OfficialContext {
+        today: lookup.today,
+        unit,
+        post,
+        staff_no_holder: None,
+        id_number_holder,
+        previous_post: existing.and_then(|e| e.post),
+        mapping: &lookup.mapping,
+    };
+    let data = match draft.validate(&ctx) {
+        Ok(data) => data,
+        Err(more) => {
+            merge(&mut problems, more);
+            out.problems = problems;
+            return;
+        }
+    };
+    let Some(record) = record else {
+        out.problems = problems;
+        return;
+    };
+    if let Some(e) = existing {
+        let (kept_record, kept_photo) = lookup.cadre.get(&e.id).cloned().unwrap_or_default();
+        let before = official_fields(lang, lookup, &e.data);
+        let after = official_fields(lang, lookup, &data);
+        out.changes = before
+            .into_iter()
+            .zip(after)
+            .filter(|(b, a)| b.1 != a.1)
+            .map(|((field, before), (_, after))| FieldChange { field, before, after })
+            .collect();
+        out.changes.extend(cadre_changes(&kept_record, &record));
+        let photo_changes = photo.as_ref().is_some_and(|p| kept_photo.as_ref().is_none_or(|k| k.bytes != p.bytes));
+        if photo_changes {
+            let size = |p: Option<&Photo>| p.map(|p| format!("{} KB", p.bytes.len().div_ceil(1024))).unwrap_or_default();
+            out.changes.push(FieldChange { field: Field::Photo, before: size(kept_photo.as_ref()), after: size(photo.as_ref()) });
+        }
+    }
+    out.change = match existing {
+        None => Change::New,
+        Some(_) if out.changes.is_empty() => Change::Unchanged,
+        Some(_) => Change::Changed,
+    };
+    if problems.is_empty() {
+        out.record = Some(Record::Official { id: existing.map(|e| e.id), data, cadre: Some(Box::new(CadreImport { record, photo })) });
+    }
+    out.problems = problems;
+}
+
+/// What a 任免審批表 import changes in the record kept: 簡歷, family, 獎懲 and the other boxes.
+fn cadre_changes(before: &CadreRecord, after: &CadreRecord) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut push = |field: Field, b: String, a: String| {
+        if b != a {
+            changes.push(FieldChange { field, before: b, after: a });
+        }
+    };
+    push(Field::Resume, before.resume.join(" / "), after.resume.join(" / "));
+    let family = |r: &CadreRecord| r.family.iter().map(|m| format!("{} {} {}", m.relation, m.name, m.birth)).collect::<Vec<_>>().join("、");
+    push(Field::Family, family(before), family(after));
+    push(Field::Rewards, before.rewards.clone(), after.rewards.clone());
+    let rest = |r: &CadreRecord| {
+        let mut r = r.clone();
+        r.resume.clear();
+        r.family.clear();
+        r.rewards.clear();
+        r
+    };
+    if rest(before) != rest(after) {
+        let boxes = |r: &CadreRecord| {
+            [&r.current_post, &r.proposed_post, &r.proposed_removal, &r.assessment, &r.reason, &r.professional_title, &r.filled_by]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join("；")
+        };
+        changes.push(FieldChange { field: Field::Appointment, before: boxes(before), after: boxes(after) });
+    }
+    changes
 }

@@ -8,6 +8,7 @@ mod texts;
 pub use texts::TEXTS;
 
 use crate::domain::Lang;
+use crate::domain::cadre::FileFault;
 use crate::domain::catalogue::{Gender, OfficialStatus, UnitKind};
 use crate::domain::problem::{Field, FieldProblem, Problem};
 use std::collections::HashMap;
@@ -120,6 +121,10 @@ pub fn field_key(field: Field) -> &'static str {
         Field::InserviceSchool => "field.inservice_school",
         Field::Health => "field.health",
         Field::Photo => "field.photo",
+        Field::Resume => "field.resume",
+        Field::Family => "field.family",
+        Field::Rewards => "field.rewards",
+        Field::Appointment => "field.appointment",
         Field::Capability(n) => CAPABILITY_KEYS.get(usize::from(n).wrapping_sub(1)).copied().unwrap_or("field.record"),
         Field::Username => "field.username",
         Field::Password => "field.password",
@@ -188,6 +193,16 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::TierUnknown => t("problem.tier_unknown").to_owned(),
         Problem::AmbiguousMonth { value } => fill(t("problem.ambiguous_month"), &[value]),
         Problem::BadPhoto => t("problem.bad_photo").to_owned(),
+        Problem::BadCadreFile(fault) => t(match fault {
+            FileFault::TooLarge => "problem.cadre_too_large",
+            FileFault::TooDeep => "problem.cadre_too_deep",
+            FileFault::Declarations => "problem.cadre_declarations",
+            FileFault::NotXml => "problem.cadre_not_xml",
+            FileFault::NotPerson => "problem.cadre_not_person",
+            FileFault::Encoding => "problem.cadre_encoding",
+            FileFault::NotLrm => "problem.cadre_not_lrm",
+        })
+        .to_owned(),
         Problem::UnknownRank { value } => fill(t("problem.unknown_rank"), &[value]),
         Problem::AmbiguousMatch { staff_nos } => fill(t("problem.ambiguous_match"), &[staff_nos]),
     }

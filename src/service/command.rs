@@ -104,6 +104,11 @@ pub enum RosterCommand {
         id: OfficialId,
         photo: Option<Photo>,
     },
+    /// Replaces an official's 任免審批表 record: 簡歷 lines, family members and the form's boxes.
+    SetCadre {
+        id: OfficialId,
+        record: Box<crate::domain::cadre::CadreRecord>,
+    },
 }
 
 impl From<RosterCommand> for Command {

@@ -5,11 +5,12 @@ use super::org::validate_post;
 use super::roster::validate_official;
 use super::{Result, Service, ServiceError, existing_official, existing_post, existing_unit};
 use crate::domain::UnitId;
+use crate::domain::identity::Photo;
 use crate::domain::official::OfficialDraft;
 use crate::domain::org::{self, PostDraft, Unit};
 use crate::domain::problem::{Field, Problem};
 use crate::exchange::Kind;
-use crate::exchange::preview::{Lookup, ParentRef, Preview, Record};
+use crate::exchange::preview::{CADRE_SHEET, CadreSource, Lookup, ParentRef, Preview, Record};
 use crate::store::{Db, new_uuid};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -35,6 +36,19 @@ impl Service {
             .with_units(units, &db.unit_aliases()?)
             .with_mapping(db.tier_mapping()?)
             .with_standards(standards))
+    }
+
+    /// What the bureau holds, indexed for a preview of 任免審批表 `files`: with the records and
+    /// photos of the officials they name, to tell what each file changes.
+    pub fn cadre_lookup(&self, files: &[CadreSource]) -> Result<Lookup> {
+        let lookup = self.lookup()?;
+        let db = self.read();
+        let mut kept = Vec::new();
+        for id in lookup.cadre_matches(files) {
+            let photo = db.photo(id)?.map(|(mime, bytes)| Photo { mime, bytes });
+            kept.push((id, (db.cadre(id)?, photo)));
+        }
+        Ok(lookup.with_cadre(kept))
     }
 
     /// Stores the selected rows of `preview` in one transaction with one audit row naming the
@@ -66,7 +80,8 @@ impl Service {
             }
             let after =
                 serde_json::json!({ "file": preview.file, "sheet": preview.sheet, "created": summary.created, "updated": summary.updated });
-            db.audit(&actor, import_action(preview.kind), "import", None, None, Some(&after.to_string()))?;
+            let action = if preview.sheet == CADRE_SHEET { "import.lrmx" } else { import_action(preview.kind) };
+            db.audit(&actor, action, "import", None, None, Some(&after.to_string()))?;
             Ok(summary)
         })
     }
@@ -95,7 +110,7 @@ fn import_record(
     created_units: &mut HashMap<String, UnitId>,
 ) -> Result<bool> {
     match record {
-        Record::Official { id, data } => {
+        Record::Official { id, data, cadre } => {
             let previous = match id {
                 Some(id) => Some(existing_official(db, *id)?),
                 None => None,
@@ -108,10 +123,18 @@ fn import_record(
                 previous.as_ref().and_then(|p| p.post),
                 &context.mapping,
             )?;
-            match id {
-                Some(id) => db.update_official(*id, &valid)?,
-                None => {
-                    db.insert_official(None, &new_uuid(), &valid)?;
+            let stored = match id {
+                Some(id) => {
+                    db.update_official(*id, &valid)?;
+                    *id
+                }
+                None => db.insert_official(None, &new_uuid(), &valid)?,
+            };
+            if let Some(cadre) = cadre {
+                db.set_cadre(stored, &cadre.record.validate()?)?;
+                if let Some(photo) = &cadre.photo {
+                    let photo = Photo::from_bytes(photo.bytes.clone()).ok_or(ServiceError::one(Field::Photo, Problem::BadPhoto))?;
+                    db.set_photo(stored, Some((photo.mime.as_str(), photo.bytes.as_slice())))?;
                 }
             }
             Ok(id.is_none())

@@ -2,6 +2,7 @@
 //! audit row → Applied`, and each `Applied` carries the command that undoes it.
 
 mod access;
+pub mod cadre;
 pub mod command;
 mod error;
 pub mod exports;

@@ -92,6 +92,11 @@ impl Service {
         Ok(self.read().photo(id)?.map(|(mime, bytes)| crate::domain::identity::Photo { mime, bytes }))
     }
 
+    /// An official's 任免審批表 record (簡歷, family members, the form's boxes).
+    pub fn cadre(&self, id: OfficialId) -> Result<crate::domain::cadre::CadreRecord> {
+        self.read().cadre(id)
+    }
+
     pub fn year_records(&self, year: i32) -> Result<YearRecords> {
         let db = self.read();
         Ok(YearRecords { standards: db.standards(year)?, seats: db.seat_statements(year)? })

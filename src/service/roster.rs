@@ -76,6 +76,18 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Roste
                 undo: Command::Roster(RosterCommand::SetPhoto { id, photo: before }),
             }
         }
+        RosterCommand::SetCadre { id, record } => {
+            existing_official(db, id)?;
+            let record = record.validate()?;
+            let before = db.cadre(id)?;
+            db.set_cadre(id, &record)?;
+            audit("official.cadre", "official", id.0, json(&before), json(&record))?;
+            Applied {
+                action: "official.cadre",
+                entity: Entity::Official(id),
+                undo: Command::Roster(RosterCommand::SetCadre { id, record: Box::new(before) }),
+            }
+        }
         RosterCommand::RestoreOfficial(official) => {
             let valid = validate_official(db, today, &OfficialDraft::from_official(&official), None, official.post, &db.tier_mapping()?)?;
             let id = db.insert_official(Some(official.id), &official.uuid, &valid)?;
@@ -132,6 +144,7 @@ pub(super) fn need(command: &RosterCommand) -> Need {
         | RosterCommand::DeleteOfficial { .. }
         | RosterCommand::RestoreOfficial(_)
         | RosterCommand::SetTierMapping(_)
-        | RosterCommand::SetPhoto { .. } => Need::Admin,
+        | RosterCommand::SetPhoto { .. }
+        | RosterCommand::SetCadre { .. } => Need::Admin,
     }
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod cadre;
 mod catalogue;
 mod check;
 mod meta;

@@ -33,6 +33,12 @@ impl Db<'_> {
         Ok(stmt.query_row(params![official.0, year], from_row).optional()?)
     }
 
+    /// Every year-end record of an official, by year.
+    pub fn yearends_of(&self, official: OfficialId) -> Result<Vec<YearEnd>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM yearend_record WHERE official_id = ?1 ORDER BY year"))?;
+        Ok(stmt.query_map([official.0], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every year-end record of a year.
     pub fn yearends(&self, year: i32) -> Result<Vec<YearEnd>> {
         let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM yearend_record WHERE year = ?1 ORDER BY official_id"))?;

@@ -10,6 +10,7 @@ mod crash;
 mod exchange;
 mod inputs;
 mod integrity;
+mod lrmx;
 mod packages;
 mod report;
 mod rosters;

@@ -138,9 +138,10 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::Org(OrgCommand::SetUnitAliases { .. }) => (58, Admin),
         Command::Roster(RosterCommand::SetTierMapping(_)) => (59, Admin),
         Command::Roster(RosterCommand::SetPhoto { .. }) => (60, Admin),
+        Command::Roster(RosterCommand::SetCadre { .. }) => (61, Admin),
     }
 }
-const ROWS: usize = 61;
+const ROWS: usize = 62;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -359,6 +360,10 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         Command::Org(OrgCommand::SetUnitAliases { id: unit, aliases: vec!["別名".into()] }),
         Command::Roster(RosterCommand::SetTierMapping(nengli::domain::ranks::TierMapping::default())),
         Command::Roster(RosterCommand::SetPhoto { id: target, photo: None }),
+        Command::Roster(RosterCommand::SetCadre {
+            id: target,
+            record: Box::new(nengli::domain::cadre::CadreRecord { resume: vec!["2008.07--  科員".into()], ..Default::default() }),
+        }),
     ]
 }
 
