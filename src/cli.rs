@@ -513,7 +513,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
         }
         Cmd::Export { kind, file } => {
             let service = service(db, OpenMode::Existing, lang)?;
-            let table = exports::export_table(&service, (*kind).into(), lang).map_err(|e| messages::store_error(lang, &e))?;
+            let table = exports::export_table(&service, (*kind).into(), lang).map_err(|e| messages::service_error(lang, &e))?;
             write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }

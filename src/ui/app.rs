@@ -420,6 +420,9 @@ impl NengliApp {
                     job.request_cancel();
                 }
             }
+            // What the menu does not offer the account is not done either (a shortcut, a drop).
+            Intent::Welcome(_) if !self.state.offers_files() => {}
+            Intent::Import(_) if !self.state.is_admin() => {}
             Intent::Welcome(intent) => self.handle_welcome(intent),
             Intent::Org(intent) => self.handle_org(intent),
             Intent::Roster(intent) => self.handle_roster(intent),

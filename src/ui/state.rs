@@ -712,6 +712,18 @@ impl State {
         self.session.as_ref().map(|s| s.role)
     }
 
+    /// Whether an administrator is logged in: the bureau's tables (import, export, templates)
+    /// are theirs.
+    pub fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    /// Whether the bureau's files (new, open, the demo, close) are offered: before anyone logs
+    /// in, and to administrators; a reviewer or an official logs out first.
+    pub fn offers_files(&self) -> bool {
+        self.session.is_none() || self.is_admin()
+    }
+
     /// The roster filter as the domain reads it.
     pub fn roster_filter(&self) -> Filter {
         let units = match (self.roster.filter_unit, &self.data) {

@@ -135,29 +135,32 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, "menu.file"), |ui| {
-            if ui.button(tr(lang, "menu.new_database")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
-            }
-            if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
-            }
-            ui.menu_button(tr(lang, "menu.recent"), |ui| {
-                if state.recent.is_empty() {
-                    ui.label(RichText::new(tr(lang, "menu.recent_none")).weak());
+            // A reviewer or an official sees only what is theirs: no other file, no bureau tables.
+            if state.offers_files() {
+                if ui.button(tr(lang, "menu.new_database")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
                 }
-                for path in &state.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
+                if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
+                }
+                ui.menu_button(tr(lang, "menu.recent"), |ui| {
+                    if state.recent.is_empty() {
+                        ui.label(RichText::new(tr(lang, "menu.recent_none")).weak());
                     }
+                    for path in &state.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
+                        }
+                    }
+                });
+                if ui.button(tr(lang, "menu.open_demo")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
                 }
-            });
-            if ui.button(tr(lang, "menu.open_demo")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
             }
             if ui.button(tr(lang, "menu.open_package")).clicked() {
                 out.push(Intent::Package(PackageIntent::ChoosePackage));
             }
-            if state.data.is_some() {
+            if state.data.is_some() && state.is_admin() {
                 ui.separator();
                 if ui.button(tr(lang, "menu.import")).clicked() {
                     out.push(Intent::Import(ImportIntent::ChooseImportFile));
@@ -180,7 +183,7 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                     }
                 });
             }
-            if state.data.is_some() && ui.button(tr(lang, "menu.close_database")).clicked() {
+            if state.data.is_some() && state.offers_files() && ui.button(tr(lang, "menu.close_database")).clicked() {
                 out.push(Intent::Welcome(WelcomeIntent::CloseDatabase));
             }
             ui.separator();
