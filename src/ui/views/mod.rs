@@ -30,6 +30,7 @@ use egui::{Align, Layout, RichText};
 /// Draws the whole window.
 pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    ui.ctx().data_mut(|d| d.insert_temp(egui::Id::unique(widgets::ASKED), state.asked));
     egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, state, out));
     egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state, out));
     if let Some(view) = &mut state.package {
@@ -245,7 +246,14 @@ fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
             }
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(lang.native_name()).small());
+            // The language shown is a menu: it looks clickable, so it is.
+            ui.menu_button(RichText::new(lang.native_name()).small(), |ui| {
+                for choice in Lang::ALL {
+                    if ui.radio(lang == choice, choice.native_name()).clicked() {
+                        out.push(Intent::SetLang(choice));
+                    }
+                }
+            });
             ui.separator();
             if let Some(notice) = &state.notice {
                 let (text, color) = match notice {
