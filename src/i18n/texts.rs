@@ -1296,6 +1296,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("selfcheck.tab.others", "互查、意見與測試", "互查、意见与测试", "Peers, opinions, tests"),
     ("selfcheck.tab.plan", "提升計劃", "提升计划", "Plan"),
     ("selfcheck.whole_bureau", "全局", "全局", "Whole bureau"),
+    ("selfcheck.my_units", "我審核的全部單位", "我审核的全部单位", "All the units I review"),
     ("settings.password", "我的密碼", "我的密码", "My password"),
     ("tests.add", "新增測試", "新增测试", "Add test"),
     ("tests.date", "測試日期", "测试日期", "Date"),

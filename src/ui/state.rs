@@ -739,6 +739,12 @@ impl State {
         self.role() == Some(Role::Admin)
     }
 
+    /// What a unit chooser's "no unit" stands for: the whole bureau for an administrator, the
+    /// units a reviewer reviews for a reviewer (what the lists behind it hold).
+    pub fn whole_scope_key(&self) -> &'static str {
+        if self.is_admin() { "selfcheck.whole_bureau" } else { "selfcheck.my_units" }
+    }
+
     /// Whether the bureau's files (new, open, the demo, close) are offered: before anyone logs
     /// in, and to administrators; a reviewer or an official logs out first.
     pub fn offers_files(&self) -> bool {

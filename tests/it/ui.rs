@@ -1119,3 +1119,19 @@ fn the_next_user_inherits_nothing_of_the_previous_ones_window() {
     }
     h.get_by_label(nengli::i18n::tr(Lang::Tc, "menu.open_package"));
 }
+
+#[test]
+fn a_reviewer_reads_the_milestones_but_cannot_tick_them_and_is_named_as_the_person() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    assert_eq!(h.state().state.page, Page::Home, "a new user starts at home, not on the previous one's page");
+    let data = h.state().state.data.as_ref().unwrap();
+    let programme = data.programme.as_ref().unwrap();
+    let (milestone, _) = programme.agenda(data.today).into_iter().next().unwrap();
+    let label = nengli::i18n::fill(nengli::i18n::tr(Lang::Tc, "home.mark_done"), &[milestone.title.get(Lang::Tc)]);
+    assert!(h.get_by_role_and_label(Role::CheckBox, &label).accesskit_node().is_disabled(), "no tick offered to a reviewer");
+    let head = h.state().state.session.as_ref().unwrap().official.unwrap();
+    let name = h.state().state.data.as_ref().unwrap().roster.iter().find(|r| r.id == head).unwrap().name.clone();
+    h.get_by_label_contains(&format!("{name} (reviewer)"));
+}

@@ -53,7 +53,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
         if let Some(session) = &state.session {
             ui.add_space(4.0);
-            ui.label(RichText::new(format!("{} · {}", session.username, tr(lang, &format!("role.{}", session.role.code())))).small());
+            // The person's name where the account is someone on the roster, the account beside it.
+            let name = session.official.and_then(|o| state.data.as_ref()?.roster.iter().find(|r| r.id == o)).map(|r| r.name.as_str());
+            let who = name.map_or(session.username.clone(), |name| format!("{name} ({})", session.username));
+            ui.label(RichText::new(format!("{who} · {}", tr(lang, &format!("role.{}", session.role.code())))).small());
             if ui.small_button(tr(lang, "login.log_out")).clicked() {
                 out.push(Intent::Login(LoginIntent::LogOut));
             }
