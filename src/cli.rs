@@ -559,7 +559,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                 return ok(i18n::fill(tr(lang, "cli.lrmx_done"), &[&written.len().to_string(), &dir.display().to_string()]));
             };
             let file = file.as_deref().ok_or_else(|| tr(lang, "cli.file_needed").to_owned())?;
-            let table = exports::export_table(&service, sheet, lang).map_err(|e| messages::store_error(lang, &e))?;
+            let table = exports::export_table(&service, sheet, lang).map_err(|e| messages::service_error(lang, &e))?;
             write::save(&table, file).map_err(|e| messages::exchange_error(lang, &e))?;
             ok(i18n::fill(tr(lang, "cli.export_done"), &[&table.rows.len().to_string(), &file.display().to_string()]))
         }

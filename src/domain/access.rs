@@ -143,7 +143,38 @@ pub enum Need {
     Peer(OfficialId),
 }
 
+/// What a read or an export needs: the rule for what an account may see, beside [`Need`] for
+/// what it may change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sight {
+    /// The bureau's tables as a whole (the roster, accounts, the change log, exports, every
+    /// post's sheet): administrators.
+    Bureau,
+    /// The programme's figures and lists already narrowed to what the account may see (home,
+    /// programme, analysis, training, summaries): administrators and reviewers.
+    Overview,
+    /// A unit's records with everything below it: administrators and the unit's reviewers.
+    Unit(UnitId),
+    /// One official's records: administrators, the unit's reviewers and the official.
+    Official { official: OfficialId, unit: UnitId },
+    /// What every account logged in reads (blank forms, lists narrowed person by person).
+    Anyone,
+}
+
 impl Access {
+    /// The reading rule: what `sight` names may be read by the actor.
+    pub fn may_read(&self, sight: Sight) -> bool {
+        match (self, sight) {
+            (Access::Nobody, _) => false,
+            (Access::Admin, _) | (_, Sight::Anyone) => true,
+            (_, Sight::Bureau) => false,
+            (Access::Reviewer { .. }, Sight::Overview) => true,
+            (Access::Reviewer { units, .. }, Sight::Unit(unit)) => units.contains(&unit),
+            (_, Sight::Official { official, unit }) => self.may_see(official, unit),
+            (Access::Official { .. }, Sight::Overview | Sight::Unit(_)) => false,
+        }
+    }
+
     /// The permission rule: administrators may do everything; others only what is theirs.
     pub fn allows(&self, need: Need) -> bool {
         match (self, need) {
@@ -225,6 +256,29 @@ mod tests {
             let got = [Access::Admin.allows(need), reviewer.allows(need), official.allows(need)];
             assert_eq!(got, want, "{need:?}");
             assert!(!Access::Nobody.allows(need), "nothing changes before a log-in");
+        }
+    }
+
+    #[test]
+    fn the_reading_rule_table() {
+        let (me, other, colleague) = (OfficialId(1), OfficialId(2), OfficialId(3));
+        let (mine, theirs) = (UnitId(10), UnitId(20));
+        let reviewer = Access::Reviewer { official: Some(colleague), units: HashSet::from([mine]) };
+        let official = Access::Official { official: me };
+        let cases = [
+            (Sight::Bureau, [true, false, false]),
+            (Sight::Overview, [true, true, false]),
+            (Sight::Unit(mine), [true, true, false]),
+            (Sight::Unit(theirs), [true, false, false]),
+            (Sight::Official { official: me, unit: mine }, [true, true, true]),
+            (Sight::Official { official: other, unit: theirs }, [true, false, false]),
+            (Sight::Official { official: colleague, unit: theirs }, [true, true, false]),
+            (Sight::Anyone, [true, true, true]),
+        ];
+        for (sight, want) in cases {
+            let got = [Access::Admin.may_read(sight), reviewer.may_read(sight), official.may_read(sight)];
+            assert_eq!(got, want, "{sight:?}");
+            assert!(!Access::Nobody.may_read(sight), "nothing is read before a log-in");
         }
     }
 

@@ -169,10 +169,20 @@ pub struct Review {
 }
 
 impl Review {
-    pub fn validate(self) -> Result<Review, Vec<FieldProblem>> {
+    /// Checks the levels and the comment; accepting a self-check (`accept`) needs the
+    /// supervisor's level on every capability and a comment, since the gaps are then measured
+    /// from them.
+    pub fn validate(self, accept: bool) -> Result<Review, Vec<FieldProblem>> {
         let mut problems = Problems::default();
         check_levels(&self.levels, &mut problems);
-        let comment = clean(&self.comment, Field::Comment, false, MAX_LONG, &mut problems);
+        if accept {
+            for (index, level) in self.levels.iter().enumerate() {
+                if level.is_none() {
+                    problems.push(Field::Capability(index as u8 + 1), Problem::Required);
+                }
+            }
+        }
+        let comment = clean(&self.comment, Field::Comment, accept, MAX_LONG, &mut problems);
         problems.finish(Review { comment, ..self })
     }
 }

@@ -95,6 +95,17 @@ impl Service {
         if self.access.allows(need) { Ok(()) } else { Err(ServiceError::Forbidden) }
     }
 
+    /// Refuses unless the actor may read what `sight` names (every read and export of more
+    /// than the account's own record asks this first).
+    pub(crate) fn require_read(&self, sight: crate::domain::access::Sight) -> Result<()> {
+        if self.access.may_read(sight) { Ok(()) } else { Err(ServiceError::Forbidden) }
+    }
+
+    /// Whether the actor may read what `sight` names: the window hides what would be refused.
+    pub fn may_read(&self, sight: crate::domain::access::Sight) -> bool {
+        self.access.may_read(sight)
+    }
+
     /// Fixes "today" (tests and reproducible runs); otherwise the local date is used.
     pub fn with_today(mut self, today: NaiveDate) -> Service {
         self.today = Some(today);

@@ -7,6 +7,7 @@
 //! ([`YearEndBatch`]).
 
 use super::Service;
+use crate::domain::access::Sight;
 use crate::domain::catalogue::OfficialStatus;
 use crate::domain::org::{Post, subtree, tree_order, unit_path};
 use crate::domain::standards::SeatData;
@@ -81,6 +82,7 @@ impl Printout {
 /// Makes `printout` from the bureau's data as the account logged in may see it; `None` only for
 /// the programme report of a year that has no programme.
 pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
+    service.require_read(sight(service, printout)?)?;
     let document = make(service, printout, lang)?;
     if let Some((ch, text)) = document.as_ref().and_then(|d| crate::report::unprintable(d, lang)) {
         return Err(super::ServiceError::Unprintable { whose: text, ch });
@@ -104,6 +106,35 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
         Printout::YearEndSummary { year } => yearend_summary(service, *year, lang)?,
         Printout::GradeRoster { year, unit } => grade_roster(service, *year, *unit, lang)?,
     }))
+}
+
+/// What reading `printout` needs: a scope's sheets are its unit's or its official's, the whole
+/// bureau's sheets the administrators'; summaries, sign-in sheets and the programme report are
+/// for administrators and reviewers; the year-end forms, narrowed person by person, and blank
+/// forms for everyone logged in.
+pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
+    let db = service.read();
+    let scope_sight = |scope: Scope| -> super::Result<Sight> {
+        Ok(match scope {
+            Scope::All => Sight::Bureau,
+            Scope::Unit(unit) => Sight::Unit(unit),
+            Scope::Official(official) => Sight::Official { official, unit: super::existing_official(&db, official)?.unit },
+            Scope::Post(post) => Sight::Unit(super::existing_post(&db, post)?.unit),
+        })
+    };
+    let unit_sight = |unit: Option<UnitId>| unit.map_or(Sight::Overview, Sight::Unit);
+    Ok(match printout {
+        Printout::DutyStatements { scope }
+        | Printout::PostStandards { scope, .. }
+        | Printout::SeatStatements { scope, .. }
+        | Printout::CapabilityReports { scope, .. } => scope_sight(*scope)?,
+        Printout::TrainingFile { official, .. } => scope_sight(Scope::Official(*official))?,
+        Printout::RoundSummary { unit, .. } | Printout::TrainingCompliance { unit, .. } | Printout::GradeRoster { unit, .. } => {
+            unit_sight(*unit)
+        }
+        Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sight::Overview,
+        Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sight::Anyone,
+    })
 }
 
 /// The year of a year-end printout (forms, grade roster, summary) when that year has no
@@ -394,6 +425,7 @@ impl YearEndBatch {
     /// whose staff numbers are listed), in roster order; an official without a record gets their
     /// personal rows on an otherwise blank form.
     pub fn read(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<YearEndBatch> {
+        service.require_read(Sight::Anyone)?;
         let db = service.read();
         let units = db.units()?;
         let posts: std::collections::HashMap<PostId, Post> = db.posts()?.into_iter().map(|p| (p.id, p)).collect();

@@ -3,7 +3,7 @@
 //! window never reaches the store itself.
 
 use super::Service;
-use crate::domain::access::User;
+use crate::domain::access::{Sight, User};
 use crate::domain::audit::{AuditRow, Filter};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::official::Official;
@@ -152,17 +152,32 @@ impl Service {
         self.read().tests()
     }
 
-    pub fn plan_items(&self, owner: PlanOwner, year: i32) -> Result<Vec<PlanItem>> {
-        self.read().plan_items(owner, year)
+    /// An official's or a unit's improvement plan, for those who may read it.
+    pub fn plan_items(&self, owner: PlanOwner, year: i32) -> super::Result<Vec<PlanItem>> {
+        let sight = match owner {
+            PlanOwner::Official(official) => self.official_sight(official)?,
+            PlanOwner::Unit(unit) => Sight::Unit(unit),
+        };
+        self.require_read(sight)?;
+        Ok(self.read().plan_items(owner, year)?)
     }
 
-    pub fn users(&self) -> Result<Vec<User>> {
-        self.read().users()
+    /// What reading `official`'s records needs.
+    pub(crate) fn official_sight(&self, official: OfficialId) -> super::Result<Sight> {
+        let unit = super::existing_official(&self.read(), official)?.unit;
+        Ok(Sight::Official { official, unit })
     }
 
-    /// The newest `limit` change-log entries that match `filter`.
-    pub fn audit_find(&self, filter: &Filter, limit: usize) -> Result<Vec<AuditRow>> {
-        self.read().audit_find(filter, limit)
+    /// The accounts: the administrators'.
+    pub fn users(&self) -> super::Result<Vec<User>> {
+        self.require_read(Sight::Bureau)?;
+        Ok(self.read().users()?)
+    }
+
+    /// The newest `limit` change-log entries that match `filter`: the administrators'.
+    pub fn audit_find(&self, filter: &Filter, limit: usize) -> super::Result<Vec<AuditRow>> {
+        self.require_read(Sight::Bureau)?;
+        Ok(self.read().audit_find(filter, limit)?)
     }
 
     pub fn training_kinds(&self) -> Result<Vec<Kind>> {
@@ -173,8 +188,10 @@ impl Service {
         self.read().quota_rules()
     }
 
-    pub fn yearend(&self, official: OfficialId, year: i32) -> Result<Option<YearEnd>> {
-        self.read().yearend(official, year)
+    /// An official's year-end record, for those who may read it.
+    pub fn yearend(&self, official: OfficialId, year: i32) -> super::Result<Option<YearEnd>> {
+        self.require_read(self.official_sight(official)?)?;
+        Ok(self.read().yearend(official, year)?)
     }
 
     pub fn unit_reviews(&self, year: i32) -> Result<Vec<(UnitId, UnitReview)>> {

@@ -132,7 +132,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: SelfCheckCommand) -> Re
                 // Nothing to review until it is handed in.
                 return Err(one(Field::Status, Problem::BadStatusChange));
             }
-            let review = Review { by: actor.to_owned(), ..review.validate()? };
+            let review = Review { by: actor.to_owned(), ..review.validate(step == Some(Step::Accept))? };
             let mut problems = Problems::default();
             let reason = clean(&reason, Field::Reason, step == Some(Step::Return), MAX_NOTE, &mut problems);
             problems.finish(())?;
@@ -204,7 +204,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: SelfCheckCommand) -> Re
             open_round_for(db, before.round, before.subject)?;
             let mut problems = Problems::default();
             let comment = clean(&comment, Field::Comment, false, MAX_NOTE, &mut problems);
-            let review = Review { levels, ..Review::default() }.validate();
+            let review = Review { levels, ..Review::default() }.validate(false);
             problems.finish(())?;
             let levels = review?.levels;
             let after = PeerCheck { levels, comment, ..before.clone() };

@@ -77,6 +77,8 @@ pub struct NengliApp {
     redo: Vec<Command>,
     fonts_for: Option<Lang>,
     theme_dark: Option<bool>,
+    /// The account whose scroll positions and open sections egui remembers.
+    widgets_for: Option<i64>,
 }
 
 impl NengliApp {
@@ -104,6 +106,7 @@ impl NengliApp {
             redo: Vec::new(),
             fonts_for: None,
             theme_dark: None,
+            widgets_for: None,
         };
         let target = startup
             .db
@@ -212,6 +215,12 @@ impl NengliApp {
         if self.theme_dark != Some(self.state.dark) {
             super::theme::set_visuals(&ctx, self.state.dark);
             self.theme_dark = Some(self.state.dark);
+        }
+        let user = self.state.session.as_ref().map(|s| s.user);
+        if self.widgets_for != user {
+            // Scroll positions, open sections and half-typed fields are the previous user's.
+            ctx.data_mut(|d| d.clear());
+            self.widgets_for = user;
         }
         let mut intents = Vec::new();
         self.poll_job(&ctx);
@@ -356,6 +365,7 @@ impl NengliApp {
 
     /// Carries out one intent: the window's own here, a page's in the page's handler module.
     pub fn handle(&mut self, intent: Intent) {
+        self.state.asked = self.state.asked.wrapping_add(1);
         match intent {
             Intent::Do(command) => {
                 if let Some(applied) = self.run(command) {
@@ -420,6 +430,9 @@ impl NengliApp {
                     job.request_cancel();
                 }
             }
+            // What the menu does not offer the account is not done either (a shortcut, a drop).
+            Intent::Welcome(_) if !self.state.offers_files() => {}
+            Intent::Import(_) if !self.state.is_admin() => {}
             Intent::Welcome(intent) => self.handle_welcome(intent),
             Intent::Org(intent) => self.handle_org(intent),
             Intent::Roster(intent) => self.handle_roster(intent),

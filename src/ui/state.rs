@@ -357,7 +357,24 @@ pub struct LoginPage {
     /// The file is the demo bureau: the screen names its accounts, as README does.
     pub demo: bool,
     pub problems: Vec<FieldProblem>,
-    pub message: Option<String>,
+    pub message: Option<Said>,
+    /// The cursor has been put in the first field since the screen appeared.
+    pub focus_asked: bool,
+}
+
+/// A message said in every language, so that switching the language relabels it too.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Said(Vec<(Lang, String)>);
+
+impl Said {
+    /// The message as `say` puts it in each language.
+    pub fn new(say: impl Fn(Lang) -> String) -> Said {
+        Said(Lang::ALL.into_iter().map(|lang| (lang, say(lang))).collect())
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0.iter().find(|(l, _)| *l == lang).or(self.0.first()).map_or("", |(_, text)| text.as_str())
+    }
 }
 
 /// The self-check page: the rounds, the participants listed, the selected official's detail
@@ -653,6 +670,9 @@ pub struct State {
     pub package: Option<PackageView>,
     pub training: TrainingPage,
     pub yearend: YearEndPage,
+    /// How many times the user has asked for something: a problem under a field the user has
+    /// since typed in stays hidden until they ask again.
+    pub asked: u64,
 }
 
 impl State {
@@ -695,6 +715,7 @@ impl State {
             can_undo: false,
             can_redo: false,
             confirm: None,
+            asked: 0,
             frame_ms: 0.0,
             session: None,
             login: LoginPage::default(),
@@ -710,6 +731,24 @@ impl State {
     /// The role logged in, if any.
     pub fn role(&self) -> Option<Role> {
         self.session.as_ref().map(|s| s.role)
+    }
+
+    /// Whether an administrator is logged in: the bureau's tables (import, export, templates)
+    /// are theirs.
+    pub fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    /// What a unit chooser's "no unit" stands for: the whole bureau for an administrator, the
+    /// units a reviewer reviews for a reviewer (what the lists behind it hold).
+    pub fn whole_scope_key(&self) -> &'static str {
+        if self.is_admin() { "selfcheck.whole_bureau" } else { "selfcheck.my_units" }
+    }
+
+    /// Whether the bureau's files (new, open, the demo, close) are offered: before anyone logs
+    /// in, and to administrators; a reviewer or an official logs out first.
+    pub fn offers_files(&self) -> bool {
+        self.session.is_none() || self.is_admin()
     }
 
     /// The roster filter as the domain reads it.

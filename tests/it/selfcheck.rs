@@ -476,6 +476,179 @@ fn the_permission_matrix_holds_for_every_command_role_and_record() {
     assert!(checked > 3 * 3 * ROWS);
 }
 
+/// What a read needs, by the matrix: the reads' rows beside the commands'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sees {
+    /// The bureau's tables as a whole: administrators.
+    Bureau,
+    /// The programme's figures and lists narrowed to the account: administrators and reviewers.
+    Overview,
+    /// The target's unit: administrators and its reviewers.
+    Unit,
+    /// The target's own records: administrators, the unit's reviewers, the official.
+    Person,
+    /// Everyone logged in (lists narrowed person by person, blank forms).
+    Anyone,
+}
+
+/// A read or an export of the window or the command line.
+#[derive(Clone, Debug)]
+enum Read {
+    Export(nengli::exchange::Kind),
+    RosterAsShown,
+    Accounts,
+    ChangeLog,
+    Print(nengli::service::printing::Printout),
+    YearEnd,
+    OwnPlan,
+    UnitPlan,
+}
+
+/// The reads' rows: the printouts' match has no wildcard, so a new printout does not compile
+/// until the matrix says who may read it.
+fn read_row(read: &Read) -> Sees {
+    use nengli::service::printing::{Printout, Scope};
+    match read {
+        Read::Export(_) | Read::RosterAsShown | Read::Accounts | Read::ChangeLog => Sees::Bureau,
+        Read::YearEnd | Read::OwnPlan => Sees::Person,
+        Read::UnitPlan => Sees::Unit,
+        Read::Print(printout) => match printout {
+            Printout::DutyStatements { scope }
+            | Printout::PostStandards { scope, .. }
+            | Printout::SeatStatements { scope, .. }
+            | Printout::CapabilityReports { scope, .. } => match scope {
+                Scope::All => Sees::Bureau,
+                Scope::Unit(_) | Scope::Post(_) => Sees::Unit,
+                Scope::Official(_) => Sees::Person,
+            },
+            Printout::TrainingFile { .. } => Sees::Person,
+            Printout::RoundSummary { unit, .. } | Printout::TrainingCompliance { unit, .. } | Printout::GradeRoster { unit, .. } => {
+                if unit.is_some() { Sees::Unit } else { Sees::Overview }
+            }
+            Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sees::Overview,
+            Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sees::Anyone,
+        },
+    }
+}
+
+fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> Vec<Read> {
+    use nengli::service::printing::{Printout, Scope, YearEndSheets};
+    let db = service.read();
+    let year = db.bureau().unwrap().unwrap().year;
+    let post = db.posts().unwrap().into_iter().find(|x| x.unit == unit).unwrap();
+    let session = db.sessions(year).unwrap()[0].id;
+    let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
+    reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan]);
+    let paper = nengli::report::layout::A4;
+    for printout in [
+        Printout::DutyStatements { scope: Scope::All },
+        Printout::DutyStatements { scope: Scope::Unit(unit) },
+        Printout::PostStandards { scope: Scope::Post(post.id), year },
+        Printout::SeatStatements { scope: Scope::Official(target), year },
+        Printout::CapabilityReports { round: p.round, scope: Scope::Official(target) },
+        Printout::RoundSummary { round: p.round, unit: Some(unit) },
+        Printout::RoundSummary { round: p.round, unit: None },
+        Printout::SignIn { session },
+        Printout::TrainingFile { official: target, year },
+        Printout::TrainingCompliance { year, unit: Some(unit) },
+        Printout::ProgrammeReport { year, date: crate::support::today() },
+        Printout::YearEndSheets(YearEndSheets { year, scope: Scope::Official(target), staff: vec![], paper }),
+        Printout::YearEndBlank { paper },
+        Printout::YearEndSummary { year },
+        Printout::GradeRoster { year, unit: Some(unit) },
+        Printout::GradeRoster { year, unit: None },
+    ] {
+        reads.push(Read::Print(printout));
+    }
+    reads
+}
+
+fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> Result<(), ServiceError> {
+    use nengli::domain::Lang;
+    match read {
+        Read::Export(kind) => nengli::service::exports::export_table(service, *kind, Lang::Tc).map(drop),
+        Read::RosterAsShown => nengli::service::exports::officials_table(service, &[target], Lang::Tc).map(drop),
+        Read::Accounts => service.users().map(drop),
+        Read::ChangeLog => service.audit_find(&Default::default(), 10).map(drop),
+        Read::YearEnd => service.yearend(target, 2012).map(drop),
+        Read::OwnPlan => service.plan_items(PlanOwner::Official(target), 2012).map(drop),
+        Read::UnitPlan => service.plan_items(PlanOwner::Unit(unit), 2012).map(drop),
+        Read::Print(printout) => nengli::service::printing::document(service, printout, Lang::Tc).map(drop),
+    }
+}
+
+#[test]
+fn the_permission_matrix_holds_for_every_read_and_export() {
+    let mut service = demo();
+    let p = people(&service);
+    let mut checked = 0;
+    for (username, role) in [("admin", Role::Admin), ("reviewer", Role::Reviewer), ("official", Role::Official)] {
+        log_in(&mut service, username);
+        let own = if role == Role::Reviewer { p.head } else { p.me };
+        for (whose, target, unit) in
+            [("own", own, p.unit), ("unit", if own == p.me { p.colleague } else { p.me }, p.unit), ("other", p.outsider, p.other_unit)]
+        {
+            for read in read_samples(&service, &p, target, unit) {
+                let sees = read_row(&read);
+                let allowed = match (role, sees) {
+                    (Role::Admin, _) | (_, Sees::Anyone) => true,
+                    (_, Sees::Bureau) => false,
+                    (Role::Reviewer, Sees::Overview) => true,
+                    (Role::Reviewer, Sees::Unit | Sees::Person) => whose != "other",
+                    (Role::Official, Sees::Person) => whose == "own",
+                    (Role::Official, Sees::Overview | Sees::Unit) => false,
+                };
+                let result = do_read(&service, &read, target, unit);
+                match (&result, allowed) {
+                    (Err(ServiceError::Forbidden), true) => panic!("{username} on {whose}: {read:?} refused but allowed by the matrix"),
+                    (Err(ServiceError::Forbidden), false) => {}
+                    (_, false) => panic!("{username} on {whose}: {read:?} read ({result:?}) but the matrix refuses"),
+                    (Err(e), true) => panic!("{username} on {whose}: {read:?} failed: {e:?}"),
+                    (Ok(()), true) => {}
+                }
+                checked += 1;
+            }
+        }
+    }
+    service.log_out();
+    let refused = do_read(
+        &service,
+        &Read::Print(nengli::service::printing::Printout::YearEndBlank { paper: nengli::report::layout::A4 }),
+        p.me,
+        p.unit,
+    );
+    assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
+    assert_eq!(checked, 3 * 3 * 26);
+}
+
+#[test]
+fn a_reviewer_accepts_only_with_every_supervisors_level_and_a_comment() {
+    let mut service = demo();
+    let p = people(&service);
+    log_in(&mut service, "official");
+    let save = SelfCheckCommand::SaveSelfCheck { round: p.round, official: p.me, data: Box::new(full(3)), submit: true };
+    let _ = service.execute(Command::SelfCheck(save)).unwrap();
+    log_in(&mut service, "reviewer");
+    let accept = |review: Review| {
+        Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
+            round: p.round,
+            official: p.me,
+            review,
+            step: Some(Step::Accept),
+            reason: String::new(),
+        })
+    };
+    let mut partial = Review { levels: [Some(3); 8], comment: "自查客觀。".into(), by: String::new() };
+    partial.levels[2] = None;
+    let Err(ServiceError::Invalid(problems)) = service.execute(accept(partial)) else { panic!("accepted without every level") };
+    assert_eq!(problems.iter().map(|p| p.field).collect::<Vec<_>>(), vec![nengli::domain::Field::Capability(3)]);
+    let silent = Review { levels: [Some(3); 8], comment: " ".into(), by: String::new() };
+    assert!(matches!(service.execute(accept(silent)), Err(ServiceError::Invalid(_))), "accepted without a comment");
+    assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Submitted);
+    let _ = service.execute(accept(Review { levels: [Some(3); 8], comment: "自查客觀。".into(), by: String::new() })).unwrap();
+    assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
+}
+
 #[test]
 fn nothing_changes_before_a_log_in() {
     let mut service = demo();
@@ -568,7 +741,7 @@ fn undo_puts_back_only_the_actors_own_part() {
         .execute(Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
             round: p.round,
             official: p.me,
-            review: Review::default(),
+            review: Review { levels: [Some(3); 8], comment: "同意。".into(), by: String::new() },
             step: Some(Step::Accept),
             reason: String::new(),
         }))

@@ -646,6 +646,10 @@ fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() 
     assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Draft);
     assert_eq!(stored(&h).data.levels, [4, 3, 4, 2, 4, 5, 4, 3].map(Some));
     click(&mut h, Role::Button, "提交");
+    // Submitting asks first: nothing is handed in until the official says yes.
+    assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Draft);
+    h.get_by_label_contains("提交後不能再修改");
+    click(&mut h, Role::Button, "確定");
     assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Submitted);
     // The reviewer of 征管科 returns it with a reason.
     click(&mut h, Role::Button, "登出 / 切換使用者");
@@ -653,6 +657,8 @@ fn an_official_submits_a_self_check_and_the_reviewer_returns_it_with_a_reason() 
     click(&mut h, Role::Button, "能力自查");
     let row = h.state().state.selfcheck.rows.iter().find(|r| r.official == me).unwrap().clone();
     click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    // Without the supervisor's levels and a comment there is nothing to accept on.
+    assert!(h.get_by_role_and_label(Role::Button, "審核通過").accesskit_node().is_disabled(), "accept needs the supervisor's levels");
     type_into(&mut h, "退回原因", "請補充各項能力的具體工作實例");
     click(&mut h, Role::Button, "退回修改");
     assert_eq!(stored(&h).status, nengli::domain::selfcheck::CheckStatus::Returned);
@@ -1030,4 +1036,102 @@ fn a_refusals_problems_land_on_the_form_it_came_from() {
     let state = &h.state().state;
     assert!(state.roster.problems.iter().any(|p| p.field == nengli::domain::Field::Name), "{:?}", state.roster.problems);
     assert!(state.org.unit_problems.is_empty());
+}
+
+#[test]
+fn a_reviewer_accepts_after_rating_every_capability_and_saying_yes() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let service = h.state().service().unwrap();
+    let people = service.read().users().unwrap();
+    let me = people.iter().find(|u| u.data.username == "official").unwrap().data.official.unwrap();
+    let round = service.read().rounds().unwrap()[0].id;
+    let submit = nengli::service::command::SelfCheckCommand::SaveSelfCheck {
+        round,
+        official: me,
+        data: Box::new(nengli::domain::selfcheck::SelfCheckData { levels: [Some(3); 8], ..Default::default() }),
+        submit: true,
+    };
+    h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::SelfCheck(submit)));
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    click(&mut h, Role::Button, "能力自查");
+    let row = h.state().state.selfcheck.rows.iter().find(|r| r.official == me).unwrap().clone();
+    click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    let capabilities: Vec<String> =
+        h.state().state.data.as_ref().unwrap().catalogue.capabilities.iter().map(|c| c.name.tc.clone()).collect();
+    for (i, name) in capabilities.iter().enumerate() {
+        assert!(h.get_by_role_and_label(Role::Button, "審核通過").accesskit_node().is_disabled(), "disabled until every level is given");
+        let descriptor: String =
+            h.state().state.data.as_ref().unwrap().scale.descriptor(i as u8 + 1, 3, Lang::Tc).chars().take(14).collect();
+        pick(&mut h, &format!("{name} 主管評定"), &format!("3 {descriptor}"));
+    }
+    assert!(h.get_by_role_and_label(Role::Button, "審核通過").accesskit_node().is_disabled(), "and a comment");
+    type_into(&mut h, "評語", "自查客觀，同意。");
+    click(&mut h, Role::Button, "審核通過");
+    let status = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().self_check(round, me).unwrap().unwrap().status;
+    assert_eq!(status(&h), nengli::domain::selfcheck::CheckStatus::Submitted, "it asks first");
+    click(&mut h, Role::Button, "確定");
+    assert_eq!(status(&h), nengli::domain::selfcheck::CheckStatus::Reviewed);
+}
+
+#[test]
+fn the_log_in_field_has_the_cursor_and_its_message_follows_the_language() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    h.run();
+    let username = nengli::i18n::tr(Lang::Tc, "field.username");
+    let field =
+        |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::TextInput && node.label().as_deref() == Some(username);
+    assert!(h.get_by(field).is_focused(), "the cursor starts in the user name");
+    type_into(&mut h, username, "official");
+    type_into(&mut h, nengli::i18n::tr(Lang::Tc, "field.password"), "not-the-password");
+    click(&mut h, Role::Button, nengli::i18n::tr(Lang::Tc, "login.button"));
+    h.get_by_label(nengli::i18n::tr(Lang::Tc, "login.wrong"));
+    h.state_mut().handle(nengli::ui::intent::Intent::SetLang(Lang::En));
+    h.run();
+    h.get_by_label(nengli::i18n::tr(Lang::En, "login.wrong"));
+}
+
+#[test]
+fn the_next_user_inherits_nothing_of_the_previous_ones_window() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let official = h.state().service().unwrap().read().users().unwrap().into_iter().find(|u| u.data.username == "official").unwrap();
+    let me = official.data.official.unwrap();
+    // The administrator looks at someone else's year-end record and filters the roster.
+    click(&mut h, Role::Button, "年度考核");
+    let other = h.state().state.yearend.rows.iter().find(|r| r.official != me).unwrap().official;
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(other))));
+    h.state_mut().state.roster.filter_text = "王".into();
+    h.state_mut().state.notice = Some(nengli::ui::state::Notice::Error("上一位使用者的訊息".into()));
+    h.run();
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    click(&mut h, Role::Button, "年度考核");
+    let state = &h.state().state;
+    assert_eq!(state.yearend.selected, Some(me), "the official's own record, not the administrator's choice");
+    assert!(state.roster.filter_text.is_empty());
+    assert!(!matches!(state.notice, Some(nengli::ui::state::Notice::Error(_))), "no refusal shown: {:?}", state.notice);
+    assert!(h.query_by_label("上一位使用者的訊息").is_none());
+    // Nor is the official offered the bureau's files or tables.
+    click(&mut h, Role::Button, nengli::i18n::tr(Lang::Tc, "menu.file"));
+    for key in ["menu.import", "menu.export", "menu.new_database", "menu.open_demo", "menu.close_database"] {
+        assert!(h.query_by_label(nengli::i18n::tr(Lang::Tc, key)).is_none(), "{key} offered to an official");
+    }
+    h.get_by_label(nengli::i18n::tr(Lang::Tc, "menu.open_package"));
+}
+
+#[test]
+fn a_reviewer_reads_the_milestones_but_cannot_tick_them_and_is_named_as_the_person() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    assert_eq!(h.state().state.page, Page::Home, "a new user starts at home, not on the previous one's page");
+    let data = h.state().state.data.as_ref().unwrap();
+    let programme = data.programme.as_ref().unwrap();
+    let (milestone, _) = programme.agenda(data.today).into_iter().next().unwrap();
+    let label = nengli::i18n::fill(nengli::i18n::tr(Lang::Tc, "home.mark_done"), &[milestone.title.get(Lang::Tc)]);
+    assert!(h.get_by_role_and_label(Role::CheckBox, &label).accesskit_node().is_disabled(), "no tick offered to a reviewer");
+    let head = h.state().state.session.as_ref().unwrap().official.unwrap();
+    let name = h.state().state.data.as_ref().unwrap().roster.iter().find(|r| r.id == head).unwrap().name.clone();
+    h.get_by_label_contains(&format!("{name} (reviewer)"));
 }

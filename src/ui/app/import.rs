@@ -173,7 +173,7 @@ impl NengliApp {
         let table = if kind == Kind::Officials {
             self.roster_export_table(service)
         } else {
-            crate::service::exports::export_table(service, kind, lang).map_err(|e| messages::store_error(lang, &e))
+            crate::service::exports::export_table(service, kind, lang).map_err(|e| messages::service_error(lang, &e))
         };
         let result = table.and_then(|t| write::save(&t, &path).map(|()| t.rows.len()).map_err(|e| messages::exchange_error(lang, &e)));
         match result {
@@ -189,11 +189,8 @@ impl NengliApp {
     pub(super) fn roster_export_table(&self, service: &Service) -> Result<write::Table, String> {
         let lang = self.state.lang;
         let Some(data) = &self.state.data else { return Err(String::new()) };
-        let all = service.officials().map_err(|e| messages::store_error(lang, &e))?;
-        let by_id: std::collections::HashMap<OfficialId, &crate::domain::official::Official> = all.iter().map(|o| (o.id, o)).collect();
-        let ordered: Vec<crate::domain::official::Official> =
-            data.roster_visible.iter().filter_map(|&i| by_id.get(&data.roster[i as usize].id).map(|o| (*o).clone())).collect();
-        Ok(write::officials_table(lang, &data.catalogue, &data.units, &data.posts, &ordered))
+        let ids: Vec<OfficialId> = data.roster_visible.iter().map(|&i| data.roster[i as usize].id).collect();
+        crate::service::exports::officials_table(service, &ids, lang).map_err(|e| messages::service_error(lang, &e))
     }
 
     pub(super) fn save_template(&mut self, kind: Kind) {

@@ -14,6 +14,7 @@ use crate::service::ServiceError;
 use crate::ui::intent::LoginIntent;
 use crate::ui::state::Notice;
 use crate::ui::state::Page;
+use crate::ui::state::Said;
 
 impl NengliApp {
     /// Carries out what the login page asked for.
@@ -53,7 +54,9 @@ impl NengliApp {
             tr(lang, "login.welcome"),
             &[&session.username, tr(lang, &format!("role.{}", session.role.code()))],
         )));
-        // An official's work is their self-check; others keep the page they were on if it is theirs.
+        // Nothing of the previous user's carries over (log-out left the home page): every
+        // page's choices start fresh; an official's work is their self-check.
+        self.forget_previous_user();
         if session.role == Role::Official || !self.state.page.offered_to(session.role) {
             self.state.page = Page::SelfCheck;
         }
@@ -62,25 +65,22 @@ impl NengliApp {
         if !must_change {
             self.state.login = Default::default();
         }
-        self.state.selfcheck = Default::default();
-        self.state.analysis = Default::default();
         self.reload_page();
     }
 
     pub(super) fn login(&mut self) {
-        let lang = self.state.lang;
         let Some(service) = &mut self.service else { return };
         let (username, password) = (self.state.login.username.clone(), self.state.login.password.clone());
         match service.login(&username, &password) {
             Ok(session) => self.signed_in(session),
             Err(LoginError::Wrong) => {
                 self.state.login.password.clear();
-                self.state.login.message = Some(tr(lang, "login.wrong").to_owned());
+                self.state.login.message = Some(Said::new(|lang| tr(lang, "login.wrong").to_owned()));
             }
             Err(LoginError::Wait(seconds)) => {
-                self.state.login.message = Some(i18n::fill(tr(lang, "login.wait"), &[&seconds.to_string()]));
+                self.state.login.message = Some(Said::new(|lang| i18n::fill(tr(lang, "login.wait"), &[&seconds.to_string()])));
             }
-            Err(LoginError::Service(e)) => self.state.login.message = Some(messages::service_error(lang, &e)),
+            Err(LoginError::Service(e)) => self.state.login.message = Some(Said::new(|lang| messages::service_error(lang, &e))),
         }
     }
 
@@ -102,7 +102,7 @@ impl NengliApp {
         match service.create_first_admin(&username, &password) {
             Ok(session) => self.signed_in(session),
             Err(ServiceError::Invalid(problems)) => self.state.login.problems = problems,
-            Err(e) => self.state.login.message = Some(messages::service_error(self.state.lang, &e)),
+            Err(e) => self.state.login.message = Some(Said::new(|lang| messages::service_error(lang, &e))),
         }
     }
 
@@ -120,7 +120,7 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Info(tr(lang, "done.user.change_password").to_owned()));
             }
             Err(ServiceError::Invalid(problems)) => self.state.login.problems = problems,
-            Err(e) => self.state.login.message = Some(messages::service_error(lang, &e)),
+            Err(e) => self.state.login.message = Some(Said::new(|lang| messages::service_error(lang, &e))),
         }
     }
 
@@ -131,9 +131,41 @@ impl NengliApp {
         self.undo.clear();
         self.redo.clear();
         self.state.session = None;
-        self.state.selfcheck = Default::default();
-        self.state.analysis = Default::default();
-        self.state.users = Default::default();
+        self.state.page = Page::Home;
+        self.forget_previous_user();
         self.require_login();
+    }
+
+    /// Drops what the user logging out chose, typed and was told on every page (selections,
+    /// filters, forms, messages, the change log read, previews); the window forgets its scroll
+    /// positions when the next one logs in.
+    fn forget_previous_user(&mut self) {
+        let state = &mut self.state;
+        state.org = Default::default();
+        state.roster = Default::default();
+        state.standards = Default::default();
+        state.programme = Default::default();
+        state.settings = Default::default();
+        state.selfcheck = Default::default();
+        state.analysis = Default::default();
+        state.users = Default::default();
+        state.training = Default::default();
+        state.yearend = Default::default();
+        state.import = None;
+        state.home_list = None;
+        state.print = None;
+        state.confirm = None;
+        state.notice = None;
+        let (sort, filter) = (state.roster.sort, state.roster_filter());
+        let mut root = None;
+        if let Some(data) = &mut state.data {
+            data.audit.clear();
+            data.resort(sort, &filter);
+            state.programme.report_date = crate::domain::dates::format_date(data.today);
+            root = data.unit_tree.first().map(|t| t.1);
+        }
+        if let Some(root) = root {
+            self.select_unit(root);
+        }
     }
 }

@@ -112,7 +112,7 @@ impl NengliApp {
         match service.users() {
             Ok(users) => self.state.users.users = users,
             Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }
@@ -265,7 +265,7 @@ impl NengliApp {
                 }
             }
             Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
+                let message = messages::service_error(self.state.lang, &e);
                 self.error(message);
             }
         }

@@ -27,6 +27,7 @@ fn gap_colour(gap: Option<u8>) -> Color32 {
 
 pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    let whole = tr(lang, state.whole_scope_key());
     let Some(data) = &state.data else { return };
     let role = state.role();
     let round = state.selfcheck.round;
@@ -42,7 +43,7 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         let label = ui.label(tr(lang, "field.unit"));
         let mut unit = page.unit;
         ui.label_inputs_by(label.id, |ui| {
-            if choose(ui, "analysis_unit", &mut unit, &unit_choices(data, None), Some(tr(lang, "selfcheck.whole_bureau")), 220.0) {
+            if choose(ui, "analysis_unit", &mut unit, &unit_choices(data, None), Some(whole), 220.0) {
                 out.push(Intent::Analysis(AnalysisIntent::AnalysisUnit(unit)));
             }
         });

@@ -88,7 +88,8 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
     );
 }
 
-fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut Vec<Intent>) {
+/// The milestones, overdue first; only an administrator ticks one done (others read them).
+fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, admin: bool, out: &mut Vec<Intent>) {
     ui.label(RichText::new(tr(lang, "home.agenda")).size(16.0).strong());
     // Status, due day and unit take their room; the title gets the rest and is cut with "…".
     let title_width = (ui.available_width() - 330.0).max(120.0);
@@ -97,7 +98,12 @@ fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, out: &mut
             for (milestone, shown) in programme.agenda(data.today) {
                 let mut done = milestone.data.status == MilestoneStatus::Done;
                 let title = milestone.title.get(lang);
-                if ui.name_inputs(i18n::fill(tr(lang, "home.mark_done"), &[title]), |ui| ui.checkbox(&mut done, "")).changed() {
+                if ui
+                    .name_inputs(i18n::fill(tr(lang, "home.mark_done"), &[title]), |ui| {
+                        ui.add_enabled(admin, egui::Checkbox::without_text(&mut done))
+                    })
+                    .changed()
+                {
                     let status = if done { MilestoneStatus::Done } else { MilestoneStatus::InProgress };
                     let data = MilestoneData { status, done_on: done.then_some(data.today), ..milestone.data.clone() };
                     out.push(Intent::Do(Command::Programme(ProgrammeCommand::UpdateMilestone { id: milestone.id, data })));
@@ -202,6 +208,7 @@ fn post_line(data: &Data, post: &crate::domain::org::Post) -> String {
 
 pub fn home_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    let admin = state.is_admin();
     let Some(data) = &state.data else { return };
     let Some(programme) = &data.programme else {
         ui.label(tr(lang, "home.no_programme"));
@@ -218,7 +225,7 @@ pub fn home_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     timeline(ui, lang, programme, data.today);
     ui.add_space(8.0);
     ui.columns(2, |columns| {
-        agenda(&mut columns[0], lang, data, programme, out);
+        agenda(&mut columns[0], lang, data, programme, admin, out);
         egui::ScrollArea::vertical().id_salt("home_right").show(&mut columns[1], |ui| {
             figures(ui, lang, data, out);
             ui.add_space(12.0);

@@ -69,10 +69,10 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
             });
             // The cursor starts in the first field, so the user can type straight away.
             if let Some(field) = first_field
-                && ui.memory(|m| m.focused().is_none())
-                && login.username.is_empty()
+                && !login.focus_asked
             {
                 field.request_focus();
+                login.focus_asked = true;
             }
             if login.demo && !must_change {
                 // One account a line, so none is split between lines.
@@ -84,7 +84,7 @@ pub fn login_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 }
             }
             if let Some(message) = &login.message {
-                ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+                ui.label(RichText::new(message.get(lang)).color(ui.visuals().error_fg_color));
             }
             ui.add_space(8.0);
             let (label, intent) = if must_change {

@@ -30,6 +30,7 @@ use egui::{Align, Layout, RichText};
 /// Draws the whole window.
 pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    ui.ctx().data_mut(|d| d.insert_temp(egui::Id::unique(widgets::ASKED), state.asked));
     egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, state, out));
     egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state, out));
     if let Some(view) = &mut state.package {
@@ -52,7 +53,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
         if let Some(session) = &state.session {
             ui.add_space(4.0);
-            ui.label(RichText::new(format!("{} · {}", session.username, tr(lang, &format!("role.{}", session.role.code())))).small());
+            // The person's name where the account is someone on the roster, the account beside it.
+            let name = session.official.and_then(|o| state.data.as_ref()?.roster.iter().find(|r| r.id == o)).map(|r| r.name.as_str());
+            let who = name.map_or(session.username.clone(), |name| format!("{name} ({})", session.username));
+            ui.label(RichText::new(format!("{who} · {}", tr(lang, &format!("role.{}", session.role.code())))).small());
             if ui.small_button(tr(lang, "login.log_out")).clicked() {
                 out.push(Intent::Login(LoginIntent::LogOut));
             }
@@ -135,29 +139,32 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, "menu.file"), |ui| {
-            if ui.button(tr(lang, "menu.new_database")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
-            }
-            if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
-            }
-            ui.menu_button(tr(lang, "menu.recent"), |ui| {
-                if state.recent.is_empty() {
-                    ui.label(RichText::new(tr(lang, "menu.recent_none")).weak());
+            // A reviewer or an official sees only what is theirs: no other file, no bureau tables.
+            if state.offers_files() {
+                if ui.button(tr(lang, "menu.new_database")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::ChooseNewDatabase));
                 }
-                for path in &state.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
+                if ui.add(egui::Button::new(tr(lang, "menu.open_database")).shortcut_text("Ctrl+O")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::ChooseDatabase));
+                }
+                ui.menu_button(tr(lang, "menu.recent"), |ui| {
+                    if state.recent.is_empty() {
+                        ui.label(RichText::new(tr(lang, "menu.recent_none")).weak());
                     }
+                    for path in &state.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            out.push(Intent::Welcome(WelcomeIntent::OpenDatabase(path.clone())));
+                        }
+                    }
+                });
+                if ui.button(tr(lang, "menu.open_demo")).clicked() {
+                    out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
                 }
-            });
-            if ui.button(tr(lang, "menu.open_demo")).clicked() {
-                out.push(Intent::Welcome(WelcomeIntent::OpenDemo));
             }
             if ui.button(tr(lang, "menu.open_package")).clicked() {
                 out.push(Intent::Package(PackageIntent::ChoosePackage));
             }
-            if state.data.is_some() {
+            if state.data.is_some() && state.is_admin() {
                 ui.separator();
                 if ui.button(tr(lang, "menu.import")).clicked() {
                     out.push(Intent::Import(ImportIntent::ChooseImportFile));
@@ -180,7 +187,7 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                     }
                 });
             }
-            if state.data.is_some() && ui.button(tr(lang, "menu.close_database")).clicked() {
+            if state.data.is_some() && state.offers_files() && ui.button(tr(lang, "menu.close_database")).clicked() {
                 out.push(Intent::Welcome(WelcomeIntent::CloseDatabase));
             }
             ui.separator();
@@ -242,7 +249,14 @@ fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
             }
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            ui.label(RichText::new(lang.native_name()).small());
+            // The language shown is a menu: it looks clickable, so it is.
+            ui.menu_button(RichText::new(lang.native_name()).small(), |ui| {
+                for choice in Lang::ALL {
+                    if ui.radio(lang == choice, choice.native_name()).clicked() {
+                        out.push(Intent::SetLang(choice));
+                    }
+                }
+            });
             ui.separator();
             if let Some(notice) = &state.notice {
                 let (text, color) = match notice {

@@ -32,15 +32,19 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.label(tr(lang, "home.no_programme"));
         return;
     };
+    // Reviewers read the programme and print its report; its set-up is the administrators'.
+    let admin = state.session.as_ref().is_some_and(|s| s.role == crate::domain::access::Role::Admin);
     let page = &mut state.programme;
     egui::Panel::right("milestone_editor").resizable(true).default_size(420.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("milestone_scroll").show(ui, |ui| editor(ui, lang, data, page, out));
+        egui::ScrollArea::vertical()
+            .id_salt("milestone_scroll")
+            .show(ui, |ui| ui.add_enabled_ui(admin, |ui| editor(ui, lang, data, page, out)));
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("programme_scroll").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{} {}", programme.name.get(lang), programme.year)).size(18.0).strong());
-                if ui.button(tr(lang, "standards.carry_forward")).clicked() {
+                if admin && ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
                     let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
                     out.push(Intent::AskConfirm { question, then: Box::new(Intent::Standards(StandardsIntent::CarryForward)) });
@@ -72,7 +76,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.name_inputs(i18n::fill(tr(lang, "programme.end_of"), &[phase.name.get(lang)]), |ui| {
                         ui.add(egui::TextEdit::singleline(end).desired_width(100.0).char_limit(10))
                     });
-                    if ui.button(tr(lang, "programme.save_dates")).clicked() {
+                    if ui.add_enabled(admin, egui::Button::new(tr(lang, "programme.save_dates"))).clicked() {
                         match (parse_date(start), parse_date(end)) {
                             (Some(start), Some(end)) => {
                                 out.push(Intent::Do(Command::Programme(ProgrammeCommand::UpdatePhaseDates { id: phase.id, start, end })))
@@ -104,7 +108,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.label(tr(lang, role_key(member.role)));
                     ui.label(&member.name);
                     ui.label(RichText::new(&member.duty).weak());
-                    if ui.small_button("×").on_hover_text(tr(lang, "programme.remove_member")).clicked() {
+                    if admin && ui.small_button("×").on_hover_text(tr(lang, "programme.remove_member")).clicked() {
                         out.push(Intent::Do(Command::Programme(ProgrammeCommand::DeleteMember { id: *id })));
                     }
                     ui.end_row();
@@ -118,7 +122,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 ui.add(egui::TextEdit::singleline(&mut page.member_name).desired_width(100.0).char_limit(50)).labelled_by(label.id);
                 let label = ui.label(tr(lang, "programme.duty"));
                 ui.add(egui::TextEdit::singleline(&mut page.member_duty).desired_width(160.0).char_limit(100)).labelled_by(label.id);
-                if ui.button(tr(lang, "programme.add_member")).clicked() {
+                if ui.add_enabled(admin, egui::Button::new(tr(lang, "programme.add_member"))).clicked() {
                     let member = Member {
                         name: page.member_name.clone(),
                         role: page.member_role.unwrap_or(Role::Member),

@@ -396,12 +396,13 @@ fn form(
                 })));
             }
             if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
-                out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
+                let submit = Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
                     round,
                     official,
                     data: Box::new(page.form.clone()),
                     submit: true,
-                })));
+                }));
+                out.push(Intent::AskConfirm { question: tr(lang, "selfcheck.confirm_submit").to_owned(), then: Box::new(submit) });
             }
         });
     }
@@ -437,10 +438,19 @@ fn form(
             if ui.button(tr(lang, "selfcheck.return")).clicked() {
                 out.push(Intent::Do(review(Some(Step::Return))));
             }
-            if detail.check.as_ref().is_some_and(|c| c.status == CheckStatus::Submitted)
-                && ui.button(RichText::new(tr(lang, "selfcheck.accept")).strong()).clicked()
-            {
-                out.push(Intent::Do(review(Some(Step::Accept))));
+            if detail.check.as_ref().is_some_and(|c| c.status == CheckStatus::Submitted) {
+                // Accepting measures the gaps from the supervisor's levels: all eight and a comment first.
+                let complete = page.review.levels.iter().all(Option::is_some) && !page.review.comment.trim().is_empty();
+                let accept = ui
+                    .add_enabled(complete, egui::Button::new(RichText::new(tr(lang, "selfcheck.accept")).strong()))
+                    .on_disabled_hover_text(tr(lang, "selfcheck.accept_needs"));
+                if !complete {
+                    ui.label(RichText::new(tr(lang, "selfcheck.accept_needs")).small().weak());
+                }
+                if accept.clicked() {
+                    let question = i18n::fill(tr(lang, "selfcheck.confirm_accept"), &[&detail.official.name]);
+                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Do(review(Some(Step::Accept)))) });
+                }
             }
         });
     }

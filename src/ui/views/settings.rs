@@ -298,7 +298,7 @@ fn password_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         super::widgets::form_row(ui, lang, tr(lang, "login.repeat"), crate::domain::Field::Record, &[], |ui| secret(ui, &mut login.repeat));
     });
     if let Some(message) = &login.message {
-        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        ui.label(RichText::new(message.get(lang)).color(ui.visuals().error_fg_color));
     }
     if ui.button(tr(lang, "login.change")).clicked() {
         out.push(Intent::Login(LoginIntent::ChangePassword));

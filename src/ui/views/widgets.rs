@@ -13,19 +13,44 @@ pub fn problems_for(lang: Lang, problems: &[FieldProblem], field: Field) -> Vec<
 }
 
 /// One labelled row of a form grid; the inputs `add` makes are named by the label.
+/// Where the window keeps how many times the user has asked for something (`State::asked`).
+pub const ASKED: &str = "nengli.asked";
+
+/// One labelled row of a form grid; the inputs `add` makes are named by the label. A problem
+/// under the row goes once the user types in it, until they ask again (save, submit).
 pub fn form_row<R>(ui: &mut Ui, lang: Lang, label: &str, field: Field, problems: &[FieldProblem], add: impl FnOnce(&mut Ui) -> R) -> R {
     let label = ui.add_sized([LABEL_WIDTH, 24.0], egui::Label::new(label).halign(egui::Align::RIGHT));
+    let asked: u64 = ui.ctx().data(|d| d.get_temp(egui::Id::unique(ASKED)).unwrap_or(0));
+    let typed_over = label.id.with(("typed over", asked));
     let result = ui
         .vertical(|ui| {
+            let top = ui.cursor().min;
             let result = ui.label_inputs_by(label.id, add);
-            for message in problems_for(lang, problems, field) {
-                ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+            let inputs = egui::Rect::from_min_max(top, egui::pos2(ui.max_rect().right(), ui.min_rect().bottom()));
+            if typed_in(ui, inputs) {
+                ui.ctx().data_mut(|d| d.insert_temp(typed_over, true));
+            }
+            if !ui.ctx().data(|d| d.get_temp::<bool>(typed_over).unwrap_or(false)) {
+                for message in problems_for(lang, problems, field) {
+                    ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+                }
             }
             result
         })
         .inner;
     ui.end_row();
     result
+}
+
+/// Whether the user typed this frame into a field inside `area`.
+fn typed_in(ui: &Ui, area: egui::Rect) -> bool {
+    let typed = ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(e, egui::Event::Text(_) | egui::Event::Paste(_))
+                || matches!(e, egui::Event::Key { key: egui::Key::Backspace | egui::Key::Delete, pressed: true, .. })
+        })
+    });
+    typed && ui.memory(|m| m.focused()).and_then(|id| ui.ctx().read_response(id)).is_some_and(|r| area.intersects(r.rect))
 }
 
 /// A single-line text input of the form's width.

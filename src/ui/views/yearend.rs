@@ -24,6 +24,7 @@ fn stage_text(lang: crate::domain::Lang, stage: Option<Stage>) -> &'static str {
 
 pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    let whole = tr(lang, state.whole_scope_key());
     let Some(session) = state.session.clone() else { return };
     let prints = session.role != Role::Official;
     let units = state.data.as_ref().map(|d| unit_choices(d, None)).unwrap_or_default();
@@ -50,9 +51,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             ui.separator();
             let label = tr(lang, "yearend.print_unit");
             ui.label(label);
-            ui.name_inputs(label, |ui| {
-                choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(tr(lang, "selfcheck.whole_bureau")), 200.0)
-            });
+            ui.name_inputs(label, |ui| choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(whole), 200.0));
             ui.checkbox(&mut page.paper_16k, tr(lang, "yearend.paper_16k"));
             ui.checkbox(&mut page.duplex, tr(lang, "yearend.duplex"));
             ui.checkbox(&mut page.split, tr(lang, "yearend.split"));
