@@ -448,6 +448,12 @@ impl Lookup {
         }
     }
 
+    /// The name of the official other than `except` that `index` gives for `key` (an ID number's or
+    /// a staff number's holder).
+    fn holder(&self, index: &HashMap<String, usize>, key: &str, except: Option<&Official>) -> Option<String> {
+        index.get(key).and_then(|i| self.officials.get(*i)).filter(|h| except.is_none_or(|e| e.id != h.id)).map(|h| h.name.clone())
+    }
+
     fn post(&self, unit: UnitId, title: &str) -> Option<&Post> {
         self.post_keys.get(&(unit, normalise(title))).and_then(|i| self.posts.get(*i))
     }
@@ -695,6 +701,16 @@ pub fn official_fields(lang: Lang, lookup: &Lookup, o: &OfficialData) -> Vec<(Fi
         .collect()
 }
 
+/// The fields that differ between two states of an official, before → after, as the user reads them.
+pub fn official_changes(lang: Lang, lookup: &Lookup, before: &OfficialData, after: &OfficialData) -> Vec<FieldChange> {
+    official_fields(lang, lookup, before)
+        .into_iter()
+        .zip(official_fields(lang, lookup, after))
+        .filter(|(b, a)| b.1 != a.1)
+        .map(|((field, before), (_, after))| FieldChange { field, before, after })
+        .collect()
+}
+
 /// Keeps the first problem found for each field (an unknown tier is not also "required").
 fn merge(problems: &mut Vec<FieldProblem>, more: Vec<FieldProblem>) {
     for p in more {
@@ -900,18 +916,8 @@ fn official_row(
         status,
         identity: Box::new(identity),
     };
-    let id_number_holder = lookup
-        .by_id_number
-        .get(&draft.identity.id_number)
-        .and_then(|i| lookup.officials.get(*i))
-        .filter(|holder| existing.is_none_or(|e| e.id != holder.id))
-        .map(|holder| holder.name.clone());
-    let staff_no_holder = lookup
-        .by_staff_no
-        .get(&draft.staff_no)
-        .and_then(|i| lookup.officials.get(*i))
-        .filter(|holder| existing.is_none_or(|e| e.id != holder.id))
-        .map(|holder| holder.name.clone());
+    let id_number_holder = lookup.holder(&lookup.by_id_number, &draft.identity.id_number, existing);
+    let staff_no_holder = lookup.holder(&lookup.by_staff_no, &draft.staff_no, existing);
     let ctx = OfficialContext {
         today: lookup.today,
         unit,
@@ -929,14 +935,7 @@ fn official_row(
                 Some(_) => Change::Changed,
             };
             if let Some(e) = existing.filter(|_| out.change == Change::Changed) {
-                let before = official_fields(lang, lookup, &e.data);
-                let after = official_fields(lang, lookup, &data);
-                out.changes = before
-                    .into_iter()
-                    .zip(after)
-                    .filter(|(b, a)| b.1 != a.1)
-                    .map(|((field, before), (_, after))| FieldChange { field, before, after })
-                    .collect();
+                out.changes = official_changes(lang, lookup, &e.data, &data);
             }
             if existing.is_none() {
                 let similar =
@@ -1319,12 +1318,7 @@ fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<S
     };
     let unit = draft.unit.and_then(|u| lookup.unit_by_id(u));
     let post = draft.post.and_then(|p| lookup.post_by_id(p));
-    let id_number_holder = lookup
-        .by_id_number
-        .get(&id_number)
-        .and_then(|i| lookup.officials.get(*i))
-        .filter(|holder| existing.is_none_or(|e| e.id != holder.id))
-        .map(|holder| holder.name.clone());
+    let id_number_holder = lookup.holder(&lookup.by_id_number, &id_number, existing);
     let ctx = OfficialContext {
         today: lookup.today,
         unit,
@@ -1348,14 +1342,7 @@ fn cadre_row(file: &CadreFile, lookup: &Lookup, lang: Lang, seen: &mut HashMap<S
     };
     if let Some(e) = existing {
         let (kept_record, kept_photo) = lookup.cadre.get(&e.id).cloned().unwrap_or_default();
-        let before = official_fields(lang, lookup, &e.data);
-        let after = official_fields(lang, lookup, &data);
-        out.changes = before
-            .into_iter()
-            .zip(after)
-            .filter(|(b, a)| b.1 != a.1)
-            .map(|((field, before), (_, after))| FieldChange { field, before, after })
-            .collect();
+        out.changes = official_changes(lang, lookup, &e.data, &data);
         out.changes.extend(cadre_changes(&kept_record, &record));
         let photo_changes = photo.as_ref().is_some_and(|p| kept_photo.as_ref().is_none_or(|k| k.bytes != p.bytes));
         if photo_changes {

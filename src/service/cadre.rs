@@ -23,6 +23,8 @@ pub fn cadre_file(service: &Service, id: OfficialId, lang: Lang) -> Result<Cadre
     let lang = if lang == Lang::En { Lang::Tc } else { lang };
     let db = service.read();
     let official = super::existing_official(&db, id)?;
+    // A cadre record is one official's: theirs, their unit's reviewers' and the personnel section's.
+    service.require_read(crate::domain::access::Sight::Official { official: id, unit: official.unit })?;
     let mut record = db.cadre(id)?;
     let history = db.yearends_of(id)?;
     let graded: Vec<(i32, &str)> = history

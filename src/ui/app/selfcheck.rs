@@ -145,25 +145,8 @@ impl NengliApp {
 
     /// Saves the codes of the packages just exported as a spreadsheet: the slips to hand out.
     fn export_package_codes(&mut self) {
-        let lang = self.state.lang;
-        let name = format!("{}.xlsx", tr(lang, "package.codes_title"));
-        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-        else {
-            return;
-        };
-        if self.target_refused(&path, false) {
-            return;
-        }
-        let table = crate::exchange::write::package_codes_table(&self.state.selfcheck.issued, lang);
-        match crate::exchange::write::save(&table, &path) {
-            Ok(()) => {
-                self.state.notice = Some(Notice::Info(i18n::fill(
-                    tr(lang, "cli.export_done"),
-                    &[&table.rows.len().to_string(), &path.display().to_string()],
-                )))
-            }
-            Err(e) => self.error(messages::exchange_error(lang, &e)),
-        }
+        let table = crate::exchange::write::package_codes_table(&self.state.selfcheck.issued, self.state.lang);
+        self.save_list(&table, "package.codes_title");
     }
 
     /// Verifies the packages at `path` (a folder or one file) and shows the preview. Public so

@@ -192,8 +192,15 @@ impl NengliApp {
     }
 
     pub(super) fn export_accounts(&mut self) {
+        let table = crate::exchange::write::accounts_table(&self.state.users.made, self.state.lang);
+        self.save_list(&table, "users.made_title");
+    }
+
+    /// Saves a list shown once (accounts made, package codes) as `.xlsx` or `.csv`, asking where,
+    /// under the name `title` gives; says how many rows went where.
+    pub(super) fn save_list(&mut self, table: &crate::exchange::write::Table, title: &str) {
         let lang = self.state.lang;
-        let name = format!("{}.xlsx", tr(lang, "users.made_title"));
+        let name = format!("{}.xlsx", tr(lang, title));
         let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
         else {
             return;
@@ -201,8 +208,7 @@ impl NengliApp {
         if self.target_refused(&path, false) {
             return;
         }
-        let table = crate::exchange::write::accounts_table(&self.state.users.made, lang);
-        match crate::exchange::write::save(&table, &path) {
+        match crate::exchange::write::save(table, &path) {
             Ok(()) => {
                 self.state.notice = Some(Notice::Info(i18n::fill(
                     tr(lang, "cli.export_done"),
