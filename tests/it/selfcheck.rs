@@ -527,6 +527,13 @@ fn read_row(read: &Read) -> Sees {
             }
             Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sees::Overview,
             Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sees::Anyone,
+            // Named people are narrowed person by person.
+            Printout::AppointmentForms { staff, .. } if !staff.is_empty() => Sees::Anyone,
+            Printout::AppointmentForms { scope, .. } => match scope {
+                Scope::All => Sees::Bureau,
+                Scope::Unit(_) | Scope::Post(_) => Sees::Unit,
+                Scope::Official(_) => Sees::Person,
+            },
         },
     }
 }
@@ -557,6 +564,8 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::YearEndSummary { year },
         Printout::GradeRoster { year, unit: Some(unit) },
         Printout::GradeRoster { year, unit: None },
+        Printout::AppointmentForms { scope: Scope::Official(target), staff: vec![] },
+        Printout::AppointmentForms { scope: Scope::Unit(unit), staff: vec![] },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -618,7 +627,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 26);
+    assert_eq!(checked, 3 * 3 * 28);
 }
 
 #[test]
