@@ -24,6 +24,7 @@ pub fn cadre_file(service: &Service, id: OfficialId, lang: Lang) -> Result<Cadre
     let lang = if lang == Lang::En { Lang::Tc } else { lang };
     let db = service.read();
     let official = super::existing_official(&db, id)?;
+    service.require_read(crate::domain::access::Sight::Official { official: id, unit: official.unit })?;
     let mut record = db.cadre(id)?;
     let history = db.yearends_of(id)?;
     let graded: Vec<(i32, &str)> = history
@@ -155,14 +156,25 @@ pub fn export_cadre_files(service: &Service, ids: &[OfficialId], dir: &Path, lan
     std::fs::create_dir_all(dir).map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
     let mut written = Vec::new();
     for id in ids {
-        let file = cadre_file(service, *id, lang)?;
-        let staff_no = service.read().official(*id)?.map(|o| o.data.staff_no).unwrap_or_default();
-        let path = dir.join(format!("{}.lrmx", crate::files::safe_file_name(&format!("{staff_no}-{}", file.name))));
-        crate::files::write_atomically(&path, &lrmx::write_lrmx(&file))
-            .map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
+        let path = dir.join(format!("{}.lrmx", cadre_file_name(service, *id)?));
+        write_cadre_file(service, *id, &path, lang)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// The name (without `.lrmx`) an official's file is given: staff number and name.
+pub fn cadre_file_name(service: &Service, id: OfficialId) -> Result<String> {
+    let db = service.read();
+    let official = super::existing_official(&db, id)?;
+    Ok(crate::files::safe_file_name(&format!("{}-{}", official.staff_no, official.name)))
+}
+
+/// Writes one official's `.lrmx` to `path` (replaced only once whole).
+pub fn write_cadre_file(service: &Service, id: OfficialId, path: &Path, lang: Lang) -> Result<()> {
+    let file = cadre_file(service, id, lang)?;
+    crate::files::write_atomically(path, &lrmx::write_lrmx(&file))
+        .map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))
 }
 
 /// The 任免審批表 files at `path`: the file itself, or every `.lrmx`/`.lrm` in the folder, by name

@@ -13,7 +13,7 @@ use nengli::service::cadre::{cadre_file, read_cadre_sources};
 use std::path::Path;
 
 /// A valid 身份證號 for a birth day (the check digit computed as GB 11643 does).
-fn id_number(region: &str, birth: &str, seq: &str) -> String {
+pub(crate) fn id_number(region: &str, birth: &str, seq: &str) -> String {
     let body = format!("{region}{birth}{seq}");
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
@@ -22,7 +22,7 @@ fn id_number(region: &str, birth: &str, seq: &str) -> String {
 }
 
 /// A small PNG standing for the 376 × 460 photo.
-fn photo() -> Vec<u8> {
+pub(crate) fn photo() -> Vec<u8> {
     let image = image::RgbImage::from_fn(38, 46, |x, y| image::Rgb([(x * 6) as u8, (y * 5) as u8, 120]));
     let mut bytes = std::io::Cursor::new(Vec::new());
     image.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
@@ -79,7 +79,7 @@ const FAMILY: [[&str; 5]; 2] =
     [["妻子", "王芳", "198205", "中共黨員", "某市第一中學教師"], ["兒子", "劉洋", "20080916", "群眾", "某市實驗小學學生"]];
 
 /// A `.lrmx` as the editor writes it, with `&`, `<` escaped and CR LF line ends.
-fn lrmx_text(name: &str, id: &str, picture: &[u8]) -> String {
+pub(crate) fn lrmx_text(name: &str, id: &str, picture: &[u8]) -> String {
     let esc = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', "\r\n");
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Person>\r\n");
     for (element, text) in person(name, id) {
