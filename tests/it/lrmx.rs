@@ -487,6 +487,32 @@ fn the_appointment_form_prints_every_label_and_value_on_two_pages_with_the_photo
     assert!((width / height - 38.0 / 46.0).abs() < 0.01, "never stretched");
 }
 
+/// A 簡歷 longer than its box goes on on continuation pages after page 2, every line kept and
+/// every later page naming whose form it is.
+#[test]
+fn a_long_resume_goes_on_on_continuation_pages() {
+    use nengli::service::printing::{self, Printout, Scope};
+    let mut service = crate::support::demo();
+    let official = service.read().officials().unwrap().remove(0);
+    let resume: Vec<String> = (0..120).map(|i| format!("{}.01--{}.01  某縣稅務局第{i}科科員", 1900 + i, 1901 + i)).collect();
+    let record = nengli::domain::cadre::CadreRecord { resume: resume.clone(), ..Default::default() };
+    let _ = service.execute(nengli::service::command::RosterCommand::SetCadre { id: official.id, record: Box::new(record) }).unwrap();
+    let printout = Printout::AppointmentForms { scope: Scope::Official(official.id), staff: Vec::new() };
+    let document = printing::document(&service, &printout, Lang::Tc).unwrap().unwrap();
+    let pages = nengli::report::layout::layout(&document, nengli::report::layout::A4, nengli::report::metrics::for_lang(Lang::Tc));
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    assert!(pages[1].text().contains("獎懲情況"), "page 2 stays the form's second page");
+    assert!(pages[2].text().contains("續頁1") && pages[2].text().contains("簡歷（續）"));
+    // (A line's run of spaces prints as one.)
+    let all = crate::report::squeeze(&pages.iter().map(|p| p.text()).collect::<String>());
+    for line in &resume {
+        assert_eq!(all.matches(&crate::report::squeeze(line)).count(), 1, "{line} printed once");
+    }
+    for page in &pages[1..] {
+        assert!(page.text().contains(&official.name), "every later page names the person");
+    }
+}
+
 /// Both pages look like their reference images (rendered at 40 dpi; a quarter of a percent of
 /// the pixels may differ: font rasterising, not a moved line, box or photo).
 #[test]
