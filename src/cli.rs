@@ -215,6 +215,17 @@ pub enum PrintCmd {
         #[arg(long, value_name = "FILE.pdf", required_unless_present = "split_dir")]
         out: Option<PathBuf>,
     },
+    /// The 干部任免審批表 of the officials whose staff numbers are listed with --staff, or of every
+    /// serving official of --unit and its sub-units: two pages each, with the photo.
+    AppointmentForm {
+        /// Staff numbers, comma-separated.
+        #[arg(long, value_delimiter = ',', required_unless_present = "unit")]
+        staff: Vec<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The grade roster (花名冊) of a year, with the 優秀 quota's use (of one unit with --unit).
     GradeRoster(YearPrint),
     /// The bureau's year-end summary: grades by unit and the 優秀 quota's use, capability
@@ -273,6 +284,7 @@ impl PrintCmd {
             | PrintCmd::ProgrammeReport { out, .. }
             | PrintCmd::PostStandards { out, .. }
             | PrintCmd::DutyStatements { out, .. }
+            | PrintCmd::AppointmentForm { out, .. }
             | PrintCmd::CapabilityReport(YearPrint { out, .. })
             | PrintCmd::RoundSummary(YearPrint { out, .. })
             | PrintCmd::TrainingCompliance(YearPrint { out, .. })
@@ -711,6 +723,7 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
             paper: paper.paper().with_duplex(*duplex),
         }),
         PrintCmd::YearendSummary { year, .. } => Printout::YearEndSummary { year: *year },
+        PrintCmd::AppointmentForm { staff, unit, .. } => Printout::AppointmentForms { scope: scope(unit)?, staff: staff.clone() },
         PrintCmd::GradeRoster(YearPrint { year, unit, .. }) => Printout::GradeRoster { year: *year, unit: only_unit(unit)? },
         PrintCmd::YearendBlank { paper, duplex, .. } => Printout::YearEndBlank { paper: paper.paper().with_duplex(*duplex) },
         PrintCmd::DutyStatements { unit, .. } => Printout::DutyStatements { scope: scope(unit)? },

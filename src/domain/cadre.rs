@@ -180,6 +180,13 @@ pub fn printed_date(stored: &str) -> String {
     Since::parse(stored).map(|s| s.month().to_string()).unwrap_or_else(|| stored.to_owned())
 }
 
+/// The age in whole years of someone born in `birth` on a day of month `on`, counted by
+/// months as the form counts it (the birthday month counts as reached); `None` before birth.
+pub fn age_at(birth: super::dates::YearMonth, on: super::dates::YearMonth) -> Option<u32> {
+    let years = on.year - birth.year - i32::from(on.month < birth.month);
+    u32::try_from(years).ok()
+}
+
 /// The 年度考核結果 sentence of the last three graded years, each year's grade as `word` gives
 /// it: consecutive years of one grade are joined (`2022、2023年度考核稱職，2024年度考核優秀。`).
 /// Empty when no year is graded.
@@ -241,6 +248,15 @@ mod tests {
             "2022年度考核優秀，2023年度考核稱職，2024年度考核優秀。"
         );
         assert_eq!(assessment_sentence(&[]), "");
+    }
+
+    #[test]
+    fn the_age_counts_the_birthday_month_as_reached() {
+        use crate::domain::dates::YearMonth;
+        let born = YearMonth { year: 1985, month: 3 };
+        assert_eq!(age_at(born, YearMonth { year: 2024, month: 2 }), Some(38));
+        assert_eq!(age_at(born, YearMonth { year: 2024, month: 3 }), Some(39));
+        assert_eq!(age_at(born, YearMonth { year: 1984, month: 12 }), None);
     }
 
     #[test]

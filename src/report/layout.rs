@@ -46,12 +46,24 @@ pub enum Align {
     Right,
 }
 
+/// A picture's pixels, 8-bit RGB row by row, shared by the layout's items without copying.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub rgb: Vec<u8>,
+}
+
 /// One cell of a grid row.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cell {
     pub text: String,
     /// How many grid columns the cell covers (at least 1).
     pub span: usize,
+    /// How many rows it covers (0 and 1: its own); the rows below leave its columns to it.
+    pub rows: usize,
+    /// A picture in place of the text, fitted inside the cell and centred.
+    pub picture: Option<std::sync::Arc<Picture>>,
     pub bold: bool,
     pub align: Align,
 }
@@ -62,12 +74,30 @@ impl Cell {
     }
 
     pub fn label(text: impl Into<String>) -> Cell {
-        Cell { text: text.into(), span: 1, bold: true, align: Align::Center }
+        Cell { text: text.into(), span: 1, bold: true, align: Align::Center, ..Default::default() }
     }
 
     pub fn span(mut self, span: usize) -> Cell {
         self.span = span.max(1);
         self
+    }
+
+    /// The cell covers `rows` rows, its own and those below.
+    pub fn rows(mut self, rows: usize) -> Cell {
+        self.rows = rows.max(1);
+        self
+    }
+
+    /// The cell shows `picture` (its text, if any, only when there is none).
+    pub fn picture(mut self, picture: Option<std::sync::Arc<Picture>>) -> Cell {
+        self.picture = picture;
+        self
+    }
+
+    /// Whether the cell is drawn whole once its last row is placed (it covers several rows or
+    /// holds a picture).
+    fn drawn_whole(&self) -> bool {
+        self.rows > 1 || self.picture.is_some()
     }
 }
 
@@ -139,7 +169,7 @@ impl Document {
                 Block::Form(form) => {
                     out.extend([form.title.as_str(), &form.year, &form.running_head]);
                     grid(&form.head, &mut out);
-                    for b in std::iter::once(&form.summary).chain(&form.boxes) {
+                    for b in std::iter::once(&form.summary).chain(&form.boxes).chain(&form.tail) {
                         out.extend([b.label.as_str(), &b.text]);
                         out.extend(b.sign.iter().chain(&b.note).map(String::as_str));
                     }
@@ -208,6 +238,14 @@ pub enum Item {
         height: Mm,
         grey: f32,
     },
+    /// A picture stretched to the rectangle whose top left is (`x`, `y`).
+    Image {
+        x: Mm,
+        y: Mm,
+        width: Mm,
+        height: Mm,
+        picture: std::sync::Arc<Picture>,
+    },
 }
 
 /// One laid-out page.
@@ -223,7 +261,7 @@ impl Page {
             .iter()
             .filter_map(|i| match i {
                 Item::Text { text, .. } => Some(text.as_str()),
-                Item::Line { .. } | Item::Rect { .. } | Item::Triangle { .. } => None,
+                Item::Line { .. } | Item::Rect { .. } | Item::Triangle { .. } | Item::Image { .. } => None,
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -383,25 +421,37 @@ impl<'m> Flow<'m> {
         edges
     }
 
-    /// Each cell's x range, from its column and span.
-    fn cell_boxes(edges: &[Mm], cells: &[Cell]) -> Vec<(Mm, Mm)> {
+    /// Each cell's first and past-last column, from its span, skipping the columns `taken` by
+    /// cells of rows above that cover this one.
+    fn cell_columns(columns: usize, cells: &[Cell], taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let mut column = 0;
-        let last = edges.len() - 1;
         cells
             .iter()
             .map(|cell| {
-                let start = column.min(last);
+                while let Some((_, end)) = taken.iter().find(|(from, end)| (*from..*end).contains(&column)) {
+                    column = *end;
+                }
+                let start = column.min(columns);
                 column += cell.span.max(1);
-                (edges[start], edges[column.min(last)])
+                (start, column.min(columns))
             })
             .collect()
     }
 
-    /// Draws one row (or the part of it that fits) and returns the lines not yet drawn.
+    /// Each cell's x range, from its column and span.
+    fn cell_boxes(edges: &[Mm], cells: &[Cell], taken: &[(usize, usize)]) -> Vec<(Mm, Mm)> {
+        Self::cell_columns(edges.len() - 1, cells, taken).into_iter().map(|(from, to)| (edges[from], edges[to])).collect()
+    }
+
+    /// Draws one row (or the part of it that fits) and returns the lines not yet drawn. Cells
+    /// drawn whole (over several rows, or a picture) are left to [`Flow::whole_cell`]; around
+    /// them and beside `taken` columns each cell gets its own top and bottom border.
+    #[allow(clippy::too_many_arguments)]
     fn row(
         &mut self,
         edges: &[Mm],
         cells: &[Cell],
+        taken: &[(usize, usize)],
         lines: Vec<Vec<String>>,
         min_height: Mm,
         size_pt: f32,
@@ -423,7 +473,7 @@ impl<'m> Flow<'m> {
                 (needed_lines, room, Some((vec![Vec::new(); lines.len()], min_height - room)))
             }
         };
-        let boxes = Self::cell_boxes(edges, cells);
+        let boxes = Self::cell_boxes(edges, cells, taken);
         let top = self.y;
         for ((cell, (x0, x1)), cell_lines) in cells.iter().zip(&boxes).zip(&lines) {
             self.y = top + PAD;
@@ -433,24 +483,63 @@ impl<'m> Flow<'m> {
             }
         }
         let bottom = top + row_height;
+        let whole = taken.is_empty() && !cells.iter().any(Cell::drawn_whole);
         let page = self.page();
-        for (x0, x1) in &boxes {
+        for (cell, (x0, x1)) in cells.iter().zip(&boxes) {
+            if cell.drawn_whole() {
+                continue;
+            }
             page.items.push(Item::Line { from: (*x0, top), to: (*x0, bottom), width_pt: BORDER_PT, grey: 0.0 });
             page.items.push(Item::Line { from: (*x1, top), to: (*x1, bottom), width_pt: BORDER_PT, grey: 0.0 });
+            if !whole {
+                page.items.push(Item::Line { from: (*x0, top), to: (*x1, top), width_pt: BORDER_PT, grey: 0.0 });
+                page.items.push(Item::Line { from: (*x0, bottom), to: (*x1, bottom), width_pt: BORDER_PT, grey: 0.0 });
+            }
         }
-        let left = edges[0];
-        let right = edges[edges.len() - 1];
-        page.items.push(Item::Line { from: (left, top), to: (right, top), width_pt: BORDER_PT, grey: 0.0 });
-        page.items.push(Item::Line { from: (left, bottom), to: (right, bottom), width_pt: BORDER_PT, grey: 0.0 });
+        if whole {
+            let left = edges[0];
+            let right = edges[edges.len() - 1];
+            page.items.push(Item::Line { from: (left, top), to: (right, top), width_pt: BORDER_PT, grey: 0.0 });
+            page.items.push(Item::Line { from: (left, bottom), to: (right, bottom), width_pt: BORDER_PT, grey: 0.0 });
+        }
         self.y = bottom;
         rest
     }
 
-    fn cell_lines(&self, edges: &[Mm], cells: &[Cell], size_pt: f32) -> Vec<Vec<String>> {
-        Self::cell_boxes(edges, cells)
+    /// A cell drawn whole between `top` and `bottom`: its border, and its picture fitted and
+    /// centred, or its text centred.
+    fn whole_cell(&mut self, cell: &Cell, (x0, x1): (Mm, Mm), top: Mm, bottom: Mm, size_pt: f32) {
+        for (from, to) in [((x0, top), (x1, top)), ((x0, bottom), (x1, bottom)), ((x0, top), (x0, bottom)), ((x1, top), (x1, bottom))] {
+            self.page().items.push(Item::Line { from, to, width_pt: BORDER_PT, grey: 0.0 });
+        }
+        let (width, height) = (x1 - x0 - PAD - PAD, bottom - top - PAD - PAD);
+        if let Some(picture) = &cell.picture
+            && picture.width > 0
+            && picture.height > 0
+            && width.0 > 0.0
+            && height.0 > 0.0
+        {
+            let scale = (width.0 / picture.width as f32).min(height.0 / picture.height as f32);
+            let (w, h) = (Mm(picture.width as f32 * scale), Mm(picture.height as f32 * scale));
+            let (x, y) = (x0 + PAD + Mm((width - w).0 / 2.0), top + PAD + Mm((height - h).0 / 2.0));
+            self.page().items.push(Item::Image { x, y, width: w, height: h, picture: picture.clone() });
+            return;
+        }
+        let lines = self.wrap(&cell.text, width, size_pt);
+        let lh = line_height(size_pt);
+        self.y = top + Mm((((bottom - top).0 - lh.0 * lines.len() as f32) / 2.0).max(PAD.0));
+        for line in lines {
+            self.place_line(line, x0 + PAD, width, cell.align, size_pt, cell.bold);
+            self.y = self.y + lh;
+        }
+        self.y = bottom;
+    }
+
+    fn cell_lines(&self, edges: &[Mm], cells: &[Cell], taken: &[(usize, usize)], size_pt: f32) -> Vec<Vec<String>> {
+        Self::cell_boxes(edges, cells, taken)
             .iter()
             .zip(cells)
-            .map(|((x0, x1), cell)| self.wrap(&cell.text, *x1 - *x0 - PAD - PAD, size_pt))
+            .map(|((x0, x1), cell)| if cell.drawn_whole() { Vec::new() } else { self.wrap(&cell.text, *x1 - *x0 - PAD - PAD, size_pt) })
             .collect()
     }
 
@@ -547,28 +636,45 @@ impl<'m> Flow<'m> {
         let edges = self.edges(grid);
         let lh = line_height(size);
         let min_room = lh + PAD + PAD;
-        let header = grid.header.as_ref().map(|h| (h.clone(), self.cell_lines(&edges, h, size)));
+        let header = grid.header.as_ref().map(|h| (h.clone(), self.cell_lines(&edges, h, &[], size)));
         let draw_header = |flow: &mut Flow<'_>| {
             if let Some((cells, lines)) = &header {
-                let _ = flow.row(&edges, cells, lines.clone(), Mm(0.0), size);
+                let _ = flow.row(&edges, cells, &[], lines.clone(), Mm(0.0), size);
             }
         };
         if self.y + min_room + if header.is_some() { min_room } else { Mm(0.0) } > self.bottom() {
             self.new_page();
         }
         draw_header(self);
-        for (cells, min_height) in &grid.rows {
-            let mut lines = self.cell_lines(&edges, cells, size);
+        let mut covering: Vec<Covering<'_>> = Vec::new();
+        for (index, (cells, min_height)) in grid.rows.iter().enumerate() {
+            let taken: Vec<(usize, usize)> = covering.iter().map(|c| c.0).collect();
+            let mut lines = self.cell_lines(&edges, cells, &taken, size);
             let mut min_height = *min_height;
-            let needed = Mm(lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh.0) + PAD + PAD;
-            let height = if min_height > needed { min_height } else { needed };
+            let row_height = |lines: &[Vec<String>], min: Mm| {
+                let needed = Mm(lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh.0) + PAD + PAD;
+                if min > needed { min } else { needed }
+            };
+            let mut height = row_height(&lines, min_height);
+            // A cell covering rows keeps them on one page with it.
+            let reach = cells.iter().map(|c| c.rows.max(1)).max().unwrap_or(1);
+            for (below, min) in grid.rows.iter().skip(index + 1).take(reach - 1) {
+                height = height + row_height(&self.cell_lines(&edges, below, &taken, size), *min);
+            }
             let page_room = self.bottom() - self.paper.margin;
             // A row that would fit on a fresh page does not start at the foot of this one.
             if self.y + height > self.bottom() && (height <= page_room || self.bottom() - self.y < min_room) {
                 self.new_page();
                 draw_header(self);
             }
-            while let Some((rest, left_min)) = self.row(&edges, cells, lines, min_height, size) {
+            let top = self.y;
+            let columns = Self::cell_columns(edges.len() - 1, cells, &taken);
+            for (cell, (from, to)) in cells.iter().zip(columns) {
+                if cell.drawn_whole() {
+                    covering.push(((from, to), cell.rows.max(1), top, (edges[from], edges[to]), cell));
+                }
+            }
+            while let Some((rest, left_min)) = self.row(&edges, cells, &taken, lines, min_height, size) {
                 if rest.iter().all(Vec::is_empty) && left_min <= Mm(0.0) {
                     break;
                 }
@@ -577,9 +683,28 @@ impl<'m> Flow<'m> {
                 lines = rest;
                 min_height = left_min;
             }
+            let bottom = self.y;
+            for c in &mut covering {
+                c.1 -= 1;
+            }
+            for (_, _, top, xs, cell) in covering.iter().filter(|c| c.1 == 0) {
+                self.whole_cell(cell, *xs, *top, bottom, size);
+            }
+            covering.retain(|c| c.1 > 0);
+            self.y = bottom;
         }
+        // Cells reaching past the grid's last row end with it.
+        let bottom = self.y;
+        for (_, _, top, xs, cell) in covering {
+            self.whole_cell(cell, xs, top, bottom, size);
+        }
+        self.y = bottom;
     }
 }
+
+/// A cell drawn whole once its rows are placed: its columns, the rows still to go, its top, its
+/// x range and the cell.
+type Covering<'a> = ((usize, usize), usize, Mm, (Mm, Mm), &'a Cell);
 
 /// Room a heading keeps below itself on its page, so it never stands alone at a page's foot.
 const KEEP_WITH_NEXT: Mm = Mm(22.0);
@@ -738,6 +863,53 @@ mod tests {
             _ => None,
         });
         assert!(widest.fold(0.0, f32::max) > 164.0, "the row spans the text width");
+    }
+
+    #[test]
+    fn a_cell_over_rows_is_one_box_beside_them_and_a_picture_fits_it_unstretched() {
+        let picture = std::sync::Arc::new(Picture { width: 30, height: 40, rgb: vec![0; 30 * 40 * 3] });
+        let rows = vec![
+            (vec![Cell::label("甲"), Cell::new("一"), Cell::label("照片").rows(3).picture(Some(picture))], Mm(10.0)),
+            (vec![Cell::label("乙").rows(2), Cell::new("二")], Mm(10.0)),
+            (vec![Cell::new("三")], Mm(10.0)),
+            (vec![Cell::label("丁"), Cell::new("四").span(2)], Mm(10.0)),
+        ];
+        let grid = Grid { columns: vec![1.0, 2.0, 1.0], header: None, rows, size_pt: 10.0 };
+        let pages = layout(&Document { title: "t".into(), blocks: vec![Block::Grid(grid)], footer: None }, A4, &Simple);
+        assert_eq!(pages.len(), 1);
+        let text = pages[0].text();
+        assert!(!text.contains("照片"), "the picture in place of its label");
+        // The columns: 25–80, 80–190 split at 135 (shares 1, 2, 1 of 165 mm).
+        let (top, third) = (A4.margin.0, A4.margin.0 + 30.0);
+        let image = pages[0].items.iter().find_map(|i| match i {
+            Item::Image { x, y, width, height, .. } => Some((x.0, y.0, width.0, height.0)),
+            _ => None,
+        });
+        let (x, y, width, height) = image.expect("the picture placed");
+        assert!(x >= 148.75 - 0.01 && x + width <= 190.0 + 0.01 && y >= top && y + height <= third + 0.01, "{x} {y} {width} {height}");
+        assert!((width / height - 0.75).abs() < 1e-3, "never stretched");
+        // No rule crosses the picture's column between its rows, nor 乙's between its two.
+        let crossing = |x: f32, y: f32| {
+            pages[0].items.iter().any(|i| {
+                matches!(i, Item::Line { from, to, .. }
+                if (from.1.0 - y).abs() < 0.01 && (to.1.0 - y).abs() < 0.01 && from.0.0 < x && to.0.0 > x)
+            })
+        };
+        for y in [top + 10.0, top + 20.0] {
+            assert!(!crossing(170.0, y), "inside the picture's box at {y}");
+            assert!(crossing(100.0, y), "the middle column's rows are ruled at {y}");
+        }
+        assert!(!crossing(50.0, top + 20.0) && crossing(50.0, top + 10.0), "乙 covers two rows");
+        assert!(crossing(170.0, third) && crossing(50.0, third + 10.0), "the boxes close under their last rows");
+        let y_of = |s: &str| {
+            pages[0].items.iter().find_map(|i| match i {
+                Item::Text { text, y, .. } if text == s => Some(y.0),
+                _ => None,
+            })
+        };
+        let centre = y_of("乙").unwrap();
+        assert!(centre > top + 10.0 && centre < top + 30.0, "乙 centred over its rows: {centre}");
+        assert!(y_of("四").unwrap() > third, "the row after the covered ones below them");
     }
 
     #[test]

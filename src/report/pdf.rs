@@ -10,7 +10,7 @@ use crate::assets::{CJK_FONT, fallback_font};
 use crate::domain::Lang;
 use printpdf::{
     Codepoint, Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, TextItem, TextRenderingMode, WindingOrder,
+    Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, TextItem, TextRenderingMode, WindingOrder, XObjectTransform,
 };
 use std::sync::OnceLock;
 
@@ -121,6 +121,29 @@ fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u
                     Item::Rect { x, y, width, height, grey } => {
                         let corners = [(x.0, y.0), (x.0 + width.0, y.0), (x.0 + width.0, y.0 + height.0), (x.0, y.0 + height.0)];
                         fill(&mut ops, paper, &corners, *grey);
+                    }
+                    Item::Image { x, y, width, height, picture } => {
+                        let image = RawImage {
+                            pixels: RawImageData::U8(picture.rgb.clone()),
+                            width: picture.width as usize,
+                            height: picture.height as usize,
+                            data_format: RawImageFormat::RGB8,
+                            tag: Vec::new(),
+                        };
+                        let id = document.add_image(&image);
+                        // The image's unit square scaled to the box; its origin is the box's bottom left.
+                        let origin = point(paper, x.0, y.0 + height.0);
+                        ops.push(Op::UseXobject {
+                            id,
+                            transform: XObjectTransform {
+                                translate_x: Some(origin.x),
+                                translate_y: Some(origin.y),
+                                scale_x: Some(Pt::from(Mm(width.0)).0),
+                                scale_y: Some(Pt::from(Mm(height.0)).0),
+                                no_auto_scale: true,
+                                ..Default::default()
+                            },
+                        });
                     }
                     Item::Text { x, y, size_pt, bold, text } => {
                         ops.push(Op::StartTextSection);

@@ -13,6 +13,7 @@ use crate::domain::{Lang, OfficialId};
 use crate::exchange::lrmx::{self, CadreFile};
 use crate::exchange::preview::CadreSource;
 use crate::i18n::tr;
+use crate::report::model::AppointmentSheet;
 use std::path::{Path, PathBuf};
 
 /// The most 任免審批表 files one import reads from a folder.
@@ -72,6 +73,55 @@ pub fn cadre_file(service: &Service, id: OfficialId, lang: Lang) -> Result<Cadre
     })
 }
 
+/// The 干部任免審批表 of `ids` for printing, in that order, leaving out those the account may not
+/// see: dates as the form prints them, the birth month with the age at 計算年齡時間 (or `today`
+/// when the record gives none), the photo's pixels.
+pub fn appointment_sheets(service: &Service, ids: &[OfficialId], today: chrono::NaiveDate, lang: Lang) -> Result<Vec<AppointmentSheet>> {
+    use crate::domain::cadre::{age_at, printed_date};
+    use crate::domain::dates::{Since, YearMonth};
+    let mut sheets = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (staff_no, unit) = {
+            let db = service.read();
+            let o = super::existing_official(&db, *id)?;
+            (o.staff_no.clone(), o.unit)
+        };
+        if !service.access().may_see(*id, unit) {
+            continue;
+        }
+        let file = cadre_file(service, *id, lang)?;
+        let on = Since::parse(&file.record.age_date).map_or_else(|| YearMonth::of(today), Since::month);
+        let birth = match Since::parse(&file.birth) {
+            Some(born) => match age_at(born.month(), on) {
+                Some(age) => crate::i18n::fill(tr(lang, "cadre.age"), &[&born.month().to_string(), &age.to_string()]),
+                None => born.month().to_string(),
+            },
+            None => file.birth.clone(),
+        };
+        sheets.push(AppointmentSheet {
+            staff_no,
+            name: file.name,
+            gender: file.gender,
+            birth,
+            ethnicity: file.ethnicity,
+            native_place: file.native_place,
+            birthplace: file.birthplace,
+            party_since: printed_date(&file.party_since),
+            work_since: printed_date(&file.work_since),
+            health: file.health,
+            education: file.education,
+            degree: file.degree,
+            school: file.school,
+            inservice_education: file.inservice_education,
+            inservice_degree: file.inservice_degree,
+            inservice_school: file.inservice_school,
+            record: file.record,
+            photo: file.photo.as_deref().and_then(crate::report::model::photo),
+        });
+    }
+    Ok(sheets)
+}
+
 /// The officials a list of staff numbers names (each must exist), or every serving official of
 /// a unit and its sub-units, by staff number.
 pub fn chosen_officials(service: &Service, staff: &[String], scope: Option<Scope>) -> Result<Vec<OfficialId>> {
@@ -107,14 +157,25 @@ pub fn export_cadre_files(service: &Service, ids: &[OfficialId], dir: &Path, lan
     std::fs::create_dir_all(dir).map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
     let mut written = Vec::new();
     for id in ids {
-        let file = cadre_file(service, *id, lang)?;
-        let staff_no = service.read().official(*id)?.map(|o| o.data.staff_no).unwrap_or_default();
-        let path = dir.join(format!("{}.lrmx", crate::files::safe_file_name(&format!("{staff_no}-{}", file.name))));
-        crate::files::write_atomically(&path, &lrmx::write_lrmx(&file))
-            .map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))?;
+        let path = dir.join(format!("{}.lrmx", cadre_file_name(service, *id)?));
+        write_cadre_file(service, *id, &path, lang)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// The name (without `.lrmx`) an official's file is given: staff number and name.
+pub fn cadre_file_name(service: &Service, id: OfficialId) -> Result<String> {
+    let db = service.read();
+    let official = super::existing_official(&db, id)?;
+    Ok(crate::files::safe_file_name(&format!("{}-{}", official.staff_no, official.name)))
+}
+
+/// Writes one official's `.lrmx` to `path` (replaced only once whole).
+pub fn write_cadre_file(service: &Service, id: OfficialId, path: &Path, lang: Lang) -> Result<()> {
+    let file = cadre_file(service, id, lang)?;
+    crate::files::write_atomically(path, &lrmx::write_lrmx(&file))
+        .map_err(|e| ServiceError::Exchange(crate::exchange::ExchangeError::Io(e)))
 }
 
 /// The 任免審批表 files at `path`: the file itself, or every `.lrmx`/`.lrm` in the folder, by name

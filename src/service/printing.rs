@@ -55,6 +55,9 @@ pub enum Printout {
     YearEndSummary { year: i32 },
     /// The grade roster (花名冊) of a year for a unit (with its sub-units) or the bureau.
     GradeRoster { year: i32, unit: Option<UnitId> },
+    /// The 干部任免審批表 of one official, of a unit's serving officials (with its sub-units), or
+    /// of those whose staff numbers are listed.
+    AppointmentForms { scope: Scope, staff: Vec<String> },
 }
 
 /// Which 公務員年度考核登記表 to print, and on what paper.
@@ -105,6 +108,7 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
         Printout::YearEndBlank { .. } => yearend_blank(service, lang)?,
         Printout::YearEndSummary { year } => yearend_summary(service, *year, lang)?,
         Printout::GradeRoster { year, unit } => grade_roster(service, *year, *unit, lang)?,
+        Printout::AppointmentForms { scope, staff } => appointment_forms(service, *scope, staff, lang)?,
     }))
 }
 
@@ -134,6 +138,9 @@ pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
         }
         Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sight::Overview,
         Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sight::Anyone,
+        // Named people are narrowed person by person, as the year-end forms are.
+        Printout::AppointmentForms { scope, staff } if staff.is_empty() => scope_sight(*scope)?,
+        Printout::AppointmentForms { .. } => Sight::Anyone,
     })
 }
 
@@ -168,6 +175,14 @@ pub fn file_name(service: &Service, printout: &Printout, lang: Lang) -> Option<S
             (tr(lang, "sheet.title"), Some(sheets.year), whose)
         }
         Printout::TrainingFile { official, year } => (tr(lang, "print.training_file"), Some(*year), one(Some(*official), None)),
+        Printout::AppointmentForms { scope, staff } => {
+            let whose = match (scope, staff.as_slice()) {
+                (Scope::Official(id), _) => one(Some(*id), None),
+                (_, [staff]) => one(None, Some(staff)),
+                _ => None,
+            };
+            (tr(lang, "cadre.title"), None, whose)
+        }
         Printout::SeatStatements { scope: Scope::Official(id), year } => {
             (tr(lang, "print.seat_statement"), Some(*year), one(Some(*id), None))
         }
@@ -554,6 +569,24 @@ impl YearEndBatch {
     pub fn named_documents(&self) -> impl Iterator<Item = (String, Document)> + '_ {
         self.staff.iter().zip(&self.sheets).map(|(staff, sheet)| format!("{staff}-{}", sheet.name)).zip(self.documents())
     }
+}
+
+/// The 干部任免審批表 of one official, of the serving officials of a unit (with its sub-units) or
+/// the bureau, or of those whose staff numbers are listed (each must exist), as the account may
+/// see them; ages are counted to today unless a record gives its 計算年齡時間.
+pub fn appointment_forms(service: &Service, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
+    let ids = match scope {
+        Scope::Official(id) => vec![id],
+        Scope::Unit(_) => super::cadre::chosen_officials(service, staff, Some(scope))?,
+        Scope::All => super::cadre::chosen_officials(service, staff, None)?,
+        Scope::Post(post) => {
+            let officials = service.read().officials()?;
+            officials.iter().filter(|o| o.post == Some(post) && o.status == OfficialStatus::Active).map(|o| o.id).collect()
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let sheets = super::cadre::appointment_sheets(service, &ids, today, lang)?;
+    Ok(model::appointment_forms(lang, &bureau_name(service)?, &sheets))
 }
 
 /// The 公務員年度考核登記表 of `year` in one document (see [`YearEndBatch::read`]).

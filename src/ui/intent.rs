@@ -110,6 +110,11 @@ pub enum RosterIntent {
     DraftSeat,
     /// Choose a JPEG or PNG for the selected official's photo.
     ChoosePhoto(OfficialId),
+    /// Add an empty family member to the 任免審批表 being edited, or remove one.
+    AddFamilyMember,
+    RemoveFamilyMember(usize),
+    /// Save the official's 任免審批表 as one `.lrmx` (through a save dialog).
+    ExportCadre(OfficialId),
 }
 
 impl From<RosterIntent> for Intent {
@@ -125,6 +130,12 @@ pub enum ImportIntent {
     ChooseImportFile,
     /// Read this spreadsheet for an import preview (also a file dropped on the window).
     ImportFile(PathBuf),
+    /// Choose 任免審批表 files, or a folder of them (File ▸ 匯入任免審批表).
+    ChooseCadreFiles {
+        folder: bool,
+    },
+    /// Read these 任免審批表 files (or folders of them) for an import preview.
+    ImportCadre(Vec<PathBuf>),
     /// Preview another sheet of the file, or read it as another kind of data.
     RebuildPreview {
         sheet: usize,

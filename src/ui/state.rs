@@ -245,6 +245,26 @@ pub struct RosterPage {
     pub focus_filter: bool,
     /// The selected official's photo, decoded (and its texture once drawn).
     pub photo: Option<Photo>,
+    /// The selected official's 任免審批表 record being edited.
+    pub cadre: Option<CadreForm>,
+}
+
+/// A 任免審批表 record as its editor holds it: the 簡歷 as one text, a line per period.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CadreForm {
+    pub resume: String,
+    pub record: crate::domain::cadre::CadreRecord,
+}
+
+impl CadreForm {
+    pub fn of(record: crate::domain::cadre::CadreRecord) -> CadreForm {
+        CadreForm { resume: record.resume_text(), record }
+    }
+
+    /// The record to store: the 簡歷 text split into its lines.
+    pub fn record(&self) -> crate::domain::cadre::CadreRecord {
+        crate::domain::cadre::CadreRecord { resume: crate::domain::cadre::CadreRecord::resume_lines(&self.resume), ..self.record.clone() }
+    }
 }
 
 /// An official's photo as the roster form shows it.

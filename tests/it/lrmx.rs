@@ -13,7 +13,7 @@ use nengli::service::cadre::{cadre_file, read_cadre_sources};
 use std::path::Path;
 
 /// A valid 身份證號 for a birth day (the check digit computed as GB 11643 does).
-fn id_number(region: &str, birth: &str, seq: &str) -> String {
+pub(crate) fn id_number(region: &str, birth: &str, seq: &str) -> String {
     let body = format!("{region}{birth}{seq}");
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
@@ -22,7 +22,7 @@ fn id_number(region: &str, birth: &str, seq: &str) -> String {
 }
 
 /// A small PNG standing for the 376 × 460 photo.
-fn photo() -> Vec<u8> {
+pub(crate) fn photo() -> Vec<u8> {
     let image = image::RgbImage::from_fn(38, 46, |x, y| image::Rgb([(x * 6) as u8, (y * 5) as u8, 120]));
     let mut bytes = std::io::Cursor::new(Vec::new());
     image.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
@@ -79,7 +79,7 @@ const FAMILY: [[&str; 5]; 2] =
     [["妻子", "王芳", "198205", "中共黨員", "某市第一中學教師"], ["兒子", "劉洋", "20080916", "群眾", "某市實驗小學學生"]];
 
 /// A `.lrmx` as the editor writes it, with `&`, `<` escaped and CR LF line ends.
-fn lrmx_text(name: &str, id: &str, picture: &[u8]) -> String {
+pub(crate) fn lrmx_text(name: &str, id: &str, picture: &[u8]) -> String {
     let esc = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', "\r\n");
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Person>\r\n");
     for (element, text) in person(name, id) {
@@ -332,4 +332,204 @@ fn the_command_line_imports_a_folder_and_exports_one_file_per_official() {
     assert_eq!(sorted, wanted);
     let (code, text) = run(&["export", "lrmx", "--dir", out.to_str().unwrap()]);
     assert_eq!(code, Some(1), "{text}");
+    let pdf = dir.path().join("forms.pdf");
+    let (code, text) = run(&["print", "appointment-form", "--staff", "GS00001,GS00002", "--out", pdf.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{text}");
+    let printed = crate::report::squeeze(&crate::report::poppler("pdftotext", &std::fs::read(&pdf).unwrap(), &[]));
+    assert_eq!(printed.matches("擬任職務").count(), 2, "a form for each person named: {printed}");
+    let (code, text) = run(&["print", "appointment-form", "--out", pdf.to_str().unwrap()]);
+    assert_ne!(code, Some(0), "a print names its people: {text}");
+}
+
+/// The imported fixture person's printed 干部任免審批表: its layout's pages and the PDF.
+fn printed_form(lang: Lang) -> (Vec<nengli::report::layout::Page>, Vec<u8>) {
+    use nengli::report::layout;
+    use nengli::service::printing::{self, Printout, Scope};
+    let mut service = crate::support::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let id = id_number("430421", "19810315", "123");
+    std::fs::write(dir.path().join("a.lrmx"), lrmx_text("劉建國", &id, &photo())).unwrap();
+    service.import(&preview_of(&service, dir.path()), &mut |_, _| true).unwrap();
+    let official = service.read().officials().unwrap().into_iter().find(|o| o.identity.id_number == id).unwrap();
+    let printout = Printout::AppointmentForms { scope: Scope::Official(official.id), staff: Vec::new() };
+    let document = printing::document(&service, &printout, lang).unwrap().unwrap();
+    let pages = layout::layout(&document, layout::A4, nengli::report::metrics::for_lang(lang));
+    let bytes = nengli::report::pages_pdf(&document.title, &pages, layout::A4, lang).unwrap();
+    (pages, bytes)
+}
+
+#[test]
+fn the_appointment_form_prints_every_label_and_value_on_two_pages_with_the_photo_in_its_box() {
+    use crate::report::{poppler, squeeze};
+    let (pages, bytes) = printed_form(Lang::Tc);
+    assert_eq!(pages.len(), 2, "the form's two pages");
+    // What the PDF says, page by page, is what the layout placed there, character for
+    // character (poppler orders the words of a box's foot its own way).
+    let sorted = |text: &str| {
+        let mut chars: Vec<char> = squeeze(text).chars().collect();
+        chars.sort_unstable();
+        chars
+    };
+    let read: Vec<String> = poppler("pdftotext", &bytes, &[]).split('\u{c}').map(str::to_owned).collect();
+    for (page, read) in pages.iter().zip(&read) {
+        assert_eq!(sorted(read), sorted(&page.text()), "read back from the PDF: {read}");
+    }
+    let by_page: Vec<String> = pages.iter().map(|p| squeeze(&p.text())).collect();
+    let first = &by_page[0];
+    // Each label, then its value, in the form's reading order.
+    let page_one = [
+        "干部任免審批表",
+        "姓名",
+        "劉建國",
+        "性別",
+        "男",
+        "出生年月（歲）",
+        "1981.03（31歲）",
+        "民族",
+        "漢族",
+        "籍貫",
+        "湖南衡陽",
+        "出生地",
+        "湖南長沙",
+        "入黨時間",
+        "2003.06",
+        "參加工作時間",
+        "2003.07",
+        "健康狀況",
+        "健康",
+        "專業技術職務",
+        "經濟師",
+        "熟悉專業有何專長",
+        "稅收征管&數據分析",
+        "全日制教育",
+        "大學",
+        "經濟學學士",
+        "畢業院校系及專業",
+        "湖南大學財政系",
+        "湖南大學財政學專業",
+        "在職教育",
+        "研究生",
+        "管理學碩士",
+        "畢業院校系及專業",
+        "中南大學商學院",
+        "中南大學工商管理專業",
+        "現任職務",
+        "辦公室一級主任科員",
+        "擬任職務",
+        "辦公室副主任",
+        "擬免職務",
+        "簡歷",
+        "1999.09--2003.07湖南大學財政系財政學專業學習",
+        "2003.07--2008.12某縣稅務局辦稅服務廳科員",
+        "2008.12--某縣稅務局辦公室科員、一級主任科員",
+    ];
+    let page_two = [
+        "獎懲情況",
+        "2010年度嘉獎。",
+        "年度考核結果",
+        "2009、2010年度考核稱職，2011年度考核優秀。",
+        "任免理由",
+        "工作需要<崗位交流>",
+        "家庭主要成員及重要社會關係",
+        "稱謂",
+        "姓名",
+        "出生日期",
+        "政治面貌",
+        "工作單位及職務",
+        "妻子",
+        "王芳",
+        "1982.05",
+        "中共黨員",
+        "某市第一中學教師",
+        "兒子",
+        "劉洋",
+        "2008.09",
+        "群眾",
+        "某市實驗小學學生",
+        "呈報單位",
+        "某縣稅務局",
+        "審批機關意見",
+        "（蓋章）",
+        "行政機關任免意見",
+        "（蓋章）",
+        "填表人",
+        "李文",
+        "填表時間：2013.01",
+    ];
+    for (page, expected) in [(first, &page_one[..]), (&by_page[1], &page_two[..])] {
+        let mut from = 0;
+        for text in expected {
+            let at = page[from..].find(text).unwrap_or_else(|| panic!("{text} after {from} in {page}"));
+            from += at + text.len();
+        }
+    }
+    assert!(first.contains("學歷學位") && !first.contains("照片"), "學歷學位 over its two rows; the photo in place of its label");
+    // The photo: an image XObject of the file's pixels on page 1, in the top right box.
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let first_page = *pdf.get_pages().get(&1).unwrap();
+    let images = pdf.get_page_images(first_page).unwrap();
+    assert_eq!(images.len(), 1, "one picture");
+    assert_eq!((images[0].width, images[0].height), (38, 46), "the photo's own pixels");
+    let drawn = |page: u32| {
+        let id = *pdf.get_pages().get(&page).unwrap();
+        pdf.get_and_decode_page_content(id).unwrap().operations.iter().filter(|o| o.operator == "Do").count()
+    };
+    assert_eq!((drawn(1), drawn(2)), (1, 0), "drawn once, on page 1");
+    let (x, y, width, height) = pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            nengli::report::layout::Item::Image { x, y, width, height, .. } => Some((x.0, y.0, width.0, height.0)),
+            _ => None,
+        })
+        .unwrap();
+    assert!(x > 150.0 && x + width <= 190.01 && y < 80.0, "at the top right: {x} {y} {width} {height}");
+    assert!((width / height - 38.0 / 46.0).abs() < 0.01, "never stretched");
+}
+
+/// A 簡歷 longer than its box goes on on continuation pages after page 2, every line kept and
+/// every later page naming whose form it is.
+#[test]
+fn a_long_resume_goes_on_on_continuation_pages() {
+    use nengli::service::printing::{self, Printout, Scope};
+    let mut service = crate::support::demo();
+    let official = service.read().officials().unwrap().remove(0);
+    let resume: Vec<String> = (0..120).map(|i| format!("{}.01--{}.01  某縣稅務局第{i}科科員", 1900 + i, 1901 + i)).collect();
+    let record = nengli::domain::cadre::CadreRecord { resume: resume.clone(), ..Default::default() };
+    let _ = service.execute(nengli::service::command::RosterCommand::SetCadre { id: official.id, record: Box::new(record) }).unwrap();
+    let printout = Printout::AppointmentForms { scope: Scope::Official(official.id), staff: Vec::new() };
+    let document = printing::document(&service, &printout, Lang::Tc).unwrap().unwrap();
+    let pages = nengli::report::layout::layout(&document, nengli::report::layout::A4, nengli::report::metrics::for_lang(Lang::Tc));
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    assert!(pages[1].text().contains("獎懲情況"), "page 2 stays the form's second page");
+    assert!(pages[2].text().contains("續頁1") && pages[2].text().contains("簡歷（續）"));
+    // (A line's run of spaces prints as one.)
+    let all = crate::report::squeeze(&pages.iter().map(|p| p.text()).collect::<String>());
+    for line in &resume {
+        assert_eq!(all.matches(&crate::report::squeeze(line)).count(), 1, "{line} printed once");
+    }
+    for page in &pages[1..] {
+        assert!(page.text().contains(&official.name), "every later page names the person");
+    }
+}
+
+/// Both pages look like their reference images (rendered at 40 dpi; a quarter of a percent of
+/// the pixels may differ: font rasterising, not a moved line, box or photo).
+#[test]
+fn the_appointment_form_looks_like_its_reference_images() {
+    use crate::report::{differing, grey_pixels, render_page};
+    let (_, bytes) = printed_form(Lang::Tc);
+    let reference = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    for page in 1..=2 {
+        let rendered = render_page(&bytes, page, 40);
+        let path = reference.join(format!("appointment-{page}.png"));
+        if std::env::var_os("NENGLI_UPDATE_REFERENCE").is_some() {
+            std::fs::write(&path, &rendered).unwrap();
+        }
+        let expected = std::fs::read(&path).expect("the reference image (made with NENGLI_UPDATE_REFERENCE=1 cargo test)");
+        let (got_size, want_size) = (grey_pixels(&rendered), grey_pixels(&expected));
+        assert_eq!((got_size.0, got_size.1), (want_size.0, want_size.1), "page {page}");
+        let off = differing(&got_size.2, &want_size.2);
+        assert!(off * 400 < got_size.2.len(), "page {page}: {off} of {} pixels differ from the reference", got_size.2.len());
+    }
 }

@@ -10,7 +10,7 @@ use nengli::service::command::{SelfCheckCommand, StandardsCommand, YearEndComman
 use nengli::service::printing::{self, Scope};
 use std::process::Command;
 
-fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
+pub(crate) fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -30,7 +30,7 @@ fn unit(service: &nengli::service::Service, name: &str) -> Scope {
     Scope::Unit(printing::find_unit(service, name).unwrap().unwrap())
 }
 
-fn squeeze(text: &str) -> String {
+pub(crate) fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
@@ -438,7 +438,7 @@ fn the_blank_form_has_full_size_boxes_on_two_pages_and_a_binding_edge() {
         for page in &pages {
             for item in &page.items {
                 let x = match item {
-                    layout::Item::Text { x, .. } | layout::Item::Rect { x, .. } => x.0,
+                    layout::Item::Text { x, .. } | layout::Item::Rect { x, .. } | layout::Item::Image { x, .. } => x.0,
                     layout::Item::Line { from, to, .. } => from.0.0.min(to.0.0),
                     layout::Item::Triangle { .. } => continue,
                 };
@@ -669,7 +669,7 @@ fn training_compliance_columns_carry_the_rules_names() {
 }
 
 /// A page of a PDF as pdftoppm renders it in grey at `dpi`: the PNG file's bytes.
-fn render_page(pdf: &[u8], page: usize, dpi: u32) -> Vec<u8> {
+pub(crate) fn render_page(pdf: &[u8], page: usize, dpi: u32) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("page.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -686,7 +686,7 @@ fn render_page(pdf: &[u8], page: usize, dpi: u32) -> Vec<u8> {
 }
 
 /// A PNG's width, height and grey pixels (pdftoppm writes a grey page as RGB or as grey).
-fn grey_pixels(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+pub(crate) fn grey_pixels(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes)).read_info().unwrap();
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut pixels).unwrap();
@@ -702,7 +702,7 @@ fn grey_pixels(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 }
 
 /// How many pixels differ clearly (by more than a third of the grey scale) between two pages.
-fn differing(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn differing(a: &[u8], b: &[u8]) -> usize {
     a.iter().zip(b).filter(|(x, y)| x.abs_diff(**y) > 85).count()
 }
 

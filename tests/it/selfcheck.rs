@@ -499,6 +499,8 @@ enum Read {
     Accounts,
     ChangeLog,
     Print(nengli::service::printing::Printout),
+    /// One person's 任免審批表 file.
+    CadreFile,
     YearEnd,
     OwnPlan,
     UnitPlan,
@@ -510,7 +512,7 @@ fn read_row(read: &Read) -> Sees {
     use nengli::service::printing::{Printout, Scope};
     match read {
         Read::Export(_) | Read::RosterAsShown | Read::Accounts | Read::ChangeLog => Sees::Bureau,
-        Read::YearEnd | Read::OwnPlan => Sees::Person,
+        Read::YearEnd | Read::OwnPlan | Read::CadreFile => Sees::Person,
         Read::UnitPlan => Sees::Unit,
         Read::Print(printout) => match printout {
             Printout::DutyStatements { scope }
@@ -527,6 +529,13 @@ fn read_row(read: &Read) -> Sees {
             }
             Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sees::Overview,
             Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sees::Anyone,
+            // Named people are narrowed person by person.
+            Printout::AppointmentForms { staff, .. } if !staff.is_empty() => Sees::Anyone,
+            Printout::AppointmentForms { scope, .. } => match scope {
+                Scope::All => Sees::Bureau,
+                Scope::Unit(_) | Scope::Post(_) => Sees::Unit,
+                Scope::Official(_) => Sees::Person,
+            },
         },
     }
 }
@@ -538,7 +547,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let post = db.posts().unwrap().into_iter().find(|x| x.unit == unit).unwrap();
     let session = db.sessions(year).unwrap()[0].id;
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
-    reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan]);
+    reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
     let paper = nengli::report::layout::A4;
     for printout in [
         Printout::DutyStatements { scope: Scope::All },
@@ -557,6 +566,8 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::YearEndSummary { year },
         Printout::GradeRoster { year, unit: Some(unit) },
         Printout::GradeRoster { year, unit: None },
+        Printout::AppointmentForms { scope: Scope::Official(target), staff: vec![] },
+        Printout::AppointmentForms { scope: Scope::Unit(unit), staff: vec![] },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -574,6 +585,7 @@ fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> 
         Read::OwnPlan => service.plan_items(PlanOwner::Official(target), 2012).map(drop),
         Read::UnitPlan => service.plan_items(PlanOwner::Unit(unit), 2012).map(drop),
         Read::Print(printout) => nengli::service::printing::document(service, printout, Lang::Tc).map(drop),
+        Read::CadreFile => nengli::service::cadre::cadre_file(service, target, Lang::Tc).map(drop),
     }
 }
 
@@ -618,7 +630,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 26);
+    assert_eq!(checked, 3 * 3 * 29);
 }
 
 #[test]

@@ -339,6 +339,84 @@ fn a_spreadsheet_is_previewed_its_bad_rows_unticked_and_committed() {
 }
 
 #[test]
+fn appointment_forms_are_previewed_like_a_spreadsheet_and_committed_all_together() {
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, nengli::i18n::tr(Lang::Tc, "menu.file"));
+    h.get_by_label("匯入任免審批表");
+    h.key_press(Key::Escape);
+    h.run();
+    let files = dir.path().join("forms");
+    std::fs::create_dir(&files).unwrap();
+    let id = crate::lrmx::id_number("430421", "19810315", "123");
+    std::fs::write(files.join("a.lrmx"), crate::lrmx::lrmx_text("劉建國", &id, &crate::lrmx::photo())).unwrap();
+    std::fs::write(files.join("b.lrmx"), "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"e\">]><Person/>").unwrap();
+    h.state_mut().handle(nengli::ui::intent::Intent::Import(ImportIntent::ImportCadre(vec![files.clone()])));
+    h.run();
+    assert_eq!(h.state().state.page, Page::Import);
+    h.get_by_label("匯入預覽：forms");
+    assert!(h.query_by_label(nengli::i18n::tr(Lang::Tc, "import.kind")).is_none(), "no sheet or kind to choose for files");
+    assert!(
+        h.query_by_role_and_label(Role::Button, "匯入 1 行").is_some_and(|b| b.accesskit_node().is_disabled()),
+        "commit is off while the refused file is ticked"
+    );
+    click(&mut h, Role::Button, "取消勾選有問題的行");
+    click_starting_job(&mut h, "匯入 1 行");
+    let service = h.state().service().unwrap();
+    let official = service.read().officials().unwrap().into_iter().find(|o| o.identity.id_number == id).expect("imported");
+    assert_eq!(service.cadre(official.id).unwrap().family.len(), 2);
+    assert!(h.state().state.import.is_none());
+    assert_eq!(h.state().state.page, Page::Roster);
+}
+
+/// Types into the last text input labelled `label` (a family member's 姓名 after the form's own).
+fn type_into_last(h: &mut Harness<'_, NengliApp>, label: &str, text: &str) {
+    let field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput) && node.label().as_deref() == Some(label)
+    };
+    h.get_all_by(field).last().unwrap().scroll_to_me();
+    h.run();
+    h.get_all_by(field).last().unwrap().focus();
+    h.run();
+    h.get_all_by(field).last().unwrap().type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_appointment_form_is_edited_on_the_persons_page_saved_and_printed() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let id = hire(&mut h, "N900");
+    h.state_mut().state.page = Page::Roster;
+    h.state_mut().handle(nengli::ui::intent::Intent::Roster(nengli::ui::intent::RosterIntent::SelectOfficial(Some(id))));
+    h.run();
+    h.get_by_label(nengli::i18n::tr(Lang::Tc, "roster.cadre_form")).scroll_to_me();
+    h.run();
+    h.get_by_label(nengli::i18n::tr(Lang::Tc, "roster.cadre_form")).click();
+    h.run();
+    type_into(&mut h, "簡歷", "2008.07--2012.06  辦公室科員\n2012.06--  辦公室一級主任科員");
+    click(&mut h, Role::Button, "新增家庭成員");
+    type_into(&mut h, "稱謂", "妻子");
+    type_into_last(&mut h, "姓名", "王芳");
+    type_into(&mut h, "出生日期", "1982.05");
+    type_into(&mut h, "擬任職務", "辦公室副主任");
+    click(&mut h, Role::Button, "儲存任免審批表");
+    let record = h.state().service().unwrap().cadre(id).unwrap();
+    assert_eq!(record.resume, vec!["2008.07--2012.06  辦公室科員", "2012.06--  辦公室一級主任科員"]);
+    assert_eq!((record.family.len(), record.family[0].name.as_str(), record.family[0].birth.as_str()), (1, "王芳", "1982.05"));
+    assert_eq!(record.proposed_post, "辦公室副主任");
+    // A family member without a name is refused, and nothing is stored.
+    click(&mut h, Role::Button, "新增家庭成員");
+    type_into_last(&mut h, "稱謂", "兒子");
+    click(&mut h, Role::Button, "儲存任免審批表");
+    assert_eq!(h.state().service().unwrap().cadre(id).unwrap().family.len(), 1);
+    assert!(h.state().state.roster.problems.iter().any(|p| p.field == nengli::domain::Field::Family));
+    click(&mut h, Role::Button, "列印任免審批表");
+    let print = h.state().state.print.as_ref().expect("preview open");
+    assert_eq!(print.pages.len(), 2);
+    let text = print.pages.iter().map(|p| p.text()).collect::<String>();
+    assert!(text.contains("辦公室副主任") && text.contains("王芳") && text.contains("2008.07--2012.06"), "{text}");
+}
+
+#[test]
 fn duty_statements_open_in_a_print_preview_from_the_layout() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     click(&mut h, Role::Button, "組織機構");

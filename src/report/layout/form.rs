@@ -1,7 +1,7 @@
 //! The layout of a form of fixed boxes, as the 公務員年度考核登記表 is printed: page 1 with the
 //! title, the year, the header grid and the tall box (個人總結) filling the rest of the page;
 //! page 2 with the opinion boxes in order, each holding its signature lines at its bottom right,
-//! then the bureau's own rows; and continuation pages (續頁 n) for a text longer than its box,
+//! then the bureau's own rows (or a table) and any boxes after it; and continuation pages (續頁 n) for a text longer than its box,
 //! each headed with the form's title and a line naming whose form it is. Signature lines are
 //! drawn only at the end of their box's text and inside that box, so nothing can separate
 //! them from it; every page after the first carries the running head.
@@ -34,8 +34,10 @@ pub struct Form {
     pub summary: FormBox,
     /// Page 2's boxes in the form's order.
     pub boxes: Vec<FormBox>,
-    /// A heading and a grid after the boxes (the bureau's own rows).
+    /// A heading and a grid after the boxes (the bureau's own rows, or a table of people).
     pub appendix: Option<(String, Grid)>,
+    /// Boxes after the appendix, in order (the approving bodies' opinions).
+    pub tail: Vec<FormBox>,
     /// Names the form's subject at the top of every page after the first.
     pub running_head: String,
     /// A continuation page's title line, `{0}` its number.
@@ -210,17 +212,24 @@ impl Flow<'_> {
     fn boxes_page(&mut self, form: &Form) {
         let size = form.size_pt;
         let width = self.box_text_width(form);
-        let texts: Vec<Vec<String>> = form.boxes.iter().map(|b| self.wrap(&b.text, width, size)).collect();
-        let heights: Vec<Mm> = form.boxes.iter().zip(&texts).map(|(b, t)| self.box_height(form, b, t.len())).collect();
+        let all: Vec<&FormBox> = form.boxes.iter().chain(&form.tail).collect();
+        let texts: Vec<Vec<String>> = all.iter().map(|b| self.wrap(&b.text, width, size)).collect();
+        let heights: Vec<Mm> = all.iter().zip(&texts).map(|(b, t)| self.box_height(form, b, t.len())).collect();
         let appendix = form.appendix.as_ref().map_or(Mm(0.0), |(_, grid)| self.appendix_height(grid));
         let room = self.bottom() - self.y;
         let used = heights.iter().fold(appendix, |a, h| a + *h);
-        let grow: f32 = form.boxes.iter().map(|b| b.grow).sum();
+        let grow: f32 = all.iter().map(|b| b.grow).sum();
         // Half a millimetre kept back, so rounding never pushes the last row over the foot.
         let spare = if used + Mm(0.5) <= room && grow > 0.0 { room - used - Mm(0.5) } else { Mm(0.0) };
-        for ((b, lines), height) in form.boxes.iter().zip(&texts).zip(heights) {
-            let height = height + Mm(spare.0 * b.grow / grow.max(f32::EPSILON));
-            self.whole_box(form, b, lines, height);
+        let placed: Vec<(&FormBox, &Vec<String>, Mm)> = all
+            .iter()
+            .zip(&texts)
+            .zip(heights)
+            .map(|((b, lines), height)| (*b, lines, height + Mm(spare.0 * b.grow / grow.max(f32::EPSILON))))
+            .collect();
+        let (before, after) = placed.split_at(form.boxes.len());
+        for (b, lines, height) in before {
+            self.whole_box(form, b, lines, *height);
         }
         if let Some((heading, grid)) = &form.appendix {
             if self.y + self.appendix_height(grid) > self.bottom() + Mm(0.01) {
@@ -230,6 +239,9 @@ impl Flow<'_> {
             self.paragraph(heading, grid.size_pt, Align::Left, true);
             self.y = self.y + Mm(0.5);
             self.grid(grid);
+        }
+        for (b, lines, height) in after {
+            self.whole_box(form, b, lines, *height);
         }
     }
 

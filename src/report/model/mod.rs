@@ -2,12 +2,14 @@
 //! how they are laid out or painted. One file per area, as `service::printing` gathers them;
 //! the shared pieces (a printout's frame, a sheet's start, a header row, a scores table) are here.
 
+mod appointment;
 mod org;
 mod programme;
 mod selfcheck;
 mod training;
 mod yearend;
 
+pub use appointment::{AppointmentSheet, appointment_forms, photo};
 pub use org::{SeatSheet, duty_statements, post_standards, seat_statements};
 pub use programme::programme_report;
 pub use selfcheck::{CapabilitySheet, RoundSummary, capability_reports, round_summary};

@@ -180,6 +180,7 @@ fn form(lang: Lang, sheet: &YearEndSheet) -> Form {
         },
         boxes,
         appendix: Some(appendix(lang, sheet)),
+        tail: Vec::new(),
         running_head: running,
         continued: tr(lang, "sheet.continued").to_owned(),
         continued_label: tr(lang, "sheet.continued_label").to_owned(),

@@ -1,4 +1,4 @@
-//! Spreadsheets in and out: the import preview (read on a worker, rebuilt for another sheet or
+//! Spreadsheets and 任免審批表 files in and out: the import preview (read on a worker, rebuilt for another sheet or
 //! kind), its commit, the exports and the templates.
 
 use super::NengliApp;
@@ -28,6 +28,18 @@ impl NengliApp {
                     self.handle(Intent::Import(ImportIntent::ImportFile(path)));
                 }
             }
+            ImportIntent::ChooseCadreFiles { folder } => {
+                let dialog = rfd::FileDialog::new();
+                let chosen = if folder {
+                    dialog.pick_folder().map(|dir| vec![dir])
+                } else {
+                    dialog.add_filter("lrmx / lrm", &["lrmx", "lrm"]).pick_files()
+                };
+                if let Some(paths) = chosen.filter(|p| !p.is_empty()) {
+                    self.handle(Intent::Import(ImportIntent::ImportCadre(paths)));
+                }
+            }
+            ImportIntent::ImportCadre(paths) => self.preview_cadre(&paths),
             ImportIntent::ImportFile(path) => {
                 if self.job.is_none() && self.service.is_some() {
                     self.start_job("job.reading", true, Job::read(path));
@@ -80,6 +92,42 @@ impl NengliApp {
             ImportIntent::Export { kind, csv } => self.export(kind, csv),
             ImportIntent::SaveTemplate(kind) => self.save_template(kind),
         }
+    }
+
+    /// Reads 任免審批表 files (each path a file or a folder of them) into the import page's
+    /// preview, as the spreadsheet import shows its rows.
+    fn preview_cadre(&mut self, paths: &[std::path::PathBuf]) {
+        let lang = self.state.lang;
+        let Some(service) = &self.service else { return };
+        let mut sources = Vec::new();
+        for path in paths {
+            match crate::service::cadre::read_cadre_sources(path) {
+                Ok(read) => sources.extend(read),
+                Err(e) => return self.error(messages::service_error(lang, &e)),
+            }
+        }
+        sources.truncate(crate::service::cadre::MAX_FILES);
+        let lookup = match service.cadre_lookup(&sources) {
+            Ok(lookup) => lookup,
+            Err(e) => return self.error(messages::service_error(lang, &e)),
+        };
+        let file = match paths {
+            [one] => crate::exchange::display_name(one),
+            _ => i18n::fill(tr(lang, "import.cadre_files"), &[&sources.len().to_string()]),
+        };
+        let preview = preview::cadre_preview(&file, &sources, &lookup, lang);
+        self.state.import = Some(crate::ui::state::ImportPage {
+            file,
+            sheets: Vec::new(),
+            sheet: 0,
+            kind: Kind::Officials,
+            preview: Some(preview),
+            missing: Vec::new(),
+            only_problems: false,
+            options: preview::Options { lang, ..Default::default() },
+            header_row: String::new(),
+        });
+        self.state.page = Page::Import;
     }
 
     pub(super) fn imported(&mut self, result: Result<crate::service::ImportSummary, ServiceError>) {

@@ -1,5 +1,6 @@
 //! The roster page's intents: an official selected, begun, filtered or sorted, a seat statement
-//! drafted; one roster row patched after an edit.
+//! drafted, the 任免審批表's family rows added or removed and its file saved; one roster row
+//! patched after an edit.
 
 use super::NengliApp;
 use crate::domain::OfficialId;
@@ -56,6 +57,17 @@ impl NengliApp {
                     )),
                 }
             }
+            RosterIntent::AddFamilyMember => {
+                if let Some(form) = &mut self.state.roster.cadre {
+                    form.record.family.push(Default::default());
+                }
+            }
+            RosterIntent::RemoveFamilyMember(index) => {
+                if let Some(form) = self.state.roster.cadre.as_mut().filter(|f| index < f.record.family.len()) {
+                    form.record.family.remove(index);
+                }
+            }
+            RosterIntent::ExportCadre(id) => self.export_cadre(id),
             RosterIntent::DraftSeat => {
                 let Some(data) = &self.state.data else { return };
                 let Some(id) = self.state.roster.selected else { return };
@@ -100,8 +112,17 @@ impl NengliApp {
         self.state.roster.problems.clear();
         self.state.roster.form = None;
         self.state.roster.photo = None;
+        self.state.roster.cadre = None;
         if let Some(id) = id {
             self.load_photo(id);
+            match self.service.as_ref().map(|s| s.cadre(id)) {
+                Some(Ok(record)) => self.state.roster.cadre = Some(crate::ui::state::CadreForm::of(record)),
+                Some(Err(e)) => {
+                    let message = messages::store_error(self.state.lang, &e);
+                    self.error(message);
+                }
+                None => {}
+            }
         }
         self.state.roster.seat = id.and_then(|id| self.state.data.as_ref()?.seats.get(&id)).map(|s| s.data.clone());
         let Some(id) = id else { return };
@@ -113,6 +134,32 @@ impl NengliApp {
                 let message = messages::store_error(self.state.lang, &e);
                 self.error(message);
             }
+        }
+    }
+}
+
+impl NengliApp {
+    /// Saves one official's 任免審批表 as a `.lrmx` where a save dialog says.
+    fn export_cadre(&mut self, id: OfficialId) {
+        let lang = self.state.lang;
+        let Some(service) = &self.service else { return };
+        let name = match crate::service::cadre::cadre_file_name(service, id) {
+            Ok(name) => name,
+            Err(e) => return self.error(messages::service_error(lang, &e)),
+        };
+        let Some(path) = rfd::FileDialog::new().add_filter("lrmx", &["lrmx"]).set_file_name(format!("{name}.lrmx")).save_file() else {
+            return;
+        };
+        if self.target_refused(&path, false) {
+            return;
+        }
+        let Some(service) = &self.service else { return };
+        match crate::service::cadre::write_cadre_file(service, id, &path, lang) {
+            Ok(()) => {
+                let saved = crate::i18n::fill(crate::i18n::tr(lang, "notice.saved"), &[&path.display().to_string()]);
+                self.state.notice = Some(crate::ui::state::Notice::Info(saved));
+            }
+            Err(e) => self.error(messages::service_error(lang, &e)),
         }
     }
 }

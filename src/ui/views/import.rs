@@ -56,9 +56,12 @@ pub fn import_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let Some(page) = &mut state.import else { return };
     ui.label(RichText::new(i18n::fill(tr(lang, "import.title"), &[&page.file])).size(18.0).strong());
     ui.add_space(4.0);
-    chooser(ui, lang, page, out);
-    ui.add_space(4.0);
-    header_row(ui, lang, &mut page.header_row, page.options.header_line.is_some(), out);
+    // 任免審批表 files have no sheets, kinds or header rows to choose.
+    if !page.sheets.is_empty() {
+        chooser(ui, lang, page, out);
+        ui.add_space(4.0);
+        header_row(ui, lang, &mut page.header_row, page.options.header_line.is_some(), out);
+    }
     let Some(preview) = &mut page.preview else {
         let sheet = page.sheets.get(page.sheet).map_or(String::new(), |s| s.name.clone());
         let text =

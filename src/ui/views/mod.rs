@@ -169,6 +169,14 @@ fn menu_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
                 if ui.button(tr(lang, "menu.import")).clicked() {
                     out.push(Intent::Import(ImportIntent::ChooseImportFile));
                 }
+                ui.menu_button(tr(lang, "menu.import_cadre"), |ui| {
+                    if ui.button(tr(lang, "menu.import_cadre_files")).clicked() {
+                        out.push(Intent::Import(ImportIntent::ChooseCadreFiles { folder: false }));
+                    }
+                    if ui.button(tr(lang, "menu.import_cadre_folder")).clicked() {
+                        out.push(Intent::Import(ImportIntent::ChooseCadreFiles { folder: true }));
+                    }
+                });
                 ui.menu_button(tr(lang, "menu.export"), |ui| {
                     for kind in Kind::ALL {
                         for (csv, format) in [(false, "xlsx"), (true, "csv")] {

@@ -40,6 +40,11 @@ fn draw_page(ui: &mut egui::Ui, page: &Page, paper: Paper, zoom: f32) {
                 let shade = (grey * 255.0) as u8;
                 painter.rect_filled(Rect::from_min_max(at(x.0, y.0), at(x.0 + width.0, y.0 + height.0)), 0.0, Color32::from_gray(shade));
             }
+            // The preview marks a picture's place; the PDF carries the picture itself.
+            Item::Image { x, y, width, height, .. } => {
+                let place = Rect::from_min_max(at(x.0, y.0), at(x.0 + width.0, y.0 + height.0));
+                painter.rect_filled(place, 0.0, Color32::from_gray(225));
+            }
             Item::Text { x, y, size_pt, text, .. } => {
                 let size_mm = size_pt * MM_PER_PT;
                 let font = FontId::proportional(size_mm * scale);

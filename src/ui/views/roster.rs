@@ -2,7 +2,7 @@
 //! visible rows are laid out, so 30,000 rows cost what 30 do), keyboard navigation, and the
 //! detail form of the chosen official.
 
-use super::widgets::{choose, form_row, line, problems_for, unit_choices};
+use super::widgets::{choose, form_row, line, para, problems_for, unit_choices};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
 use crate::domain::problem::Field;
 use crate::domain::ranks::{DutyLevel, Rank};
@@ -29,6 +29,7 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     egui::Panel::right("official_detail").resizable(true).default_size(340.0).min_size(320.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| {
             detail_ui(ui, lang, data, page, out);
+            cadre_ui(ui, lang, page, out);
             seat_ui(ui, lang, data, page, out);
         });
     });
@@ -363,6 +364,91 @@ fn detail_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &
                 }
             }
         }
+    });
+}
+
+/// The selected official's 任免審批表: 簡歷 a period a line, the family members, the form's other
+/// boxes; saved as one record, exported as a `.lrmx` and printed.
+fn cadre_ui(ui: &mut Ui, lang: Lang, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    let (Some(id), Some(form)) = (page.selected, &mut page.cadre) else { return };
+    let problems = &page.problems;
+    let open = problems.iter().any(|p| matches!(p.field, Field::Resume | Field::Family | Field::Rewards | Field::Appointment));
+    let width = 220.0;
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new(tr(lang, "roster.cadre_form")).id_salt("cadre_form").open(open.then_some(true)).show(ui, |ui| {
+        let label = ui.label(tr(lang, "field.resume"));
+        ui.add(egui::TextEdit::multiline(&mut form.resume).desired_width(300.0).desired_rows(5).hint_text(tr(lang, "roster.resume_hint")))
+            .labelled_by(label.id);
+        for message in problems_for(lang, problems, Field::Resume) {
+            ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new(tr(lang, "cadre.family")).strong());
+        let keys = ["cadre.relation", "field.name", "cadre.family_birth", "field.political", "cadre.work"];
+        for (index, member) in form.record.family.iter_mut().enumerate() {
+            egui::Grid::new(("family_member", index)).num_columns(2).spacing([8.0, 2.0]).show(ui, |ui| {
+                let fields = [&mut member.relation, &mut member.name, &mut member.birth, &mut member.political, &mut member.work];
+                for (key, text) in keys.iter().zip(fields) {
+                    let label = ui.label(tr(lang, key));
+                    line(ui, text, width).labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+            if ui.button(tr(lang, "roster.family_remove")).clicked() {
+                out.push(Intent::Roster(RosterIntent::RemoveFamilyMember(index)));
+            }
+            ui.separator();
+        }
+        if ui.button(tr(lang, "roster.family_add")).clicked() {
+            out.push(Intent::Roster(RosterIntent::AddFamilyMember));
+        }
+        for message in problems_for(lang, problems, Field::Family) {
+            ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        }
+        ui.add_space(4.0);
+        let r = &mut form.record;
+        egui::Grid::new("cadre_boxes").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let lines: [(&str, &mut String); 11] = [
+                ("cadre.professional", &mut r.professional_title),
+                ("cadre.speciality", &mut r.speciality),
+                ("roster.degree_school", &mut r.degree_school),
+                ("roster.inservice_degree_school", &mut r.inservice_degree_school),
+                ("cadre.current", &mut r.current_post),
+                ("cadre.proposed", &mut r.proposed_post),
+                ("cadre.removal", &mut r.proposed_removal),
+                ("cadre.reporting", &mut r.reporting_unit),
+                ("cadre.filled_by", &mut r.filled_by),
+                ("roster.age_date", &mut r.age_date),
+                ("roster.filled_on", &mut r.filled_on),
+            ];
+            for (key, text) in lines {
+                form_row(ui, lang, tr(lang, key), Field::Appointment, &[], |ui| line(ui, text, width));
+            }
+            let boxes: [(&str, Field, &mut String); 3] = [
+                ("field.rewards", Field::Rewards, &mut r.rewards),
+                ("cadre.assessment", Field::Appointment, &mut r.assessment),
+                ("cadre.reason", Field::Appointment, &mut r.reason),
+            ];
+            for (key, field, text) in boxes {
+                form_row(ui, lang, tr(lang, key), field, &[], |ui| para(ui, text, width, 2));
+            }
+        });
+        for field in [Field::Rewards, Field::Appointment] {
+            for message in problems_for(lang, problems, field) {
+                ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(RichText::new(tr(lang, "roster.save_cadre")).strong()).clicked() {
+                out.push(Intent::Do(Command::Roster(RosterCommand::SetCadre { id, record: Box::new(form.record()) })));
+            }
+            if ui.button(tr(lang, "roster.export_lrmx")).clicked() {
+                out.push(Intent::Roster(RosterIntent::ExportCadre(id)));
+            }
+            if ui.button(tr(lang, "roster.print_appointment")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::AppointmentForms { scope: Scope::Official(id), staff: Vec::new() })));
+            }
+        });
     });
 }
 
