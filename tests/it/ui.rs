@@ -918,9 +918,7 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     wait_for_job(&mut h);
     let notice = format!("{:?}", h.state().state.notice);
     assert!(notice.contains(&format!("已列印 {} 份考核登記表", rows.len())), "{notice}");
-    let info = std::process::Command::new("pdfinfo").arg(&file).output().unwrap();
-    let pages: usize =
-        String::from_utf8_lossy(&info.stdout).lines().find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap())).unwrap();
+    let pages = crate::pdfread::Pdf::open(&file).pages();
     assert!(pages >= rows.len(), "{pages} pages for {} forms", rows.len());
     // Stopped at once: no file, and the window says so.
     let stopped = dir.path().join("stopped.pdf");
