@@ -645,6 +645,7 @@ impl NengliApp {
             roster_order: Vec::new(),
             roster_visible: Vec::new(),
             audit: Vec::new(),
+            audit_lines: Vec::new(),
             scale: snapshot.scale,
             standards: snapshot.year.standards.into_iter().map(|s| (s.post, s)).collect(),
             seats: snapshot.year.seats.into_iter().map(|s| (s.official, s)).collect(),
