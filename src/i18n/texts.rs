@@ -1164,6 +1164,13 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("role.official", "幹部", "干部", "Official"),
     ("analysis.below", "各項能力未達要求人數", "各项能力未达要求人数", "Below requirement, by capability"),
     ("analysis.heatmap", "差距熱力表", "差距热力表", "Heatmap of gaps"),
+    ("analysis.not_filled", "未填寫", "未填写", "Not filled in"),
+    (
+        "analysis.not_filled_hint",
+        "沒有填寫任何等級：沒有差距可算，不是零差距。",
+        "没有填写任何等级：没有差距可算，不是零差距。",
+        "No level filled in: there is no gap to count, which is not a gap of 0.",
+    ),
     ("analysis.heatmap_count", "差距熱力表（{0} 人）", "差距热力表（{0} 人）", "Heatmap of gaps ({0} people)"),
     ("analysis.participants", "參加人數", "参加人数", "Taking part"),
     ("analysis.print", "列印匯總…", "打印汇总…", "Print summary…"),
