@@ -413,6 +413,8 @@ pub struct Detail {
     pub check: Option<SelfCheck>,
     /// The levels the post's standard (or the tier's default) requires.
     pub required: Levels,
+    /// No standard of the post for the round's year: `required` is the tier's default level.
+    pub required_by_default: bool,
     /// Peer checks of this official, with the peer's name.
     pub peers: Vec<(PeerCheck, String)>,
     /// Peer checks this official is assigned to do, with the subject's name.

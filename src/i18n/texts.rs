@@ -1164,7 +1164,6 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("role.official", "幹部", "干部", "Official"),
     ("analysis.below", "各項能力未達要求人數", "各项能力未达要求人数", "Below requirement, by capability"),
     ("analysis.heatmap", "差距熱力表", "差距热力表", "Heatmap of gaps"),
-    ("analysis.not_filled", "未填寫", "未填写", "Not filled in"),
     (
         "analysis.not_filled_hint",
         "沒有填寫任何等級：沒有差距可算，不是零差距。",
@@ -1185,6 +1184,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("gaps.own", "自評", "自评", "Self"),
     ("gaps.radar", "雷達圖", "雷达图", "Radar"),
     ("gaps.required", "要求", "要求", "Required"),
+    (
+        "gaps.default_note",
+        "* 本崗位本年度尚未制定能力標準：要求等級是其層級的預設等級。",
+        "* 本岗位本年度尚未制定能力标准：要求等级是其层级的默认等级。",
+        "* This post has no capability standard for the year: the required level is its tier's default.",
+    ),
     (
         "gaps.rule",
         "差距 = 要求等級 − 主管評定等級（主管未評定時用本人自評等級）；自評與主管評定分列，不作平均。",

@@ -172,9 +172,9 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 }
                 row.col(|ui| match heat.total() {
                     Some(total) => drop(ui.label(RichText::new(total.to_string()).strong())),
-                    None => drop(
-                        ui.label(RichText::new(tr(lang, "analysis.not_filled")).weak()).on_hover_text(tr(lang, "analysis.not_filled_hint")),
-                    ),
+                    None => {
+                        drop(ui.label(RichText::new(tr(lang, "gaps.unfilled")).weak()).on_hover_text(tr(lang, "analysis.not_filled_hint")))
+                    }
                 });
             });
         });
