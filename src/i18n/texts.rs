@@ -237,6 +237,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("audit.after", "修改後", "修改后", "After"),
     ("audit.at", "時間\u{FF08}UTC\u{FF09}", "时间\u{FF08}UTC\u{FF09}", "When (UTC)"),
     ("audit.at_local", "時間", "时间", "When"),
+    (
+        "dialog.unavailable",
+        "無法打開檔案對話框：本機既沒有 XDG 桌面入口（xdg-desktop-portal），也沒有 zenity。請讓管理員安裝其一（例如 sudo apt install zenity），或用命令列（nengli --help）。",
+        "无法打开文件对话框：本机既没有 XDG 桌面门户（xdg-desktop-portal），也没有 zenity。请让管理员安装其一（例如 sudo apt install zenity），或用命令行（nengli --help）。",
+        "No file dialog could be opened: this desktop has neither the XDG desktop portal (xdg-desktop-portal) nor zenity. Ask for one to be installed (for example sudo apt install zenity), or use the command line (nengli --help).",
+    ),
     ("audit.field", "欄位", "字段", "Field"),
     ("audit.changes", "修改內容", "修改内容", "What changed"),
     ("audit.actor", "操作人", "操作人", "By"),

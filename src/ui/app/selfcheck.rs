@@ -42,12 +42,12 @@ impl NengliApp {
                 self.load_detail();
             }
             SelfCheckIntent::ChooseExportPackages(official) => {
-                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                if let Some(dir) = self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().pick_folder())) {
                     self.export_packages(official, &dir);
                 }
             }
             SelfCheckIntent::ChooseImportPackages => {
-                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                if let Some(dir) = self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().pick_folder())) {
                     self.review_packages(&dir);
                 }
             }
@@ -147,8 +147,9 @@ impl NengliApp {
     fn export_package_codes(&mut self) {
         let lang = self.state.lang;
         let name = format!("{}.xlsx", tr(lang, "package.codes_title"));
-        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-        else {
+        let Some(path) = self.picked(crate::ui::dialog::run(|| {
+            rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
+        })) else {
             return;
         };
         if self.target_refused(&path, false) {
