@@ -415,6 +415,9 @@ pub struct Detail {
     pub required: Levels,
     /// No standard of the post for the round's year: `required` is the tier's default level.
     pub required_by_default: bool,
+    /// The name of the person whose account wrote the stored review, where the account is
+    /// someone on the roster.
+    pub reviewer_name: Option<String>,
     /// Peer checks of this official, with the peer's name.
     pub peers: Vec<(PeerCheck, String)>,
     /// Peer checks this official is assigned to do, with the subject's name.

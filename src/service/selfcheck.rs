@@ -438,8 +438,14 @@ impl super::Service {
         let all_peers = db.peer_checks(round.id)?;
         let peers = all_peers.iter().filter(|p| p.subject == official).map(|p| (p.clone(), name(p.peer))).collect();
         let to_review = all_peers.iter().filter(|p| p.peer == official).map(|p| (p.clone(), name(p.subject))).collect();
+        let check = db.self_check(round.id, official)?;
+        let reviewer_name = match check.as_ref().map(|c| c.review.by.as_str()).filter(|by| !by.is_empty()) {
+            Some(by) => db.users()?.into_iter().find(|u| u.data.username == by).and_then(|u| u.data.official).map(name),
+            None => None,
+        };
         Ok(Detail {
-            check: db.self_check(round.id, official)?,
+            check,
+            reviewer_name,
             required,
             required_by_default,
             peers,

@@ -647,6 +647,17 @@ fn a_reviewer_accepts_only_with_every_supervisors_level_and_a_comment() {
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Submitted);
     let _ = service.execute(accept(Review { levels: [Some(3); 8], comment: "自查客觀。".into(), by: String::new() })).unwrap();
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
+    // The review is signed by the account; the official reads the person's name.
+    let head = account_of(&service, "reviewer").data.official.unwrap();
+    let head_name = service.read().official(head).unwrap().unwrap().data.name;
+    log_in(&mut service, "official");
+    let detail = service.check_detail(p.round, p.me).unwrap();
+    assert_eq!(detail.check.unwrap().review.by, "reviewer");
+    assert_eq!(detail.reviewer_name, Some(head_name));
+}
+
+fn account_of(service: &Service, username: &str) -> nengli::domain::access::User {
+    service.read().users().unwrap().into_iter().find(|u| u.data.username == username).unwrap()
 }
 
 #[test]

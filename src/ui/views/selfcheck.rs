@@ -421,7 +421,12 @@ fn form(
         ui.label_inputs_by(label.id, |ui| para(ui, &mut page.review.comment, 700.0, 3));
     });
     if !page.review.by.is_empty() {
-        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&page.review.by])).small().weak());
+        // The person by name, the account beside it.
+        let by = match &detail.reviewer_name {
+            Some(name) if detail.check.as_ref().is_some_and(|c| c.review.by == page.review.by) => format!("{name} ({})", page.review.by),
+            _ => page.review.by.clone(),
+        };
+        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&by])).small().weak());
     }
     if may_review {
         ui.horizontal(|ui| {
