@@ -98,6 +98,98 @@ pub fn link(previous: &str, entry: &Entry<'_>) -> String {
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// One field an entry changed, for people to read: its key (a dotted path into the stored
+/// snapshot, `levels.learning`) and its value before and after as text ("" where absent).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub key: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The fields that differ between two snapshots (JSON objects as stored), in key order; a
+/// creation lists every field it filled, a deletion every field it removed. A snapshot that is
+/// not JSON is one change under the empty key. A record's own id and uuid are who it is, not
+/// what changed, and are left out; a year and month (`{"year":1990,"month":3}`) read as one
+/// value, `1990.03`.
+pub fn changes(before: Option<&str>, after: Option<&str>) -> Vec<Change> {
+    let flat = |snapshot: Option<&str>| {
+        let mut fields = std::collections::BTreeMap::new();
+        if let Some(text) = snapshot {
+            match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(value) => flatten("", &value, &mut fields),
+                Err(_) => {
+                    fields.insert(String::new(), text.to_owned());
+                }
+            }
+        }
+        fields
+    };
+    let (old, new) = (flat(before), flat(after));
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let before = old.get(key).cloned().unwrap_or_default();
+            let after = new.get(key).cloned().unwrap_or_default();
+            (before != after).then(|| Change { key: key.clone(), before, after })
+        })
+        .collect()
+}
+
+/// A JSON value as `key → text` pairs: objects by dotted path, a list of plain values as one
+/// text (joined by 、), other lists by index; empty texts and nulls are left out.
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut std::collections::BTreeMap<String, String>) {
+    use serde_json::Value;
+    let join = |key: &str| if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") };
+    let plain = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(if *b { "✓" } else { "✗" }.to_owned()),
+        _ => None,
+    };
+    match value {
+        Value::Object(map)
+            if map.len() == 2 && map.get("year").is_some_and(Value::is_i64) && map.get("month").is_some_and(Value::is_i64) =>
+        {
+            let (year, month) = (map["year"].as_i64().unwrap_or_default(), map["month"].as_i64().unwrap_or_default());
+            out.insert(prefix.to_owned(), format!("{year}.{month:02}"));
+        }
+        Value::Object(map) => {
+            for (key, v) in map.iter().filter(|(key, _)| !matches!(key.as_str(), "id" | "uuid")) {
+                flatten(&join(key), v, out);
+            }
+        }
+        Value::Array(items) if items.iter().all(|v| plain(v).is_some()) => {
+            let text: Vec<String> = items.iter().filter_map(plain).collect();
+            if !text.is_empty() {
+                out.insert(prefix.to_owned(), text.join("、"));
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&join(&(i + 1).to_string()), v, out);
+            }
+        }
+        Value::Null => {}
+        other => {
+            if let Some(text) = plain(other).filter(|t| !t.is_empty()) {
+                out.insert(prefix.to_owned(), text);
+            }
+        }
+    }
+}
+
+/// An entry's stamp (UTC, ISO) as a time in `zone` (`2013-03-01 17:00:00`); a stamp that does
+/// not read as a time is shown as stored.
+pub fn local_stamp<Tz: chrono::TimeZone>(at: &str, zone: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(zone).format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|_| at.to_owned())
+}
+
 /// One audit entry as read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRow {
@@ -113,6 +205,37 @@ pub struct AuditRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_list_the_fields_that_differ_with_their_values_before_and_after() {
+        let before =
+            r#"{"id":4,"name":"張偉","unit":8,"levels":{"learning":3},"tags":["a","b"],"note":"","birth":{"year":1990,"month":3}}"#;
+        let after = r#"{"id":5,"name":"張偉","unit":9,"levels":{"learning":4},"tags":["a"],"note":"新","birth":{"year":1990,"month":4}}"#;
+        let found: Vec<(String, String, String)> =
+            changes(Some(before), Some(after)).into_iter().map(|c| (c.key, c.before, c.after)).collect();
+        let expect = |k: &str, b: &str, a: &str| (k.to_owned(), b.to_owned(), a.to_owned());
+        assert_eq!(
+            found,
+            [
+                expect("birth", "1990.03", "1990.04"),
+                expect("levels.learning", "3", "4"),
+                expect("note", "", "新"),
+                expect("tags", "a、b", "a"),
+                expect("unit", "8", "9")
+            ]
+        );
+        let created = changes(None, Some(r#"{"name":"李","active":true}"#));
+        assert_eq!(created.len(), 2);
+        assert_eq!((created[0].key.as_str(), created[0].after.as_str()), ("active", "✓"));
+        assert_eq!(changes(Some("not json"), None), [Change { key: String::new(), before: "not json".into(), after: String::new() }]);
+    }
+
+    #[test]
+    fn a_stamp_is_shown_in_local_time() {
+        let beijing = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+        assert_eq!(local_stamp("2013-03-01T20:30:00.000Z", &beijing), "2013-03-02 04:30:00");
+        assert_eq!(local_stamp("yesterday", &beijing), "yesterday");
+    }
 
     fn entry<'a>(action: &'a str, after: Option<&'a str>) -> Entry<'a> {
         Entry { at: "2013-03-01T09:00:00.000Z", actor: "admin", action, entity: "unit", entity_id: Some(1), before: None, after }

@@ -307,8 +307,10 @@ pub struct HeatRow {
 }
 
 impl HeatRow {
-    pub fn total(&self) -> u32 {
-        self.gaps.iter().flatten().map(|g| u32::from(*g)).sum()
+    /// The sum of the known gaps; none when no gap is known (nothing filled in), which is not a
+    /// perfect 0.
+    pub fn total(&self) -> Option<u32> {
+        self.gaps.iter().any(Option::is_some).then(|| self.gaps.iter().flatten().map(|g| u32::from(*g)).sum())
     }
 }
 
@@ -411,6 +413,11 @@ pub struct Detail {
     pub check: Option<SelfCheck>,
     /// The levels the post's standard (or the tier's default) requires.
     pub required: Levels,
+    /// No standard of the post for the round's year: `required` is the tier's default level.
+    pub required_by_default: bool,
+    /// The name of the person whose account wrote the stored review, where the account is
+    /// someone on the roster.
+    pub reviewer_name: Option<String>,
     /// Peer checks of this official, with the peer's name.
     pub peers: Vec<(PeerCheck, String)>,
     /// Peer checks this official is assigned to do, with the subject's name.
@@ -505,7 +512,9 @@ mod tests {
         assert_eq!(analysis.below[1], vec![OfficialId(1)]);
         assert_eq!(analysis.below[7], vec![OfficialId(2)]);
         assert_eq!(analysis.rows[3].gaps, [None; 8]);
-        assert_eq!(analysis.rows[1].total(), 2);
+        assert_eq!(analysis.rows[1].total(), Some(2));
+        assert_eq!(analysis.rows[2].total(), Some(0), "every level met: a true 0");
+        assert_eq!(analysis.rows[3].total(), None, "nothing filled in is not a 0 like a perfect score");
     }
 
     fn inside(polygon: &[(f32, f32)], (x, y): (f32, f32)) -> bool {

@@ -30,6 +30,16 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
     }
 }
 
+/// The text of `key` when there is one (for keys made from stored data, such as a change-log
+/// field's name).
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    INDEX.get(key).map(|texts| match lang {
+        Lang::Tc => texts[0],
+        Lang::Sc => texts[1],
+        Lang::En => texts[2],
+    })
+}
+
 /// Replaces `{0}`, `{1}`… in `template` with `args`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = template.to_owned();

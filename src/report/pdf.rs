@@ -222,7 +222,9 @@ impl<W: std::io::Write> PdfWriter<W> {
             .filter_map(|o| o.and_then(lopdf::Object::as_reference).ok())
             .collect();
         let base = self.offsets.len() as u32 - 1;
-        let renumber = |id: lopdf::ObjectId| id.0 + base;
+        // Object number 0 is never an object of the chunk: it stands for the file's page-tree
+        // root in the chunk's own page-tree node, which every other reference is shifted past.
+        let renumber = |id: lopdf::ObjectId| if id.0 == 0 { ROOT_PAGES } else { id.0 + base };
         self.offsets.resize((chunk.max_id + base + 1) as usize, 0);
         for (id, object) in &chunk.objects {
             if skip.contains(id) || is_structural(object) {
@@ -232,7 +234,7 @@ impl<W: std::io::Write> PdfWriter<W> {
             if *id == pages_node
                 && let lopdf::Object::Dictionary(node) = &mut object
             {
-                node.set("Parent", lopdf::Object::Reference((ROOT_PAGES, 0)));
+                node.set("Parent", lopdf::Object::Reference((0, 0)));
             }
             self.write_object(renumber(*id), &object, &renumber)?;
         }

@@ -620,14 +620,8 @@ pub fn yearend_summary(service: &Service, year: i32, lang: Lang) -> super::Resul
         Some(round) => {
             let levels: std::collections::HashMap<OfficialId, crate::domain::selfcheck::Levels> =
                 db.round_levels(round)?.into_iter().map(|c| (c.official, std::array::from_fn(|i| c.supervisor[i].or(c.own[i])))).collect();
-            let gaps: std::collections::HashMap<OfficialId, u32> = service
-                .round_analysis(round, None)?
-                .analysis
-                .rows
-                .iter()
-                .filter(|r| r.gaps.iter().any(Option::is_some))
-                .map(|r| (r.official, r.total()))
-                .collect();
+            let gaps: std::collections::HashMap<OfficialId, u32> =
+                service.round_analysis(round, None)?.analysis.rows.iter().filter_map(|r| Some((r.official, r.total()?))).collect();
             (levels, gaps)
         }
         None => Default::default(),

@@ -79,6 +79,17 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     Ok(summary)
 }
 
+/// The time of day written on a demo session, matching the 學時 it credits: an afternoon of up
+/// to four hours from 14:30, else whole days of eight hours (08:30–12:00 and 13:30–18:00).
+fn session_time(hours: f32) -> String {
+    if hours <= 4.0 {
+        let end = 14.5 + hours;
+        format!("14:30-{:02}:{:02}", end.trunc() as u32, (end.fract() * 60.0).round() as u32)
+    } else {
+        format!("{}天 08:30-12:00、13:30-18:00", (hours / 8.0).ceil() as u32)
+    }
+}
+
 /// The demo's training year: the study plan's seven topics; a collective study for everyone
 /// each month; two training classes for the section level; the plan's law forums and lectures;
 /// attendance with some absences and leave; a few officials' own study. Tallies written once
@@ -134,7 +145,7 @@ fn demo_training(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
             title: title.to_owned(),
             kind: kind.to_owned(),
             date,
-            time: "14:30-16:30".into(),
+            time: session_time(hours),
             place: "四樓會議室".into(),
             hours,
             organiser: "人教科".into(),

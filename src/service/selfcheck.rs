@@ -366,18 +366,18 @@ pub struct RoundAnalysis {
 }
 
 /// The levels required of an official: their post's standard for the year at their tier,
-/// else their tier's default level.
+/// else their tier's default level (then `true`: the requirement is a default, not a standard).
 fn required(
     tier: crate::domain::catalogue::RankTier,
     post: Option<&crate::domain::org::Post>,
     standard: Option<&crate::domain::standards::StandardData>,
     scale: &crate::domain::standards::Scale,
-) -> crate::domain::selfcheck::Levels {
+) -> (crate::domain::selfcheck::Levels, bool) {
     let levels = match (post, standard) {
         (Some(post), Some(standard)) => standard.levels_for(tier, post.tier),
         _ => Default::default(),
     };
-    if levels.is_empty() { [Some(scale.default_level(tier)); 8] } else { crate::domain::selfcheck::levels_from(&levels) }
+    if levels.is_empty() { ([Some(scale.default_level(tier)); 8], true) } else { (crate::domain::selfcheck::levels_from(&levels), false) }
 }
 
 impl super::Service {
@@ -433,14 +433,21 @@ impl super::Service {
             Some(p) => db.standard(p, round.data.year)?,
             None => None,
         };
-        let required = required(who.tier, post.as_ref(), standard.as_ref().map(|s| &s.data), &db.scale()?);
+        let (required, required_by_default) = required(who.tier, post.as_ref(), standard.as_ref().map(|s| &s.data), &db.scale()?);
         let name = |id: OfficialId| db.official(id).ok().flatten().map(|o| o.name.clone()).unwrap_or_default();
         let all_peers = db.peer_checks(round.id)?;
         let peers = all_peers.iter().filter(|p| p.subject == official).map(|p| (p.clone(), name(p.peer))).collect();
         let to_review = all_peers.iter().filter(|p| p.peer == official).map(|p| (p.clone(), name(p.subject))).collect();
+        let check = db.self_check(round.id, official)?;
+        let reviewer_name = match check.as_ref().map(|c| c.review.by.as_str()).filter(|by| !by.is_empty()) {
+            Some(by) => db.users()?.into_iter().find(|u| u.data.username == by).and_then(|u| u.data.official).map(name),
+            None => None,
+        };
         Ok(Detail {
-            check: db.self_check(round.id, official)?,
+            check,
+            reviewer_name,
             required,
+            required_by_default,
             peers,
             to_review,
             opinions: db.opinions(official)?.into_iter().filter(|o| o.round == round.id).collect(),
@@ -484,7 +491,7 @@ impl super::Service {
                     official: r.id,
                     unit: r.unit,
                     tier: r.tier,
-                    required: required(r.tier, post, standard, &scale),
+                    required: required(r.tier, post, standard, &scale).0,
                     status: check.map(|c| c.status),
                     own: check.map_or([None; 8], |c| c.own),
                     supervisor: check.map_or([None; 8], |c| c.supervisor),

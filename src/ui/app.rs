@@ -453,6 +453,19 @@ impl NengliApp {
         self.state.can_redo = !self.redo.is_empty();
     }
 
+    /// A file dialog's path; a dialog that could not be shown is said in the status line
+    /// rather than passed over like a cancel.
+    fn picked(&mut self, picked: crate::ui::dialog::Picked) -> Option<PathBuf> {
+        match picked {
+            crate::ui::dialog::Picked::Path(path) => Some(path),
+            crate::ui::dialog::Picked::Cancelled => None,
+            crate::ui::dialog::Picked::Unavailable => {
+                self.error(tr(self.state.lang, "dialog.unavailable").to_owned());
+                None
+            }
+        }
+    }
+
     fn error(&mut self, message: String) {
         log::warn!("{message}");
         self.state.notice = Some(Notice::Error(message));
@@ -645,6 +658,7 @@ impl NengliApp {
             roster_order: Vec::new(),
             roster_visible: Vec::new(),
             audit: Vec::new(),
+            audit_lines: Vec::new(),
             scale: snapshot.scale,
             standards: snapshot.year.standards.into_iter().map(|s| (s.post, s)).collect(),
             seats: snapshot.year.seats.into_iter().map(|s| (s.official, s)).collect(),

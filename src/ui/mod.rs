@@ -2,6 +2,7 @@
 //! the views (`views`), which read state and emit intents but never touch SQLite or files.
 
 pub mod app;
+pub mod dialog;
 pub mod fonts;
 pub mod intent;
 pub mod jobs;

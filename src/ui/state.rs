@@ -47,6 +47,21 @@ impl Prefs {
 }
 
 /// A message in the status area.
+/// A change-log entry made readable: its stamp in local time and each field it changed by its
+/// label, with the value before and after (names where the record holds an id).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditLine {
+    pub at: String,
+    pub changes: Vec<AuditChange>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditChange {
+    pub label: String,
+    pub before: String,
+    pub after: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     Info(String),
@@ -76,6 +91,8 @@ pub struct Data {
     /// The sorted rows that pass the filter.
     pub roster_visible: Vec<u32>,
     pub audit: Vec<AuditRow>,
+    /// The same entries as people read them (made when the list is loaded, not per frame).
+    pub audit_lines: Vec<AuditLine>,
     pub scale: Scale,
     /// The posts' standards of the bureau's programme year.
     pub standards: HashMap<PostId, PostStandard>,

@@ -431,13 +431,13 @@ fn split_files_never_collide_and_forms_print_in_chinese_unless_asked() {
     assert_eq!(files, ["a_b-同名-2.pdf", "a_b-同名-3.pdf", "a_b-同名-4.pdf", "a_b-同名.pdf"], "four people, four files");
     let stdout = text(&result.stdout);
     assert!(stdout.contains("4 files printed"), "English messages under a C locale, the count of files: {stdout}");
-    let form = std::process::Command::new("pdftotext").arg(out.join("a_b-同名.pdf")).arg("-").output().unwrap();
-    assert!(text(&form.stdout).contains("公務員年度考核登記表"), "a Chinese form under a C locale");
+    let form = crate::pdfread::Pdf::open(&out.join("a_b-同名.pdf")).text();
+    assert!(form.contains("公務員年度考核登記表"), "a Chinese form under a C locale");
     let english = dir.path().join("en.pdf");
     let result = nengli(&["--db", &db_arg(&db), "--print-lang", "en", "print", "yearend-blank", "--out", &db_arg(&english)]);
     assert!(result.status.success(), "{}", text(&result.stderr));
-    let form = std::process::Command::new("pdftotext").arg(&english).arg("-").output().unwrap();
-    assert!(text(&form.stdout).contains("Civil Servant Annual Assessment Form"), "--print-lang en");
+    let form = crate::pdfread::Pdf::open(&english).text();
+    assert!(form.contains("Civil Servant Annual Assessment Form"), "--print-lang en");
     // A year with no year-end records still prints, with a warning first.
     let empty = dir.path().join("2099.pdf");
     let result = nengli(&["--lang", "en", "--db", &db_arg(&db), "print", "grade-roster", "--year", "2099", "--out", &db_arg(&empty)]);

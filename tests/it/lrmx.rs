@@ -335,7 +335,7 @@ fn the_command_line_imports_a_folder_and_exports_one_file_per_official() {
     let pdf = dir.path().join("forms.pdf");
     let (code, text) = run(&["print", "appointment-form", "--staff", "GS00001,GS00002", "--out", pdf.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{text}");
-    let printed = crate::report::squeeze(&crate::report::poppler("pdftotext", &std::fs::read(&pdf).unwrap(), &[]));
+    let printed = crate::report::squeeze(&crate::report::pdf_text(&std::fs::read(&pdf).unwrap()));
     assert_eq!(printed.matches("擬任職務").count(), 2, "a form for each person named: {printed}");
     let (code, text) = run(&["print", "appointment-form", "--out", pdf.to_str().unwrap()]);
     assert_ne!(code, Some(0), "a print names its people: {text}");
@@ -360,17 +360,18 @@ fn printed_form(lang: Lang) -> (Vec<nengli::report::layout::Page>, Vec<u8>) {
 
 #[test]
 fn the_appointment_form_prints_every_label_and_value_on_two_pages_with_the_photo_in_its_box() {
-    use crate::report::{poppler, squeeze};
+    use crate::report::squeeze;
     let (pages, bytes) = printed_form(Lang::Tc);
     assert_eq!(pages.len(), 2, "the form's two pages");
     // What the PDF says, page by page, is what the layout placed there, character for
-    // character (poppler orders the words of a box's foot its own way).
+    // character (the reader orders the words of a box's foot its own way).
     let sorted = |text: &str| {
         let mut chars: Vec<char> = squeeze(text).chars().collect();
         chars.sort_unstable();
         chars
     };
-    let read: Vec<String> = poppler("pdftotext", &bytes, &[]).split('\u{c}').map(str::to_owned).collect();
+    let file = crate::pdfread::Pdf::new(&bytes);
+    let read: Vec<String> = (1..=file.pages()).map(|page| file.page_text(page)).collect();
     for (page, read) in pages.iter().zip(&read) {
         assert_eq!(sorted(read), sorted(&page.text()), "read back from the PDF: {read}");
     }

@@ -12,6 +12,7 @@ mod inputs;
 mod integrity;
 mod lrmx;
 mod packages;
+mod pdfread;
 mod report;
 mod rosters;
 mod selfcheck;

@@ -659,6 +659,17 @@ fn a_reviewer_accepts_only_with_every_supervisors_level_and_a_comment() {
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Submitted);
     let _ = service.execute(accept(Review { levels: [Some(3); 8], comment: "自查客觀。".into(), by: String::new() })).unwrap();
     assert_eq!(service.read().self_check(p.round, p.me).unwrap().unwrap().status, CheckStatus::Reviewed);
+    // The review is signed by the account; the official reads the person's name.
+    let head = account_of(&service, "reviewer").data.official.unwrap();
+    let head_name = service.read().official(head).unwrap().unwrap().data.name;
+    log_in(&mut service, "official");
+    let detail = service.check_detail(p.round, p.me).unwrap();
+    assert_eq!(detail.check.unwrap().review.by, "reviewer");
+    assert_eq!(detail.reviewer_name, Some(head_name));
+}
+
+fn account_of(service: &Service, username: &str) -> nengli::domain::access::User {
+    service.read().users().unwrap().into_iter().find(|u| u.data.username == username).unwrap()
 }
 
 #[test]
@@ -840,4 +851,29 @@ fn an_official_outside_the_round_cannot_start_a_self_check() {
         submit: false,
     }));
     assert!(matches!(result, Err(ServiceError::Invalid(ref v)) if v[0].problem == nengli::domain::Problem::NotInRound), "{result:?}");
+}
+
+/// Where the post has no standard for the round's year the requirement is the tier's default,
+/// and says so; once the standard is made, its levels are required and the mark goes.
+#[test]
+fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
+    let mut service = demo();
+    let round = service.rounds().unwrap()[0].id;
+    let year = service.rounds().unwrap()[0].data.year;
+    let official = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some()).unwrap();
+    let detail = service.check_detail(round, official.id).unwrap();
+    let default = service.read().scale().unwrap().default_level(official.tier);
+    assert!(detail.required_by_default, "no standard for the post yet");
+    assert_eq!(detail.required, [Some(default); 8]);
+    let post = official.post.unwrap();
+    let tier = service.read().post(post).unwrap().unwrap().data.tier;
+    let scale = service.read().scale().unwrap();
+    let mut data = nengli::domain::standards::StandardData::draft(tier, &scale);
+    for level in data.levels.values_mut() {
+        *level = 5;
+    }
+    let _saved = service.execute(Command::Standards(StandardsCommand::SaveStandard { post, year, data })).unwrap();
+    let detail = service.check_detail(round, official.id).unwrap();
+    assert!(!detail.required_by_default, "the post's standard is required");
+    assert!(detail.required.contains(&Some(5)), "{:?}", detail.required);
 }

@@ -169,3 +169,37 @@ fn a_session_serves_improvement_plan_items() {
     });
     assert!(matches!(service.execute(missing), Err(ServiceError::Invalid(_))), "an item that does not exist");
 }
+
+/// A demo session credits no more 學時 than the time written on it: an afternoon's 2 hours
+/// credit 2, a three-day class 24.
+#[test]
+fn every_demo_session_credits_the_hours_its_time_of_day_holds() {
+    let service = demo();
+    let minutes = |hm: &str| {
+        let (h, m) = hm.trim().split_once(':').unwrap();
+        h.parse::<f32>().unwrap() * 60.0 + m.parse::<f32>().unwrap()
+    };
+    let sessions = service.sessions(2012).unwrap();
+    assert!(sessions.len() > 10);
+    for session in sessions {
+        let written = &session.data.time;
+        let (days, spans) = match written.split_once("天 ") {
+            Some((days, spans)) => (days.parse::<f32>().unwrap(), spans),
+            None => (1.0, written.as_str()),
+        };
+        let hours: f32 = spans
+            .split('、')
+            .map(|span| {
+                let (from, to) = span.split_once('-').unwrap();
+                (minutes(to) - minutes(from)) / 60.0
+            })
+            .sum::<f32>()
+            * days;
+        assert!(
+            (hours - session.data.hours).abs() < 0.01,
+            "{}: {written} holds {hours} hours, credits {}",
+            session.data.title,
+            session.data.hours
+        );
+    }
+}

@@ -552,11 +552,20 @@ fn the_change_log_filters_by_record_and_day_and_shows_before_and_after() {
     type_into(&mut h, "From", "2013-02-30");
     h.get_by_label_contains("is not a real day");
     assert_eq!(shown(&h), entries, "a bad day leaves the list as it was");
+    // Read as a clerk reads it: local time, each field by its label, the unit by its name.
     h.state_mut().state.settings.audit_selected = Some(0);
     h.run();
-    let before = h.get_by_role_and_label(Role::MultilineTextInput, "Before").value().unwrap();
-    assert!(before.contains(&official.staff_no) && before.contains('\n'), "the record as it was, indented: {before}");
-    assert_eq!(h.get_by_role_and_label(Role::MultilineTextInput, "After").value().as_deref(), Some("—"), "a deletion leaves nothing after");
+    let line = h.state().state.data.as_ref().unwrap().audit_lines[0].clone();
+    assert_eq!(line.at, nengli::domain::audit::local_stamp(&entries[0].at, &chrono::Local), "the stamp in local time");
+    assert!(!line.at.contains('T') && !line.at.ends_with('Z'), "{}", line.at);
+    let unit = h.state().state.data.as_ref().unwrap().units.iter().find(|u| u.id == official.unit).unwrap().name.clone();
+    let field = |label: &str| line.changes.iter().find(|c| c.label == label).unwrap_or_else(|| panic!("{label} in {line:?}")).clone();
+    assert_eq!((field("Unit").before, field("Unit").after), (unit.clone(), String::new()), "the unit by its name, nothing after");
+    assert_eq!(field("Staff no.").before, official.staff_no);
+    assert!(line.changes.iter().all(|c| !c.label.contains('_')), "labels, not stored keys: {line:?}");
+    h.get_by_label("Field");
+    assert!(h.query_all_by_label(&unit).count() >= 1 && h.query_all_by_label(&official.staff_no).count() >= 1);
+    assert!(h.query_by_label_contains("\"unit\"").is_none(), "no raw JSON on the page");
 }
 
 #[test]
@@ -996,9 +1005,7 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     wait_for_job(&mut h);
     let notice = format!("{:?}", h.state().state.notice);
     assert!(notice.contains(&format!("已列印 {} 份考核登記表", rows.len())), "{notice}");
-    let info = std::process::Command::new("pdfinfo").arg(&file).output().unwrap();
-    let pages: usize =
-        String::from_utf8_lossy(&info.stdout).lines().find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap())).unwrap();
+    let pages = crate::pdfread::Pdf::open(&file).pages();
     assert!(pages >= rows.len(), "{pages} pages for {} forms", rows.len());
     // Stopped at once: no file, and the window says so.
     let stopped = dir.path().join("stopped.pdf");

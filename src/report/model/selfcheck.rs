@@ -245,7 +245,10 @@ pub fn round_summary(lang: Lang, catalogue: &Catalogue, summary: &RoundSummary<'
             .map(|row| {
                 let mut cells = vec![Cell::new(person(row.official))];
                 cells.extend(row.gaps.iter().map(|g| Cell { align: Align::Center, ..Cell::new(g.map_or("—".into(), |g| g.to_string())) }));
-                cells.push(Cell { align: Align::Center, ..Cell::new(row.total().to_string()) });
+                cells.push(Cell {
+                    align: Align::Center,
+                    ..Cell::new(row.total().map_or_else(|| tr(lang, "gaps.unfilled").to_owned(), |t| t.to_string()))
+                });
                 (cells, Mm(0.0))
             })
             .collect(),

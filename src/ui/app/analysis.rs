@@ -63,7 +63,7 @@ impl NengliApp {
             let row = &rows[*i];
             let gap = match column {
                 1..=8 => row.gaps[column - 1].map_or(-1, i64::from),
-                9 => i64::from(row.total()),
+                9 => row.total().map_or(-1, i64::from),
                 _ => 0,
             };
             (gap, names.get(&row.official).map(|n| n.1.clone()).unwrap_or_default())

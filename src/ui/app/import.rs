@@ -23,8 +23,9 @@ impl NengliApp {
     pub(super) fn handle_import(&mut self, intent: ImportIntent) {
         match intent {
             ImportIntent::ChooseImportFile => {
-                if let Some(path) = rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
-                {
+                if let Some(path) = self.picked(crate::ui::dialog::run(|| {
+                    rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
+                })) {
                     self.handle(Intent::Import(ImportIntent::ImportFile(path)));
                 }
             }
@@ -213,7 +214,11 @@ impl NengliApp {
         }
         let extension = if csv { "csv" } else { "xlsx" };
         let name = format!("{}.{extension}", tr(lang, &format!("exchange.sheet.{}", kind.word())));
-        let Some(path) = rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file() else { return };
+        let Some(path) = self
+            .picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file()))
+        else {
+            return;
+        };
         if self.target_refused(&path, false) {
             return;
         }
@@ -247,7 +252,11 @@ impl NengliApp {
             return;
         }
         let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
-        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file() else { return };
+        let Some(path) =
+            self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file()))
+        else {
+            return;
+        };
         if self.target_refused(&path, false) {
             return;
         }

@@ -43,7 +43,11 @@ impl NengliApp {
                 }
             }
             RosterIntent::ChoosePhoto(id) => {
-                let Some(path) = rfd::FileDialog::new().add_filter("JPEG / PNG", &["jpg", "jpeg", "png"]).pick_file() else { return };
+                let Some(path) = self.picked(crate::ui::dialog::run(|| {
+                    rfd::FileDialog::new().add_filter("JPEG / PNG", &["jpg", "jpeg", "png"]).pick_file()
+                })) else {
+                    return;
+                };
                 let lang = self.state.lang;
                 let bytes = match std::fs::metadata(&path).map(|m| m.len()) {
                     Ok(len) if len <= crate::domain::identity::MAX_PHOTO_BYTES as u64 => std::fs::read(&path).ok(),

@@ -34,9 +34,9 @@ impl NengliApp {
             SettingsIntent::AuditFilterChanged => self.reload_audit(),
             SettingsIntent::ChooseAuditExport => {
                 let name = format!("{}.xlsx", tr(self.state.lang, "settings.audit"));
-                if let Some(path) =
+                if let Some(path) = self.picked(crate::ui::dialog::run(|| {
                     rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-                {
+                })) {
                     self.handle(Intent::Settings(SettingsIntent::ExportAudit(path)));
                 }
             }
@@ -68,7 +68,7 @@ impl NengliApp {
             SettingsIntent::BackupNow => self.start_backup(None),
             SettingsIntent::ChooseBackupFile => {
                 let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
-                if let Some(path) = super::database_dialog().set_file_name(name).save_file() {
+                if let Some(path) = self.picked(crate::ui::dialog::run(|| super::database_dialog().set_file_name(name).save_file())) {
                     self.handle(Intent::Settings(SettingsIntent::BackupTo(path)));
                 }
             }
@@ -78,7 +78,7 @@ impl NengliApp {
                 }
             }
             SettingsIntent::ChooseRestoreFile => {
-                if let Some(path) = super::database_dialog().pick_file() {
+                if let Some(path) = self.picked(crate::ui::dialog::run(|| super::database_dialog().pick_file())) {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
                     self.handle(Intent::AskConfirm { question, then: Box::new(Intent::Settings(SettingsIntent::RestoreBackup(path))) });
                 }
@@ -201,8 +201,9 @@ impl NengliApp {
     pub(super) fn save_list(&mut self, table: &crate::exchange::write::Table, title: &str) {
         let lang = self.state.lang;
         let name = format!("{}.xlsx", tr(lang, title));
-        let Some(path) = rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-        else {
+        let Some(path) = self.picked(crate::ui::dialog::run(|| {
+            rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
+        })) else {
             return;
         };
         if self.target_refused(&path, false) {
@@ -266,6 +267,7 @@ impl NengliApp {
         match service.audit_find(&filter, super::AUDIT_SHOWN) {
             Ok(rows) => {
                 if let Some(data) = &mut self.state.data {
+                    data.audit_lines = rows.iter().map(|row| audit_line(row, data, self.state.lang)).collect();
                     data.audit = rows;
                     self.state.settings.audit_selected = None;
                 }
@@ -276,4 +278,48 @@ impl NengliApp {
             }
         }
     }
+}
+
+/// One change-log entry as a clerk reads it: the local time, and each changed field by its
+/// label (its key where the program has none) with the units, posts and officials it names by
+/// their names rather than their ids.
+pub fn audit_line(
+    row: &crate::domain::audit::AuditRow,
+    data: &crate::ui::state::Data,
+    lang: crate::domain::Lang,
+) -> crate::ui::state::AuditLine {
+    use crate::ui::state::{AuditChange, AuditLine};
+    let changes = crate::domain::audit::changes(row.before.as_deref(), row.after.as_deref())
+        .into_iter()
+        .map(|change| {
+            // The last named part of the path: `levels.learning` is the learning level.
+            let field = change.key.rsplit('.').find(|part| part.parse::<usize>().is_err()).unwrap_or_default().to_owned();
+            let name = |value: &str| -> String {
+                let Ok(id) = value.parse::<i64>() else { return value.to_owned() };
+                // Stored enum names in the window's language.
+                let plain = match field.as_str() {
+                    "gender" => serde_json::from_value(serde_json::Value::String(value.to_owned())).ok().map(|g| i18n::gender(lang, g)),
+                    "status" => serde_json::from_value(serde_json::Value::String(value.to_owned())).ok().map(|s| i18n::status(lang, s)),
+                    "kind" => serde_json::from_value(serde_json::Value::String(value.to_owned())).ok().map(|k| i18n::unit_kind(lang, k)),
+                    "tier" | "tier_override" => {
+                        serde_json::from_value(serde_json::Value::String(value.to_owned())).ok().map(|t| data.catalogue.tier_name(t, lang))
+                    }
+                    _ => None,
+                };
+                if let Some(plain) = plain {
+                    return plain.to_owned();
+                }
+                let found = match field.as_str() {
+                    "unit" | "parent" => data.units.iter().find(|u| u.id.0 == id).map(|u| u.name.clone()),
+                    "post" => data.posts.iter().find(|p| p.id.0 == id).map(|p| p.data.title.clone()),
+                    "official" => data.roster.iter().find(|o| o.id.0 == id).map(|o| o.name.clone()),
+                    _ => None,
+                };
+                found.unwrap_or_else(|| value.to_owned())
+            };
+            let label = i18n::lookup(lang, &format!("field.{field}")).map_or_else(|| change.key.clone(), str::to_owned);
+            AuditChange { label, before: name(&change.before), after: name(&change.after) }
+        })
+        .collect();
+    AuditLine { at: crate::domain::audit::local_stamp(&row.at, &chrono::Local), changes }
 }

@@ -170,8 +170,11 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         ui.label(RichText::new(gap.map_or("—".into(), |g| g.to_string())).color(Color32::BLACK));
                     });
                 }
-                row.col(|ui| {
-                    ui.label(RichText::new(heat.total().to_string()).strong());
+                row.col(|ui| match heat.total() {
+                    Some(total) => drop(ui.label(RichText::new(total.to_string()).strong())),
+                    None => {
+                        drop(ui.label(RichText::new(tr(lang, "gaps.unfilled")).weak()).on_hover_text(tr(lang, "analysis.not_filled_hint")))
+                    }
                 });
             });
         });

@@ -346,6 +346,9 @@ fn form(
 ) {
     let (round, official) = (detail.round.id, detail.official.id);
     let problems = page.problems.clone();
+    if detail.required_by_default {
+        ui.label(RichText::new(tr(lang, "gaps.default_note")).small().weak());
+    }
     egui::Grid::new("selfcheck_form").num_columns(5).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
         // The official's level and the supervisor's side by side, the evidence last.
         for key in ["standards.capability", "gaps.required", "selfcheck.own_level", "gaps.supervisor", "selfcheck.evidence"] {
@@ -359,7 +362,13 @@ fn form(
                 ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).extend());
                 ui.add(egui::Label::new(RichText::new(capability.slogan.get(lang)).small().weak()).extend());
             });
-            ui.label(detail.required[i].map_or("—".into(), |l| l.to_string()));
+            // A default stands out from a standard's level: marked, with the reason on hover.
+            let required = detail.required[i].map_or("—".into(), |l| l.to_string());
+            if detail.required_by_default {
+                ui.label(RichText::new(format!("{required}*")).italics()).on_hover_text(tr(lang, "gaps.default_note"));
+            } else {
+                ui.label(required);
+            }
             ui.vertical(|ui| {
                 let name = i18n::fill(tr(lang, "selfcheck.own_of"), &[capability.name.get(lang)]);
                 level_choice(ui, lang, data, capability.position, &mut page.form.levels[i], may_edit, &name);
@@ -412,7 +421,12 @@ fn form(
         ui.label_inputs_by(label.id, |ui| para(ui, &mut page.review.comment, 700.0, 3));
     });
     if !page.review.by.is_empty() {
-        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&page.review.by])).small().weak());
+        // The person by name, the account beside it.
+        let by = match &detail.reviewer_name {
+            Some(name) if detail.check.as_ref().is_some_and(|c| c.review.by == page.review.by) => format!("{name} ({})", page.review.by),
+            _ => page.review.by.clone(),
+        };
+        ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&by])).small().weak());
     }
     if may_review {
         ui.horizontal(|ui| {

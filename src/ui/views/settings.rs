@@ -277,7 +277,7 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     scale_ui(ui, lang, &data.catalogue, scale, out);
     let mapping = state.settings.tier_mapping.get_or_insert_with(|| data.tier_mapping.clone());
     tier_mapping_ui(ui, lang, &data.catalogue, mapping, out);
-    audit_ui(ui, lang, &data.audit, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
+    audit_ui(ui, lang, &data.audit, &data.audit_lines, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
 }
 
 /// Changing the password of the account logged in.
@@ -402,12 +402,14 @@ fn accounts_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     }
 }
 
-/// The change log: who changed what and when, filtered by person, record and days, with the
-/// selected entry's record before and after the change.
+/// The change log: who changed what and when (local time), filtered by person, record and days,
+/// with the selected entry's changed fields by their labels, before → after.
+#[allow(clippy::too_many_arguments, reason = "the entries, their readable lines and the page's own state")]
 fn audit_ui(
     ui: &mut Ui,
     lang: Lang,
     entries: &[crate::store::AuditRow],
+    lines: &[crate::ui::state::AuditLine],
     filter: &mut AuditFilterForm,
     selected: &mut Option<usize>,
     out: &mut Vec<Intent>,
@@ -453,7 +455,7 @@ fn audit_ui(
         .column(Column::initial(150.0))
         .column(Column::remainder().clip(true))
         .header(24.0, |mut header| {
-            for key in ["audit.at", "audit.actor", "audit.action", "audit.record"] {
+            for key in ["audit.at_local", "audit.actor", "audit.action", "audit.changes"] {
                 header.col(|ui| {
                     ui.strong(tr(lang, key));
                 });
@@ -462,13 +464,13 @@ fn audit_ui(
         .body(|body| {
             body.rows(22.0, entries.len(), |mut row| {
                 let index = row.index();
-                let Some(entry) = entries.get(index) else { return };
+                let (Some(entry), Some(line)) = (entries.get(index), lines.get(index)) else { return };
                 row.set_selected(*selected == Some(index));
                 // Plain (not selectable) labels, so a click anywhere on the row selects it.
                 let action = tr(lang, &format!("done.{}", entry.action));
-                let snapshot = entry.after.as_deref().or(entry.before.as_deref()).unwrap_or("");
-                for text in [RichText::new(&entry.at), RichText::new(&entry.actor), RichText::new(action), RichText::new(snapshot).small()]
-                {
+                let summary: Vec<String> = line.changes.iter().map(|c| change_text(lang, c)).collect();
+                let summary = summary.join("；");
+                for text in [RichText::new(&line.at), RichText::new(&entry.actor), RichText::new(action), RichText::new(summary).small()] {
                     row.col(|ui| {
                         ui.add(egui::Label::new(text).truncate().selectable(false));
                     });
@@ -478,23 +480,33 @@ fn audit_ui(
                 }
             });
         });
-    if let Some(entry) = selected.and_then(|i| entries.get(i)) {
+    if let Some(line) = selected.and_then(|i| lines.get(i)) {
         ui.add_space(4.0);
-        ui.columns(2, |columns| {
-            for (ui, (key, snapshot)) in columns.iter_mut().zip([("audit.before", &entry.before), ("audit.after", &entry.after)]) {
-                let label = ui.label(RichText::new(tr(lang, key)).strong());
-                let mut text = snapshot.as_deref().map(pretty).unwrap_or_else(|| "—".to_string());
-                ui.add(egui::TextEdit::multiline(&mut text).code_editor().desired_width(f32::INFINITY).desired_rows(6))
-                    .labelled_by(label.id);
-            }
+        egui::ScrollArea::vertical().id_salt("audit_changes").max_height(220.0).show(ui, |ui| {
+            egui::Grid::new("audit_change_grid").striped(true).num_columns(3).show(ui, |ui| {
+                for key in ["audit.field", "audit.before", "audit.after"] {
+                    ui.strong(tr(lang, key));
+                }
+                ui.end_row();
+                for change in &line.changes {
+                    ui.label(&change.label);
+                    for value in [&change.before, &change.after] {
+                        ui.add(egui::Label::new(if value.is_empty() { "—" } else { value.as_str() }).wrap());
+                    }
+                    ui.end_row();
+                }
+            });
         });
     }
 }
 
-/// A snapshot as indented JSON (as stored when it is not JSON).
-fn pretty(snapshot: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(snapshot)
-        .ok()
-        .and_then(|value| serde_json::to_string_pretty(&value).ok())
-        .unwrap_or_else(|| snapshot.to_string())
+/// One changed field on one line: `label: before → after` (a field filled for the first time
+/// or emptied shows only the side that has a value).
+fn change_text(lang: Lang, change: &crate::ui::state::AuditChange) -> String {
+    let colon = crate::i18n::colon(lang);
+    match (change.before.is_empty(), change.after.is_empty()) {
+        (true, _) => format!("{}{colon}{}", change.label, change.after),
+        (false, true) => format!("{}{colon}{} → —", change.label, change.before),
+        (false, false) => format!("{}{colon}{} → {}", change.label, change.before, change.after),
+    }
 }
