@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/008_yearend.sql"),
     include_str!("sql/009_unit_review.sql"),
     include_str!("sql/010_cadre_record.sql"),
+    include_str!("sql/011_routine.sql"),
 ];
 
 /// The schema version this build writes.
