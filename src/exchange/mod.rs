@@ -8,6 +8,7 @@ pub mod encoding;
 pub mod header;
 pub mod preview;
 pub mod read;
+pub mod routine;
 pub mod write;
 mod xls;
 

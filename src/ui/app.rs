@@ -576,7 +576,7 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
-            Entity::YearEnd(_) | Entity::UnitReview(_) => {
+            Entity::YearEnd(_) | Entity::UnitReview(_) | Entity::Routine => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
             }
@@ -787,6 +787,6 @@ fn form_of(command: &Command) -> Form {
             | TrainingCommand::RestoreStudyRecord(_) => Form::SelfCheck,
             _ => Form::Training,
         },
-        Command::YearEnd(_) => Form::YearEnd,
+        Command::YearEnd(_) | Command::Routine(_) => Form::YearEnd,
     }
 }
