@@ -422,6 +422,7 @@ impl YearEndBatch {
         let mut tallies = std::collections::HashMap::new();
         db.tallies_into(year, year, None, &mut tallies)?;
         let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
+        let (mut routine, mut special) = year_lines(service, year, lang)?;
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
         for o in db.officials()? {
             let chosen = o.status == OfficialStatus::Active
@@ -462,6 +463,8 @@ impl YearEndBatch {
                     })
                     .collect(),
                 training_hours: Some(hours + 0.0),
+                routine: routine.remove(&o.id).unwrap_or_default(),
+                special: special.remove(&o.id).unwrap_or_default(),
             });
             let sheet = batch.sheets.last().map(|s| model::yearend_sheets(lang, "", std::slice::from_ref(s)));
             if let Some(ch) = sheet.and_then(|d| crate::report::unprintable(&d, lang)).map(|(ch, _)| ch) {
@@ -597,6 +600,50 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
+}
+
+/// Each official's 平時 results of `year` in one line (`2012年第1季度 好；…`) and their 專項考核
+/// (`2012-07-22 七月防汛值守：好（note）`), as the year-end form's own rows print them.
+#[allow(clippy::type_complexity)]
+fn year_lines(
+    service: &Service,
+    year: i32,
+    lang: Lang,
+) -> Result<(std::collections::HashMap<OfficialId, String>, std::collections::HashMap<OfficialId, String>)> {
+    use chrono::Datelike;
+    let db = service.read();
+    let periods: std::collections::HashMap<i64, crate::domain::routine::Period> =
+        db.routine_periods()?.into_iter().filter(|p| p.period.year == year).map(|p| (p.id, p.period)).collect();
+    let mut results: std::collections::HashMap<OfficialId, Vec<(crate::domain::routine::Period, crate::domain::routine::Rating)>> =
+        std::collections::HashMap::new();
+    for (official, period, result) in db.routine_results(year)? {
+        if let (Some(period), Some(result)) = (periods.get(&period), result) {
+            results.entry(official).or_default().push((*period, result));
+        }
+    }
+    let sep = if lang == Lang::En { "; " } else { "\u{FF1B}" };
+    let routine = results
+        .into_iter()
+        .map(|(official, mut list)| {
+            list.sort();
+            let line =
+                list.iter().map(|(p, r)| format!("{} {}", crate::i18n::period(lang, p), crate::i18n::rating(lang, *r))).collect::<Vec<_>>();
+            (official, line.join(sep))
+        })
+        .collect();
+    let mut special: std::collections::HashMap<OfficialId, Vec<String>> = std::collections::HashMap::new();
+    for event in db.special_events()?.into_iter().filter(|e| e.date.year() == year) {
+        for r in &event.results {
+            let note = if r.note.trim().is_empty() { String::new() } else { format!("\u{FF08}{}\u{FF09}", r.note.trim()) };
+            let result = r.result.map_or("", |x| crate::i18n::rating(lang, x));
+            let line = crate::i18n::fill(
+                crate::i18n::tr(lang, "routine.special_line"),
+                &[&crate::domain::dates::format_date(event.date), &event.task, result, &note],
+            );
+            special.entry(r.official).or_default().push(line);
+        }
+    }
+    Ok((routine, special.into_iter().map(|(o, lines)| (o, lines.join(sep))).collect()))
 }
 
 /// The unit's path and the post, as the 平時 and year-end forms name them.

@@ -452,6 +452,8 @@ pub struct YearEndPage {
     pub percent: u32,
     /// The chosen official's facts of the year, beside the summary.
     pub facts: Option<crate::service::yearend::YearFacts>,
+    /// Each official's 平時 results of the year and the grade the bureau's rule set suggests.
+    pub suggestions: std::collections::HashMap<OfficialId, crate::service::routine::SuggestionRow>,
     /// Officials ticked in the list, to print together.
     pub ticked: std::collections::BTreeSet<OfficialId>,
     /// The unit whose forms and roster print (with its sub-units); `None`: the bureau.

@@ -29,6 +29,9 @@ pub struct YearEndSheet {
     /// Capability name and assessed level, in the fixed order.
     pub levels: Vec<(String, Option<u8>)>,
     pub training_hours: Option<f32>,
+    /// The year's 平時 results (`第1季度 好、第2季度 較好…`) and 專項考核 (task, day, result).
+    pub routine: String,
+    pub special: String,
 }
 
 /// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
@@ -93,6 +96,8 @@ fn appendix(lang: Lang, sheet: &YearEndSheet) -> (String, Grid) {
         (vec![label("sheet.acceptance"), Cell::new(acceptance).span(8)], Mm(6.5)),
         (levels, Mm(6.5)),
         (vec![label("sheet.hours_label"), Cell::new(hours).span(8)], Mm(6.5)),
+        (vec![label("routine.records_tab"), Cell::new(sheet.routine.clone()).span(8)], Mm(6.5)),
+        (vec![label("routine.special"), Cell::new(sheet.special.clone()).span(8)], Mm(6.5)),
         (
             vec![
                 label("sheet.rewards"),
