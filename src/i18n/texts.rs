@@ -2056,4 +2056,6 @@ Probity (廉):
         "检查通过：{0} 条平时考核结果（未保存）",
         "{0} routine results checked (nothing stored)",
     ),
+    ("routine.record_button", "直接登記結果", "直接登记结果", "Record the result"),
+    ("special.edit", "編輯", "编辑", "Edit"),
 ];
