@@ -648,7 +648,9 @@ mod tests {
         use Rating::*;
         let book = RuleBook::default();
         let (no_good, poor, weighted) = (&book.sets[0], &book.sets[1], &book.sets[2]);
-        let cases: [(&RuleSet, &[Rating], Option<Grade>, Option<Grade>, Option<Grade>); 10] = [
+        // The rule set, the year's results, the proposal; the grade and the ceiling suggested.
+        type Case<'a> = (&'a RuleSet, &'a [Rating], Option<Grade>, Option<Grade>, Option<Grade>);
+        let cases: [Case<'_>; 10] = [
             (no_good, &[Good, FairlyGood, FairlyGood, Average], Some(Excellent), Some(Excellent), None),
             (no_good, &[FairlyGood, FairlyGood, FairlyGood, FairlyGood], Some(Excellent), Some(Competent), Some(Competent)),
             (no_good, &[FairlyGood, Average], None, None, Some(Competent)),

@@ -602,14 +602,12 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
 }
 
+/// A line of text per official.
+type Lines = std::collections::HashMap<OfficialId, String>;
+
 /// Each official's 平時 results of `year` in one line (`2012年第1季度 好；…`) and their 專項考核
 /// (`2012-07-22 七月防汛值守：好（note）`), as the year-end form's own rows print them.
-#[allow(clippy::type_complexity)]
-fn year_lines(
-    service: &Service,
-    year: i32,
-    lang: Lang,
-) -> Result<(std::collections::HashMap<OfficialId, String>, std::collections::HashMap<OfficialId, String>)> {
+fn year_lines(service: &Service, year: i32, lang: Lang) -> Result<(Lines, Lines)> {
     use chrono::Datelike;
     let db = service.read();
     let periods: std::collections::HashMap<i64, crate::domain::routine::Period> =

@@ -274,7 +274,6 @@ impl super::Service {
             .filter(|l| crate::domain::training::is_full_time(&l.study, l.mark))
             .map(|l| l.study)
             .collect();
-        drop(db);
         let routine = self.routine_year(official, year)?.into_iter().map(|(p, r)| (p.period, r.and_then(|r| r.data.result))).collect();
         let special = self.special_of(official, year)?.into_iter().map(|(e, result, note)| (e.date, e.task, result, note)).collect();
         Ok(YearFacts {

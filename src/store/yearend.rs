@@ -25,6 +25,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<YearEnd> {
     })
 }
 
+/// An official's year-end grade and the supervisor's proposed one.
+pub type GradeRow = (OfficialId, Option<Grade>, Option<Grade>);
+
 const COLUMNS: &str = "id, uuid, official_id, year, stage, body, version";
 
 impl Db<'_> {
@@ -41,7 +44,7 @@ impl Db<'_> {
 
     /// Each record's grade and the supervisor's proposal in a year, read without parsing the
     /// bodies (the proposal is stored by its serde name).
-    pub fn yearend_grades(&self, year: i32) -> Result<Vec<(OfficialId, Option<Grade>, Option<Grade>)>> {
+    pub fn yearend_grades(&self, year: i32) -> Result<Vec<GradeRow>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT official_id, grade, json_extract(body, '$.proposed') FROM yearend_record WHERE year = ?1")?;
         let rows = stmt.query_map([year], |r| {

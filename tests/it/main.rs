@@ -13,6 +13,7 @@ mod integrity;
 mod packages;
 mod report;
 mod rosters;
+mod routine;
 mod selfcheck;
 mod service;
 mod store;

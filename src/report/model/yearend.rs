@@ -96,7 +96,7 @@ fn appendix(lang: Lang, sheet: &YearEndSheet) -> (String, Grid) {
         (vec![label("sheet.acceptance"), Cell::new(acceptance).span(8)], Mm(6.5)),
         (levels, Mm(6.5)),
         (vec![label("sheet.hours_label"), Cell::new(hours).span(8)], Mm(6.5)),
-        (vec![label("routine.records_tab"), Cell::new(sheet.routine.clone()).span(8)], Mm(6.5)),
+        (vec![label("routine.appendix_label"), Cell::new(sheet.routine.clone()).span(8)], Mm(6.5)),
         (vec![label("routine.special"), Cell::new(sheet.special.clone()).span(8)], Mm(6.5)),
         (
             vec![

@@ -327,7 +327,7 @@ fn special(
         for (i, r) in event.results.iter_mut().enumerate() {
             let name = names.get(&r.official).cloned().unwrap_or_default();
             ui.label(&name);
-            ui.name_inputs(&format!("{name} {}", tr(lang, "routine.result")), |ui| {
+            ui.name_inputs(format!("{name} {}", tr(lang, "routine.result")), |ui| {
                 choose(ui, &format!("special_result_{i}"), &mut r.result, &ratings(lang), Some("—"), 100.0)
             });
             ui.add(egui::TextEdit::singleline(&mut r.note).desired_width(260.0).hint_text(tr(lang, "special.note")));
