@@ -357,16 +357,21 @@ impl super::Service {
         let row = existing_period(&db, period)?;
         let units = db.units()?;
         let settings = db.routine_quota()?;
-        let stages: std::collections::HashMap<OfficialId, (Stage, Option<Rating>)> =
-            db.routine_stages(period)?.into_iter().map(|(o, s, r)| (o, (s, r))).collect();
         let scope: Option<Vec<UnitId>> = unit.map(|u| subtree(&units, u));
         let group = unit.and_then(|u| settings.group_of(u)).cloned();
+        // Those counted for the quota: the quota group's units (with their sub-units), else the
+        // scope; only their rows are read.
         let pool: Option<Vec<UnitId>> = match (&group, &scope) {
             (Some(g), _) => Some(g.units.iter().flat_map(|u| subtree(&units, *u)).collect()),
             (None, scope) => scope.clone(),
         };
+        let (officials, stages) = match &pool {
+            Some(pool) => (db.roster_rows_in(pool)?, db.routine_stages_in(period, pool)?),
+            None => (db.roster_rows()?, db.routine_stages(period)?),
+        };
+        let stages: std::collections::HashMap<OfficialId, (Stage, Option<Rating>)> =
+            stages.into_iter().map(|(o, s, r)| (o, (s, r))).collect();
         let access = self.access();
-        let officials = db.roster_rows()?;
         let serving = officials.iter().filter(|r| r.status == OfficialStatus::Active);
         let mut pooled = Vec::new();
         let mut rows = Vec::new();

@@ -120,6 +120,20 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Each record's stage and result in a period for the officials of these units.
+    pub fn routine_stages_in(&self, period: i64, units: &[UnitId]) -> Result<Vec<(OfficialId, Stage, Option<Rating>)>> {
+        let ids = serde_json::to_string(&units.iter().map(|u| u.0).collect::<Vec<_>>()).unwrap_or_default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.official_id, r.stage, r.result FROM official o JOIN routine_record r ON r.official_id = o.id AND r.period_id = ?1
+             WHERE o.unit_id IN (SELECT value FROM json_each(?2))",
+        )?;
+        let rows = stmt.query_map(params![period, ids], |r| {
+            let result: Option<String> = r.get(2)?;
+            Ok((OfficialId(r.get(0)?), code(r, 1, Stage::from_code)?, result.as_deref().and_then(Rating::from_code)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every record of an official in a year, by period.
     pub fn routine_records_of(&self, official: OfficialId, year: i32) -> Result<Vec<RoutineRecord>> {
         let mut stmt = self.conn.prepare_cached(
