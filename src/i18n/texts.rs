@@ -2030,7 +2030,7 @@ Probity (廉):
     ),
     ("routine.all_units", "全局", "全局", "The whole bureau"),
     ("routine.records_tab", "考核記錄", "考核记录", "Records"),
-    ("routine.appendix_label", "平時考核", "平时考核", "Routine assessment"),
+    ("routine.appendix_label", "平時考核", "平时考核", "Routine"),
     ("routine.special_tab", "專項考核", "专项考核", "Special"),
     ("routine.settings_tab", "設定", "设定", "Settings"),
     ("routine.unit", "單位", "单位", "Unit"),

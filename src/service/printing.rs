@@ -605,40 +605,32 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
 /// A line of text per official.
 type Lines = std::collections::HashMap<OfficialId, String>;
 
-/// Each official's 平時 results of `year` in one line (`2012年第1季度 好；…`) and their 專項考核
-/// (`2012-07-22 七月防汛值守：好（note）`), as the year-end form's own rows print them.
+/// Each official's 平時 results of `year` in period order (`好、較好、一般、—`, a dash where
+/// unrated) and their 專項考核 (`七月防汛值守 好`), short enough for one line of the year-end
+/// form's own rows.
 fn year_lines(service: &Service, year: i32, lang: Lang) -> Result<(Lines, Lines)> {
     use chrono::Datelike;
     let db = service.read();
-    let periods: std::collections::HashMap<i64, crate::domain::routine::Period> =
-        db.routine_periods()?.into_iter().filter(|p| p.period.year == year).map(|p| (p.id, p.period)).collect();
-    let mut results: std::collections::HashMap<OfficialId, Vec<(crate::domain::routine::Period, crate::domain::routine::Rating)>> =
-        std::collections::HashMap::new();
+    let periods: Vec<i64> = db.routine_periods()?.into_iter().filter(|p| p.period.year == year).map(|p| p.id).collect();
+    let mut results: std::collections::HashMap<OfficialId, Vec<Option<crate::domain::routine::Rating>>> = std::collections::HashMap::new();
     for (official, period, result) in db.routine_results(year)? {
-        if let (Some(period), Some(result)) = (periods.get(&period), result) {
-            results.entry(official).or_default().push((*period, result));
+        if let Some(i) = periods.iter().position(|p| *p == period) {
+            results.entry(official).or_insert_with(|| vec![None; periods.len()])[i] = result;
         }
     }
-    let sep = if lang == Lang::En { "; " } else { "\u{FF1B}" };
+    let (list, sep) = if lang == Lang::En { (", ", "; ") } else { ("\u{3001}", "\u{FF1B}") };
     let routine = results
         .into_iter()
-        .map(|(official, mut list)| {
-            list.sort();
-            let line =
-                list.iter().map(|(p, r)| format!("{} {}", crate::i18n::period(lang, p), crate::i18n::rating(lang, *r))).collect::<Vec<_>>();
-            (official, line.join(sep))
+        .map(|(official, list_of)| {
+            let line: Vec<&str> = list_of.iter().map(|r| r.map_or("\u{2014}", |r| crate::i18n::rating(lang, r))).collect();
+            (official, line.join(list))
         })
         .collect();
     let mut special: std::collections::HashMap<OfficialId, Vec<String>> = std::collections::HashMap::new();
     for event in db.special_events()?.into_iter().filter(|e| e.date.year() == year) {
         for r in &event.results {
-            let note = if r.note.trim().is_empty() { String::new() } else { format!("\u{FF08}{}\u{FF09}", r.note.trim()) };
             let result = r.result.map_or("", |x| crate::i18n::rating(lang, x));
-            let line = crate::i18n::fill(
-                crate::i18n::tr(lang, "routine.special_line"),
-                &[&crate::domain::dates::format_date(event.date), &event.task, result, &note],
-            );
-            special.entry(r.official).or_default().push(line);
+            special.entry(r.official).or_default().push(format!("{} {result}", event.task).trim_end().to_owned());
         }
     }
     Ok((routine, special.into_iter().map(|(o, lines)| (o, lines.join(sep))).collect()))

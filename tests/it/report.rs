@@ -281,8 +281,8 @@ fn filled_sheet(summary: &str) -> nengli::report::model::YearEndSheet {
             .map(|(n, l)| ((*n).to_owned(), Some((l % 5 + 1) as u8)))
             .collect(),
         training_hours: Some(96.5),
-        routine: "2012年第1季度 好；2012年第2季度 較好".into(),
-        special: "2012-07-22 七月防汛值守：好".into(),
+        routine: "好、較好、一般、—".into(),
+        special: "七月防汛值守 好".into(),
     }
 }
 

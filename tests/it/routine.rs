@@ -183,7 +183,10 @@ fn the_year_end_facts_and_form_carry_the_routine_results_and_the_special_assessm
     .unwrap()
     .unwrap();
     let texts = document.texts().join("\n");
-    assert!(texts.contains("七月防汛值守") && texts.contains("2012年第1季度"), "{texts}");
+    let results: Vec<&str> =
+        facts.routine.iter().map(|(_, r)| r.map_or("\u{2014}", |r| nengli::i18n::rating(nengli::domain::Lang::Tc, r))).collect();
+    assert!(texts.contains(&results.join("、")), "the quarters' results in order: {results:?}");
+    assert!(texts.contains("專項考核：七月防汛值守"), "{texts}");
 }
 
 fn nengli_cli(args: &[&str]) -> std::process::Output {
