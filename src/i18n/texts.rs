@@ -2059,4 +2059,10 @@ Probity (廉):
     ),
     ("routine.record_button", "直接登記結果", "直接登记结果", "Record the result"),
     ("special.edit", "編輯", "编辑", "Edit"),
+    (
+        "package.routine",
+        "平時考核個人小結：{0}（截止 {1}）",
+        "平时考核个人小结：{0}（截止 {1}）",
+        "Routine assessment, personal summary: {0} (due {1})",
+    ),
 ];

@@ -596,3 +596,53 @@ pub fn store_routine(service: &mut super::Service, import: &RoutineImport) -> Re
     })?;
     Ok(import.records.len())
 }
+
+/// The 平時 period a self-check package made on `today` carries for `official` (of `unit`): the
+/// earliest period of `year` that has begun, is not closed for their unit, and whose record is
+/// not yet handed in; with the summary written so far.
+pub(super) fn package_period(
+    db: &Db<'_>,
+    official: OfficialId,
+    unit: UnitId,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Option<(PeriodRow, String)>> {
+    for row in db.routine_periods()?.into_iter().filter(|p| p.period.year == year && p.period.days().0 <= today) {
+        let record = db.routine_record(row.id, official)?;
+        if record.as_ref().is_some_and(|r| r.stage != Stage::Draft) || closed_for(db, row.id, unit)? {
+            continue;
+        }
+        return Ok(Some((row, record.map(|r| r.data.summary).unwrap_or_default())));
+    }
+    Ok(None)
+}
+
+/// Writes the 個人小結 a returned package brings into the official's record of the period it
+/// names (handed in when the package is), through the same step the window takes; `false` when
+/// there is nothing to take: no summary, a period gone or closed, a record handed in meanwhile,
+/// or the same text already stored.
+pub(super) fn take_package_summary(
+    db: &Db<'_>,
+    actor: &str,
+    today: NaiveDate,
+    official: OfficialId,
+    period: &str,
+    summary: &str,
+    ready: bool,
+) -> Result<bool> {
+    let Some(row) = Period::parse(period).map(|p| db.routine_period(&p)).transpose()?.flatten() else { return Ok(false) };
+    let who = existing_official(db, official)?;
+    let record = db.routine_record(row.id, official)?;
+    let unchanged = record.as_ref().is_some_and(|r| r.data.summary == summary.trim());
+    if summary.trim().is_empty()
+        || record.as_ref().is_some_and(|r| r.stage != Stage::Draft)
+        || closed_for(db, row.id, who.unit)?
+        || (unchanged && !ready)
+    {
+        return Ok(false);
+    }
+    let step = if ready { Step::Submit } else { Step::Save };
+    let data = RoutineData { summary: summary.to_owned(), ..Default::default() };
+    let _applied = execute(db, actor, today, RoutineCommand::Step { period: row.id, official, step, data: Box::new(data) })?;
+    Ok(true)
+}
