@@ -2065,4 +2065,5 @@ Probity (廉):
         "平时考核个人小结：{0}（截止 {1}）",
         "Routine assessment, personal summary: {0} (due {1})",
     ),
+    ("routine.set_deadline", "保存截止日期", "保存截止日期", "Set the deadline"),
 ];

@@ -125,8 +125,11 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Routi
             Applied { action, entity: Entity::Routine, undo: restore_undo(period, official, before, step.by_official()) }
         }
         RoutineCommand::Record { period, official, data } => {
-            existing_official(db, official)?;
+            let who = existing_official(db, official)?;
             let row = existing_period(db, period)?;
+            if closed_for(db, period, who.unit)? {
+                return Err(one(Field::Record, Problem::RoundClosed));
+            }
             let before = db.routine_record(period, official)?;
             let current = before.clone().unwrap_or(RoutineRecord {
                 id: 0,

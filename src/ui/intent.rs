@@ -431,6 +431,8 @@ pub enum RoutineIntent {
     OpenYear,
     /// Close (or reopen) the unit's period.
     Close(bool),
+    /// Move the chosen period's deadline to the day typed.
+    SetDeadline,
     SaveSettings,
     NewEvent,
     EditEvent(i64),

@@ -510,6 +510,8 @@ pub struct RoutinePage {
     pub add_staff: String,
     /// A new quota group's name.
     pub group_name: String,
+    /// The chosen period's deadline as being typed.
+    pub deadline: String,
 }
 
 impl YearEndPage {

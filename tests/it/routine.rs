@@ -278,3 +278,33 @@ fn an_import_stores_every_row_or_none_and_names_each_problem() {
     assert!(out.status.success() && text(&out.stdout).contains("2 routine results stored"), "{}", text(&out.stdout));
     assert_eq!(q4(&db), 2);
 }
+
+#[test]
+fn periods_move_their_deadlines_and_one_holding_records_stays() {
+    let mut service = demo();
+    let periods: Vec<_> = service.routine_periods(2012).unwrap().into_iter().map(|p| (p.period, p.deadline)).collect();
+    assert_eq!(periods.len(), 4, "the demo's four quarters");
+    let moved = chrono::NaiveDate::from_ymd_opt(2013, 1, 20).unwrap();
+    let mut set = periods.clone();
+    set[3].1 = moved;
+    let applied = service.execute(Command::Routine(RoutineCommand::SetPeriods { year: 2012, periods: set })).unwrap();
+    assert_eq!(service.routine_periods(2012).unwrap()[3].deadline, moved);
+    // The first quarter holds records: a year without it is refused, nothing changed.
+    let without_q1 = periods[1..].to_vec();
+    assert!(matches!(
+        service.execute(Command::Routine(RoutineCommand::SetPeriods { year: 2012, periods: without_q1 })),
+        Err(ServiceError::Invalid(_))
+    ));
+    assert_eq!(service.routine_periods(2012).unwrap().len(), 4);
+    let _ = service.execute(applied.undo).unwrap();
+    assert_eq!(service.routine_periods(2012).unwrap()[3].deadline, periods[3].1, "undo puts the deadline back");
+    // A monthly year alongside: twelve periods with their codes.
+    let months: Vec<_> = (1..=12u8)
+        .map(|number| {
+            let p = Period { year: 2013, cadence: nengli::domain::routine::Cadence::Monthly, number };
+            (p, p.default_deadline())
+        })
+        .collect();
+    let _ = service.execute(Command::Routine(RoutineCommand::SetPeriods { year: 2013, periods: months })).unwrap();
+    assert_eq!(service.routine_period("2013M07").unwrap().unwrap().period.number, 7);
+}

@@ -45,6 +45,16 @@ impl NengliApp {
                 let (Some(period), Some(unit)) = (page.period, page.unit) else { return };
                 self.handle(Intent::Do(Command::Routine(RoutineCommand::Close { period, unit, closed })));
             }
+            RoutineIntent::SetDeadline => {
+                let Some(chosen) = page.period else { return };
+                let Some(deadline) = crate::domain::dates::parse_date(&page.deadline) else {
+                    let problem = crate::domain::FieldProblem::new(crate::domain::Field::Deadline, crate::domain::Problem::BadDate);
+                    self.state.routine.problems = vec![problem];
+                    return;
+                };
+                let periods = page.periods.iter().map(|p| (p.period, if p.id == chosen { deadline } else { p.deadline })).collect();
+                self.handle(Intent::Do(Command::Routine(RoutineCommand::SetPeriods { year: page.year, periods })));
+            }
             RoutineIntent::SaveSettings => {
                 let (quota, rules) = (page.quota.clone(), page.rules.clone());
                 let before = self.service.as_ref().and_then(|s| s.routine_quota().ok());
@@ -146,6 +156,11 @@ impl NengliApp {
         })();
         match read {
             Ok((periods, period, summary, events, quota, rules)) => {
+                page.deadline = periods
+                    .iter()
+                    .find(|p| Some(p.id) == period)
+                    .map(|p| crate::domain::dates::format_date(p.deadline))
+                    .unwrap_or_default();
                 page.periods = periods;
                 page.period = period;
                 page.summary = summary;

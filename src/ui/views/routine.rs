@@ -98,6 +98,15 @@ fn records(
     egui::Panel::left("routine_list").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
         let deadline = crate::domain::dates::format_date(summary.period.deadline);
         ui.label(i18n::fill(tr(lang, "routine.deadline_line"), &[&i18n::period(lang, &summary.period.period), &deadline]));
+        if admin {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "routine.deadline"));
+                ui.add(egui::TextEdit::singleline(&mut page.deadline).desired_width(100.0)).labelled_by(label.id);
+                if ui.button(tr(lang, "routine.set_deadline")).clicked() {
+                    out.push(Intent::Routine(RoutineIntent::SetDeadline));
+                }
+            });
+        }
         if let Some(group) = &summary.group {
             ui.label(RichText::new(i18n::fill(tr(lang, "routine.group"), &[group])).small());
         }
