@@ -158,6 +158,27 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Routi
         }
         RoutineCommand::Restore { period, official, before, by_owner } => {
             let now = db.routine_record(period, official)?;
+            // Each party puts back only its own part: the official their summary while it is
+            // still a draft (once handed in, only the supervisor sends it back), the supervisor
+            // the rating and the stage, never the official's summary.
+            let supervisors = |r: &RoutineRecord| {
+                let d = &r.data;
+                (d.criteria, d.result, d.comment.clone(), d.attendance, d.rated_on, d.acknowledged_on, d.reason.clone())
+            };
+            // The official's part: the summary and the acknowledgement.
+            let officials = |r: &RoutineRecord| (r.data.summary.clone(), r.data.acknowledged_on, r.stage == Stage::Acknowledged);
+            let allowed = match (&now, &before) {
+                (None, _) => false,
+                (Some(now), Some(then)) if by_owner => {
+                    now.stage == Stage::Draft && then.stage == Stage::Draft && supervisors(now) == supervisors(then)
+                }
+                (Some(now), None) if by_owner => now.stage == Stage::Draft && now.data.result.is_none(),
+                (Some(now), Some(then)) => officials(now) == officials(then),
+                (Some(now), None) => now.data.summary.is_empty() && now.data.acknowledged_on.is_none(),
+            };
+            if !allowed {
+                return Err(one(Field::Status, Problem::Locked));
+            }
             match &before {
                 Some(before) => {
                     let id = db.save_routine_record(before)?;

@@ -308,3 +308,45 @@ fn periods_move_their_deadlines_and_one_holding_records_stays() {
     let _ = service.execute(Command::Routine(RoutineCommand::SetPeriods { year: 2013, periods: months })).unwrap();
     assert_eq!(service.routine_period("2013M07").unwrap().unwrap().period.number, 7);
 }
+
+#[test]
+fn an_undo_puts_back_only_the_undoers_part() {
+    let mut service = demo();
+    let me = me(&service);
+    let q3 = period(&service, "2012Q3");
+    log_in(&mut service, "official");
+    step(&mut service, q3, me, Step::Submit, RoutineData { summary: "小結".into(), ..Default::default() }).unwrap();
+    log_in(&mut service, "reviewer");
+    let rate = Command::Routine(RoutineCommand::Step {
+        period: q3,
+        official: me,
+        step: Step::Rate,
+        data: Box::new(RoutineData { result: Some(Rating::Average), ..Default::default() }),
+    });
+    let rated = service.execute(rate).unwrap();
+    let now = service.read().routine_record(q3, me).unwrap().unwrap();
+    // The official cannot "restore" a record of their own making with a better result.
+    log_in(&mut service, "official");
+    let forged = nengli::domain::routine::RoutineRecord {
+        stage: Stage::Draft,
+        data: RoutineData { result: Some(Rating::Good), ..now.data.clone() },
+        ..now.clone()
+    };
+    let restore = |before, by_owner| Command::Routine(RoutineCommand::Restore { period: q3, official: me, before, by_owner });
+    assert!(matches!(service.execute(restore(Some(Box::new(forged)), true)), Err(ServiceError::Invalid(_))));
+    // Nor the supervisor an acknowledgement, or another summary.
+    log_in(&mut service, "reviewer");
+    let acknowledged = nengli::domain::routine::RoutineRecord {
+        stage: Stage::Acknowledged,
+        data: RoutineData { acknowledged_on: Some(crate::support::today()), ..now.data.clone() },
+        ..now.clone()
+    };
+    assert!(matches!(service.execute(restore(Some(Box::new(acknowledged)), false)), Err(ServiceError::Invalid(_))));
+    let rewritten =
+        nengli::domain::routine::RoutineRecord { data: RoutineData { summary: "別人的話".into(), ..now.data.clone() }, ..now };
+    assert!(matches!(service.execute(restore(Some(Box::new(rewritten)), false)), Err(ServiceError::Invalid(_))));
+    // The supervisor's own undo of the rating works.
+    let _ = service.execute(rated.undo).unwrap();
+    let back = service.read().routine_record(q3, me).unwrap().unwrap();
+    assert_eq!((back.stage, back.data.result, back.data.summary.as_str()), (Stage::Submitted, None, "小結"));
+}
