@@ -236,6 +236,39 @@ pub enum PrintCmd {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// The 平時考核登記表 of a period (e.g. 2012Q3) for every serving official (of one unit with
+    /// --unit, or the staff numbers listed with --staff), one form each.
+    RoutineForm {
+        #[arg(long)]
+        period: String,
+        #[arg(long)]
+        unit: Option<String>,
+        /// Staff numbers, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        staff: Vec<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// A period's 平時考核結果匯總表: each result, 好 against the quota, who is unrated (of one
+    /// unit and its sub-units with --unit).
+    RoutineSummary {
+        #[arg(long)]
+        period: String,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// An official's year of 平時 results with their 專項考核.
+    RoutineYear {
+        /// The official's staff number.
+        #[arg(long)]
+        official: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// A blank 公務員年度考核登記表 for filling in by hand.
     YearendBlank {
         #[arg(long, value_enum, default_value = "a4")]
@@ -279,6 +312,9 @@ impl PrintCmd {
             PrintCmd::SeatStatements { out, .. }
             | PrintCmd::SignIn { out, .. }
             | PrintCmd::TrainingFile { out, .. }
+            | PrintCmd::RoutineForm { out, .. }
+            | PrintCmd::RoutineSummary { out, .. }
+            | PrintCmd::RoutineYear { out, .. }
             | PrintCmd::YearendSummary { out, .. }
             | PrintCmd::YearendBlank { out, .. }
             | PrintCmd::ProgrammeReport { out, .. }
@@ -364,6 +400,8 @@ pub enum ImportKindArg {
     Attendance,
     /// 干部任免審批表 files: one `.lrmx` or `.lrm`, or a folder of them.
     Lrmx,
+    /// 平時 results: period, staff number, result, optional criterion ratings and attendance.
+    Routine,
 }
 
 impl KindArg {
@@ -533,6 +571,31 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             let preview = preview::cadre_preview(&exchange::display_name(file), &sources, &lookup, lang);
             report_import(&mut service, &preview, *dry_run, lang)
         }
+        Cmd::Import { kind: ImportKindArg::Routine, file, dry_run, .. } => {
+            let mut service = service(db, OpenMode::Existing, lang)?;
+            let checked = crate::service::routine::check_routine_file(&service, file, lang);
+            let stored = checked.and_then(|import| {
+                if *dry_run {
+                    Ok((import.records.len(), false))
+                } else {
+                    crate::service::routine::store_routine(&mut service, &import).map(|n| (n, true))
+                }
+            });
+            match stored {
+                Ok((count, true)) => ok(i18n::fill(tr(lang, "routine.imported"), &[&count.to_string()])),
+                Ok((count, false)) => ok(i18n::fill(tr(lang, "routine.checked"), &[&count.to_string()])),
+                Err(ServiceError::Rows(rows)) => {
+                    let output = rows
+                        .iter()
+                        .map(|(row, column, p)| {
+                            i18n::fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &i18n::problem_text(lang, &p.problem)])
+                        })
+                        .collect();
+                    Ok(Output { output, failed: true })
+                }
+                Err(e) => Err(fail(lang, e)),
+            }
+        }
         Cmd::Import { kind, file, dry_run, sheet, header_row, dot_one_month } => {
             let options = preview::Options {
                 header_line: *header_row,
@@ -547,7 +610,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                 ImportKindArg::Officials => Kind::Officials,
                 ImportKindArg::Units => Kind::Units,
                 ImportKindArg::Posts => Kind::Posts,
-                ImportKindArg::Standards | ImportKindArg::Attendance | ImportKindArg::Lrmx => Kind::Standards,
+                ImportKindArg::Standards | ImportKindArg::Attendance | ImportKindArg::Lrmx | ImportKindArg::Routine => Kind::Standards,
             };
             import(&mut service(db, OpenMode::Existing, lang)?, kind, file, *dry_run, sheet.as_deref(), &options)
         }
@@ -715,6 +778,23 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
             .map_err(store_error)?
             .ok_or_else(|| i18n::fill(tr(lang, "cli.no_round"), &[&year.to_string()]))
     };
+    let staff_of = |staff_no: &String| -> Result<crate::domain::OfficialId, String> {
+        service
+            .read()
+            .roster_rows()
+            .map_err(store_error)?
+            .into_iter()
+            .find(|r| &r.staff_no == staff_no)
+            .map(|r| r.id)
+            .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: staff_no.clone() }))
+    };
+    let period_of = |code: &String| -> Result<i64, String> {
+        service
+            .routine_period(code)
+            .map_err(|e| messages::service_error(lang, &e))?
+            .map(|p| p.id)
+            .ok_or_else(|| i18n::fill(tr(lang, "cli.no_period"), &[code]))
+    };
     Ok(match what {
         PrintCmd::Yearend { year, unit, staff, paper, duplex, .. } => Printout::YearEndSheets(YearEndSheets {
             year: *year,
@@ -730,18 +810,13 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
         PrintCmd::SeatStatements { unit, year, .. } => Printout::SeatStatements { scope: scope(unit)?, year: *year },
         PrintCmd::PostStandards { year, .. } => Printout::PostStandards { scope: Scope::All, year: *year },
         PrintCmd::SignIn { session, .. } => Printout::SignIn { session: *session },
-        PrintCmd::TrainingFile { official, year, .. } => {
-            let id = service
-                .read()
-                .roster_rows()
-                .map_err(store_error)?
-                .into_iter()
-                .find(|r| &r.staff_no == official)
-                .map(|r| r.id)
-                .ok_or_else(|| i18n::problem_text(lang, &crate::domain::Problem::UnknownStaffNo { staff_no: official.clone() }))?;
-            Printout::TrainingFile { official: id, year: *year }
-        }
+        PrintCmd::TrainingFile { official, year, .. } => Printout::TrainingFile { official: staff_of(official)?, year: *year },
         PrintCmd::TrainingCompliance(YearPrint { year, unit, .. }) => Printout::TrainingCompliance { year: *year, unit: only_unit(unit)? },
+        PrintCmd::RoutineForm { period, unit, staff, .. } => {
+            Printout::RoutineForms { period: period_of(period)?, scope: scope(unit)?, staff: staff.clone() }
+        }
+        PrintCmd::RoutineSummary { period, unit, .. } => Printout::RoutineSummary { period: period_of(period)?, unit: only_unit(unit)? },
+        PrintCmd::RoutineYear { official, year, .. } => Printout::RoutineYear { official: staff_of(official)?, year: *year },
         PrintCmd::CapabilityReport(YearPrint { year, unit, .. }) => {
             let round = round_of(*year)?;
             Printout::CapabilityReports { round, scope: scope(unit)? }

@@ -18,6 +18,7 @@ pub mod problem;
 pub mod programme;
 pub mod ranks;
 pub mod roster;
+pub mod routine;
 pub mod selfcheck;
 pub mod standards;
 pub mod text;

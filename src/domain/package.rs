@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// The package format this build writes (and the newest it reads). Format 1 had no official's
-/// code: such a package is still read, and refused when taken in or filled.
-pub const FORMAT: u32 = 2;
+/// code: such a package is still read, and refused when taken in or filled. Format 2 had no
+/// 平時 個人小結: such a package is read and taken in as before.
+pub const FORMAT: u32 = 3;
 /// The first format whose filled content is sealed with the official's code.
 pub const CODED_FORMAT: u32 = 2;
+/// The first format that can carry the official's 平時 個人小結.
+pub const ROUTINE_FORMAT: u32 = 3;
 /// The file name ending of a package.
 pub const EXTENSION: &str = "nlpkg";
 
@@ -52,6 +55,18 @@ pub struct PackageMeta {
     /// What checks the official's code (format 2 on; none in a format-1 package).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<CodeLock>,
+    /// The 平時 period whose 個人小結 the official may write in the package (format 3 on; none
+    /// when no period of the year is open to them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routine: Option<PackageRoutine>,
+}
+
+/// The 平時 period a package carries: its code (`2012Q3`), its name as forms write it and its deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageRoutine {
+    pub period: String,
+    pub name: String,
+    pub deadline: String,
 }
 
 /// What a package holds of its official's code: a random salt and a check value derived from
@@ -83,9 +98,11 @@ pub struct Package {
     pub form: SelfCheckData,
     /// The official has finished and hands the self-check in with the package.
     pub ready: bool,
-    /// HMAC-SHA-256 of identity, seal, form and the ready flag under the official's code key,
-    /// hex (empty in a format-1 package).
+    /// HMAC-SHA-256 of identity, seal, form, the ready flag and the 平時 summary under the
+    /// official's code key, hex (empty in a format-1 package).
     pub fill_seal: String,
+    /// The 平時 個人小結 written in the package (empty before format 3, or when none is written).
+    pub routine: String,
 }
 
 /// Why a package cannot be taken in.
@@ -162,9 +179,10 @@ pub fn seal(meta: &PackageMeta, key: &[u8]) -> String {
     hex(&hmac_sha256(key, meta_text(meta).as_bytes()))
 }
 
-/// The checksum over everything the file holds: identity, seal, form, the ready flag and (from
-/// format 2) the fill seal; a format-1 package has no fill seal and its checksum ends before it.
-pub fn checksum(meta: &str, seal: &str, form: &str, ready: bool, fill_seal: &str) -> String {
+/// The checksum over everything the file holds: identity, seal, form, the ready flag, (from
+/// format 2) the fill seal and (from format 3, when written) the 平時 summary; a format-1
+/// package has no fill seal and its checksum ends before it, as one without a summary does.
+pub fn checksum(meta: &str, seal: &str, form: &str, ready: bool, fill_seal: &str, routine: &str) -> String {
     let mut digest = Sha256::new()
         .chain_update(meta.as_bytes())
         .chain_update([0])
@@ -174,6 +192,9 @@ pub fn checksum(meta: &str, seal: &str, form: &str, ready: bool, fill_seal: &str
         .chain_update([0, u8::from(ready)]);
     if !fill_seal.is_empty() {
         digest = digest.chain_update([0]).chain_update(fill_seal.as_bytes());
+    }
+    if !routine.is_empty() {
+        digest = digest.chain_update([0, 0]).chain_update(routine.as_bytes());
     }
     hex(&digest.finalize())
 }
@@ -243,6 +264,10 @@ impl CodeKey {
             message.push(0);
         }
         message.push(u8::from(package.ready));
+        if !package.routine.is_empty() {
+            message.extend(b"\0routine\0");
+            message.extend(package.routine.as_bytes());
+        }
         hex(&hmac_sha256(&self.0, &message))
     }
 }
@@ -257,7 +282,7 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 impl Package {
     /// The checksum of this content.
     pub fn checksum(&self) -> String {
-        checksum(&meta_text(&self.meta), &self.seal, &form_text(&self.form), self.ready, &self.fill_seal)
+        checksum(&meta_text(&self.meta), &self.seal, &form_text(&self.form), self.ready, &self.fill_seal, &self.routine)
     }
 
     /// The key `code` (as typed) gives for this package, if it is the package's code.
@@ -333,8 +358,16 @@ mod tests {
             lang: super::super::Lang::Tc,
             exported_at: "2012-11-01T08:00:00Z".into(),
             code: None,
+            routine: None,
         };
-        Package { seal: seal(&meta, b"key"), meta, form: SelfCheckData::default(), ready: false, fill_seal: String::new() }
+        Package {
+            seal: seal(&meta, b"key"),
+            meta,
+            form: SelfCheckData::default(),
+            ready: false,
+            fill_seal: String::new(),
+            routine: String::new(),
+        }
     }
 
     #[test]
@@ -361,6 +394,10 @@ mod tests {
         let other = CodeKey::derive("ZZZZ-ZZZZ", salt).unwrap();
         assert!(!coded.clone().sealed_with(&other).filled_with(&key), "sealed with another code");
         assert!(!coded.filled_with(&key), "never sealed");
+        let mut summary = sealed.clone();
+        summary.routine = "本季度完成納稅評估".into();
+        assert!(!summary.filled_with(&key), "a 平時 summary written after sealing");
+        assert!(summary.clone().sealed_with(&key).filled_with(&key));
     }
 
     #[test]
@@ -377,6 +414,9 @@ mod tests {
         let mut ready = original.clone();
         ready.ready = true;
         assert_ne!(ready.checksum(), original.checksum());
+        let mut summary = original.clone();
+        summary.routine = "本季度小結".into();
+        assert_ne!(summary.checksum(), original.checksum(), "the 平時 summary is covered");
         assert_eq!(original.file_name(), "GS00039-吳振宇-2012_年度能力自查.nlpkg");
     }
 }

@@ -211,6 +211,10 @@ pub enum Problem {
     AmbiguousMatch {
         staff_nos: String,
     },
+    /// A unit's 平時 period cannot close while these people are unrated.
+    Unrated {
+        names: String,
+    },
 }
 
 /// A problem attached to the field it concerns.

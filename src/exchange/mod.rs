@@ -9,6 +9,7 @@ pub mod header;
 pub mod lrmx;
 pub mod preview;
 pub mod read;
+pub mod routine;
 pub mod write;
 mod xls;
 

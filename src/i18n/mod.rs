@@ -215,6 +215,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         .to_owned(),
         Problem::UnknownRank { value } => fill(t("problem.unknown_rank"), &[value]),
         Problem::AmbiguousMatch { staff_nos } => fill(t("problem.ambiguous_match"), &[staff_nos]),
+        Problem::Unrated { names } => fill(t("problem.unrated"), &[names]),
     }
 }
 
@@ -224,6 +225,44 @@ pub fn duty_level(lang: Lang, level: crate::domain::ranks::DutyLevel) -> &'stati
 
 pub fn rank(lang: Lang, rank: crate::domain::ranks::Rank) -> &'static str {
     tr(lang, &format!("rank.{}", rank.code()))
+}
+
+/// A 平時 result's name (好, 較好, 一般, 較差).
+pub fn rating(lang: Lang, rating: crate::domain::routine::Rating) -> &'static str {
+    tr(lang, &format!("routine.rating.{}", rating.code()))
+}
+
+/// A 平時 period as forms write it: 2012年第三季度 → `2012年第3季度`, `2012年7月`.
+pub fn period(lang: Lang, period: &crate::domain::routine::Period) -> String {
+    let key = match period.cadence {
+        crate::domain::routine::Cadence::Quarterly => "routine.period_q",
+        crate::domain::routine::Cadence::Monthly => "routine.period_m",
+    };
+    fill(tr(lang, key), &[&period.year.to_string(), &period.number.to_string()])
+}
+
+/// Why a grade is suggested, in words.
+pub fn suggestion_reason(lang: Lang, reason: &crate::domain::routine::Reason) -> String {
+    use crate::domain::routine::Reason;
+    match reason {
+        Reason::NoGood => tr(lang, "routine.reason.no_good").to_owned(),
+        Reason::Poor { count } => fill(tr(lang, "routine.reason.poor"), &[&count.to_string()]),
+        Reason::Score { tenths } => fill(tr(lang, "routine.reason.score"), &[&format!("{:.1}", f64::from(*tenths) / 10.0)]),
+        Reason::NoLimit => tr(lang, "routine.reason.no_limit").to_owned(),
+        Reason::NoResults => tr(lang, "routine.reason.no_results").to_owned(),
+    }
+}
+
+/// A suggestion in one line: the grade (or the ceiling, `最高稱職`) and its reasons.
+pub fn suggestion(lang: Lang, suggestion: &crate::domain::routine::Suggestion) -> (String, String) {
+    let grade = |g: crate::domain::yearend::Grade| tr(lang, &format!("grade.{}", g.code()));
+    let what = match (suggestion.grade, suggestion.ceiling) {
+        (Some(g), _) => grade(g).to_owned(),
+        (None, Some(c)) => fill(tr(lang, "routine.at_most"), &[grade(c)]),
+        (None, None) => tr(lang, "routine.no_suggestion").to_owned(),
+    };
+    let sep = if lang == Lang::En { "; " } else { "；" };
+    (what, suggestion.reasons.iter().map(|r| suggestion_reason(lang, r)).collect::<Vec<_>>().join(sep))
 }
 
 /// The colon between a name and what follows it: a fullwidth one in Chinese.
@@ -311,7 +350,8 @@ mod tests {
             + include_str!("../service/seed.rs")
             + include_str!("../service/selfcheck.rs")
             + include_str!("../service/training.rs")
-            + include_str!("../service/yearend.rs");
+            + include_str!("../service/yearend.rs")
+            + include_str!("../service/routine.rs");
         for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
             let rest = &service[i..];
             let start = rest.find('"').unwrap() + 1;

@@ -32,6 +32,8 @@ pub enum Command {
     Training(TrainingCommand),
     /// The year-end assessment: the sign-off chain of each official's record and the units' 檢查驗收.
     YearEnd(YearEndCommand),
+    /// 平時考核 (periods, records, closing, the 好 quota, rule sets) and 專項考核 events.
+    Routine(RoutineCommand),
 }
 
 /// The bureau's units and posts (with their duty statements).
@@ -317,6 +319,58 @@ impl From<YearEndCommand> for Command {
     }
 }
 
+/// 平時考核 (periods, records, closing, the 好 quota, rule sets) and 專項考核 events.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoutineCommand {
+    /// Replaces a year's periods with their deadlines (a period holding records cannot go).
+    SetPeriods {
+        year: i32,
+        periods: Vec<(crate::domain::routine::Period, NaiveDate)>,
+    },
+    /// A step of an official's 平時 record: each party writes only its own part of `data`.
+    Step {
+        period: i64,
+        official: OfficialId,
+        step: crate::domain::routine::Step,
+        data: Box<crate::domain::routine::RoutineData>,
+    },
+    /// The personnel section records a result (and the ratings, attendance, comment) directly,
+    /// as an imported sheet does.
+    Record {
+        period: i64,
+        official: OfficialId,
+        data: Box<crate::domain::routine::RoutineData>,
+    },
+    /// Puts a record back as it was (undo); `by_owner` tells whose part is restored.
+    Restore {
+        period: i64,
+        official: OfficialId,
+        before: Option<Box<crate::domain::routine::RoutineRecord>>,
+        by_owner: bool,
+    },
+    /// Closes a unit's period (refused while anyone of it is unrated) or reopens it.
+    Close {
+        period: i64,
+        unit: UnitId,
+        closed: bool,
+    },
+    /// Records a 專項考核 event (id 0: a new one) with its participants.
+    SaveSpecial(Box<crate::domain::routine::SpecialEvent>),
+    DeleteSpecial {
+        id: i64,
+    },
+    /// The 好 quota's share, rounding, minimum and quota groups.
+    SaveQuota(crate::domain::routine::QuotaSettings),
+    /// The rule sets that suggest a year-end grade, and the one in use.
+    SaveRules(crate::domain::routine::RuleBook),
+}
+
+impl From<RoutineCommand> for Command {
+    fn from(command: RoutineCommand) -> Command {
+        Command::Routine(command)
+    }
+}
+
 /// The record a command changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entity {
@@ -341,6 +395,8 @@ pub enum Entity {
     Quotas,
     /// The tier mapping (every official's derived tier).
     TierMapping,
+    /// 平時 and 專項 records, periods and their settings.
+    Routine,
 }
 
 /// What a command did.

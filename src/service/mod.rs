@@ -13,6 +13,7 @@ pub mod printing;
 mod programme;
 pub mod reads;
 mod roster;
+pub mod routine;
 pub mod seed;
 pub mod selfcheck;
 mod standards;
@@ -245,6 +246,7 @@ fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
         Command::SelfCheck(command) => selfcheck::need(db, command)?,
         Command::Training(command) => training::need(db, command)?,
         Command::YearEnd(command) => yearend::need(db, command)?,
+        Command::Routine(command) => routine::need(db, command)?,
     })
 }
 
@@ -258,5 +260,6 @@ fn execute_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> R
         Command::SelfCheck(command) => selfcheck::execute(db, actor, command),
         Command::Training(command) => training::execute(db, actor, command),
         Command::YearEnd(command) => yearend::execute(db, actor, today, command),
+        Command::Routine(command) => routine::execute(db, actor, today, command),
     }
 }

@@ -9,9 +9,10 @@ use super::selfcheck::takes_part;
 use super::{Result, Service, ServiceError, existing_official, json};
 use crate::domain::access::Need;
 use crate::domain::package::{
-    CodeKey, CodeLock, EXTENSION, FORMAT, IssuedPackage, Package, PackageCapability, PackageMeta, PackageProblem, code_from_bytes,
+    CodeKey, CodeLock, EXTENSION, FORMAT, IssuedPackage, Package, PackageCapability, PackageMeta, PackageProblem, PackageRoutine,
+    code_from_bytes,
 };
-use crate::domain::problem::Problem;
+use crate::domain::problem::{Field, Problem};
 use crate::domain::selfcheck::{CheckStatus, Review, SelfCheck};
 use crate::domain::{Lang, OfficialId, UnitId};
 use crate::store::{Db, new_uuid};
@@ -56,6 +57,8 @@ pub struct MergeSummary {
     pub unchanged: usize,
     /// Conflicts left as they were (not chosen to take).
     pub kept: usize,
+    /// 平時 個人小結 written from the packages.
+    pub routine: usize,
 }
 
 /// The package files at `path`: the file itself (a missing one is refused when read), or
@@ -87,7 +90,10 @@ pub fn open_package(path: &Path) -> std::result::Result<Package, PackageProblem>
 pub fn save_package(path: &Path, package: &Package, code: &str) -> std::result::Result<(), ServiceError> {
     let key = package.unlock(code).map_err(|p| ServiceError::Package(path.to_owned(), p))?;
     let form = package.form.clone().validate(package.ready)?;
-    crate::store::write_package(path, &Package { form, ..package.clone() }.sealed_with(&key))?;
+    let mut problems = crate::domain::problem::Problems::default();
+    let routine = crate::domain::text::clean(&package.routine, Field::Reflection, false, crate::domain::text::MAX_LONG, &mut problems);
+    let routine = problems.finish(routine)?;
+    crate::store::write_package(path, &Package { form, routine, ..package.clone() }.sealed_with(&key))?;
     Ok(())
 }
 
@@ -196,6 +202,7 @@ impl Service {
             .filter(|r| !matches!(scope, Scope::Official(o) if o != r.official));
         for row in chosen {
             let detail = self.check_detail(round, row.official)?;
+            let routine = super::routine::package_period(&db, row.official, row.unit, the_round.data.year, self.today())?;
             let post = match detail.official.post {
                 Some(p) => db.post(p)?.map(|p| p.title.clone()).unwrap_or_default(),
                 None => String::new(),
@@ -219,6 +226,11 @@ impl Service {
                 lang,
                 exported_at: today.clone(),
                 code: None,
+                routine: routine.as_ref().map(|(p, _)| PackageRoutine {
+                    period: p.period.code(),
+                    name: crate::i18n::period(lang, &p.period),
+                    deadline: crate::domain::dates::format_date(p.deadline),
+                }),
             };
             let (code, salt) = new_code();
             let path = dir.join(format!("{}.{EXTENSION}", meta.staff_no));
@@ -230,6 +242,7 @@ impl Service {
                 form: detail.check.map(|c| c.data).unwrap_or_default(),
                 ready: false,
                 fill_seal: String::new(),
+                routine: routine.map(|(_, summary)| summary).unwrap_or_default(),
             }
             .sealed_with(&code_key);
             let path = dir.join(package.file_name());
@@ -265,12 +278,20 @@ impl Service {
     pub fn merge_packages(&mut self, chosen: &[Incoming], take_conflicts: bool) -> Result<MergeSummary> {
         self.require(Need::Admin)?;
         let actor = self.actor.clone();
+        let today = self.today();
         let files: Vec<PathBuf> = chosen.iter().map(|i| i.file.clone()).collect();
         let fresh = self.review_packages(&files)?;
         self.store.write(|db| {
             let mut summary = MergeSummary::default();
             for reviewed in fresh {
                 let incoming = reviewed.result.map_err(|p| ServiceError::Package(reviewed.file.clone(), p))?;
+                // The 平時 個人小結 is its own record: taken whatever the self-check's outcome.
+                if let Some(routine) = &incoming.package.meta.routine {
+                    let p = &incoming.package;
+                    if super::routine::take_package_summary(db, &actor, today, incoming.official, &routine.period, &p.routine, p.ready)? {
+                        summary.routine += 1;
+                    }
+                }
                 let taken = match &incoming.outcome {
                     Outcome::Unchanged => {
                         summary.unchanged += 1;

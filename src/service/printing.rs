@@ -58,6 +58,13 @@ pub enum Printout {
     /// The 干部任免審批表 of one official, of a unit's serving officials (with its sub-units), or
     /// of those whose staff numbers are listed.
     AppointmentForms { scope: Scope, staff: Vec<String> },
+    /// The 平時考核登記表 of a period for the serving officials of `scope` the account may see, or
+    /// (when `staff` is not empty) those with these staff numbers.
+    RoutineForms { period: i64, scope: Scope, staff: Vec<String> },
+    /// A period's 平時考核結果匯總表 for a unit (with its sub-units) or the bureau.
+    RoutineSummary { period: i64, unit: Option<UnitId> },
+    /// An official's year of 平時 results with their 專項考核.
+    RoutineYear { official: OfficialId, year: i32 },
 }
 
 /// Which 公務員年度考核登記表 to print, and on what paper.
@@ -109,6 +116,9 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
         Printout::YearEndSummary { year } => yearend_summary(service, *year, lang)?,
         Printout::GradeRoster { year, unit } => grade_roster(service, *year, *unit, lang)?,
         Printout::AppointmentForms { scope, staff } => appointment_forms(service, *scope, staff, lang)?,
+        Printout::RoutineForms { period, scope, staff } => routine_forms(service, *period, *scope, staff, lang)?,
+        Printout::RoutineSummary { period, unit } => routine_summary(service, *period, *unit, lang)?,
+        Printout::RoutineYear { official, year } => routine_year(service, *official, *year, lang)?,
     }))
 }
 
@@ -141,6 +151,10 @@ pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
         // Named people are narrowed person by person, as the year-end forms are.
         Printout::AppointmentForms { scope, staff } if staff.is_empty() => scope_sight(*scope)?,
         Printout::AppointmentForms { .. } => Sight::Anyone,
+        Printout::RoutineForms { scope, staff, .. } if staff.is_empty() => scope_sight(*scope)?,
+        Printout::RoutineForms { .. } => Sight::Anyone,
+        Printout::RoutineSummary { unit, .. } => unit_sight(*unit),
+        Printout::RoutineYear { official, .. } => scope_sight(Scope::Official(*official))?,
     })
 }
 
@@ -183,6 +197,7 @@ pub fn file_name(service: &Service, printout: &Printout, lang: Lang) -> Option<S
             };
             (tr(lang, "cadre.title"), None, whose)
         }
+        Printout::RoutineYear { official, year } => (tr(lang, "routine.year_title"), Some(*year), one(Some(*official), None)),
         Printout::SeatStatements { scope: Scope::Official(id), year } => {
             (tr(lang, "print.seat_statement"), Some(*year), one(Some(*id), None))
         }
@@ -483,6 +498,7 @@ impl YearEndBatch {
             }
         }
         let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
+        let (mut routine, mut special) = year_lines(service, year, lang)?;
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
         let people = match few {
             Some(people) => people,
@@ -527,6 +543,8 @@ impl YearEndBatch {
                     })
                     .collect(),
                 training_hours: Some(hours + 0.0),
+                routine: routine.remove(&o.id).unwrap_or_default(),
+                special: special.remove(&o.id).unwrap_or_default(),
             });
             let sheet = batch.sheets.last().map(|s| model::yearend_sheets(lang, "", std::slice::from_ref(s)));
             if let Some(ch) = sheet.and_then(|d| crate::report::unprintable(&d, lang)).map(|(ch, _)| ch) {
@@ -674,4 +692,100 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
+}
+
+/// A line of text per official.
+type Lines = std::collections::HashMap<OfficialId, String>;
+
+/// Each official's 平時 results of `year` in period order (`好、較好、一般、—`, a dash where
+/// unrated) and their 專項考核 (`七月防汛值守 好`), short enough for one line of the year-end
+/// form's own rows.
+fn year_lines(service: &Service, year: i32, lang: Lang) -> Result<(Lines, Lines)> {
+    use chrono::Datelike;
+    let db = service.read();
+    let periods: Vec<i64> = db.routine_periods()?.into_iter().filter(|p| p.period.year == year).map(|p| p.id).collect();
+    let mut results: std::collections::HashMap<OfficialId, Vec<Option<crate::domain::routine::Rating>>> = std::collections::HashMap::new();
+    for (official, period, result) in db.routine_results(year)? {
+        if let Some(i) = periods.iter().position(|p| *p == period) {
+            results.entry(official).or_insert_with(|| vec![None; periods.len()])[i] = result;
+        }
+    }
+    let (list, sep) = if lang == Lang::En { (", ", "; ") } else { ("\u{3001}", "\u{FF1B}") };
+    let routine = results
+        .into_iter()
+        .map(|(official, list_of)| {
+            let line: Vec<&str> = list_of.iter().map(|r| r.map_or("\u{2014}", |r| crate::i18n::rating(lang, r))).collect();
+            (official, line.join(list))
+        })
+        .collect();
+    let mut special: std::collections::HashMap<OfficialId, Vec<String>> = std::collections::HashMap::new();
+    for event in db.special_events()?.into_iter().filter(|e| e.date.year() == year) {
+        for r in &event.results {
+            let result = r.result.map_or("", |x| crate::i18n::rating(lang, x));
+            special.entry(r.official).or_default().push(format!("{} {result}", event.task).trim_end().to_owned());
+        }
+    }
+    Ok((routine, special.into_iter().map(|(o, lines)| (o, lines.join(sep))).collect()))
+}
+
+/// The unit's path and the post, as the 平時 and year-end forms name them.
+fn unit_and_post(units: &[crate::domain::org::Unit], posts: &[Post], official: &crate::domain::official::Official) -> String {
+    let post = official.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or("", |p| p.title.as_str());
+    model::unit_post(&unit_path(units, official.unit), post, &official.position_title)
+}
+
+/// The 平時考核登記表 of a period: the summary's people (or those with the staff numbers given).
+pub fn routine_forms(service: &Service, period: i64, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
+    let unit = match scope {
+        Scope::Unit(u) => Some(u),
+        _ => None,
+    };
+    let summary = service.routine_summary(period, unit)?;
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let mut sheets = Vec::new();
+    for row in summary.rows.iter().filter(|r| staff.is_empty() || staff.contains(&r.staff_no)) {
+        if matches!(scope, Scope::Official(id) if id != row.official) {
+            continue;
+        }
+        let Some(official) = db.official(row.official)? else { continue };
+        let record = db.routine_record(period, row.official)?;
+        sheets.push(model::RoutineSheet {
+            period: summary.period.period,
+            name: official.name.clone(),
+            staff_no: official.staff_no.clone(),
+            unit_post: unit_and_post(&units, &posts, &official),
+            stage: record.as_ref().map(|r| r.stage),
+            data: record.map(|r| r.data),
+        });
+    }
+    Ok(model::routine_forms(lang, &bureau_name(service)?, &sheets))
+}
+
+/// A period's 平時考核結果匯總表 for a unit (with its sub-units) or the bureau.
+pub fn routine_summary(service: &Service, period: i64, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
+    let summary = service.routine_summary(period, unit)?;
+    let units = service.read().units()?;
+    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "routine.all_units").to_owned(), |u| unit_path(&units, u));
+    let rows: Vec<model::RoutineSummaryRow> = summary
+        .rows
+        .iter()
+        .map(|r| model::RoutineSummaryRow {
+            staff_no: r.staff_no.clone(),
+            name: r.name.clone(),
+            unit: r.unit_name.clone(),
+            stage: r.stage,
+            result: r.result,
+        })
+        .collect();
+    Ok(model::routine_summary(lang, &bureau_name(service)?, &summary.period.period, &scope, &rows, summary.group.as_deref(), summary.quota))
+}
+
+/// An official's year of 平時 results with their 專項考核.
+pub fn routine_year(service: &Service, official: OfficialId, year: i32, lang: Lang) -> super::Result<Document> {
+    let periods: Vec<_> = service.routine_year(official, year)?.into_iter().map(|(p, r)| (p.period, r.map(|r| r.data))).collect();
+    let special: Vec<_> = service.special_of(official, year)?.into_iter().map(|(e, result, note)| (e.date, e.task, result, note)).collect();
+    let who = service.read().official(official)?.map(|o| format!("{} {}", o.staff_no, o.name)).unwrap_or_default();
+    Ok(model::routine_year(lang, &bureau_name(service)?, year, &who, &periods, &special))
 }

@@ -73,6 +73,8 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     service.store_mut().write(|db| {
         demo_training(db, file.year)?;
         db.audit(&actor, "bureau.demo_training", "training_session", None, None, None)?;
+        demo_routine(db, file.year)?;
+        db.audit(&actor, "bureau.demo_routine", "routine_record", None, None, None)?;
         Ok::<_, ServiceError>(())
     })?;
     service.finish_setup()?;
@@ -200,6 +202,121 @@ pub const DEMO_ACCOUNTS: [(&str, &str, crate::domain::access::Role); 3] = [
     ("reviewer", "demo-reviewer", crate::domain::access::Role::Reviewer),
     ("official", "demo-official", crate::domain::access::Role::Official),
 ];
+
+/// The demo's 平時考核: the year's four quarters; the first three rated with mixed results (the
+/// first two acknowledged), 好 held to each unit's quota but for 辦稅服務廳 in the third quarter,
+/// which goes over it; the demo official still unrated in the third (their summary to write);
+/// 監察室, 人教科 and 法規科 merged into one quota group; and one 專項考核 event, flood duty.
+fn demo_routine(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
+    use crate::domain::routine::{
+        Attendance, Cadence, Period, QuotaGroup, QuotaSettings, Rating, RoutineData, RoutineRecord, SpecialEvent, SpecialResult, Stage,
+        good_allowed,
+    };
+    let units = db.units()?;
+    let unit_named = |name: &str| units.iter().find(|u| u.name == name).map(|u| u.id);
+    let group: Vec<UnitId> = ["監察室", "人教科", "法規科"].iter().filter_map(|n| unit_named(n)).collect();
+    let settings =
+        QuotaSettings { groups: vec![QuotaGroup { name: "機關綜合組".into(), units: group.clone() }], ..QuotaSettings::default() };
+    db.set_routine_quota(&settings)?;
+    let over_unit = unit_named("辦稅服務廳");
+    let skipped = db.users()?.into_iter().find(|u| u.data.username == "official").and_then(|u| u.data.official);
+    let people: Vec<crate::domain::official::Official> =
+        db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active).collect();
+    // Quota pools: the group, else the unit itself.
+    let pool_of = |unit: UnitId| if group.contains(&unit) { UnitId(0) } else { unit };
+    let mut rng = Rng::new(2012 ^ 0x9A71);
+    let summaries = [
+        "本季度按時完成崗位工作，認真學習稅收政策。",
+        "本季度參加業務培訓，辦理涉稅事項無差錯。",
+        "本季度完成征管任務，服務態度有待提高。",
+    ];
+    for number in 1..=4u8 {
+        let period = Period { year, cadence: Cadence::Quarterly, number };
+        let id = db.save_routine_period(&period, period.default_deadline())?;
+        if number == 4 {
+            continue;
+        }
+        let mut drawn: Vec<(&crate::domain::official::Official, Rating)> = people
+            .iter()
+            .filter(|o| !(number == 3 && Some(o.id) == skipped))
+            .map(|o| {
+                let rating = match rng.below(20) {
+                    0..=5 => Rating::Good,
+                    6..=14 => Rating::FairlyGood,
+                    15..=18 => Rating::Average,
+                    _ => Rating::Poor,
+                };
+                (o, rating)
+            })
+            .collect();
+        // Hold 好 to each pool's quota, but push 辦稅服務廳 two over it in the third quarter.
+        let mut pools: std::collections::HashMap<UnitId, Vec<usize>> = std::collections::HashMap::new();
+        for (i, (o, _)) in drawn.iter().enumerate() {
+            pools.entry(pool_of(o.unit)).or_default().push(i);
+        }
+        for (pool, members) in &pools {
+            let allowed = good_allowed(members.len(), &settings);
+            let want = if number == 3 && Some(*pool) == over_unit { (allowed + 2).min(members.len()) } else { allowed };
+            let mut good = members.iter().filter(|i| drawn[**i].1 == Rating::Good).count();
+            for i in members {
+                if good > want && drawn[*i].1 == Rating::Good {
+                    drawn[*i].1 = Rating::FairlyGood;
+                    good -= 1;
+                } else if good < want && drawn[*i].1 != Rating::Good && number == 3 && Some(*pool) == over_unit {
+                    drawn[*i].1 = Rating::Good;
+                    good += 1;
+                }
+            }
+        }
+        let (first, last) = period.days();
+        let workdays = u16::try_from(((last - first).num_days() + 1) * 5 / 7).unwrap_or(60);
+        for (official, result) in drawn {
+            let leave = if rng.chance(20) { 2 } else { 0 };
+            let sick = if rng.chance(10) { 3 } else { 0 };
+            let criterion = |rng: &mut Rng| if rng.chance(70) { result } else { Rating::FairlyGood };
+            let data = RoutineData {
+                summary: (*rng.pick(&summaries)).to_owned(),
+                criteria: [criterion(&mut rng), Rating::Good, criterion(&mut rng), Rating::Good, result].map(Some),
+                result: Some(result),
+                comment: match result {
+                    Rating::Good => "工作積極主動，成效明顯。",
+                    Rating::FairlyGood => "能夠較好完成本職工作。",
+                    Rating::Average => "完成基本工作，主動性有待加強。",
+                    Rating::Poor => "工作多次延誤，須限期改進。",
+                }
+                .to_owned(),
+                attendance: Attendance { present: workdays - leave - sick, personal: leave, sick, absent: 0 },
+                rated_by: "reviewer".into(),
+                rated_on: Some(period.default_deadline() - chrono::Duration::days(5)),
+                acknowledged_on: (number < 3).then(|| period.default_deadline()),
+                reason: String::new(),
+            };
+            let stage = if number < 3 { Stage::Acknowledged } else { Stage::Rated };
+            db.save_routine_record(&RoutineRecord { id: 0, uuid: new_uuid(), period: id, official: official.id, stage, data })?;
+        }
+    }
+    let flood: Vec<SpecialResult> = people
+        .iter()
+        .filter(|o| Some(o.unit) == unit_named("城郊稅務分局") || Some(o.unit) == unit_named("征管科"))
+        .take(6)
+        .enumerate()
+        .map(|(i, o)| SpecialResult {
+            official: o.id,
+            result: Some(if i < 2 { Rating::Good } else { Rating::FairlyGood }),
+            note: if i < 2 { "連續值守，轉移群眾及時".into() } else { "按時到崗值守".into() },
+        })
+        .collect();
+    let event = SpecialEvent {
+        id: 0,
+        uuid: new_uuid(),
+        date: NaiveDate::from_ymd_opt(year, 7, 22).unwrap_or(NaiveDate::MIN),
+        task: "七月防汛值守".into(),
+        evidence: "縣防汛指揮部通報（2012年第5期）".into(),
+        results: flood,
+    };
+    db.save_special_event(&event)?;
+    Ok(())
+}
 
 /// The demo's accounts and its 2012 self-check round, well under way.
 fn demo_accounts(service: &mut Service, year: i32) -> Result<()> {

@@ -237,6 +237,10 @@ pub struct YearFacts {
     pub plan: Vec<(String, crate::domain::plans::PlanStatus)>,
     /// The year's 脫產培訓 from the training register: classes and external courses attended.
     pub full_time: Vec<crate::domain::training::StudyData>,
+    /// The year's 平時 results by period.
+    pub routine: Vec<(crate::domain::routine::Period, Option<crate::domain::routine::Rating>)>,
+    /// The 專項考核 events taken part in: day, task, result, note.
+    pub special: Vec<(chrono::NaiveDate, String, Option<crate::domain::routine::Rating>, String)>,
 }
 
 impl super::Service {
@@ -270,7 +274,11 @@ impl super::Service {
             .filter(|l| crate::domain::training::is_full_time(&l.study, l.mark))
             .map(|l| l.study)
             .collect();
+        let routine = self.routine_year(official, year)?.into_iter().map(|(p, r)| (p.period, r.and_then(|r| r.data.result))).collect();
+        let special = self.special_of(official, year)?.into_iter().map(|(e, result, note)| (e.date, e.task, result, note)).collect();
         Ok(YearFacts {
+            routine,
+            special,
             levels,
             hours: tallies.iter().map(|t| t.hours).sum::<f32>() + 0.0,
             sessions: tallies.iter().map(|t| t.sessions).sum(),

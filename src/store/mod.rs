@@ -13,6 +13,7 @@ mod officials;
 mod package;
 mod posts;
 mod programme;
+mod routine;
 mod selfcheck;
 mod standards;
 mod training;

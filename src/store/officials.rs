@@ -267,6 +267,15 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The roster rows of the officials of these units (each unit alone, not its sub-units).
+    pub fn roster_rows_in(&self, units: &[UnitId]) -> Result<Vec<RosterRow>> {
+        let ids = serde_json::to_string(&units.iter().map(|u| u.0).collect::<Vec<_>>()).unwrap_or_default();
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{ROSTER_SELECT} WHERE o.unit_id IN (SELECT value FROM json_each(?1)) ORDER BY o.id"))?;
+        let rows = stmt.query_map([ids], roster_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One official's roster row.
     pub fn roster_row(&self, id: OfficialId) -> Result<Option<RosterRow>> {
         let mut stmt = self.conn.prepare_cached(&format!("{ROSTER_SELECT} WHERE o.id = ?1"))?;

@@ -19,6 +19,19 @@ CREATE TABLE package (
     form      TEXT NOT NULL,
     ready     INTEGER NOT NULL CHECK (ready IN (0, 1)),
     fill_seal TEXT NOT NULL,
+    routine   TEXT NOT NULL,
+    checksum  TEXT NOT NULL
+) STRICT;";
+
+/// The table of a format-2 package (no 平時 summary), still read and taken in.
+const SCHEMA_V2: &str = "
+CREATE TABLE package (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    meta      TEXT NOT NULL,
+    seal      TEXT NOT NULL,
+    form      TEXT NOT NULL,
+    ready     INTEGER NOT NULL CHECK (ready IN (0, 1)),
+    fill_seal TEXT NOT NULL,
     checksum  TEXT NOT NULL
 ) STRICT;";
 
@@ -71,8 +84,8 @@ pub fn write_package(path: &Path, package: &Package) -> Result<()> {
         let meta = crate::domain::package::meta_text(&package.meta);
         let form = crate::domain::package::form_text(&package.form);
         conn.execute(
-            "INSERT INTO package (id, meta, seal, form, ready, fill_seal, checksum) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-            params![meta, package.seal, form, package.ready, package.fill_seal, package.checksum()],
+            "INSERT INTO package (id, meta, seal, form, ready, fill_seal, routine, checksum) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![meta, package.seal, form, package.ready, package.fill_seal, package.routine, package.checksum()],
         )?;
         conn.pragma_update(None, "application_id", PACKAGE_APPLICATION_ID)?;
         conn.pragma_update(None, "user_version", FORMAT)?;
@@ -105,7 +118,13 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
     if format > FORMAT as i32 {
         return Err(PackageProblem::TooNew);
     }
-    let schema = if format < crate::domain::package::CODED_FORMAT as i32 { SCHEMA_V1 } else { SCHEMA };
+    let schema = if format < crate::domain::package::CODED_FORMAT as i32 {
+        SCHEMA_V1
+    } else if format < crate::domain::package::ROUTINE_FORMAT as i32 {
+        SCHEMA_V2
+    } else {
+        SCHEMA
+    };
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|_| PackageProblem::NotAPackage)?;
     bound(&mut conn).map_err(|_| PackageProblem::NotAPackage)?;
@@ -123,9 +142,11 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
     if whole != "ok" {
         return Err(PackageProblem::NotAPackage);
     }
-    let fill_seal_column = if schema == SCHEMA { "fill_seal" } else { "''" };
+    let fill_seal_column = if schema == SCHEMA_V1 { "''" } else { "fill_seal" };
+    let routine_column = if schema == SCHEMA { "routine" } else { "''" };
+    let sql = format!("SELECT meta, seal, form, ready, {fill_seal_column}, {routine_column}, checksum FROM package WHERE id = 1");
     let row = conn
-        .query_row(&format!("SELECT meta, seal, form, ready, {fill_seal_column}, checksum FROM package WHERE id = 1"), [], |r| {
+        .query_row(&sql, [], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -133,11 +154,12 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
                 r.get::<_, bool>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })
         .map_err(|_| PackageProblem::NotAPackage)?;
-    let (meta_text, seal, form_text, ready, fill_seal, checksum) = row;
-    if crate::domain::package::checksum(&meta_text, &seal, &form_text, ready, &fill_seal) != checksum {
+    let (meta_text, seal, form_text, ready, fill_seal, routine, checksum) = row;
+    if crate::domain::package::checksum(&meta_text, &seal, &form_text, ready, &fill_seal, &routine) != checksum {
         return Err(PackageProblem::Checksum);
     }
     let meta: PackageMeta = serde_json::from_str(&meta_text).map_err(|_| PackageProblem::NotAPackage)?;
@@ -145,7 +167,7 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
         return Err(PackageProblem::TooNew);
     }
     let form = serde_json::from_str(&form_text).map_err(|_| PackageProblem::NotAPackage)?;
-    let package = Package { meta, seal, form, ready, fill_seal };
+    let package = Package { meta, seal, form, ready, fill_seal, routine };
     // The stored texts must be the canonical ones, so the seal covers exactly what was read.
     if crate::domain::package::meta_text(&package.meta) != meta_text {
         return Err(PackageProblem::Checksum);

@@ -25,6 +25,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<YearEnd> {
     })
 }
 
+/// An official's year-end grade and the supervisor's proposed one.
+pub type GradeRow = (OfficialId, Option<Grade>, Option<Grade>);
+
 const COLUMNS: &str = "id, uuid, official_id, year, stage, body, version";
 
 impl Db<'_> {
@@ -43,6 +46,23 @@ impl Db<'_> {
     pub fn yearends(&self, year: i32) -> Result<Vec<YearEnd>> {
         let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM yearend_record WHERE year = ?1 ORDER BY official_id"))?;
         Ok(stmt.query_map([year], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Each record's grade and the supervisor's proposal in a year, read without parsing the
+    /// bodies (the proposal is stored by its serde name).
+    pub fn yearend_grades(&self, year: i32) -> Result<Vec<GradeRow>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT official_id, grade, json_extract(body, '$.proposed') FROM yearend_record WHERE year = ?1")?;
+        let rows = stmt.query_map([year], |r| {
+            let grade: Option<String> = r.get(1)?;
+            let proposed: Option<String> = r.get(2)?;
+            Ok((
+                OfficialId(r.get(0)?),
+                grade.as_deref().and_then(Grade::from_code),
+                proposed.and_then(|p| serde_json::from_value(serde_json::Value::String(p)).ok()),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Writes a record whole (insert or replace by official and year), bumping its version.

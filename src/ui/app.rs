@@ -27,6 +27,7 @@ mod package;
 mod print;
 mod programme;
 mod roster;
+mod routine;
 mod selfcheck;
 mod settings;
 mod standards;
@@ -448,6 +449,7 @@ impl NengliApp {
             Intent::Package(intent) => self.handle_package(intent),
             Intent::Training(intent) => self.handle_training(intent),
             Intent::YearEnd(intent) => self.handle_yearend(intent),
+            Intent::Routine(intent) => self.handle_routine(intent),
         }
         self.state.can_undo = !self.undo.is_empty();
         self.state.can_redo = !self.redo.is_empty();
@@ -602,6 +604,10 @@ impl NengliApp {
                 self.state.selfcheck.problems.clear();
                 self.load_training_file();
             }
+            Entity::Routine => {
+                self.state.routine.problems.clear();
+                self.reload_routine();
+            }
             Entity::YearEnd(_) | Entity::UnitReview(_) => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
@@ -746,6 +752,7 @@ impl NengliApp {
             }
             Page::Training => self.reload_training(),
             Page::YearEnd => self.reload_yearend(),
+            Page::Routine => self.reload_routine(),
             _ => {}
         }
     }
@@ -815,5 +822,6 @@ fn form_of(command: &Command) -> Form {
             _ => Form::Training,
         },
         Command::YearEnd(_) => Form::YearEnd,
+        Command::Routine(_) => Form::Routine,
     }
 }

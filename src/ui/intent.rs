@@ -57,6 +57,8 @@ pub enum Intent {
     Training(TrainingIntent),
     /// The year-end page.
     YearEnd(YearEndIntent),
+    /// The 平時考核 page.
+    Routine(RoutineIntent),
 }
 
 /// The welcome page and the File menu: databases made, opened, closed and restored after damage.
@@ -423,5 +425,36 @@ pub enum YearEndIntent {
 impl From<YearEndIntent> for Intent {
     fn from(intent: YearEndIntent) -> Intent {
         Intent::YearEnd(intent)
+    }
+}
+
+/// The 平時考核 page: the year, period or unit shown, an official chosen, a step of their record,
+/// a unit's period closed, the year's periods set up, 專項考核 events edited, the settings saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoutineIntent {
+    /// The year, the period or the unit changed: read the page again.
+    Scope,
+    Select(Option<OfficialId>),
+    Step(crate::domain::routine::Step),
+    /// The personnel section records the result as shown (the supervisor's part) directly.
+    Record,
+    /// Set up the year's periods (quarterly or monthly, each with its default deadline).
+    OpenYear,
+    /// Close (or reopen) the unit's period.
+    Close(bool),
+    /// Move the chosen period's deadline to the day typed.
+    SetDeadline,
+    SaveSettings,
+    NewEvent,
+    EditEvent(i64),
+    /// Add the official with the staff number typed to the event being edited.
+    AddParticipant,
+    SaveEvent,
+    DeleteEvent(i64),
+}
+
+impl From<RoutineIntent> for Intent {
+    fn from(intent: RoutineIntent) -> Intent {
+        Intent::Routine(intent)
     }
 }

@@ -18,6 +18,8 @@ pub enum Page {
     Analysis,
     /// 學習培訓: the study plan, sessions and attendance, and compliance with the quotas.
     Training,
+    /// 平時考核: the periods' records, the 好 quota, 專項考核 and the grade suggestions' settings.
+    Routine,
     /// 年度考核: the year-end records, their sign-off chain and the grades.
     YearEnd,
     /// The import preview (shown in the navigation while a preview exists).
@@ -26,7 +28,7 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 11] = [
+    pub const ALL: [Page; 12] = [
         Page::Home,
         Page::Programme,
         Page::Organisation,
@@ -35,6 +37,7 @@ impl Page {
         Page::SelfCheck,
         Page::Analysis,
         Page::Training,
+        Page::Routine,
         Page::YearEnd,
         Page::Import,
         Page::Settings,
@@ -48,10 +51,17 @@ impl Page {
             Role::Reviewer => {
                 matches!(
                     self,
-                    Page::Home | Page::Programme | Page::SelfCheck | Page::Analysis | Page::Training | Page::YearEnd | Page::Settings
+                    Page::Home
+                        | Page::Programme
+                        | Page::SelfCheck
+                        | Page::Analysis
+                        | Page::Training
+                        | Page::Routine
+                        | Page::YearEnd
+                        | Page::Settings
                 )
             }
-            Role::Official => matches!(self, Page::SelfCheck | Page::YearEnd | Page::Settings),
+            Role::Official => matches!(self, Page::SelfCheck | Page::Routine | Page::YearEnd | Page::Settings),
         }
     }
 
@@ -65,6 +75,7 @@ impl Page {
             Page::SelfCheck => "nav.selfcheck",
             Page::Analysis => "nav.analysis",
             Page::Training => "nav.training",
+            Page::Routine => "nav.routine",
             Page::YearEnd => "nav.yearend",
             Page::Import => "nav.import",
             Page::Settings => "nav.settings",

@@ -506,6 +506,8 @@ pub struct YearEndPage {
     pub percent: u32,
     /// The chosen official's facts of the year, beside the summary.
     pub facts: Option<crate::service::yearend::YearFacts>,
+    /// Each official's 平時 results of the year and the grade the bureau's rule set suggests.
+    pub suggestions: std::collections::HashMap<OfficialId, crate::service::routine::SuggestionRow>,
     /// Officials ticked in the list, to print together.
     pub ticked: std::collections::BTreeSet<OfficialId>,
     /// The unit whose forms and roster print (with its sub-units); `None`: the bureau.
@@ -523,6 +525,47 @@ pub struct YearEndPage {
     /// The unit whose review is shown, and the review as being edited.
     pub review_unit: Option<crate::domain::UnitId>,
     pub review_form: crate::domain::yearend::UnitReview,
+}
+
+/// The 平時考核 page's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RoutineTab {
+    #[default]
+    Records,
+    Special,
+    Settings,
+}
+
+/// The 平時考核 page: the year's periods, a unit's (or the bureau's) people in the chosen period
+/// with the 好 quota, the chosen official's record as being edited, the 專項考核 events, and the
+/// bureau's quota settings and rule sets as being edited.
+#[derive(Default)]
+pub struct RoutinePage {
+    pub tab: RoutineTab,
+    pub year: i32,
+    pub periods: Vec<crate::domain::routine::PeriodRow>,
+    pub period: Option<i64>,
+    /// The unit shown (with its sub-units); `None`: the bureau.
+    pub unit: Option<crate::domain::UnitId>,
+    pub summary: Option<crate::service::routine::RoutineSummary>,
+    pub selected: Option<OfficialId>,
+    pub record: Option<crate::domain::routine::RoutineRecord>,
+    /// The record as being edited (each party edits its own part).
+    pub form: crate::domain::routine::RoutineData,
+    pub problems: Vec<FieldProblem>,
+    /// How a year without periods is to be divided.
+    pub cadence: Option<crate::domain::routine::Cadence>,
+    pub quota: crate::domain::routine::QuotaSettings,
+    pub rules: crate::domain::routine::RuleBook,
+    pub events: Vec<crate::domain::routine::SpecialEvent>,
+    /// The event being edited (id 0: a new one), its day as typed, and a staff number to add.
+    pub event: Option<crate::domain::routine::SpecialEvent>,
+    pub event_date: String,
+    pub add_staff: String,
+    /// A new quota group's name.
+    pub group_name: String,
+    /// The chosen period's deadline as being typed.
+    pub deadline: String,
 }
 
 impl YearEndPage {
@@ -660,6 +703,7 @@ pub enum Form {
     SelfCheck,
     Training,
     YearEnd,
+    Routine,
     /// No form: the problems are said in the status area only.
     None,
 }
@@ -710,6 +754,7 @@ pub struct State {
     /// How many times the user has asked for something: a problem under a field the user has
     /// since typed in stays hidden until they ask again.
     pub asked: u64,
+    pub routine: RoutinePage,
 }
 
 impl State {
@@ -723,6 +768,7 @@ impl State {
             Form::SelfCheck => &mut self.selfcheck.problems,
             Form::Training => &mut self.training.problems,
             Form::YearEnd => &mut self.yearend.problems,
+            Form::Routine => &mut self.routine.problems,
             Form::None => return None,
         })
     }
@@ -762,6 +808,7 @@ impl State {
             package: None,
             training: TrainingPage::default(),
             yearend: YearEndPage::default(),
+            routine: RoutinePage::default(),
         }
     }
 

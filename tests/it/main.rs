@@ -15,6 +15,7 @@ mod packages;
 mod pdfread;
 mod report;
 mod rosters;
+mod routine;
 mod selfcheck;
 mod service;
 mod store;

@@ -207,7 +207,7 @@ fn an_older_package_without_a_code_is_read_and_refused_by_name() {
     let meta_text = nengli::domain::package::meta_text(&meta);
     assert!(!meta_text.contains("\"code\""), "a format-1 meta has no code");
     let form_text = nengli::domain::package::form_text(&SelfCheckData { levels: [Some(3); 8], ..Default::default() });
-    let checksum = nengli::domain::package::checksum(&meta_text, &seal, &form_text, true, "");
+    let checksum = nengli::domain::package::checksum(&meta_text, &seal, &form_text, true, "", "");
     let old = setup.dir.path().join("old.nlpkg");
     {
         let conn = rusqlite::Connection::open(&old).unwrap();
@@ -314,4 +314,79 @@ proptest! {
         }
         prop_assert_eq!(audit_count(&setup.service), before);
     }
+}
+
+/// A package carries the official's open 平時 quarter: the 個人小結 written at home is handed in
+/// with it; a format-2 package (made before packages carried it) is still read and taken in.
+#[test]
+fn a_package_carries_the_routine_summary_and_a_format_2_package_is_still_taken_in() {
+    let mut setup = exported();
+    let me = official_of(&setup.service, "official");
+    let file = file_for(&setup, me);
+    let mut package = open_package(&file).unwrap();
+    let routine = package.meta.routine.clone().expect("the quarter still open to the official");
+    assert_eq!((routine.period.as_str(), routine.name.as_str()), ("2012Q3", "2012年第3季度"), "the quarter not yet handed in");
+    package.routine = "本季度完成納稅評估 12 戶（在家中填寫）".into();
+    package.form = SelfCheckData { levels: [Some(4); 8], ..package.form };
+    package.ready = true;
+    assert!(save_package(&file, &package, "ZZZZ-ZZZZ").is_err(), "a wrong code saves nothing");
+    save_package(&file, &package, &code_of(&setup, &file)).unwrap();
+    assert_eq!(open_package(&file).unwrap().routine, "本季度完成納稅評估 12 戶（在家中填寫）");
+    let incoming = setup.service.review_packages(std::slice::from_ref(&file)).unwrap().remove(0).result.unwrap();
+    let summary = setup.service.merge_packages(&[incoming], false).unwrap();
+    assert_eq!((summary.merged, summary.routine), (1, 1));
+    let q3 = setup.service.routine_period("2012Q3").unwrap().unwrap().id;
+    let record = setup.service.read().routine_record(q3, me).unwrap().unwrap();
+    assert_eq!(record.stage, nengli::domain::routine::Stage::Submitted, "handed in with the package");
+    assert_eq!(record.data.summary, "本季度完成納稅評估 12 戶（在家中填寫）");
+
+    // A colleague's package as format 2 wrote it: no 平時 part, the table without its column.
+    let colleague =
+        setup.service.round_rows(setup.round).unwrap().into_iter().find(|r| r.unit_name == "征管科" && r.official != me).unwrap().official;
+    let theirs = file_for(&setup, colleague);
+    let issued = open_package(&theirs).unwrap();
+    let meta = nengli::domain::package::PackageMeta { format: 2, routine: None, ..issued.meta.clone() };
+    let bureau_key = setup.service.read().package_key().unwrap();
+    let code_key = nengli::domain::package::CodeKey::derive(&code_of(&setup, &theirs), &meta.code.as_ref().unwrap().salt).unwrap();
+    let old = nengli::domain::package::Package {
+        seal: nengli::domain::package::seal(&meta, &bureau_key),
+        meta,
+        form: SelfCheckData { levels: [Some(3); 8], ..Default::default() },
+        ready: true,
+        fill_seal: String::new(),
+        routine: String::new(),
+    }
+    .sealed_with(&code_key);
+    let path = setup.dir.path().join("format2.nlpkg");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE package (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    meta      TEXT NOT NULL,
+    seal      TEXT NOT NULL,
+    form      TEXT NOT NULL,
+    ready     INTEGER NOT NULL CHECK (ready IN (0, 1)),
+    fill_seal TEXT NOT NULL,
+    checksum  TEXT NOT NULL
+) STRICT;",
+        )
+        .unwrap();
+        let meta_text = nengli::domain::package::meta_text(&old.meta);
+        assert!(!meta_text.contains("routine"), "a format-2 meta has no 平時 part");
+        let form_text = nengli::domain::package::form_text(&old.form);
+        conn.execute(
+            "INSERT INTO package VALUES (1, ?1, ?2, ?3, 1, ?4, ?5)",
+            rusqlite::params![meta_text, old.seal, form_text, old.fill_seal, old.checksum()],
+        )
+        .unwrap();
+        conn.pragma_update(None, "application_id", nengli::store::PACKAGE_APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+    }
+    let read = open_package(&path).unwrap();
+    assert_eq!((read.meta.format, read.meta.routine.is_none(), read.routine.as_str()), (2, true, ""));
+    let incoming = setup.service.review_packages(std::slice::from_ref(&path)).unwrap().remove(0).result.unwrap();
+    let summary = setup.service.merge_packages(&[incoming], true).unwrap();
+    assert_eq!((summary.merged, summary.routine), (1, 0), "taken in as before, with no 平時 part");
+    assert_eq!(setup.service.read().self_check(setup.round, colleague).unwrap().unwrap().data.levels, [Some(3); 8]);
 }

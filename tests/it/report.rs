@@ -276,6 +276,8 @@ fn filled_sheet(summary: &str) -> nengli::report::model::YearEndSheet {
             .map(|(n, l)| ((*n).to_owned(), Some((l % 5 + 1) as u8)))
             .collect(),
         training_hours: Some(96.5),
+        routine: "好、較好、一般、—".into(),
+        special: "七月防汛值守 好".into(),
     }
 }
 

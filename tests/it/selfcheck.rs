@@ -6,13 +6,14 @@ use crate::support::demo;
 use nengli::domain::access::Role;
 use nengli::domain::catalogue::UnitKind;
 use nengli::domain::plans::{PlanItemData, PlanOwner};
+use nengli::domain::routine::{Period, Rating, RoutineData, SpecialEvent, SpecialResult, Step as RoutineStep};
 use nengli::domain::selfcheck::{CheckStatus, Opinion, PeerCheck, Review, RoundData, SelfCheckData, Step, Test, TestKind};
 use nengli::domain::standards::{SeatData, SeatStatus};
 use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData, StudyRecord, Topic};
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::command::{
-    OrgCommand, ProgrammeCommand, RosterCommand, SelfCheckCommand, StandardsCommand, TrainingCommand, YearEndCommand,
+    OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, TrainingCommand, YearEndCommand,
 };
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -138,10 +139,26 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::Org(OrgCommand::SetUnitAliases { .. }) => (58, Admin),
         Command::Roster(RosterCommand::SetTierMapping(_)) => (59, Admin),
         Command::Roster(RosterCommand::SetPhoto { .. }) => (60, Admin),
-        Command::Roster(RosterCommand::SetCadre { .. }) => (61, Admin),
+        Command::Routine(RoutineCommand::SetPeriods { .. }) => (61, Admin),
+        Command::Routine(RoutineCommand::Step { step, .. }) => {
+            if step.by_official() {
+                (62, Owner)
+            } else {
+                (63, Reviewer)
+            }
+        }
+        Command::Routine(RoutineCommand::Record { .. }) => (64, Admin),
+        Command::Routine(RoutineCommand::Restore { by_owner, .. }) => (65, if *by_owner { Owner } else { Reviewer }),
+        Command::Routine(RoutineCommand::Close { .. }) => (66, Admin),
+        Command::Routine(RoutineCommand::SaveSpecial(_)) => (67, Admin),
+        Command::Routine(RoutineCommand::DeleteSpecial { .. }) => (68, Admin),
+        Command::Routine(RoutineCommand::SaveQuota(_)) => (69, Admin),
+        Command::Routine(RoutineCommand::SaveRules(_)) => (70, Admin),
+        Command::Roster(RosterCommand::SetCadre { .. }) => (71, Admin),
     }
 }
-const ROWS: usize = 62;
+
+const ROWS: usize = 72;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -176,6 +193,11 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
     let session = db.sessions(year).unwrap().remove(0);
     let topic = db.topics(year).unwrap().into_iter().last().unwrap();
     let record = db.study_records(target).unwrap().into_iter().next();
+    let q3 = db.routine_period(&Period::parse("2012Q3").unwrap()).unwrap().unwrap();
+    let q4 = db.routine_period(&Period::parse("2012Q4").unwrap()).unwrap().unwrap();
+    let routine = db.routine_record(q3.id, target).unwrap();
+    let event = db.special_events().unwrap().remove(0);
+    let rated = RoutineData { result: Some(Rating::FairlyGood), comment: "完成較好".into(), ..Default::default() };
     let seat = SeatData {
         post: official.post,
         levels: BTreeMap::new(),
@@ -364,6 +386,33 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
             id: target,
             record: Box::new(nengli::domain::cadre::CadreRecord { resume: vec!["2008.07--  科員".into()], ..Default::default() }),
         }),
+        Command::Routine(RoutineCommand::SetPeriods {
+            year,
+            periods: db.routine_periods().unwrap().into_iter().filter(|p| p.period.year == year).map(|p| (p.period, p.deadline)).collect(),
+        }),
+        Command::Routine(RoutineCommand::Step {
+            period: q4.id,
+            official: target,
+            step: RoutineStep::Save,
+            data: Box::new(RoutineData { summary: "本季度小結".into(), ..Default::default() }),
+        }),
+        Command::Routine(RoutineCommand::Step { period: q4.id, official: target, step: RoutineStep::Rate, data: Box::new(rated.clone()) }),
+        Command::Routine(RoutineCommand::Record { period: q4.id, official: target, data: Box::new(rated) }),
+        Command::Routine(RoutineCommand::Restore {
+            period: q3.id,
+            official: target,
+            before: routine.clone().map(Box::new),
+            by_owner: true,
+        }),
+        Command::Routine(RoutineCommand::Restore { period: q3.id, official: target, before: routine.map(Box::new), by_owner: false }),
+        Command::Routine(RoutineCommand::Close { period: q3.id, unit, closed: true }),
+        Command::Routine(RoutineCommand::SaveSpecial(Box::new(SpecialEvent {
+            results: vec![SpecialResult { official: target, result: Some(Rating::Good), note: "表現突出".into() }],
+            ..event.clone()
+        }))),
+        Command::Routine(RoutineCommand::DeleteSpecial { id: event.id }),
+        Command::Routine(RoutineCommand::SaveQuota(db.routine_quota().unwrap())),
+        Command::Routine(RoutineCommand::SaveRules(db.routine_rules().unwrap())),
     ]
 }
 
@@ -536,6 +585,20 @@ fn read_row(read: &Read) -> Sees {
                 Scope::Unit(_) | Scope::Post(_) => Sees::Unit,
                 Scope::Official(_) => Sees::Person,
             },
+            Printout::RoutineForms { staff, .. } if !staff.is_empty() => Sees::Anyone,
+            Printout::RoutineForms { scope, .. } => match scope {
+                Scope::All => Sees::Bureau,
+                Scope::Unit(_) | Scope::Post(_) => Sees::Unit,
+                Scope::Official(_) => Sees::Person,
+            },
+            Printout::RoutineSummary { unit, .. } => {
+                if unit.is_some() {
+                    Sees::Unit
+                } else {
+                    Sees::Overview
+                }
+            }
+            Printout::RoutineYear { .. } => Sees::Person,
         },
     }
 }
@@ -546,6 +609,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let year = db.bureau().unwrap().unwrap().year;
     let post = db.posts().unwrap().into_iter().find(|x| x.unit == unit).unwrap();
     let session = db.sessions(year).unwrap()[0].id;
+    let quarter = service.routine_period(&format!("{year}Q3")).unwrap().expect("the demo's third quarter").id;
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
     reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
     let paper = nengli::report::layout::A4;
@@ -568,6 +632,9 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::GradeRoster { year, unit: None },
         Printout::AppointmentForms { scope: Scope::Official(target), staff: vec![] },
         Printout::AppointmentForms { scope: Scope::Unit(unit), staff: vec![] },
+        Printout::RoutineForms { period: quarter, scope: Scope::Official(target), staff: vec![] },
+        Printout::RoutineSummary { period: quarter, unit: Some(unit) },
+        Printout::RoutineYear { official: target, year },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -630,7 +697,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 29);
+    assert_eq!(checked, 3 * 3 * 32);
 }
 
 #[test]

@@ -1220,3 +1220,55 @@ fn a_reviewer_reads_the_milestones_but_cannot_tick_them_and_is_named_as_the_pers
     let name = h.state().state.data.as_ref().unwrap().roster.iter().find(|r| r.id == head).unwrap().name.clone();
     h.get_by_label_contains(&format!("{name} (reviewer)"));
 }
+
+#[test]
+fn an_official_writes_the_routine_summary_the_supervisor_rates_it_and_the_summary_counts_it() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let (q3, office) = {
+        let service = h.state().service().unwrap();
+        let q3 = service.routine_period("2012Q3").unwrap().unwrap().id;
+        (q3, nengli::service::printing::find_unit(service, "征管科").unwrap().unwrap())
+    };
+    let counted = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().routine_summary(q3, Some(office)).unwrap();
+    let before = counted(&h);
+    assert_eq!(before.unrated.len(), 1, "the demo official is unrated in the third quarter");
+    let open_q3 = |h: &mut Harness<'_, NengliApp>| {
+        click(h, Role::Button, "平時考核");
+        pick_exact(h, "考核期間", "2012年第3季度");
+        assert_eq!(h.state().state.routine.period, Some(q3));
+    };
+    // The official writes the 個人小結 and hands it in.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    let me = h.state().state.session.as_ref().unwrap().official.unwrap();
+    open_q3(&mut h);
+    assert_eq!(h.state().state.routine.selected, Some(me), "an official's own record opens");
+    type_into(&mut h, "個人小結", "本季度完成納稅評估 12 戶");
+    click(&mut h, Role::Button, "提交小結");
+    let stored = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().routine_record(q3, me).unwrap().unwrap();
+    assert_eq!(stored(&h).stage, nengli::domain::routine::Stage::Submitted);
+    assert!(h.query_by_role_and_label(Role::Button, "評定").is_none(), "an official does not rate");
+    // The supervisor rates it 好.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "reviewer", "demo-reviewer");
+    open_q3(&mut h);
+    let row = h.state().state.routine.summary.as_ref().unwrap().rows.iter().find(|r| r.official == me).unwrap().clone();
+    click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    pick_exact(&mut h, "政治品質", "好");
+    pick_exact(&mut h, "考核結果", "好");
+    click(&mut h, Role::Button, "評定");
+    let record = stored(&h);
+    assert_eq!((record.stage, record.data.result), (nengli::domain::routine::Stage::Rated, Some(nengli::domain::routine::Rating::Good)));
+    assert_eq!(record.data.criteria[0], Some(nengli::domain::routine::Rating::Good));
+    assert_eq!(record.data.summary, "本季度完成納稅評估 12 戶");
+    // The official sees the result and acknowledges it.
+    click(&mut h, Role::Button, "登出 / 切換使用者");
+    sign_in(&mut h, "official", "demo-official");
+    open_q3(&mut h);
+    click(&mut h, Role::Button, "確認已閱");
+    assert_eq!(stored(&h).stage, nengli::domain::routine::Stage::Acknowledged);
+    // The unit's summary counts it: one more assessed, one more 好, nobody unrated.
+    let after = counted(&h);
+    assert_eq!((after.quota.assessed, after.quota.excellent), (before.quota.assessed + 1, before.quota.excellent + 1));
+    assert!(after.unrated.is_empty());
+}

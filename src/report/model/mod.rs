@@ -5,6 +5,7 @@
 mod appointment;
 mod org;
 mod programme;
+mod routine;
 mod selfcheck;
 mod training;
 mod yearend;
@@ -12,9 +13,10 @@ mod yearend;
 pub use appointment::{AppointmentSheet, appointment_forms, photo};
 pub use org::{SeatSheet, duty_statements, post_standards, seat_statements};
 pub use programme::programme_report;
+pub use routine::{RoutineSheet, SummaryRow as RoutineSummaryRow, routine_forms, routine_summary, routine_year};
 pub use selfcheck::{CapabilitySheet, RoundSummary, capability_reports, round_summary};
 pub use training::{sign_in, training_compliance, training_file};
-pub use yearend::{SummaryLine, YearEndSheet, grade_roster, yearend_sheets, yearend_summary};
+pub use yearend::{SummaryLine, YearEndSheet, grade_roster, unit_post, yearend_sheets, yearend_summary};
 
 use crate::domain::Lang;
 use crate::i18n::{fill, tr};

@@ -29,6 +29,9 @@ pub struct YearEndSheet {
     /// Capability name and assessed level, in the fixed order.
     pub levels: Vec<(String, Option<u8>)>,
     pub training_hours: Option<f32>,
+    /// The year's 平時 results in period order (`好、較好、一般、—`) and its 專項考核 (`七月防汛值守 好`).
+    pub routine: String,
+    pub special: String,
 }
 
 /// 單位及職務(職級) as the form shows it: the unit's path, the post, and the position title
@@ -89,10 +92,21 @@ fn appendix(lang: Lang, sheet: &YearEndSheet) -> (String, Grid) {
     }));
     let hours = sheet.training_hours.map_or(String::new(), |h| fill(tr(lang, "sheet.hours"), &[&format!("{h}")]));
     let text = |f: fn(&YearEndData) -> &str| r.map_or(String::new(), |d| f(d).to_owned());
+    // The year's 平時 results, then its 專項考核, in the cell beside the 學時.
+    let special = if sheet.special.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}{}", tr(lang, "routine.special"), crate::i18n::colon(lang), sheet.special)
+    };
+    let sep = if lang == Lang::En { "; " } else { "\u{FF1B}" };
+    let routine = [sheet.routine.as_str(), special.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(sep);
     let rows = vec![
         (vec![label("sheet.acceptance"), Cell::new(acceptance).span(8)], Mm(6.5)),
         (levels, Mm(6.5)),
-        (vec![label("sheet.hours_label"), Cell::new(hours).span(8)], Mm(6.5)),
+        (
+            vec![label("sheet.hours_label"), Cell::new(hours).span(2), label("routine.appendix_label").span(2), Cell::new(routine).span(4)],
+            Mm(6.5),
+        ),
         (
             vec![
                 label("sheet.rewards"),

@@ -136,6 +136,13 @@ impl NengliApp {
         if let Some(unit) = page.review_unit {
             page.review_form = page.reviews.get(&unit).cloned().unwrap_or_default();
         }
+        match service.routine_suggestions(page.year) {
+            Ok(rows) => page.suggestions = rows.into_iter().map(|r| (r.official, r)).collect(),
+            Err(e) => {
+                let message = messages::service_error(self.state.lang, &e);
+                return self.error(message);
+            }
+        }
         match service.yearend_rows(page.year) {
             Ok(rows) => page.rows = rows,
             Err(e) => {

@@ -11,6 +11,7 @@ mod package;
 mod print;
 mod programme;
 mod roster;
+mod routine;
 mod selfcheck;
 mod settings;
 mod standards;
@@ -81,6 +82,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         Page::SelfCheck => selfcheck::selfcheck_ui(ui, state, out),
         Page::Analysis => analysis::analysis_ui(ui, state, out),
         Page::Training => training::training_ui(ui, state, out),
+        Page::Routine => routine::routine_ui(ui, state, out),
         Page::YearEnd => yearend::yearend_ui(ui, state, out),
         Page::Import => import::import_ui(ui, state, out),
         Page::Settings => settings::settings_ui(ui, state, out),

@@ -61,6 +61,12 @@ pub fn package_ui(ui: &mut Ui, lang: crate::domain::Lang, view: &mut PackageView
         ui.label_inputs_by(label.id, |ui| para(ui, &mut form.shortfalls, 700.0, 3));
         let label = ui.label(RichText::new(tr(lang, "field.reflection")).strong());
         ui.label_inputs_by(label.id, |ui| para(ui, &mut form.reflection, 700.0, 4));
+        if let Some(routine) = &meta.routine {
+            ui.add_space(6.0);
+            let title = i18n::fill(tr(lang, "package.routine"), &[&routine.name, &routine.deadline]);
+            let label = ui.label(RichText::new(title).strong());
+            ui.label_inputs_by(label.id, |ui| para(ui, &mut view.package.routine, 700.0, 4));
+        }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             let label = ui.label(RichText::new(tr(lang, "package.code")).strong());

@@ -149,6 +149,12 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
                 if let Some(grade) = row.grade {
                     ui.label(RichText::new(tr(lang, &format!("grade.{}", grade.code()))).small().strong());
                 }
+                if let Some(s) = page.suggestions.get(&row.official) {
+                    let results: String =
+                        s.results.iter().map(|(_, r)| r.map_or("·", |r| i18n::rating(lang, r))).collect::<Vec<_>>().join(" ");
+                    let (grade, reason) = i18n::suggestion(lang, &s.suggestion);
+                    ui.label(RichText::new(format!("{results} → {grade}")).small().weak()).on_hover_text(reason);
+                }
             });
         }
     });
@@ -317,6 +323,21 @@ fn form(
                 &[&levels, &facts.sessions.to_string(), &format!("{}", facts.hours), &done.to_string(), &facts.plan.len().to_string()],
             );
             ui.label(RichText::new(line).small().weak());
+            let sep = if lang == crate::domain::Lang::En { "; " } else { "\u{FF1B}" };
+            let routine: Vec<String> = facts
+                .routine
+                .iter()
+                .map(|(p, r)| format!("{} {}", i18n::period(lang, p), r.map_or("—", |r| i18n::rating(lang, r))))
+                .collect();
+            ui.label(RichText::new(i18n::fill(tr(lang, "routine.results_line"), &[&routine.join(sep)])).small().weak());
+            for (date, task, result, note) in &facts.special {
+                let note = if note.is_empty() { String::new() } else { format!("\u{FF08}{note}\u{FF09}") };
+                let line = i18n::fill(
+                    tr(lang, "routine.special_line"),
+                    &[&crate::domain::dates::format_date(*date), task, result.map_or("", |r| i18n::rating(lang, r)), &note],
+                );
+                ui.label(RichText::new(format!("{}{}{line}", tr(lang, "routine.special"), i18n::colon(lang))).small().weak());
+            }
         }
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
@@ -375,6 +396,11 @@ fn form(
         out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Comment)));
     }
     section(ui, tr(lang, "sheet.committee"));
+    if let Some(s) = page.selected.and_then(|o| page.suggestions.get(&o)) {
+        let (grade, reason) = i18n::suggestion(lang, &s.suggestion);
+        ui.label(RichText::new(i18n::fill(tr(lang, "routine.suggested_line"), &[&grade, &reason])).strong());
+        ui.label(RichText::new(tr(lang, "routine.suggestion_note")).small().weak());
+    }
     ui.add_enabled_ui(committee_edits, |ui| {
         ui.horizontal(|ui| {
             ui.radio_value(&mut form.agrees, Some(true), tr(lang, "sheet.agree"));
