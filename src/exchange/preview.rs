@@ -870,14 +870,21 @@ fn official_row(
     let status = if row.has(Field::Status) { status } else { existing.map(|e| e.status).or(status) };
     let either =
         |field: Field, text: String, keep: fn(&Official) -> String| if row.has(field) { text } else { kept(keep).unwrap_or_default() };
-    let mut education = row.text_or(Field::Education, kept(|e| e.education.clone()).as_deref());
-    let mut degree = either(Field::Degree, row.text(Field::Degree), |e| e.identity.degree.clone());
-    if !row.has(Field::Degree) && row.has(Field::Education) {
-        // A 學歷學位 cell holds both: 「大學 法學學士」.
-        if let Some((edu, deg)) = split_degree(&education) {
-            (education, degree) = (edu, deg);
+    // A 學歷學位 cell holds both (「大學 法學學士」) where the sheet has no 學位 column of its own.
+    let schooling = |education: Field, degree: Field, keep_education: fn(&Official) -> String, keep_degree: fn(&Official) -> String| {
+        let pair = (either(education, row.text(education), keep_education), either(degree, row.text(degree), keep_degree));
+        match split_degree(&pair.0).filter(|_| row.has(education) && !row.has(degree)) {
+            Some(split) => split,
+            None => pair,
         }
-    }
+    };
+    let (education, degree) = schooling(Field::Education, Field::Degree, |e| e.education.clone(), |e| e.identity.degree.clone());
+    let (inservice_education, inservice_degree) = schooling(
+        Field::InserviceEducation,
+        Field::InserviceDegree,
+        |e| e.identity.inservice_education.clone(),
+        |e| e.identity.inservice_degree.clone(),
+    );
     let identity = Identity {
         ethnicity: either(Field::Ethnicity, row.text(Field::Ethnicity), |e| e.identity.ethnicity.clone()),
         native_place: either(Field::NativePlace, row.text(Field::NativePlace), |e| e.identity.native_place.clone()),
@@ -887,10 +894,8 @@ fn official_row(
         party_since: either(Field::PartySince, party_since, |e| e.identity.party_since.clone()),
         degree,
         school: either(Field::School, row.text(Field::School), |e| e.identity.school.clone()),
-        inservice_education: either(Field::InserviceEducation, row.text(Field::InserviceEducation), |e| {
-            e.identity.inservice_education.clone()
-        }),
-        inservice_degree: either(Field::InserviceDegree, row.text(Field::InserviceDegree), |e| e.identity.inservice_degree.clone()),
+        inservice_education,
+        inservice_degree,
         inservice_school: either(Field::InserviceSchool, row.text(Field::InserviceSchool), |e| e.identity.inservice_school.clone()),
         health: either(Field::Health, row.text(Field::Health), |e| e.identity.health.clone()),
     };

@@ -886,3 +886,20 @@ fn id_numbers_excel_kept_as_numbers_are_recovered_when_whole_and_refused_when_no
     let preview = preview::build(Kind::Officials, "t", &sheet, &lookup).unwrap();
     assert_eq!(preview.rows[0].problems[0].problem, nengli::domain::Problem::IdNumberAsNumber);
 }
+
+/// A 學歷學位 cell holds both the 學歷 and the 學位, for full-time and in-service education alike,
+/// where the sheet has no 學位 column of its own.
+#[test]
+fn a_combined_education_cell_gives_both_the_education_and_the_degree() {
+    let service = demo();
+    let csv = "姓名,性別,出生年月,單位,職級,全日制教育學歷學位,在職教育學歷學位\n甲,男,1980.01,辦公室,一級科員,大學 法學學士,研究生　經濟學碩士\n";
+    let sheet = read_bytes(csv.as_bytes(), Format::Csv).unwrap().remove(0);
+    let preview = preview::build(Kind::Officials, "t", &sheet, &service.lookup().unwrap()).unwrap();
+    match &preview.rows[0].record {
+        Some(preview::Record::Official { data, .. }) => {
+            assert_eq!((data.education.as_str(), data.identity.degree.as_str()), ("大學", "法學學士"));
+            assert_eq!((data.identity.inservice_education.as_str(), data.identity.inservice_degree.as_str()), ("研究生", "經濟學碩士"));
+        }
+        other => panic!("{other:?} {:?}", preview.rows[0].problems),
+    }
+}
