@@ -549,15 +549,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             }
             match crate::service::training::import_attendance_file(&mut service, file, lang) {
                 Ok(count) => ok(i18n::fill(tr(lang, "training.imported"), &[&count.to_string()])),
-                Err(ServiceError::Rows(rows)) => {
-                    let output = rows
-                        .iter()
-                        .map(|(row, column, p)| {
-                            i18n::fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &i18n::problem_text(lang, &p.problem)])
-                        })
-                        .collect();
-                    Ok(Output { output, failed: true })
-                }
+                Err(ServiceError::Rows(rows)) => Ok(row_problems(lang, &rows)),
                 Err(e) => Err(fail(lang, e)),
             }
         }
@@ -584,15 +576,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             match stored {
                 Ok((count, true)) => ok(i18n::fill(tr(lang, "routine.imported"), &[&count.to_string()])),
                 Ok((count, false)) => ok(i18n::fill(tr(lang, "routine.checked"), &[&count.to_string()])),
-                Err(ServiceError::Rows(rows)) => {
-                    let output = rows
-                        .iter()
-                        .map(|(row, column, p)| {
-                            i18n::fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &i18n::problem_text(lang, &p.problem)])
-                        })
-                        .collect();
-                    Ok(Output { output, failed: true })
-                }
+                Err(ServiceError::Rows(rows)) => Ok(row_problems(lang, &rows)),
                 Err(e) => Err(fail(lang, e)),
             }
         }
@@ -836,6 +820,17 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
             Printout::ProgrammeReport { year, date: day }
         }
     })
+}
+
+/// A file refused row by row: each problem as `row N, column C: message`, and a failed exit.
+fn row_problems(lang: Lang, rows: &[(usize, String, crate::domain::FieldProblem)]) -> Output {
+    let output = rows
+        .iter()
+        .map(|(row, column, p)| {
+            i18n::fill(tr(lang, "import.row_problem"), &[&row.to_string(), column, &i18n::problem_text(lang, &p.problem)])
+        })
+        .collect();
+    Output { output, failed: true }
 }
 
 fn import(
