@@ -3,7 +3,7 @@
 //! any of the three languages) and, optionally, the 學時 credited. Columns are found by header.
 
 use super::ExchangeError;
-use super::read::Sheet;
+use super::read::{Sheet, cell_text as cell, column_named as column};
 
 /// One row as read, before it is checked against the bureau.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,17 +22,12 @@ const STAFF_NO: &[&str] = &["工號", "工号", "staff no.", "staff no", "staff 
 const MARK: &[&str] = &["出勤", "出勤情況", "出勤情况", "mark", "attendance"];
 const HOURS: &[&str] = &["學時", "学时", "hours"];
 
-fn column(header: &[String], names: &[&str]) -> Option<usize> {
-    header.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-}
-
 /// The attendance rows of the first sheet whose header has a session, staff-number and mark
 /// column; the missing ones are named otherwise.
 pub fn read_attendance(sheets: &[Sheet]) -> Result<Vec<AttendanceLine>, ExchangeError> {
     let mut missing = Vec::new();
     for sheet in sheets {
-        let Some(first) = sheet.rows.first() else { continue };
-        let header: Vec<String> = first.iter().map(|c| c.text.clone()).collect();
+        let Some(header) = sheet.first_row_texts() else { continue };
         let (session, staff_no, mark, hours) =
             (column(&header, SESSION), column(&header, STAFF_NO), column(&header, MARK), column(&header, HOURS));
         let (Some(session), Some(staff_no), Some(mark)) = (session, staff_no, mark) else {
@@ -44,15 +39,10 @@ pub fn read_attendance(sheets: &[Sheet]) -> Result<Vec<AttendanceLine>, Exchange
                     .collect();
             continue;
         };
-        let cell = |row: &[super::read::Cell], index: usize| row.get(index).map(|c| c.text.trim().to_owned()).unwrap_or_default();
         return Ok(sheet
-            .rows
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|(_, row)| row.iter().any(|c| !c.text.trim().is_empty()))
-            .map(|(i, row)| AttendanceLine {
-                row: i + 1,
+            .data_rows()
+            .map(|(line, row)| AttendanceLine {
+                row: line,
                 session: cell(row, session),
                 staff_no: cell(row, staff_no),
                 mark: cell(row, mark),

@@ -51,6 +51,32 @@ impl Sheet {
     pub fn line(&self, index: usize) -> usize {
         self.first_line + index
     }
+
+    /// The texts of the sheet's first row, read as a header by the small sheets (attendance,
+    /// 平時 results) that keep their header there.
+    pub fn first_row_texts(&self) -> Option<Vec<String>> {
+        self.rows.first().map(|r| r.iter().map(|c| c.text.clone()).collect())
+    }
+
+    /// The rows under the first one that hold something, each with its row number in the file.
+    pub fn data_rows(&self) -> impl Iterator<Item = (usize, &[Cell])> {
+        self.rows
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, row)| row.iter().any(|c| !c.text.trim().is_empty()))
+            .map(|(i, row)| (self.line(i), row.as_slice()))
+    }
+}
+
+/// A cell's trimmed text, empty where the row is shorter.
+pub fn cell_text(row: &[Cell], index: usize) -> String {
+    row.get(index).map(|c| c.text.trim().to_owned()).unwrap_or_default()
+}
+
+/// The column whose header is one of `names` (trimmed, ASCII case ignored).
+pub fn column_named(header: &[String], names: &[&str]) -> Option<usize> {
+    header.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
 }
 
 fn excel_date(serial: f64) -> Option<String> {
@@ -436,6 +462,15 @@ fn trim_blank_rows(mut sheet: Sheet) -> Sheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_rows_carry_the_files_own_row_numbers() {
+        let rows = vec![vec![Cell::text("場次")], vec![Cell::text("1")], vec![Cell::default()], vec![Cell::text("2")]];
+        let sheet = Sheet { first_line: 3, ..Sheet::new("出勤", rows) };
+        let lines: Vec<(usize, String)> = sheet.data_rows().map(|(line, row)| (line, cell_text(row, 0))).collect();
+        assert_eq!(lines, vec![(4, "1".to_owned()), (6, "2".to_owned())], "a sheet starting at row 3 numbers its rows as the file does");
+        assert_eq!(column_named(&sheet.first_row_texts().unwrap(), &["場次"]), Some(0));
+    }
 
     #[test]
     fn text_files_are_split_on_their_own_separator() {

@@ -4,7 +4,7 @@
 //! a comment. Columns are found by header, as attendance sheets are.
 
 use super::ExchangeError;
-use super::read::Sheet;
+use super::read::{Sheet, cell_text as cell, column_named as column};
 use crate::domain::routine::{CRITERIA, Rating};
 
 /// One row as read, before it is checked against the bureau.
@@ -35,17 +35,12 @@ const DAYS: [&[&str]; 4] =
     [&["出勤", "出勤天數", "出勤天数", "present"], &["事假", "personal leave"], &["病假", "sick leave"], &["曠工", "旷工", "absent"]];
 const COMMENT: &[&str] = &["評語", "评语", "審核評鑒意見", "审核评鉴意见", "comment"];
 
-fn column(header: &[String], names: &[&str]) -> Option<usize> {
-    header.iter().position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-}
-
 /// The rows of the first sheet whose header has a period, staff-number and result column; the
 /// missing ones are named otherwise.
 pub fn read_routine(sheets: &[Sheet]) -> Result<Vec<RoutineLine>, ExchangeError> {
     let mut missing = Vec::new();
     for sheet in sheets {
-        let Some(first) = sheet.rows.first() else { continue };
-        let header: Vec<String> = first.iter().map(|c| c.text.clone()).collect();
+        let Some(header) = sheet.first_row_texts() else { continue };
         let (period, staff_no, result) = (column(&header, PERIOD), column(&header, STAFF_NO), column(&header, RESULT));
         let (Some(period), Some(staff_no), Some(result)) = (period, staff_no, result) else {
             missing =
@@ -59,15 +54,10 @@ pub fn read_routine(sheets: &[Sheet]) -> Result<Vec<RoutineLine>, ExchangeError>
         let criteria = CRITERIA_NAMES.map(|names| column(&header, names));
         let days = DAYS.map(|names| column(&header, names));
         let comment = column(&header, COMMENT);
-        let cell = |row: &[super::read::Cell], index: usize| row.get(index).map(|c| c.text.trim().to_owned()).unwrap_or_default();
         return Ok(sheet
-            .rows
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|(_, row)| row.iter().any(|c| !c.text.trim().is_empty()))
-            .map(|(i, row)| RoutineLine {
-                row: i + 1,
+            .data_rows()
+            .map(|(line, row)| RoutineLine {
+                row: line,
                 period: cell(row, period),
                 staff_no: cell(row, staff_no),
                 result: cell(row, result),
