@@ -5,6 +5,7 @@
 //! written from year-end grades ("2022、2023年度考核稱職，2024年度考核優秀。").
 
 use super::dates::Since;
+pub use super::problem::FileFault;
 use super::problem::{Field, FieldProblem, Problem, Problems};
 use super::text::{MAX_LONG, MAX_NAME, MAX_NOTE, MAX_SHORT, MAX_TITLE, clean};
 use serde::{Deserialize, Serialize};
@@ -213,25 +214,6 @@ pub fn assessment_sentence(graded: &[(i32, &str)]) -> String {
         })
         .collect();
     format!("{}。", parts.join("，"))
-}
-
-/// Why a 任免審批表 file is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FileFault {
-    /// Larger than a 任免審批表 ever is.
-    TooLarge,
-    /// Elements nested deeper, or more of them, than the form has.
-    TooDeep,
-    /// A document type or entity declaration (which could pull in other files or expand without end).
-    Declarations,
-    /// Not well-formed XML, or a reference to an entity XML does not define.
-    NotXml,
-    /// Well-formed, but not a `<Person>` record.
-    NotPerson,
-    /// Text in neither UTF-8 (`.lrmx`) nor GB2312/GBK (`.lrm`).
-    Encoding,
-    /// An `.lrm` whose fields are not the form's.
-    NotLrm,
 }
 
 #[cfg(test)]

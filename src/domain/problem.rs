@@ -202,7 +202,7 @@ pub enum Problem {
     /// A photo that is not a JPEG or PNG of at most 2 MB.
     BadPhoto,
     /// A 任免審批表 file that is refused as a whole, and why.
-    BadCadreFile(super::cadre::FileFault),
+    BadCadreFile(FileFault),
     /// A 職務 or 職級 cell in none of the words of the 2019 ranks or the leadership levels.
     UnknownRank {
         value: String,
@@ -215,6 +215,25 @@ pub enum Problem {
     Unrated {
         names: String,
     },
+}
+
+/// Why a 任免審批表 file is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileFault {
+    /// Larger than a 任免審批表 ever is.
+    TooLarge,
+    /// Elements nested deeper, or more of them, than the form has.
+    TooDeep,
+    /// A document type or entity declaration (which could pull in other files or expand without end).
+    Declarations,
+    /// Not well-formed XML, or a reference to an entity XML does not define.
+    NotXml,
+    /// Well-formed, but not a `<Person>` record.
+    NotPerson,
+    /// Text in neither UTF-8 (`.lrmx`) nor GB2312/GBK (`.lrm`).
+    Encoding,
+    /// An `.lrm` whose fields are not the form's.
+    NotLrm,
 }
 
 /// A problem attached to the field it concerns.

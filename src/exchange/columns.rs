@@ -193,7 +193,7 @@ pub fn normalise(header: &str) -> String {
 fn accepted(spec: &ColumnSpec) -> Vec<String> {
     let mut names: Vec<String> = spec.aliases.iter().map(|a| normalise(a)).collect();
     for lang in Lang::ALL {
-        names.push(normalise(super::header(lang, spec.field)));
+        names.push(normalise(super::header_text(lang, spec.field)));
     }
     names
 }

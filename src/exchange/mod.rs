@@ -20,6 +20,28 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// The most data rows an import takes.
 pub const MAX_ROWS: usize = 100_000;
+/// The widest sheet read: a roster has a few dozen columns.
+pub const MAX_COLUMNS: usize = 256;
+/// The most cells one sheet's used rectangle may hold (100,000 rows of 40 columns).
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// The first characters that make a spreadsheet run a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text as a CSV writes it: a leading `'` where Excel would run it as a formula (and before a
+/// text that itself starts with `'` before one of those), so a cell never runs as a formula.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(FORMULA_STARTS) || unneutralise(text).len() != text.len() { format!("'{text}") } else { text.to_owned() }
+}
+
+/// The text [`neutralise`] was given: a CSV exported and imported again keeps `-5` as `-5`
+/// (a `'` is taken away before a formula's first character or another `'`).
+pub fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => text,
+    }
+}
 
 /// What a spreadsheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -136,6 +158,6 @@ pub fn display_name(path: &Path) -> String {
 }
 
 /// The header text of a column in `lang`.
-pub fn header(lang: Lang, field: crate::domain::Field) -> &'static str {
+pub fn header_text(lang: Lang, field: crate::domain::Field) -> &'static str {
     crate::i18n::tr(lang, crate::i18n::field_key(field))
 }

@@ -102,10 +102,7 @@ fn cell(data: &Data) -> Cell {
     }
 }
 
-/// The widest sheet read: a roster has a few dozen columns.
-pub const MAX_COLUMNS: usize = 256;
-/// The most cells one sheet's used rectangle may hold (100,000 rows of 40 columns).
-pub const MAX_CELLS: usize = 4_000_000;
+pub use super::{MAX_CELLS, MAX_COLUMNS};
 /// The most a workbook's parts may unpack to, as its archive declares them.
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 /// The most parts (files inside the archive) a workbook may have.
@@ -423,7 +420,7 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, ExchangeEr
             let mut rows = Vec::new();
             for record in reader.records() {
                 let record = record.map_err(|e| ExchangeError::Unreadable(e.to_string()))?;
-                rows.push(record.iter().map(|c| Cell::text(super::write::unneutralise(c).trim())).collect());
+                rows.push(record.iter().map(|c| Cell::text(super::unneutralise(c).trim())).collect());
                 check_rows(rows.len())?;
             }
             vec![Sheet::new("CSV", rows)]

@@ -3,7 +3,7 @@
 //! text that Excel would run as a formula is neutralised with a leading `'`).
 
 use super::columns::specs;
-use super::{ExchangeError, Kind, header};
+use super::{ExchangeError, Kind, header_text, neutralise};
 use crate::domain::catalogue::{Catalogue, Gender, RankTier};
 use crate::domain::official::{Official, OfficialData};
 use crate::domain::org::{Post, Unit, tree_order};
@@ -41,7 +41,7 @@ pub struct Table {
 }
 
 fn headers(kind: Kind, lang: Lang) -> Vec<String> {
-    specs(kind).iter().map(|s| header(lang, s.field).to_owned()).collect()
+    specs(kind).iter().map(|s| header_text(lang, s.field).to_owned()).collect()
 }
 
 fn sheet_name(kind: Kind, lang: Lang) -> String {
@@ -161,24 +161,6 @@ pub fn standards_table(
         }
     }
     Table { sheet: sheet_name(Kind::Standards, lang), header: headers(Kind::Standards, lang), rows }
-}
-
-/// The characters that make Excel read a cell as a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Text Excel would treat as a formula gets a leading `'`; so does text that already starts
-/// with a `'` that [`unneutralise`] would take away, so every text reads back as it was.
-pub fn neutralise(text: &str) -> String {
-    if text.starts_with(FORMULA_STARTS) || unneutralise(text).len() != text.len() { format!("'{text}") } else { text.to_owned() }
-}
-
-/// The text [`neutralise`] was given: a CSV exported and imported again keeps `-5` as `-5`
-/// (a `'` is taken away before a formula's first character or another `'`).
-pub fn unneutralise(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
-        _ => text,
-    }
 }
 
 /// The table as CSV: UTF-8 with a BOM, numbers as numbers, text neutralised.
@@ -428,7 +410,7 @@ mod tests {
         #[test]
         fn every_text_survives_neutralising(text in "['=+@\\-\t\ra-z]{0,6}") {
             let written = neutralise(&text);
-            proptest::prop_assert_eq!(unneutralise(&written), text.as_str());
+            proptest::prop_assert_eq!(crate::exchange::unneutralise(&written), text.as_str());
         }
     }
 

@@ -3,8 +3,8 @@
 //! then each sheet's records are scanned for the rectangle its cells and its DIMENSIONS record
 //! would make calamine allocate. Nothing is allocated beyond the file's own size on the way.
 
-use super::read::{MAX_CELLS, MAX_COLUMNS};
 use super::{ExchangeError, MAX_ROWS};
+use super::{MAX_CELLS, MAX_COLUMNS};
 
 /// The most cells all sheets of an `.xls` may span together: calamine lays every sheet out at
 /// once (32 bytes a cell, 24 more where formulas are) before the rows are taken (40 more), so
