@@ -204,6 +204,18 @@ pub fn subtree(units: &[Unit], root: UnitId) -> Vec<UnitId> {
     out
 }
 
+/// The unit and every unit above it, nearest first.
+pub fn chain(units: &[Unit], id: UnitId) -> Vec<UnitId> {
+    let mut out = vec![id];
+    while out.len() <= units.len() {
+        match units.iter().find(|u| Some(u.id) == out.last().copied()).and_then(|u| u.parent) {
+            Some(parent) => out.push(parent),
+            None => break,
+        }
+    }
+    out
+}
+
 /// The unit directly under the bureau that `id` belongs to (itself when it is one; the bureau
 /// for the bureau): the groups a bureau-wide summary is broken down by.
 pub fn top_unit(units: &[Unit], id: UnitId) -> UnitId {

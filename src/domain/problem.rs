@@ -215,6 +215,16 @@ pub enum Problem {
     Unrated {
         names: String,
     },
+    /// A 優秀 share over 20% needs the approval's 文號.
+    ApprovalNeeded {
+        percent: u32,
+        max: u32,
+    },
+    /// A 名額分配表 gives units more places than the pool has.
+    OverAllocated {
+        total: u64,
+        sum: u64,
+    },
 }
 
 /// Why a 任免審批表 file is refused.

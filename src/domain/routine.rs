@@ -49,17 +49,7 @@ vocabulary!(
     }
 );
 
-vocabulary!(
-    /// How the 好 quota is rounded before its minimum applies.
-    Rounding {
-        /// Down (the default: the share may not be exceeded).
-        Floor = "floor",
-        /// To the nearest whole person.
-        Nearest = "nearest",
-        /// Up.
-        Ceil = "ceil",
-    }
-);
+pub use super::quota::Rounding;
 
 /// The criteria of the 平時考核登記表, in order: 政治品質, 職業道德, 工作作風, 廉潔自律, and the
 /// post's 個性指標 (工作數量、質量、效率、效益和業務能力).
@@ -304,16 +294,7 @@ impl QuotaSettings {
 /// How many of `assessed` people may be rated 好: the share rounded as set, at least the
 /// minimum (10 at 40% → 4; 5 → 2; 1 → 1 by the minimum), never more than those assessed.
 pub fn good_allowed(assessed: usize, settings: &QuotaSettings) -> usize {
-    if assessed == 0 {
-        return 0;
-    }
-    let exact = assessed * settings.percent as usize;
-    let rounded = match settings.rounding {
-        Rounding::Floor => exact / 100,
-        Rounding::Nearest => (exact + 50) / 100,
-        Rounding::Ceil => exact.div_ceil(100),
-    };
-    rounded.max(settings.minimum as usize).min(assessed)
+    super::quota::allowed(assessed, settings.percent, settings.rounding, settings.minimum)
 }
 
 /// The quota's use over these results (`None`: not rated yet, not counted).

@@ -5,7 +5,7 @@
 
 use super::catalogue::vocabulary;
 use super::problem::{Field, FieldProblem, Problem, Problems};
-use super::text::{MAX_LONG, MAX_SHORT, clean};
+use super::text::{MAX_LONG, MAX_SHORT, MAX_TITLE, clean};
 use serde::{Deserialize, Serialize};
 
 vocabulary!(
@@ -164,6 +164,9 @@ pub struct YearEndData {
     pub remarks: String,
     /// Why it was last returned or reopened.
     pub reason: String,
+    /// Why the committee gave a grade the eligibility rules forbid (an administrator's override).
+    #[serde(default)]
+    pub override_reason: String,
 }
 
 impl YearEndData {
@@ -176,6 +179,7 @@ impl YearEndData {
         let training = clean(&self.training, Field::Training, false, MAX_LONG, &mut problems);
         let undetermined = clean(&self.undetermined, Field::Record, false, MAX_LONG, &mut problems);
         let remarks = clean(&self.remarks, Field::Record, false, MAX_LONG, &mut problems);
+        let override_reason = clean(&self.override_reason, Field::Reason, false, MAX_LONG, &mut problems);
         for evaluation in self.own.iter().chain(self.reviewed.iter()) {
             clean(&evaluation.text, Field::Comment, false, MAX_LONG, &mut problems);
         }
@@ -185,7 +189,7 @@ impl YearEndData {
         if submit && self.own.iter().any(|e| e.met.is_none()) {
             problems.push(Field::Status, Problem::Required);
         }
-        problems.finish(YearEndData { work, summary, rewards, training, undetermined, remarks, ..self })
+        problems.finish(YearEndData { work, summary, rewards, training, undetermined, remarks, override_reason, ..self })
     }
 }
 
@@ -235,16 +239,148 @@ impl UnitReview {
     }
 }
 
-/// The 優秀 quota: how many of `assessed` people may be graded 優秀 at `percent` — rounded
-/// down, as the share may not be exceeded (5 people at 20% → 1; 4 people → 0).
-pub fn excellent_allowed(assessed: usize, percent: u32) -> usize {
-    assessed * percent as usize / 100
+vocabulary!(
+    /// Whom the 優秀 quota is a share of.
+    Base {
+        /// Those taking part in the year-end assessment, 不定等次 included (the 2020 rules).
+        TakingPart = "taking_part",
+        /// Those graded 優秀 to 不稱職.
+        Graded = "graded",
+    }
+);
+
+/// The share allowed without approval, and with the approval's 文號.
+pub const SHARE: u32 = 20;
+pub const SHARE_APPROVED: u32 = 25;
+
+/// A quota pool: people of these units (with their sub-units) and these tiers (any when empty)
+/// share one quota, at their own share.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pool {
+    pub name: String,
+    pub units: Vec<super::UnitId>,
+    pub tiers: Vec<super::catalogue::RankTier>,
+    pub percent: u32,
+    /// The approval's 文號 when the share is over [`SHARE`].
+    pub approval: String,
 }
 
-/// The quota's use in a group (a unit or the bureau): who counts, how many are 優秀, how many may be.
+/// How the bureau counts the 優秀 quota: the base, the rounding and minimum, the share of
+/// those in no pool (with its approval), and the pools (the first one a person fits holds them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaRules {
+    pub base: Base,
+    pub rounding: super::quota::Rounding,
+    pub minimum: u32,
+    pub percent: u32,
+    pub approval: String,
+    pub pools: Vec<Pool>,
+}
+
+impl Default for QuotaRules {
+    /// Those taking part, to the nearest person with a minimum of one, at 20%, one pool.
+    fn default() -> QuotaRules {
+        QuotaRules {
+            base: Base::TakingPart,
+            rounding: super::quota::Rounding::Nearest,
+            minimum: 1,
+            percent: SHARE,
+            approval: String::new(),
+            pools: Vec::new(),
+        }
+    }
+}
+
+/// The most pools a bureau keeps.
+pub const MAX_POOLS: usize = 30;
+
+fn check_share(percent: u32, approval: &str, problems: &mut Problems) -> String {
+    let approval = clean(approval, Field::Record, false, MAX_SHORT, problems);
+    if !(1..=SHARE_APPROVED).contains(&percent) {
+        problems.push(Field::Record, Problem::OutOfRange { min: 1, max: SHARE_APPROVED.into() });
+    } else if percent > SHARE && approval.is_empty() {
+        problems.push(Field::Record, Problem::ApprovalNeeded { percent, max: SHARE });
+    }
+    approval
+}
+
+impl QuotaRules {
+    /// Checks each share (1–20%, up to 25% with the approval's 文號), the minimum (0–10) and the
+    /// pools (named once each, holding some unit or tier).
+    pub fn validate(self) -> Result<QuotaRules, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        let approval = check_share(self.percent, &self.approval, &mut problems);
+        if self.minimum > 10 {
+            problems.push(Field::Record, Problem::OutOfRange { min: 0, max: 10 });
+        }
+        if self.pools.len() > MAX_POOLS {
+            problems.push(Field::Record, Problem::OutOfRange { min: 0, max: MAX_POOLS as i64 });
+        }
+        let mut names = std::collections::HashSet::new();
+        let pools = self
+            .pools
+            .into_iter()
+            .enumerate()
+            .map(|(row, p)| {
+                let name = clean(&p.name, Field::Title, true, MAX_TITLE, &mut problems);
+                if !names.insert(name.clone()) {
+                    problems.push(Field::Title, Problem::DuplicateInFile { row: row + 1 });
+                }
+                if p.units.is_empty() && p.tiers.is_empty() {
+                    problems.push(Field::Unit, Problem::Required);
+                }
+                let approval = check_share(p.percent, &p.approval, &mut problems);
+                Pool { name, approval, ..p }
+            })
+            .collect();
+        problems.finish(QuotaRules { approval, pools, ..self })
+    }
+
+    /// The pool holding someone of the unit `chain` (the unit and those above it) and `tier`:
+    /// the first that fits, or `None` (the rest of the bureau).
+    pub fn pool_of(&self, chain: &[super::UnitId], tier: Option<super::catalogue::RankTier>) -> Option<usize> {
+        self.pools.iter().position(|p| {
+            (p.units.is_empty() || p.units.iter().any(|u| chain.contains(u)))
+                && (p.tiers.is_empty() || tier.is_some_and(|t| p.tiers.contains(&t)))
+        })
+    }
+
+    /// The share a pool (`None`: the rest of the bureau) is counted at.
+    pub fn share(&self, pool: Option<usize>) -> Share {
+        let percent = pool.and_then(|i| self.pools.get(i)).map_or(self.percent, |p| p.percent);
+        Share { base: self.base, rounding: self.rounding, minimum: self.minimum, percent }
+    }
+}
+
+/// How one quota is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Share {
+    pub base: Base,
+    pub rounding: super::quota::Rounding,
+    pub minimum: u32,
+    pub percent: u32,
+}
+
+impl Default for Share {
+    fn default() -> Share {
+        QuotaRules::default().share(None)
+    }
+}
+
+/// The 優秀 quota of `taking_part` people, `graded` of them graded 優秀 to 不稱職.
+pub fn excellent_allowed(taking_part: usize, graded: usize, share: &Share) -> usize {
+    let counted = match share.base {
+        Base::TakingPart => taking_part,
+        Base::Graded => graded,
+    };
+    super::quota::allowed(counted, share.percent, share.rounding, share.minimum)
+}
+
+/// The quota's use in a group (a unit, a pool or the bureau): who counts, how many are 優秀, how
+/// many may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuotaUse {
-    /// People graded, 不定等次 not counted.
+    /// The people the share is taken of (those taking part, or those graded).
     pub assessed: usize,
     pub excellent: usize,
     pub allowed: usize,
@@ -257,11 +393,32 @@ impl QuotaUse {
     }
 }
 
-/// The quota's use over these grades (`None`: not graded yet, not counted).
-pub fn quota_use(grades: &[Option<Grade>], percent: u32) -> QuotaUse {
-    let assessed = grades.iter().flatten().filter(|g| **g != Grade::Undetermined).count();
+/// The quota's use over the grades of those taking part (`None`: not graded yet).
+pub fn quota_use(grades: &[Option<Grade>], share: &Share) -> QuotaUse {
+    let graded = grades.iter().flatten().filter(|g| **g != Grade::Undetermined).count();
     let excellent = grades.iter().flatten().filter(|g| **g == Grade::Excellent).count();
-    QuotaUse { assessed, excellent, allowed: excellent_allowed(assessed, percent) }
+    let assessed = match share.base {
+        Base::TakingPart => grades.len(),
+        Base::Graded => graded,
+    };
+    QuotaUse { assessed, excellent, allowed: excellent_allowed(grades.len(), graded, share) }
+}
+
+/// Checks a pool's 名額分配表: the places given to units may not add up to more than the pool's
+/// `total`.
+pub fn check_allocation(total: usize, places: &[(super::UnitId, u32)]) -> Result<(), Vec<FieldProblem>> {
+    let mut problems = Problems::default();
+    let mut seen = std::collections::HashSet::new();
+    for (row, (unit, _)) in places.iter().enumerate() {
+        if !seen.insert(*unit) {
+            problems.push(Field::Unit, Problem::DuplicateInFile { row: row + 1 });
+        }
+    }
+    let sum: u64 = places.iter().map(|(_, n)| u64::from(*n)).sum();
+    if sum > total as u64 {
+        problems.push(Field::Record, Problem::OverAllocated { total: total as u64, sum });
+    }
+    problems.finish(())
 }
 
 /// What the bureau's year-end summary knows of one official.
@@ -300,8 +457,8 @@ fn mean(sum: u32, n: u32) -> Option<f32> {
     (n > 0).then(|| sum as f32 / n as f32)
 }
 
-/// The figures of `people` with the 優秀 quota at `percent`.
-pub fn year_figures(people: &[&YearPerson], percent: u32) -> YearFigures {
+/// The figures of `people` with the 優秀 quota counted as `share` says.
+pub fn year_figures(people: &[&YearPerson], share: &Share) -> YearFigures {
     let mut out = YearFigures { people: people.len(), ..Default::default() };
     let mut level_sums = [(0u32, 0u32); 8];
     let (mut gap_sum, mut gap_n) = (0, 0);
@@ -325,7 +482,7 @@ pub fn year_figures(people: &[&YearPerson], percent: u32) -> YearFigures {
         }
     }
     let grades: Vec<Option<Grade>> = people.iter().map(|p| p.grade).collect();
-    out.quota = grades.iter().any(Option::is_some).then(|| quota_use(&grades, percent));
+    out.quota = grades.iter().any(Option::is_some).then(|| quota_use(&grades, share));
     out.levels = level_sums.map(|(sum, n)| mean(sum, n));
     let (sum, n) = level_sums.iter().fold((0, 0), |(s, n), (a, b)| (s + a, n + b));
     out.level = mean(sum, n);
@@ -334,9 +491,9 @@ pub fn year_figures(people: &[&YearPerson], percent: u32) -> YearFigures {
 }
 
 /// The summary's lines: each group's figures in the order of `groups`, then the bureau's.
-pub fn summarise(people: &[YearPerson], groups: &[crate::domain::UnitId], percent: u32) -> (Vec<YearFigures>, YearFigures) {
-    let lines = groups.iter().map(|g| year_figures(&people.iter().filter(|p| p.group == *g).collect::<Vec<_>>(), percent)).collect();
-    (lines, year_figures(&people.iter().collect::<Vec<_>>(), percent))
+pub fn summarise(people: &[YearPerson], groups: &[crate::domain::UnitId], share: &Share) -> (Vec<YearFigures>, YearFigures) {
+    let lines = groups.iter().map(|g| year_figures(&people.iter().filter(|p| p.group == *g).collect::<Vec<_>>(), share)).collect();
+    (lines, year_figures(&people.iter().collect::<Vec<_>>(), share))
 }
 
 #[cfg(test)]
@@ -372,17 +529,81 @@ mod tests {
     }
 
     #[test]
-    fn the_excellent_quota_rounds_down_and_warns_over_it() {
-        let table = [(5, 20, 1), (4, 20, 0), (9, 20, 1), (10, 20, 2), (10, 25, 2), (12, 25, 3), (0, 20, 0), (100, 20, 20)];
-        for (assessed, percent, want) in table {
-            assert_eq!(excellent_allowed(assessed, percent), want, "{assessed} at {percent}%");
+    fn the_excellent_quota_is_counted_as_the_rules_count_it() {
+        use super::super::quota::Rounding::*;
+        let share = |base, rounding, percent| Share { base, rounding, minimum: 1, percent };
+        // (taking part, graded, share, allowed)
+        let table = [
+            (4, 4, Share::default(), 1),
+            (13, 12, Share::default(), 3),
+            (13, 12, share(Base::Graded, Floor, 20), 2),
+            (5, 5, share(Base::TakingPart, Floor, 20), 1),
+            (12, 12, share(Base::TakingPart, Nearest, 25), 3),
+            (10, 10, share(Base::TakingPart, Ceil, 25), 3),
+            (0, 0, Share::default(), 0),
+            (100, 100, Share::default(), 20),
+        ];
+        for (taking_part, graded, share, want) in table {
+            assert_eq!(excellent_allowed(taking_part, graded, &share), want, "{taking_part} taking part, {graded} graded, {share:?}");
         }
         use Grade::*;
+        // 13 taking part, one a probationer with 不定等次: 3 at 20% to the nearest.
+        let mut grades = vec![Some(Competent); 12];
+        grades.push(Some(Undetermined));
+        grades[0] = Some(Excellent);
+        let q = quota_use(&grades, &Share::default());
+        assert_eq!((q.assessed, q.excellent, q.allowed), (13, 1, 3));
+        let q = quota_use(&grades, &share(Base::Graded, Floor, 20));
+        assert_eq!((q.assessed, q.allowed), (12, 2), "the old count leaves 不定等次 out and rounds down");
         let grades = [Some(Excellent), Some(Excellent), Some(Competent), Some(Competent), Some(Basic), Some(Undetermined), None];
-        let q = quota_use(&grades, 20);
+        let q = quota_use(&grades, &share(Base::Graded, Floor, 20));
         assert_eq!((q.assessed, q.excellent, q.allowed), (5, 2, 1));
-        assert!(q.over());
-        assert!(!quota_use(&grades, 40).over());
+        assert!(q.over(), "over the quota is a warning with the numbers");
+        assert!(!quota_use(&grades, &share(Base::TakingPart, Nearest, 25)).over());
+    }
+
+    #[test]
+    fn quota_rules_need_an_approval_over_twenty_percent_and_hold_people_in_pools() {
+        use crate::domain::UnitId;
+        use crate::domain::catalogue::RankTier;
+        let rules = QuotaRules {
+            pools: vec![
+                Pool { name: "局領導".into(), tiers: vec![RankTier::Division], percent: 20, ..Default::default() },
+                Pool {
+                    name: "分局".into(), units: vec![UnitId(9)], percent: 25, approval: "稅人〔2024〕8號".into(), ..Default::default()
+                },
+            ],
+            ..QuotaRules::default()
+        };
+        let rules = rules.validate().unwrap();
+        assert_eq!(rules.pool_of(&[UnitId(10), UnitId(9), UnitId(1)], Some(RankTier::Division)), Some(0), "leaders first");
+        assert_eq!(rules.pool_of(&[UnitId(10), UnitId(9), UnitId(1)], Some(RankTier::General)), Some(1), "a 分局's sub-unit");
+        assert_eq!(rules.pool_of(&[UnitId(3), UnitId(1)], Some(RankTier::Section)), None, "the bureau's offices");
+        assert_eq!(rules.share(Some(1)).percent, 25);
+        assert_eq!(rules.share(None).percent, 20);
+        let table: [(&str, Box<dyn Fn(&mut QuotaRules)>); 6] = [
+            ("25% without the approval", Box::new(|r| r.percent = 25)),
+            ("26% even with one", Box::new(|r| (r.percent, r.approval) = (26, "稅人〔2024〕8號".into()))),
+            ("a pool's 25% without the approval", Box::new(|r| r.pools[1].approval.clear())),
+            ("a pool holding no one", Box::new(|r| r.pools[0].tiers.clear())),
+            ("two pools of one name", Box::new(|r| r.pools[1].name = "局領導".into())),
+            ("a minimum of 11", Box::new(|r| r.minimum = 11)),
+        ];
+        for (what, spoil) in table {
+            let mut bad = rules.clone();
+            spoil(&mut bad);
+            assert!(bad.validate().is_err(), "{what}");
+        }
+    }
+
+    #[test]
+    fn an_allocation_over_the_pools_total_is_refused() {
+        use crate::domain::UnitId;
+        assert!(check_allocation(3, &[(UnitId(2), 1), (UnitId(3), 2)]).is_ok());
+        assert!(check_allocation(3, &[(UnitId(2), 1)]).is_ok(), "places may be left to allocate");
+        let err = check_allocation(3, &[(UnitId(2), 2), (UnitId(3), 2)]).unwrap_err();
+        assert_eq!(err[0].problem, Problem::OverAllocated { total: 3, sum: 4 });
+        assert!(check_allocation(3, &[(UnitId(2), 1), (UnitId(2), 1)]).is_err(), "one line per unit");
     }
 
     #[test]
@@ -402,7 +623,11 @@ mod tests {
             person(a, Some(Grade::Undetermined), None, None, None),
             person(b, None, Some(3), Some(2), Some(true)),
         ];
-        let (lines, bureau) = summarise(&people, &[a, b], 20);
+        let (lines, bureau) = summarise(
+            &people,
+            &[a, b],
+            &Share { base: Base::Graded, rounding: super::super::quota::Rounding::Floor, minimum: 0, percent: 20 },
+        );
         let first = &lines[0];
         assert_eq!((first.people, first.grades), (3, [1, 1, 0, 0, 1]));
         assert_eq!(first.quota, Some(QuotaUse { assessed: 2, excellent: 1, allowed: 0 }), "2 assessed at 20% allow none");

@@ -216,6 +216,8 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::UnknownRank { value } => fill(t("problem.unknown_rank"), &[value]),
         Problem::AmbiguousMatch { staff_nos } => fill(t("problem.ambiguous_match"), &[staff_nos]),
         Problem::Unrated { names } => fill(t("problem.unrated"), &[names]),
+        Problem::ApprovalNeeded { percent, max } => fill(t("problem.approval_needed"), &[&percent.to_string(), &max.to_string()]),
+        Problem::OverAllocated { total, sum } => fill(t("problem.over_allocated"), &[&sum.to_string(), &total.to_string()]),
     }
 }
 
@@ -263,6 +265,48 @@ pub fn suggestion(lang: Lang, suggestion: &crate::domain::routine::Suggestion) -
     };
     let sep = if lang == Lang::En { "; " } else { "；" };
     (what, suggestion.reasons.iter().map(|r| suggestion_reason(lang, r)).collect::<Vec<_>>().join(sep))
+}
+
+/// A 處分 or 組織處理 by name.
+pub fn sanction(lang: Lang, kind: crate::domain::standing::SanctionKind) -> &'static str {
+    tr(lang, &format!("sanction.{}", kind.code()))
+}
+
+/// What an eligibility effect does, in words (`不得評為優秀`).
+pub fn effect(lang: Lang, effect: crate::domain::eligibility::Effect) -> String {
+    use crate::domain::eligibility::Effect;
+    match effect {
+        Effect::NoGrade => tr(lang, "eligibility.effect.no_grade").to_owned(),
+        Effect::NotExcellent => tr(lang, "eligibility.effect.not_excellent").to_owned(),
+        Effect::NotAbove(grade) => fill(tr(lang, "eligibility.effect.not_above"), &[tr(lang, &format!("grade.{}", grade.code()))]),
+    }
+}
+
+/// Why the rules limit a grade, as one sentence (`2024-03-05 受警告處分（稅紀〔2024〕3號）：本年度不得確定為優秀等次`).
+pub fn finding(lang: Lang, finding: &crate::domain::eligibility::Finding) -> String {
+    use crate::domain::dates::format_date;
+    use crate::domain::eligibility::Cause;
+    let cause = match &finding.cause {
+        Cause::Probation { ends } => fill(tr(lang, "eligibility.cause.probation"), &[&format_date(*ends)]),
+        Cause::Leave { days, working } => fill(tr(lang, "eligibility.cause.leave"), &[&days.to_string(), &working.to_string()]),
+        Cause::InvestigationOpen { opened } => fill(tr(lang, "eligibility.cause.investigation_open"), &[&format_date(*opened)]),
+        Cause::InvestigationPenalty { opened, closed } => {
+            fill(tr(lang, "eligibility.cause.investigation_penalty"), &[&format_date(*opened), &format_date(*closed)])
+        }
+        Cause::Sanction { kind, doc_no, effective } => {
+            let doc = if doc_no.is_empty() { String::new() } else { fill(tr(lang, "eligibility.doc_no"), &[doc_no]) };
+            fill(tr(lang, "eligibility.cause.sanction"), &[&format_date(*effective), sanction(lang, *kind), &doc])
+        }
+    };
+    let effect =
+        if finding.withholds_comment() { tr(lang, "eligibility.effect.withheld").to_owned() } else { effect(lang, finding.effect) };
+    format!("{cause}{}{effect}", colon(lang))
+}
+
+/// Every finding, one sentence each, heaviest first.
+pub fn findings(lang: Lang, findings: &[crate::domain::eligibility::Finding]) -> String {
+    let sep = if lang == Lang::En { "; " } else { "；" };
+    findings.iter().map(|f| finding(lang, f)).collect::<Vec<_>>().join(sep)
 }
 
 /// The colon between a name and what follows it: a fullwidth one in Chinese.

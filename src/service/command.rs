@@ -34,6 +34,9 @@ pub enum Command {
     YearEnd(YearEndCommand),
     /// 平時考核 (periods, records, closing, the 好 quota, rule sets) and 專項考核 events.
     Routine(RoutineCommand),
+    /// What the year-end rules read (officials' standing, working days) and their settings
+    /// (eligibility rules, the 優秀 quota, the 名額分配表).
+    Standing(StandingCommand),
 }
 
 /// The bureau's units and posts (with their duty statements).
@@ -371,6 +374,27 @@ impl From<RoutineCommand> for Command {
     }
 }
 
+/// What the year-end rules read and their settings: the personnel section's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StandingCommand {
+    /// Replaces an official's 處分, 組織處理, 立案審查, leave, probation end and secondments.
+    SetStanding { official: OfficialId, standing: Box<crate::domain::standing::Standing> },
+    /// Sets (or with `None` removes) a year's working days.
+    SetWorkingDays { year: i32, days: Option<u32> },
+    /// The eligibility rules.
+    SaveRules(crate::domain::eligibility::Rules),
+    /// How the 優秀 quota is counted: base, rounding, shares, pools.
+    SaveQuota(crate::domain::yearend::QuotaRules),
+    /// A pool's 名額分配表 for a year ('' is the bureau outside every pool).
+    SaveAllocation { year: i32, pool: String, places: Vec<(UnitId, u32)> },
+}
+
+impl From<StandingCommand> for Command {
+    fn from(command: StandingCommand) -> Command {
+        Command::Standing(command)
+    }
+}
+
 /// The record a command changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entity {
@@ -397,6 +421,8 @@ pub enum Entity {
     TierMapping,
     /// 平時 and 專項 records, periods and their settings.
     Routine,
+    /// The year-end rules' settings: working days, eligibility rules, the 優秀 quota.
+    Eligibility,
 }
 
 /// What a command did.

@@ -31,6 +31,10 @@ pub enum ServiceError {
     /// character. Nothing was printed.
     #[error("no font prints {ch:?} ({whose})")]
     Unprintable { whose: String, ch: char },
+    /// The eligibility rules forbid this grade (or, under an open 立案審查, any comment): the
+    /// findings that say why, heaviest first. An administrator may override a grade with a reason.
+    #[error("refused by the eligibility rules: {0:?}")]
+    Ineligible(Vec<crate::domain::eligibility::Finding>),
     /// A self-check package that cannot be taken in (its file and why).
     #[error("package {0}: {1}")]
     Package(std::path::PathBuf, crate::domain::package::PackageProblem),

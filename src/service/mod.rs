@@ -17,6 +17,7 @@ pub mod routine;
 pub mod seed;
 pub mod selfcheck;
 mod standards;
+pub mod standing;
 pub mod training;
 pub mod yearend;
 
@@ -247,6 +248,7 @@ fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
         Command::Training(command) => training::need(db, command)?,
         Command::YearEnd(command) => yearend::need(db, command)?,
         Command::Routine(command) => routine::need(db, command)?,
+        Command::Standing(command) => standing::need(command),
     })
 }
 
@@ -261,5 +263,6 @@ fn execute_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> R
         Command::Training(command) => training::execute(db, actor, command),
         Command::YearEnd(command) => yearend::execute(db, actor, today, command),
         Command::Routine(command) => routine::execute(db, actor, today, command),
+        Command::Standing(command) => standing::execute(db, actor, command),
     }
 }

@@ -662,7 +662,7 @@ pub fn yearend_summary(service: &Service, year: i32, lang: Lang) -> super::Resul
             trained: trained.get(&r.official).copied(),
         })
         .collect();
-    let (figures, total) = summarise(&people, &groups, service.excellent_percent()?);
+    let (figures, total) = summarise(&people, &groups, &db.excellent_rules()?.share(None));
     let reviews: std::collections::HashMap<UnitId, _> = db.unit_reviews(year)?.into_iter().collect();
     let lines: Vec<model::SummaryLine<'_>> = groups
         .iter()

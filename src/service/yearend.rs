@@ -49,6 +49,7 @@ fn take_part(current: &YearEndData, input: &YearEndData, step: Step, actor: &str
             next.committee = signed(&input.committee.text, actor, today);
             next.agrees = input.agrees;
             next.grade = input.grade;
+            next.override_reason = input.override_reason.trim().to_owned();
         }
         Step::Acknowledge => next.official = signed(&input.official.text, actor, today),
         Step::Return | Step::Reopen => {
@@ -59,6 +60,34 @@ fn take_part(current: &YearEndData, input: &YearEndData, step: Step, actor: &str
         }
     }
     Ok(next.validate(step == Step::Submit)?)
+}
+
+/// Holds a step to the eligibility rules: under an open 立案審查 the supervisor writes no comment;
+/// the committee's grade must be one the rules allow, unless (an administrator's override) a
+/// reason is written, which is kept with the record. Whether the grade was an override.
+fn eligible(db: &Db<'_>, official: crate::domain::OfficialId, year: i32, step: Step, data: &mut YearEndData) -> Result<bool> {
+    if !matches!(step, Step::Comment | Step::Decide) {
+        return Ok(false);
+    }
+    let verdict = crate::domain::eligibility::judge(&db.eligibility_rules()?, &db.standing(official)?, year, db.working_days(year)?);
+    if step == Step::Comment {
+        if verdict.withholds_comment() {
+            return Err(ServiceError::Ineligible(verdict.findings.into_iter().filter(|f| f.withholds_comment()).collect()));
+        }
+        return Ok(false);
+    }
+    match data.grade {
+        Some(grade) if !verdict.allows(grade) => {
+            if data.override_reason.is_empty() {
+                return Err(ServiceError::Ineligible(verdict.findings));
+            }
+            Ok(true)
+        }
+        _ => {
+            data.override_reason.clear();
+            Ok(false)
+        }
+    }
 }
 
 /// Applies one YearEnd command inside the caller's transaction, with its audit row.
@@ -80,10 +109,12 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: YearE
                 version: 0,
             });
             let stage = next_stage(current.stage, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
-            let data = take_part(&current.data, &data, step, actor, today)?;
+            let mut data = take_part(&current.data, &data, step, actor, today)?;
+            let overridden = eligible(db, official, year, step, &mut data)?;
             let after = YearEnd { stage, data, ..current };
             let id = db.save_yearend(&after)?;
             let action = match step {
+                Step::Decide if overridden => "yearend.decide_override",
                 Step::Save => "yearend.save",
                 Step::Submit => "yearend.submit",
                 Step::Comment => "yearend.comment",
@@ -172,6 +203,8 @@ pub struct YearEndRow {
     pub unit_name: String,
     pub stage: Option<Stage>,
     pub grade: Option<crate::domain::yearend::Grade>,
+    /// What the eligibility rules say of them this year, heaviest first (empty: nothing).
+    pub findings: Vec<crate::domain::eligibility::Finding>,
 }
 
 impl super::Service {
@@ -181,18 +214,30 @@ impl super::Service {
         let records: std::collections::HashMap<_, _> =
             db.yearends(year)?.into_iter().map(|r| (r.official, (r.stage, r.data.grade))).collect();
         let access = self.access();
+        let mut verdicts = self.verdicts(year)?;
         Ok(db
             .roster_rows()?
             .into_iter()
             .filter(|r| r.status == crate::domain::catalogue::OfficialStatus::Active && access.may_see(r.id, r.unit))
             .map(|r| {
                 let (stage, grade) = records.get(&r.id).map_or((None, None), |(s, g)| (Some(*s), *g));
-                YearEndRow { official: r.id, staff_no: r.staff_no, name: r.name, unit: r.unit, unit_name: r.unit_name, stage, grade }
+                let findings = verdicts.remove(&r.id).map(|v| v.findings).unwrap_or_default();
+                YearEndRow {
+                    official: r.id,
+                    staff_no: r.staff_no,
+                    name: r.name,
+                    unit: r.unit,
+                    unit_name: r.unit_name,
+                    stage,
+                    grade,
+                    findings,
+                }
             })
             .collect())
     }
 
-    /// The 優秀 quota's use for a unit (with its sub-units) or the bureau, at the bureau's share.
+    /// The 優秀 quota's use for a unit (with its sub-units) or the bureau, counted as the bureau's
+    /// rules count it at the share of those in no pool.
     pub fn excellent_quota(&self, year: i32, unit: Option<crate::domain::UnitId>) -> Result<crate::domain::yearend::QuotaUse> {
         let db = self.read();
         let scope: Option<Vec<crate::domain::UnitId>> = match unit {
@@ -201,29 +246,22 @@ impl super::Service {
         };
         let grades: Vec<Option<crate::domain::yearend::Grade>> =
             self.yearend_rows(year)?.into_iter().filter(|r| scope.as_ref().is_none_or(|s| s.contains(&r.unit))).map(|r| r.grade).collect();
-        Ok(crate::domain::yearend::quota_use(&grades, self.excellent_percent()?))
+        Ok(crate::domain::yearend::quota_use(&grades, &self.read().excellent_rules()?.share(None)))
     }
 
-    /// The share of 優秀 allowed, in percent (20 unless the bureau set another, e.g. 25 with approval).
+    /// The share of 優秀 allowed outside the pools, in percent (20 unless the bureau set 21–25
+    /// with the approval's 文號).
     pub fn excellent_percent(&self) -> Result<u32> {
-        Ok(self.read().meta("excellent_percent")?.and_then(|p| p.parse().ok()).filter(|p| (1..=100).contains(p)).unwrap_or(20))
+        Ok(self.read().excellent_rules()?.percent)
     }
 }
 
 impl super::Service {
-    /// Sets the share of 優秀 allowed (1–100 percent; 20 by default, 25 with approval), audited.
-    pub fn set_excellent_percent(&mut self, percent: u32) -> Result<()> {
-        self.require(crate::domain::access::Need::Admin)?;
-        if !(1..=100).contains(&percent) {
-            return Err(one(Field::Record, Problem::OutOfRange { min: 1, max: 100 }));
-        }
-        let before = self.excellent_percent()?;
-        let actor = self.actor().to_owned();
-        self.store_mut().write(|db| {
-            db.set_meta("excellent_percent", &percent.to_string())?;
-            db.audit(&actor, "yearend.quota", "meta", None, Some(&before.to_string()), Some(&percent.to_string()))?;
-            Ok::<_, ServiceError>(())
-        })
+    /// Sets the share of 優秀 allowed outside the pools (1–20 percent, up to 25 with the
+    /// approval's 文號), keeping the quota's other rules; audited and undoable.
+    pub fn set_excellent_percent(&mut self, percent: u32, approval: &str) -> Result<Applied> {
+        let rules = crate::domain::yearend::QuotaRules { percent, approval: approval.to_owned(), ..self.read().excellent_rules()? };
+        self.execute(Command::Standing(super::command::StandingCommand::SaveQuota(rules)))
     }
 }
 

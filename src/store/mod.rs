@@ -16,6 +16,7 @@ mod programme;
 mod routine;
 mod selfcheck;
 mod standards;
+mod standing;
 mod training;
 mod units;
 pub mod wal;

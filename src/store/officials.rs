@@ -233,7 +233,7 @@ impl Db<'_> {
     }
 
     /// How many records (seat statements, self-checks, reviews, tests, plan items, an account,
-    /// attendance, study records)
+    /// attendance, study records, year-end records and standing)
     /// belong to an official: such an official is transferred or retired, not deleted.
     pub fn official_records(&self, id: OfficialId) -> Result<usize> {
         let sql = "SELECT (SELECT count(*) FROM seat_statement WHERE official_id = ?1)
@@ -245,7 +245,12 @@ impl Db<'_> {
             + (SELECT count(*) FROM app_user WHERE official_id = ?1)
             + (SELECT count(*) FROM attendance WHERE official_id = ?1)
             + (SELECT count(*) FROM study_record WHERE official_id = ?1)
-            + (SELECT count(*) FROM yearend_record WHERE official_id = ?1)";
+            + (SELECT count(*) FROM yearend_record WHERE official_id = ?1)
+            + (SELECT count(*) FROM official_sanction WHERE official_id = ?1)
+            + (SELECT count(*) FROM official_investigation WHERE official_id = ?1)
+            + (SELECT count(*) FROM official_leave WHERE official_id = ?1)
+            + (SELECT count(*) FROM official_secondment WHERE official_id = ?1)
+            + (SELECT count(*) FROM official_probation WHERE official_id = ?1)";
         Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
     }
 

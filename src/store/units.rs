@@ -112,7 +112,8 @@ impl Db<'_> {
             records: count(
                 "SELECT (SELECT count(*) FROM milestone WHERE unit_id = ?1) + (SELECT count(*) FROM user_unit WHERE unit_id = ?1)
                       + (SELECT count(*) FROM selfcheck_round_unit WHERE unit_id = ?1) + (SELECT count(*) FROM plan_item WHERE unit_id = ?1)
-                      + (SELECT count(*) FROM yearend_unit_review WHERE unit_id = ?1)",
+                      + (SELECT count(*) FROM yearend_unit_review WHERE unit_id = ?1)
+                      + (SELECT count(*) FROM excellent_allocation WHERE unit_id = ?1)",
             )?,
         })
     }

@@ -9,7 +9,7 @@ use crate::domain::Lang;
 use crate::exchange::{self, Kind};
 use crate::i18n::{self, tr};
 use crate::messages;
-use crate::service::command::{OrgCommand, StandardsCommand, TrainingCommand};
+use crate::service::command::{OrgCommand, StandardsCommand, StandingCommand, TrainingCommand};
 use crate::service::{Applied, Command, Entity, Service, ServiceError};
 use crate::store::{OpenMode, Store, StoreError};
 use crate::ui::intent::Intent;
@@ -608,7 +608,7 @@ impl NengliApp {
                 self.state.routine.problems.clear();
                 self.reload_routine();
             }
-            Entity::YearEnd(_) | Entity::UnitReview(_) => {
+            Entity::YearEnd(_) | Entity::UnitReview(_) | Entity::Eligibility => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
             }
@@ -823,5 +823,7 @@ fn form_of(command: &Command) -> Form {
         },
         Command::YearEnd(_) => Form::YearEnd,
         Command::Routine(_) => Form::Routine,
+        Command::Standing(StandingCommand::SetStanding { .. }) => Form::Official,
+        Command::Standing(_) => Form::YearEnd,
     }
 }

@@ -114,13 +114,29 @@ fn the_excellent_quota_is_checked_per_unit_and_its_share_is_the_bureaus_to_set()
         step(&mut service, *official, Step::Decide, YearEndData { grade: Some(grade), agrees: Some(i >= 2), ..Default::default() })
             .unwrap();
     }
+    use nengli::domain::quota::Rounding;
+    use nengli::domain::yearend::{Base, QuotaRules};
+    use nengli::service::command::StandingCommand;
+    let taking_part = service.yearend_rows(2012).unwrap().into_iter().filter(|r| r.unit == unit).count();
+    assert!(taking_part > 5, "征管科 has others not yet graded");
+    let quota = service.excellent_quota(2012, Some(unit)).unwrap();
+    assert_eq!((quota.assessed, quota.excellent), (taking_part, 2), "everyone taking part counts by default");
+    let graded = QuotaRules { base: Base::Graded, rounding: Rounding::Floor, minimum: 0, ..QuotaRules::default() };
+    let _ = service.execute(StandingCommand::SaveQuota(graded.clone())).unwrap();
     let quota = service.excellent_quota(2012, Some(unit)).unwrap();
     assert_eq!((quota.assessed, quota.excellent, quota.allowed, quota.over()), (5, 2, 1, true), "5 graded at 20%: 1 allowed, 2 is over");
-    service.set_excellent_percent(40).unwrap();
-    assert!(!service.excellent_quota(2012, Some(unit)).unwrap().over());
-    assert!(service.set_excellent_percent(0).is_err());
+    let _ = service.execute(StandingCommand::SaveQuota(QuotaRules { rounding: Rounding::Ceil, ..graded.clone() })).unwrap();
+    assert!(service.excellent_quota(2012, Some(unit)).unwrap().over(), "5 × 20% rounded up is still 1");
+    let approved = QuotaRules { rounding: Rounding::Ceil, percent: 25, approval: "稅人〔2012〕8號".into(), ..graded };
+    let _ = service.execute(StandingCommand::SaveQuota(approved)).unwrap();
+    assert_eq!(service.excellent_quota(2012, Some(unit)).unwrap().allowed, 2, "5 × 25% rounded up is 2");
+    assert!(service.set_excellent_percent(40, "稅人〔2012〕8號").is_err(), "never over 25%");
+    assert!(service.set_excellent_percent(25, "").is_err(), "25% needs the approval's 文號");
+    assert!(service.set_excellent_percent(0, "").is_err());
+    let _ = service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
+    assert_eq!(service.excellent_percent().unwrap(), 25);
     log_in(&mut service, "reviewer");
-    assert!(matches!(service.set_excellent_percent(25), Err(ServiceError::Forbidden)));
+    assert!(matches!(service.set_excellent_percent(20, ""), Err(ServiceError::Forbidden)));
 }
 
 #[test]

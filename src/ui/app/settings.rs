@@ -92,8 +92,8 @@ impl NengliApp {
             SettingsIntent::SetExcellentPercent(percent) => {
                 let lang = self.state.lang;
                 let Some(service) = &mut self.service else { return };
-                match service.set_excellent_percent(percent) {
-                    Ok(()) => {
+                match service.set_excellent_percent(percent, "") {
+                    Ok(_) => {
                         self.changed = true;
                         self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
                         self.reload_yearend();

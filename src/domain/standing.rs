@@ -1,0 +1,270 @@
+//! An official's standing as the year-end rules read it: 處分 and 組織處理 (kind, 文號, effective
+//! day, end of the period it affects), 立案審查 (opened, closed, outcome), leave days by kind per
+//! year, the end of probation and months on secondment; and the bureau's working days per year.
+//! Records and their checks only; what they mean for a grade is `eligibility`'s.
+
+use super::catalogue::vocabulary;
+use super::problem::{Field, FieldProblem, Problem, Problems};
+use super::text::{MAX_SHORT, clean};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+vocabulary!(
+    /// A 處分 (government or party) or a 組織處理.
+    SanctionKind {
+        /// 警告 (政務處分/處分)
+        Warning = "warning",
+        /// 記過
+        Demerit = "demerit",
+        /// 記大過
+        MajorDemerit = "major_demerit",
+        /// 降級
+        Demotion = "demotion",
+        /// 撤職
+        Removal = "removal",
+        /// 開除
+        Expulsion = "expulsion",
+        /// 黨內警告
+        PartyWarning = "party_warning",
+        /// 黨內嚴重警告
+        PartySeriousWarning = "party_serious_warning",
+        /// 撤銷黨內職務
+        PartyRemoval = "party_removal",
+        /// 留黨察看
+        PartyProbation = "party_probation",
+        /// 開除黨籍
+        PartyExpulsion = "party_expulsion",
+        /// 誡勉 (組織處理)
+        Admonition = "admonition",
+        /// 調整職務 (組織處理)
+        Reassignment = "reassignment",
+        /// 責令辭職、免職、降職 (組織處理)
+        Dismissal = "dismissal",
+    }
+);
+
+vocabulary!(
+    /// How a 立案審查 ended.
+    Outcome {
+        /// 不予處分 (or the case dropped)
+        NoPenalty = "no_penalty",
+        /// 警告
+        Warning = "warning",
+        /// A penalty heavier than a warning.
+        Penalty = "penalty",
+    }
+);
+
+vocabulary!(
+    /// Kinds of leave counted against the year's working days.
+    LeaveKind {
+        /// 病假
+        Sick = "sick",
+        /// 事假
+        Personal = "personal",
+        /// 婚喪假、產假等其他假
+        Other = "other",
+    }
+);
+
+/// A 處分 or 組織處理.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sanction {
+    pub kind: SanctionKind,
+    /// 文號 of the decision.
+    pub doc_no: String,
+    pub effective: NaiveDate,
+    /// The end of the period it affects (處分期/影響期), when the decision gives one.
+    pub ends: Option<NaiveDate>,
+}
+
+/// A 立案審查: while open the official gets no comment and no grade.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Investigation {
+    pub opened: NaiveDate,
+    pub closed: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+impl Investigation {
+    /// Open on `day`: opened by then and not closed before it.
+    pub fn open_on(&self, day: NaiveDate) -> bool {
+        self.opened <= day && self.closed.is_none_or(|c| c > day)
+    }
+}
+
+/// Leave days of one kind in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leave {
+    pub year: i32,
+    pub kind: LeaveKind,
+    pub days: u32,
+}
+
+/// Months on secondment (借調) in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Secondment {
+    pub year: i32,
+    pub months: u32,
+}
+
+/// Everything the year-end rules read of one official, replaced whole by the personnel section.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub sanctions: Vec<Sanction>,
+    pub investigations: Vec<Investigation>,
+    pub leave: Vec<Leave>,
+    /// The last day of probation (試用期滿).
+    pub probation_ends: Option<NaiveDate>,
+    pub secondments: Vec<Secondment>,
+}
+
+/// The years a record may name.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// The most records of one kind one official holds.
+pub const MAX_RECORDS: usize = 200;
+
+fn year_ok(year: i32, problems: &mut Problems) {
+    if !YEARS.contains(&year) {
+        problems.push(Field::Year, Problem::OutOfRange { min: (*YEARS.start()).into(), max: (*YEARS.end()).into() });
+    }
+}
+
+fn day_ok(day: NaiveDate, problems: &mut Problems) {
+    year_ok(chrono::Datelike::year(&day), problems);
+}
+
+impl Standing {
+    /// Checks every record: years in range, an end not before its start, an outcome only on a
+    /// closed case, leave days within a year, months 1–12, one line per year and kind.
+    pub fn validate(self) -> Result<Standing, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        if [self.sanctions.len(), self.investigations.len(), self.leave.len(), self.secondments.len()].iter().any(|n| *n > MAX_RECORDS) {
+            problems.push(Field::Record, Problem::OutOfRange { min: 0, max: MAX_RECORDS as i64 });
+        }
+        let sanctions = self
+            .sanctions
+            .into_iter()
+            .map(|s| {
+                day_ok(s.effective, &mut problems);
+                if s.ends.is_some_and(|e| e < s.effective) {
+                    problems.push(Field::Deadline, Problem::BadDate);
+                }
+                Sanction { doc_no: clean(&s.doc_no, Field::Record, false, MAX_SHORT, &mut problems), ..s }
+            })
+            .collect();
+        for case in &self.investigations {
+            day_ok(case.opened, &mut problems);
+            if case.closed.is_some_and(|c| c < case.opened) {
+                problems.push(Field::Deadline, Problem::BadDate);
+            }
+            if case.closed.is_none() && case.outcome.is_some() {
+                problems.push(Field::Status, Problem::BadStatusChange);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (row, leave) in self.leave.iter().enumerate() {
+            year_ok(leave.year, &mut problems);
+            if leave.days > 366 {
+                problems.push(Field::Record, Problem::OutOfRange { min: 0, max: 366 });
+            }
+            if !seen.insert((leave.year, leave.kind)) {
+                problems.push(Field::Record, Problem::DuplicateInFile { row: row + 1 });
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (row, s) in self.secondments.iter().enumerate() {
+            year_ok(s.year, &mut problems);
+            if !(1..=12).contains(&s.months) {
+                problems.push(Field::Record, Problem::OutOfRange { min: 1, max: 12 });
+            }
+            if !seen.insert(s.year) {
+                problems.push(Field::Record, Problem::DuplicateInFile { row: row + 1 });
+            }
+        }
+        if let Some(day) = self.probation_ends {
+            day_ok(day, &mut problems);
+        }
+        problems.finish(Standing { sanctions, ..self })
+    }
+
+    /// Leave days of `kinds` in `year`.
+    pub fn leave_days(&self, year: i32, kinds: &[LeaveKind]) -> u32 {
+        self.leave.iter().filter(|l| l.year == year && kinds.contains(&l.kind)).map(|l| l.days).sum()
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        *self == Standing::default()
+    }
+}
+
+/// Checks a year's working days as the bureau enters them (1–366).
+pub fn check_working_days(year: i32, days: u32) -> Result<(), Vec<FieldProblem>> {
+    let mut problems = Problems::default();
+    year_ok(year, &mut problems);
+    if !(1..=366).contains(&days) {
+        problems.push(Field::Record, Problem::OutOfRange { min: 1, max: 366 });
+    }
+    problems.finish(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn records_are_checked_before_they_are_kept() {
+        let good = Standing {
+            sanctions: vec![Sanction {
+                kind: SanctionKind::Warning,
+                doc_no: " 稅紀〔2024〕3號 ".into(),
+                effective: day(2024, 3, 5),
+                ends: None,
+            }],
+            investigations: vec![Investigation {
+                opened: day(2024, 1, 2),
+                closed: Some(day(2024, 6, 1)),
+                outcome: Some(Outcome::NoPenalty),
+            }],
+            leave: vec![Leave { year: 2024, kind: LeaveKind::Sick, days: 190 }, Leave { year: 2024, kind: LeaveKind::Personal, days: 3 }],
+            probation_ends: Some(day(2025, 8, 31)),
+            secondments: vec![Secondment { year: 2024, months: 6 }],
+        };
+        let kept = good.clone().validate().unwrap();
+        assert_eq!(kept.sanctions[0].doc_no, "稅紀〔2024〕3號", "trimmed");
+        assert_eq!(kept.leave_days(2024, &[LeaveKind::Sick, LeaveKind::Personal]), 193);
+        assert_eq!(kept.leave_days(2023, &[LeaveKind::Sick]), 0);
+        let table: [(&str, Box<dyn Fn(&mut Standing)>); 8] = [
+            ("end before start", Box::new(|s| s.sanctions[0].ends = Some(day(2024, 1, 1)))),
+            ("closed before opened", Box::new(|s| s.investigations[0].closed = Some(day(2023, 12, 1)))),
+            ("outcome of an open case", Box::new(|s| s.investigations[0].closed = None)),
+            ("more days than a year", Box::new(|s| s.leave[0].days = 367)),
+            ("two lines for one year and kind", Box::new(|s| s.leave[1].kind = LeaveKind::Sick)),
+            ("13 months", Box::new(|s| s.secondments[0].months = 13)),
+            ("a year out of range", Box::new(|s| s.leave[0].year = 1999)),
+            ("a 1 MB 文號", Box::new(|s| s.sanctions[0].doc_no = "號".repeat(1 << 20))),
+        ];
+        for (what, spoil) in table {
+            let mut bad = good.clone();
+            spoil(&mut bad);
+            assert!(bad.validate().is_err(), "{what}");
+        }
+        assert!(check_working_days(2024, 250).is_ok());
+        assert!(check_working_days(2024, 0).is_err());
+        assert!(check_working_days(2024, 367).is_err());
+    }
+
+    #[test]
+    fn a_case_is_open_from_its_opening_until_it_closes() {
+        let case = Investigation { opened: day(2024, 5, 1), closed: Some(day(2025, 2, 1)), outcome: Some(Outcome::Warning) };
+        assert!(!case.open_on(day(2024, 4, 30)));
+        assert!(case.open_on(day(2024, 12, 31)));
+        assert!(!case.open_on(day(2025, 2, 1)));
+        assert!(Investigation { closed: None, outcome: None, ..case }.open_on(day(2030, 1, 1)));
+    }
+}
