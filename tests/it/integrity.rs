@@ -77,7 +77,7 @@ fn a_chain_rewritten_with_its_hashes_recomputed_is_found_by_its_recorded_head() 
     assert!(text.contains("the audit chain was rewritten"), "{text}");
     // Opening and working on the forged file does not make it the record: still reported.
     let mut service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "admin");
-    service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
+    let _ = service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
     drop(service);
     assert!(matches!(check_file(&db).unwrap()[..], [CheckProblem::ChainRewritten { .. }]));
 }
@@ -90,8 +90,8 @@ fn a_chain_cut_short_is_found_and_entries_the_app_added_since_are_fine() {
     // The app adds entries after a head recorded earlier (another copy's record, say): fine.
     let earlier = read_head_record(&db).unwrap();
     let mut service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "admin");
-    service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
-    service.set_excellent_percent(20, "").unwrap();
+    let _ = service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
+    let _ = service.set_excellent_percent(20, "").unwrap();
     drop(service);
     assert!(last_id(&db) > earlier.head.id);
     nengli::store::write_head_record(&db, &earlier.head, None).unwrap();
@@ -221,7 +221,7 @@ fn a_wal_left_by_the_app_stopping_mid_work_is_recovered() {
     let db = dir.path().join("bureau.sqlite");
     demo_file(&db);
     let mut service = Service::new(Store::open(&db, OpenMode::Existing).unwrap(), "admin");
-    service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
+    let _ = service.set_excellent_percent(25, "稅人〔2012〕8號").unwrap();
     // The process "dies": the store is never closed, its log stays beside the file.
     std::mem::forget(service);
     assert_eq!(nengli::store::wal_verdict(&db), nengli::store::WalVerdict::Ours);

@@ -18,6 +18,7 @@ mod rosters;
 mod routine;
 mod selfcheck;
 mod service;
+mod standing;
 mod store;
 mod support;
 mod training;

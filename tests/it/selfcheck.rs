@@ -13,7 +13,8 @@ use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::command::{
-    OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, TrainingCommand, YearEndCommand,
+    OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, StandingCommand, TrainingCommand,
+    YearEndCommand,
 };
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -155,10 +156,15 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::Routine(RoutineCommand::SaveQuota(_)) => (69, Admin),
         Command::Routine(RoutineCommand::SaveRules(_)) => (70, Admin),
         Command::Roster(RosterCommand::SetCadre { .. }) => (71, Admin),
+        Command::Standing(StandingCommand::SetStanding { .. }) => (72, Admin),
+        Command::Standing(StandingCommand::SetWorkingDays { .. }) => (73, Admin),
+        Command::Standing(StandingCommand::SaveRules(_)) => (74, Admin),
+        Command::Standing(StandingCommand::SaveQuota(_)) => (75, Admin),
+        Command::Standing(StandingCommand::SaveAllocation { .. }) => (76, Admin),
     }
 }
 
-const ROWS: usize = 72;
+const ROWS: usize = 77;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -413,6 +419,17 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         Command::Routine(RoutineCommand::DeleteSpecial { id: event.id }),
         Command::Routine(RoutineCommand::SaveQuota(db.routine_quota().unwrap())),
         Command::Routine(RoutineCommand::SaveRules(db.routine_rules().unwrap())),
+        Command::Standing(StandingCommand::SetStanding {
+            official: target,
+            standing: Box::new(nengli::domain::standing::Standing {
+                leave: vec![nengli::domain::standing::Leave { year, kind: nengli::domain::standing::LeaveKind::Sick, days: 3 }],
+                ..Default::default()
+            }),
+        }),
+        Command::Standing(StandingCommand::SetWorkingDays { year, days: Some(250) }),
+        Command::Standing(StandingCommand::SaveRules(db.eligibility_rules().unwrap())),
+        Command::Standing(StandingCommand::SaveQuota(db.excellent_rules().unwrap())),
+        Command::Standing(StandingCommand::SaveAllocation { year, pool: String::new(), places: vec![(unit, 1)] }),
     ]
 }
 

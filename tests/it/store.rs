@@ -211,7 +211,7 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     let path = dir.path().join("v1.sqlite");
     version_1_file(&path, "2012");
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    assert_eq!(store.migrated(), &[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     let backups = nengli::backup::list(&path).unwrap();
     assert!(backups.len() == 1 && backups[0].before_upgrade, "a backup before the upgrade: {backups:?}");
     nengli::store::verify_file(&backups[0].path).unwrap();
@@ -247,6 +247,13 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
                 unit_id, post_id, CASE WHEN post_since GLOB '*-*' THEN post_since ELSE replace(post_since, '.', '-') || '-01' END, status FROM official",
             "DROP TABLE official",
             "ALTER TABLE old_official RENAME TO official",
+            "DROP TABLE excellent_allocation",
+            "DROP TABLE working_days",
+            "DROP TABLE official_probation",
+            "DROP TABLE official_secondment",
+            "DROP TABLE official_leave",
+            "DROP TABLE official_investigation",
+            "DROP TABLE official_sanction",
             "DROP TABLE special_result",
             "DROP TABLE special_event",
             "DROP TABLE routine_closed",
@@ -263,7 +270,7 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
         }
     }
     let store = Store::open(&path, OpenMode::Existing).unwrap();
-    assert_eq!(store.migrated(), &[10, 11, 12]);
+    assert_eq!(store.migrated(), &[10, 11, 12, 13]);
     let after = store.read().officials().unwrap();
     assert_eq!(after.len(), before.len());
     for (old, new) in before.iter().zip(&after) {
@@ -275,6 +282,46 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
         assert_eq!(new.tier_override, Some(old.tier), "the typed tier is kept as the person's own");
         assert_eq!(new.post_since.map(|s| s.month()), old.post_since.map(|s| s.month()));
     }
+    assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
+}
+
+/// A bureau of schema 12 upgrades to the standing tables with everything it held kept, and the
+/// share of 優秀 it had set becomes the quota's.
+#[test]
+fn the_standing_upgrade_keeps_every_record_and_the_share_set_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v12.sqlite");
+    crate::support::demo_file(&path);
+    let (officials, yearends, audit) = {
+        let store = Store::open(&path, OpenMode::Existing).unwrap();
+        let db = store.read();
+        (db.officials().unwrap(), db.yearends(2012).unwrap(), db.audit_rows(100_000).unwrap().len())
+    };
+    {
+        let store = Store::open(&path, OpenMode::Existing).unwrap();
+        for sql in [
+            "DROP TABLE excellent_allocation",
+            "DROP TABLE working_days",
+            "DROP TABLE official_probation",
+            "DROP TABLE official_secondment",
+            "DROP TABLE official_leave",
+            "DROP TABLE official_investigation",
+            "DROP TABLE official_sanction",
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('excellent_percent', '25')",
+            "DELETE FROM meta WHERE key = 'excellent_quota'",
+            "PRAGMA user_version = 12",
+        ] {
+            store.execute_raw(sql).unwrap();
+        }
+    }
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(store.migrated(), &[13]);
+    let db = store.read();
+    assert_eq!(db.officials().unwrap(), officials);
+    assert_eq!(db.yearends(2012).unwrap(), yearends);
+    assert_eq!(db.audit_rows(100_000).unwrap().len(), audit);
+    assert_eq!(db.excellent_rules().unwrap().percent, 25, "the share set before is kept");
+    assert!(db.standing(officials[0].id).unwrap().is_empty());
     assert!(store.check().unwrap().is_empty(), "{:?}", store.check());
 }
 
@@ -363,6 +410,13 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "ALTER TABLE old_test RENAME TO capability_test",
             "DROP TABLE yearend_record",
             "DROP TABLE yearend_unit_review",
+            "DROP TABLE excellent_allocation",
+            "DROP TABLE working_days",
+            "DROP TABLE official_probation",
+            "DROP TABLE official_secondment",
+            "DROP TABLE official_leave",
+            "DROP TABLE official_investigation",
+            "DROP TABLE official_sanction",
             "DROP TABLE special_result",
             "DROP TABLE special_event",
             "DROP TABLE routine_closed",
@@ -380,7 +434,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
         official
     };
     let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester").with_today(crate::support::today());
-    assert_eq!(service.store().migrated(), &[7, 8, 9, 10, 11, 12]);
+    assert_eq!(service.store().migrated(), &[7, 8, 9, 10, 11, 12, 13]);
     assert_eq!(service.read().scores_of(official).unwrap().len(), 1, "the score survived the rebuild");
     let exam =
         Test { id: 0, name: "五基達標考試".into(), kind: TestKind::FiveBasics, date: crate::support::today(), pass_mark: 60.0 };

@@ -1,0 +1,209 @@
+//! The year-end rules through the service: an official's standing kept and undone, the
+//! committee's step refusing a grade the eligibility rules forbid with the reason in words, an
+//! administrator's override only with a written reason (audited), an open 立案審查 withholding the
+//! comment until 補定等次, the quota's pools and 名額分配表.
+
+use crate::support::demo;
+use chrono::NaiveDate;
+use nengli::domain::standing::{Investigation, Leave, LeaveKind, Outcome, Sanction, SanctionKind, Standing};
+use nengli::domain::yearend::{Grade, Met, Step, YearEndData};
+use nengli::domain::{Lang, OfficialId};
+use nengli::service::command::{StandingCommand, YearEndCommand};
+use nengli::service::{Command, Service, ServiceError};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A serving 征管科 official with nothing recorded against them.
+fn someone(service: &Service) -> OfficialId {
+    let unit = nengli::service::printing::find_unit(service, "征管科").unwrap().unwrap();
+    let rows = service.yearend_rows(2024).unwrap();
+    rows.iter().find(|r| r.unit == unit && r.findings.is_empty() && service.standing(r.official).unwrap().is_empty()).unwrap().official
+}
+
+fn set(service: &mut Service, official: OfficialId, standing: Standing) -> Result<(), ServiceError> {
+    service.execute(StandingCommand::SetStanding { official, standing: Box::new(standing) }).map(drop)
+}
+
+fn step(service: &mut Service, official: OfficialId, year: i32, step: Step, data: YearEndData) -> Result<(), ServiceError> {
+    service.execute(Command::YearEnd(YearEndCommand::YearEndStep { official, year, step, data: Box::new(data) })).map(drop)
+}
+
+/// Takes `official`'s record of `year` to the committee.
+fn to_committee(service: &mut Service, official: OfficialId, year: i32) -> Result<(), ServiceError> {
+    let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+    for e in &mut data.own {
+        e.met = Some(Met::Yes);
+    }
+    step(service, official, year, Step::Submit, data)?;
+    step(service, official, year, Step::Comment, YearEndData { proposed: Some(Grade::Excellent), ..Default::default() })
+}
+
+fn decide(grade: Grade, override_reason: &str) -> YearEndData {
+    YearEndData { grade: Some(grade), agrees: Some(true), override_reason: override_reason.into(), ..Default::default() }
+}
+
+#[test]
+fn a_warning_in_2024_refuses_excellent_in_2024_with_its_reason_and_an_override_needs_one() {
+    let mut service = demo();
+    let who = someone(&service);
+    let warned = Standing {
+        sanctions: vec![Sanction {
+            kind: SanctionKind::Warning, doc_no: "稅紀〔2024〕3號".into(), effective: day(2024, 3, 5), ends: None
+        }],
+        ..Default::default()
+    };
+    set(&mut service, who, warned).unwrap();
+    to_committee(&mut service, who, 2024).unwrap();
+    let refused = step(&mut service, who, 2024, Step::Decide, decide(Grade::Excellent, "")).unwrap_err();
+    let ServiceError::Ineligible(findings) = &refused else { panic!("{refused:?}") };
+    assert_eq!(findings.len(), 1);
+    let said = nengli::messages::service_error(Lang::Tc, &refused);
+    assert!(said.contains("2024-03-05受警告（稅紀〔2024〕3號）") && said.contains("不得確定為優秀等次"), "{said}");
+    assert!(nengli::messages::service_error(Lang::En, &refused).contains("not 優秀"));
+    assert_eq!(service.read().yearend(who, 2024).unwrap().unwrap().data.grade, None, "nothing stored");
+    // The year-end list says why.
+    let row = service.yearend_rows(2024).unwrap().into_iter().find(|r| r.official == who).unwrap();
+    assert_eq!(&row.findings, findings);
+    assert!(service.yearend_rows(2025).unwrap().into_iter().find(|r| r.official == who).unwrap().findings.is_empty(), "only that year");
+    // 稱職 is allowed; 優秀 only with a written reason, audited as an override and undone.
+    step(&mut service, who, 2024, Step::Decide, decide(Grade::Competent, "")).unwrap();
+    let before = crate::support::audit_count(&service);
+    let applied = service
+        .execute(Command::YearEnd(YearEndCommand::YearEndStep {
+            official: who,
+            year: 2024,
+            step: Step::Decide,
+            data: Box::new(decide(Grade::Excellent, "  經局黨委研究，處分前的突出貢獻予以認定  ")),
+        }))
+        .unwrap();
+    assert_eq!(applied.action, "yearend.decide_override");
+    assert_eq!(crate::support::audit_count(&service), before + 1);
+    let audit = service.read().audit_rows(1).unwrap().remove(0);
+    assert_eq!(audit.action, "yearend.decide_override");
+    let record = service.read().yearend(who, 2024).unwrap().unwrap();
+    assert_eq!(
+        (record.data.grade, record.data.override_reason.as_str()),
+        (Some(Grade::Excellent), "經局黨委研究，處分前的突出貢獻予以認定")
+    );
+    let _ = service.execute(applied.undo).unwrap();
+    assert_eq!(service.read().yearend(who, 2024).unwrap().unwrap().data.grade, Some(Grade::Competent), "the override undone");
+}
+
+#[test]
+fn long_sick_leave_and_probation_leave_no_grade_and_probationers_keep_their_comments() {
+    let mut service = demo();
+    let who = someone(&service);
+    // 190 sick days of 250 working days: no grade.
+    let _ = service.execute(StandingCommand::SetWorkingDays { year: 2024, days: Some(250) }).unwrap();
+    set(&mut service, who, Standing { leave: vec![Leave { year: 2024, kind: LeaveKind::Sick, days: 190 }], ..Default::default() }).unwrap();
+    to_committee(&mut service, who, 2024).unwrap();
+    let refused = step(&mut service, who, 2024, Step::Decide, decide(Grade::Competent, "")).unwrap_err();
+    assert!(nengli::messages::service_error(Lang::Tc, &refused).contains("病事假累計 190 天，超過全年 250 個工作日的一半"), "{refused:?}");
+    step(&mut service, who, 2024, Step::Decide, decide(Grade::Undetermined, "")).unwrap();
+    // A probationer: the supervisor's comment is kept, no grade.
+    let newcomer = someone(&service);
+    set(&mut service, newcomer, Standing { probation_ends: Some(day(2025, 7, 31)), ..Default::default() }).unwrap();
+    to_committee(&mut service, newcomer, 2024).unwrap();
+    let mut comment = YearEndData { proposed: Some(Grade::Competent), ..Default::default() };
+    comment.supervisor.text = "試用期內表現良好。".into();
+    step(&mut service, newcomer, 2024, Step::Comment, comment).unwrap();
+    assert!(matches!(step(&mut service, newcomer, 2024, Step::Decide, decide(Grade::Competent, "")), Err(ServiceError::Ineligible(_))));
+    step(&mut service, newcomer, 2024, Step::Decide, decide(Grade::Undetermined, "")).unwrap();
+    let record = service.read().yearend(newcomer, 2024).unwrap().unwrap();
+    assert_eq!((record.data.supervisor.text.as_str(), record.data.grade), ("試用期內表現良好。", Some(Grade::Undetermined)));
+    // Without the year's working days the leave rule cannot apply.
+    let _ = service.execute(StandingCommand::SetWorkingDays { year: 2024, days: None }).unwrap();
+    assert!(service.verdict(who, 2024).unwrap().findings.is_empty());
+}
+
+#[test]
+fn an_open_investigation_withholds_comment_and_grade_until_it_ends_without_a_penalty() {
+    let mut service = demo();
+    let who = someone(&service);
+    let open = Investigation { opened: day(2024, 10, 8), closed: None, outcome: None };
+    set(&mut service, who, Standing { investigations: vec![open.clone()], ..Default::default() }).unwrap();
+    let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+    for e in &mut data.own {
+        e.met = Some(Met::Yes);
+    }
+    step(&mut service, who, 2024, Step::Submit, data).unwrap();
+    let refused = step(&mut service, who, 2024, Step::Comment, YearEndData { proposed: Some(Grade::Competent), ..Default::default() });
+    let said = nengli::messages::service_error(Lang::Tc, &refused.unwrap_err());
+    assert!(said.contains("2024-10-08起被立案審查") && said.contains("不寫評語"), "{said}");
+    // Closed with a penalty heavier than a warning: still no grade.
+    let penalised = Investigation { closed: Some(day(2025, 3, 1)), outcome: Some(Outcome::Penalty), ..open.clone() };
+    set(&mut service, who, Standing { investigations: vec![penalised], ..Default::default() }).unwrap();
+    step(&mut service, who, 2024, Step::Comment, YearEndData { proposed: Some(Grade::Competent), ..Default::default() }).unwrap();
+    assert!(matches!(step(&mut service, who, 2024, Step::Decide, decide(Grade::Competent, "")), Err(ServiceError::Ineligible(_))));
+    // Closed with a warning: 補定等次.
+    let warned = Investigation { closed: Some(day(2025, 3, 1)), outcome: Some(Outcome::Warning), ..open };
+    set(&mut service, who, Standing { investigations: vec![warned], ..Default::default() }).unwrap();
+    step(&mut service, who, 2024, Step::Decide, decide(Grade::Competent, "")).unwrap();
+}
+
+#[test]
+fn a_standing_is_the_personnel_sections_checked_audited_and_undone() {
+    let mut service = demo();
+    let who = someone(&service);
+    let record = Standing {
+        sanctions: vec![Sanction {
+            kind: SanctionKind::Admonition,
+            doc_no: "稅組〔2024〕12號".into(),
+            effective: day(2024, 5, 1),
+            ends: Some(day(2024, 10, 31)),
+        }],
+        leave: vec![Leave { year: 2024, kind: LeaveKind::Personal, days: 4 }],
+        ..Default::default()
+    };
+    let before = crate::support::audit_count(&service);
+    let applied = service.execute(StandingCommand::SetStanding { official: who, standing: Box::new(record.clone()) }).unwrap();
+    assert_eq!(service.standing(who).unwrap(), record);
+    assert_eq!(crate::support::audit_count(&service), before + 1);
+    // Bad input is refused whole, in the user's words, and nothing is lost.
+    let mut long = record.clone();
+    long.sanctions[0].doc_no = "號".repeat(1 << 20);
+    let refused = set(&mut service, who, long).unwrap_err();
+    assert!(nengli::messages::service_error(Lang::En, &refused).contains("at most"), "{refused:?}");
+    let mut backwards = record.clone();
+    backwards.sanctions[0].ends = Some(day(2024, 4, 30));
+    assert!(matches!(set(&mut service, who, backwards), Err(ServiceError::Invalid(_))));
+    assert!(service.execute(StandingCommand::SetWorkingDays { year: 2024, days: Some(400) }).is_err());
+    assert_eq!(service.standing(who).unwrap(), record, "nothing half-written");
+    assert!(matches!(service.execute(Command::Roster(nengli::service::command::RosterCommand::DeleteOfficial { id: who })), Err(_)));
+    let _ = service.execute(applied.undo).unwrap();
+    assert!(service.standing(who).unwrap().is_empty(), "undone");
+}
+
+#[test]
+fn the_quota_pools_count_those_taking_part_and_an_allocation_over_the_total_is_refused() {
+    use nengli::domain::yearend::{Pool, QuotaRules};
+    let mut service = demo();
+    let db_units = service.read().units().unwrap();
+    let unit = db_units.iter().find(|u| u.name == "征管科").unwrap().id;
+    let other = db_units.iter().find(|u| u.name == "人教科").unwrap().id;
+    let pool = Pool { name: "機關科室".into(), units: vec![unit, other], percent: 20, ..Default::default() };
+    let _ = service.execute(StandingCommand::SaveQuota(QuotaRules { pools: vec![pool], ..QuotaRules::default() })).unwrap();
+    let pools = service.quota_pools(2024).unwrap();
+    let line = pools.iter().find(|p| p.name == "機關科室").unwrap();
+    let rows = service.yearend_rows(2024).unwrap();
+    let taking_part = rows.iter().filter(|r| r.unit == unit || r.unit == other).count();
+    assert_eq!(line.quota.assessed, taking_part);
+    assert_eq!(line.units.iter().map(|u| u.taking_part).sum::<usize>(), taking_part);
+    let rest = pools.iter().find(|p| p.name.is_empty()).unwrap();
+    assert_eq!(rest.quota.assessed, rows.len() - taking_part, "the rest of the bureau is its own pool");
+    let total = line.quota.allowed as u32;
+    assert!(total >= 1);
+    let over = StandingCommand::SaveAllocation { year: 2024, pool: "機關科室".into(), places: vec![(unit, total), (other, 1)] };
+    let refused = service.execute(over).unwrap_err();
+    assert!(nengli::messages::service_error(Lang::Tc, &refused).contains(&format!("超過總名額 {total} 個")), "{refused:?}");
+    let fits = StandingCommand::SaveAllocation { year: 2024, pool: "機關科室".into(), places: vec![(unit, total - 1), (other, 1)] };
+    let applied = service.execute(fits).unwrap();
+    let line = service.quota_pools(2024).unwrap().into_iter().find(|p| p.name == "機關科室").unwrap();
+    assert_eq!(line.allocated(), total);
+    let _ = service.execute(applied.undo).unwrap();
+    assert_eq!(service.quota_pools(2024).unwrap().into_iter().find(|p| p.name == "機關科室").unwrap().allocated(), 0);
+    let unknown = StandingCommand::SaveAllocation { year: 2024, pool: "沒有這組".into(), places: vec![] };
+    assert!(service.execute(unknown).is_err());
+}
