@@ -228,6 +228,13 @@ pub enum PrintCmd {
     },
     /// The grade roster (花名冊) of a year, with the 優秀 quota's use (of one unit with --unit).
     GradeRoster(YearPrint),
+    /// The year's 優秀 名額分配表: each quota pool's share, total and units' places.
+    QuotaAllocation {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// The bureau's year-end summary: grades by unit and the 優秀 quota's use, capability
     /// averages and gaps by unit, training compliance, and the units' 檢查驗收, with bar charts.
     YearendSummary {
@@ -316,6 +323,7 @@ impl PrintCmd {
             | PrintCmd::RoutineSummary { out, .. }
             | PrintCmd::RoutineYear { out, .. }
             | PrintCmd::YearendSummary { out, .. }
+            | PrintCmd::QuotaAllocation { out, .. }
             | PrintCmd::YearendBlank { out, .. }
             | PrintCmd::ProgrammeReport { out, .. }
             | PrintCmd::PostStandards { out, .. }
@@ -787,6 +795,7 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
             paper: paper.paper().with_duplex(*duplex),
         }),
         PrintCmd::YearendSummary { year, .. } => Printout::YearEndSummary { year: *year },
+        PrintCmd::QuotaAllocation { year, .. } => Printout::QuotaAllocation { year: *year },
         PrintCmd::AppointmentForm { staff, unit, .. } => Printout::AppointmentForms { scope: scope(unit)?, staff: staff.clone() },
         PrintCmd::GradeRoster(YearPrint { year, unit, .. }) => Printout::GradeRoster { year: *year, unit: only_unit(unit)? },
         PrintCmd::YearendBlank { paper, duplex, .. } => Printout::YearEndBlank { paper: paper.paper().with_duplex(*duplex) },

@@ -404,6 +404,34 @@ pub fn quota_use(grades: &[Option<Grade>], share: &Share) -> QuotaUse {
     QuotaUse { assessed, excellent, allowed: excellent_allowed(grades.len(), graded, share) }
 }
 
+/// One quota pool in a year: its name ('' for the bureau outside every pool), share, approval,
+/// the quota's use, and per unit those taking part, 優秀 given and places allocated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoolLine {
+    pub name: String,
+    pub percent: u32,
+    pub approval: String,
+    pub quota: QuotaUse,
+    pub units: Vec<PoolUnit>,
+}
+
+impl PoolLine {
+    /// Places given to units in the 名額分配表.
+    pub fn allocated(&self) -> u32 {
+        self.units.iter().map(|u| u.places.unwrap_or(0)).sum()
+    }
+}
+
+/// A unit's line in a pool.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoolUnit {
+    pub unit: super::UnitId,
+    pub name: String,
+    pub taking_part: usize,
+    pub excellent: usize,
+    pub places: Option<u32>,
+}
+
 /// Checks a pool's 名額分配表: the places given to units may not add up to more than the pool's
 /// `total`.
 pub fn check_allocation(total: usize, places: &[(super::UnitId, u32)]) -> Result<(), Vec<FieldProblem>> {

@@ -65,6 +65,8 @@ pub enum Printout {
     RoutineSummary { period: i64, unit: Option<UnitId> },
     /// An official's year of 平時 results with their 專項考核.
     RoutineYear { official: OfficialId, year: i32 },
+    /// The year's 優秀 名額分配表: each quota pool's total and its units' places.
+    QuotaAllocation { year: i32 },
 }
 
 /// Which 公務員年度考核登記表 to print, and on what paper.
@@ -119,6 +121,7 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
         Printout::RoutineForms { period, scope, staff } => routine_forms(service, *period, *scope, staff, lang)?,
         Printout::RoutineSummary { period, unit } => routine_summary(service, *period, *unit, lang)?,
         Printout::RoutineYear { official, year } => routine_year(service, *official, *year, lang)?,
+        Printout::QuotaAllocation { year } => quota_allocation(service, *year, lang)?,
     }))
 }
 
@@ -146,7 +149,9 @@ pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
         Printout::RoundSummary { unit, .. } | Printout::TrainingCompliance { unit, .. } | Printout::GradeRoster { unit, .. } => {
             unit_sight(*unit)
         }
-        Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sight::Overview,
+        Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } | Printout::QuotaAllocation { .. } => {
+            Sight::Overview
+        }
         Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sight::Anyone,
         // Named people are narrowed person by person, as the year-end forms are.
         Printout::AppointmentForms { scope, staff } if staff.is_empty() => scope_sight(*scope)?,
@@ -499,6 +504,7 @@ impl YearEndBatch {
         }
         let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
         let (mut routine, mut special) = year_lines(service, year, lang)?;
+        let mut verdicts = service.verdicts(year)?;
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
         let people = match few {
             Some(people) => people,
@@ -533,7 +539,7 @@ impl YearEndBatch {
                     Some(rank) => format!("{}（{}）", o.position_title, crate::i18n::rank(lang, rank)),
                     None => o.position_title.clone(),
                 },
-                record: Some(records.remove(&o.id).unwrap_or_default()),
+                record: Some(with_reason(records.remove(&o.id).unwrap_or_default(), verdicts.remove(&o.id), lang)),
                 levels: catalogue
                     .capabilities
                     .iter()
@@ -608,6 +614,20 @@ pub fn appointment_forms(service: &Service, scope: Scope, staff: &[String], lang
 }
 
 /// The 公務員年度考核登記表 of `year` in one document (see [`YearEndBatch::read`]).
+/// A record whose 未確定等次或不參加考核情況說明 is blank takes the eligibility rules' reasons.
+fn with_reason(
+    mut record: crate::domain::yearend::YearEndData,
+    verdict: Option<crate::domain::eligibility::Verdict>,
+    lang: Lang,
+) -> crate::domain::yearend::YearEndData {
+    if record.undetermined.trim().is_empty()
+        && let Some(verdict) = verdict
+    {
+        record.undetermined = crate::i18n::findings(lang, &verdict.findings);
+    }
+    record
+}
+
 pub fn yearend_sheets(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<Document> {
     Ok(YearEndBatch::read(service, year, scope, staff, lang)?.document())
 }
@@ -692,6 +712,20 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
     let quota = service.excellent_quota(year, unit)?;
     let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
+}
+
+/// The year's 優秀 名額分配表, with how the quota is counted.
+pub fn quota_allocation(service: &Service, year: i32, lang: Lang) -> super::Result<Document> {
+    let rules = service.read().excellent_rules()?;
+    let how = crate::i18n::fill(
+        crate::i18n::tr(lang, "quota.how"),
+        &[
+            crate::i18n::tr(lang, &format!("quota.base.{}", rules.base.code())),
+            crate::i18n::tr(lang, &format!("routine.rounding.{}", rules.rounding.code())),
+            &rules.minimum.to_string(),
+        ],
+    );
+    Ok(model::quota_allocation(lang, &bureau_name(service)?, year, &how, &service.quota_pools(year)?))
 }
 
 /// A line of text per official.

@@ -11,7 +11,7 @@ use crate::domain::eligibility::{Rules, Verdict, judge};
 use crate::domain::org::chain;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::standing::{Standing, check_working_days};
-use crate::domain::yearend::{Grade, QuotaRules, QuotaUse, check_allocation, quota_use};
+use crate::domain::yearend::{Grade, PoolLine, PoolUnit, QuotaRules, check_allocation, quota_use};
 use crate::domain::{OfficialId, UnitId};
 use crate::store::Db;
 use std::collections::HashMap;
@@ -100,34 +100,6 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: StandingCommand) -> Res
 /// Every standing command is the personnel section's.
 pub(super) fn need(_command: &StandingCommand) -> Need {
     Need::Admin
-}
-
-/// One quota pool in a year: its name ('' for the bureau outside every pool), share, approval,
-/// the quota's use, and per unit those taking part, 優秀 given and places allocated.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PoolLine {
-    pub name: String,
-    pub percent: u32,
-    pub approval: String,
-    pub quota: QuotaUse,
-    pub units: Vec<PoolUnit>,
-}
-
-impl PoolLine {
-    /// Places given to units in the 名額分配表.
-    pub fn allocated(&self) -> u32 {
-        self.units.iter().map(|u| u.places.unwrap_or(0)).sum()
-    }
-}
-
-/// A unit's line in a pool.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PoolUnit {
-    pub unit: UnitId,
-    pub name: String,
-    pub taking_part: usize,
-    pub excellent: usize,
-    pub places: Option<u32>,
 }
 
 /// The year's pools with everyone serving, whatever the account (callers check the sight).

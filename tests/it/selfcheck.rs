@@ -570,6 +570,11 @@ enum Read {
     YearEnd,
     OwnPlan,
     UnitPlan,
+    /// One person's 處分, 立案審查, leave and probation, and what the year-end rules say of them.
+    Standing,
+    Verdict,
+    /// The year's 優秀 pools with their 名額分配表.
+    QuotaPools,
 }
 
 /// The reads' rows: the printouts' match has no wildcard, so a new printout does not compile
@@ -578,7 +583,8 @@ fn read_row(read: &Read) -> Sees {
     use nengli::service::printing::{Printout, Scope};
     match read {
         Read::Export(_) | Read::RosterAsShown | Read::Accounts | Read::ChangeLog => Sees::Bureau,
-        Read::YearEnd | Read::OwnPlan | Read::CadreFile => Sees::Person,
+        Read::YearEnd | Read::OwnPlan | Read::CadreFile | Read::Standing | Read::Verdict => Sees::Person,
+        Read::QuotaPools => Sees::Overview,
         Read::UnitPlan => Sees::Unit,
         Read::Print(printout) => match printout {
             Printout::DutyStatements { scope }
@@ -593,7 +599,10 @@ fn read_row(read: &Read) -> Sees {
             Printout::RoundSummary { unit, .. } | Printout::TrainingCompliance { unit, .. } | Printout::GradeRoster { unit, .. } => {
                 if unit.is_some() { Sees::Unit } else { Sees::Overview }
             }
-            Printout::SignIn { .. } | Printout::ProgrammeReport { .. } | Printout::YearEndSummary { .. } => Sees::Overview,
+            Printout::SignIn { .. }
+            | Printout::ProgrammeReport { .. }
+            | Printout::YearEndSummary { .. }
+            | Printout::QuotaAllocation { .. } => Sees::Overview,
             Printout::YearEndSheets(_) | Printout::YearEndBlank { .. } => Sees::Anyone,
             // Named people are narrowed person by person.
             Printout::AppointmentForms { staff, .. } if !staff.is_empty() => Sees::Anyone,
@@ -629,6 +638,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let quarter = service.routine_period(&format!("{year}Q3")).unwrap().expect("the demo's third quarter").id;
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
     reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
+    reads.extend([Read::Standing, Read::Verdict, Read::QuotaPools]);
     let paper = nengli::report::layout::A4;
     for printout in [
         Printout::DutyStatements { scope: Scope::All },
@@ -652,6 +662,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::RoutineForms { period: quarter, scope: Scope::Official(target), staff: vec![] },
         Printout::RoutineSummary { period: quarter, unit: Some(unit) },
         Printout::RoutineYear { official: target, year },
+        Printout::QuotaAllocation { year },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -670,6 +681,9 @@ fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> 
         Read::UnitPlan => service.plan_items(PlanOwner::Unit(unit), 2012).map(drop),
         Read::Print(printout) => nengli::service::printing::document(service, printout, Lang::Tc).map(drop),
         Read::CadreFile => nengli::service::cadre::cadre_file(service, target, Lang::Tc).map(drop),
+        Read::Standing => service.standing(target).map(drop),
+        Read::Verdict => service.verdict(target, 2012).map(drop),
+        Read::QuotaPools => service.quota_pools(2012).map(drop),
     }
 }
 
@@ -714,7 +728,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 32);
+    assert_eq!(checked, 3 * 3 * 36);
 }
 
 #[test]

@@ -207,3 +207,42 @@ fn the_quota_pools_count_those_taking_part_and_an_allocation_over_the_total_is_r
     let unknown = StandingCommand::SaveAllocation { year: 2024, pool: "沒有這組".into(), places: vec![] };
     assert!(service.execute(unknown).is_err());
 }
+
+#[test]
+fn the_quota_allocation_prints_from_the_command_line_as_a_readable_pdf() {
+    use nengli::domain::yearend::{Pool, QuotaRules};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    {
+        let store = nengli::store::Store::open(&db, nengli::store::OpenMode::Existing).unwrap();
+        let mut service = Service::new(store, "tester");
+        let unit = service.read().units().unwrap().into_iter().find(|u| u.name == "征管科").unwrap().id;
+        let pool =
+            Pool {
+                name: "機關科室".into(), units: vec![unit], percent: 25, approval: "稅人〔2012〕8號".into(), ..Default::default()
+            };
+        let _ = service.execute(StandingCommand::SaveQuota(QuotaRules { pools: vec![pool], ..QuotaRules::default() })).unwrap();
+        let total = service.quota_pools(2012).unwrap()[0].quota.allowed as u32;
+        let places = vec![(unit, total)];
+        let _ = service.execute(StandingCommand::SaveAllocation { year: 2012, pool: "機關科室".into(), places }).unwrap();
+    }
+    let out = dir.path().join("quota.pdf");
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_nengli"))
+        .args(["--db", db.to_str().unwrap(), "print", "quota-allocation", "--year", "2012", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let pdf = crate::pdfread::Pdf::open(&out);
+    pdf.assert_xref_exact();
+    let text = pdf.text();
+    for want in ["優秀等次名額分配表", "機關科室", "比例 25%", "稅人〔2012〕8號", "征管科", "其他人員", "四捨五入"]
+    {
+        assert!(text.contains(want), "{want} missing from {text}");
+    }
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_nengli"))
+        .args(["--db", db.to_str().unwrap(), "print", "quota-allocation", "--year", "1999", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!result.status.success(), "a year out of range is refused");
+}

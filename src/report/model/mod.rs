@@ -16,7 +16,7 @@ pub use programme::programme_report;
 pub use routine::{RoutineSheet, SummaryRow as RoutineSummaryRow, routine_forms, routine_summary, routine_year};
 pub use selfcheck::{CapabilitySheet, RoundSummary, capability_reports, round_summary};
 pub use training::{sign_in, training_compliance, training_file};
-pub use yearend::{SummaryLine, YearEndSheet, grade_roster, unit_post, yearend_sheets, yearend_summary};
+pub use yearend::{SummaryLine, YearEndSheet, grade_roster, quota_allocation, unit_post, yearend_sheets, yearend_summary};
 
 use crate::domain::Lang;
 use crate::i18n::{fill, tr};

@@ -222,6 +222,19 @@ pub fn yearend_sheets(lang: Lang, bureau: &str, sheets: &[YearEndSheet]) -> Docu
     Document { title: fill(tr(lang, "sheet.document_title"), &[bureau]), blocks, footer: None }
 }
 
+/// Who made it, who checked it, the unit's seal and the day, as a roster handed in carries them.
+/// One line, so the day can never be carried alone onto a page of its own.
+fn sign_foot(blocks: &mut Vec<Block>, lang: Lang) {
+    blocks.push(Block::Spacer(Mm(10.0)));
+    let foot = format!(
+        "{}{}{}",
+        tr(lang, "print.roster_sign"),
+        if lang == Lang::En { "        " } else { "　　　　　　" },
+        tr(lang, "print.roster_day")
+    );
+    blocks.push(Block::Paragraph { text: foot, size_pt: 10.5, align: Align::Left });
+}
+
 /// The grade roster (花名冊) of a year for a unit or the bureau: each official with their
 /// grade, then the 優秀 quota's use (with a warning line when over).
 pub fn grade_roster(
@@ -264,17 +277,72 @@ pub fn grade_roster(
     if quota.over() {
         blocks.push(Block::Paragraph { text: tr(lang, "yearend.quota_over").to_owned(), size_pt: 10.5, align: Align::Left });
     }
-    // Who made it, who checked it, the unit's seal and the day, as a roster handed in carries them.
-    // One line, so the day can never be carried alone onto a page of its own.
-    blocks.push(Block::Spacer(Mm(10.0)));
-    let foot = format!(
-        "{}{}{}",
-        tr(lang, "print.roster_sign"),
-        if lang == Lang::En { "        " } else { "　　　　　　" },
-        tr(lang, "print.roster_day")
-    );
-    blocks.push(Block::Paragraph { text: foot, size_pt: 10.5, align: Align::Left });
+    sign_foot(&mut blocks, lang);
     printout(lang, "print.grade_roster_title", &[bureau, &year.to_string()], blocks)
+}
+
+/// The year's 優秀 名額分配表: per pool its share (with the approval's 文號), the quota counted
+/// as the bureau counts it, and each unit's people taking part, places given and 優秀 graded,
+/// with what is left to allocate and a warning where 優秀 goes over the quota.
+pub fn quota_allocation(lang: Lang, bureau: &str, year: i32, how: &str, pools: &[crate::domain::yearend::PoolLine]) -> Document {
+    let mut blocks = Vec::new();
+    start_sheet(&mut blocks, tr(lang, "print.quota_allocation"), format!("{bureau} · {year}"));
+    blocks.push(Block::Paragraph { text: how.to_owned(), size_pt: 10.5, align: Align::Left });
+    for pool in pools {
+        blocks.push(Block::Spacer(Mm(4.0)));
+        let name = if pool.name.is_empty() { tr(lang, "quota.rest") } else { pool.name.as_str() };
+        let mut head = fill(
+            tr(lang, "quota.pool_line"),
+            &[name, &pool.percent.to_string(), &pool.quota.assessed.to_string(), &pool.quota.allowed.to_string()],
+        );
+        if !pool.approval.is_empty() {
+            head.push_str(&fill(tr(lang, "quota.approval_line"), &[&pool.approval]));
+        }
+        blocks.push(Block::Paragraph { text: head, size_pt: 11.0, align: Align::Left });
+        let mut rows: Vec<(Vec<Cell>, Mm)> = pool
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                (
+                    vec![
+                        Cell { align: Align::Center, ..Cell::new((i + 1).to_string()) },
+                        Cell::new(u.name.clone()),
+                        Cell::new(u.taking_part.to_string()),
+                        Cell::new(u.places.map_or(String::new(), |n| n.to_string())),
+                        Cell::new(u.excellent.to_string()),
+                    ],
+                    Mm(0.0),
+                )
+            })
+            .collect();
+        rows.push((
+            vec![
+                Cell::new(""),
+                Cell::label(tr(lang, "quota.total")),
+                Cell::new(pool.units.iter().map(|u| u.taking_part).sum::<usize>().to_string()),
+                Cell::new(pool.allocated().to_string()),
+                Cell::new(pool.quota.excellent.to_string()),
+            ],
+            Mm(0.0),
+        ));
+        blocks.push(Block::Grid(Grid {
+            columns: vec![0.5, 2.4, 1.0, 1.0, 1.0],
+            header: header_row(lang, &["print.number", "field.unit", "quota.taking_part", "quota.places", "quota.excellent"]),
+            rows,
+            size_pt: 10.0,
+        }));
+        let left = (pool.quota.allowed as u32).saturating_sub(pool.allocated());
+        if left > 0 {
+            blocks.push(Block::Paragraph { text: fill(tr(lang, "quota.left"), &[&left.to_string()]), size_pt: 10.5, align: Align::Left });
+        }
+        if pool.quota.over() {
+            let over = fill(tr(lang, "quota.over"), &[&pool.quota.excellent.to_string(), &pool.quota.allowed.to_string()]);
+            blocks.push(Block::Paragraph { text: over, size_pt: 10.5, align: Align::Left });
+        }
+    }
+    sign_foot(&mut blocks, lang);
+    printout(lang, "print.quota_allocation_title", &[bureau, &year.to_string()], blocks)
 }
 
 /// One line of the bureau's year-end summary: a unit directly under the bureau (with its
