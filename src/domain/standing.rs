@@ -209,6 +209,153 @@ pub fn check_working_days(year: i32, days: u32) -> Result<(), Vec<FieldProblem>>
     problems.finish(())
 }
 
+/// A 處分 or 組織處理 as its form holds it (days typed as YYYY-MM-DD).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SanctionDraft {
+    pub kind: Option<SanctionKind>,
+    pub doc_no: String,
+    pub effective: String,
+    pub ends: String,
+}
+
+/// A 立案審查 as its form holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseDraft {
+    pub opened: String,
+    pub closed: String,
+    pub outcome: Option<Outcome>,
+}
+
+/// A line of leave as its form holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeaveDraft {
+    pub year: String,
+    pub kind: Option<LeaveKind>,
+    pub days: String,
+}
+
+/// A year's secondment as its form holds it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SecondmentDraft {
+    pub year: String,
+    pub months: String,
+}
+
+/// An official's standing as the form holds it, every value as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StandingDraft {
+    pub sanctions: Vec<SanctionDraft>,
+    pub cases: Vec<CaseDraft>,
+    pub leave: Vec<LeaveDraft>,
+    pub probation_ends: String,
+    pub secondments: Vec<SecondmentDraft>,
+}
+
+fn typed_day(text: &str, required: bool, problems: &mut Problems) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        if required {
+            problems.push(Field::Record, Problem::Required);
+        }
+        return None;
+    }
+    let day = super::dates::parse_date(text);
+    if day.is_none() {
+        problems.push(Field::Record, Problem::BadDate);
+    }
+    day
+}
+
+fn typed_number(text: &str, min: i64, max: i64, problems: &mut Problems) -> i64 {
+    match text.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => n,
+        _ => {
+            problems.push(Field::Record, Problem::OutOfRange { min, max });
+            min
+        }
+    }
+}
+
+impl StandingDraft {
+    /// The form of a stored standing.
+    pub fn of(standing: &Standing) -> StandingDraft {
+        let day = |d: Option<NaiveDate>| d.map(super::dates::format_date).unwrap_or_default();
+        StandingDraft {
+            sanctions: standing
+                .sanctions
+                .iter()
+                .map(|s| SanctionDraft {
+                    kind: Some(s.kind),
+                    doc_no: s.doc_no.clone(),
+                    effective: day(Some(s.effective)),
+                    ends: day(s.ends),
+                })
+                .collect(),
+            cases: standing
+                .investigations
+                .iter()
+                .map(|c| CaseDraft { opened: day(Some(c.opened)), closed: day(c.closed), outcome: c.outcome })
+                .collect(),
+            leave: standing
+                .leave
+                .iter()
+                .map(|l| LeaveDraft { year: l.year.to_string(), kind: Some(l.kind), days: l.days.to_string() })
+                .collect(),
+            probation_ends: day(standing.probation_ends),
+            secondments: standing
+                .secondments
+                .iter()
+                .map(|s| SecondmentDraft { year: s.year.to_string(), months: s.months.to_string() })
+                .collect(),
+        }
+    }
+
+    /// The standing the form says, checked whole: days as YYYY-MM-DD (no 2013-02-30), numbers
+    /// in range, every kind chosen, then [`Standing::validate`].
+    pub fn parse(&self) -> Result<Standing, Vec<FieldProblem>> {
+        let mut problems = Problems::default();
+        let (min, max) = ((*YEARS.start()).into(), (*YEARS.end()).into());
+        let mut sanctions = Vec::new();
+        for s in &self.sanctions {
+            let effective = typed_day(&s.effective, true, &mut problems);
+            let ends = typed_day(&s.ends, false, &mut problems);
+            if s.kind.is_none() {
+                problems.push(Field::Status, Problem::Required);
+            }
+            if let (Some(kind), Some(effective)) = (s.kind, effective) {
+                sanctions.push(Sanction { kind, doc_no: s.doc_no.clone(), effective, ends });
+            }
+        }
+        let mut investigations = Vec::new();
+        for c in &self.cases {
+            let opened = typed_day(&c.opened, true, &mut problems);
+            let closed = typed_day(&c.closed, false, &mut problems);
+            if let Some(opened) = opened {
+                investigations.push(Investigation { opened, closed, outcome: c.outcome });
+            }
+        }
+        let mut leave = Vec::new();
+        for l in &self.leave {
+            let year = typed_number(&l.year, min, max, &mut problems) as i32;
+            let days = typed_number(&l.days, 0, 366, &mut problems) as u32;
+            match l.kind {
+                Some(kind) => leave.push(Leave { year, kind, days }),
+                None => problems.push(Field::Status, Problem::Required),
+            }
+        }
+        let secondments = self
+            .secondments
+            .iter()
+            .map(|s| Secondment {
+                year: typed_number(&s.year, min, max, &mut problems) as i32,
+                months: typed_number(&s.months, 1, 12, &mut problems) as u32,
+            })
+            .collect();
+        let probation_ends = typed_day(&self.probation_ends, false, &mut problems);
+        problems.finish(Standing { sanctions, investigations, leave, probation_ends, secondments })?.validate()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +404,37 @@ mod tests {
         assert!(check_working_days(2024, 250).is_ok());
         assert!(check_working_days(2024, 0).is_err());
         assert!(check_working_days(2024, 367).is_err());
+    }
+
+    #[test]
+    fn the_form_reads_days_and_numbers_strictly_and_round_trips() {
+        let standing = Standing {
+            sanctions: vec![Sanction {
+                kind: SanctionKind::Demerit,
+                doc_no: "稅紀〔2024〕9號".into(),
+                effective: day(2024, 2, 29),
+                ends: None,
+            }],
+            investigations: vec![Investigation { opened: day(2024, 5, 1), closed: None, outcome: None }],
+            leave: vec![Leave { year: 2024, kind: LeaveKind::Sick, days: 190 }],
+            probation_ends: Some(day(2025, 1, 31)),
+            secondments: vec![Secondment { year: 2024, months: 3 }],
+        };
+        let draft = StandingDraft::of(&standing);
+        assert_eq!(draft.parse().unwrap(), standing);
+        let table: [(&str, Box<dyn Fn(&mut StandingDraft)>); 6] = [
+            ("2013-02-30", Box::new(|d| d.sanctions[0].effective = "2013-02-30".into())),
+            ("a month without its day", Box::new(|d| d.probation_ends = "2025-01".into())),
+            ("no opening day", Box::new(|d| d.cases[0].opened = " ".into())),
+            ("no kind", Box::new(|d| d.leave[0].kind = None)),
+            ("days as words", Box::new(|d| d.leave[0].days = "很多".into())),
+            ("13 months", Box::new(|d| d.secondments[0].months = "13".into())),
+        ];
+        for (what, spoil) in table {
+            let mut bad = draft.clone();
+            spoil(&mut bad);
+            assert!(bad.parse().is_err(), "{what}");
+        }
     }
 
     #[test]

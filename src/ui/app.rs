@@ -747,7 +747,8 @@ impl NengliApp {
             Page::Settings => {
                 self.reload_users();
                 if let Some(service) = &self.service {
-                    self.state.yearend.percent = service.excellent_percent().unwrap_or(20);
+                    self.state.yearend.quota_rules = service.excellent_rules().unwrap_or_default();
+                    self.state.yearend.eligibility = service.eligibility_rules().unwrap_or_default();
                 }
             }
             Page::Training => self.reload_training(),

@@ -117,6 +117,8 @@ pub enum RosterIntent {
     RemoveFamilyMember(usize),
     /// Save the official's 任免審批表 as one `.lrmx` (through a save dialog).
     ExportCadre(OfficialId),
+    /// Store the standing being edited for the official (checked first).
+    SaveStanding(OfficialId),
 }
 
 impl From<RosterIntent> for Intent {
@@ -207,8 +209,6 @@ pub enum SettingsIntent {
     CreateUnitAccounts,
     /// Save the one-time passwords just made as a spreadsheet to hand out.
     ExportAccounts,
-    /// Set the share of 優秀 allowed, in percent.
-    SetExcellentPercent(u32),
 }
 
 impl From<SettingsIntent> for Intent {

@@ -264,6 +264,8 @@ pub struct RosterPage {
     pub photo: Option<Photo>,
     /// The selected official's 任免審批表 record being edited.
     pub cadre: Option<CadreForm>,
+    /// The selected official's standing (處分, 立案審查, leave, probation, secondment) being edited.
+    pub standing: Option<crate::domain::standing::StandingDraft>,
 }
 
 /// A 任免審批表 record as its editor holds it: the 簡歷 as one text, a line per period.
@@ -502,8 +504,16 @@ pub struct YearEndPage {
     pub problems: Vec<FieldProblem>,
     /// The 優秀 quota's use for the selected person's unit and for the bureau.
     pub quota: Option<(crate::domain::yearend::QuotaUse, crate::domain::yearend::QuotaUse)>,
-    /// The share of 優秀 allowed, in percent, as set (and as being edited in Settings).
-    pub percent: u32,
+    /// How the 優秀 quota is counted, and the eligibility rules, as set (and as being edited in
+    /// Settings).
+    pub quota_rules: crate::domain::yearend::QuotaRules,
+    pub eligibility: crate::domain::eligibility::Rules,
+    /// The year's quota pools with their use and 名額分配表, and the places as being edited
+    /// (pool, unit, places typed).
+    pub pools: Vec<crate::domain::yearend::PoolLine>,
+    pub places: Vec<(String, crate::domain::UnitId, String)>,
+    /// The year's working days as the bureau entered them, as being edited.
+    pub working_days: String,
     /// The chosen official's facts of the year, beside the summary.
     pub facts: Option<crate::service::yearend::YearFacts>,
     /// Each official's 平時 results of the year and the grade the bureau's rule set suggests.

@@ -1272,3 +1272,41 @@ fn an_official_writes_the_routine_summary_the_supervisor_rates_it_and_the_summar
     assert_eq!((after.quota.assessed, after.quota.excellent), (before.quota.assessed + 1, before.quota.excellent + 1));
     assert!(after.unrated.is_empty());
 }
+
+#[test]
+fn leave_and_probation_are_entered_on_the_persons_page_and_a_bad_day_is_refused() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    let id = hire(&mut h, "N901");
+    h.state_mut().state.page = Page::Roster;
+    h.state_mut().handle(nengli::ui::intent::Intent::Roster(nengli::ui::intent::RosterIntent::SelectOfficial(Some(id))));
+    h.run();
+    let title = nengli::i18n::tr(Lang::Tc, "standing.title");
+    h.get_by_label(title).scroll_to_me();
+    h.run();
+    h.get_by_label(title).click();
+    h.run();
+    click(&mut h, Role::Button, "新增請假");
+    type_into_last(&mut h, "年度", "2024");
+    type_into(&mut h, "天數", "190");
+    type_into(&mut h, "試用期滿日期", "2013-02-30");
+    click(&mut h, Role::Button, "保存處分、審查與請假");
+    assert!(h.state().service().unwrap().standing(id).unwrap().is_empty(), "nothing stored");
+    assert!(!h.state().state.roster.problems.is_empty(), "the bad day is said");
+    let field =
+        |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::TextInput && node.label().as_deref() == Some("試用期滿日期");
+    h.get_by(field).focus();
+    h.run();
+    for _ in 0.."2013-02-30".len() {
+        h.key_press(egui::Key::Backspace);
+        h.run();
+    }
+    h.get_by(field).type_text("2025-07-31");
+    h.run();
+    click(&mut h, Role::Button, "保存處分、審查與請假");
+    let standing = h.state().service().unwrap().standing(id).unwrap();
+    assert_eq!(
+        standing.leave,
+        vec![nengli::domain::standing::Leave { year: 2024, kind: nengli::domain::standing::LeaveKind::Sick, days: 190 }]
+    );
+    assert_eq!(standing.probation_ends, chrono::NaiveDate::from_ymd_opt(2025, 7, 31));
+}

@@ -72,6 +72,20 @@ impl NengliApp {
                 }
             }
             RosterIntent::ExportCadre(id) => self.export_cadre(id),
+            RosterIntent::SaveStanding(id) => {
+                let Some(draft) = &self.state.roster.standing else { return };
+                match draft.parse() {
+                    Ok(standing) => {
+                        let command = crate::service::command::StandingCommand::SetStanding { official: id, standing: Box::new(standing) };
+                        self.handle(Intent::Do(Command::Standing(command)));
+                    }
+                    Err(problems) => {
+                        let message = messages::service_error(self.state.lang, &crate::service::ServiceError::Invalid(problems.clone()));
+                        self.state.roster.problems = problems;
+                        self.error(message);
+                    }
+                }
+            }
             RosterIntent::DraftSeat => {
                 let Some(data) = &self.state.data else { return };
                 let Some(id) = self.state.roster.selected else { return };
@@ -117,8 +131,11 @@ impl NengliApp {
         self.state.roster.form = None;
         self.state.roster.photo = None;
         self.state.roster.cadre = None;
+        self.state.roster.standing = None;
         if let Some(id) = id {
             self.load_photo(id);
+            self.state.roster.standing =
+                self.service.as_ref().and_then(|s| s.standing(id).ok()).map(|s| crate::domain::standing::StandingDraft::of(&s));
             match self.service.as_ref().map(|s| s.cadre(id)) {
                 Some(Ok(record)) => self.state.roster.cadre = Some(crate::ui::state::CadreForm::of(record)),
                 Some(Err(e)) => {

@@ -89,18 +89,6 @@ impl NengliApp {
             SettingsIntent::SetUserDisabled(id, disabled) => self.set_user_disabled(id, disabled),
             SettingsIntent::CreateUnitAccounts => self.create_unit_accounts(),
             SettingsIntent::ExportAccounts => self.export_accounts(),
-            SettingsIntent::SetExcellentPercent(percent) => {
-                let lang = self.state.lang;
-                let Some(service) = &mut self.service else { return };
-                match service.set_excellent_percent(percent, "") {
-                    Ok(_) => {
-                        self.changed = true;
-                        self.state.notice = Some(crate::ui::state::Notice::Info(crate::i18n::tr(lang, "done.yearend.quota").to_owned()));
-                        self.reload_yearend();
-                    }
-                    Err(e) => self.error(messages::service_error(lang, &e)),
-                }
-            }
         }
     }
 

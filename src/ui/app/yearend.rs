@@ -125,7 +125,31 @@ impl NengliApp {
         if page.year == 0 {
             page.year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
         }
-        page.percent = service.excellent_percent().unwrap_or(20);
+        let settings = (|| {
+            Ok::<_, crate::service::ServiceError>((
+                service.excellent_rules()?,
+                service.eligibility_rules()?,
+                service.working_days(page.year)?,
+            ))
+        })();
+        match settings {
+            Ok((quota, eligibility, days)) => {
+                page.quota_rules = quota;
+                page.eligibility = eligibility;
+                page.working_days = days.map(|d| d.to_string()).unwrap_or_default();
+            }
+            Err(e) => {
+                let message = messages::service_error(self.state.lang, &e);
+                return self.error(message);
+            }
+        }
+        // The pools are read by administrators and reviewers.
+        page.pools = service.quota_pools(page.year).unwrap_or_default();
+        page.places = page
+            .pools
+            .iter()
+            .flat_map(|p| p.units.iter().map(|u| (p.name.clone(), u.unit, u.places.map(|n| n.to_string()).unwrap_or_default())))
+            .collect();
         match service.unit_reviews(page.year) {
             Ok(reviews) => page.reviews = reviews.into_iter().collect(),
             Err(e) => {

@@ -1,6 +1,7 @@
 //! The Roster page: a filter bar, the virtualised, sortable table of officials (only the
 //! visible rows are laid out, so 30,000 rows cost what 30 do), keyboard navigation, and the
-//! detail form of the chosen official.
+//! detail form of the chosen official with their 任免審批表, standing (處分, 立案審查, leave,
+//! probation, secondment) and 能力席位書.
 
 use super::widgets::{choose, form_row, line, para, problems_for, unit_choices};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
@@ -24,12 +25,14 @@ pub const ROW_HEIGHT: f32 = 24.0;
 
 pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
+    let admin = state.is_admin();
     let Some(data) = &state.data else { return };
     let page = &mut state.roster;
     egui::Panel::right("official_detail").resizable(true).default_size(340.0).min_size(320.0).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("detail_scroll").show(ui, |ui| {
             detail_ui(ui, lang, data, page, out);
             cadre_ui(ui, lang, page, out);
+            standing_ui(ui, lang, admin, page, out);
             seat_ui(ui, lang, data, page, out);
         });
     });
@@ -447,6 +450,144 @@ fn cadre_ui(ui: &mut Ui, lang: Lang, page: &mut RosterPage, out: &mut Vec<Intent
             }
             if ui.button(tr(lang, "roster.print_appointment")).clicked() {
                 out.push(Intent::Print(PrintIntent::Print(Printout::AppointmentForms { scope: Scope::Official(id), staff: Vec::new() })));
+            }
+        });
+    });
+}
+
+/// A drop-down over a vocabulary, each entry named by its text key `prefix.code`.
+fn vocabulary<T: Copy + PartialEq>(ui: &mut Ui, lang: Lang, id: &str, value: &mut Option<T>, all: &[T], key: impl Fn(T) -> String) {
+    let choices: Vec<(T, String)> = all.iter().map(|v| (*v, tr(lang, &key(*v)).to_owned())).collect();
+    choose(ui, id, value, &choices, Some("—"), 150.0);
+}
+
+/// The selected official's standing as the year-end rules read it: 處分 and 組織處理, 立案審查,
+/// leave days by kind and year, the end of probation, secondment months. The personnel section
+/// edits it; others read it.
+fn standing_ui(ui: &mut Ui, lang: Lang, admin: bool, page: &mut RosterPage, out: &mut Vec<Intent>) {
+    use crate::domain::standing::{CaseDraft, LeaveDraft, LeaveKind, Outcome, SanctionDraft, SanctionKind, SecondmentDraft};
+    let (Some(id), Some(draft)) = (page.selected, &mut page.standing) else { return };
+    let open = page.problems.iter().any(|p| matches!(p.field, Field::Record | Field::Status));
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new(tr(lang, "standing.title")).id_salt("standing").open(open.then_some(true)).show(ui, |ui| {
+        ui.add_enabled_ui(admin, |ui| {
+            ui.label(RichText::new(tr(lang, "standing.sanctions")).strong());
+            let mut remove = None;
+            for (i, s) in draft.sanctions.iter_mut().enumerate() {
+                egui::Grid::new(("sanction", i)).num_columns(2).spacing([8.0, 2.0]).show(ui, |ui| {
+                    ui.label(tr(lang, "standing.kind"));
+                    ui.name_inputs(tr(lang, "standing.kind"), |ui| {
+                        vocabulary(ui, lang, &format!("sanction_kind_{i}"), &mut s.kind, SanctionKind::ALL, |k| {
+                            format!("sanction.{}", k.code())
+                        })
+                    });
+                    ui.end_row();
+                    let label = ui.label(tr(lang, "standing.doc_no"));
+                    line(ui, &mut s.doc_no, 180.0).labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr(lang, "standing.effective"));
+                    super::widgets::date_field(ui, &mut s.effective).labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr(lang, "standing.ends"));
+                    super::widgets::date_field(ui, &mut s.ends).labelled_by(label.id);
+                    ui.end_row();
+                });
+                if ui.small_button(tr(lang, "action.delete")).clicked() {
+                    remove = Some(i);
+                }
+                ui.separator();
+            }
+            if let Some(i) = remove {
+                draft.sanctions.remove(i);
+            }
+            if ui.button(tr(lang, "standing.add_sanction")).clicked() {
+                draft.sanctions.push(SanctionDraft::default());
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr(lang, "standing.cases")).strong());
+            let mut remove = None;
+            for (i, c) in draft.cases.iter_mut().enumerate() {
+                egui::Grid::new(("case", i)).num_columns(2).spacing([8.0, 2.0]).show(ui, |ui| {
+                    let label = ui.label(tr(lang, "standing.opened"));
+                    super::widgets::date_field(ui, &mut c.opened).labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr(lang, "standing.closed"));
+                    super::widgets::date_field(ui, &mut c.closed).labelled_by(label.id);
+                    ui.end_row();
+                    ui.label(tr(lang, "standing.outcome"));
+                    ui.name_inputs(tr(lang, "standing.outcome"), |ui| {
+                        vocabulary(ui, lang, &format!("case_outcome_{i}"), &mut c.outcome, Outcome::ALL, |o| {
+                            format!("outcome.{}", o.code())
+                        })
+                    });
+                    ui.end_row();
+                });
+                if ui.small_button(tr(lang, "action.delete")).clicked() {
+                    remove = Some(i);
+                }
+                ui.separator();
+            }
+            if let Some(i) = remove {
+                draft.cases.remove(i);
+            }
+            if ui.button(tr(lang, "standing.add_case")).clicked() {
+                draft.cases.push(CaseDraft::default());
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr(lang, "standing.leave")).strong());
+            let mut remove = None;
+            for (i, l) in draft.leave.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "standing.year"));
+                    ui.add(egui::TextEdit::singleline(&mut l.year).desired_width(48.0).char_limit(6)).labelled_by(label.id);
+                    ui.name_inputs(tr(lang, "standing.leave_kind"), |ui| {
+                        vocabulary(ui, lang, &format!("leave_kind_{i}"), &mut l.kind, LeaveKind::ALL, |k| format!("leave.{}", k.code()))
+                    });
+                    let label = ui.label(tr(lang, "standing.days"));
+                    ui.add(egui::TextEdit::singleline(&mut l.days).desired_width(40.0).char_limit(6)).labelled_by(label.id);
+                    if ui.small_button(tr(lang, "action.delete")).clicked() {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                draft.leave.remove(i);
+            }
+            if ui.button(tr(lang, "standing.add_leave")).clicked() {
+                draft.leave.push(LeaveDraft { kind: Some(LeaveKind::Sick), ..Default::default() });
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr(lang, "standing.secondments")).strong());
+            let mut remove = None;
+            for (i, s) in draft.secondments.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "standing.year"));
+                    ui.add(egui::TextEdit::singleline(&mut s.year).desired_width(48.0).char_limit(6)).labelled_by(label.id);
+                    let label = ui.label(tr(lang, "standing.months"));
+                    ui.add(egui::TextEdit::singleline(&mut s.months).desired_width(32.0).char_limit(4)).labelled_by(label.id);
+                    if ui.small_button(tr(lang, "action.delete")).clicked() {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = remove {
+                draft.secondments.remove(i);
+            }
+            if ui.button(tr(lang, "standing.add_secondment")).clicked() {
+                draft.secondments.push(SecondmentDraft::default());
+            }
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "standing.probation_ends"));
+                super::widgets::date_field(ui, &mut draft.probation_ends).labelled_by(label.id);
+            });
+            for field in [Field::Record, Field::Status, Field::Year] {
+                for message in problems_for(lang, &page.problems, field) {
+                    ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+                }
+            }
+            if admin && ui.button(RichText::new(tr(lang, "standing.save")).strong()).clicked() {
+                out.push(Intent::Roster(RosterIntent::SaveStanding(id)));
             }
         });
     });

@@ -10,7 +10,7 @@ use crate::i18n::fill;
 use crate::i18n::{self, tr};
 use crate::messages;
 use crate::service::Command;
-use crate::service::command::{RosterCommand, StandardsCommand};
+use crate::service::command::{RosterCommand, StandardsCommand, StandingCommand};
 use crate::ui::intent::Intent;
 use crate::ui::intent::{LoginIntent, SettingsIntent};
 use crate::ui::state::{AuditFilterForm, State};
@@ -262,15 +262,14 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     }
     backups_ui(ui, lang, state, out);
     accounts_ui(ui, state, out);
-    section(ui, tr(lang, "settings.excellent"));
-    ui.label(RichText::new(tr(lang, "settings.excellent_help")).small().weak());
-    ui.horizontal(|ui| {
-        let label = ui.label(tr(lang, "settings.excellent"));
-        let response = ui.add(egui::DragValue::new(&mut state.yearend.percent).range(1..=100).suffix(" %")).labelled_by(label.id);
-        if response.drag_stopped() || response.lost_focus() {
-            out.push(Intent::Settings(SettingsIntent::SetExcellentPercent(state.yearend.percent)));
-        }
-    });
+    let units = state.data.as_ref().map(|d| super::widgets::unit_choices(d, None)).unwrap_or_default();
+    let tiers: Vec<(RankTier, String)> = state
+        .data
+        .as_ref()
+        .map(|d| RankTier::ALL.iter().map(|t| (*t, d.catalogue.tier_name(*t, lang).to_owned())).collect())
+        .unwrap_or_default();
+    quota_rules_ui(ui, lang, &units, &tiers, &mut state.yearend.quota_rules, out);
+    eligibility_ui(ui, lang, &mut state.yearend.eligibility, out);
     let Some(data) = &state.data else { return };
     catalogue_ui(ui, lang, &data.catalogue);
     let scale = state.settings.scale.get_or_insert_with(|| data.scale.clone());
@@ -278,6 +277,187 @@ fn settings_contents(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let mapping = state.settings.tier_mapping.get_or_insert_with(|| data.tier_mapping.clone());
     tier_mapping_ui(ui, lang, &data.catalogue, mapping, out);
     audit_ui(ui, lang, &data.audit, &data.audit_lines, &mut state.settings.audit_filter, &mut state.settings.audit_selected, out);
+}
+
+/// How the 優秀 quota is counted: the base, rounding and minimum, the share of those in no pool
+/// (over 20% with the approval's 文號), and the pools (units and tiers, each with its share).
+fn quota_rules_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    units: &[(crate::domain::UnitId, String)],
+    tiers: &[(RankTier, String)],
+    rules: &mut crate::domain::yearend::QuotaRules,
+    out: &mut Vec<Intent>,
+) {
+    use crate::domain::yearend::{Base, Pool};
+    section(ui, tr(lang, "settings.excellent"));
+    ui.label(RichText::new(tr(lang, "settings.excellent_help")).small().weak());
+    ui.horizontal_wrapped(|ui| {
+        for base in Base::ALL {
+            ui.radio_value(&mut rules.base, *base, tr(lang, &format!("quota.base.{}", base.code())));
+        }
+    });
+    let roundings: Vec<(crate::domain::quota::Rounding, String)> =
+        crate::domain::quota::Rounding::ALL.iter().map(|r| (*r, tr(lang, &format!("routine.rounding.{}", r.code())).to_owned())).collect();
+    ui.horizontal_wrapped(|ui| {
+        let label = tr(lang, "routine.rounding");
+        ui.label(label);
+        let mut rounding = Some(rules.rounding);
+        ui.name_inputs(label, |ui| choose(ui, "excellent_rounding", &mut rounding, &roundings, None, 120.0));
+        rules.rounding = rounding.unwrap_or(rules.rounding);
+        let label = ui.label(tr(lang, "quota.minimum"));
+        ui.add(egui::DragValue::new(&mut rules.minimum).range(0..=10)).labelled_by(label.id);
+        let label = ui.label(tr(lang, "settings.excellent"));
+        ui.add(egui::DragValue::new(&mut rules.percent).range(1..=25).suffix(" %")).labelled_by(label.id);
+        let label = ui.label(tr(lang, "quota.approval"));
+        ui.add(egui::TextEdit::singleline(&mut rules.approval).desired_width(180.0).char_limit(200)).labelled_by(label.id);
+    });
+    ui.label(RichText::new(tr(lang, "quota.pools")).strong());
+    let mut remove = None;
+    for (i, pool) in rules.pools.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr(lang, "quota.pool_name"));
+            ui.add(egui::TextEdit::singleline(&mut pool.name).desired_width(120.0).char_limit(200)).labelled_by(label.id);
+            let label = ui.label(tr(lang, "settings.excellent"));
+            ui.add(egui::DragValue::new(&mut pool.percent).range(1..=25).suffix(" %")).labelled_by(label.id);
+            let label = ui.label(tr(lang, "quota.approval"));
+            ui.add(egui::TextEdit::singleline(&mut pool.approval).desired_width(140.0).char_limit(200)).labelled_by(label.id);
+            if ui.small_button(tr(lang, "action.delete")).clicked() {
+                remove = Some(i);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "quota.tiers"));
+            for (tier, name) in tiers {
+                let mut on = pool.tiers.contains(tier);
+                if ui.checkbox(&mut on, name).changed() {
+                    pool.tiers.retain(|t| t != tier);
+                    if on {
+                        pool.tiers.push(*tier);
+                    }
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "quota.units"));
+            let mut drop = None;
+            for (j, unit) in pool.units.iter().enumerate() {
+                let name = units.iter().find(|u| u.0 == *unit).map_or("?", |u| u.1.trim_start_matches('　'));
+                if ui.small_button(format!("{name} ✕")).clicked() {
+                    drop = Some(j);
+                }
+            }
+            if let Some(j) = drop {
+                pool.units.remove(j);
+            }
+            let mut add = None;
+            let label = tr(lang, "quota.add_unit");
+            ui.name_inputs(label, |ui| choose(ui, &format!("pool_unit_{i}"), &mut add, units, Some(label), 180.0));
+            if let Some(unit) = add.filter(|u| !pool.units.contains(u)) {
+                pool.units.push(unit);
+            }
+        });
+        ui.separator();
+    }
+    if let Some(i) = remove {
+        rules.pools.remove(i);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "quota.add_pool")).clicked() {
+            rules.pools.push(Pool { name: tr(lang, "quota.new_pool").to_owned(), percent: 20, ..Default::default() });
+        }
+        if ui.button(RichText::new(tr(lang, "quota.save")).strong()).clicked() {
+            out.push(Intent::Do(Command::Standing(StandingCommand::SaveQuota(rules.clone()))));
+        }
+    });
+}
+
+/// The eligibility rules: each in use or not, what it looks for (the kinds of 處分, the leave
+/// kinds and share) and its effect; the 2020 rules one click away.
+fn eligibility_ui(ui: &mut Ui, lang: Lang, rules: &mut crate::domain::eligibility::Rules, out: &mut Vec<Intent>) {
+    use crate::domain::eligibility::{Condition, Effect, Reach, Rule, Rules};
+    use crate::domain::standing::{LeaveKind, SanctionKind};
+    use crate::domain::yearend::Grade;
+    section(ui, tr(lang, "eligibility.title"));
+    ui.label(RichText::new(tr(lang, "eligibility.help")).small().weak());
+    let effects: Vec<(Effect, String)> =
+        [Effect::NoGrade, Effect::NotExcellent, Effect::NotAbove(Grade::Basic), Effect::NotAbove(Grade::Incompetent)]
+            .into_iter()
+            .map(|e| (e, i18n::effect(lang, e)))
+            .collect();
+    let reaches: Vec<(Reach, String)> =
+        Reach::ALL.iter().map(|r| (*r, tr(lang, &format!("eligibility.reach.{}", r.code())).to_owned())).collect();
+    let mut remove = None;
+    for (i, rule) in rules.rules.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut rule.on, tr(lang, "eligibility.on"));
+            let what = match &rule.condition {
+                Condition::Probation => "eligibility.when.probation",
+                Condition::Leave { .. } => "eligibility.when.leave",
+                Condition::Investigation => "eligibility.when.investigation",
+                Condition::Sanction { .. } => "eligibility.when.sanction",
+            };
+            ui.label(RichText::new(tr(lang, what)).strong());
+            let mut effect = Some(rule.effect);
+            let label = tr(lang, "eligibility.effect");
+            ui.name_inputs(label, |ui| choose(ui, &format!("rule_effect_{i}"), &mut effect, &effects, None, 170.0));
+            rule.effect = effect.unwrap_or(rule.effect);
+            if ui.small_button(tr(lang, "action.delete")).clicked() {
+                remove = Some(i);
+            }
+        });
+        match &mut rule.condition {
+            Condition::Leave { kinds, percent } => {
+                ui.horizontal_wrapped(|ui| {
+                    for kind in LeaveKind::ALL {
+                        let mut on = kinds.contains(kind);
+                        if ui.checkbox(&mut on, tr(lang, &format!("leave.{}", kind.code()))).changed() {
+                            kinds.retain(|k| k != kind);
+                            if on {
+                                kinds.push(*kind);
+                            }
+                        }
+                    }
+                    let label = ui.label(tr(lang, "eligibility.over_percent"));
+                    ui.add(egui::DragValue::new(percent).range(1..=100).suffix(" %")).labelled_by(label.id);
+                });
+            }
+            Condition::Sanction { kinds, reach } => {
+                ui.horizontal_wrapped(|ui| {
+                    for kind in SanctionKind::ALL {
+                        let mut on = kinds.contains(kind);
+                        if ui.checkbox(&mut on, i18n::sanction(lang, *kind)).changed() {
+                            kinds.retain(|k| k != kind);
+                            if on {
+                                kinds.push(*kind);
+                            }
+                        }
+                    }
+                    let mut chosen = Some(*reach);
+                    let label = tr(lang, "eligibility.reach");
+                    ui.name_inputs(label, |ui| choose(ui, &format!("rule_reach_{i}"), &mut chosen, &reaches, None, 190.0));
+                    *reach = chosen.unwrap_or(*reach);
+                });
+            }
+            Condition::Probation | Condition::Investigation => {}
+        }
+        ui.separator();
+    }
+    if let Some(i) = remove {
+        rules.rules.remove(i);
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "eligibility.add")).clicked() {
+            let condition = Condition::Sanction { kinds: vec![SanctionKind::Warning], reach: Reach::Year };
+            rules.rules.push(Rule { on: true, condition, effect: Effect::NotExcellent });
+        }
+        if ui.button(tr(lang, "eligibility.shipped")).clicked() {
+            *rules = Rules::default();
+        }
+        if ui.button(RichText::new(tr(lang, "eligibility.save")).strong()).clicked() {
+            out.push(Intent::Do(Command::Standing(StandingCommand::SaveRules(rules.clone()))));
+        }
+    });
 }
 
 /// Changing the password of the account logged in.

@@ -85,7 +85,11 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             if ui.button(tr(lang, "yearend.print_summary")).clicked() {
                 out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSummary { year: page.year })));
             }
+            if ui.button(tr(lang, "yearend.print_quota")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::QuotaAllocation { year: page.year })));
+            }
         });
+        quota_ui(ui, lang, page, session.role == Role::Admin, &units, out);
     }
     ui.separator();
     if prints && page.units_mode {
@@ -148,6 +152,15 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
                 ui.label(RichText::new(stage_text(lang, row.stage)).small());
                 if let Some(grade) = row.grade {
                     ui.label(RichText::new(tr(lang, &format!("grade.{}", grade.code()))).small().strong());
+                }
+                if let Some(finding) = row.findings.first() {
+                    let short = if finding.withholds_comment() {
+                        tr(lang, "eligibility.withheld_short").to_owned()
+                    } else {
+                        i18n::effect(lang, finding.effect)
+                    };
+                    ui.label(RichText::new(short).small().color(ui.visuals().warn_fg_color))
+                        .on_hover_text(i18n::findings(lang, &row.findings));
                 }
                 if let Some(s) = page.suggestions.get(&row.official) {
                     let results: String =
@@ -401,6 +414,10 @@ fn form(
         ui.label(RichText::new(i18n::fill(tr(lang, "routine.suggested_line"), &[&grade, &reason])).strong());
         ui.label(RichText::new(tr(lang, "routine.suggestion_note")).small().weak());
     }
+    for finding in &row.findings {
+        ui.label(RichText::new(i18n::finding(lang, finding)).color(ui.visuals().warn_fg_color));
+    }
+    let forbidden = form.grade.is_some_and(|g| row.findings.first().is_some_and(|f| !f.effect.allows(g)));
     ui.add_enabled_ui(committee_edits, |ui| {
         ui.horizontal(|ui| {
             ui.radio_value(&mut form.agrees, Some(true), tr(lang, "sheet.agree"));
@@ -409,6 +426,10 @@ fn form(
             ui.label_inputs_by(label.id, |ui| choose(ui, "grade", &mut form.grade, &grades(lang), Some("—"), 140.0));
         });
         ui.name_inputs(tr(lang, "sheet.committee"), |ui| para(ui, &mut form.committee.text, 700.0, 2));
+        if forbidden || !form.override_reason.is_empty() {
+            ui.label(RichText::new(tr(lang, "eligibility.override_help")).small().color(ui.visuals().warn_fg_color));
+            ui.name_inputs(tr(lang, "eligibility.override"), |ui| para(ui, &mut form.override_reason, 700.0, 2));
+        }
     });
     signed_by(ui, lang, &form.committee);
     if committee_edits && ui.button(tr(lang, "yearend.decide")).clicked() {
@@ -441,6 +462,102 @@ fn form(
     if stage == Stage::Locked {
         ui.label(RichText::new(tr(lang, "yearend.locked")).color(Color32::from_rgb(0x2e, 0x7d, 0x32)));
     }
+}
+
+/// The year's quota pools (優秀 given against the places, red when over) and, for the personnel
+/// section, the year's working days and each pool's 名額分配表 to edit.
+fn quota_ui(
+    ui: &mut Ui,
+    lang: crate::domain::Lang,
+    page: &mut YearEndPage,
+    admin: bool,
+    units: &[(UnitId, String)],
+    out: &mut Vec<Intent>,
+) {
+    use crate::service::command::StandingCommand;
+    if page.pools.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for pool in &page.pools {
+            let name = if pool.name.is_empty() { tr(lang, "quota.rest") } else { pool.name.as_str() };
+            let q = pool.quota;
+            let text =
+                i18n::fill(tr(lang, "quota.pool_use"), &[name, &q.excellent.to_string(), &q.allowed.to_string(), &q.assessed.to_string()]);
+            let colour = if q.over() { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
+            ui.label(RichText::new(text).small().color(colour));
+        }
+    });
+    if !admin {
+        return;
+    }
+    egui::CollapsingHeader::new(tr(lang, "quota.allocation_edit")).id_salt("quota_allocation").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "quota.working_days"));
+            ui.add(egui::TextEdit::singleline(&mut page.working_days).desired_width(50.0).char_limit(4)).labelled_by(label.id);
+            if ui.button(tr(lang, "quota.save_working_days")).clicked() {
+                match page.working_days.trim() {
+                    "" => out.push(Intent::Do(crate::service::Command::Standing(StandingCommand::SetWorkingDays {
+                        year: page.year,
+                        days: None,
+                    }))),
+                    text => match text.parse::<u32>() {
+                        Ok(days) => out.push(Intent::Do(crate::service::Command::Standing(StandingCommand::SetWorkingDays {
+                            year: page.year,
+                            days: Some(days),
+                        }))),
+                        Err(_) => {
+                            page.problems = vec![crate::domain::FieldProblem::new(
+                                crate::domain::Field::Record,
+                                crate::domain::Problem::OutOfRange { min: 1, max: 366 },
+                            )]
+                        }
+                    },
+                }
+            }
+        });
+        for pool in &page.pools {
+            let name = if pool.name.is_empty() { tr(lang, "quota.rest") } else { pool.name.as_str() };
+            ui.label(RichText::new(i18n::fill(tr(lang, "quota.pool_total"), &[name, &pool.quota.allowed.to_string()])).strong());
+            egui::Grid::new(("allocation", &pool.name)).num_columns(3).spacing([10.0, 2.0]).show(ui, |ui| {
+                for (p, unit, places) in page.places.iter_mut().filter(|(p, _, _)| *p == pool.name) {
+                    let unit_name = units.iter().find(|u| u.0 == *unit).map_or("?", |u| u.1.trim_start_matches('　'));
+                    ui.label(unit_name);
+                    let taking = pool.units.iter().find(|u| u.unit == *unit).map_or(0, |u| u.taking_part);
+                    ui.label(RichText::new(i18n::fill(tr(lang, "quota.taking_part_n"), &[&taking.to_string()])).small().weak());
+                    let name = format!("{p} {unit_name}");
+                    ui.name_inputs(&name, |ui| ui.add(egui::TextEdit::singleline(places).desired_width(40.0).char_limit(5)));
+                    ui.end_row();
+                }
+            });
+            if ui.button(tr(lang, "quota.save_allocation")).clicked() {
+                let mut lines = Vec::new();
+                let mut bad = false;
+                for (_, unit, places) in page.places.iter().filter(|(p, _, _)| *p == pool.name) {
+                    match places.trim() {
+                        "" => {}
+                        text => match text.parse::<u32>() {
+                            Ok(n) => lines.push((*unit, n)),
+                            Err(_) => bad = true,
+                        },
+                    }
+                }
+                if bad {
+                    page.problems = vec![crate::domain::FieldProblem::new(
+                        crate::domain::Field::Record,
+                        crate::domain::Problem::OutOfRange { min: 0, max: 10_000 },
+                    )];
+                } else {
+                    let command = StandingCommand::SaveAllocation { year: page.year, pool: pool.name.clone(), places: lines };
+                    out.push(Intent::Do(crate::service::Command::Standing(command)));
+                }
+            }
+            ui.separator();
+        }
+        for message in page.problems.iter().map(|p| i18n::problem(lang, p)) {
+            ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        }
+    });
 }
 
 fn signed_by(ui: &mut Ui, lang: crate::domain::Lang, opinion: &crate::domain::yearend::Opinion) {
