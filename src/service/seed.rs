@@ -77,8 +77,47 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
         db.audit(&actor, "bureau.demo_routine", "routine_record", None, None, None)?;
         Ok::<_, ServiceError>(())
     })?;
+    demo_standing(service)?;
     service.finish_setup()?;
     Ok(summary)
+}
+
+/// The year-end rules at work in the demo, for the year being assessed as of today (the year of
+/// three months ago): a probationer in 辦稅服務廳, and in 稅政科 an official with 190 sick days of
+/// the year's 250 working days, one with a 警告 and one under an open 立案審查.
+fn demo_standing(service: &mut Service) -> Result<()> {
+    use crate::domain::standing::{Investigation, Leave, LeaveKind, Sanction, SanctionKind, Standing};
+    use crate::service::command::StandingCommand;
+    use chrono::{Datelike, Months};
+    let today = service.today();
+    let year = today.checked_sub_months(Months::new(3)).unwrap_or(today).year();
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(today);
+    let (service_hall, tax_policy) = {
+        let db = service.read();
+        let units = db.units()?;
+        let of = |name: &str| units.iter().find(|u| u.name == name).map(|u| u.id);
+        let officials = db.officials()?;
+        let members = |unit| officials.iter().filter(|o| Some(o.unit) == unit).map(|o| o.id).collect::<Vec<_>>();
+        (members(of("辦稅服務廳")), members(of("稅政科")))
+    };
+    let (Some(newcomer), [_, sick, warned, investigated, ..]) = (service_hall.last().copied(), tax_policy.as_slice()) else {
+        return Err(ServiceError::Invalid(vec![]));
+    };
+    let probation = Standing { probation_ends: day(12, 31).checked_add_days(chrono::Days::new(200)), ..Default::default() };
+    let leave = Standing { leave: vec![Leave { year, kind: LeaveKind::Sick, days: 190 }], ..Default::default() };
+    let warning = Standing {
+        sanctions: vec![Sanction {
+            kind: SanctionKind::Warning, doc_no: format!("示稅紀〔{year}〕3號"), effective: day(3, 5), ends: None
+        }],
+        ..Default::default()
+    };
+    let opened = today.checked_sub_days(chrono::Days::new(30)).unwrap_or(today).min(day(12, 1));
+    let case = Standing { investigations: vec![Investigation { opened, closed: None, outcome: None }], ..Default::default() };
+    let _ = service.execute(StandingCommand::SetWorkingDays { year, days: Some(250) })?;
+    for (official, standing) in [(newcomer, probation), (*sick, leave), (*warned, warning), (*investigated, case)] {
+        let _ = service.execute(StandingCommand::SetStanding { official, standing: Box::new(standing) })?;
+    }
+    Ok(())
 }
 
 /// The time of day written on a demo session, matching the 學時 it credits: an afternoon of up

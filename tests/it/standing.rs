@@ -246,3 +246,38 @@ fn the_quota_allocation_prints_from_the_command_line_as_a_readable_pdf() {
         .unwrap();
     assert!(!result.status.success(), "a year out of range is refused");
 }
+
+#[test]
+fn the_demo_bureau_has_a_probationer_long_sick_leave_a_warning_and_an_open_case() {
+    use nengli::domain::eligibility::{Cause, Effect};
+    // The tests live on 2013-03-01: the year being assessed is 2012.
+    let service = demo();
+    let verdicts = service.verdicts(2012).unwrap();
+    let mut causes: Vec<(&str, Effect)> = verdicts
+        .values()
+        .map(|v| {
+            let f = v.heaviest().unwrap();
+            let what = match f.cause {
+                Cause::Probation { .. } => "probation",
+                Cause::Leave { days: 190, working: 250 } => "sick leave",
+                Cause::Sanction { kind: SanctionKind::Warning, .. } => "warning",
+                Cause::InvestigationOpen { .. } => "open case",
+                _ => "other",
+            };
+            (what, f.effect)
+        })
+        .collect();
+    causes.sort_by_key(|c| c.0);
+    assert_eq!(
+        causes,
+        [
+            ("open case", Effect::NoGrade),
+            ("probation", Effect::NoGrade),
+            ("sick leave", Effect::NoGrade),
+            ("warning", Effect::NotExcellent)
+        ]
+    );
+    let withheld = verdicts.values().filter(|v| v.withholds_comment()).count();
+    assert_eq!(withheld, 1, "only the open case withholds the comment");
+    assert!(service.verdicts(2010).unwrap().is_empty(), "nothing reaches other years");
+}
