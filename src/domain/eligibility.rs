@@ -318,7 +318,8 @@ mod tests {
         let both =
             Standing { sanctions: vec![sanction(Warning, day(2024, 3, 5)), sanction(Demerit, day(2024, 6, 1))], ..Default::default() };
         // (what, standing, year, the effect that applies, a grade refused, a grade allowed)
-        let table: Vec<(&str, Standing, i32, Option<Effect>, Option<Grade>, Grade)> = vec![
+        type Case = (&'static str, Standing, i32, Option<Effect>, Option<Grade>, Grade);
+        let table: Vec<Case> = vec![
             ("警告 in 2024: not 優秀 in 2024", warned.clone(), 2024, Some(Effect::NotExcellent), Some(Excellent), Competent),
             ("警告 in 2024: nothing in 2025", warned, 2025, None, None, Excellent),
             ("記大過: no grade that year", demerit.clone(), 2024, Some(Effect::NoGrade), Some(Competent), Undetermined),

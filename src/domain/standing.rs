@@ -386,15 +386,16 @@ mod tests {
         assert_eq!(kept.sanctions[0].doc_no, "稅紀〔2024〕3號", "trimmed");
         assert_eq!(kept.leave_days(2024, &[LeaveKind::Sick, LeaveKind::Personal]), 193);
         assert_eq!(kept.leave_days(2023, &[LeaveKind::Sick]), 0);
-        let table: [(&str, Box<dyn Fn(&mut Standing)>); 8] = [
-            ("end before start", Box::new(|s| s.sanctions[0].ends = Some(day(2024, 1, 1)))),
-            ("closed before opened", Box::new(|s| s.investigations[0].closed = Some(day(2023, 12, 1)))),
-            ("outcome of an open case", Box::new(|s| s.investigations[0].closed = None)),
-            ("more days than a year", Box::new(|s| s.leave[0].days = 367)),
-            ("two lines for one year and kind", Box::new(|s| s.leave[1].kind = LeaveKind::Sick)),
-            ("13 months", Box::new(|s| s.secondments[0].months = 13)),
-            ("a year out of range", Box::new(|s| s.leave[0].year = 1999)),
-            ("a 1 MB 文號", Box::new(|s| s.sanctions[0].doc_no = "號".repeat(1 << 20))),
+        type Spoil = fn(&mut Standing);
+        let table: [(&str, Spoil); 8] = [
+            ("end before start", |s| s.sanctions[0].ends = Some(day(2024, 1, 1))),
+            ("closed before opened", |s| s.investigations[0].closed = Some(day(2023, 12, 1))),
+            ("outcome of an open case", |s| s.investigations[0].closed = None),
+            ("more days than a year", |s| s.leave[0].days = 367),
+            ("two lines for one year and kind", |s| s.leave[1].kind = LeaveKind::Sick),
+            ("13 months", |s| s.secondments[0].months = 13),
+            ("a year out of range", |s| s.leave[0].year = 1999),
+            ("a 1 MB 文號", |s| s.sanctions[0].doc_no = "號".repeat(1 << 20)),
         ];
         for (what, spoil) in table {
             let mut bad = good.clone();
@@ -422,13 +423,14 @@ mod tests {
         };
         let draft = StandingDraft::of(&standing);
         assert_eq!(draft.parse().unwrap(), standing);
-        let table: [(&str, Box<dyn Fn(&mut StandingDraft)>); 6] = [
-            ("2013-02-30", Box::new(|d| d.sanctions[0].effective = "2013-02-30".into())),
-            ("a month without its day", Box::new(|d| d.probation_ends = "2025-01".into())),
-            ("no opening day", Box::new(|d| d.cases[0].opened = " ".into())),
-            ("no kind", Box::new(|d| d.leave[0].kind = None)),
-            ("days as words", Box::new(|d| d.leave[0].days = "很多".into())),
-            ("13 months", Box::new(|d| d.secondments[0].months = "13".into())),
+        type Spoil = fn(&mut StandingDraft);
+        let table: [(&str, Spoil); 6] = [
+            ("2013-02-30", |d| d.sanctions[0].effective = "2013-02-30".into()),
+            ("a month without its day", |d| d.probation_ends = "2025-01".into()),
+            ("no opening day", |d| d.cases[0].opened = " ".into()),
+            ("no kind", |d| d.leave[0].kind = None),
+            ("days as words", |d| d.leave[0].days = "很多".into()),
+            ("13 months", |d| d.secondments[0].months = "13".into()),
         ];
         for (what, spoil) in table {
             let mut bad = draft.clone();

@@ -609,13 +609,14 @@ mod tests {
         assert_eq!(rules.pool_of(&[UnitId(3), UnitId(1)], Some(RankTier::Section)), None, "the bureau's offices");
         assert_eq!(rules.share(Some(1)).percent, 25);
         assert_eq!(rules.share(None).percent, 20);
-        let table: [(&str, Box<dyn Fn(&mut QuotaRules)>); 6] = [
-            ("25% without the approval", Box::new(|r| r.percent = 25)),
-            ("26% even with one", Box::new(|r| (r.percent, r.approval) = (26, "稅人〔2024〕8號".into()))),
-            ("a pool's 25% without the approval", Box::new(|r| r.pools[1].approval.clear())),
-            ("a pool holding no one", Box::new(|r| r.pools[0].tiers.clear())),
-            ("two pools of one name", Box::new(|r| r.pools[1].name = "局領導".into())),
-            ("a minimum of 11", Box::new(|r| r.minimum = 11)),
+        type Spoil = fn(&mut QuotaRules);
+        let table: [(&str, Spoil); 6] = [
+            ("25% without the approval", |r| r.percent = 25),
+            ("26% even with one", |r| (r.percent, r.approval) = (26, "稅人〔2024〕8號".into())),
+            ("a pool's 25% without the approval", |r| r.pools[1].approval.clear()),
+            ("a pool holding no one", |r| r.pools[0].tiers.clear()),
+            ("two pools of one name", |r| r.pools[1].name = "局領導".into()),
+            ("a minimum of 11", |r| r.minimum = 11),
         ];
         for (what, spoil) in table {
             let mut bad = rules.clone();

@@ -171,7 +171,9 @@ fn a_standing_is_the_personnel_sections_checked_audited_and_undone() {
     assert!(matches!(set(&mut service, who, backwards), Err(ServiceError::Invalid(_))));
     assert!(service.execute(StandingCommand::SetWorkingDays { year: 2024, days: Some(400) }).is_err());
     assert_eq!(service.standing(who).unwrap(), record, "nothing half-written");
-    assert!(matches!(service.execute(Command::Roster(nengli::service::command::RosterCommand::DeleteOfficial { id: who })), Err(_)));
+    let delete = service.execute(Command::Roster(nengli::service::command::RosterCommand::DeleteOfficial { id: who }));
+    let Err(ServiceError::Invalid(problems)) = delete else { panic!("{delete:?}") };
+    assert!(matches!(problems[0].problem, nengli::domain::Problem::HasRecords { .. }), "a person with a standing is not deleted");
     let _ = service.execute(applied.undo).unwrap();
     assert!(service.standing(who).unwrap().is_empty(), "undone");
 }
