@@ -604,6 +604,14 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
         ..Default::default()
     };
     let _ = service.execute(Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: 2012, review: Box::new(review) })).unwrap();
+    // The quota as counted before the 2020 rules: those graded, rounded down, no minimum.
+    let graded = nengli::domain::yearend::QuotaRules {
+        base: nengli::domain::yearend::Base::Graded,
+        rounding: nengli::domain::quota::Rounding::Floor,
+        minimum: 0,
+        ..Default::default()
+    };
+    let _ = service.execute(nengli::service::command::StandingCommand::SaveQuota(graded)).unwrap();
     let (_, bytes) = print(&printing::yearend_summary(&service, 2012, Lang::Tc).unwrap(), Lang::Tc);
     let text = squeeze(&pdf_text(&bytes));
     // People, then 優秀 稱職 基本稱職 不稱職 不定等次, then 優秀 / allowed.
