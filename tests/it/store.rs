@@ -226,6 +226,18 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     assert!(matches!(store.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 1"), Err(StoreError::Constraint(_))));
 }
 
+/// Schema 13's tables (officials' standing, working days, the 名額分配表), dropped to make a file
+/// of an older schema.
+const STANDING_TABLES: [&str; 7] = [
+    "DROP TABLE excellent_allocation",
+    "DROP TABLE working_days",
+    "DROP TABLE official_probation",
+    "DROP TABLE official_secondment",
+    "DROP TABLE official_leave",
+    "DROP TABLE official_investigation",
+    "DROP TABLE official_sanction",
+];
+
 /// A bureau of schema 9 (職務 and 職級 in one text, the tier typed by hand, 任現職時間 a day)
 /// upgrades with every official kept, each typed tier kept as that person's own.
 #[test]
@@ -236,7 +248,7 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
     let before = Store::open(&path, OpenMode::Existing).unwrap().read().officials().unwrap();
     {
         let store = Store::open(&path, OpenMode::Existing).unwrap();
-        for sql in [
+        for sql in STANDING_TABLES.into_iter().chain([
             "PRAGMA foreign_keys = OFF",
             "CREATE TABLE old_official (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, staff_no TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
                 gender TEXT NOT NULL, birth TEXT NOT NULL, political TEXT NOT NULL DEFAULT '', education TEXT NOT NULL DEFAULT '',
@@ -247,13 +259,6 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
                 unit_id, post_id, CASE WHEN post_since GLOB '*-*' THEN post_since ELSE replace(post_since, '.', '-') || '-01' END, status FROM official",
             "DROP TABLE official",
             "ALTER TABLE old_official RENAME TO official",
-            "DROP TABLE excellent_allocation",
-            "DROP TABLE working_days",
-            "DROP TABLE official_probation",
-            "DROP TABLE official_secondment",
-            "DROP TABLE official_leave",
-            "DROP TABLE official_investigation",
-            "DROP TABLE official_sanction",
             "DROP TABLE special_result",
             "DROP TABLE special_event",
             "DROP TABLE routine_closed",
@@ -265,7 +270,7 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
             "DROP TABLE official_family",
             "DROP TABLE official_cadre",
             "PRAGMA user_version = 9",
-        ] {
+        ]) {
             store.execute_raw(sql).unwrap();
         }
     }
@@ -299,18 +304,11 @@ fn the_standing_upgrade_keeps_every_record_and_the_share_set_before() {
     };
     {
         let store = Store::open(&path, OpenMode::Existing).unwrap();
-        for sql in [
-            "DROP TABLE excellent_allocation",
-            "DROP TABLE working_days",
-            "DROP TABLE official_probation",
-            "DROP TABLE official_secondment",
-            "DROP TABLE official_leave",
-            "DROP TABLE official_investigation",
-            "DROP TABLE official_sanction",
+        for sql in STANDING_TABLES.into_iter().chain([
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('excellent_percent', '25')",
             "DELETE FROM meta WHERE key = 'excellent_quota'",
             "PRAGMA user_version = 12",
-        ] {
+        ]) {
             store.execute_raw(sql).unwrap();
         }
     }
@@ -402,7 +400,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
         // The file as schema 6 had it: the test table's CHECK without the exam kinds, and no
         // year-end records yet.
         let store = service.into_store();
-        for sql in [
+        for sql in STANDING_TABLES.into_iter().chain([
             "PRAGMA foreign_keys = OFF",
             "CREATE TABLE old_test (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('post', 'spot')), date TEXT NOT NULL, pass_mark REAL NOT NULL) STRICT",
             "INSERT INTO old_test SELECT id, uuid, name, kind, date, pass_mark FROM capability_test",
@@ -410,13 +408,6 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "ALTER TABLE old_test RENAME TO capability_test",
             "DROP TABLE yearend_record",
             "DROP TABLE yearend_unit_review",
-            "DROP TABLE excellent_allocation",
-            "DROP TABLE working_days",
-            "DROP TABLE official_probation",
-            "DROP TABLE official_secondment",
-            "DROP TABLE official_leave",
-            "DROP TABLE official_investigation",
-            "DROP TABLE official_sanction",
             "DROP TABLE special_result",
             "DROP TABLE special_event",
             "DROP TABLE routine_closed",
@@ -428,7 +419,7 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "DROP TABLE official_family",
             "DROP TABLE official_cadre",
             "PRAGMA user_version = 6",
-        ] {
+        ]) {
             let _ = store.execute_raw(sql);
         }
         official
