@@ -6,7 +6,6 @@
 use super::command::{Applied, Command, Entity, StandingCommand};
 use super::{Result, Service, ServiceError, existing_official, existing_unit, json};
 use crate::domain::access::{Need, Sight};
-use crate::domain::catalogue::OfficialStatus;
 use crate::domain::eligibility::{Rules, Verdict, judge};
 use crate::domain::org::chain;
 use crate::domain::problem::{Field, Problem};
@@ -193,12 +192,11 @@ impl Service {
         let db = self.read();
         let rules = db.eligibility_rules()?;
         let working = db.working_days(year)?;
-        let officials: HashMap<OfficialId, (UnitId, OfficialStatus)> =
-            db.officials()?.into_iter().map(|o| (o.id, (o.unit, o.status))).collect();
+        let serving: HashMap<OfficialId, UnitId> = db.serving()?.into_iter().map(|(id, unit, _)| (id, unit)).collect();
         let mut out = HashMap::new();
         for (id, standing) in db.standings()? {
-            let Some((unit, status)) = officials.get(&id) else { continue };
-            if *status != OfficialStatus::Active || !self.access().may_see(id, *unit) {
+            let Some(unit) = serving.get(&id) else { continue };
+            if !self.access().may_see(id, *unit) {
                 continue;
             }
             let verdict = judge(&rules, &standing, year, working);
