@@ -33,58 +33,82 @@ fn required_day(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
 impl Db<'_> {
     /// An official's standing (empty when nothing is recorded).
     pub fn standing(&self, id: OfficialId) -> Result<Standing> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT kind, doc_no, effective, ends FROM official_sanction WHERE official_id = ?1 ORDER BY seq")?;
-        let sanctions = stmt
-            .query_map([id.0], |r| {
-                Ok(Sanction {
-                    kind: code(r, 0, SanctionKind::from_code)?,
-                    doc_no: r.get(1)?,
-                    effective: required_day(r, 2)?,
-                    ends: day(r, 3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt =
-            self.conn.prepare_cached("SELECT opened, closed, outcome FROM official_investigation WHERE official_id = ?1 ORDER BY seq")?;
-        let investigations = stmt
-            .query_map([id.0], |r| {
-                let outcome: Option<String> = r.get(2)?;
-                Ok(Investigation {
-                    opened: required_day(r, 0)?,
-                    closed: day(r, 1)?,
-                    outcome: match outcome {
-                        Some(_) => Some(code(r, 2, Outcome::from_code)?),
-                        None => None,
-                    },
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt =
-            self.conn.prepare_cached("SELECT year, kind, days FROM official_leave WHERE official_id = ?1 ORDER BY year, kind")?;
-        let leave = stmt
-            .query_map([id.0], |r| Ok(Leave { year: r.get(0)?, kind: code(r, 1, LeaveKind::from_code)?, days: r.get(2)? }))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached("SELECT year, months FROM official_secondment WHERE official_id = ?1 ORDER BY year")?;
-        let secondments =
-            stmt.query_map([id.0], |r| Ok(Secondment { year: r.get(0)?, months: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?;
-        let probation_ends = self
-            .conn
-            .prepare_cached("SELECT ends FROM official_probation WHERE official_id = ?1")?
-            .query_row([id.0], |r| required_day(r, 0))
-            .optional()?;
-        Ok(Standing { sanctions, investigations, leave, probation_ends, secondments })
+        Ok(self.standings_where(Some(id))?.remove(&id).unwrap_or_default())
     }
 
     /// Every official with anything recorded, with their standing.
-    pub fn standings(&self) -> Result<Vec<(OfficialId, Standing)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT official_id FROM official_sanction UNION SELECT official_id FROM official_investigation
-             UNION SELECT official_id FROM official_leave UNION SELECT official_id FROM official_secondment
-             UNION SELECT official_id FROM official_probation",
-        )?;
-        let ids: Vec<i64> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| Ok((OfficialId(id), self.standing(OfficialId(id))?))).collect()
+    pub fn standings(&self) -> Result<std::collections::HashMap<OfficialId, Standing>> {
+        self.standings_where(None)
+    }
+
+    /// The standings of one official, or of everyone: one query per table.
+    fn standings_where(&self, only: Option<OfficialId>) -> Result<std::collections::HashMap<OfficialId, Standing>> {
+        let mut out: std::collections::HashMap<OfficialId, Standing> = std::collections::HashMap::new();
+        let filter = "WHERE ?1 IS NULL OR official_id = ?1";
+        let only = only.map(|o| o.0);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT official_id, kind, doc_no, effective, ends FROM official_sanction {filter} ORDER BY official_id, seq"
+        ))?;
+        let rows = stmt.query_map([only], |r| {
+            Ok((
+                r.get(0)?,
+                Sanction {
+                    kind: code(r, 1, SanctionKind::from_code)?,
+                    doc_no: r.get(2)?,
+                    effective: required_day(r, 3)?,
+                    ends: day(r, 4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, s): (i64, Sanction) = row?;
+            out.entry(OfficialId(id)).or_default().sanctions.push(s);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT official_id, opened, closed, outcome FROM official_investigation {filter} ORDER BY official_id, seq"
+        ))?;
+        let rows = stmt.query_map([only], |r| {
+            let outcome: Option<String> = r.get(3)?;
+            Ok((
+                r.get(0)?,
+                Investigation {
+                    opened: required_day(r, 1)?,
+                    closed: day(r, 2)?,
+                    outcome: match outcome {
+                        Some(_) => Some(code(r, 3, Outcome::from_code)?),
+                        None => None,
+                    },
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, c): (i64, Investigation) = row?;
+            out.entry(OfficialId(id)).or_default().investigations.push(c);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT official_id, year, kind, days FROM official_leave {filter} ORDER BY official_id, year, kind"
+        ))?;
+        let rows = stmt
+            .query_map([only], |r| Ok((r.get(0)?, Leave { year: r.get(1)?, kind: code(r, 2, LeaveKind::from_code)?, days: r.get(3)? })))?;
+        for row in rows {
+            let (id, l): (i64, Leave) = row?;
+            out.entry(OfficialId(id)).or_default().leave.push(l);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT official_id, year, months FROM official_secondment {filter} ORDER BY official_id, year"))?;
+        let rows = stmt.query_map([only], |r| Ok((r.get(0)?, Secondment { year: r.get(1)?, months: r.get(2)? })))?;
+        for row in rows {
+            let (id, s): (i64, Secondment) = row?;
+            out.entry(OfficialId(id)).or_default().secondments.push(s);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT official_id, ends FROM official_probation {filter}"))?;
+        let rows = stmt.query_map([only], |r| Ok((r.get::<_, i64>(0)?, required_day(r, 1)?)))?;
+        for row in rows {
+            let (id, ends) = row?;
+            out.entry(OfficialId(id)).or_default().probation_ends = Some(ends);
+        }
+        Ok(out)
     }
 
     /// Replaces an official's standing whole.
