@@ -10,7 +10,7 @@ use nengli::domain::routine::{Attendance, Cadence, Period, Rating, RoutineData, 
 use nengli::domain::yearend::{Grade, Stage as YearStage, YearEnd, YearEndData};
 use nengli::service::command::RoutineCommand;
 use nengli::store::new_uuid;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -61,16 +61,7 @@ fn main() {
         *sizes.entry(r.unit).or_insert(0usize) += 1;
     }
     let (unit, size) = sizes.into_iter().max_by_key(|(_, n)| *n).unwrap();
-    let time = |f: &mut dyn FnMut()| {
-        let samples: Vec<Duration> = (0..7)
-            .map(|_| {
-                let started = Instant::now();
-                f();
-                started.elapsed()
-            })
-            .collect();
-        common::median(samples)
-    };
+    let time = common::median_of_seven;
     let unit_ms = time(&mut || {
         let summary = service.routine_summary(q3, Some(unit)).unwrap();
         assert!(summary.rows.len() >= size && summary.quota.assessed >= size);

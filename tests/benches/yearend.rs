@@ -10,7 +10,6 @@ use nengli::domain::standing::{Investigation, Leave, LeaveKind, Sanction, Sancti
 use nengli::domain::yearend::{Pool, QuotaRules};
 use nengli::service::command::StandingCommand;
 use nengli::service::printing::{self, Printout};
-use std::time::{Duration, Instant};
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -44,16 +43,7 @@ fn main() {
         .map(|u| Pool { name: u.name.clone(), units: vec![u.id], percent: 20, ..Default::default() })
         .collect();
     let _ = service.execute(StandingCommand::SaveQuota(QuotaRules { pools, ..QuotaRules::default() })).unwrap();
-    let time = |f: &mut dyn FnMut()| {
-        let samples: Vec<Duration> = (0..7)
-            .map(|_| {
-                let started = Instant::now();
-                f();
-                started.elapsed()
-            })
-            .collect();
-        common::median(samples)
-    };
+    let time = common::median_of_seven;
     let verdicts_ms = time(&mut || {
         assert_eq!(service.verdicts(year).unwrap().len(), 900);
     });

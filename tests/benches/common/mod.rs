@@ -80,3 +80,15 @@ pub fn median(mut samples: Vec<std::time::Duration>) -> f64 {
     samples.sort();
     samples[samples.len() / 2].as_secs_f64() * 1000.0
 }
+
+/// The median of seven runs of `f`, in milliseconds.
+pub fn median_of_seven(f: &mut dyn FnMut()) -> f64 {
+    let samples: Vec<std::time::Duration> = (0..7)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            f();
+            started.elapsed()
+        })
+        .collect();
+    median(samples)
+}
