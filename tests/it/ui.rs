@@ -1310,3 +1310,55 @@ fn leave_and_probation_are_entered_on_the_persons_page_and_a_bad_day_is_refused(
     );
     assert_eq!(standing.probation_ends, chrono::NaiveDate::from_ymd_opt(2025, 7, 31));
 }
+
+#[test]
+fn the_committee_is_refused_a_forbidden_grade_with_the_reason_and_overrides_it_only_in_writing() {
+    use nengli::domain::yearend::{Grade, Met, Step, YearEndData};
+    use nengli::service::command::YearEndCommand;
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    // The demo's official with a 警告, in the year it took effect.
+    let (warned, year) = {
+        let service = h.state().service().unwrap();
+        let officials = service.read().officials().unwrap();
+        officials
+            .iter()
+            .find_map(|o| {
+                let s = service.standing(o.id).unwrap();
+                s.sanctions.first().map(|x| (o.id, chrono::Datelike::year(&x.effective)))
+            })
+            .unwrap()
+    };
+    let mut own = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
+    for e in &mut own.own {
+        e.met = Some(Met::Yes);
+    }
+    for (step, data) in [(Step::Submit, own), (Step::Comment, YearEndData { proposed: Some(Grade::Excellent), ..Default::default() })] {
+        let command = YearEndCommand::YearEndStep { official: warned, year, step, data: Box::new(data) };
+        h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::YearEnd(command)));
+        h.run();
+    }
+    click(&mut h, Role::Button, "年度考核");
+    h.state_mut().state.yearend.year = year;
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::YearEndScope));
+    h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(warned))));
+    h.run();
+    h.get_by_label_contains("受警告（示稅紀");
+    click(&mut h, Role::RadioButton, "同意。");
+    pick_exact(&mut h, "考核等次", "優秀");
+    click(&mut h, Role::Button, "保存意見和等次");
+    let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(warned, year).unwrap().unwrap();
+    assert_eq!(record(&h).data.grade, None, "refused");
+    let said = match &h.state().state.notice {
+        Some(nengli::ui::state::Notice::Error(text)) => text.clone(),
+        other => panic!("{:?}", other.as_ref().map(|_| "not an error")),
+    };
+    assert!(said.contains("不得確定為優秀等次"), "{said}");
+    type_into(&mut h, "破例理由", "經局考核委員會研究，警告前已有突出貢獻。");
+    click(&mut h, Role::Button, "保存意見和等次");
+    let decided = record(&h);
+    assert_eq!(
+        (decided.data.grade, decided.data.override_reason.as_str()),
+        (Some(Grade::Excellent), "經局考核委員會研究，警告前已有突出貢獻。")
+    );
+    assert_eq!(h.state().service().unwrap().read().audit_rows(1).unwrap()[0].action, "yearend.decide_override");
+}
