@@ -1362,3 +1362,23 @@ fn the_committee_is_refused_a_forbidden_grade_with_the_reason_and_overrides_it_o
     );
     assert_eq!(h.state().service().unwrap().read().audit_rows(1).unwrap()[0].action, "yearend.decide_override");
 }
+
+#[test]
+fn settings_save_a_quarter_share_of_excellent_only_with_the_approvals_number() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "設定");
+    assert_eq!(h.state().state.yearend.quota_rules, h.state().service().unwrap().excellent_rules().unwrap(), "the rules as set");
+    h.state_mut().state.yearend.quota_rules.percent = 25;
+    h.run();
+    click(&mut h, Role::Button, "保存優秀比例與分組");
+    assert_eq!(h.state().service().unwrap().excellent_percent().unwrap(), 20, "25% without the approval is refused");
+    let said = match &h.state().state.notice {
+        Some(nengli::ui::state::Notice::Error(text)) => text.clone(),
+        _ => String::new(),
+    };
+    assert!(said.contains("須填寫批准文號"), "{said}");
+    type_into(&mut h, "批准文號", "稅人〔2012〕8號");
+    click(&mut h, Role::Button, "保存優秀比例與分組");
+    let rules = h.state().service().unwrap().excellent_rules().unwrap();
+    assert_eq!((rules.percent, rules.approval.as_str()), (25, "稅人〔2012〕8號"));
+}
