@@ -283,3 +283,26 @@ fn the_demo_bureau_has_a_probationer_long_sick_leave_a_warning_and_an_open_case(
     assert_eq!(withheld, 1, "only the open case withholds the comment");
     assert!(service.verdicts(2010).unwrap().is_empty(), "nothing reaches other years");
 }
+
+#[test]
+fn the_printed_form_gives_the_reason_where_its_note_on_no_grade_is_blank() {
+    use nengli::service::printing::{Printout, Scope, YearEndSheets};
+    let mut service = demo();
+    let who = someone(&service);
+    set(&mut service, who, Standing { probation_ends: Some(day(2013, 7, 31)), ..Default::default() }).unwrap();
+    let print = |service: &Service| {
+        let sheets = YearEndSheets { year: 2012, scope: Scope::Official(who), staff: vec![], paper: nengli::report::layout::A4 };
+        let document = nengli::service::printing::document(service, &Printout::YearEndSheets(sheets), Lang::Tc).unwrap().unwrap();
+        let (bytes, _) =
+            nengli::report::write_pdf(Vec::new(), &document.title, [&document], nengli::report::layout::A4, Lang::Tc, &mut |_| true)
+                .unwrap();
+        crate::pdfread::Pdf::new(&bytes).text().split_whitespace().collect::<String>()
+    };
+    let text = print(&service);
+    assert!(text.contains("試用期內（2013-07-31期滿），只寫評語：不確定等次"), "{text}");
+    // A note the official wrote is kept as written.
+    let data = YearEndData { undetermined: "新錄用人員，試用期未滿。".into(), ..Default::default() };
+    step(&mut service, who, 2012, Step::Save, data).unwrap();
+    let text = print(&service);
+    assert!(text.contains("新錄用人員，試用期未滿。") && !text.contains("只寫評語："), "{text}");
+}
