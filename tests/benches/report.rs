@@ -96,7 +96,7 @@ fn measure(name: &str, document: &Document) {
 
 fn main() {
     let mut service = Service::new(Store::open_in_memory().expect("store"), "bench");
-    seed::generate(&mut service, "基準測試局", 30_000, 1, 3).expect("generate");
+    seed::generate(&mut service, "基準測試局", 30_000, 1, 3, seed::Fill::Structure).expect("generate");
     let year = service.read().bureau().expect("bureau").expect("set up").year;
     let seats = printing::seat_statements(&service, Scope::All, year, Lang::Tc).expect("seat statements");
     measure("能力席位書 sheet", &first_sheets(&seats, 1_000));
