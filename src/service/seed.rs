@@ -544,26 +544,31 @@ impl Records {
 /// 平時 results, year-end records and plans, each drawn from its own generator so that adding one
 /// kind leaves the others as they were.
 fn history(db: &crate::store::Db<'_>, first: i32, last: i32, seed: u64) -> Result<Records> {
-    let people: Vec<crate::domain::official::Official> =
-        db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active).collect();
+    let people = db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active).collect();
+    let span = Span { db, people, first, last, seed };
     Ok(Records {
         attendance: training_years(db, first, last, seed)?,
-        routine: routine_years(db, &people, first, last, seed)?,
-        yearend: yearend_years(db, &people, first, last, seed)?,
-        plans: plan_years(db, &people, first, last, seed)?,
+        routine: routine_years(&span)?,
+        yearend: yearend_years(&span)?,
+        plans: plan_years(&span)?,
     })
+}
+
+/// What each kind of record of a synthetic bureau's history is written over: the store, the
+/// serving officials, the years `first..=last` and the generator's seed.
+struct Span<'a, 'c> {
+    db: &'a crate::store::Db<'c>,
+    people: Vec<crate::domain::official::Official>,
+    first: i32,
+    last: i32,
+    seed: u64,
 }
 
 /// Four quarters of 平時 results a year for every serving official: past quarters rated and
 /// acknowledged; in the last year the third quarter rated and the fourth at every stage (drafts,
 /// submitted, rated).
-fn routine_years(
-    db: &crate::store::Db<'_>,
-    people: &[crate::domain::official::Official],
-    first: i32,
-    last: i32,
-    seed: u64,
-) -> Result<usize> {
+fn routine_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
     use crate::domain::routine::{Attendance, Cadence, Period, Rating, RoutineData, RoutineRecord, Stage};
     let mut rng = Rng::new(seed ^ 0x9A71);
     let summaries = [
@@ -663,13 +668,8 @@ fn summary_text(rng: &mut Rng) -> String {
 /// the last year's spread over every stage of the chain (draft, submitted, commented, decided,
 /// locked), each with its summary and what its stage has filled in. 優秀 goes to about one in
 /// seven, under the quota.
-fn yearend_years(
-    db: &crate::store::Db<'_>,
-    people: &[crate::domain::official::Official],
-    first: i32,
-    last: i32,
-    seed: u64,
-) -> Result<usize> {
+fn yearend_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
     use crate::domain::yearend::{Evaluation, Grade, Met, Opinion, Stage, YearEnd, YearEndData};
     let mut rng = Rng::new(seed ^ 0xE4D0);
     let mut written = 0;
@@ -730,7 +730,8 @@ fn yearend_years(
 /// Improvement plans each year: one to three items for about a third of the serving officials,
 /// each on a capability, and two items for each unit directly under the bureau. Past years' items
 /// are done or dropped with their review note; the last year's planned, under way or done.
-fn plan_years(db: &crate::store::Db<'_>, people: &[crate::domain::official::Official], first: i32, last: i32, seed: u64) -> Result<usize> {
+fn plan_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
     use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
     use crate::domain::standards::CAPABILITIES;
     let units = db.units()?;

@@ -349,10 +349,8 @@ fn content(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<Str
             .map(Result::unwrap)
             .filter(|c: &String| c != "uuid" && !c.ends_with("_at") && !c.ends_with("_on") && c != "password_hash")
             .collect();
-        let sql = format!(
-            "SELECT {} FROM {table}",
-            columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || ")
-        );
+        let sql =
+            format!("SELECT {} FROM {table}", columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || "));
         let mut rows: Vec<String> = conn.prepare(&sql).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
         rows.sort_unstable();
         all.insert(table, rows);
