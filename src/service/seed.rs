@@ -657,7 +657,7 @@ fn summary_text(rng: &mut Rng) -> String {
     let mut text = String::new();
     while text.chars().count() < 600 {
         for parts in SUMMARY_PARTS {
-            text.push_str(*rng.pick::<&str>(parts));
+            text.push_str(rng.pick::<&str>(parts));
         }
         text.push_str("今後將進一步加強學習，查找不足，努力提高履職能力。");
     }
