@@ -737,11 +737,32 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
         }
         Cmd::Gen { officials, years, seed: seed_value, bureau } => {
             let mut service = service(db, OpenMode::Create, lang)?;
-            let summary = seed::generate(&mut service, bureau, *officials, *years, *seed_value).map_err(|e| fail(lang, e))?;
-            ok(i18n::fill(
-                tr(lang, "cli.gen_done"),
-                &[&summary.units.to_string(), &summary.posts.to_string(), &summary.officials.to_string(), &db.display().to_string()],
-            ))
+            let summary =
+                seed::generate(&mut service, bureau, *officials, *years, *seed_value, seed::Fill::Everything).map_err(|e| fail(lang, e))?;
+            let records = summary.records;
+            Ok(Output {
+                output: vec![
+                    i18n::fill(
+                        tr(lang, "cli.gen_done"),
+                        &[
+                            &summary.units.to_string(),
+                            &summary.posts.to_string(),
+                            &summary.officials.to_string(),
+                            &db.display().to_string(),
+                        ],
+                    ),
+                    i18n::fill(
+                        tr(lang, "cli.gen_records"),
+                        &[
+                            &records.attendance.to_string(),
+                            &records.routine.to_string(),
+                            &records.yearend.to_string(),
+                            &records.plans.to_string(),
+                        ],
+                    ),
+                ],
+                failed: false,
+            })
         }
     }
 }

@@ -377,6 +377,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "已生成测试单位：{0} 个单位、{1} 个岗位、{2} 名干部，位于 {3}",
         "test bureau generated: {0} units, {1} posts, {2} officials in {3}",
     ),
+    (
+        "cli.gen_records",
+        "及其記錄：{0} 條出勤、{1} 條平時考核結果、{2} 份年度考核登記、{3} 項能力提升計劃",
+        "及其记录：{0} 条出勤、{1} 条平时考核结果、{2} 份年度考核登记、{3} 项能力提升计划",
+        "with their records: {0} attendance rows, {1} 平時 results, {2} year-end records, {3} improvement-plan items",
+    ),
     ("cli.export_done", "已匯出 {0} 行到 {1}", "已导出 {0} 行到 {1}", "exported {0} rows to {1}"),
     ("cli.no_sheet", "檔案中沒有名為「{0}」的工作表", "文件中没有名为“{0}”的工作表", "the file has no sheet named \"{0}\""),
     (

@@ -711,10 +711,28 @@ const KEEP_WITH_NEXT: Mm = Mm(22.0);
 
 /// Lays `document` out on `paper`.
 pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<Page> {
+    sheet_pages(document, paper, metrics).flatten().collect()
+}
+
+/// Lays `document` out on `paper` a sheet at a time: each item is one sheet's pages (the blocks
+/// between two [`Block::NewSheet`]), laid out only when asked for, so that a long document is
+/// printed without all its pages in memory at once. A sheet starts on a new page with its page
+/// numbers from 1, so its pages are the same whether laid out alone or with the others; a
+/// document with nothing in it is one blank page.
+pub fn sheet_pages<'a>(document: &'a Document, paper: Paper, metrics: &'a dyn Metrics) -> impl Iterator<Item = Vec<Page>> + 'a {
+    let mut sheets: Vec<&[Block]> = document.blocks.split(|b| matches!(b, Block::NewSheet)).filter(|s| !s.is_empty()).collect();
+    if sheets.is_empty() {
+        sheets.push(&[]);
+    }
+    sheets.into_iter().map(move |blocks| layout_sheet(document, blocks, paper, metrics))
+}
+
+/// Lays one sheet of `document` (`blocks`, with no [`Block::NewSheet`] among them) out on `paper`.
+fn layout_sheet(document: &Document, blocks: &[Block], paper: Paper, metrics: &dyn Metrics) -> Vec<Page> {
     let footer_room = if document.footer.is_some() { Mm(8.0) } else { Mm(0.0) };
     let mut flow = Flow { paper, metrics, pages: Vec::new(), sheets: vec![0], y: paper.margin, footer_room, running_head: None };
     flow.new_page();
-    for block in &document.blocks {
+    for block in blocks {
         match block {
             Block::Title { text, size_pt } => {
                 flow.paragraph(text, *size_pt, Align::Center, true);

@@ -20,10 +20,11 @@ pub fn unprintable(document: &Document, lang: Lang) -> Option<(char, String)> {
 
 /// Pages painted at a time in a long print: enough that the font subset each chunk carries
 /// costs little, few enough that memory stays flat.
-pub const CHUNK_PAGES: usize = 400;
+pub const CHUNK_PAGES: usize = 100;
 
 /// Lays out `documents` (each one or more whole sheets) on `paper` and writes them as one PDF to
-/// `out`, painting a chunk of pages at a time. `progress(documents done)` is asked after each
+/// `out`, a sheet laid out and a chunk of at most [`CHUNK_PAGES`] pages painted at a time, so that
+/// memory does not grow with the pages of a document or of the print. `progress(documents done)` is asked after each
 /// document; when it says no, the print stops with [`PdfError::Cancelled`]. Returns the output
 /// and the pages written.
 pub fn write_pdf<W: std::io::Write>(
@@ -37,10 +38,12 @@ pub fn write_pdf<W: std::io::Write>(
     let mut writer = PdfWriter::new(out, title)?;
     let mut pending: Vec<Page> = Vec::new();
     for (done, document) in documents.into_iter().enumerate() {
-        pending.extend(layout::layout(std::borrow::Borrow::borrow(&document), paper, metrics::for_lang(lang)));
-        if pending.len() >= CHUNK_PAGES {
-            writer.add(&pending, paper, lang)?;
-            pending.clear();
+        for sheet in layout::sheet_pages(std::borrow::Borrow::borrow(&document), paper, metrics::for_lang(lang)) {
+            pending.extend(sheet);
+            while pending.len() >= CHUNK_PAGES {
+                writer.add(&pending[..CHUNK_PAGES], paper, lang)?;
+                pending.drain(..CHUNK_PAGES);
+            }
         }
         if !progress(done + 1) {
             return Err(PdfError::Cancelled);

@@ -53,6 +53,8 @@ pub struct Summary {
     pub units: usize,
     pub posts: usize,
     pub officials: usize,
+    /// What a generated bureau holds besides (nothing for the demo, which counts no records).
+    pub records: Records,
 }
 
 /// The demo bureau's name and programme year.
@@ -497,7 +499,7 @@ const GEN_TEAM_SEATS: u16 = 25;
 /// Creates a synthetic bureau of `officials` officials over `years` programme years.
 /// The demo's sections are kept; extra 稅務分局 with their teams are added until the posts
 /// can seat everyone. The same seed always gives the same bureau.
-pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32, seed: u64) -> Result<Summary> {
+pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32, seed: u64, fill: Fill) -> Result<Summary> {
     let file = demo_file();
     let years = years.clamp(1, 20) as i32;
     let first_year = file.year;
@@ -529,9 +531,299 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
     let summary = populate(service, &units, Some((officials, seed)), first_year, today, "bureau.generate")?;
     yearly_records(service, first_year, first_year + years - 1, seed)?;
     let last = first_year + years - 1;
-    service.store_mut().write(|db| self_check_round(db, last, seed, |_| true))?;
+    let actor = service.actor().to_owned();
+    let records = service.store_mut().write(|db| {
+        let rounds = match fill {
+            Fill::Structure => last..=last,
+            Fill::Everything => first_year..=last,
+        };
+        for year in rounds {
+            self_check_round(db, year, seed, |_| true)?;
+        }
+        let records = match fill {
+            Fill::Structure => Records::default(),
+            Fill::Everything => history(db, first_year, last, seed)?,
+        };
+        db.audit(&actor, "bureau.generate_records", "bureau", None, None, Some(&records.to_json()))?;
+        Ok::<_, ServiceError>(records)
+    })?;
     service.finish_setup()?;
-    Ok(summary)
+    Ok(Summary { records, ..summary })
+}
+
+/// How much a synthetic bureau holds besides its units, posts, officials, standards, 能力席位書
+/// and the last year's self-check round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// Nothing more: for benchmarks and tests that write their own records.
+    Structure,
+    /// Every kind of record over every programme year (what `gen` makes): a self-check round each
+    /// year, attendance with its tallies, four quarters of 平時 results, a year-end record for
+    /// every serving official (the last year's at every stage of its chain, with summaries of
+    /// about 600 characters) and improvement plans of officials and units.
+    Everything,
+}
+
+/// The records [`Fill::Everything`] wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Records {
+    pub attendance: usize,
+    pub routine: usize,
+    pub yearend: usize,
+    pub plans: usize,
+}
+
+impl Records {
+    fn to_json(self) -> String {
+        format!("{{\"attendance\":{},\"routine\":{},\"yearend\":{},\"plans\":{}}}", self.attendance, self.routine, self.yearend, self.plans)
+    }
+}
+
+/// A synthetic bureau's history over `first..=last`, in the caller's transaction: attendance,
+/// 平時 results, year-end records and plans, each drawn from its own generator so that adding one
+/// kind leaves the others as they were.
+fn history(db: &crate::store::Db<'_>, first: i32, last: i32, seed: u64) -> Result<Records> {
+    let people = db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active).collect();
+    let span = Span { db, people, first, last, seed };
+    Ok(Records {
+        attendance: training_years(db, first, last, seed)?,
+        routine: routine_years(&span)?,
+        yearend: yearend_years(&span)?,
+        plans: plan_years(&span)?,
+    })
+}
+
+/// What each kind of record of a synthetic bureau's history is written over: the store, the
+/// serving officials, the years `first..=last` and the generator's seed.
+struct Span<'a, 'c> {
+    db: &'a crate::store::Db<'c>,
+    people: Vec<crate::domain::official::Official>,
+    first: i32,
+    last: i32,
+    seed: u64,
+}
+
+/// Four quarters of 平時 results a year for every serving official: past quarters rated and
+/// acknowledged; in the last year the third quarter rated and the fourth at every stage (drafts,
+/// submitted, rated).
+fn routine_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
+    use crate::domain::routine::{Attendance, Cadence, Period, Rating, RoutineData, RoutineRecord, Stage};
+    let mut rng = Rng::new(seed ^ 0x9A71);
+    let summaries = [
+        "本季度按時完成崗位工作，認真學習稅收政策，辦理涉稅事項準確及時。",
+        "本季度參加業務培訓，辦理涉稅事項無差錯，配合完成專項檢查。",
+        "本季度完成征管任務，服務態度有待提高，下季度加強業務學習。",
+        "本季度落實減稅降費政策，走訪納稅人，解答諮詢，未出現投訴。",
+    ];
+    let mut written = 0;
+    for year in first..=last {
+        for number in 1..=4u8 {
+            let period = Period { year, cadence: Cadence::Quarterly, number };
+            let id = db.save_routine_period(&period, period.default_deadline())?;
+            let (start, end) = period.days();
+            let workdays = u16::try_from(((end - start).num_days() + 1) * 5 / 7).unwrap_or(60);
+            for official in people {
+                let result = match rng.below(20) {
+                    0..=5 => Rating::Good,
+                    6..=14 => Rating::FairlyGood,
+                    15..=18 => Rating::Average,
+                    _ => Rating::Poor,
+                };
+                let stage = match (year == last, number) {
+                    (false, _) | (true, 1 | 2) => Stage::Acknowledged,
+                    (true, 3) => Stage::Rated,
+                    (true, _) => *rng.pick(&[Stage::Draft, Stage::Submitted, Stage::Submitted, Stage::Rated]),
+                };
+                let rated = matches!(stage, Stage::Rated | Stage::Acknowledged);
+                let leave = if rng.chance(20) { 2 } else { 0 };
+                let sick = if rng.chance(10) { 3 } else { 0 };
+                let data = RoutineData {
+                    summary: (*rng.pick(&summaries)).to_owned(),
+                    criteria: if rated {
+                        std::array::from_fn(|_| Some(if rng.chance(70) { result } else { Rating::FairlyGood }))
+                    } else {
+                        [None; 5]
+                    },
+                    result: rated.then_some(result),
+                    comment: if rated { "完成崗位工作。".to_owned() } else { String::new() },
+                    attendance: Attendance { present: workdays - leave - sick, personal: leave, sick, absent: 0 },
+                    rated_by: if rated { "reviewer".to_owned() } else { String::new() },
+                    rated_on: rated.then(|| period.default_deadline() - chrono::Duration::days(5)),
+                    acknowledged_on: (stage == Stage::Acknowledged).then(|| period.default_deadline()),
+                    reason: String::new(),
+                };
+                db.save_routine_record(&RoutineRecord { id: 0, uuid: new_uuid(), period: id, official: official.id, stage, data })?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// The phrases a synthetic 個人總結 is drawn from, one list for each of 德、能、勤、績、廉.
+const SUMMARY_PARTS: [&[&str]; 5] = [
+    &[
+        "德：堅持以習近平新時代中國特色社會主義思想為指導，認真學習黨的路線方針政策，政治立場堅定，",
+        "德：積極參加黨支部組織生活和集中學習，牢固樹立四個意識，始終在思想上政治上行動上同黨中央保持一致，",
+        "德：自覺加強黨性修養，遵守政治紀律和政治規矩，愛崗敬業，團結同事，樂於助人，",
+    ],
+    &[
+        "能：熟悉稅收征管業務和相關法律法規，能夠獨立辦理各類涉稅事項，參加業務培訓並通過考試，學以致用，",
+        "能：認真鑽研增值稅、所得稅政策，及時掌握減稅降費新規定，為納稅人提供準確的政策解答，業務能力有較大提升，",
+        "能：熟練使用金稅系統，協助完成數據清理和風險應對工作，撰寫調研報告，分析問題和解決問題的能力不斷提高，",
+    ],
+    &[
+        "勤：嚴格遵守考勤制度，按時到崗，全年無遲到早退，服從工作安排，加班加點完成急難險重任務，",
+        "勤：工作積極主動，責任心強，對分管工作做到日清月結，節假日堅持值班，不推諉不拖延，",
+        "勤：全年出滿勤，積極參加單位組織的各項活動和志願服務，主動承擔額外工作，",
+    ],
+    &[
+        "績：全年完成稅收收入任務，征管質量考核指標名列前茅，辦理涉稅事項數千件，無差錯無投訴，所在團隊受到上級表揚。",
+        "績：圓滿完成年度各項工作任務，參與的專項檢查查補稅款入庫，撰寫的信息被上級採用，個人考核結果良好。",
+        "績：牽頭完成戶籍清理和欠稅清繳工作，推動辦稅便利化措施落地，納稅人滿意度明顯提高。",
+    ],
+    &[
+        "廉：嚴格遵守中央八項規定精神和廉潔自律各項規定，不吃請不收禮，秉公執法，依法辦稅，",
+        "廉：自覺接受監督，認真落實黨風廉政建設責任制，堅持原則，清正廉潔，未發生任何違紀違法行為，",
+        "廉：嚴守稅收執法紀律，保守納稅人秘密，樹立了稅務幹部的良好形象，",
+    ],
+];
+
+/// A synthetic 個人總結 of at least 600 characters: a 德、能、勤、績、廉 paragraph each, drawn
+/// again until long enough.
+fn summary_text(rng: &mut Rng) -> String {
+    let mut text = String::new();
+    while text.chars().count() < 600 {
+        for parts in SUMMARY_PARTS {
+            text.push_str(rng.pick::<&str>(parts));
+        }
+        text.push_str("今後將進一步加強學習，查找不足，努力提高履職能力。");
+    }
+    text
+}
+
+/// A year-end record for every serving official each year: past years locked with their grade;
+/// the last year's spread over every stage of the chain (draft, submitted, commented, decided,
+/// locked), each with its summary and what its stage has filled in. 優秀 goes to about one in
+/// seven, under the quota.
+fn yearend_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
+    use crate::domain::yearend::{Evaluation, Grade, Met, Opinion, Stage, YearEnd, YearEndData};
+    let mut rng = Rng::new(seed ^ 0xE4D0);
+    let mut written = 0;
+    for year in first..=last {
+        let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d);
+        for official in people {
+            let stage = if year < last {
+                Stage::Locked
+            } else {
+                *rng.pick(&[Stage::Draft, Stage::Submitted, Stage::Commented, Stage::Commented, Stage::Decided, Stage::Locked])
+            };
+            let grade = match rng.below(100) {
+                0..=13 => Grade::Excellent,
+                14..=96 => Grade::Competent,
+                97..=98 => Grade::Basic,
+                _ => Grade::Incompetent,
+            };
+            let met = |rng: &mut Rng| if rng.chance(85) { Met::Yes } else { Met::Partly };
+            let own: [Evaluation; 4] = std::array::from_fn(|_| Evaluation { met: Some(met(&mut rng)), text: String::new() });
+            let commented = stage >= Stage::Commented;
+            let decided = stage >= Stage::Decided;
+            let data = YearEndData {
+                work: official.position_title.clone(),
+                summary: summary_text(&mut rng),
+                reviewed: if commented { own.clone() } else { Default::default() },
+                own,
+                rewards: if rng.chance(10) { "年度內被評為優秀共產黨員。".to_owned() } else { "無".to_owned() },
+                training: "參加業務培訓班兩期，共48學時。".to_owned(),
+                supervisor: if commented {
+                    Opinion {
+                        text: "該同志工作認真負責，完成年度任務。".to_owned(), by: "reviewer".to_owned(), on: day(12, 20)
+                    }
+                } else {
+                    Opinion::default()
+                },
+                proposed: commented.then_some(grade),
+                committee: if decided {
+                    Opinion { text: "同意主管領導意見。".to_owned(), by: "考核委員會".to_owned(), on: day(12, 28) }
+                } else {
+                    Opinion::default()
+                },
+                agrees: decided.then_some(true),
+                grade: decided.then_some(grade),
+                official: if stage == Stage::Locked {
+                    Opinion { text: "同意。".to_owned(), by: official.name.clone(), on: day(12, 30) }
+                } else {
+                    Opinion::default()
+                },
+                ..YearEndData::default()
+            };
+            db.save_yearend(&YearEnd { id: 0, uuid: new_uuid(), official: official.id, year, stage, data, version: 0 })?;
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
+/// Improvement plans each year: one to three items for about a third of the serving officials,
+/// each on a capability, and two items for each unit directly under the bureau. Past years' items
+/// are done or dropped with their review note; the last year's planned, under way or done.
+fn plan_years(span: &Span<'_, '_>) -> Result<usize> {
+    let Span { db, ref people, first, last, seed } = *span;
+    use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
+    use crate::domain::standards::CAPABILITIES;
+    let units = db.units()?;
+    let root = units.iter().find(|u| u.parent.is_none()).map(|u| u.id);
+    let top: Vec<UnitId> = units.iter().filter(|u| u.parent == root && u.parent.is_some()).map(|u| u.id).collect();
+    let actions = [
+        ("參加稅收業務培訓班，系統學習新政策", "人教科安排培訓名額", "業務培訓班"),
+        ("跟班學習風險應對，每月完成一戶案頭分析", "由業務骨幹結對幫帶", "崗位練兵"),
+        ("自學稅收法律法規，完成網上稅校課程", "提供學習資料", "網上稅校"),
+        ("參與專項檢查，提高實際操作能力", "稽查局安排實踐崗位", ""),
+    ];
+    let mut rng = Rng::new(seed ^ 0x91A2);
+    let mut written = 0;
+    for year in first..=last {
+        let item = |rng: &mut Rng, owner: PlanOwner| {
+            let (action, support, training) = *rng.pick(&actions);
+            let status = if year < last {
+                if rng.chance(90) { PlanStatus::Done } else { PlanStatus::Dropped }
+            } else {
+                *rng.pick(&[PlanStatus::Planned, PlanStatus::Doing, PlanStatus::Doing, PlanStatus::Done])
+            };
+            let data = PlanItemData {
+                action: action.to_owned(),
+                support: support.to_owned(),
+                due: NaiveDate::from_ymd_opt(year, 6 + rng.below(7) as u32, 28),
+                training: training.to_owned(),
+                status,
+                review: match status {
+                    PlanStatus::Done => "已按計劃完成，能力有提升。".to_owned(),
+                    PlanStatus::Dropped => "崗位調整，計劃取消。".to_owned(),
+                    PlanStatus::Planned | PlanStatus::Doing => String::new(),
+                },
+                ..PlanItemData::new(owner, year, Some(1 + rng.below(usize::from(*CAPABILITIES.end())) as u8))
+            };
+            db.save_plan_item(None, &new_uuid(), &data, true)
+        };
+        for official in people {
+            if !rng.chance(33) {
+                continue;
+            }
+            for _ in 0..1 + rng.below(3) {
+                item(&mut rng, PlanOwner::Official(official.id))?;
+                written += 1;
+            }
+        }
+        for unit in &top {
+            for _ in 0..2 {
+                item(&mut rng, PlanOwner::Unit(*unit))?;
+                written += 1;
+            }
+        }
+    }
+    Ok(written)
 }
 
 /// A synthetic bureau's records for each programme year: the programme, every post's standard
@@ -648,6 +940,7 @@ fn populate(
             created += 1;
         }
         let summary = Summary {
+            records: Records::default(),
             units: units.len() + 1,
             posts: seats.iter().map(|s| s.1.id).collect::<std::collections::HashSet<PostId>>().len(),
             officials: created,
@@ -772,8 +1065,13 @@ fn cadre_record(number: usize, post: &Post, birth_year: i32, since_year: i32, ye
 /// twenty online lessons for everyone, attended by about nine in ten; the tallies are written
 /// from the same facts. Returns the attendance rows written. For benchmarks at scale.
 pub fn training_history(service: &mut Service, first: i32, last: i32, seed: u64) -> Result<usize> {
+    service.store_mut().write(|db| training_years(db, first, last, seed))
+}
+
+/// [`training_history`] in the caller's transaction.
+fn training_years(db: &crate::store::Db<'_>, first: i32, last: i32, seed: u64) -> Result<usize> {
     use crate::domain::training::{Attendance, Audience, Fact, Mark, Session, SessionData, tally};
-    service.store_mut().write(|db| {
+    {
         let units = db.units()?;
         let root = units.iter().find(|u| u.parent.is_none()).map(|u| u.id);
         let top: Vec<UnitId> = units.iter().filter(|u| u.parent == root && u.parent.is_some()).map(|u| u.id).collect();
@@ -834,5 +1132,5 @@ pub fn training_history(service: &mut Service, first: i32, last: i32, seed: u64)
             db.insert_tallies(official, &tally(&facts))?;
         }
         Ok(rows)
-    })
+    }
 }

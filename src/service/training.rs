@@ -382,17 +382,21 @@ pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: cr
     let db = service.read();
     let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
     let mut sessions: BTreeMap<i64, (String, Vec<Attendance>)> = BTreeMap::new();
-    let mut known: std::collections::HashMap<i64, Session> = std::collections::HashMap::new();
+    // Each session named is read once, found or not, however many lines name it.
+    let mut known: std::collections::HashMap<i64, Option<Session>> = std::collections::HashMap::new();
     let mut problems = Vec::new();
     let column = |key: &str| tr(lang, key).to_owned();
     for line in &lines {
-        let session = match line.session.parse::<i64>().ok().and_then(|id| db.session(id).ok().flatten()) {
-            Some(session) => Some(known.entry(session.id).or_insert(session).clone()),
-            None => {
-                problems.push((line.row, column("training.session_no"), FieldProblem::new(Field::Record, Problem::NotFound)));
-                None
-            }
-        };
+        let id = line.session.parse::<i64>().ok();
+        if let Some(id) = id
+            && !known.contains_key(&id)
+        {
+            known.insert(id, db.session(id)?);
+        }
+        let session = id.and_then(|id| known.get(&id)).and_then(Option::as_ref);
+        if session.is_none() {
+            problems.push((line.row, column("training.session_no"), FieldProblem::new(Field::Record, Problem::NotFound)));
+        }
         let official = staff.get(&line.staff_no).copied();
         if official.is_none() {
             problems.push((

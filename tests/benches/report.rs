@@ -1,6 +1,7 @@
 //! Speed and size of printing (layout, painting and font subsetting): one 能力席位書 as a
 //! PDF, 1,000 of them in one PDF, the same for duty-statement sheets and the 公務員年度考核登記表,
-//! and the memory a print of 30,000 year-end forms takes beyond the data it prints.
+//! the memory a print of 30,000 year-end forms takes beyond the data it prints, and the peak memory
+//! of the whole bureau's capability reports (one document of 60,000 pages).
 //! Run with `cargo bench --bench report`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
@@ -96,13 +97,28 @@ fn measure(name: &str, document: &Document) {
 
 fn main() {
     let mut service = Service::new(Store::open_in_memory().expect("store"), "bench");
-    seed::generate(&mut service, "基準測試局", 30_000, 1, 3).expect("generate");
+    seed::generate(&mut service, "基準測試局", 30_000, 1, 3, seed::Fill::Structure).expect("generate");
     let year = service.read().bureau().expect("bureau").expect("set up").year;
     let seats = printing::seat_statements(&service, Scope::All, year, Lang::Tc).expect("seat statements");
     measure("能力席位書 sheet", &first_sheets(&seats, 1_000));
     drop(seats);
     let duties = printing::duty_statements(&service, Scope::All, Lang::Tc).expect("duty statements");
     measure("duty-statement sheet", &duties);
+    drop(duties);
+    // The whole bureau's capability reports: one document of 30,000 sheets, two pages each.
+    let round = printing::round_of_year(&service, year).expect("round").expect("a round");
+    let mut reports = (0, 0, 0.0);
+    let (before, peak) = peak_during(|| {
+        let started = Instant::now();
+        let document = printing::capability_reports(&service, round, Scope::All, Lang::Tc).expect("capability reports");
+        let (pages, bytes) = render(&document);
+        reports = (pages, bytes, started.elapsed().as_secs_f64());
+    });
+    let (pages, bytes, seconds) = reports;
+    println!(
+        "the bureau's capability reports in one PDF: {seconds:.1} s, {pages} pages, {:.1} MB, peak resident memory {peak:.0} MB ({before:.0} MB in use before; goal < 400 MB)",
+        bytes as f64 / 1024.0 / 1024.0
+    );
     // The 公務員年度考核登記表 of everyone, each with a filled summary of about 600 characters.
     let officials: Vec<_> = service.read().officials().expect("officials").into_iter().map(|o| o.id).collect();
     for official in &officials {

@@ -21,7 +21,7 @@ fn officials(path: &Path) -> i64 {
 fn setup(dir: &Path) -> (PathBuf, PathBuf) {
     let source = dir.join("source.sqlite");
     let mut service = Service::new(Store::open(&source, OpenMode::Create).unwrap(), "test");
-    seed::generate(&mut service, "崩潰測試局", ROWS, 1, 5).unwrap();
+    seed::generate(&mut service, "崩潰測試局", ROWS, 1, 5, seed::Fill::Structure).unwrap();
     let sheet = dir.join("roster.xlsx");
     write::save(&nengli::service::exports::export_table(&service, Kind::Officials, Lang::Tc).unwrap(), &sheet).unwrap();
     let pristine = dir.join("pristine.sqlite");

@@ -577,6 +577,50 @@ fn a_long_print_is_painted_in_chunks_into_one_file_a_reader_reads_without_repair
 }
 
 #[test]
+fn one_long_document_is_laid_out_a_sheet_at_a_time_and_painted_in_chunks_with_the_same_pages() {
+    use nengli::report::{CHUNK_PAGES, write_pdf};
+    // One document: a sheet of a grid longer than a chunk, then short sheets, each numbered
+    // from its first page.
+    let row = |i: usize| (vec![Cell::new(format!("第{i}行")), Cell::new("稅收征管".repeat(8))], Mm(0.0));
+    let long = Grid {
+        columns: vec![1.0, 4.0],
+        header: Some(vec![Cell::label("序"), Cell::label("內容")]),
+        rows: (0..CHUNK_PAGES * 60).map(row).collect(),
+        size_pt: 11.0,
+    };
+    let mut blocks = vec![Block::Title { text: "名冊".into(), size_pt: 16.0 }, Block::Grid(long)];
+    for i in 0..30 {
+        blocks.push(Block::NewSheet);
+        blocks.push(Block::Title { text: format!("報告{i}"), size_pt: 16.0 });
+    }
+    let document = Document { title: "長文件".into(), blocks, footer: Some("第{page}頁，共{pages}頁".into()) };
+    let laid_out = layout::layout(&document, layout::A4, metrics::for_lang(Lang::Tc));
+    let first_sheet = laid_out.iter().position(|p| p.text().contains("報告0")).unwrap();
+    assert!(first_sheet > CHUNK_PAGES, "the first sheet alone is longer than a chunk: {first_sheet} pages");
+    assert!(laid_out[first_sheet].text().contains("第1頁，共1頁"), "each later sheet is numbered on its own");
+    // The sheets laid out one at a time are the pages of the whole.
+    let sheets: Vec<Vec<layout::Page>> = layout::sheet_pages(&document, layout::A4, metrics::for_lang(Lang::Tc)).collect();
+    assert_eq!(sheets.len(), 31);
+    assert_eq!(sheets.concat(), laid_out);
+    let (bytes, pages) = write_pdf(Vec::new(), "長文件", [&document], layout::A4, Lang::Tc, &mut |_| true).unwrap();
+    assert_eq!(pages, laid_out.len());
+    let pdf = Pdf::new(&bytes);
+    pdf.assert_xref_exact();
+    assert_eq!(pdf.pages(), laid_out.len());
+    // Painted a chunk at a time, each chunk with its own font subset, though it is one document.
+    assert_eq!(embedded_subsets(&bytes).len(), laid_out.len().div_ceil(CHUNK_PAGES));
+    for page in [1, CHUNK_PAGES, CHUNK_PAGES + 1, first_sheet, first_sheet + 1, laid_out.len()] {
+        // The same characters (the reader orders them by where they stand, layout as drawn).
+        let sorted = |text: &str| {
+            let mut chars: Vec<char> = squeeze(text).chars().collect();
+            chars.sort_unstable();
+            chars
+        };
+        assert_eq!(sorted(&pdf.page_text(page)), sorted(&laid_out[page - 1].text()), "page {page}");
+    }
+}
+
+#[test]
 fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_reviews_by_unit() {
     use nengli::domain::yearend::{Evaluation, Grade, Met, Step, UnitReview, YearEndData};
     use nengli::service::Command;

@@ -246,18 +246,116 @@ fn a_megabyte_name_is_refused_and_nothing_is_stored() {
 
 #[test]
 fn generated_bureaus_are_reproducible_and_sized() {
+    use nengli::domain::yearend::{Grade, Stage};
     use nengli::service::seed;
-    let make = |seed_value| {
-        let mut service = Service::new(nengli::store::Store::open_in_memory().unwrap(), "gen");
-        let summary = seed::generate(&mut service, "合成局", 1_000, 2, seed_value).unwrap();
-        let names: Vec<String> = service.read().roster_rows().unwrap().into_iter().map(|r| r.name).collect();
-        (summary, names, service.read().bureau().unwrap().unwrap().year)
+    let dir = tempfile::tempdir().unwrap();
+    let make = |name: &str, seed_value| {
+        let path = dir.path().join(name);
+        let mut service = Service::new(nengli::store::Store::open(&path, nengli::store::OpenMode::Create).unwrap(), "gen");
+        let summary = seed::generate(&mut service, "合成局", 400, 2, seed_value, seed::Fill::Everything).unwrap();
+        let year = service.read().bureau().unwrap().unwrap().year;
+        drop(service);
+        (summary, year, path)
     };
-    let (summary, names, year) = make(3);
-    assert_eq!(summary.officials, 1_000);
+    let (summary, year, first) = make("a.sqlite", 3);
+    assert_eq!(summary.officials, 400);
     assert_eq!(year, 2013);
-    assert_eq!(make(3).1, names);
-    assert_ne!(make(4).1, names);
+    let conn = rusqlite::Connection::open(&first).unwrap();
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap() as usize;
+    // Every kind of record, over both years, as the summary counts them.
+    assert_eq!(count("SELECT count(*) FROM attendance"), summary.records.attendance);
+    assert_eq!(count("SELECT count(*) FROM routine_record"), summary.records.routine);
+    assert_eq!(count("SELECT count(*) FROM yearend_record"), summary.records.yearend);
+    assert_eq!(count("SELECT count(*) FROM plan_item"), summary.records.plans);
+    assert_eq!(count("SELECT count(DISTINCT year) FROM yearend_record"), 2);
+    assert_eq!(count("SELECT count(*) FROM routine_period"), 8);
+    assert_eq!(count("SELECT count(DISTINCT year) FROM plan_item"), 2);
+    assert_eq!(count("SELECT count(*) FROM selfcheck_round"), 2);
+    assert!(count("SELECT count(*) FROM training_tally") > 400);
+    assert_eq!(count("SELECT count(DISTINCT stage) FROM routine_record"), 4, "平時 results at every stage");
+    // The tallies are those the attendance gives.
+    let ids: Vec<i64> = conn.prepare("SELECT id FROM official").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let tallies = |c: &rusqlite::Connection| -> Vec<(i64, i32, String, i64, f64)> {
+        c.prepare("SELECT official_id, year, kind, sessions, hours FROM training_tally ORDER BY 1, 2, 3")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let written = tallies(&conn);
+    drop(conn);
+    let service = Service::new(nengli::store::Store::open(&first, nengli::store::OpenMode::Existing).unwrap(), "gen");
+    let mut service = service;
+    service
+        .store_mut()
+        .write(|db| {
+            for id in &ids {
+                for y in [2012, 2013] {
+                    db.retally(nengli::domain::OfficialId(*id), y)?;
+                }
+            }
+            Ok::<_, nengli::service::ServiceError>(())
+        })
+        .unwrap();
+    drop(service);
+    let conn = rusqlite::Connection::open(&first).unwrap();
+    assert_eq!(tallies(&conn), written, "the tallies written are those recomputed from the attendance");
+    // The last year's year-end records stand at every stage, each with a summary of 600 characters
+    // or more; the year before is locked with its grades.
+    let records: Vec<(i32, String, Option<String>, String)> = conn
+        .prepare("SELECT year, stage, grade, body FROM yearend_record")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for stage in Stage::ALL {
+        assert!(records.iter().any(|r| r.0 == 2013 && r.1 == stage.code()), "no {stage:?} record");
+    }
+    assert!(records.iter().filter(|r| r.0 == 2012).all(|r| r.1 == Stage::Locked.code() && r.2.is_some()));
+    let excellent = records.iter().filter(|r| r.2.as_deref() == Some(Grade::Excellent.code())).count();
+    assert!(excellent > 0 && excellent * 5 < records.iter().filter(|r| r.2.is_some()).count(), "優秀 under the quota");
+    for (_, _, _, body) in &records {
+        let data: nengli::domain::yearend::YearEndData = serde_json::from_str(body).unwrap();
+        assert!(data.summary.chars().count() >= 600, "{}", data.summary.chars().count());
+    }
+    drop(conn);
+    // The same seed gives the same content (all but the random uuids, the clock and the audit
+    // chain); another seed another.
+    let (_, _, again) = make("b.sqlite", 3);
+    let (_, _, other) = make("c.sqlite", 4);
+    assert_eq!(content(&again), content(&first));
+    assert_ne!(content(&other), content(&first));
+}
+
+/// Every table's rows as text, but for uuids, times and the audit chain, which no seed fixes.
+fn content(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<String>> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit', 'meta') AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut all = std::collections::BTreeMap::new();
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|c: &String| c != "uuid" && !c.ends_with("_at") && !c.ends_with("_on") && c != "password_hash")
+            .collect();
+        let sql =
+            format!("SELECT {} FROM {table}", columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || "));
+        let mut rows: Vec<String> = conn.prepare(&sql).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        rows.sort_unstable();
+        all.insert(table, rows);
+    }
+    all
 }
 
 #[test]

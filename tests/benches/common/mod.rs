@@ -47,7 +47,8 @@ pub const OFFICIALS: usize = 30_000;
 /// with its administrator.
 pub fn generated_bureau(db: &Path, years: u32) -> Service {
     let mut service = Service::new(Store::open(db, OpenMode::Create).expect("store"), "bench");
-    nengli::service::seed::generate(&mut service, "基準測試局", OFFICIALS, years, 1).expect("generate");
+    nengli::service::seed::generate(&mut service, "基準測試局", OFFICIALS, years, 1, nengli::service::seed::Fill::Structure)
+        .expect("generate");
     add_admin(&mut service);
     service
 }
