@@ -215,6 +215,16 @@ pub enum Problem {
     Unrated {
         names: String,
     },
+    /// A 公示 ending before five working days have passed since its start.
+    PublicityTooShort {
+        earliest: String,
+    },
+    /// A 優秀 grade acknowledged (made final) before a 公示 naming the official has ended.
+    NotPublicised {
+        until: Option<String>,
+    },
+    /// A ballot code that was never issued or has been used.
+    BadBallotCode,
 }
 
 /// Why a 任免審批表 file is refused.

@@ -216,6 +216,10 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::UnknownRank { value } => fill(t("problem.unknown_rank"), &[value]),
         Problem::AmbiguousMatch { staff_nos } => fill(t("problem.ambiguous_match"), &[staff_nos]),
         Problem::Unrated { names } => fill(t("problem.unrated"), &[names]),
+        Problem::PublicityTooShort { earliest } => fill(t("problem.publicity_short"), &[earliest]),
+        Problem::NotPublicised { until: Some(until) } => fill(t("problem.publicity_running"), &[until]),
+        Problem::NotPublicised { until: None } => t("problem.not_publicised").to_owned(),
+        Problem::BadBallotCode => t("problem.ballot_code").to_owned(),
     }
 }
 

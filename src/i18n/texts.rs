@@ -2215,4 +2215,24 @@ Probity (廉):
         "Routine assessment, personal summary: {0} (due {1})",
     ),
     ("routine.set_deadline", "保存截止日期", "保存截止日期", "Set the deadline"),
+    // 民主測評, 公示 and 結果運用.
+    (
+        "problem.publicity_short",
+        "公示期不足五個工作日：最早至 {0} 結束",
+        "公示期不足五个工作日：最早至 {0} 结束",
+        "a notice must run five working days: it can end on {0} at the earliest",
+    ),
+    (
+        "problem.publicity_running",
+        "優秀等次公示至 {0} 結束，結束後方可確定",
+        "优秀等次公示至 {0} 结束，结束后方可确定",
+        "the 優秀 notice runs until {0}; the grade is final only after it",
+    ),
+    (
+        "problem.not_publicised",
+        "優秀等次須經公示，公示結束後方可確定",
+        "优秀等次须经公示，公示结束后方可确定",
+        "a 優秀 grade must be published first, and is final only after the notice ends",
+    ),
+    ("problem.ballot_code", "測評票代碼無效或已使用", "测评票代码无效或已使用", "that ballot code was never issued or has been used"),
 ];
