@@ -77,6 +77,12 @@ pub fn result(tallies: &[(String, Tally)], minimum: u32) -> Result {
     Result { classes: tallies.iter().map(|(class, t)| (class.clone(), shares(t, minimum))).collect(), overall: shares(&overall, minimum) }
 }
 
+/// What the store keeps of a ballot code: its letters (as [`super::package::normalise_code`]
+/// reads them) hashed under the bureau's key, so the codes themselves are nowhere in the file.
+pub fn code_hash(key: &[u8], letters: &str) -> String {
+    super::package::hex(&super::package::hmac_sha256(key, format!("ballot:{letters}").as_bytes()))
+}
+
 /// Checks a list of voter classes: 1–20 distinct names of 1–20 characters.
 pub fn valid_classes(classes: &[String]) -> bool {
     let mut seen = std::collections::BTreeSet::new();

@@ -34,6 +34,8 @@ pub enum Command {
     YearEnd(YearEndCommand),
     /// 平時考核 (periods, records, closing, the 好 quota, rule sets) and 專項考核 events.
     Routine(RoutineCommand),
+    /// 民主測評 (voter classes, the minimum of ballots, paper tallies), the bureau's calendar and the 公示.
+    Appraisal(AppraisalCommand),
 }
 
 /// The bureau's units and posts (with their duty statements).
@@ -371,6 +373,30 @@ impl From<RoutineCommand> for Command {
     }
 }
 
+/// 民主測評 (voter classes, the minimum of ballots, paper tallies), the bureau's calendar and the 公示.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppraisalCommand {
+    /// Replaces the year's holidays and 調休 working days.
+    SetCalendar { year: i32, calendar: crate::domain::workdays::Calendar },
+    /// Replaces the voter classes (their names, in order).
+    SetVoterClasses(Vec<String>),
+    /// The fewest ballots behind a share shown.
+    SetBallotMinimum(u32),
+    /// Enters (or with `None` removes) the paper tally of a person from a voter class.
+    SetTally { year: i32, official: OfficialId, class: String, tally: Option<crate::domain::ballots::Tally> },
+    /// Saves the year's 公示 (days, text, objections); the candidates are the year's 優秀 as they
+    /// stand, kept from an earlier save when they are already named.
+    SavePublicity { year: i32, publicity: Box<crate::domain::workdays::Publicity> },
+    /// Puts the year's 公示 back as it was (undo).
+    RestorePublicity { year: i32, before: Option<(String, Box<crate::domain::workdays::Publicity>)> },
+}
+
+impl From<AppraisalCommand> for Command {
+    fn from(command: AppraisalCommand) -> Command {
+        Command::Appraisal(command)
+    }
+}
+
 /// The record a command changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entity {
@@ -397,6 +423,8 @@ pub enum Entity {
     TierMapping,
     /// 平時 and 專項 records, periods and their settings.
     Routine,
+    /// 民主測評 tallies and settings, the calendar, the 公示.
+    Appraisal,
 }
 
 /// What a command did.

@@ -81,6 +81,11 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: YearE
             });
             let stage = next_stage(current.stage, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
             let data = take_part(&current.data, &data, step, actor, today)?;
+            // 優秀 becomes final only after the 公示 naming the official has ended: until then
+            // the official's signature (which locks the record) waits.
+            if step == Step::Acknowledge && data.grade == Some(crate::domain::yearend::Grade::Excellent) {
+                super::appraisal::excellent_may_be_final(db, official, year, today)?;
+            }
             let after = YearEnd { stage, data, ..current };
             let id = db.save_yearend(&after)?;
             let action = match step {

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/010_cadre_record.sql"),
     include_str!("sql/011_cadre_form.sql"),
     include_str!("sql/012_routine.sql"),
+    include_str!("sql/013_ballots_publicity.sql"),
 ];
 
 /// The schema version this build writes.

@@ -608,7 +608,7 @@ impl NengliApp {
                 self.state.routine.problems.clear();
                 self.reload_routine();
             }
-            Entity::YearEnd(_) | Entity::UnitReview(_) => {
+            Entity::YearEnd(_) | Entity::UnitReview(_) | Entity::Appraisal => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
             }
@@ -821,7 +821,7 @@ fn form_of(command: &Command) -> Form {
             | TrainingCommand::RestoreStudyRecord(_) => Form::SelfCheck,
             _ => Form::Training,
         },
-        Command::YearEnd(_) => Form::YearEnd,
+        Command::YearEnd(_) | Command::Appraisal(_) => Form::YearEnd,
         Command::Routine(_) => Form::Routine,
     }
 }

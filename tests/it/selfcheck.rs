@@ -13,7 +13,8 @@ use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::command::{
-    OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, TrainingCommand, YearEndCommand,
+    AppraisalCommand, OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, TrainingCommand,
+    YearEndCommand,
 };
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};
@@ -155,10 +156,16 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::Routine(RoutineCommand::SaveQuota(_)) => (69, Admin),
         Command::Routine(RoutineCommand::SaveRules(_)) => (70, Admin),
         Command::Roster(RosterCommand::SetCadre { .. }) => (71, Admin),
+        Command::Appraisal(AppraisalCommand::SetCalendar { .. }) => (72, Admin),
+        Command::Appraisal(AppraisalCommand::SetVoterClasses(_)) => (73, Admin),
+        Command::Appraisal(AppraisalCommand::SetBallotMinimum(_)) => (74, Admin),
+        Command::Appraisal(AppraisalCommand::SetTally { .. }) => (75, Admin),
+        Command::Appraisal(AppraisalCommand::SavePublicity { .. }) => (76, Admin),
+        Command::Appraisal(AppraisalCommand::RestorePublicity { .. }) => (77, Admin),
     }
 }
 
-const ROWS: usize = 72;
+const ROWS: usize = 78;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -413,6 +420,25 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         Command::Routine(RoutineCommand::DeleteSpecial { id: event.id }),
         Command::Routine(RoutineCommand::SaveQuota(db.routine_quota().unwrap())),
         Command::Routine(RoutineCommand::SaveRules(db.routine_rules().unwrap())),
+        Command::Appraisal(AppraisalCommand::SetCalendar { year, calendar: Default::default() }),
+        Command::Appraisal(AppraisalCommand::SetVoterClasses(vec!["領導班子成員".into(), "一般幹部".into()])),
+        Command::Appraisal(AppraisalCommand::SetBallotMinimum(7)),
+        Command::Appraisal(AppraisalCommand::SetTally {
+            year,
+            official: target,
+            class: "一般幹部".into(),
+            tally: Some(nengli::domain::ballots::Tally([3, 2, 0, 0])),
+        }),
+        Command::Appraisal(AppraisalCommand::SavePublicity {
+            year,
+            publicity: Box::new(nengli::domain::workdays::Publicity {
+                start: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 4),
+                end: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 18),
+                text: "公示期間如有異議，請向人教科反映。".into(),
+                ..Default::default()
+            }),
+        }),
+        Command::Appraisal(AppraisalCommand::RestorePublicity { year, before: None }),
     ]
 }
 
