@@ -126,8 +126,8 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: AppraisalCommand) -> Re
             year_ok(year)?;
             let mut publicity = publicity.validate(&calendar_in(db, year)?)?;
             let before = db.publicity(year)?;
-            if publicity.candidates.is_empty() {
-                publicity.candidates = before.as_ref().map(|(_, p)| p.candidates.clone()).filter(|c| !c.is_empty()).unwrap_or_default();
+            for official in &publicity.candidates {
+                existing_official(db, *official)?;
             }
             if publicity.candidates.is_empty() {
                 publicity.candidates = excellent_of(db, year)?;

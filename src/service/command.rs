@@ -384,8 +384,8 @@ pub enum AppraisalCommand {
     SetBallotMinimum(u32),
     /// Enters (or with `None` removes) the paper tally of a person from a voter class.
     SetTally { year: i32, official: OfficialId, class: String, tally: Option<crate::domain::ballots::Tally> },
-    /// Saves the year's 公示 (days, text, objections); the candidates are the year's 優秀 as they
-    /// stand, kept from an earlier save when they are already named.
+    /// Saves the year's 公示 (days, text, candidates, objections); with no candidates named, the
+    /// year's 優秀 as they stand (the committee's grade, else the supervisor's proposal).
     SavePublicity { year: i32, publicity: Box<crate::domain::workdays::Publicity> },
     /// Puts the year's 公示 back as it was (undo).
     RestorePublicity { year: i32, before: Option<(String, Box<crate::domain::workdays::Publicity>)> },

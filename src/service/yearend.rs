@@ -246,6 +246,13 @@ pub struct YearFacts {
     pub routine: Vec<(crate::domain::routine::Period, Option<crate::domain::routine::Rating>)>,
     /// The 專項考核 events taken part in: day, task, result, note.
     pub special: Vec<(chrono::NaiveDate, String, Option<crate::domain::routine::Rating>, String)>,
+    /// The year's 民主測評 by voter class (shares hidden below the minimum), and the minimum.
+    pub ballots: Option<crate::domain::ballots::Result>,
+    pub ballot_minimum: u32,
+    /// The 公示's days when it names the official (a 優秀 is provisional until it has ended).
+    pub publicity: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// What the grades up to this year bring (結果運用).
+    pub consequences: Option<crate::domain::consequences::Consequences>,
 }
 
 impl super::Service {
@@ -281,7 +288,12 @@ impl super::Service {
             .collect();
         let routine = self.routine_year(official, year)?.into_iter().map(|(p, r)| (p.period, r.and_then(|r| r.data.result))).collect();
         let special = self.special_of(official, year)?.into_iter().map(|(e, result, note)| (e.date, e.task, result, note)).collect();
+        let publicity = db.publicity(year)?.map(|(_, p)| p).filter(|p| p.candidates.contains(&official)).map(|p| (p.start, p.end));
         Ok(YearFacts {
+            ballots: self.ballot_result(official, year)?,
+            ballot_minimum: self.ballot_minimum()?,
+            publicity,
+            consequences: Some(self.consequences(official, year)?),
             routine,
             special,
             levels,

@@ -579,6 +579,14 @@ enum Read {
     YearEnd,
     OwnPlan,
     UnitPlan,
+    /// The year's 民主測評 results, and one person's.
+    Ballots,
+    OwnBallots,
+    /// The year's 結果運用 list, and one person's.
+    Consequences,
+    OwnConsequences,
+    /// The year's 公示.
+    Publicity,
 }
 
 /// The reads' rows: the printouts' match has no wildcard, so a new printout does not compile
@@ -625,7 +633,18 @@ fn read_row(read: &Read) -> Sees {
                 }
             }
             Printout::RoutineYear { .. } => Sees::Person,
+            Printout::Publicity { .. } => Sees::Anyone,
+            Printout::GradeConsequences { unit, .. } => {
+                if unit.is_some() {
+                    Sees::Unit
+                } else {
+                    Sees::Overview
+                }
+            }
         },
+        Read::Ballots | Read::Consequences => Sees::Overview,
+        Read::OwnBallots | Read::OwnConsequences => Sees::Person,
+        Read::Publicity => Sees::Anyone,
     }
 }
 
@@ -638,6 +657,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let quarter = service.routine_period(&format!("{year}Q3")).unwrap().expect("the demo's third quarter").id;
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
     reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
+    reads.extend([Read::Ballots, Read::OwnBallots, Read::Consequences, Read::OwnConsequences, Read::Publicity]);
     let paper = nengli::report::layout::A4;
     for printout in [
         Printout::DutyStatements { scope: Scope::All },
@@ -661,6 +681,9 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::RoutineForms { period: quarter, scope: Scope::Official(target), staff: vec![] },
         Printout::RoutineSummary { period: quarter, unit: Some(unit) },
         Printout::RoutineYear { official: target, year },
+        Printout::Publicity { year },
+        Printout::GradeConsequences { year, unit: Some(unit) },
+        Printout::GradeConsequences { year, unit: None },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -677,6 +700,11 @@ fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> 
         Read::YearEnd => service.yearend(target, 2012).map(drop),
         Read::OwnPlan => service.plan_items(PlanOwner::Official(target), 2012).map(drop),
         Read::UnitPlan => service.plan_items(PlanOwner::Unit(unit), 2012).map(drop),
+        Read::Ballots => service.ballot_results(2012).map(drop),
+        Read::OwnBallots => service.ballot_result(target, 2012).map(drop),
+        Read::Consequences => service.consequence_rows(2012).map(drop),
+        Read::OwnConsequences => service.consequences(target, 2012).map(drop),
+        Read::Publicity => service.publicity(2012).map(drop),
         Read::Print(printout) => nengli::service::printing::document(service, printout, Lang::Tc).map(drop),
         Read::CadreFile => nengli::service::cadre::cadre_file(service, target, Lang::Tc).map(drop),
     }
@@ -723,7 +751,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 32);
+    assert_eq!(checked, 3 * 3 * 40);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! the shared pieces (a printout's frame, a sheet's start, a header row, a scores table) are here.
 
 mod appointment;
+mod appraisal;
 mod org;
 mod programme;
 mod routine;
@@ -11,6 +12,7 @@ mod training;
 mod yearend;
 
 pub use appointment::{AppointmentSheet, appointment_forms, photo};
+pub use appraisal::{Candidate, ConsequenceLine, consequence_cells, grade_consequences, publicity};
 pub use org::{SeatSheet, duty_statements, post_standards, seat_statements};
 pub use programme::programme_report;
 pub use routine::{RoutineSheet, SummaryRow as RoutineSummaryRow, routine_forms, routine_summary, routine_year};

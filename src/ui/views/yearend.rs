@@ -85,6 +85,12 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             if ui.button(tr(lang, "yearend.print_summary")).clicked() {
                 out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSummary { year: page.year })));
             }
+            if ui.button(tr(lang, "yearend.print_publicity")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::Publicity { year: page.year })));
+            }
+            if ui.button(tr(lang, "yearend.print_consequences")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::GradeConsequences { year: page.year, unit: page.print_unit })));
+            }
         });
     }
     ui.separator();
@@ -105,6 +111,54 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, &capabilities, out));
     });
+}
+
+/// The 民主測評 line: the ballots and each class's shares, or why they are hidden.
+fn ballot_line(lang: crate::domain::Lang, facts: &crate::service::yearend::YearFacts) -> String {
+    let Some(result) = &facts.ballots else { return tr(lang, "ballot.none").to_owned() };
+    let shares = |s: &crate::domain::ballots::Shares| match s.shares {
+        Some(shares) => {
+            let parts: Vec<String> =
+                Grade::ALL[..4].iter().zip(shares).map(|(g, p)| format!("{} {p:.0}%", tr(lang, &format!("grade.{}", g.code())))).collect();
+            i18n::fill(tr(lang, "ballot.shares"), &[&s.ballots.to_string(), &parts.join(" ")])
+        }
+        None => i18n::fill(tr(lang, "ballot.hidden"), &[&s.ballots.to_string(), &facts.ballot_minimum.to_string()]),
+    };
+    let classes: Vec<String> = result.classes.iter().map(|(class, s)| format!("{class} {}", shares(s))).collect();
+    i18n::fill(tr(lang, "ballot.line"), &[&shares(&result.overall), &classes.join("; ")])
+}
+
+/// Where a 優秀 stands against its 公示: provisional until the notice has ended.
+fn publicity_line(lang: crate::domain::Lang, facts: &crate::service::yearend::YearFacts) -> String {
+    match facts.publicity {
+        Some((start, end)) => {
+            let day = |d: Option<chrono::NaiveDate>| d.map(crate::domain::dates::format_date).unwrap_or_default();
+            i18n::fill(tr(lang, "publicity.line"), &[&day(start), &day(end)])
+        }
+        None => tr(lang, "publicity.not_yet").to_owned(),
+    }
+}
+
+/// What the grades bring (結果運用), in one line.
+fn consequence_line(lang: crate::domain::Lang, c: &crate::domain::consequences::Consequences) -> String {
+    let [rewards, pay, level, rank, notes] = crate::report::model::consequence_cells(lang, c);
+    let parts: Vec<String> = [
+        ("consequence.rewards", rewards),
+        ("consequence.pay", pay),
+        ("consequence.level", level),
+        ("consequence.rank", rank),
+        ("consequence.notes", notes),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{}{}{v}", tr(lang, k), i18n::colon(lang)))
+    .collect();
+    format!(
+        "{}{}{}",
+        tr(lang, "consequence.title"),
+        i18n::colon(lang),
+        parts.join(if lang == crate::domain::Lang::En { "; " } else { "\u{FF1B}" })
+    )
 }
 
 fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: bool, out: &mut Vec<Intent>) {
@@ -338,6 +392,10 @@ fn form(
                 );
                 ui.label(RichText::new(format!("{}{}{line}", tr(lang, "routine.special"), i18n::colon(lang))).small().weak());
             }
+            ui.label(RichText::new(ballot_line(lang, facts)).small().weak());
+            if let Some(c) = &facts.consequences {
+                ui.label(RichText::new(consequence_line(lang, c)).small().weak());
+            }
         }
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
@@ -400,6 +458,12 @@ fn form(
         let (grade, reason) = i18n::suggestion(lang, &s.suggestion);
         ui.label(RichText::new(i18n::fill(tr(lang, "routine.suggested_line"), &[&grade, &reason])).strong());
         ui.label(RichText::new(tr(lang, "routine.suggestion_note")).small().weak());
+    }
+    if let Some(facts) = &page.facts {
+        ui.label(RichText::new(ballot_line(lang, facts)).strong());
+        if form.grade == Some(Grade::Excellent) {
+            ui.label(RichText::new(publicity_line(lang, facts)).small().weak());
+        }
     }
     ui.add_enabled_ui(committee_edits, |ui| {
         ui.horizontal(|ui| {
