@@ -225,6 +225,10 @@ pub enum Problem {
     },
     /// A ballot code that was never issued or has been used.
     BadBallotCode,
+    /// A line of the calendar that is not `date 假|班 name`.
+    BadCalendarLine {
+        line: usize,
+    },
 }
 
 /// Why a 任免審批表 file is refused.

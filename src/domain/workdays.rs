@@ -81,6 +81,35 @@ impl Calendar {
         self.nth_working_day_after(start, MIN_PUBLICITY_DAYS)
     }
 
+    /// The calendar as the window edits it: a line a day, `2013-01-01 假 元旦` or `2013-01-05 班 調休`.
+    pub fn to_lines(&self) -> String {
+        self.days
+            .iter()
+            .map(|(day, (kind, name))| {
+                let word = if *kind == DayKind::Holiday { "假" } else { "班" };
+                format!("{day} {word} {name}").trim_end().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Reads [`Calendar::to_lines`]'s text (also `holiday` / `workday`); `Err` is the first bad
+    /// line's number (from 1).
+    pub fn from_lines(text: &str) -> Result<Calendar, usize> {
+        let mut days = BTreeMap::new();
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let mut parts = line.split_whitespace();
+            let day = parts.next().and_then(super::dates::parse_date).ok_or(i + 1)?;
+            let kind = match parts.next() {
+                Some("假" | "holiday") => DayKind::Holiday,
+                Some("班" | "workday") => DayKind::Workday,
+                _ => return Err(i + 1),
+            };
+            days.insert(day, (kind, parts.collect::<Vec<_>>().join(" ")));
+        }
+        Ok(Calendar { days })
+    }
+
     /// Checks each day's name; a holiday must fall on a weekday and a 調休 day on a weekend.
     pub fn validate(self) -> Result<Calendar, Vec<FieldProblem>> {
         let mut problems = Problems::default();
@@ -242,6 +271,24 @@ mod tests {
         assert_eq!(excellent_final(Some(&notice), OfficialId(7), d("2024-03-09")), Ok(()));
         assert_eq!(excellent_final(Some(&notice), OfficialId(8), d("2024-04-01")), Err(None), "not published");
         assert_eq!(excellent_final(None, OfficialId(7), d("2024-04-01")), Err(None));
+    }
+
+    #[test]
+    fn a_calendar_reads_back_the_lines_it_writes_and_names_a_bad_line() {
+        let cal = national_day_2024();
+        assert_eq!(Calendar::from_lines(&cal.to_lines()), Ok(cal));
+        assert_eq!(
+            Calendar::from_lines("2024-10-01 holiday 國慶節\n\n2024-10-12 workday"),
+            Ok({
+                let mut c = Calendar::default();
+                c.days.insert(d("2024-10-01"), (DayKind::Holiday, "國慶節".into()));
+                c.days.insert(d("2024-10-12"), (DayKind::Workday, String::new()));
+                c
+            })
+        );
+        for (text, line) in [("2024-02-30 假", 1), ("2024-10-01 假\n2024-10-02 休", 2), ("假 2024-10-01", 1)] {
+            assert_eq!(Calendar::from_lines(text), Err(line), "{text}");
+        }
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotPublicised { until: Some(until) } => fill(t("problem.publicity_running"), &[until]),
         Problem::NotPublicised { until: None } => t("problem.not_publicised").to_owned(),
         Problem::BadBallotCode => t("problem.ballot_code").to_owned(),
+        Problem::BadCalendarLine { line } => fill(t("problem.calendar_line"), &[&line.to_string()]),
     }
 }
 

@@ -235,6 +235,13 @@ impl super::Service {
         Ok((!tallies.is_empty()).then(|| ballots::result(&tallies, minimum)))
     }
 
+    /// A person's paper tallies of the year by voter class (the personnel section's entry form).
+    pub fn paper_tallies(&self, official: OfficialId, year: i32) -> Result<Vec<(String, Option<Tally>)>> {
+        self.require_read(Sight::Bureau)?;
+        let db = self.read();
+        classes_in(&db)?.into_iter().map(|class| Ok((class.clone(), db.paper_tally(year, official, &class)?))).collect()
+    }
+
     /// Issues `count` one-time ballot codes of a voter class for the year: the codes are
     /// returned to be printed on slips, only their keyed hashes are kept.
     pub fn issue_ballot_codes(&mut self, year: i32, class: &str, count: u32) -> Result<Vec<String>> {

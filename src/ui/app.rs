@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 mod analysis;
+mod appraisal;
 mod home;
 mod import;
 mod login;

@@ -1272,3 +1272,34 @@ fn an_official_writes_the_routine_summary_the_supervisor_rates_it_and_the_summar
     assert_eq!((after.quota.assessed, after.quota.excellent), (before.quota.assessed + 1, before.quota.excellent + 1));
     assert!(after.unrated.is_empty());
 }
+
+#[test]
+fn the_personnel_section_enters_paper_tallies_and_issues_ballot_codes_on_the_year_end_page() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "年度考核");
+    click(&mut h, Role::Button, "民主測評與公示");
+    h.get_by_label("在左側名單中選擇被測評人，以錄入紙質票數。");
+    let rows = h.state().state.yearend.rows.clone();
+    let untallied =
+        |h: &Harness<'_, NengliApp>, o| h.state().service().unwrap().paper_tallies(o, 2012).unwrap().iter().all(|(_, t)| t.is_none());
+    let row = rows.into_iter().find(|r| untallied(&h, r.official)).expect("someone without ballots yet");
+    click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    h.get_by_label(&format!("{} 的紙質測評票數", row.name));
+    type_into(&mut h, "中層幹部 優秀", "4");
+    type_into(&mut h, "中層幹部 稱職", "2");
+    click(&mut h, Role::Button, "保存 中層幹部");
+    let tally = h.state().service().unwrap().read().paper_tally(2012, row.official, "中層幹部").unwrap();
+    assert_eq!(tally, Some(nengli::domain::ballots::Tally([4, 2, 0, 0])), "{:?}", h.state().state.yearend.problems);
+    // Codes are shown once; only their hashes are kept.
+    let unused = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().unused_ballot_codes(2012).unwrap();
+    let before: u32 = unused(&h).iter().map(|(_, n)| n).sum();
+    type_into(&mut h, "張數", "3");
+    click(&mut h, Role::Button, "生成測評票代碼");
+    assert_eq!(h.state().state.yearend.appraisal.codes.lines().count(), 3);
+    assert_eq!(unused(&h).iter().map(|(_, n)| n).sum::<u32>(), before + 3);
+    // The demo's notice is there with its days; a bad end day is refused in the user's language.
+    assert!(!h.state().state.yearend.appraisal.start.is_empty());
+    type_into(&mut h, "公示結束", "x");
+    click(&mut h, Role::Button, "保存公示");
+    assert!(!h.state().state.yearend.problems.is_empty());
+}

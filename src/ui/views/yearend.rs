@@ -34,8 +34,15 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
         if prints {
-            ui.selectable_value(&mut page.units_mode, false, tr(lang, "yearend.mode_people"));
-            ui.selectable_value(&mut page.units_mode, true, tr(lang, "yearend.mode_units"));
+            if ui.selectable_label(!page.units_mode && !page.appraisal_mode, tr(lang, "yearend.mode_people")).clicked() {
+                (page.units_mode, page.appraisal_mode) = (false, false);
+            }
+            if ui.selectable_label(page.units_mode && !page.appraisal_mode, tr(lang, "yearend.mode_units")).clicked() {
+                (page.units_mode, page.appraisal_mode) = (true, false);
+            }
+            if session.role == Role::Admin && ui.selectable_label(page.appraisal_mode, tr(lang, "yearend.mode_appraisal")).clicked() {
+                (page.units_mode, page.appraisal_mode) = (false, true);
+            }
             ui.separator();
         }
         let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
@@ -94,6 +101,15 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
     }
     ui.separator();
+    if session.role == Role::Admin && page.appraisal_mode {
+        egui::Panel::left("appraisal_list")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(260.0)
+            .show(ui, |ui| list(ui, lang, page, false, out));
+        egui::CentralPanel::default().show(ui, |ui| super::appraisal::appraisal_ui(ui, lang, page, out));
+        return;
+    }
     if prints && page.units_mode {
         let admin = session.role == Role::Admin;
         egui::Panel::left("review_units").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
