@@ -79,7 +79,7 @@ pub fn consequences(history: &BTreeMap<i32, Grade>, year: i32, rank: Option<Rank
     let excellent_run = (0..).take_while(|k| history.get(&(year - k)) == Some(&Grade::Excellent)).count() as u32;
     let qualifying = history.range(..=year).filter(|(_, g)| counts(g)).count() as u32;
     let this_counts = grade.as_ref().is_some_and(counts);
-    let step = |every: u32| (this_counts && qualifying % every == 0, every - qualifying % every);
+    let step = |every: u32| (this_counts && qualifying.is_multiple_of(every), every - qualifying % every);
     let (pay_step, pay_to_go) = step(PAY_STEP_YEARS);
     let (level_step, level_to_go) = step(LEVEL_YEARS);
     let next = match (rank, since) {
@@ -96,7 +96,7 @@ pub fn consequences(history: &BTreeMap<i32, Grade>, year: i32, rank: Option<Rank
         grade,
         commendation: grade == Some(Grade::Excellent),
         excellent_run,
-        merit: excellent_run > 0 && excellent_run % MERIT_RUN == 0,
+        merit: excellent_run > 0 && excellent_run.is_multiple_of(MERIT_RUN),
         pay_years: qualifying,
         pay_step,
         pay_to_go: if pay_step { PAY_STEP_YEARS } else { pay_to_go },

@@ -356,7 +356,8 @@ mod tests {
             + include_str!("../service/selfcheck.rs")
             + include_str!("../service/training.rs")
             + include_str!("../service/yearend.rs")
-            + include_str!("../service/routine.rs");
+            + include_str!("../service/routine.rs")
+            + include_str!("../service/appraisal.rs");
         for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
             let rest = &service[i..];
             let start = rest.find('"').unwrap() + 1;

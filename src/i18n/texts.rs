@@ -2357,4 +2357,5 @@ Probity (廉):
     ("done.ballot.tally", "已保存測評票數", "已保存测评票数", "Tally saved"),
     ("done.publicity.save", "已保存公示", "已保存公示", "Notice saved"),
     ("done.publicity.restore", "已還原公示", "已还原公示", "Notice put back"),
+    ("done.bureau.demo_appraisal", "已建立示範民主測評與公示", "已建立示范民主测评与公示", "Demo 民主測評 and notice made"),
 ];

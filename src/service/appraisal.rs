@@ -256,7 +256,7 @@ impl super::Service {
             if !classes_in(db)?.contains(&class) {
                 return Err(ServiceError::one(Field::Record, Problem::NotFound));
             }
-            let key = db.package_key()?;
+            let key = db.ballot_key()?;
             let codes: Vec<String> = (0..count).map(|_| super::packages::new_code().0).collect();
             let hashes: Vec<String> = codes
                 .iter()
@@ -286,7 +286,7 @@ impl super::Service {
             for (official, _) in marks {
                 existing_official(db, *official)?;
             }
-            let key = db.package_key()?;
+            let key = db.ballot_key()?;
             let (year, class) = db
                 .take_ballot_code(&ballots::code_hash(&key, &letters))?
                 .ok_or(ServiceError::one(Field::Record, Problem::BadBallotCode))?;

@@ -123,7 +123,7 @@ fn demo_appraisal(service: &mut Service, year: i32) -> Result<()> {
             }
             shares.push((excellent_total, *official));
         }
-        let key = db.package_key()?;
+        let key = db.ballot_key()?;
         let hashes: Vec<String> = (0..5)
             .filter_map(|_| crate::domain::package::normalise_code(&super::packages::new_code().0))
             .map(|letters| crate::domain::ballots::code_hash(&key, &letters))

@@ -28,8 +28,8 @@ impl NengliApp {
             let mut calendar = service.calendar(form.calendar_year)?;
             calendar.days.retain(|d, _| chrono::Datelike::year(d) == form.calendar_year);
             let notice = service.publicity(page.year)?.unwrap_or_default();
-            let officials = service.read().officials()?;
-            let names = notice.candidates.iter().filter_map(|c| officials.iter().find(|o| o.id == *c).map(|o| o.name.clone())).collect();
+            let names =
+                notice.candidates.iter().filter_map(|c| page.rows.iter().find(|r| r.official == *c).map(|r| r.name.clone())).collect();
             let tallies = match page.selected {
                 Some(official) => service.paper_tallies(official, page.year)?,
                 None => Vec::new(),
