@@ -695,11 +695,17 @@ pub fn yearend_summary(service: &Service, year: i32, lang: Lang) -> super::Resul
     Ok(model::yearend_summary(lang, &bureau_name(service)?, year, &capabilities, &lines, &total))
 }
 
+/// A year's list's scope: the units it covers (`None`: the whole bureau) and its name as printed.
+fn list_scope(units: &[crate::domain::org::Unit], unit: Option<UnitId>, lang: Lang) -> (Option<Vec<UnitId>>, String) {
+    let name = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(units, u));
+    (unit.map(|u| subtree(units, u)), name)
+}
+
 /// The grade roster (花名冊) of `year` for a unit (with its sub-units) or the bureau.
 pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
     let db = service.read();
     let units = db.units()?;
-    let scope_units: Option<Vec<UnitId>> = unit.map(|u| subtree(&units, u));
+    let (scope_units, scope) = list_scope(&units, unit, lang);
     let rows: Vec<_> = service
         .yearend_rows(year)?
         .into_iter()
@@ -707,7 +713,6 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
         .map(|r| (r.name, r.staff_no, unit_path(&units, r.unit), r.grade))
         .collect();
     let quota = service.excellent_quota(year, unit)?;
-    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
 }
 
@@ -735,14 +740,13 @@ pub fn publicity(service: &Service, year: i32, lang: Lang) -> super::Result<Opti
 pub fn grade_consequences(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
     let db = service.read();
     let units = db.units()?;
-    let scope_units: Option<Vec<UnitId>> = unit.map(|u| subtree(&units, u));
+    let (scope_units, scope) = list_scope(&units, unit, lang);
     let lines: Vec<_> = service
         .consequence_rows(year)?
         .into_iter()
         .filter(|r| scope_units.as_ref().is_none_or(|s| s.contains(&r.unit)))
         .map(|r| (r.staff_no, r.name, unit_path(&units, r.unit), r.consequences))
         .collect();
-    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_consequences(lang, &bureau_name(service)?, year, &scope, &lines))
 }
 

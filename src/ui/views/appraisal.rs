@@ -88,13 +88,7 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
         ui.add_space(10.0);
         ui.heading(tr(lang, "calendar.heading"));
         ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "field.year"));
-            let mut year = form.calendar_year.to_string();
-            if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
-                && let Ok(y) = year.trim().parse::<i32>()
-                && (2000..=2100).contains(&y)
-            {
-                form.calendar_year = y;
+            if super::widgets::year_field(ui, RichText::new(tr(lang, "field.year")), &mut form.calendar_year) {
                 out.push(Intent::YearEnd(YearEndIntent::AppraisalScope));
             }
         });

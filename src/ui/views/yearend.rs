@@ -45,13 +45,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             }
             ui.separator();
         }
-        let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
-        let mut year = page.year.to_string();
-        if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
-            && let Ok(y) = year.trim().parse::<i32>()
-            && (2000..=2100).contains(&y)
-        {
-            page.year = y;
+        if super::widgets::year_field(ui, RichText::new(tr(lang, "field.year")).strong(), &mut page.year) {
             out.push(Intent::YearEnd(YearEndIntent::YearEndScope));
         }
         if prints {
