@@ -2358,4 +2358,23 @@ Probity (廉):
     ("done.publicity.save", "已保存公示", "已保存公示", "Notice saved"),
     ("done.publicity.restore", "已還原公示", "已还原公示", "Notice put back"),
     ("done.bureau.demo_appraisal", "已建立示範民主測評與公示", "已建立示范民主测评与公示", "Demo 民主測評 and notice made"),
+    ("yearend.mode_ballot", "民主測評投票", "民主测评投票", "Cast a ballot"),
+    ("ballot.cast_heading", "民主測評投票", "民主测评投票", "民主測評 ballot"),
+    (
+        "ballot.cast_hint",
+        "輸入測評票上的代碼。代碼只能使用一次；系統只累計票數，不記錄投票人與其選擇的對應。",
+        "输入测评票上的代码。代码只能使用一次；系统只累计票数，不记录投票人与其选择的对应。",
+        "Type the code on your ballot slip. A code casts once; only the counts are kept, never who marked what.",
+    ),
+    ("ballot.cast_done", "已投票，謝謝。", "已投票，谢谢。", "Your ballot is cast. Thank you."),
+    ("ballot.code", "測評票代碼", "测评票代码", "Ballot code"),
+    ("ballot.read", "讀取測評票", "读取测评票", "Read the ballot"),
+    ("ballot.for", "{0}年度民主測評，投票人類別：{1}", "{0}年度民主测评，投票人类别：{1}", "{0} 民主測評, voter class: {1}"),
+    ("ballot.cast", "投票（已選 {0}/{1} 人）", "投票（已选 {0}/{1} 人）", "Cast the ballot ({0} of {1} marked)"),
+    (
+        "ballot.code_scope",
+        "代碼所測評的人員：上方列印範圍所選單位（未選則全局）",
+        "代码所测评的人员：上方打印范围所选单位（未选则全局）",
+        "The codes assess the people of the print scope chosen above (the bureau when none)",
+    ),
 ];

@@ -161,6 +161,28 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: AppraisalCommand) -> Re
     })
 }
 
+/// What a ballot code is for: the year, the voter class and the people it assesses (id, staff
+/// number, name, unit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotSubjects {
+    pub year: i32,
+    pub class: String,
+    pub people: Vec<(OfficialId, String, String, String)>,
+}
+
+/// The serving people of `unit` with its sub-units (`None`: the bureau), as a ballot lists them.
+fn subjects_of(db: &Db<'_>, unit: Option<UnitId>) -> Result<Vec<crate::domain::roster::RosterRow>> {
+    let scope = match unit {
+        Some(u) => Some(crate::domain::org::subtree(&db.units()?, u)),
+        None => None,
+    };
+    Ok(db
+        .roster_rows()?
+        .into_iter()
+        .filter(|r| r.status == crate::domain::catalogue::OfficialStatus::Active && scope.as_ref().is_none_or(|s| s.contains(&r.unit)))
+        .collect())
+}
+
 /// One person's line in the year's list of what the grades bring.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConsequenceRow {
@@ -242,9 +264,10 @@ impl super::Service {
         classes_in(&db)?.into_iter().map(|class| Ok((class.clone(), db.paper_tally(year, official, &class)?))).collect()
     }
 
-    /// Issues `count` one-time ballot codes of a voter class for the year: the codes are
-    /// returned to be printed on slips, only their keyed hashes are kept.
-    pub fn issue_ballot_codes(&mut self, year: i32, class: &str, count: u32) -> Result<Vec<String>> {
+    /// Issues `count` one-time ballot codes of a voter class for the year, each assessing the
+    /// serving people of `unit` with its sub-units (`None`: the bureau): the codes are returned
+    /// to be printed on slips, only their keyed hashes are kept.
+    pub fn issue_ballot_codes(&mut self, year: i32, class: &str, unit: Option<UnitId>, count: u32) -> Result<Vec<String>> {
         self.require(Need::Admin)?;
         year_ok(year)?;
         if !(1..=MAX_CODES).contains(&count) {
@@ -256,6 +279,9 @@ impl super::Service {
             if !classes_in(db)?.contains(&class) {
                 return Err(ServiceError::one(Field::Record, Problem::NotFound));
             }
+            if let Some(unit) = unit {
+                super::existing_unit(db, unit)?;
+            }
             let key = db.ballot_key()?;
             let codes: Vec<String> = (0..count).map(|_| super::packages::new_code().0).collect();
             let hashes: Vec<String> = codes
@@ -263,15 +289,33 @@ impl super::Service {
                 .filter_map(|c| crate::domain::package::normalise_code(c))
                 .map(|letters| ballots::code_hash(&key, &letters))
                 .collect();
-            db.add_ballot_codes(year, &class, &hashes)?;
-            let after = serde_json::json!({ "year": year, "class": class, "count": count });
+            db.add_ballot_codes(year, &class, unit, &hashes)?;
+            let after = serde_json::json!({ "year": year, "class": class, "unit": unit.map(|u| u.0), "count": count });
             db.audit(&actor, "ballot.issue", "ballot_code", None, None, Some(&after.to_string()))?;
             Ok(codes)
         })
     }
 
-    /// Casts a ballot with a one-time code: each mark adds to the counts of the code's year and
-    /// class, and the code is gone. Nothing kept says whose ballot it was or how it was marked.
+    /// What a ballot code (not yet used) is for: its year, voter class and the people it
+    /// assesses (staff number, name, unit) — read by whoever holds the code.
+    pub fn ballot_subjects(&self, code: &str) -> Result<BallotSubjects> {
+        if !self.access().may_read(Sight::Anyone) {
+            return Err(ServiceError::Forbidden);
+        }
+        let bad = || ServiceError::one(Field::Record, Problem::BadBallotCode);
+        let letters = crate::domain::package::normalise_code(code).ok_or_else(bad)?;
+        let db = self.read();
+        if db.meta("ballot_key")?.is_none() {
+            return Err(bad());
+        }
+        let (year, class, unit) = db.ballot_code(&ballots::code_hash(&db.ballot_key()?, &letters))?.ok_or_else(bad)?;
+        let people = subjects_of(&db, unit)?.into_iter().map(|r| (r.id, r.staff_no, r.name, r.unit_name)).collect();
+        Ok(BallotSubjects { year, class, people })
+    }
+
+    /// Casts a ballot with a one-time code: each mark (for the people the code assesses) adds to
+    /// the counts of the code's year and class, and the code is gone. Nothing kept says whose
+    /// ballot it was or how it was marked.
     pub fn cast_ballot(&mut self, code: &str, marks: &[(OfficialId, Grade)]) -> Result<()> {
         if !self.access().may_read(Sight::Anyone) {
             return Err(ServiceError::Forbidden);
@@ -283,13 +327,14 @@ impl super::Service {
         }
         let actor = self.actor().to_owned();
         self.store_mut().write(|db| {
-            for (official, _) in marks {
-                existing_official(db, *official)?;
-            }
             let key = db.ballot_key()?;
-            let (year, class) = db
+            let (year, class, unit) = db
                 .take_ballot_code(&ballots::code_hash(&key, &letters))?
                 .ok_or(ServiceError::one(Field::Record, Problem::BadBallotCode))?;
+            let subjects: Vec<OfficialId> = subjects_of(db, unit)?.into_iter().map(|r| r.id).collect();
+            if marks.iter().any(|(o, _)| !subjects.contains(o)) {
+                return Err(ServiceError::one(Field::Official, Problem::NotFound));
+            }
             for (official, grade) in marks {
                 db.add_cast_mark(year, *official, &class, ballots::mark_of(*grade).unwrap_or(0))?;
             }

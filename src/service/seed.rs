@@ -128,7 +128,7 @@ fn demo_appraisal(service: &mut Service, year: i32) -> Result<()> {
             .filter_map(|_| crate::domain::package::normalise_code(&super::packages::new_code().0))
             .map(|letters| crate::domain::ballots::code_hash(&key, &letters))
             .collect();
-        db.add_ballot_codes(year, "一般幹部", &hashes)?;
+        db.add_ballot_codes(year, "一般幹部", None, &hashes)?;
         shares.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.0.cmp(&b.1.0)));
         let end = db.calendar(today, today + chrono::Days::new(60))?.publicity_end(today);
         let notice = Publicity {

@@ -2,9 +2,12 @@
 //! ballot removes its code and adds to the counts, so nothing stored tells who voted how.
 
 use super::{Db, Result};
-use crate::domain::OfficialId;
 use crate::domain::ballots::Tally;
+use crate::domain::{OfficialId, UnitId};
 use rusqlite::{OptionalExtension, params};
+
+/// A waiting ballot code: its year, voter class and the unit whose people it assesses.
+pub type BallotCode = (i32, String, Option<UnitId>);
 
 /// One person's tally from one class: the person, the class and the counts.
 pub type TallyRow = (OfficialId, String, Tally);
@@ -63,21 +66,28 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Stores the hashes of newly issued codes.
-    pub fn add_ballot_codes(&self, year: i32, class: &str, hashes: &[String]) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached("INSERT INTO ballot_code (code_hash, year, class) VALUES (?1, ?2, ?3)")?;
+    /// Stores the hashes of newly issued codes for a class and the unit assessed (`None`: the bureau).
+    pub fn add_ballot_codes(&self, year: i32, class: &str, unit: Option<UnitId>, hashes: &[String]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached("INSERT INTO ballot_code (code_hash, year, class, unit_id) VALUES (?1, ?2, ?3, ?4)")?;
         for hash in hashes {
-            stmt.execute(params![hash, year, class])?;
+            stmt.execute(params![hash, year, class, unit.map(|u| u.0)])?;
         }
         Ok(())
     }
 
-    /// Takes a code out of use: its year and class, or `None` when no such code is waiting.
-    pub fn take_ballot_code(&self, hash: &str) -> Result<Option<(i32, String)>> {
-        let found: Option<(i32, String)> = self
+    /// A waiting code's year, class and unit assessed, or `None` when no such code is waiting.
+    pub fn ballot_code(&self, hash: &str) -> Result<Option<BallotCode>> {
+        Ok(self
             .conn
-            .query_row("SELECT year, class FROM ballot_code WHERE code_hash = ?1", [hash], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+            .query_row("SELECT year, class, unit_id FROM ballot_code WHERE code_hash = ?1", [hash], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?.map(UnitId)))
+            })
+            .optional()?)
+    }
+
+    /// Takes a code out of use: what [`Db::ballot_code`] says of it, and the code is gone.
+    pub fn take_ballot_code(&self, hash: &str) -> Result<Option<BallotCode>> {
+        let found = self.ballot_code(hash)?;
         if found.is_some() {
             self.conn.execute("DELETE FROM ballot_code WHERE code_hash = ?1", [hash])?;
         }

@@ -436,6 +436,9 @@ pub enum YearEndIntent {
     },
     SaveTally(String),
     IssueCodes,
+    /// Read what the ballot code typed is for; cast the ballot as marked.
+    ReadBallot,
+    CastBallot,
 }
 
 impl From<YearEndIntent> for Intent {

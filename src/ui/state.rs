@@ -528,6 +528,19 @@ pub struct YearEndPage {
     /// The personnel section's 民主測評 and 公示 panel rather than the records.
     pub appraisal_mode: bool,
     pub appraisal: AppraisalForm,
+    /// Casting a 民主測評 ballot with a slip's code (everyone) rather than the records.
+    pub ballot_mode: bool,
+    pub ballot: BallotForm,
+}
+
+/// A ballot being cast: the code as typed, what it is for once read, the marks given.
+#[derive(Default)]
+pub struct BallotForm {
+    pub code: String,
+    pub subjects: Option<crate::service::appraisal::BallotSubjects>,
+    pub marks: std::collections::BTreeMap<OfficialId, crate::domain::yearend::Grade>,
+    /// The ballot was cast (the form is cleared, the code gone).
+    pub cast: bool,
 }
 
 /// The 民主測評 and 公示 panel as being edited: the voter classes (a line each) and the minimum

@@ -49,7 +49,7 @@ fn ballots_carry_no_voter_in_the_schema_nor_in_what_casting_leaves() {
     let mut service = Service::new(Store::open(&path, OpenMode::Existing).unwrap(), "tester").with_today(today());
     let me = account(&service, "official");
     let colleague = account(&service, "reviewer");
-    let codes = service.issue_ballot_codes(2012, "一般幹部", 3).unwrap();
+    let codes = service.issue_ballot_codes(2012, "一般幹部", None, 3).unwrap();
     assert_eq!(codes.len(), 3);
     log_in(&mut service, "official");
     service.cast_ballot(&codes[0].to_lowercase(), &[(me, Grade::Excellent), (colleague, Grade::Competent)]).unwrap();
@@ -66,7 +66,11 @@ fn ballots_carry_no_voter_in_the_schema_nor_in_what_casting_leaves() {
         .collect();
     assert_eq!(tables, ["ballot_code", "ballot_tally"]);
     // A code knows its year and class and nothing else; a tally names only the person assessed.
-    assert_eq!(shape(&conn, "ballot_code"), (vec!["code_hash".into(), "year".into(), "class".into()], vec![]));
+    assert_eq!(
+        shape(&conn, "ballot_code"),
+        (vec!["code_hash".into(), "year".into(), "class".into(), "unit_id".into()], vec![("unit_id".into(), "unit".into())]),
+        "the unit whose people it assesses, never who holds it"
+    );
     let (columns, keys) = shape(&conn, "ballot_tally");
     assert_eq!(
         columns,
@@ -115,9 +119,9 @@ fn ballots_carry_no_voter_in_the_schema_nor_in_what_casting_leaves() {
 fn a_code_casts_one_ballot_and_results_stay_hidden_below_the_minimum() {
     let mut service = demo();
     let me = account(&service, "official");
-    let codes = service.issue_ballot_codes(2012, "中層幹部", 6).unwrap();
-    assert!(matches!(service.issue_ballot_codes(2012, "不存在的類別", 1), Err(ServiceError::Invalid(_))));
-    assert!(matches!(service.issue_ballot_codes(2012, "中層幹部", 0), Err(ServiceError::Invalid(_))));
+    let codes = service.issue_ballot_codes(2012, "中層幹部", None, 6).unwrap();
+    assert!(matches!(service.issue_ballot_codes(2012, "不存在的類別", None, 1), Err(ServiceError::Invalid(_))));
+    assert!(matches!(service.issue_ballot_codes(2012, "中層幹部", None, 0), Err(ServiceError::Invalid(_))));
     log_in(&mut service, "official");
     let marks = [Grade::Excellent, Grade::Excellent, Grade::Competent, Grade::Basic];
     for (code, grade) in codes.iter().zip(marks) {
@@ -140,6 +144,28 @@ fn a_code_casts_one_ballot_and_results_stay_hidden_below_the_minimum() {
     assert_eq!(mine.overall.shares, Some([40.0, 40.0, 20.0, 0.0]));
     service.lock();
     assert!(matches!(service.cast_ballot(&codes[5], &[(me, Grade::Competent)]), Err(ServiceError::Forbidden)), "logged out");
+    assert!(matches!(service.ballot_subjects(&codes[5]), Err(ServiceError::Forbidden)));
+}
+
+#[test]
+fn a_code_for_a_unit_lists_that_units_people_and_takes_marks_for_them_only() {
+    let mut service = demo();
+    let me = account(&service, "official");
+    let outsider = account(&service, "reviewer");
+    let unit = service.read().official(me).unwrap().unwrap().unit;
+    let elsewhere = service.read().officials().unwrap().into_iter().find(|o| o.unit != unit).unwrap().id;
+    let codes = service.issue_ballot_codes(2012, "一般幹部", Some(unit), 1).unwrap();
+    log_in(&mut service, "official");
+    let subjects = service.ballot_subjects(&codes[0]).unwrap();
+    assert_eq!((subjects.year, subjects.class.as_str()), (2012, "一般幹部"));
+    assert!(subjects.people.iter().any(|p| p.0 == me) && subjects.people.iter().all(|p| p.0 != elsewhere));
+    assert_eq!(problem(service.ballot_subjects("2222-2222")), Problem::BadBallotCode);
+    // A mark for someone the code does not assess refuses the whole ballot, and the code stays.
+    assert!(matches!(service.cast_ballot(&codes[0], &[(me, Grade::Excellent), (elsewhere, Grade::Basic)]), Err(ServiceError::Invalid(_))));
+    assert!(service.ballot_subjects(&codes[0]).is_ok(), "the code is still unused");
+    service.cast_ballot(&codes[0], &[(me, Grade::Excellent)]).unwrap();
+    assert_eq!(problem(service.ballot_subjects(&codes[0])), Problem::BadBallotCode, "used");
+    let _ = outsider;
 }
 
 #[test]
@@ -165,7 +191,7 @@ fn paper_tallies_are_the_personnel_sections_and_are_shown_only_at_the_minimum() 
     assert!(!service.ballot_results(2012).unwrap().contains_key(&me));
     log_in(&mut service, "reviewer");
     assert!(matches!(service.execute(tally("一般幹部", Some(Tally([1, 0, 0, 0])))), Err(ServiceError::Forbidden)));
-    assert!(matches!(service.issue_ballot_codes(2012, "一般幹部", 1), Err(ServiceError::Forbidden)));
+    assert!(matches!(service.issue_ballot_codes(2012, "一般幹部", None, 1), Err(ServiceError::Forbidden)));
 }
 
 fn submit_and_grade(service: &mut Service, official: OfficialId, grade: Grade) {

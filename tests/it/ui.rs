@@ -1297,6 +1297,21 @@ fn the_personnel_section_enters_paper_tallies_and_issues_ballot_codes_on_the_yea
     click(&mut h, Role::Button, "生成測評票代碼");
     assert_eq!(h.state().state.yearend.appraisal.codes.lines().count(), 3);
     assert_eq!(unused(&h).iter().map(|(_, n)| n).sum::<u32>(), before + 3);
+    // Anyone casts a ballot with a slip's code: read it, mark a person, cast; the code is used up.
+    let code = h.state().state.yearend.appraisal.codes.lines().next().unwrap().to_owned();
+    click(&mut h, Role::Button, "民主測評投票");
+    type_into(&mut h, "測評票代碼", &code);
+    click(&mut h, Role::Button, "讀取測評票");
+    let person = h.state().state.yearend.ballot.subjects.as_ref().expect("the code reads").people[0].clone();
+    click(&mut h, Role::RadioButton, &format!("{} 優秀", person.2));
+    let people = h.state().state.yearend.ballot.subjects.as_ref().unwrap().people.len();
+    click(&mut h, Role::Button, &format!("投票（已選 1/{people} 人）"));
+    assert!(h.state().state.yearend.ballot.cast, "{:?}", h.state().state.yearend.problems);
+    h.get_by_label("已投票，謝謝。");
+    assert_eq!(unused(&h).iter().map(|(_, n)| n).sum::<u32>(), before + 2);
+    let cast = h.state().service().unwrap().ballot_result(person.0, 2012).unwrap().unwrap();
+    assert!(cast.classes.iter().any(|(class, s)| class == "一般幹部" && s.ballots >= 1));
+    click(&mut h, Role::Button, "民主測評與公示");
     // The demo's notice is there with its days; a bad end day is refused in the user's language.
     assert!(!h.state().state.yearend.appraisal.start.is_empty());
     type_into(&mut h, "公示結束", "x");

@@ -24,11 +24,13 @@ CREATE TABLE ballot_tally (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX ballot_tally_official ON ballot_tally(official_id);
 
--- A one-time code given out on a ballot slip: its hash, the year and the voter class, nothing else.
+-- A one-time code given out on a ballot slip: its hash, the year, the voter class and the unit
+-- whose people the ballot assesses (NULL: the whole bureau), nothing else.
 CREATE TABLE ballot_code (
     code_hash TEXT PRIMARY KEY CHECK (length(code_hash) = 64),
     year      INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-    class     TEXT NOT NULL CHECK (length(class) BETWEEN 1 AND 20)
+    class     TEXT NOT NULL CHECK (length(class) BETWEEN 1 AND 20),
+    unit_id   INTEGER REFERENCES unit(id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE publicity (

@@ -117,19 +117,56 @@ impl NengliApp {
                 let Some(class) = form.code_class.clone() else { return };
                 let count = form.code_count.trim().parse::<u32>().unwrap_or(0);
                 let Some(service) = self.service.as_mut() else { return };
-                match service.issue_ballot_codes(year, &class, count) {
+                match service.issue_ballot_codes(year, &class, self.state.yearend.print_unit, count) {
                     Ok(codes) => {
                         self.state.yearend.appraisal.codes = codes.join("\n");
                         self.state.yearend.problems.clear();
                     }
-                    Err(crate::service::ServiceError::Invalid(problems)) => self.state.yearend.problems = problems,
+                    Err(e) => self.show_problem(e),
+                }
+            }
+            YearEndIntent::ReadBallot => {
+                let Some(service) = self.service.as_ref() else { return };
+                let read = service.ballot_subjects(&self.state.yearend.ballot.code);
+                let ballot = &mut self.state.yearend.ballot;
+                ballot.marks.clear();
+                ballot.cast = false;
+                match read {
+                    Ok(subjects) => {
+                        ballot.subjects = Some(subjects);
+                        self.state.yearend.problems.clear();
+                    }
                     Err(e) => {
-                        let message = messages::service_error(self.state.lang, &e);
-                        self.error(message);
+                        ballot.subjects = None;
+                        self.show_problem(e);
                     }
                 }
             }
+            YearEndIntent::CastBallot => {
+                let ballot = &self.state.yearend.ballot;
+                let marks: Vec<_> = ballot.marks.iter().map(|(o, g)| (*o, *g)).collect();
+                let code = ballot.code.clone();
+                let Some(service) = self.service.as_mut() else { return };
+                match service.cast_ballot(&code, &marks) {
+                    Ok(()) => {
+                        self.state.yearend.ballot = crate::ui::state::BallotForm { cast: true, ..Default::default() };
+                        self.state.yearend.problems.clear();
+                    }
+                    Err(e) => self.show_problem(e),
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A refusal under the panel, anything else in the status line.
+    fn show_problem(&mut self, error: crate::service::ServiceError) {
+        match error {
+            crate::service::ServiceError::Invalid(problems) => self.state.yearend.problems = problems,
+            e => {
+                let message = messages::service_error(self.state.lang, &e);
+                self.error(message);
+            }
         }
     }
 }

@@ -55,7 +55,9 @@ impl NengliApp {
             | YearEndIntent::SaveCalendar
             | YearEndIntent::SavePublicity { .. }
             | YearEndIntent::SaveTally(_)
-            | YearEndIntent::IssueCodes => self.handle_appraisal(intent),
+            | YearEndIntent::IssueCodes
+            | YearEndIntent::ReadBallot
+            | YearEndIntent::CastBallot => self.handle_appraisal(intent),
             YearEndIntent::PrintYearEnd { ticked } => self.print_yearend(ticked),
             YearEndIntent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
         }

@@ -79,6 +79,7 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
                 out.push(Intent::YearEnd(YearEndIntent::IssueCodes));
             }
         });
+        ui.label(RichText::new(tr(lang, "ballot.code_scope")).small().weak());
         if !form.codes.is_empty() {
             ui.label(RichText::new(tr(lang, "ballot.codes_once")).small().weak());
             let label = ui.label(tr(lang, "ballot.codes"));
@@ -154,4 +155,54 @@ fn objection_row(ui: &mut Ui, lang: Lang, i: usize, objection: &mut Objection, r
             *remove = Some(i);
         }
     });
+}
+
+/// Casting a ballot: the slip's code, then each person the code assesses with the four marks.
+pub fn ballot_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut Vec<Intent>) {
+    for problem in &page.problems {
+        ui.label(RichText::new(i18n::problem(lang, problem)).color(ui.visuals().error_fg_color));
+    }
+    let ballot = &mut page.ballot;
+    ui.heading(tr(lang, "ballot.cast_heading"));
+    ui.label(RichText::new(tr(lang, "ballot.cast_hint")).small().weak());
+    if ballot.cast {
+        ui.label(RichText::new(tr(lang, "ballot.cast_done")).strong());
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "ballot.code"));
+        ui.add(egui::TextEdit::singleline(&mut ballot.code).desired_width(120.0).char_limit(20)).labelled_by(label.id);
+        if ui.button(tr(lang, "ballot.read")).clicked() {
+            out.push(Intent::YearEnd(YearEndIntent::ReadBallot));
+        }
+    });
+    let Some(subjects) = &ballot.subjects else { return };
+    ui.label(i18n::fill(tr(lang, "ballot.for"), &[&subjects.year.to_string(), &subjects.class]));
+    egui::ScrollArea::vertical().id_salt("ballot").max_height(ui.available_height() - 40.0).show(ui, |ui| {
+        egui::Grid::new("ballot_marks").striped(true).show(ui, |ui| {
+            ui.label("");
+            ui.label("");
+            for grade in &Grade::ALL[..4] {
+                ui.label(RichText::new(tr(lang, &format!("grade.{}", grade.code()))).strong());
+            }
+            ui.end_row();
+            for (official, staff_no, name, unit) in &subjects.people {
+                ui.label(format!("{name}  {staff_no}"));
+                ui.label(RichText::new(unit.as_str()).small().weak());
+                for grade in &Grade::ALL[..4] {
+                    let on = ballot.marks.get(official) == Some(grade);
+                    let text = tr(lang, &format!("grade.{}", grade.code()));
+                    let name = format!("{name} {text}");
+                    let clicked = ui.name_inputs(&name, |ui| ui.radio(on, "").clicked());
+                    if clicked {
+                        ballot.marks.insert(*official, *grade);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    });
+    let marked = i18n::fill(tr(lang, "ballot.cast"), &[&ballot.marks.len().to_string(), &subjects.people.len().to_string()]);
+    if ui.add_enabled(!ballot.marks.is_empty(), egui::Button::new(RichText::new(marked).strong())).clicked() {
+        out.push(Intent::YearEnd(YearEndIntent::CastBallot));
+    }
 }

@@ -33,18 +33,22 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let print_lang = &mut state.print_lang;
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
-        if prints {
-            if ui.selectable_label(!page.units_mode && !page.appraisal_mode, tr(lang, "yearend.mode_people")).clicked() {
-                (page.units_mode, page.appraisal_mode) = (false, false);
-            }
-            if ui.selectable_label(page.units_mode && !page.appraisal_mode, tr(lang, "yearend.mode_units")).clicked() {
-                (page.units_mode, page.appraisal_mode) = (true, false);
-            }
-            if session.role == Role::Admin && ui.selectable_label(page.appraisal_mode, tr(lang, "yearend.mode_appraisal")).clicked() {
-                (page.units_mode, page.appraisal_mode) = (false, true);
-            }
-            ui.separator();
+        let records = !page.units_mode && !page.appraisal_mode && !page.ballot_mode;
+        if ui.selectable_label(records, tr(lang, "yearend.mode_people")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, false, false);
         }
+        if prints
+            && ui.selectable_label(page.units_mode && !page.appraisal_mode && !page.ballot_mode, tr(lang, "yearend.mode_units")).clicked()
+        {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (true, false, false);
+        }
+        if session.role == Role::Admin && ui.selectable_label(page.appraisal_mode, tr(lang, "yearend.mode_appraisal")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, true, false);
+        }
+        if ui.selectable_label(page.ballot_mode, tr(lang, "yearend.mode_ballot")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, false, true);
+        }
+        ui.separator();
         if super::widgets::year_field(ui, RichText::new(tr(lang, "field.year")).strong(), &mut page.year) {
             out.push(Intent::YearEnd(YearEndIntent::YearEndScope));
         }
@@ -95,6 +99,10 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
     }
     ui.separator();
+    if page.ballot_mode {
+        super::appraisal::ballot_ui(ui, lang, page, out);
+        return;
+    }
     if session.role == Role::Admin && page.appraisal_mode {
         egui::Panel::left("appraisal_list")
             .resizable(true)
