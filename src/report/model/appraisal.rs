@@ -3,13 +3,13 @@
 //! year's 結果運用 list (what each grade brings: 嘉獎, 三等功, pay step, 級別, the next 職級's
 //! earliest day, 誡勉 and alerts).
 
-use super::{header_row, printout, start_sheet};
+use super::{printout, start_sheet, table};
 use crate::domain::Lang;
 use crate::domain::consequences::Consequences;
 use crate::domain::dates::format_date;
 use crate::domain::workdays::Publicity;
 use crate::i18n::{fill, tr};
-use crate::report::layout::{Align, Block, Cell, Document, Grid, Mm};
+use crate::report::layout::{Align, Block, Cell, Document, Mm};
 
 /// A candidate as the notice names them: name, unit, post.
 pub type Candidate = (String, String, String);
@@ -32,12 +32,7 @@ pub fn publicity(lang: Lang, bureau: &str, year: i32, notice: &Publicity, candid
             (vec![numbered(i), Cell::new(name.clone()), Cell::new(unit.clone()), Cell::new(post.clone())], Mm(0.0))
         })
         .collect();
-    blocks.push(Block::Grid(Grid {
-        columns: vec![0.5, 1.2, 2.4, 2.0],
-        header: header_row(lang, &["print.number", "field.name", "field.unit", "field.position_title"]),
-        rows,
-        size_pt: 10.5,
-    }));
+    blocks.push(table(lang, vec![0.5, 1.2, 2.4, 2.0], &["print.number", "field.name", "field.unit", "field.position_title"], rows, 10.5));
     blocks.push(Block::Spacer(Mm(3.0)));
     let day = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
     let period = fill(tr(lang, "publicity.period"), &[&day(notice.start), &day(notice.end), &working_days.to_string()]);
@@ -57,12 +52,8 @@ pub fn publicity(lang: Lang, bureau: &str, year: i32, notice: &Publicity, candid
             .enumerate()
             .map(|(i, o)| (vec![numbered(i), Cell::new(day(o.date)), Cell::new(o.text.clone()), Cell::new(o.handling.clone())], Mm(0.0)))
             .collect();
-        blocks.push(Block::Grid(Grid {
-            columns: vec![0.5, 1.1, 2.6, 2.6],
-            header: header_row(lang, &["print.number", "publicity.objection_date", "publicity.objection_text", "publicity.handling"]),
-            rows,
-            size_pt: 10.0,
-        }));
+        let header = ["print.number", "publicity.objection_date", "publicity.objection_text", "publicity.handling"];
+        blocks.push(table(lang, vec![0.5, 1.1, 2.6, 2.6], &header, rows, 10.0));
     }
     printout(lang, "publicity.document_title", &[bureau, &year.to_string()], blocks)
 }
@@ -112,26 +103,19 @@ pub fn grade_consequences(lang: Lang, bureau: &str, year: i32, scope: &str, line
             (std::iter::once(numbered(i)).chain(cells.into_iter().map(Cell::new)).collect(), Mm(0.0))
         })
         .collect();
-    blocks.push(Block::Grid(Grid {
-        columns: vec![0.4, 1.0, 0.8, 1.7, 0.7, 0.8, 0.9, 0.9, 1.9, 1.2],
-        header: header_row(
-            lang,
-            &[
-                "print.number",
-                "field.staff_no",
-                "field.name",
-                "field.unit",
-                "yearend.grade",
-                "consequence.rewards",
-                "consequence.pay",
-                "consequence.level",
-                "consequence.rank",
-                "consequence.notes",
-            ],
-        ),
-        rows,
-        size_pt: 8.5,
-    }));
+    let header = [
+        "print.number",
+        "field.staff_no",
+        "field.name",
+        "field.unit",
+        "yearend.grade",
+        "consequence.rewards",
+        "consequence.pay",
+        "consequence.level",
+        "consequence.rank",
+        "consequence.notes",
+    ];
+    blocks.push(table(lang, vec![0.4, 1.0, 0.8, 1.7, 0.7, 0.8, 0.9, 0.9, 1.9, 1.2], &header, rows, 8.5));
     blocks.push(Block::Spacer(Mm(3.0)));
     blocks.push(Block::Paragraph { text: tr(lang, "consequence.basis").to_owned(), size_pt: 9.0, align: Align::Left });
     printout(lang, "consequence.document_title", &[bureau, &year.to_string()], blocks)

@@ -29,6 +29,11 @@ fn header_row(lang: Lang, keys: &[&str]) -> Option<Vec<Cell>> {
     Some(keys.iter().map(|k| Cell::label(tr(lang, k))).collect())
 }
 
+/// A table: column widths (shares of the width), the header's text keys, the rows, the type size.
+fn table(lang: Lang, columns: Vec<f32>, header: &[&str], rows: Vec<(Vec<Cell>, Mm)>, size_pt: f32) -> Block {
+    Block::Grid(Grid { columns, header: header_row(lang, header), rows, size_pt })
+}
+
 /// A printout: its title (the text under `key` filled with `fill_in`), its blocks, and the
 /// page footer every printout carries.
 fn printout(lang: Lang, key: &str, fill_in: &[&str], blocks: Vec<Block>) -> Document {
@@ -61,10 +66,5 @@ fn scores_grid(blocks: &mut Vec<Block>, lang: Lang, scores: &[(crate::domain::se
             )
         })
         .collect();
-    blocks.push(Block::Grid(Grid {
-        columns: vec![2.4, 1.0, 0.8, 0.8],
-        header: header_row(lang, &["tests.name", "tests.date", "field.score", "tests.result"]),
-        rows,
-        size_pt: 10.0,
-    }));
+    blocks.push(table(lang, vec![2.4, 1.0, 0.8, 0.8], &["tests.name", "tests.date", "field.score", "tests.result"], rows, 10.0));
 }
