@@ -294,6 +294,17 @@ pub enum PrintCmd {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// The year's 公示 of the 優秀 candidates: the notice with its days, the candidates and the
+    /// objections with how each was handled.
+    Publicity {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// What each grade of the year brings (結果運用): 嘉獎, 三等功, pay step, 級別, the next 職級's
+    /// earliest day, 誡勉 and alerts (of one unit and its sub-units with --unit).
+    GradeConsequences(YearPrint),
     /// The 能力席位標準 of every post that has one for the year, one sheet each.
     PostStandards {
         #[arg(long)]
@@ -324,6 +335,7 @@ impl PrintCmd {
             | PrintCmd::RoutineYear { out, .. }
             | PrintCmd::YearendSummary { out, .. }
             | PrintCmd::QuotaAllocation { out, .. }
+            | PrintCmd::Publicity { out, .. }
             | PrintCmd::YearendBlank { out, .. }
             | PrintCmd::ProgrammeReport { out, .. }
             | PrintCmd::PostStandards { out, .. }
@@ -332,7 +344,8 @@ impl PrintCmd {
             | PrintCmd::CapabilityReport(YearPrint { out, .. })
             | PrintCmd::RoundSummary(YearPrint { out, .. })
             | PrintCmd::TrainingCompliance(YearPrint { out, .. })
-            | PrintCmd::GradeRoster(YearPrint { out, .. }) => Some(out),
+            | PrintCmd::GradeRoster(YearPrint { out, .. })
+            | PrintCmd::GradeConsequences(YearPrint { out, .. }) => Some(out),
         }
     }
 }
@@ -654,7 +667,7 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
             } else {
                 let document = printing::document(&service, &printout, print_lang)
                     .map_err(|e| fail(lang, e))?
-                    .ok_or_else(|| tr(lang, "home.no_programme").to_owned())?;
+                    .ok_or_else(|| printing::nothing_made(&printout, lang))?;
                 if document.blocks.is_empty() {
                     return Err(tr(lang, "cli.nothing_to_print").to_owned());
                 }
@@ -817,6 +830,8 @@ fn printout(service: &Service, what: &PrintCmd, lang: Lang) -> Result<Printout, 
         }),
         PrintCmd::YearendSummary { year, .. } => Printout::YearEndSummary { year: *year },
         PrintCmd::QuotaAllocation { year, .. } => Printout::QuotaAllocation { year: *year },
+        PrintCmd::Publicity { year, .. } => Printout::Publicity { year: *year },
+        PrintCmd::GradeConsequences(YearPrint { year, unit, .. }) => Printout::GradeConsequences { year: *year, unit: only_unit(unit)? },
         PrintCmd::AppointmentForm { staff, unit, .. } => Printout::AppointmentForms { scope: scope(unit)?, staff: staff.clone() },
         PrintCmd::GradeRoster(YearPrint { year, unit, .. }) => Printout::GradeRoster { year: *year, unit: only_unit(unit)? },
         PrintCmd::YearendBlank { paper, duplex, .. } => Printout::YearEndBlank { paper: paper.paper().with_duplex(*duplex) },

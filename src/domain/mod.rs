@@ -4,8 +4,10 @@
 pub mod access;
 pub mod audit;
 pub mod backups;
+pub mod ballots;
 pub mod cadre;
 pub mod catalogue;
+pub mod consequences;
 pub mod dates;
 pub mod eligibility;
 pub mod identity;
@@ -27,6 +29,7 @@ pub mod standing;
 pub mod text;
 pub mod training;
 pub mod training_views;
+pub mod workdays;
 pub mod yearend;
 
 pub use ids::{OfficialId, PostId, UnitId};

@@ -225,6 +225,20 @@ pub enum Problem {
         total: u64,
         sum: u64,
     },
+    /// A 公示 ending before five working days have passed since its start.
+    PublicityTooShort {
+        earliest: String,
+    },
+    /// A 優秀 grade acknowledged (made final) before a 公示 naming the official has ended.
+    NotPublicised {
+        until: Option<String>,
+    },
+    /// A ballot code that was never issued or has been used.
+    BadBallotCode,
+    /// A line of the calendar that is not `date 假|班 name`.
+    BadCalendarLine {
+        line: usize,
+    },
 }
 
 /// Why a 任免審批表 file is refused.

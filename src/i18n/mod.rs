@@ -218,6 +218,11 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::Unrated { names } => fill(t("problem.unrated"), &[names]),
         Problem::ApprovalNeeded { percent, max } => fill(t("problem.approval_needed"), &[&percent.to_string(), &max.to_string()]),
         Problem::OverAllocated { total, sum } => fill(t("problem.over_allocated"), &[&sum.to_string(), &total.to_string()]),
+        Problem::PublicityTooShort { earliest } => fill(t("problem.publicity_short"), &[earliest]),
+        Problem::NotPublicised { until: Some(until) } => fill(t("problem.publicity_running"), &[until]),
+        Problem::NotPublicised { until: None } => t("problem.not_publicised").to_owned(),
+        Problem::BadBallotCode => t("problem.ballot_code").to_owned(),
+        Problem::BadCalendarLine { line } => fill(t("problem.calendar_line"), &[&line.to_string()]),
     }
 }
 
@@ -395,7 +400,8 @@ mod tests {
             + include_str!("../service/selfcheck.rs")
             + include_str!("../service/training.rs")
             + include_str!("../service/yearend.rs")
-            + include_str!("../service/routine.rs");
+            + include_str!("../service/routine.rs")
+            + include_str!("../service/appraisal.rs");
         for (i, _) in service.match_indices("action: \"").chain(service.match_indices("\"bureau.")) {
             let rest = &service[i..];
             let start = rest.find('"').unwrap() + 1;

@@ -37,6 +37,8 @@ pub enum Command {
     /// What the year-end rules read (officials' standing, working days) and their settings
     /// (eligibility rules, the 優秀 quota, the 名額分配表).
     Standing(StandingCommand),
+    /// 民主測評 (voter classes, the minimum of ballots, paper tallies), the bureau's calendar and the 公示.
+    Appraisal(AppraisalCommand),
 }
 
 /// The bureau's units and posts (with their duty statements).
@@ -395,6 +397,30 @@ impl From<StandingCommand> for Command {
     }
 }
 
+/// 民主測評 (voter classes, the minimum of ballots, paper tallies), the bureau's calendar and the 公示.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppraisalCommand {
+    /// Replaces the year's holidays and 調休 working days.
+    SetCalendar { year: i32, calendar: crate::domain::workdays::Calendar },
+    /// Replaces the voter classes (their names, in order).
+    SetVoterClasses(Vec<String>),
+    /// The fewest ballots behind a share shown.
+    SetBallotMinimum(u32),
+    /// Enters (or with `None` removes) the paper tally of a person from a voter class.
+    SetTally { year: i32, official: OfficialId, class: String, tally: Option<crate::domain::ballots::Tally> },
+    /// Saves the year's 公示 (days, text, candidates, objections); with no candidates named, the
+    /// year's 優秀 as they stand (the committee's grade, else the supervisor's proposal).
+    SavePublicity { year: i32, publicity: Box<crate::domain::workdays::Publicity> },
+    /// Puts the year's 公示 back as it was (undo).
+    RestorePublicity { year: i32, before: Option<(String, Box<crate::domain::workdays::Publicity>)> },
+}
+
+impl From<AppraisalCommand> for Command {
+    fn from(command: AppraisalCommand) -> Command {
+        Command::Appraisal(command)
+    }
+}
+
 /// The record a command changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entity {
@@ -423,6 +449,8 @@ pub enum Entity {
     Routine,
     /// The year-end rules' settings: working days, eligibility rules, the 優秀 quota.
     Eligibility,
+    /// 民主測評 tallies and settings, the calendar, the 公示.
+    Appraisal,
 }
 
 /// What a command did.

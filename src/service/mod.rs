@@ -2,6 +2,7 @@
 //! audit row → Applied`, and each `Applied` carries the command that undoes it.
 
 mod access;
+pub mod appraisal;
 pub mod cadre;
 pub mod command;
 mod error;
@@ -249,6 +250,7 @@ fn need(db: &Db<'_>, command: &Command) -> Result<Need> {
         Command::YearEnd(command) => yearend::need(db, command)?,
         Command::Routine(command) => routine::need(db, command)?,
         Command::Standing(command) => standing::need(command),
+        Command::Appraisal(command) => appraisal::need(command),
     })
 }
 
@@ -264,5 +266,6 @@ fn execute_in(db: &Db<'_>, actor: &str, today: NaiveDate, command: Command) -> R
         Command::YearEnd(command) => yearend::execute(db, actor, today, command),
         Command::Routine(command) => routine::execute(db, actor, today, command),
         Command::Standing(command) => standing::execute(db, actor, command),
+        Command::Appraisal(command) => appraisal::execute(db, actor, command),
     }
 }

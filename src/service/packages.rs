@@ -98,7 +98,7 @@ pub fn save_package(path: &Path, package: &Package, code: &str) -> std::result::
 }
 
 /// A fresh one-time code and the salt its key is derived with, from the OS random source.
-fn new_code() -> (String, String) {
+pub(super) fn new_code() -> (String, String) {
     let [a, b] = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()];
     let mut letters = [0u8; 8];
     letters.copy_from_slice(&a.as_bytes()[..8]);

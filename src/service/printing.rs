@@ -67,6 +67,10 @@ pub enum Printout {
     RoutineYear { official: OfficialId, year: i32 },
     /// The year's 優秀 名額分配表: each quota pool's total and its units' places.
     QuotaAllocation { year: i32 },
+    /// The year's 公示 of the 優秀 candidates, with the objections and how they were handled.
+    Publicity { year: i32 },
+    /// What each grade of the year brings (結果運用), for a unit (with its sub-units) or the bureau.
+    GradeConsequences { year: i32, unit: Option<UnitId> },
 }
 
 /// Which 公務員年度考核登記表 to print, and on what paper.
@@ -92,7 +96,7 @@ impl Printout {
 }
 
 /// Makes `printout` from the bureau's data as the account logged in may see it; `None` only for
-/// the programme report of a year that has no programme.
+/// the programme report of a year that has no programme and the 公示 of a year that has none.
 pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
     service.require_read(sight(service, printout)?)?;
     let document = make(service, printout, lang)?;
@@ -122,6 +126,8 @@ fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Opt
         Printout::RoutineSummary { period, unit } => routine_summary(service, *period, *unit, lang)?,
         Printout::RoutineYear { official, year } => routine_year(service, *official, *year, lang)?,
         Printout::QuotaAllocation { year } => quota_allocation(service, *year, lang)?,
+        Printout::Publicity { year } => return publicity(service, *year, lang),
+        Printout::GradeConsequences { year, unit } => grade_consequences(service, *year, *unit, lang)?,
     }))
 }
 
@@ -160,7 +166,18 @@ pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
         Printout::RoutineForms { .. } => Sight::Anyone,
         Printout::RoutineSummary { unit, .. } => unit_sight(*unit),
         Printout::RoutineYear { official, .. } => scope_sight(Scope::Official(*official))?,
+        // A notice is published to everyone; what the grades bring is the committee's list.
+        Printout::Publicity { .. } => Sight::Anyone,
+        Printout::GradeConsequences { unit, .. } => unit_sight(*unit),
     })
+}
+
+/// Why [`document`] made nothing: the year has no 公示, or no programme.
+pub fn nothing_made(printout: &Printout, lang: Lang) -> String {
+    match printout {
+        Printout::Publicity { year } => crate::i18n::fill(crate::i18n::tr(lang, "publicity.none"), &[&year.to_string()]),
+        _ => crate::i18n::tr(lang, "home.no_programme").to_owned(),
+    }
 }
 
 /// The year of a year-end printout (forms, grade roster, summary) when that year has no
@@ -168,7 +185,7 @@ pub fn sight(service: &Service, printout: &Printout) -> super::Result<Sight> {
 pub fn empty_year(service: &Service, printout: &Printout) -> Result<Option<i32>> {
     let year = match printout {
         Printout::YearEndSheets(sheets) => sheets.year,
-        Printout::GradeRoster { year, .. } | Printout::YearEndSummary { year } => *year,
+        Printout::GradeRoster { year, .. } | Printout::YearEndSummary { year } | Printout::GradeConsequences { year, .. } => *year,
         _ => return Ok(None),
     };
     Ok(service.read().yearends(year)?.is_empty().then_some(year))
@@ -698,11 +715,17 @@ pub fn yearend_summary(service: &Service, year: i32, lang: Lang) -> super::Resul
     Ok(model::yearend_summary(lang, &bureau_name(service)?, year, &capabilities, &lines, &total))
 }
 
+/// A year's list's scope: the units it covers (`None`: the whole bureau) and its name as printed.
+fn list_scope(units: &[crate::domain::org::Unit], unit: Option<UnitId>, lang: Lang) -> (Option<Vec<UnitId>>, String) {
+    let name = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(units, u));
+    (unit.map(|u| subtree(units, u)), name)
+}
+
 /// The grade roster (花名冊) of `year` for a unit (with its sub-units) or the bureau.
 pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
     let db = service.read();
     let units = db.units()?;
-    let scope_units: Option<Vec<UnitId>> = unit.map(|u| subtree(&units, u));
+    let (scope_units, scope) = list_scope(&units, unit, lang);
     let rows: Vec<_> = service
         .yearend_rows(year)?
         .into_iter()
@@ -710,7 +733,6 @@ pub fn grade_roster(service: &Service, year: i32, unit: Option<UnitId>, lang: La
         .map(|r| (r.name, r.staff_no, unit_path(&units, r.unit), r.grade))
         .collect();
     let quota = service.excellent_quota(year, unit)?;
-    let scope = unit.map_or_else(|| crate::i18n::tr(lang, "selfcheck.whole_bureau").to_owned(), |u| unit_path(&units, u));
     Ok(model::grade_roster(lang, &bureau_name(service)?, year, &scope, &rows, quota))
 }
 
@@ -726,6 +748,40 @@ pub fn quota_allocation(service: &Service, year: i32, lang: Lang) -> super::Resu
         ],
     );
     Ok(model::quota_allocation(lang, &bureau_name(service)?, year, &how, &service.quota_pools(year)?))
+}
+
+/// The year's 公示 (none when no notice is saved): its candidates with their unit and post.
+pub fn publicity(service: &Service, year: i32, lang: Lang) -> super::Result<Option<Document>> {
+    let Some(notice) = service.publicity(year)? else { return Ok(None) };
+    let db = service.read();
+    let units = db.units()?;
+    let mut candidates = Vec::new();
+    for official in &notice.candidates {
+        if let Some(o) = db.official(*official)? {
+            let unit = units.iter().find(|u| u.id == o.unit).map_or_else(String::new, |u| u.name.clone());
+            candidates.push((o.name.clone(), unit, o.position_title.clone()));
+        }
+    }
+    let calendar = service.calendar(year)?;
+    let working_days = match (notice.start, notice.end) {
+        (Some(start), Some(end)) => calendar.working_days_after(start, end),
+        _ => 0,
+    };
+    Ok(Some(model::publicity(lang, &bureau_name(service)?, year, &notice, &candidates, working_days)))
+}
+
+/// The year's 結果運用 list for a unit (with its sub-units) or the bureau.
+pub fn grade_consequences(service: &Service, year: i32, unit: Option<UnitId>, lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let (scope_units, scope) = list_scope(&units, unit, lang);
+    let lines: Vec<_> = service
+        .consequence_rows(year)?
+        .into_iter()
+        .filter(|r| scope_units.as_ref().is_none_or(|s| s.contains(&r.unit)))
+        .map(|r| (r.staff_no, r.name, unit_path(&units, r.unit), r.consequences))
+        .collect();
+    Ok(model::grade_consequences(lang, &bureau_name(service)?, year, &scope, &lines))
 }
 
 /// A line of text per official.

@@ -80,6 +80,7 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
         Ok::<_, ServiceError>(())
     })?;
     demo_standing(service)?;
+    demo_appraisal(service, file.year)?;
     service.finish_setup()?;
     Ok(summary)
 }
@@ -120,6 +121,72 @@ fn demo_standing(service: &mut Service) -> Result<()> {
         let _ = service.execute(StandingCommand::SetStanding { official, standing: Box::new(standing) })?;
     }
     Ok(())
+}
+
+/// The demo's 民主測評 and 公示: the next year's 元旦 and 春節 in the bureau's calendar (with the
+/// weekend days worked instead); paper tallies from the three voter classes for every leader
+/// (鄉科級 and above); a handful of unused ballot codes; and the 公示 of the two leaders with the
+/// largest 優秀 share, published today and running the five working days, with one objection
+/// answered.
+fn demo_appraisal(service: &mut Service, year: i32) -> Result<()> {
+    use crate::domain::ballots::Tally;
+    use crate::domain::workdays::{Calendar, DayKind, Objection, Publicity};
+    let today = service.today();
+    let actor = service.actor().to_owned();
+    service.store_mut().write(|db| {
+        let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        let next = year + 1;
+        let mut calendar = Calendar::default();
+        for (m, d) in [(1, 1), (1, 2), (1, 3), (2, 11), (2, 12), (2, 13), (2, 14), (2, 15)] {
+            calendar.days.insert(day(next, m, d), (DayKind::Holiday, if m == 1 { "元旦" } else { "春節" }.to_owned()));
+        }
+        for (m, d) in [(1, 5), (1, 6), (2, 16), (2, 17)] {
+            calendar.days.insert(day(next, m, d), (DayKind::Workday, "調休".to_owned()));
+        }
+        db.set_calendar(next, &calendar)?;
+        let leaders: Vec<crate::domain::OfficialId> = db
+            .officials()?
+            .into_iter()
+            .filter(|o| o.status == OfficialStatus::Active && o.duty_level.is_some())
+            .map(|o| o.id)
+            .collect();
+        let classes: [(&str, u32); 3] = [("領導班子成員", 5), ("中層幹部", 12), ("一般幹部", 30)];
+        let mut shares = Vec::new();
+        for (i, official) in leaders.iter().enumerate() {
+            let mut excellent_total = 0;
+            for (c, (class, voters)) in classes.iter().enumerate() {
+                let tenths = 3 + ((i * 7 + c * 3) % 6) as u32;
+                let excellent = (voters * tenths / 10).min(*voters);
+                let basic = u32::from((i + c) % 4 == 0).min(voters - excellent);
+                let competent = voters - excellent - basic;
+                db.set_paper_tally(year, *official, class, Some(&Tally([excellent, competent, basic, 0])))?;
+                excellent_total += excellent;
+            }
+            shares.push((excellent_total, *official));
+        }
+        let key = db.ballot_key()?;
+        let hashes: Vec<String> = (0..5)
+            .filter_map(|_| crate::domain::package::normalise_code(&super::packages::new_code().0))
+            .map(|letters| crate::domain::ballots::code_hash(&key, &letters))
+            .collect();
+        db.add_ballot_codes(year, "一般幹部", None, &hashes)?;
+        shares.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.0.cmp(&b.1.0)));
+        let end = db.calendar(today, today + chrono::Days::new(60))?.publicity_end(today);
+        let notice = Publicity {
+            start: Some(today),
+            end: Some(end),
+            text: "公示期間，如對公示對象有異議，請以書面或電話形式向人事教育科反映（電話：0000-1234567）。反映問題應實事求是，並提供聯繫方式。".into(),
+            candidates: shares.iter().take(2).map(|(_, o)| *o).collect(),
+            objections: vec![Objection {
+                date: Some(today),
+                text: "反映其下半年有兩次會議缺席".into(),
+                handling: "經核實為經批准的公務外出，已向反映人說明".into(),
+            }],
+        };
+        db.save_publicity(year, &new_uuid(), &notice)?;
+        db.audit(&actor, "bureau.demo_appraisal", "publicity", Some(year.into()), None, None)?;
+        Ok::<_, ServiceError>(())
+    })
 }
 
 /// The time of day written on a demo session, matching the 學時 it credits: an afternoon of up

@@ -111,6 +111,11 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: YearE
             let stage = next_stage(current.stage, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
             let mut data = take_part(&current.data, &data, step, actor, today)?;
             let overridden = eligible(db, official, year, step, &mut data)?;
+            // 優秀 becomes final only after the 公示 naming the official has ended: until then
+            // the official's signature (which locks the record) waits.
+            if step == Step::Acknowledge && data.grade == Some(crate::domain::yearend::Grade::Excellent) {
+                super::appraisal::excellent_may_be_final(db, official, year, today)?;
+            }
             let after = YearEnd { stage, data, ..current };
             let id = db.save_yearend(&after)?;
             let action = match step {
@@ -279,6 +284,13 @@ pub struct YearFacts {
     pub routine: Vec<(crate::domain::routine::Period, Option<crate::domain::routine::Rating>)>,
     /// The 專項考核 events taken part in: day, task, result, note.
     pub special: Vec<(chrono::NaiveDate, String, Option<crate::domain::routine::Rating>, String)>,
+    /// The year's 民主測評 by voter class (shares hidden below the minimum), and the minimum.
+    pub ballots: Option<crate::domain::ballots::Result>,
+    pub ballot_minimum: u32,
+    /// The 公示's days when it names the official (a 優秀 is provisional until it has ended).
+    pub publicity: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// What the grades up to this year bring (結果運用).
+    pub consequences: Option<crate::domain::consequences::Consequences>,
 }
 
 impl super::Service {
@@ -314,7 +326,12 @@ impl super::Service {
             .collect();
         let routine = self.routine_year(official, year)?.into_iter().map(|(p, r)| (p.period, r.and_then(|r| r.data.result))).collect();
         let special = self.special_of(official, year)?.into_iter().map(|(e, result, note)| (e.date, e.task, result, note)).collect();
+        let publicity = db.publicity(year)?.map(|(_, p)| p).filter(|p| p.candidates.contains(&official)).map(|p| (p.start, p.end));
         Ok(YearFacts {
+            ballots: self.ballot_result(official, year)?,
+            ballot_minimum: self.ballot_minimum()?,
+            publicity,
+            consequences: Some(self.consequences(official, year)?),
             routine,
             special,
             levels,

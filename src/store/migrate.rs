@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("sql/011_cadre_form.sql"),
     include_str!("sql/012_routine.sql"),
     include_str!("sql/013_standing.sql"),
+    include_str!("sql/014_ballots_publicity.sql"),
 ];
 
 /// The schema version this build writes.

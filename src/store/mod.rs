@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod ballots;
 mod cadre;
 mod catalogue;
 mod check;
@@ -13,6 +14,7 @@ mod officials;
 mod package;
 mod posts;
 mod programme;
+mod publicity;
 mod routine;
 mod selfcheck;
 mod standards;
@@ -26,6 +28,7 @@ pub use crate::domain::audit::AuditRow;
 pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
 pub use audit::{read_head_record, restart_head_record, write_head_record};
+pub use ballots::TallyRow;
 pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
 pub use meta::BureauInfo;
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};

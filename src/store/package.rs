@@ -176,14 +176,25 @@ pub fn read_package(path: &Path) -> std::result::Result<Package, PackageProblem>
 }
 
 impl Db<'_> {
-    /// The bureau's key for sealing packages, made at its first use.
+    /// The bureau's key for sealing packages, made at its first use (its presence tells that
+    /// the bureau has issued packages).
     pub fn package_key(&self) -> Result<Vec<u8>> {
-        if let Some(hex) = self.meta("package_key")? {
+        self.secret_key("package_key")
+    }
+
+    /// The bureau's key for hashing ballot codes, made at its first use.
+    pub fn ballot_key(&self) -> Result<Vec<u8>> {
+        self.secret_key("ballot_key")
+    }
+
+    /// A random key kept in the settings under `name`, made at its first use.
+    fn secret_key(&self, name: &str) -> Result<Vec<u8>> {
+        if let Some(hex) = self.meta(name)? {
             return Ok((0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()).collect());
         }
         let bytes: Vec<u8> = [uuid::Uuid::new_v4(), uuid::Uuid::new_v4()].iter().flat_map(|u| u.as_bytes().to_vec()).collect();
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        self.set_meta("package_key", &hex)?;
+        self.set_meta(name, &hex)?;
         Ok(bytes)
     }
 

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 mod analysis;
+mod appraisal;
 mod home;
 mod import;
 mod login;
@@ -608,7 +609,7 @@ impl NengliApp {
                 self.state.routine.problems.clear();
                 self.reload_routine();
             }
-            Entity::YearEnd(_) | Entity::UnitReview(_) | Entity::Eligibility => {
+            Entity::YearEnd(_) | Entity::UnitReview(_) | Entity::Eligibility | Entity::Appraisal => {
                 self.state.yearend.problems.clear();
                 self.reload_yearend();
             }
@@ -822,7 +823,7 @@ fn form_of(command: &Command) -> Form {
             | TrainingCommand::RestoreStudyRecord(_) => Form::SelfCheck,
             _ => Form::Training,
         },
-        Command::YearEnd(_) => Form::YearEnd,
+        Command::YearEnd(_) | Command::Appraisal(_) => Form::YearEnd,
         Command::Routine(_) => Form::Routine,
         Command::Standing(StandingCommand::SetStanding { .. }) => Form::Official,
         Command::Standing(_) => Form::YearEnd,

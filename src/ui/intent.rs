@@ -413,13 +413,32 @@ pub enum YearEndIntent {
     YearEndScope,
     /// Print the year-end forms of the officials ticked in the list (`true`) or of the page's
     /// print unit (or everyone): a few are previewed, more go straight to a file with progress.
-    PrintYearEnd { ticked: bool },
+    PrintYearEnd {
+        ticked: bool,
+    },
     /// The same into a file (or, one file per official, a folder) already chosen.
-    PrintYearEndTo { ticked: bool, dest: std::path::PathBuf },
+    PrintYearEndTo {
+        ticked: bool,
+        dest: std::path::PathBuf,
+    },
     /// Show a unit's 檢查驗收.
     SelectReviewUnit(crate::domain::UnitId),
     /// Store the unit's 檢查驗收 as typed.
     SaveUnitReview,
+    /// The 民主測評 and 公示 panel: read it again (the calendar's year changed), save the voter
+    /// classes and minimum, the calendar, the notice (`recount`: name the year's 優秀 afresh),
+    /// the chosen official's paper tally of a class, or issue ballot codes.
+    AppraisalScope,
+    SaveBallotSettings,
+    SaveCalendar,
+    SavePublicity {
+        recount: bool,
+    },
+    SaveTally(String),
+    IssueCodes,
+    /// Read what the ballot code typed is for; cast the ballot as marked.
+    ReadBallot,
+    CastBallot,
 }
 
 impl From<YearEndIntent> for Intent {

@@ -535,6 +535,45 @@ pub struct YearEndPage {
     /// The unit whose review is shown, and the review as being edited.
     pub review_unit: Option<crate::domain::UnitId>,
     pub review_form: crate::domain::yearend::UnitReview,
+    /// The personnel section's 民主測評 and 公示 panel rather than the records.
+    pub appraisal_mode: bool,
+    pub appraisal: AppraisalForm,
+    /// Casting a 民主測評 ballot with a slip's code (everyone) rather than the records.
+    pub ballot_mode: bool,
+    pub ballot: BallotForm,
+}
+
+/// A ballot being cast: the code as typed, what it is for once read, the marks given.
+#[derive(Default)]
+pub struct BallotForm {
+    pub code: String,
+    pub subjects: Option<crate::service::appraisal::BallotSubjects>,
+    pub marks: std::collections::BTreeMap<OfficialId, crate::domain::yearend::Grade>,
+    /// The ballot was cast (the form is cleared, the code gone).
+    pub cast: bool,
+}
+
+/// The 民主測評 and 公示 panel as being edited: the voter classes (a line each) and the minimum
+/// of ballots; the calendar of a year (a line a day); the year's notice with its days as typed;
+/// the chosen official's paper tallies by class; ballot codes to issue, and the last issued.
+#[derive(Default)]
+pub struct AppraisalForm {
+    pub classes: String,
+    pub minimum: String,
+    pub calendar_year: i32,
+    pub calendar: String,
+    pub notice: crate::domain::workdays::Publicity,
+    pub start: String,
+    pub end: String,
+    /// The candidates' names as the notice lists them.
+    pub candidates: Vec<String>,
+    /// The earliest end the start typed allows.
+    pub earliest: Option<chrono::NaiveDate>,
+    pub tallies: Vec<(String, [String; 4])>,
+    pub code_class: Option<String>,
+    pub code_count: String,
+    /// The codes just issued, to print on slips (shown once; only their hashes are kept).
+    pub codes: String,
 }
 
 /// The 平時考核 page's tabs.

@@ -2,6 +2,7 @@
 //! (driven through egui_kittest by its labels) and the layering rules.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
+mod appraisal;
 mod architecture;
 mod backup;
 mod check;

@@ -13,7 +13,7 @@ use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::command::{
-    OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, StandingCommand, TrainingCommand,
+    AppraisalCommand, OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, StandingCommand, TrainingCommand,
     YearEndCommand,
 };
 use nengli::service::{Command, LoginError, Service, ServiceError};
@@ -161,10 +161,16 @@ fn row(command: &Command) -> (usize, Needs) {
         Command::Standing(StandingCommand::SaveRules(_)) => (74, Admin),
         Command::Standing(StandingCommand::SaveQuota(_)) => (75, Admin),
         Command::Standing(StandingCommand::SaveAllocation { .. }) => (76, Admin),
+        Command::Appraisal(AppraisalCommand::SetCalendar { .. }) => (77, Admin),
+        Command::Appraisal(AppraisalCommand::SetVoterClasses(_)) => (78, Admin),
+        Command::Appraisal(AppraisalCommand::SetBallotMinimum(_)) => (79, Admin),
+        Command::Appraisal(AppraisalCommand::SetTally { .. }) => (80, Admin),
+        Command::Appraisal(AppraisalCommand::SavePublicity { .. }) => (81, Admin),
+        Command::Appraisal(AppraisalCommand::RestorePublicity { .. }) => (82, Admin),
     }
 }
 
-const ROWS: usize = 77;
+const ROWS: usize = 83;
 
 fn study(title: &str) -> StudyData {
     let day = crate::support::today();
@@ -430,6 +436,25 @@ fn samples(service: &Service, p: &People, target: OfficialId, unit: UnitId) -> V
         Command::Standing(StandingCommand::SaveRules(db.eligibility_rules().unwrap())),
         Command::Standing(StandingCommand::SaveQuota(db.excellent_rules().unwrap())),
         Command::Standing(StandingCommand::SaveAllocation { year, pool: String::new(), places: vec![(unit, 1)] }),
+        Command::Appraisal(AppraisalCommand::SetCalendar { year, calendar: Default::default() }),
+        Command::Appraisal(AppraisalCommand::SetVoterClasses(vec!["領導班子成員".into(), "一般幹部".into()])),
+        Command::Appraisal(AppraisalCommand::SetBallotMinimum(7)),
+        Command::Appraisal(AppraisalCommand::SetTally {
+            year,
+            official: target,
+            class: "一般幹部".into(),
+            tally: Some(nengli::domain::ballots::Tally([3, 2, 0, 0])),
+        }),
+        Command::Appraisal(AppraisalCommand::SavePublicity {
+            year,
+            publicity: Box::new(nengli::domain::workdays::Publicity {
+                start: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 4),
+                end: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 18),
+                text: "公示期間如有異議，請向人教科反映。".into(),
+                ..Default::default()
+            }),
+        }),
+        Command::Appraisal(AppraisalCommand::RestorePublicity { year, before: None }),
     ]
 }
 
@@ -575,6 +600,14 @@ enum Read {
     Verdict,
     /// The year's 優秀 pools with their 名額分配表.
     QuotaPools,
+    /// The year's 民主測評 results, and one person's.
+    Ballots,
+    OwnBallots,
+    /// The year's 結果運用 list, and one person's.
+    Consequences,
+    OwnConsequences,
+    /// The year's 公示.
+    Publicity,
 }
 
 /// The reads' rows: the printouts' match has no wildcard, so a new printout does not compile
@@ -625,7 +658,18 @@ fn read_row(read: &Read) -> Sees {
                 }
             }
             Printout::RoutineYear { .. } => Sees::Person,
+            Printout::Publicity { .. } => Sees::Anyone,
+            Printout::GradeConsequences { unit, .. } => {
+                if unit.is_some() {
+                    Sees::Unit
+                } else {
+                    Sees::Overview
+                }
+            }
         },
+        Read::Ballots | Read::Consequences => Sees::Overview,
+        Read::OwnBallots | Read::OwnConsequences => Sees::Person,
+        Read::Publicity => Sees::Anyone,
     }
 }
 
@@ -639,6 +683,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
     reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
     reads.extend([Read::Standing, Read::Verdict, Read::QuotaPools]);
+    reads.extend([Read::Ballots, Read::OwnBallots, Read::Consequences, Read::OwnConsequences, Read::Publicity]);
     let paper = nengli::report::layout::A4;
     for printout in [
         Printout::DutyStatements { scope: Scope::All },
@@ -663,6 +708,9 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
         Printout::RoutineSummary { period: quarter, unit: Some(unit) },
         Printout::RoutineYear { official: target, year },
         Printout::QuotaAllocation { year },
+        Printout::Publicity { year },
+        Printout::GradeConsequences { year, unit: Some(unit) },
+        Printout::GradeConsequences { year, unit: None },
     ] {
         reads.push(Read::Print(printout));
     }
@@ -679,6 +727,11 @@ fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> 
         Read::YearEnd => service.yearend(target, 2012).map(drop),
         Read::OwnPlan => service.plan_items(PlanOwner::Official(target), 2012).map(drop),
         Read::UnitPlan => service.plan_items(PlanOwner::Unit(unit), 2012).map(drop),
+        Read::Ballots => service.ballot_results(2012).map(drop),
+        Read::OwnBallots => service.ballot_result(target, 2012).map(drop),
+        Read::Consequences => service.consequence_rows(2012).map(drop),
+        Read::OwnConsequences => service.consequences(target, 2012).map(drop),
+        Read::Publicity => service.publicity(2012).map(drop),
         Read::Print(printout) => nengli::service::printing::document(service, printout, Lang::Tc).map(drop),
         Read::CadreFile => nengli::service::cadre::cadre_file(service, target, Lang::Tc).map(drop),
         Read::Standing => service.standing(target).map(drop),
@@ -728,7 +781,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 36);
+    assert_eq!(checked, 3 * 3 * 44);
 }
 
 #[test]

@@ -1382,3 +1382,49 @@ fn settings_save_a_quarter_share_of_excellent_only_with_the_approvals_number() {
     let rules = h.state().service().unwrap().excellent_rules().unwrap();
     assert_eq!((rules.percent, rules.approval.as_str()), (25, "稅人〔2012〕8號"));
 }
+
+#[test]
+fn the_personnel_section_enters_paper_tallies_and_issues_ballot_codes_on_the_year_end_page() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "年度考核");
+    click(&mut h, Role::Button, "民主測評與公示");
+    h.get_by_label("在左側名單中選擇被測評人，以錄入紙質票數。");
+    let rows = h.state().state.yearend.rows.clone();
+    let untallied =
+        |h: &Harness<'_, NengliApp>, o| h.state().service().unwrap().paper_tallies(o, 2012).unwrap().iter().all(|(_, t)| t.is_none());
+    let row = rows.into_iter().find(|r| untallied(&h, r.official)).expect("someone without ballots yet");
+    click(&mut h, Role::Button, &format!("{}  {}", row.name, row.staff_no));
+    h.get_by_label(&format!("{} 的紙質測評票數", row.name));
+    type_into(&mut h, "中層幹部 優秀", "4");
+    type_into(&mut h, "中層幹部 稱職", "2");
+    click(&mut h, Role::Button, "保存 中層幹部");
+    let tally = h.state().service().unwrap().read().paper_tally(2012, row.official, "中層幹部").unwrap();
+    assert_eq!(tally, Some(nengli::domain::ballots::Tally([4, 2, 0, 0])), "{:?}", h.state().state.yearend.problems);
+    // Codes are shown once; only their hashes are kept.
+    let unused = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().unused_ballot_codes(2012).unwrap();
+    let before: u32 = unused(&h).iter().map(|(_, n)| n).sum();
+    type_into(&mut h, "張數", "3");
+    click(&mut h, Role::Button, "生成測評票代碼");
+    assert_eq!(h.state().state.yearend.appraisal.codes.lines().count(), 3);
+    assert_eq!(unused(&h).iter().map(|(_, n)| n).sum::<u32>(), before + 3);
+    // Anyone casts a ballot with a slip's code: read it, mark a person, cast; the code is used up.
+    let code = h.state().state.yearend.appraisal.codes.lines().next().unwrap().to_owned();
+    click(&mut h, Role::Button, "民主測評投票");
+    type_into(&mut h, "測評票代碼", &code);
+    click(&mut h, Role::Button, "讀取測評票");
+    let person = h.state().state.yearend.ballot.subjects.as_ref().expect("the code reads").people[0].clone();
+    click(&mut h, Role::RadioButton, &format!("{} 優秀", person.2));
+    let people = h.state().state.yearend.ballot.subjects.as_ref().unwrap().people.len();
+    click(&mut h, Role::Button, &format!("投票（已選 1/{people} 人）"));
+    assert!(h.state().state.yearend.ballot.cast, "{:?}", h.state().state.yearend.problems);
+    h.get_by_label("已投票，謝謝。");
+    assert_eq!(unused(&h).iter().map(|(_, n)| n).sum::<u32>(), before + 2);
+    let cast = h.state().service().unwrap().ballot_result(person.0, 2012).unwrap().unwrap();
+    assert!(cast.classes.iter().any(|(class, s)| class == "一般幹部" && s.ballots >= 1));
+    click(&mut h, Role::Button, "民主測評與公示");
+    // The demo's notice is there with its days; a bad end day is refused in the user's language.
+    assert!(!h.state().state.yearend.appraisal.start.is_empty());
+    type_into(&mut h, "公示結束", "x");
+    click(&mut h, Role::Button, "保存公示");
+    assert!(!h.state().state.yearend.problems.is_empty());
+}

@@ -3,6 +3,7 @@
 //! the shared pieces (a printout's frame, a sheet's start, a header row, a scores table) are here.
 
 mod appointment;
+mod appraisal;
 mod org;
 mod programme;
 mod routine;
@@ -11,6 +12,7 @@ mod training;
 mod yearend;
 
 pub use appointment::{AppointmentSheet, appointment_forms, photo};
+pub use appraisal::{Candidate, ConsequenceLine, consequence_cells, grade_consequences, publicity};
 pub use org::{SeatSheet, duty_statements, post_standards, seat_statements};
 pub use programme::programme_report;
 pub use routine::{RoutineSheet, SummaryRow as RoutineSummaryRow, routine_forms, routine_summary, routine_year};
@@ -25,6 +27,11 @@ use crate::report::layout::{Align, Block, Cell, Document, Grid, Mm};
 /// A grid's header row from text keys.
 fn header_row(lang: Lang, keys: &[&str]) -> Option<Vec<Cell>> {
     Some(keys.iter().map(|k| Cell::label(tr(lang, k))).collect())
+}
+
+/// A table: column widths (shares of the width), the header's text keys, the rows, the type size.
+fn table(lang: Lang, columns: Vec<f32>, header: &[&str], rows: Vec<(Vec<Cell>, Mm)>, size_pt: f32) -> Block {
+    Block::Grid(Grid { columns, header: header_row(lang, header), rows, size_pt })
 }
 
 /// A printout: its title (the text under `key` filled with `fill_in`), its blocks, and the
@@ -59,10 +66,5 @@ fn scores_grid(blocks: &mut Vec<Block>, lang: Lang, scores: &[(crate::domain::se
             )
         })
         .collect();
-    blocks.push(Block::Grid(Grid {
-        columns: vec![2.4, 1.0, 0.8, 0.8],
-        header: header_row(lang, &["tests.name", "tests.date", "field.score", "tests.result"]),
-        rows,
-        size_pt: 10.0,
-    }));
+    blocks.push(table(lang, vec![2.4, 1.0, 0.8, 0.8], &["tests.name", "tests.date", "field.score", "tests.result"], rows, 10.0));
 }

@@ -276,12 +276,13 @@ pub fn routine_year(
                 )
             })
             .collect();
-        blocks.push(Block::Grid(Grid {
-            columns: vec![1.0, 2.2, 0.8, 2.4],
-            header: header_row(lang, &["special.date", "special.task", "routine.result", "special.note"]),
+        blocks.push(super::table(
+            lang,
+            vec![1.0, 2.2, 0.8, 2.4],
+            &["special.date", "special.task", "routine.result", "special.note"],
             rows,
-            size_pt: 10.0,
-        }));
+            10.0,
+        ));
     }
     printout(lang, "routine.year_document", &[bureau, who], blocks)
 }

@@ -38,7 +38,7 @@ impl NengliApp {
             .map(|year| i18n::fill(tr(lang, "print.empty_year"), &[&year.to_string()]));
         let name = printing::file_name(service, printout, print_lang);
         match printing::document(service, printout, print_lang) {
-            Ok(None) => self.state.notice = Some(Notice::Info(tr(lang, "home.no_programme").to_owned())),
+            Ok(None) => self.state.notice = Some(Notice::Info(printing::nothing_made(printout, lang))),
             Ok(Some(document)) if document.blocks.is_empty() => {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }

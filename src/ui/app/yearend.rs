@@ -50,6 +50,14 @@ impl NengliApp {
                     Command::YearEnd(YearEndCommand::ReviewUnit { unit, year: page.year, review: Box::new(page.review_form.clone()) });
                 self.handle(Intent::Do(command));
             }
+            YearEndIntent::AppraisalScope
+            | YearEndIntent::SaveBallotSettings
+            | YearEndIntent::SaveCalendar
+            | YearEndIntent::SavePublicity { .. }
+            | YearEndIntent::SaveTally(_)
+            | YearEndIntent::IssueCodes
+            | YearEndIntent::ReadBallot
+            | YearEndIntent::CastBallot => self.handle_appraisal(intent),
             YearEndIntent::PrintYearEnd { ticked } => self.print_yearend(ticked),
             YearEndIntent::PrintYearEndTo { ticked, dest } => self.print_yearend_to(ticked, dest),
         }
@@ -181,6 +189,7 @@ impl NengliApp {
     }
 
     pub(super) fn load_yearend(&mut self) {
+        self.load_appraisal();
         let (Some(service), Some(official)) = (&self.service, self.state.yearend.selected) else {
             self.state.yearend.record = None;
             return;

@@ -2,6 +2,7 @@
 //! each page is a function of the state that pushes intents. No view reads the database.
 
 mod analysis;
+mod appraisal;
 mod charts;
 mod home;
 mod import;

@@ -53,6 +53,20 @@ fn typed_in(ui: &Ui, area: egui::Rect) -> bool {
     typed && ui.memory(|m| m.focused()).and_then(|id| ui.ctx().read_response(id)).is_some_and(|r| area.intersects(r.rect))
 }
 
+/// A year typed in a small labelled box: `true` when it changed to a year the programme knows.
+pub fn year_field(ui: &mut Ui, label: egui::RichText, year: &mut i32) -> bool {
+    let label = ui.label(label);
+    let mut text = year.to_string();
+    if ui.add(egui::TextEdit::singleline(&mut text).desired_width(60.0)).labelled_by(label.id).changed()
+        && let Ok(y) = text.trim().parse::<i32>()
+        && crate::service::YEARS.contains(&y)
+    {
+        *year = y;
+        return true;
+    }
+    false
+}
+
 /// A single-line text input of the form's width.
 pub fn line(ui: &mut Ui, text: &mut String, width: f32) -> egui::Response {
     ui.add(egui::TextEdit::singleline(text).desired_width(width).char_limit(2_000))

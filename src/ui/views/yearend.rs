@@ -33,18 +33,23 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let print_lang = &mut state.print_lang;
     let page = &mut state.yearend;
     ui.horizontal(|ui| {
-        if prints {
-            ui.selectable_value(&mut page.units_mode, false, tr(lang, "yearend.mode_people"));
-            ui.selectable_value(&mut page.units_mode, true, tr(lang, "yearend.mode_units"));
-            ui.separator();
+        let records = !page.units_mode && !page.appraisal_mode && !page.ballot_mode;
+        if ui.selectable_label(records, tr(lang, "yearend.mode_people")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, false, false);
         }
-        let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
-        let mut year = page.year.to_string();
-        if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
-            && let Ok(y) = year.trim().parse::<i32>()
-            && (2000..=2100).contains(&y)
+        if prints
+            && ui.selectable_label(page.units_mode && !page.appraisal_mode && !page.ballot_mode, tr(lang, "yearend.mode_units")).clicked()
         {
-            page.year = y;
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (true, false, false);
+        }
+        if session.role == Role::Admin && ui.selectable_label(page.appraisal_mode, tr(lang, "yearend.mode_appraisal")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, true, false);
+        }
+        if ui.selectable_label(page.ballot_mode, tr(lang, "yearend.mode_ballot")).clicked() {
+            (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, false, true);
+        }
+        ui.separator();
+        if super::widgets::year_field(ui, RichText::new(tr(lang, "field.year")).strong(), &mut page.year) {
             out.push(Intent::YearEnd(YearEndIntent::YearEndScope));
         }
         if prints {
@@ -88,10 +93,29 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             if ui.button(tr(lang, "yearend.print_quota")).clicked() {
                 out.push(Intent::Print(PrintIntent::Print(Printout::QuotaAllocation { year: page.year })));
             }
+            if ui.button(tr(lang, "yearend.print_publicity")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::Publicity { year: page.year })));
+            }
+            if ui.button(tr(lang, "yearend.print_consequences")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::GradeConsequences { year: page.year, unit: page.print_unit })));
+            }
         });
         quota_ui(ui, lang, page, session.role == Role::Admin, &units, out);
     }
     ui.separator();
+    if page.ballot_mode {
+        super::appraisal::ballot_ui(ui, lang, page, out);
+        return;
+    }
+    if session.role == Role::Admin && page.appraisal_mode {
+        egui::Panel::left("appraisal_list")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(260.0)
+            .show(ui, |ui| list(ui, lang, page, false, out));
+        egui::CentralPanel::default().show(ui, |ui| super::appraisal::appraisal_ui(ui, lang, page, out));
+        return;
+    }
     if prints && page.units_mode {
         let admin = session.role == Role::Admin;
         egui::Panel::left("review_units").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
@@ -109,6 +133,54 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, &capabilities, out));
     });
+}
+
+/// The 民主測評 line: the ballots and each class's shares, or why they are hidden.
+fn ballot_line(lang: crate::domain::Lang, facts: &crate::service::yearend::YearFacts) -> String {
+    let Some(result) = &facts.ballots else { return tr(lang, "ballot.none").to_owned() };
+    let shares = |s: &crate::domain::ballots::Shares| match s.shares {
+        Some(shares) => {
+            let parts: Vec<String> =
+                Grade::ALL[..4].iter().zip(shares).map(|(g, p)| format!("{} {p:.0}%", tr(lang, &format!("grade.{}", g.code())))).collect();
+            i18n::fill(tr(lang, "ballot.shares"), &[&s.ballots.to_string(), &parts.join(" ")])
+        }
+        None => i18n::fill(tr(lang, "ballot.hidden"), &[&s.ballots.to_string(), &facts.ballot_minimum.to_string()]),
+    };
+    let classes: Vec<String> = result.classes.iter().map(|(class, s)| format!("{class} {}", shares(s))).collect();
+    i18n::fill(tr(lang, "ballot.line"), &[&shares(&result.overall), &classes.join("; ")])
+}
+
+/// Where a 優秀 stands against its 公示: provisional until the notice has ended.
+fn publicity_line(lang: crate::domain::Lang, facts: &crate::service::yearend::YearFacts) -> String {
+    match facts.publicity {
+        Some((start, end)) => {
+            let day = |d: Option<chrono::NaiveDate>| d.map(crate::domain::dates::format_date).unwrap_or_default();
+            i18n::fill(tr(lang, "publicity.line"), &[&day(start), &day(end)])
+        }
+        None => tr(lang, "publicity.not_yet").to_owned(),
+    }
+}
+
+/// What the grades bring (結果運用), in one line.
+fn consequence_line(lang: crate::domain::Lang, c: &crate::domain::consequences::Consequences) -> String {
+    let [rewards, pay, level, rank, notes] = crate::report::model::consequence_cells(lang, c);
+    let parts: Vec<String> = [
+        ("consequence.rewards", rewards),
+        ("consequence.pay", pay),
+        ("consequence.level", level),
+        ("consequence.rank", rank),
+        ("consequence.notes", notes),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{}{}{v}", tr(lang, k), i18n::colon(lang)))
+    .collect();
+    format!(
+        "{}{}{}",
+        tr(lang, "consequence.title"),
+        i18n::colon(lang),
+        parts.join(if lang == crate::domain::Lang::En { "; " } else { "\u{FF1B}" })
+    )
 }
 
 fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: bool, out: &mut Vec<Intent>) {
@@ -351,6 +423,10 @@ fn form(
                 );
                 ui.label(RichText::new(format!("{}{}{line}", tr(lang, "routine.special"), i18n::colon(lang))).small().weak());
             }
+            ui.label(RichText::new(ballot_line(lang, facts)).small().weak());
+            if let Some(c) = &facts.consequences {
+                ui.label(RichText::new(consequence_line(lang, c)).small().weak());
+            }
         }
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
@@ -413,6 +489,12 @@ fn form(
         let (grade, reason) = i18n::suggestion(lang, &s.suggestion);
         ui.label(RichText::new(i18n::fill(tr(lang, "routine.suggested_line"), &[&grade, &reason])).strong());
         ui.label(RichText::new(tr(lang, "routine.suggestion_note")).small().weak());
+    }
+    if let Some(facts) = &page.facts {
+        ui.label(RichText::new(ballot_line(lang, facts)).strong());
+        if form.grade == Some(Grade::Excellent) {
+            ui.label(RichText::new(publicity_line(lang, facts)).small().weak());
+        }
     }
     for finding in &row.findings {
         ui.label(RichText::new(i18n::finding(lang, finding)).color(ui.visuals().warn_fg_color));
