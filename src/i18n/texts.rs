@@ -336,6 +336,13 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "The bureau was not set up completely (its creation was interrupted) and parts are missing: create it again",
     ),
     ("check.unreadable", "部分檢查無法進行：{0}", "部分检查无法进行：{0}", "Part of the check could not run: {0}"),
+    ("status.demo_day", "示範資料：以 {0} 為今日", "示范数据：以 {0} 为今日", "Demo data: as of {0}"),
+    (
+        "status.demo_day_hint",
+        "示範局的 2012–2013 年度計劃按計劃中的這一天顯示，時間軸、期限和逾期標記都以它為準；真實的資料庫用電腦的日期。",
+        "示范局的 2012–2013 年度计划按计划中的这一天显示，时间轴、期限和逾期标记都以它为准；真实的数据库用电脑的日期。",
+        "The demo bureau's 2012–2013 programme is shown as of this day inside it: the timeline, deadlines and overdue marks go by it. A real database uses the computer's date.",
+    ),
     ("status.safe_mode", "安全模式（網路共用）", "安全模式（网络共享）", "Safe mode (network share)"),
     (
         "notice.network_share",
@@ -1648,6 +1655,10 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("training.walk_in", "臨時參加（工號）", "临时参加（工号）", "Walk-in (staff no.)"),
     ("done.bureau.demo_training", "已建立示範培訓記錄", "已建立示范培训记录", "Demo training records created"),
     ("done.bureau.demo_routine", "已建立示範平時考核記錄", "已建立示范平时考核记录", "Demo routine assessments created"),
+    ("done.bureau.demo_standards", "已建立示範崗位標準", "已建立示范岗位标准", "Demo post standards created"),
+    ("done.bureau.demo_seats", "已建立示範能力席位書", "已建立示范能力席位书", "Demo seat statements created"),
+    ("done.bureau.demo_plans", "已建立示範能力提升計劃", "已建立示范能力提升计划", "Demo improvement plans created"),
+    ("done.bureau.demo_yearend", "已建立示範年度考核記錄", "已建立示范年度考核记录", "Demo year-end records created"),
     (
         "cli.attendance_no_dry_run",
         "出勤匯入不支援 --dry-run：有問題的檔案本來就不會保存任何內容",

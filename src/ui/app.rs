@@ -673,6 +673,7 @@ impl NengliApp {
             trained: snapshot.people.trained,
             programme: snapshot.programme,
             today: service.today(),
+            demo_day: service.demo_day().is_some(),
             figures: Vec::new(),
             completion: Vec::new(),
         };

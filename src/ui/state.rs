@@ -107,6 +107,8 @@ pub struct Data {
     /// This year's programme, the day the figures are for, and the figures themselves.
     pub programme: Option<Programme>,
     pub today: chrono::NaiveDate,
+    /// Set when `today` is a demo bureau's own day rather than the calendar's.
+    pub demo_day: bool,
     pub figures: Vec<(Measure, Option<Ratio>)>,
     pub completion: Vec<UnitCompletion>,
 }

@@ -442,7 +442,16 @@ fn prepare(service: &mut Service, p: &People) {
             }))
             .unwrap();
     }
+    // The demo's seat statements of the targets go, so each role's first statement is tried.
     for target in [p.me, p.colleague, p.outsider, p.head] {
+        if service.read().seat_statement(target, year).unwrap().is_some() {
+            let _ = service
+                .execute(Command::Standards(nengli::service::command::StandardsCommand::DeleteSeatStatement { official: target, year }))
+                .unwrap();
+        }
+    }
+    for target in [p.me, p.colleague, p.outsider, p.head] {
+        crate::support::yearend_back_to_draft(service, target, year);
         let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
         for e in &mut data.own {
             e.met = Some(nengli::domain::yearend::Met::Yes);
@@ -927,7 +936,9 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
     let mut service = demo();
     let round = service.rounds().unwrap()[0].id;
     let year = service.rounds().unwrap()[0].data.year;
-    let official = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some()).unwrap();
+    let standards = service.read().standards(year).unwrap();
+    let official =
+        service.read().officials().unwrap().into_iter().find(|o| o.post.is_some_and(|p| !standards.iter().any(|s| s.post == p))).unwrap();
     let detail = service.check_detail(round, official.id).unwrap();
     let default = service.read().scale().unwrap().default_level(official.tier);
     assert!(detail.required_by_default, "no standard for the post yet");

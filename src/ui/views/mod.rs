@@ -240,6 +240,12 @@ fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
         match &state.data {
             Some(data) => {
                 ui.label(RichText::new(data.path.display().to_string()).small());
+                if data.demo_day {
+                    ui.separator();
+                    let day = crate::domain::dates::format_date(data.today);
+                    ui.label(RichText::new(crate::i18n::fill(tr(lang, "status.demo_day"), &[&day])).small().strong())
+                        .on_hover_text(tr(lang, "status.demo_day_hint"));
+                }
                 if data.network_share {
                     ui.label(RichText::new(tr(lang, "status.safe_mode")).small().color(ui.visuals().warn_fg_color))
                         .on_hover_text(tr(lang, "notice.network_share"));
