@@ -1282,6 +1282,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "Accept {0}'s self-check? The gaps will be measured from your levels, and {0} can no longer change it.",
     ),
     (
+        "seat.confirm_submit",
+        "提交能力席位書？提交後不能再修改，除非審核人退回。",
+        "提交能力席位书？提交后不能再修改，除非审核人退回。",
+        "Submit the seat statement? It cannot be changed afterwards unless the reviewer returns it.",
+    ),
+    (
+        "yearend.confirm_submit",
+        "把個人總結交給主管領導？提交後不能再修改，除非被退回。",
+        "把个人总结交给主管领导？提交后不能再修改，除非被退回。",
+        "Hand your summary to your supervisor? It cannot be changed afterwards unless it is returned.",
+    ),
+    (
         "selfcheck.confirm_submit",
         "提交自查？提交後不能再修改，除非審核人退回。",
         "提交自查？提交后不能再修改，除非审核人退回。",

@@ -484,6 +484,13 @@ fn an_official_drafts_submits_and_prints_a_seat_statement() {
     let stored = h.state().service().unwrap().read().seat_statement(official, year).unwrap().expect("saved");
     assert_eq!((stored.data.motto.as_str(), stored.data.levels.len()), ("忠誠乾淨擔當", 8));
     click(&mut h, Role::Button, "提交");
+    // Submitting asks first: nothing is handed in until the official says yes.
+    let status =
+        |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().seat_statement(official, year).unwrap().unwrap().data.status;
+    assert_eq!(status(&h), nengli::domain::standards::SeatStatus::Draft);
+    h.get_by_label_contains("提交能力席位書？");
+    click(&mut h, Role::Button, "確定");
+    assert_eq!(status(&h), nengli::domain::standards::SeatStatus::Submitted);
     h.get_by_label("狀態：已提交");
     click(&mut h, Role::Button, "列印…");
     let print = h.state().state.print.as_ref().expect("preview");
@@ -963,6 +970,12 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     }
     click(&mut h, Role::Button, "提交");
     let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(me, 2012).unwrap().unwrap();
+    // Handing it in asks first: only "確定" moves it on.
+    assert!(
+        h.state().service().unwrap().read().yearend(me, 2012).unwrap().is_none_or(|r| r.stage == nengli::domain::yearend::Stage::Draft)
+    );
+    h.get_by_label_contains("把個人總結交給主管領導？");
+    click(&mut h, Role::Button, "確定");
     assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Submitted, "{:?}", h.state().state.yearend.problems);
     assert!(record(&h).data.summary.starts_with("德："));
     // The supervisor comments and proposes a grade.

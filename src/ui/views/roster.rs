@@ -507,7 +507,10 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
                     out.push(save(SeatStatus::Draft, seat));
                 }
                 if ui.button(tr(lang, "seat.submit")).clicked() {
-                    out.push(save(SeatStatus::Submitted, seat));
+                    out.push(Intent::AskConfirm {
+                        question: tr(lang, "seat.confirm_submit").to_owned(),
+                        then: Box::new(save(SeatStatus::Submitted, seat)),
+                    });
                 }
             }
             SeatStatus::Submitted => {

@@ -379,7 +379,10 @@ fn form(
                 out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Save)));
             }
             if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
-                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Submit)));
+                out.push(Intent::AskConfirm {
+                    question: tr(lang, "yearend.confirm_submit").to_owned(),
+                    then: Box::new(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Submit))),
+                });
             }
         });
     }
