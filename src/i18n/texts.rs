@@ -237,6 +237,16 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("audit.after", "修改後", "修改后", "After"),
     ("audit.at", "時間\u{FF08}UTC\u{FF09}", "时间\u{FF08}UTC\u{FF09}", "When (UTC)"),
     ("audit.at_local", "時間", "时间", "When"),
+    ("dialog.path_title", "輸入檔案路徑", "输入文件路径", "Type the file's path"),
+    (
+        "dialog.path_hint",
+        "這台電腦無法顯示檔案對話框（沒有 XDG 桌面入口，也沒有 zenity）。請在下面輸入完整路徑，例如 /home/user/文件/名冊.xlsx；選資料夾時輸入資料夾的路徑。",
+        "这台电脑无法显示文件对话框（没有 XDG 桌面门户，也没有 zenity）。请在下面输入完整路径，例如 /home/user/文档/名册.xlsx；选文件夹时输入文件夹的路径。",
+        "This computer cannot show a file dialog (neither the XDG desktop portal nor zenity). Type the full path below, e.g. /home/user/Documents/roster.xlsx; for a folder, type the folder's path.",
+    ),
+    ("dialog.path_label", "路徑", "路径", "Path"),
+    ("dialog.path_ok", "使用這個路徑", "使用这个路径", "Use this path"),
+    ("dialog.path_needed", "請輸入路徑。", "请输入路径。", "Type a path."),
     (
         "dialog.unavailable",
         "無法打開檔案對話框：本機既沒有 XDG 桌面入口（xdg-desktop-portal），也沒有 zenity。請讓管理員安裝其一（例如 sudo apt install zenity），或用命令列（nengli --help）。",

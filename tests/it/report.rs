@@ -759,3 +759,26 @@ fn one_persons_printout_is_suggested_a_file_name_with_their_staff_number_and_nam
     let whole = nengli::service::printing::Printout::GradeRoster { year: 2012, unit: None };
     assert_eq!(printing::file_name(&service, &whole, Lang::Tc), None, "a bureau's printout is named by its title");
 }
+
+/// Where the post has no standard for the round's year, the printed report marks the required
+/// levels as the tier's default and says so; where it has one, neither mark nor note.
+#[test]
+fn a_capability_report_marks_a_requirement_that_is_the_tiers_default() {
+    let service = demo();
+    let round = service.rounds().unwrap()[0].clone();
+    let standards = service.read().standards(round.data.year).unwrap();
+    let officials = service.read().officials().unwrap();
+    let has_standard = |o: &&nengli::domain::official::Official| o.post.is_some_and(|p| standards.iter().any(|s| s.post == p));
+    let without = officials.iter().find(|o| o.post.is_some() && !has_standard(o)).expect("a post without a standard");
+    let with = officials.iter().find(has_standard).unwrap();
+    let text = |official: nengli::domain::OfficialId| {
+        let document = printing::capability_reports(&service, round.id, Scope::Official(official), Lang::Tc).unwrap();
+        squeeze(&pdf_text(&print(&document, Lang::Tc).1))
+    };
+    let note = "本崗位本年度尚未制定能力標準";
+    let marked = text(without.id);
+    assert!(marked.contains(note), "{marked}");
+    let default = service.read().scale().unwrap().default_level(without.tier);
+    assert!(marked.contains(&format!("{default}*")), "the required level carries the mark: {marked}");
+    assert!(!text(with.id).contains(note));
+}

@@ -955,3 +955,21 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
     assert!(!detail.required_by_default, "the post's standard is required");
     assert!(detail.required.contains(&Some(5)), "{:?}", detail.required);
 }
+
+/// The heatmap marks exactly the rows whose gaps are measured against the tier's default level
+/// (the post without a standard for the round's year).
+#[test]
+fn the_heatmap_marks_gaps_measured_against_a_tiers_default() {
+    let service = demo();
+    let round = service.rounds().unwrap()[0].clone();
+    let standards = service.read().standards(round.data.year).unwrap();
+    let officials = service.read().officials().unwrap();
+    let result = service.round_analysis(round.id, None).unwrap();
+    let marked: Vec<_> = result.analysis.rows.iter().filter(|r| r.by_default).map(|r| r.official).collect();
+    assert!(!marked.is_empty() && marked.len() < result.analysis.rows.len());
+    for row in &result.analysis.rows {
+        let post = officials.iter().find(|o| o.id == row.official).unwrap().post;
+        let standard = post.is_some_and(|p| standards.iter().any(|s| s.post == p));
+        assert_eq!(row.by_default, !standard, "{:?}", row.official);
+    }
+}

@@ -15,12 +15,14 @@ use nengli::ui::state::{Page, Prefs};
 use std::path::{Path, PathBuf};
 
 fn harness(dir: &Path, db: Option<PathBuf>, lang: Lang) -> Harness<'static, NengliApp> {
+    harness_sized(dir, db, lang, egui::vec2(1400.0, 900.0))
+}
+
+fn harness_sized(dir: &Path, db: Option<PathBuf>, lang: Lang, size: egui::Vec2) -> Harness<'static, NengliApp> {
     let startup = Startup { db, lang, default_db: dir.join("default.sqlite"), demo_db: dir.join("demo.sqlite") };
     let app = NengliApp::new(Prefs::default(), startup);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang))
-        .build_eframe(|_cc| app);
+    let mut harness =
+        Harness::builder().with_size(size).with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang)).build_eframe(|_cc| app);
     harness.run();
     sign_in_if_asked(&mut harness);
     harness
@@ -1303,4 +1305,77 @@ fn an_official_writes_the_routine_summary_the_supervisor_rates_it_and_the_summar
     let after = counted(&h);
     assert_eq!((after.quota.assessed, after.quota.excellent), (before.quota.assessed + 1, before.quota.excellent + 1));
     assert!(after.unrated.is_empty());
+}
+
+/// Where no file dialog can be shown, the window's own path field asks for the path and the
+/// action goes on with it (here a copy of the database); cancelling it does nothing.
+#[test]
+fn without_a_file_dialog_the_windows_own_path_field_takes_the_path() {
+    use nengli::ui::intent::Intent;
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    // What choosing a file does when the dialog could not be shown.
+    let choose = Intent::Settings(SettingsIntent::ChooseBackupFile);
+    h.state_mut().handle(Intent::AskPath(Box::new(choose.clone())));
+    h.run();
+    h.get_by_label_contains("無法顯示檔案對話框");
+    click(&mut h, Role::Button, "取消");
+    assert!(h.state().state.path_prompt.is_none(), "cancelled");
+    h.state_mut().handle(Intent::AskPath(Box::new(choose)));
+    h.run();
+    let file = dir.path().join("副本.sqlite");
+    let field = |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::TextInput && node.label().as_deref() == Some("路徑");
+    h.get_by(field).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by(field).type_text(&file.display().to_string());
+    h.run();
+    // The copy runs as a job with a progress bar: step until it ends.
+    h.get_by_role_and_label(Role::Button, "使用這個路徑").click();
+    h.step();
+    wait_for_job(&mut h);
+    assert!(h.state().state.path_prompt.is_none());
+    assert!(std::fs::read(&file).unwrap().starts_with(b"SQLite format 3"), "the copy is written where the path said");
+}
+
+/// A post's name in the organisation's list opens the post (the name takes no click of its
+/// own), and its duty statement is brought into view.
+#[test]
+fn a_posts_name_opens_it_and_its_duty_statement_shows() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "組織機構");
+    let office = h.state().state.data.as_ref().unwrap().units.iter().find(|u| u.name == "辦公室").unwrap().id;
+    h.state_mut().handle(nengli::ui::intent::Intent::Org(nengli::ui::intent::OrgIntent::SelectUnit(office)));
+    h.run();
+    let post = h.state().state.data.as_ref().unwrap().posts.iter().find(|p| p.title == "文秘崗").unwrap().id;
+    h.get_by_label("文秘崗").click();
+    h.run();
+    assert_eq!(h.state().state.org.selected_post, Some(post), "the name opens the post");
+    let heading = h.get_by_label("崗位職位說明書").rect();
+    assert!(heading.top() >= 0.0 && heading.bottom() <= 900.0, "the duty statement is in view: {heading:?}");
+}
+
+/// At 1024×700 the headline counts and the filters are not covered by buttons or the panel
+/// beside them (Standards, Roster).
+#[test]
+fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    for lang in [Lang::Tc, Lang::En] {
+        let mut h = harness_sized(dir.path(), Some(db.clone()), lang, egui::vec2(1024.0, 700.0));
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("nav.standards"));
+        let count = h.get_by_label_contains(&nengli::i18n::fill(t("standards.counts"), &["35", "41"])).rect();
+        for button in ["standards.carry_forward", "standards.print_all"] {
+            let rect = h.get_by_role_and_label(Role::Button, t(button)).rect();
+            assert!(!count.intersects(rect), "{lang:?}: {button} covers the count {count:?} / {rect:?}");
+        }
+        let hint = h.get_by_label(t("standards.pick")).rect();
+        assert!(count.right() <= hint.left(), "{lang:?}: the count stays left of the editor");
+        click(&mut h, Role::Button, t("nav.roster"));
+        let shown = h.get_by_label(&nengli::i18n::fill(t("roster.count"), &["120", "120"])).rect();
+        let status = h.get_by_role_and_label(Role::ComboBox, t("roster.filter_status")).rect();
+        let panel = h.get_by_label(t("roster.pick")).rect();
+        assert!(shown.right() <= panel.left() && status.right() <= panel.left(), "{lang:?}: {shown:?} {status:?} {panel:?}");
+    }
 }
