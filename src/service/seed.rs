@@ -160,6 +160,9 @@ fn demo_seats(db: &crate::store::Db<'_>, year: i32, official: crate::domain::Off
     Ok(())
 }
 
+/// What a demo official's plan item does about a gap.
+const PLAN_ACTION: &str = "參加專題培訓並在崗位實踐中運用，由科室負責人跟蹤。";
+
 /// The demo's 能力提升計劃: for every third reviewed self-check, an item per capability the
 /// reviewer rated under the seat statement (at most two), in every state — some done, some under
 /// way, some planned with a day still ahead and one overdue; and a unit plan for 征管科 and
@@ -194,7 +197,7 @@ fn demo_plans(db: &crate::store::Db<'_>, year: i32, official: crate::domain::Off
                 owner: PlanOwner::Official(person),
                 year,
                 capability: Some(i as u8 + 1),
-                action: "參加專題培訓並在崗位實踐中運用，由科室負責人跟蹤。".into(),
+                action: PLAN_ACTION.into(),
                 support: "人教科安排培訓名額，業務骨幹結對幫帶。".into(),
                 due: Some(due),
                 training: "科級幹部業務培訓班（下期）".into(),

@@ -1372,6 +1372,9 @@ fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
         }
         let hint = h.get_by_label(t("standards.pick")).rect();
         assert!(count.right() <= hint.left(), "{lang:?}: the count stays left of the editor");
+        // The list's rows keep their height: the state column is not squeezed into wrapping.
+        let (first, second) = (h.get_by_label("局長").rect(), h.get_by_label("副局長").rect());
+        assert!(second.top() - first.top() < 40.0, "{lang:?}: rows {first:?} and {second:?}");
         click(&mut h, Role::Button, t("nav.roster"));
         let shown = h.get_by_label(&nengli::i18n::fill(t("roster.count"), &["120", "120"])).rect();
         let status = h.get_by_role_and_label(Role::ComboBox, t("roster.filter_status")).rect();

@@ -111,11 +111,13 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 .id_salt("standards_table")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .column(Column::initial(150.0).clip(true))
-                .column(Column::initial(150.0).clip(true))
-                .column(Column::initial(90.0))
-                .column(Column::initial(70.0))
-                .column(Column::remainder())
+                // The state keeps room of its own: squeezed to nothing, its words would wrap a
+                // letter a line and stretch every row.
+                .column(Column::initial(120.0).at_least(60.0).clip(true))
+                .column(Column::initial(130.0).at_least(60.0).clip(true))
+                .column(Column::initial(90.0).clip(true))
+                .column(Column::initial(50.0))
+                .column(Column::remainder().at_least(130.0))
                 .header(26.0, |mut header| {
                     for key in ["field.unit", "field.title", "field.tier"] {
                         header.col(|ui| {
@@ -153,7 +155,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         });
                         let (text, color) = state_text(lang, data, post);
                         row.col(|ui| {
-                            ui.label(RichText::new(text).color(color));
+                            ui.add(egui::Label::new(RichText::new(text).color(color)).extend());
                         });
                         if row.response().clicked() {
                             out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(post.id))));
