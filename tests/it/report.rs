@@ -765,10 +765,9 @@ fn one_persons_printout_is_suggested_a_file_name_with_their_staff_number_and_nam
 #[test]
 fn a_capability_report_marks_a_requirement_that_is_the_tiers_default() {
     let service = demo();
-    let round = service.rounds().unwrap()[0].clone();
-    let standards = service.read().standards(round.data.year).unwrap();
+    let (round, standards) = crate::support::round_and_standard_posts(&service);
     let officials = service.read().officials().unwrap();
-    let has_standard = |o: &&nengli::domain::official::Official| o.post.is_some_and(|p| standards.iter().any(|s| s.post == p));
+    let has_standard = |o: &&nengli::domain::official::Official| o.post.is_some_and(|p| standards.contains(&p));
     let without = officials.iter().find(|o| o.post.is_some() && !has_standard(o)).expect("a post without a standard");
     let with = officials.iter().find(has_standard).unwrap();
     let text = |official: nengli::domain::OfficialId| {

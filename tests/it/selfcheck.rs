@@ -936,9 +936,8 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
     let mut service = demo();
     let round = service.rounds().unwrap()[0].id;
     let year = service.rounds().unwrap()[0].data.year;
-    let standards = service.read().standards(year).unwrap();
-    let official =
-        service.read().officials().unwrap().into_iter().find(|o| o.post.is_some_and(|p| !standards.iter().any(|s| s.post == p))).unwrap();
+    let standards = crate::support::posts_with_standard(&service, year);
+    let official = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some_and(|p| !standards.contains(&p))).unwrap();
     let detail = service.check_detail(round, official.id).unwrap();
     let default = service.read().scale().unwrap().default_level(official.tier);
     assert!(detail.required_by_default, "no standard for the post yet");
@@ -961,15 +960,14 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
 #[test]
 fn the_heatmap_marks_gaps_measured_against_a_tiers_default() {
     let service = demo();
-    let round = service.rounds().unwrap()[0].clone();
-    let standards = service.read().standards(round.data.year).unwrap();
+    let (round, standards) = crate::support::round_and_standard_posts(&service);
     let officials = service.read().officials().unwrap();
     let result = service.round_analysis(round.id, None).unwrap();
     let marked: Vec<_> = result.analysis.rows.iter().filter(|r| r.by_default).map(|r| r.official).collect();
     assert!(!marked.is_empty() && marked.len() < result.analysis.rows.len());
     for row in &result.analysis.rows {
         let post = officials.iter().find(|o| o.id == row.official).unwrap().post;
-        let standard = post.is_some_and(|p| standards.iter().any(|s| s.post == p));
+        let standard = post.is_some_and(|p| standards.contains(&p));
         assert_eq!(row.by_default, !standard, "{:?}", row.official);
     }
 }

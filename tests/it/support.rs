@@ -72,3 +72,17 @@ pub fn yearend_back_to_draft(service: &mut Service, official: nengli::domain::Of
         .unwrap();
     assert_eq!(service.read().yearend(official, year).unwrap().map(|r| r.stage), Some(Stage::Draft));
 }
+
+/// The posts with a standard for `year` (the demo leaves a few without).
+pub fn posts_with_standard(service: &Service, year: i32) -> std::collections::HashSet<nengli::domain::PostId> {
+    service.read().standards(year).unwrap().into_iter().map(|s| s.post).collect()
+}
+
+/// The demo's self-check round and the posts with a standard for its year.
+pub fn round_and_standard_posts(
+    service: &Service,
+) -> (nengli::domain::selfcheck::Round, std::collections::HashSet<nengli::domain::PostId>) {
+    let round = service.rounds().unwrap()[0].clone();
+    let posts = posts_with_standard(service, round.data.year);
+    (round, posts)
+}
