@@ -365,7 +365,10 @@ fn form(
             ui.vertical(|ui| {
                 // Grid columns keep the width they had before: these labels must not wrap.
                 ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).extend());
-                ui.add(egui::Label::new(RichText::new(capability.slogan.get(lang)).small().weak()).extend());
+                // The slogan is cut at a fixed width (whole on hover): English ones would widen the
+                // column and push the supervisor's levels and the evidence off a 1024 px window.
+                let slogan = capability.slogan.get(lang);
+                ui.add_sized([150.0, 14.0], egui::Label::new(RichText::new(slogan).small().weak()).truncate()).on_hover_text(slogan);
             });
             // A default stands out from a standard's level: marked, with the reason on hover.
             let required = detail.required[i].map_or("—".into(), |l| l.to_string());
