@@ -304,6 +304,8 @@ pub struct HeatRow {
     pub tier: RankTier,
     pub status: Option<CheckStatus>,
     pub gaps: [Option<u8>; 8],
+    /// The gaps are measured against the tier's default level: the post has no standard yet.
+    pub by_default: bool,
 }
 
 impl HeatRow {
@@ -321,6 +323,8 @@ pub struct Participant {
     pub unit: UnitId,
     pub tier: RankTier,
     pub required: Levels,
+    /// `required` is the tier's default level: the post has no standard for the year.
+    pub required_by_default: bool,
     pub status: Option<CheckStatus>,
     pub own: Levels,
     pub supervisor: Levels,
@@ -331,7 +335,14 @@ impl Participant {
         let gaps = std::array::from_fn(|i| {
             GapLine { capability: i as u8 + 1, required: self.required[i], own: self.own[i], supervisor: self.supervisor[i] }.gap()
         });
-        HeatRow { official: self.official, unit: self.unit, tier: self.tier, status: self.status, gaps }
+        HeatRow {
+            official: self.official,
+            unit: self.unit,
+            tier: self.tier,
+            status: self.status,
+            gaps,
+            by_default: self.required_by_default,
+        }
     }
 }
 
@@ -494,6 +505,7 @@ mod tests {
             unit: UnitId(1),
             tier,
             required: [Some(3); 8],
+            required_by_default: false,
             status,
             own: own.map(Some),
             supervisor: [None; 8],

@@ -237,6 +237,16 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("audit.after", "修改後", "修改后", "After"),
     ("audit.at", "時間\u{FF08}UTC\u{FF09}", "时间\u{FF08}UTC\u{FF09}", "When (UTC)"),
     ("audit.at_local", "時間", "时间", "When"),
+    ("dialog.path_title", "輸入檔案路徑", "输入文件路径", "Type the file's path"),
+    (
+        "dialog.path_hint",
+        "這台電腦無法顯示檔案對話框（沒有 XDG 桌面入口，也沒有 zenity）。請在下面輸入完整路徑，例如 /home/user/文件/名冊.xlsx；選資料夾時輸入資料夾的路徑。",
+        "这台电脑无法显示文件对话框（没有 XDG 桌面门户，也没有 zenity）。请在下面输入完整路径，例如 /home/user/文档/名册.xlsx；选文件夹时输入文件夹的路径。",
+        "This computer cannot show a file dialog (neither the XDG desktop portal nor zenity). Type the full path below, e.g. /home/user/Documents/roster.xlsx; for a folder, type the folder's path.",
+    ),
+    ("dialog.path_label", "路徑", "路径", "Path"),
+    ("dialog.path_ok", "使用這個路徑", "使用这个路径", "Use this path"),
+    ("dialog.path_needed", "請輸入路徑。", "请输入路径。", "Type a path."),
     (
         "dialog.unavailable",
         "無法打開檔案對話框：本機既沒有 XDG 桌面入口（xdg-desktop-portal），也沒有 zenity。請讓管理員安裝其一（例如 sudo apt install zenity），或用命令列（nengli --help）。",
@@ -336,6 +346,13 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "The bureau was not set up completely (its creation was interrupted) and parts are missing: create it again",
     ),
     ("check.unreadable", "部分檢查無法進行：{0}", "部分检查无法进行：{0}", "Part of the check could not run: {0}"),
+    ("status.demo_day", "示範資料：以 {0} 為今日", "示范数据：以 {0} 为今日", "Demo data: as of {0}"),
+    (
+        "status.demo_day_hint",
+        "示範局的 2012–2013 年度計劃按計劃中的這一天顯示，時間軸、期限和逾期標記都以它為準；真實的資料庫用電腦的日期。",
+        "示范局的 2012–2013 年度计划按计划中的这一天显示，时间轴、期限和逾期标记都以它为准；真实的数据库用电脑的日期。",
+        "The demo bureau's 2012–2013 programme is shown as of this day inside it: the timeline, deadlines and overdue marks go by it. A real database uses the computer's date.",
+    ),
     ("status.safe_mode", "安全模式（網路共用）", "安全模式（网络共享）", "Safe mode (network share)"),
     (
         "notice.network_share",
@@ -347,6 +364,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("done.bureau.init", "已建立資料庫", "已建立数据库", "Database created"),
     ("done.bureau.demo", "已建立示範單位", "已建立示范单位", "Demo bureau created"),
     ("done.bureau.generate", "已生成測試單位", "已生成测试单位", "Test bureau generated"),
+    ("done.bureau.generate_records", "已生成測試單位的各類記錄", "已生成测试单位的各类记录", "Test bureau's records generated"),
     ("done.unit.create", "已新增單位", "已新增单位", "Unit added"),
     ("done.unit.update", "已保存單位", "已保存单位", "Unit saved"),
     ("done.unit.move", "已移動單位", "已移动单位", "Unit moved"),
@@ -1281,6 +1299,18 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
         "Accept {0}'s self-check? The gaps will be measured from your levels, and {0} can no longer change it.",
     ),
     (
+        "seat.confirm_submit",
+        "提交能力席位書？提交後不能再修改，除非審核人退回。",
+        "提交能力席位书？提交后不能再修改，除非审核人退回。",
+        "Submit the seat statement? It cannot be changed afterwards unless the reviewer returns it.",
+    ),
+    (
+        "yearend.confirm_submit",
+        "把個人總結交給主管領導？提交後不能再修改，除非被退回。",
+        "把个人总结交给主管领导？提交后不能再修改，除非被退回。",
+        "Hand your summary to your supervisor? It cannot be changed afterwards unless it is returned.",
+    ),
+    (
         "selfcheck.confirm_submit",
         "提交自查？提交後不能再修改，除非審核人退回。",
         "提交自查？提交后不能再修改，除非审核人退回。",
@@ -1654,6 +1684,10 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("training.walk_in", "臨時參加（工號）", "临时参加（工号）", "Walk-in (staff no.)"),
     ("done.bureau.demo_training", "已建立示範培訓記錄", "已建立示范培训记录", "Demo training records created"),
     ("done.bureau.demo_routine", "已建立示範平時考核記錄", "已建立示范平时考核记录", "Demo routine assessments created"),
+    ("done.bureau.demo_standards", "已建立示範崗位標準", "已建立示范岗位标准", "Demo post standards created"),
+    ("done.bureau.demo_seats", "已建立示範能力席位書", "已建立示范能力席位书", "Demo seat statements created"),
+    ("done.bureau.demo_plans", "已建立示範能力提升計劃", "已建立示范能力提升计划", "Demo improvement plans created"),
+    ("done.bureau.demo_yearend", "已建立示範年度考核記錄", "已建立示范年度考核记录", "Demo year-end records created"),
     (
         "cli.attendance_no_dry_run",
         "出勤匯入不支援 --dry-run：有問題的檔案本來就不會保存任何內容",
@@ -2539,7 +2573,7 @@ Probity (廉):
     ("done.ballot.tally", "已保存測評票數", "已保存测评票数", "Tally saved"),
     ("done.publicity.save", "已保存公示", "已保存公示", "Notice saved"),
     ("done.publicity.restore", "已還原公示", "已还原公示", "Notice put back"),
-    ("done.bureau.demo_appraisal", "已建立示範民主測評與公示", "已建立示范民主测评与公示", "Demo 民主測評 and notice made"),
+    ("done.bureau.demo_appraisal", "已建立示範民主測評與公示", "已建立示范民主测评与公示", "Demo democratic appraisal and publicity notice made"),
     ("yearend.mode_ballot", "民主測評投票", "民主测评投票", "Cast a ballot"),
     ("ballot.cast_heading", "民主測評投票", "民主测评投票", "民主測評 ballot"),
     (

@@ -45,6 +45,7 @@ pub struct Acting {
     access: Access,
     session: Option<crate::domain::access::Session>,
     today: Option<NaiveDate>,
+    demo_day: Option<NaiveDate>,
 }
 
 /// The bureau's use cases over one open store.
@@ -53,7 +54,10 @@ pub struct Service {
     actor: String,
     access: Access,
     session: Option<crate::domain::access::Session>,
+    /// A day fixed by [`Service::with_today`].
     today: Option<NaiveDate>,
+    /// A demo bureau's own day, read from the file (see [`Service::demo_day`]).
+    demo_day: Option<NaiveDate>,
 }
 
 fn json<T: Serialize>(value: &T) -> Option<String> {
@@ -67,18 +71,32 @@ impl Service {
     /// A service acting with administrator rights as `actor` (the command line, set-up, tests);
     /// the window logs a user in with [`Service::login`] instead.
     pub fn new(store: Store, actor: impl Into<String>) -> Service {
-        Service { store, actor: actor.into(), access: Access::Admin, session: None, today: None }
+        let demo_day = store.read().demo_today().ok().flatten();
+        Service { store, actor: actor.into(), access: Access::Admin, session: None, today: None, demo_day }
     }
 
     /// Who is acting, to hand to a worker thread with its own connection.
     pub fn acting(&self) -> Acting {
-        Acting { actor: self.actor.clone(), access: self.access.clone(), session: self.session.clone(), today: self.today }
+        Acting {
+            actor: self.actor.clone(),
+            access: self.access.clone(),
+            session: self.session.clone(),
+            today: self.today,
+            demo_day: self.demo_day,
+        }
     }
 
     /// A service over `store` (another connection to the same file) acting as [`Service::acting`]
     /// said: a long print on a worker thread sees what the account sees.
     pub fn acting_as(store: Store, acting: Acting) -> Service {
-        Service { store, actor: acting.actor, access: acting.access, session: acting.session, today: acting.today }
+        Service {
+            store,
+            actor: acting.actor,
+            access: acting.access,
+            session: acting.session,
+            today: acting.today,
+            demo_day: acting.demo_day,
+        }
     }
 
     /// Takes every right away until a log-in (the window does this as it opens a file).
@@ -115,8 +133,24 @@ impl Service {
         self
     }
 
+    /// The day rules and figures are for: a day fixed by [`Service::with_today`], else a demo
+    /// bureau's own day, else the local date.
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.today.or(self.demo_day).unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The day a demo bureau is shown as of, so its programme reads as under way whatever the
+    /// calendar says; `None` for a real bureau. The window says so in its status bar.
+    pub fn demo_day(&self) -> Option<NaiveDate> {
+        self.demo_day
+    }
+
+    /// Fixes the demo bureau's day in the file, for the window and the command line alike.
+    fn set_demo_day(&mut self, day: NaiveDate) -> Result<()> {
+        self.store
+            .write(|db| Ok::<_, ServiceError>(db.set_meta(crate::store::DEMO_TODAY_KEY, &crate::domain::dates::format_date(day))?))?;
+        self.demo_day = Some(day);
+        Ok(())
     }
 
     pub fn store(&self) -> &Store {

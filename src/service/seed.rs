@@ -63,37 +63,54 @@ pub fn demo_identity() -> (String, i32) {
     (file.bureau, file.year)
 }
 
-/// Creates the demo bureau in an empty database.
+/// The day the demo bureau is viewed as of: inside its 2012–2013 programme, in the 組織實施
+/// phase, so its timeline, deadlines and overdue marks read as a bureau at work in any year.
+pub fn demo_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2013, 6, 15).unwrap_or(NaiveDate::MIN)
+}
+
+/// Creates the demo bureau in an empty database: a bureau in the middle of its programme, with
+/// most post standards set, seat statements and self-checks at every stage, improvement plans,
+/// the last year-end at every step of its sign-off, training and 平時考核 — all as of
+/// [`demo_today`], which the file keeps. Each part is one function over the bureau made so far.
 pub fn demo(service: &mut Service) -> Result<Summary> {
     let file = demo_file();
     service.start_bureau(&file.bureau, file.year, &Catalogue::shipped())?;
     let today = NaiveDate::from_ymd_opt(file.year, 8, 1).unwrap_or(NaiveDate::MIN);
     let summary = populate(service, &file.units, None, 2012, today, "bureau.demo")?;
     demo_programme(service, file.year)?;
-    demo_accounts(service, file.year)?;
+    let official = demo_accounts(service)?;
+    let year = file.year;
     let actor = service.actor().to_owned();
     service.store_mut().write(|db| {
-        demo_training(db, file.year)?;
+        demo_standards(db, year)?;
+        db.audit(&actor, "bureau.demo_standards", "post_standard", None, None, None)?;
+        demo_seats(db, year, official)?;
+        db.audit(&actor, "bureau.demo_seats", "seat_statement", None, None, None)?;
+        self_check_round(db, year, 2012, demo_today() + chrono::Duration::days(15), |o| o != official)?;
+        demo_plans(db, year, official)?;
+        db.audit(&actor, "bureau.demo_plans", "plan_item", None, None, None)?;
+        demo_training(db, year)?;
         db.audit(&actor, "bureau.demo_training", "training_session", None, None, None)?;
-        demo_routine(db, file.year)?;
+        demo_routine(db, year)?;
         db.audit(&actor, "bureau.demo_routine", "routine_record", None, None, None)?;
+        demo_yearend(db, year, official)?;
+        db.audit(&actor, "bureau.demo_yearend", "yearend_record", None, None, None)?;
         Ok::<_, ServiceError>(())
     })?;
-    demo_standing(service)?;
+    service.set_demo_day(demo_today())?;
+    demo_standing(service, file.year)?;
     demo_appraisal(service, file.year)?;
     service.finish_setup()?;
     Ok(summary)
 }
 
-/// The year-end rules at work in the demo, for the year being assessed as of today (the year of
-/// three months ago): a probationer in 辦稅服務廳, and in 稅政科 an official with 190 sick days of
+/// The year-end rules at work in the demo, for the programme year: a probationer in 辦稅服務廳, and in 稅政科 an official with 190 sick days of
 /// the year's 250 working days, one with a 警告 and one under an open 立案審查.
-fn demo_standing(service: &mut Service) -> Result<()> {
+fn demo_standing(service: &mut Service, year: i32) -> Result<()> {
     use crate::domain::standing::{Investigation, Leave, LeaveKind, Sanction, SanctionKind, Standing};
     use crate::service::command::StandingCommand;
-    use chrono::{Datelike, Months};
     let today = service.today();
-    let year = today.checked_sub_months(Months::new(3)).unwrap_or(today).year();
     let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(today);
     let (service_hall, tax_policy) = {
         let db = service.read();
@@ -119,6 +136,36 @@ fn demo_standing(service: &mut Service) -> Result<()> {
     let _ = service.execute(StandingCommand::SetWorkingDays { year, days: Some(250) })?;
     for (official, standing) in [(newcomer, probation), (*sick, leave), (*warned, warning), (*investigated, case)] {
         let _ = service.execute(StandingCommand::SetStanding { official, standing: Box::new(standing) })?;
+    }
+    Ok(())
+}
+
+/// The demo's post standards for the programme year: most posts' complete, with the tier's
+/// levels raised where the post leans on a capability and two 應知應會 items; every twelfth post
+/// still half-done (a few capabilities without a level) and every twelfth another not begun.
+fn demo_standards(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
+    use crate::domain::standards::{ItemKind, StandardData, StandardItem};
+    let scale = db.scale()?;
+    let mut rng = Rng::new(2012 ^ 0x57A4);
+    for (index, post) in db.posts()?.iter().enumerate() {
+        if index % 12 == 11 {
+            continue;
+        }
+        let mut data = StandardData::draft(post.tier, &scale);
+        for level in data.levels.values_mut() {
+            if rng.chance(25) {
+                *level = (*level + 1).min(5);
+            }
+        }
+        if index % 12 == 5 {
+            data.levels.retain(|(_, capability), _| *capability <= 5);
+        }
+        let level = scale.default_level(post.tier);
+        data.items = vec![
+            StandardItem { kind: ItemKind::Knowledge, text: format!("{}相關稅收法律法規和政策", post.title), level },
+            StandardItem { kind: ItemKind::Skill, text: "熟練使用征管信息系統辦理本崗業務".into(), level },
+        ];
+        db.save_standard(post.id, year, &data)?;
     }
     Ok(())
 }
@@ -187,6 +234,180 @@ fn demo_appraisal(service: &mut Service, year: i32) -> Result<()> {
         db.audit(&actor, "bureau.demo_appraisal", "publicity", Some(year.into()), None, None)?;
         Ok::<_, ServiceError>(())
     })
+}
+
+/// The demo's 能力席位書: nine in ten serving officials have one, drawn from their post's
+/// standard — half confirmed, a quarter submitted, a quarter still drafts; the demo official's is
+/// a draft, theirs to hand in.
+fn demo_seats(db: &crate::store::Db<'_>, year: i32, official: crate::domain::OfficialId) -> Result<()> {
+    use crate::domain::standards::{SeatData, SeatStatus};
+    let scale = db.scale()?;
+    let posts = db.posts()?;
+    let standards: std::collections::HashMap<PostId, _> = db.standards(year)?.into_iter().map(|s| (s.post, s.data)).collect();
+    let mut rng = Rng::new(2012 ^ 0x5EA7);
+    for person in db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active) {
+        if person.id != official && rng.chance(10) {
+            continue;
+        }
+        let post = person.post.and_then(|p| posts.iter().find(|x| x.id == p));
+        let standard = person.post.and_then(|p| standards.get(&p));
+        let mut seat = SeatData::draft(person.post, person.tier, post.map(|p| p.tier), standard, &scale);
+        seat.motto = (*rng.pick(&["恪盡職守，精益求精", "依法治稅，服務為先", "學以致用，幹則一流"])).to_owned();
+        seat.commitments = "按崗位標準補足短板，年內參加業務培訓不少於規定學時。".into();
+        seat.status = match (person.id == official, rng.below(4)) {
+            (true, _) => SeatStatus::Draft,
+            (false, 0 | 1) => SeatStatus::Confirmed,
+            (false, 2) => SeatStatus::Submitted,
+            (false, _) => SeatStatus::Draft,
+        };
+        db.save_seat_statement(person.id, year, &seat)?;
+    }
+    Ok(())
+}
+
+/// What a demo official's plan item does about a gap.
+const PLAN_ACTION: &str = "參加專題培訓並在崗位實踐中運用，由科室負責人跟蹤。";
+
+/// The demo's 能力提升計劃: for every third reviewed self-check, an item per capability the
+/// reviewer rated under the seat statement (at most two), in every state — some done, some under
+/// way, some planned with a day still ahead and one overdue; and a unit plan for 征管科 and
+/// 辦稅服務廳. The demo official has none yet.
+fn demo_plans(db: &crate::store::Db<'_>, year: i32, official: crate::domain::OfficialId) -> Result<()> {
+    use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
+    use crate::domain::selfcheck::CheckStatus;
+    let Some(round) = db.rounds()?.into_iter().find(|r| r.data.year == year) else { return Ok(()) };
+    let seats: std::collections::HashMap<_, _> = db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data.levels)).collect();
+    let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let statuses = [
+        (PlanStatus::Done, day(year + 1, 4, 30)),
+        (PlanStatus::Doing, day(year + 1, 9, 30)),
+        (PlanStatus::Planned, day(year + 1, 10, 31)),
+        (PlanStatus::Planned, day(year + 1, 5, 31)),
+    ];
+    let mut n = 0usize;
+    let reviewed = db
+        .officials()?
+        .into_iter()
+        .filter(|o| o.id != official)
+        .filter_map(|o| db.self_check(round.id, o.id).ok().flatten().filter(|c| c.status == CheckStatus::Reviewed).map(|c| (o.id, c)));
+    for (person, check) in reviewed.step_by(3) {
+        let gaps = check.review.levels.iter().enumerate().filter(|(i, level)| {
+            let wanted = seats.get(&person).and_then(|l| l.get(&(*i as u8 + 1))).copied().unwrap_or(3);
+            level.is_some_and(|l| l < wanted)
+        });
+        for (i, _) in gaps.take(2) {
+            let (status, due) = statuses[n % statuses.len()];
+            n += 1;
+            let data = PlanItemData {
+                owner: PlanOwner::Official(person),
+                year,
+                capability: Some(i as u8 + 1),
+                action: PLAN_ACTION.into(),
+                support: "人教科安排培訓名額，業務骨幹結對幫帶。".into(),
+                due: Some(due),
+                training: "科級幹部業務培訓班（下期）".into(),
+                status,
+                review: if status == PlanStatus::Done { "已按計劃完成，能力明顯提升。".into() } else { String::new() },
+            };
+            db.save_plan_item(None, &new_uuid(), &data, true)?;
+        }
+    }
+    for (name, capability, action) in [("征管科", 4, "建立征管業務每周一題制度"), ("辦稅服務廳", 6, "開展納稅服務禮儀和應急處置演練")]
+    {
+        let Some(unit) = db.units()?.into_iter().find(|u| u.name == name) else { continue };
+        let data = PlanItemData {
+            owner: PlanOwner::Unit(unit.id),
+            year,
+            capability: Some(capability),
+            action: action.into(),
+            support: "局領導班子督導，人教科提供師資。".into(),
+            due: Some(day(year + 1, 9, 30)),
+            training: String::new(),
+            status: PlanStatus::Doing,
+            review: String::new(),
+        };
+        db.save_plan_item(None, &new_uuid(), &data, true)?;
+    }
+    Ok(())
+}
+
+/// The demo's year-end assessment of the programme year, at every step of its sign-off chain:
+/// most records locked with their grades (優秀 within the quota, one 基本稱職, 不定等次 for a
+/// probationer), and in 征管科 and 辦稅服務廳 some still decided (waiting for the official's own
+/// opinion), commented (with the committee), submitted (with the supervisor), returned and
+/// drafts; the demo official's own record is still theirs to write.
+fn demo_yearend(db: &crate::store::Db<'_>, year: i32, official: crate::domain::OfficialId) -> Result<()> {
+    use crate::domain::ranks::Rank;
+    use crate::domain::yearend::{Evaluation, Grade, Met, Opinion, Stage, YearEnd, YearEndData};
+    let units = db.units()?;
+    let open: Vec<UnitId> = units.iter().filter(|u| u.name == "征管科" || u.name == "辦稅服務廳").map(|u| u.id).collect();
+    let signed = |by: &str, m: u32, d: u32| Opinion { text: String::new(), by: by.to_owned(), on: NaiveDate::from_ymd_opt(year + 1, m, d) };
+    let own = || std::array::from_fn(|i| Evaluation { met: Some(if i == 2 { Met::Partly } else { Met::Yes }), text: String::new() });
+    let mut rng = Rng::new(2012 ^ 0x4EED);
+    let mut in_open = 0usize;
+    for person in db.officials()?.into_iter().filter(|o| o.status == OfficialStatus::Active) {
+        if person.id == official {
+            continue;
+        }
+        let probation = person.rank == Some(Rank::Probation);
+        let stage = if open.contains(&person.unit) {
+            in_open += 1;
+            [Stage::Submitted, Stage::Commented, Stage::Decided, Stage::Locked, Stage::Draft, Stage::Submitted][in_open % 6]
+        } else {
+            Stage::Locked
+        };
+        let grade = if probation {
+            Grade::Undetermined
+        } else {
+            match rng.below(20) {
+                0..=2 => Grade::Excellent,
+                3 => Grade::Basic,
+                _ => Grade::Competent,
+            }
+        };
+        let past = |at: Stage| stage_rank(stage) >= stage_rank(at);
+        let mut data = YearEndData {
+            work: "本崗位業務".into(),
+            summary: "一年來認真學習政治理論和稅收業務，按崗位標準完成各項工作任務，廉潔自律。".into(),
+            own: own(),
+            training: "參加科級幹部業務培訓班、月度集中學習。".into(),
+            ..YearEndData::default()
+        };
+        if past(Stage::Commented) {
+            data.reviewed = own();
+            data.supervisor = Opinion { text: "工作認真負責，完成年度目標。".into(), ..signed("reviewer", 1, 10) };
+            data.proposed = Some(grade);
+        }
+        if past(Stage::Decided) {
+            data.committee = Opinion { text: "同意主管領導意見。".into(), ..signed("admin", 1, 20) };
+            data.agrees = Some(true);
+            data.grade = Some(grade);
+            if probation {
+                data.undetermined = "試用期人員，只寫評語，不定等次。".into();
+            }
+        }
+        if stage == Stage::Locked {
+            data.official = Opinion { text: "同意。".into(), ..signed(&person.name, 1, 25) };
+        }
+        if stage == Stage::Draft && in_open % 12 == 4 {
+            data.reason = "自查驗收第三項未寫依據，請補充後再提交。".into();
+        }
+        let record = YearEnd { id: 0, uuid: new_uuid(), official: person.id, year, stage, data, version: 0 };
+        db.save_yearend(&record)?;
+    }
+    Ok(())
+}
+
+/// How far along the sign-off chain a stage is.
+fn stage_rank(stage: crate::domain::yearend::Stage) -> u8 {
+    use crate::domain::yearend::Stage;
+    match stage {
+        Stage::Draft => 0,
+        Stage::Submitted => 1,
+        Stage::Commented => 2,
+        Stage::Decided => 3,
+        Stage::Locked => 4,
+    }
 }
 
 /// The time of day written on a demo session, matching the 學時 it credits: an afternoon of up
@@ -426,8 +647,8 @@ fn demo_routine(db: &crate::store::Db<'_>, year: i32) -> Result<()> {
     Ok(())
 }
 
-/// The demo's accounts and its 2012 self-check round, well under way.
-fn demo_accounts(service: &mut Service, year: i32) -> Result<()> {
+/// The demo's accounts; returns the demo official (whose self-check is still to be done).
+fn demo_accounts(service: &mut Service) -> Result<crate::domain::OfficialId> {
     use crate::domain::access::{Role, UserData};
     let db = service.read();
     let unit = db.units()?.into_iter().find(|u| u.name == "征管科").ok_or(ServiceError::Invalid(vec![]))?;
@@ -448,8 +669,7 @@ fn demo_accounts(service: &mut Service, year: i32) -> Result<()> {
         };
         service.create_user(data, password, true)?;
     }
-    let skip = official.id;
-    service.store_mut().write(|db| self_check_round(db, year, 2012, |o| o != skip)).map(drop)
+    Ok(official.id)
 }
 
 /// A level moved by chance: mostly down a step or two (the gaps a self-check finds), sometimes up.
@@ -465,9 +685,14 @@ fn nudge(rng: &mut Rng, level: u8) -> u8 {
 /// A year's self-check round over the whole bureau, with a self-check for most serving
 /// officials `who` admits: levels around their seat statement's, some reviewed with the
 /// supervisor's levels, some submitted, some still drafts.
-fn self_check_round(db: &crate::store::Db<'_>, year: i32, seed: u64, who: impl Fn(crate::domain::OfficialId) -> bool) -> Result<i64> {
+fn self_check_round(
+    db: &crate::store::Db<'_>,
+    year: i32,
+    seed: u64,
+    deadline: NaiveDate,
+    who: impl Fn(crate::domain::OfficialId) -> bool,
+) -> Result<i64> {
     use crate::domain::selfcheck::{CheckStatus, Review, RoundData, SelfCheck, SelfCheckData};
-    let deadline = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MIN);
     let data = RoundData { name: format!("{year} 年度能力自查"), year, deadline, units: Vec::new(), closed: false };
     let round = db.save_round(None, &new_uuid(), &data)?;
     let seats: std::collections::HashMap<_, _> = db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data.levels)).collect();
@@ -508,25 +733,33 @@ fn self_check_round(db: &crate::store::Db<'_>, year: i32, seed: u64, who: impl F
     Ok(round)
 }
 
-/// The demo's programme: 人教科 answers for every milestone, the mobilisation phase is done,
-/// and the 領導小組 is made of the bureau's leaders with its office in 人教科.
+/// The demo's programme as of [`demo_today`]: 人教科 answers for every milestone; the
+/// mobilisation phase is done; in the roll-out the standards were done by their day, the
+/// self-check is under way before its day and the training past its own (overdue); the
+/// assessment phase not begun. The 領導小組 is made of the bureau's
+/// leaders with its office in 人教科.
 fn demo_programme(service: &mut Service, year: i32) -> Result<()> {
     service.store_mut().write(|db| {
         let units = db.units()?;
         let office = units.iter().find(|u| u.name == "人教科").map(|u| u.id);
         let Some(programme) = db.programme(year)? else { return Ok(()) };
         for phase in &programme.phases {
-            for milestone in &phase.milestones {
-                let done = phase.position == 1;
+            for (index, milestone) in phase.milestones.iter().enumerate() {
+                use crate::domain::programme::MilestoneStatus;
+                let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(year + 1, m, d).unwrap_or(milestone.data.due);
+                let (status, due, done_on) = match (phase.position, index) {
+                    (1, _) => (MilestoneStatus::Done, milestone.data.due, Some(milestone.data.due)),
+                    (2, 0) => (MilestoneStatus::Done, day(1, 31), Some(day(1, 25))),
+                    (2, 1) => (MilestoneStatus::InProgress, day(6, 30), None),
+                    (2, _) => (MilestoneStatus::InProgress, day(5, 31), None),
+                    _ => (MilestoneStatus::NotStarted, milestone.data.due, None),
+                };
                 let data = crate::domain::programme::MilestoneData {
                     unit: office,
                     lead: "局長".into(),
-                    status: if done {
-                        crate::domain::programme::MilestoneStatus::Done
-                    } else {
-                        crate::domain::programme::MilestoneStatus::NotStarted
-                    },
-                    done_on: done.then_some(milestone.data.due),
+                    status,
+                    due,
+                    done_on,
                     ..milestone.data.clone()
                 };
                 db.update_milestone(milestone.id, &data)?;
@@ -605,7 +838,8 @@ pub fn generate(service: &mut Service, name: &str, officials: usize, years: u32,
             Fill::Everything => first_year..=last,
         };
         for year in rounds {
-            self_check_round(db, year, seed, |_| true)?;
+            let deadline = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MIN);
+            self_check_round(db, year, seed, deadline, |_| true)?;
         }
         let records = match fill {
             Fill::Structure => Records::default(),

@@ -487,11 +487,13 @@ impl super::Service {
                 let post = r.post.and_then(|p| posts.get(&p));
                 let standard = r.post.and_then(|p| standards.get(&p));
                 let check = checks.get(&r.id);
+                let (required, required_by_default) = required(r.tier, post, standard, &scale);
                 crate::domain::selfcheck::Participant {
                     official: r.id,
                     unit: r.unit,
                     tier: r.tier,
-                    required: required(r.tier, post, standard, &scale).0,
+                    required,
+                    required_by_default,
                     status: check.map(|c| c.status),
                     own: check.map_or([None; 8], |c| c.own),
                     supervisor: check.map_or([None; 8], |c| c.supervisor),

@@ -1,7 +1,11 @@
-//! Facts about the bureau kept in the `meta` table: its name and the programme year.
+//! Facts about the bureau kept in the `meta` table: its name, the programme year, and the day a
+//! demo bureau is viewed as of.
 
 use super::{Db, Result};
 use rusqlite::{OptionalExtension, params};
+
+/// The `meta` key of a demo bureau's fixed "today" (see [`Db::demo_today`]).
+pub const DEMO_TODAY_KEY: &str = "demo_today";
 
 /// The bureau a database belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -21,6 +25,12 @@ impl Db<'_> {
             params![key, value],
         )?;
         Ok(())
+    }
+
+    /// The day a demo bureau is shown as of (its programme seen from a day inside it), or `None`
+    /// for a real bureau, whose today is the calendar's.
+    pub fn demo_today(&self) -> Result<Option<chrono::NaiveDate>> {
+        Ok(self.meta(DEMO_TODAY_KEY)?.and_then(|day| crate::domain::dates::parse_date(&day)))
     }
 
     /// The bureau's name and year, or `None` for a database not yet set up.

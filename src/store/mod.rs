@@ -30,7 +30,7 @@ pub use accounts::Credentials;
 pub use audit::{read_head_record, restart_head_record, write_head_record};
 pub use ballots::TallyRow;
 pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
-pub use meta::BureauInfo;
+pub use meta::{BureauInfo, DEMO_TODAY_KEY};
 pub use migrate::{APPLICATION_ID, LATEST_VERSION};
 pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;

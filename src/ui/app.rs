@@ -81,6 +81,10 @@ pub struct NengliApp {
     theme_dark: Option<bool>,
     /// The account whose scroll positions and open sections egui remembers.
     widgets_for: Option<i64>,
+    /// The intent being carried out: done again with a typed path where no dialog could show.
+    current: Option<Intent>,
+    /// A path typed in the window's own field, used in place of the next file dialog.
+    typed: Option<PathBuf>,
 }
 
 impl NengliApp {
@@ -109,6 +113,8 @@ impl NengliApp {
             fonts_for: None,
             theme_dark: None,
             widgets_for: None,
+            current: None,
+            typed: None,
         };
         let target = startup
             .db
@@ -368,6 +374,7 @@ impl NengliApp {
     /// Carries out one intent: the window's own here, a page's in the page's handler module.
     pub fn handle(&mut self, intent: Intent) {
         self.state.asked = self.state.asked.wrapping_add(1);
+        self.current = Some(intent.clone());
         match intent {
             Intent::Do(command) => {
                 if let Some(applied) = self.run(command) {
@@ -427,6 +434,23 @@ impl NengliApp {
                 self.handle(*inner);
             }
             Intent::CancelConfirm => self.state.confirm = None,
+            Intent::AskPath(then) => {
+                let start = std::env::var_os("HOME").map(|home| format!("{}/", PathBuf::from(home).display())).unwrap_or_default();
+                self.state.path_prompt = Some((start, then));
+            }
+            Intent::PathTyped => {
+                let Some((text, then)) = self.state.path_prompt.take() else { return };
+                let path = text.trim();
+                if path.is_empty() {
+                    self.error(tr(self.state.lang, "dialog.path_needed").to_owned());
+                    self.state.path_prompt = Some((text, then));
+                    return;
+                }
+                self.typed = Some(PathBuf::from(path));
+                self.handle(*then);
+                self.typed = None;
+            }
+            Intent::CancelPath => self.state.path_prompt = None,
             Intent::CancelJob => {
                 if let Some(job) = &self.job {
                     job.request_cancel();
@@ -456,14 +480,22 @@ impl NengliApp {
         self.state.can_redo = !self.redo.is_empty();
     }
 
-    /// A file dialog's path; a dialog that could not be shown is said in the status line
-    /// rather than passed over like a cancel.
-    fn picked(&mut self, picked: crate::ui::dialog::Picked) -> Option<PathBuf> {
-        match picked {
+    /// The path a file dialog (`show`) gives; where no dialog can be shown, the window's own
+    /// path field asks instead (the intent is done again with what is typed there), never a
+    /// silent nothing. A path just typed there is used without showing a dialog.
+    fn pick(&mut self, show: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+        if let Some(path) = self.typed.take() {
+            return Some(path);
+        }
+        match crate::ui::dialog::run(show) {
             crate::ui::dialog::Picked::Path(path) => Some(path),
             crate::ui::dialog::Picked::Cancelled => None,
             crate::ui::dialog::Picked::Unavailable => {
-                self.error(tr(self.state.lang, "dialog.unavailable").to_owned());
+                log::warn!("{}", tr(self.state.lang, "dialog.unavailable"));
+                if let Some(intent) = self.current.clone() {
+                    self.state.path_prompt = None;
+                    self.handle(Intent::AskPath(Box::new(intent)));
+                }
                 None
             }
         }
@@ -674,6 +706,7 @@ impl NengliApp {
             trained: snapshot.people.trained,
             programme: snapshot.programme,
             today: service.today(),
+            demo_day: service.demo_day().is_some(),
             figures: Vec::new(),
             completion: Vec::new(),
         };

@@ -3,7 +3,8 @@
 //! On Linux the system's dialog comes through the XDG desktop portal, else zenity; on a desktop
 //! with neither, the dialog library returns at once with nothing, exactly as a cancel would.
 //! A "cancel" that comes back faster than a person can close a dialog is taken for a dialog that
-//! never appeared, and the window says why instead of silently doing nothing.
+//! never appeared, and the window asks for the path in its own field instead of silently doing
+//! nothing.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

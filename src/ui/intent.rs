@@ -27,6 +27,12 @@ pub enum Intent {
     /// The user said yes.
     Confirm(Box<Intent>),
     CancelConfirm,
+    /// No file dialog could be shown: ask for the path in the window's own field, then do
+    /// the intent again with it.
+    AskPath(Box<Intent>),
+    /// The path typed in the window's own field is to be used.
+    PathTyped,
+    CancelPath,
     /// The welcome page and the File menu: databases made, opened, closed and restored after damage.
     Welcome(WelcomeIntent),
     /// The organisation page: units and posts selected or begun.

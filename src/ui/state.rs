@@ -107,6 +107,8 @@ pub struct Data {
     /// This year's programme, the day the figures are for, and the figures themselves.
     pub programme: Option<Programme>,
     pub today: chrono::NaiveDate,
+    /// Set when `today` is a demo bureau's own day rather than the calendar's.
+    pub demo_day: bool,
     pub figures: Vec<(Measure, Option<Ratio>)>,
     pub completion: Vec<UnitCompletion>,
 }
@@ -198,6 +200,8 @@ pub struct OrgPage {
     /// The post being edited: `None` id for a new post.
     pub post_form: Option<(Option<PostId>, PostDraft)>,
     pub post_problems: Vec<FieldProblem>,
+    /// Set when a post's form has just opened: the next frame scrolls it into view.
+    pub reveal_post_form: bool,
 }
 
 /// The Standards page's own inputs.
@@ -788,6 +792,8 @@ pub struct State {
     pub can_redo: bool,
     /// An action waiting for the user's yes (deleting a record).
     pub confirm: Option<(String, Box<super::intent::Intent>)>,
+    /// Where no file dialog can be shown: the path being typed, and what to do with it.
+    pub path_prompt: Option<(String, Box<super::intent::Intent>)>,
     /// Milliseconds the last frame took to build, shown in the status bar.
     pub frame_ms: f32,
     /// The account logged in (`None`: the log-in screen is shown over an open database).
@@ -847,6 +853,7 @@ impl State {
             can_undo: false,
             can_redo: false,
             confirm: None,
+            path_prompt: None,
             asked: 0,
             frame_ms: 0.0,
             session: None,

@@ -305,9 +305,16 @@ fn standards_round_trip_through_a_spreadsheet() {
     let mut target = demo();
     let preview = preview_of(&target, Kind::Standards, &sheets[0]);
     let rows: usize = source.read().standards(2012).unwrap().iter().map(|s| s.data.tiers().len()).sum();
-    assert_eq!((preview.counts().new, preview.counts().refused), (rows, 0), "one row per post and tier");
+    let counts = preview.counts();
+    assert_eq!((counts.new + counts.changed + counts.unchanged, counts.refused), (rows, 0), "one row per post and tier");
+    assert!(
+        counts.new + counts.changed > 0 && counts.unchanged > 0,
+        "the edited posts differ from the target's demo standards, the rest not: {counts:?}"
+    );
     let _summary = target.import(&preview, &mut |_, _| true).unwrap();
-    let standards = |service: &Service| service.read().standards(2012).unwrap().into_iter().map(|s| (s.post, s.data)).collect::<Vec<_>>();
+    // The sheet carries the levels (items are kept as they were).
+    let standards =
+        |service: &Service| service.read().standards(2012).unwrap().into_iter().map(|s| (s.post, s.data.levels)).collect::<Vec<_>>();
     assert_eq!(standards(&target), standards(&source));
     // A level out of range is reported on its column.
     let csv = "單位,崗位名稱,職級層次,學習力,敏銳力\n辦公室,文秘崗,一般幹部,3,7\n";

@@ -105,8 +105,17 @@ fn a_units_seat_statements_print_names_capabilities_and_levels() {
     let mut service = demo();
     let scale = service.read().scale().unwrap();
     let office = printing::find_unit(&service, "辦公室").unwrap().unwrap();
-    // One official has a stored statement with a motto; the others print their drafts.
-    let first = service.read().officials().unwrap().into_iter().find(|o| o.unit == office).unwrap();
+    // One official's statement gets a motto of its own; the others print theirs or their drafts.
+    // One whose statement is not yet confirmed (a confirmed one is locked).
+    let confirmed: Vec<_> = service
+        .read()
+        .seat_statements(2012)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.data.status == nengli::domain::standards::SeatStatus::Confirmed)
+        .map(|s| s.official)
+        .collect();
+    let first = service.read().officials().unwrap().into_iter().find(|o| o.unit == office && !confirmed.contains(&o.id)).unwrap();
     let seat = nengli::domain::standards::SeatData {
         motto: "恪盡職守，服務為先".into(),
         ..nengli::domain::standards::SeatData::draft(first.post, first.tier, None, None, &scale)
@@ -133,12 +142,15 @@ fn a_units_seat_statements_print_names_capabilities_and_levels() {
 fn post_standards_print_only_posts_that_have_one() {
     let mut service = demo();
     let scale = service.read().scale().unwrap();
-    let post = service.read().posts().unwrap()[2].clone();
+    // The demo has standards for most posts, not all: one more is made for a post without.
+    let before = service.read().standards(2012).unwrap();
+    let post = service.read().posts().unwrap().into_iter().find(|p| !before.iter().any(|s| s.post == p.id)).unwrap();
     let data = nengli::domain::standards::StandardData::draft(post.tier, &scale);
     let _saved =
         service.execute(nengli::service::Command::Standards(StandardsCommand::SaveStandard { post: post.id, year: 2012, data })).unwrap();
     let (pages, bytes) = print(&printing::post_standards(&service, Scope::All, 2012, Lang::En).unwrap(), Lang::En);
-    assert_eq!(pages, 1);
+    assert_eq!(pages, before.len() + 1, "one sheet per post with a standard");
+    assert!(pages < service.read().posts().unwrap().len(), "posts without one are left out");
     let text = pdf_text(&bytes);
     assert!(text.contains("Post capability standard") && text.contains("Learning"), "{text}");
     assert!(printing::post_standards(&service, Scope::All, 2013, Lang::En).unwrap().blocks.is_empty());
@@ -631,7 +643,12 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
     for e in &mut own.own {
         e.met = Some(Met::Yes);
     }
-    for (official, grade) in people.iter().zip([Grade::Excellent, Grade::Excellent, Grade::Competent]) {
+    // The unit's demo records go back to the officials and are graded again: two 優秀, the rest 稱職.
+    let grades: Vec<Grade> = (0..people.len()).map(|i| if i < 2 { Grade::Excellent } else { Grade::Competent }).collect();
+    for official in &people {
+        crate::support::yearend_back_to_draft(&mut service, official.id, 2012);
+    }
+    for (official, grade) in people.iter().zip(grades) {
         for (step, input) in [
             (Step::Submit, own.clone()),
             (Step::Comment, YearEndData { proposed: Some(grade), ..Default::default() }),
@@ -655,12 +672,16 @@ fn the_bureau_summary_prints_grades_with_the_quota_levels_training_and_unit_revi
         minimum: 0,
         ..Default::default()
     };
+    let share = graded.share(None);
     let _ = service.execute(nengli::service::command::StandingCommand::SaveQuota(graded)).unwrap();
     let (_, bytes) = print(&printing::yearend_summary(&service, 2012, Lang::Tc).unwrap(), Lang::Tc);
     let text = squeeze(&pdf_text(&bytes));
     // People, then 優秀 稱職 基本稱職 不稱職 不定等次, then 優秀 / allowed.
-    let row = format!("征管科{}210002/0超出", people.len());
-    assert!(text.contains(&row), "征管科: {} people, 2 優秀 and 1 稱職, 2 優秀 where 3 graded allow none: {text}", people.len());
+    let n = people.len();
+    let allowed = nengli::domain::yearend::excellent_allowed(n, n, &share);
+    assert!(allowed < 2, "{n} graded at 20% allow fewer than two");
+    let row = format!("征管科{n}2{}0002/{allowed}超出", n - 2);
+    assert!(text.contains(&row), "征管科: {n} people, 2 優秀 and the rest 稱職, over the {allowed} allowed: {text}");
     for heading in ["一、考核等次", "二、八種能力", "三、培訓學時達標", "四、單位檢查驗收"] {
         assert!(text.contains(heading), "{heading}");
     }
@@ -790,4 +811,26 @@ fn one_persons_printout_is_suggested_a_file_name_with_their_staff_number_and_nam
     assert!(name.contains(&official.staff_no) && name.contains(&official.name) && name.contains("2012"), "{name}");
     let whole = nengli::service::printing::Printout::GradeRoster { year: 2012, unit: None };
     assert_eq!(printing::file_name(&service, &whole, Lang::Tc), None, "a bureau's printout is named by its title");
+}
+
+/// Where the post has no standard for the round's year, the printed report marks the required
+/// levels as the tier's default and says so; where it has one, neither mark nor note.
+#[test]
+fn a_capability_report_marks_a_requirement_that_is_the_tiers_default() {
+    let service = demo();
+    let (round, standards) = crate::support::round_and_standard_posts(&service);
+    let officials = service.read().officials().unwrap();
+    let has_standard = |o: &&nengli::domain::official::Official| o.post.is_some_and(|p| standards.contains(&p));
+    let without = officials.iter().find(|o| o.post.is_some() && !has_standard(o)).expect("a post without a standard");
+    let with = officials.iter().find(has_standard).unwrap();
+    let text = |official: nengli::domain::OfficialId| {
+        let document = printing::capability_reports(&service, round.id, Scope::Official(official), Lang::Tc).unwrap();
+        squeeze(&pdf_text(&print(&document, Lang::Tc).1))
+    };
+    let note = "本崗位本年度尚未制定能力標準";
+    let marked = text(without.id);
+    assert!(marked.contains(note), "{marked}");
+    let default = service.read().scale().unwrap().default_level(without.tier);
+    assert!(marked.contains(&format!("{default}*")), "the required level carries the mark: {marked}");
+    assert!(!text(with.id).contains(note));
 }

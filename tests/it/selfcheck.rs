@@ -484,7 +484,16 @@ fn prepare(service: &mut Service, p: &People) {
             }))
             .unwrap();
     }
+    // The demo's seat statements of the targets go, so each role's first statement is tried.
     for target in [p.me, p.colleague, p.outsider, p.head] {
+        if service.read().seat_statement(target, year).unwrap().is_some() {
+            let _ = service
+                .execute(Command::Standards(nengli::service::command::StandardsCommand::DeleteSeatStatement { official: target, year }))
+                .unwrap();
+        }
+    }
+    for target in [p.me, p.colleague, p.outsider, p.head] {
+        crate::support::yearend_back_to_draft(service, target, year);
         let mut data = YearEndData { summary: "德能勤績廉".into(), ..Default::default() };
         for e in &mut data.own {
             e.met = Some(nengli::domain::yearend::Met::Yes);
@@ -1011,7 +1020,8 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
     let mut service = demo();
     let round = service.rounds().unwrap()[0].id;
     let year = service.rounds().unwrap()[0].data.year;
-    let official = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some()).unwrap();
+    let standards = crate::support::posts_with_standard(&service, year);
+    let official = service.read().officials().unwrap().into_iter().find(|o| o.post.is_some_and(|p| !standards.contains(&p))).unwrap();
     let detail = service.check_detail(round, official.id).unwrap();
     let default = service.read().scale().unwrap().default_level(official.tier);
     assert!(detail.required_by_default, "no standard for the post yet");
@@ -1027,4 +1037,21 @@ fn a_requirement_taken_from_the_tiers_default_is_marked_as_such() {
     let detail = service.check_detail(round, official.id).unwrap();
     assert!(!detail.required_by_default, "the post's standard is required");
     assert!(detail.required.contains(&Some(5)), "{:?}", detail.required);
+}
+
+/// The heatmap marks exactly the rows whose gaps are measured against the tier's default level
+/// (the post without a standard for the round's year).
+#[test]
+fn the_heatmap_marks_gaps_measured_against_a_tiers_default() {
+    let service = demo();
+    let (round, standards) = crate::support::round_and_standard_posts(&service);
+    let officials = service.read().officials().unwrap();
+    let result = service.round_analysis(round.id, None).unwrap();
+    let marked: Vec<_> = result.analysis.rows.iter().filter(|r| r.by_default).map(|r| r.official).collect();
+    assert!(!marked.is_empty() && marked.len() < result.analysis.rows.len());
+    for row in &result.analysis.rows {
+        let post = officials.iter().find(|o| o.id == row.official).unwrap().post;
+        let standard = post.is_some_and(|p| standards.contains(&p));
+        assert_eq!(row.by_default, !standard, "{:?}", row.official);
+    }
 }

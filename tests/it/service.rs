@@ -363,14 +363,16 @@ fn standards_carry_forward_and_last_year_stays_as_it_was() {
     use nengli::domain::standards::{ItemKind, StandardData, StandardItem};
     let mut service = demo();
     let scale = service.read().scale().unwrap();
-    let posts = service.read().posts().unwrap();
+    // Two posts the demo has no standard for yet: one gets one, the other stays without.
+    let demo_standards = service.read().standards(2012).unwrap();
+    let posts: Vec<_> = service.read().posts().unwrap().into_iter().filter(|p| !demo_standards.iter().any(|s| s.post == p.id)).collect();
     let (a, b) = (&posts[0], &posts[1]);
     let mut data = StandardData::draft(a.tier, &scale);
     data.items.push(StandardItem { kind: ItemKind::Knowledge, text: "稅收征管法".into(), level: 4 });
     let saved = service.execute(Command::Standards(StandardsCommand::SaveStandard { post: a.id, year: 2012, data: data.clone() })).unwrap();
     assert_eq!(service.read().standard(a.id, 2012).unwrap().unwrap().data, data);
     let copied = service.carry_forward(2012, 2013).unwrap();
-    assert_eq!(copied, 1);
+    assert_eq!(copied, demo_standards.len() + 1, "the demo's and the new one");
     assert_eq!(service.read().bureau().unwrap().unwrap().year, 2013);
     let mut changed = data.clone();
     changed.levels.insert((a.tier, 1), 5);
@@ -390,7 +392,15 @@ fn seat_statements_follow_their_workflow() {
     use nengli::domain::standards::{SeatData, SeatStatus};
     let mut service = demo();
     let scale = service.read().scale().unwrap();
-    let official = service.read().officials().unwrap()[3].clone();
+    // One of the few the demo left without a statement.
+    let seats = service.read().seat_statements(2012).unwrap();
+    let official = service
+        .read()
+        .officials()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.status == OfficialStatus::Active && !seats.iter().any(|s| s.official == o.id))
+        .unwrap();
     let draft = SeatData { motto: "恪盡職守".into(), ..SeatData::draft(official.post, official.tier, None, None, &scale) };
     let submit = |data: &SeatData, status| SeatData { status, ..data.clone() };
     assert_eq!(
@@ -475,14 +485,35 @@ fn the_programme_measures_progress_from_the_demo_data() {
     };
     let before = figures(&service);
     assert_eq!(before[0], Some(Ratio { done: 41, total: 41 }), "every demo post has a duty statement");
-    assert_eq!(before[1], Some(Ratio { done: 0, total: 41 }));
-    assert_eq!(before[2].map(|r| r.done), Some(0));
+    // Standards complete for the post's own tier, and serving officials with a seat statement, counted by hand.
+    let posts = service.read().posts().unwrap();
+    let standards = service.read().standards(2012).unwrap();
+    let complete = |standards: &[nengli::domain::standards::PostStandard]| {
+        posts.iter().filter(|p| standards.iter().any(|s| s.post == p.id && s.data.missing(p.tier).is_empty())).count()
+    };
+    assert_eq!(before[1], Some(Ratio { done: complete(&standards), total: 41 }));
+    assert!(complete(&standards) > 30 && complete(&standards) < 41, "most demo standards are complete, not all");
+    let seats = service.read().seat_statements(2012).unwrap();
+    let serving_ids: Vec<_> = service
+        .read()
+        .roster_rows()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.status == nengli::domain::catalogue::OfficialStatus::Active)
+        .map(|r| r.id)
+        .collect();
+    let seated = serving_ids.iter().filter(|id| seats.iter().any(|s| s.official == **id)).count();
+    assert_eq!(before[2].map(|r| r.done), Some(seated));
+    assert!(seated > 0 && seated < serving_ids.len());
     let serving =
         service.read().roster_rows().unwrap().iter().filter(|r| r.status == nengli::domain::catalogue::OfficialStatus::Active).count();
     let handed_in = service.read().handed_in(2012).unwrap().len();
     assert_eq!(before[3], Some(Ratio { done: handed_in, total: serving }), "self-checks handed in this year");
     assert!(handed_in > 0 && handed_in < serving);
-    assert_eq!(before[4], Some(Ratio { done: 0, total: serving }), "no improvement plans in the demo yet");
+    let planned = service.read().planned(2012).unwrap();
+    let planned = serving_ids.iter().filter(|id| planned.contains(id)).count();
+    assert_eq!(before[4], Some(Ratio { done: planned, total: serving }), "officials with an improvement plan");
+    assert!(planned > 0 && planned < serving);
     // Training: serving officials credited for a 2012 session or with a 2012 study record, counted by hand.
     let db = service.read();
     let mut trained = std::collections::HashSet::new();
@@ -502,7 +533,7 @@ fn the_programme_measures_progress_from_the_demo_data() {
         .count();
     assert_eq!(before[5], Some(Ratio { done: serving_trained, total: serving }), "officials trained this year");
     assert!(serving_trained > 0 && serving_trained <= serving);
-    let post = service.read().posts().unwrap()[0].clone();
+    let post = posts.iter().find(|p| !standards.iter().any(|s| s.post == p.id)).unwrap().clone();
     let scale = service.read().scale().unwrap();
     let _saved = service
         .execute(Command::Standards(StandardsCommand::SaveStandard {
@@ -511,7 +542,7 @@ fn the_programme_measures_progress_from_the_demo_data() {
             data: nengli::domain::standards::StandardData::draft(post.tier, &scale),
         }))
         .unwrap();
-    assert_eq!(figures(&service)[1], Some(Ratio { done: 1, total: 41 }));
+    assert_eq!(figures(&service)[1], Some(Ratio { done: complete(&standards) + 1, total: 41 }));
 }
 
 #[test]
@@ -537,7 +568,8 @@ fn milestones_phases_and_members_change_with_undo() {
     use nengli::domain::programme::{Member, MilestoneData, MilestoneStatus, Role};
     let mut service = demo();
     let programme = service.read().programme(2012).unwrap().unwrap();
-    let milestone = programme.phases[1].milestones[0].clone();
+    // One the demo has under way.
+    let milestone = programme.phases[1].milestones[1].clone();
     let done =
         MilestoneData {
             status: MilestoneStatus::Done, done_on: None, notes: "已完成全部崗位說明書".into(), ..milestone.data.clone()
@@ -565,4 +597,61 @@ fn milestones_phases_and_members_change_with_undo() {
     assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len() + 1);
     let _removed = service.execute(added.undo).unwrap();
     assert_eq!(service.read().programme(2012).unwrap().unwrap().members.len(), programme.members.len());
+}
+
+/// The demo is a bureau in the middle of its programme, seen as of a day inside it that the file
+/// keeps: most standards complete, seat statements, year-end records and plan items at every
+/// stage; a real bureau's today stays the calendar's.
+#[test]
+fn the_demo_is_a_bureau_mid_programme_as_of_its_own_day() {
+    use nengli::domain::plans::{PlanOwner, PlanStatus};
+    use nengli::domain::standards::SeatStatus;
+    use nengli::domain::yearend::Stage;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&path);
+    // Opened again, by the window or the command line alike, the file's day is today.
+    let service = Service::new(nengli::store::Store::open(&path, nengli::store::OpenMode::Existing).unwrap(), "cli");
+    let day = nengli::service::seed::demo_today();
+    assert_eq!((service.demo_day(), service.today()), (Some(day), day));
+    let worker = Service::acting_as(nengli::store::Store::open(&path, nengli::store::OpenMode::Existing).unwrap(), service.acting());
+    assert_eq!(worker.today(), day, "a worker thread's service sees the same day");
+    let db = service.read();
+    let posts = db.posts().unwrap();
+    let standards = db.standards(2012).unwrap();
+    let complete = posts.iter().filter(|p| standards.iter().any(|s| s.post == p.id && s.data.is_complete(p.data.tier))).count();
+    assert!(complete * 4 > posts.len() * 3 && complete < posts.len(), "most, not all, complete: {complete} of {}", posts.len());
+    let seats = db.seat_statements(2012).unwrap();
+    for status in SeatStatus::ALL {
+        assert!(seats.iter().any(|s| s.data.status == status), "a seat statement {status:?}");
+    }
+    let records = db.yearends(2012).unwrap();
+    for stage in [Stage::Draft, Stage::Submitted, Stage::Commented, Stage::Decided, Stage::Locked] {
+        assert!(records.iter().any(|r| r.stage == stage), "a year-end record {stage:?}");
+    }
+    assert!(records.iter().any(|r| r.stage == Stage::Draft && !r.data.reason.is_empty()), "one returned with a reason");
+    let reviewer = db.users().unwrap().into_iter().find(|u| u.data.username == "reviewer").unwrap().data.units[0];
+    let officials = db.officials().unwrap();
+    assert!(
+        records.iter().any(|r| r.stage == Stage::Submitted && officials.iter().any(|o| o.id == r.official && o.unit == reviewer)),
+        "the demo reviewer has a summary to comment on"
+    );
+    let mut items = Vec::new();
+    for official in &officials {
+        items.extend(db.plan_items(PlanOwner::Official(official.id), 2012).unwrap());
+    }
+    for status in [PlanStatus::Planned, PlanStatus::Doing, PlanStatus::Done] {
+        assert!(items.iter().any(|i| i.data.status == status), "a plan item {status:?}");
+    }
+    assert!(items.iter().any(|i| i.data.status != PlanStatus::Done && i.data.due.is_some_and(|d| d < day)), "one overdue");
+    let programme = db.programme(2012).unwrap().unwrap();
+    assert!(programme.current_phase(day).is_some(), "the day is inside the programme");
+    let agenda = programme.agenda(day);
+    assert!(agenda.iter().any(|(_, s)| *s == nengli::domain::programme::Shown::Overdue), "a milestone past its day");
+    assert!(agenda.iter().any(|(_, s)| *s != nengli::domain::programme::Shown::Overdue), "not every one");
+    // A bureau set up for real has no demo day.
+    let mut real = Service::new(nengli::store::Store::open_in_memory().unwrap(), "cli");
+    let _root = real.init_bureau("某縣稅務局", 2026, &nengli::domain::catalogue::Catalogue::shipped()).unwrap();
+    let real = Service::new(real.into_store(), "cli");
+    assert_eq!((real.demo_day(), real.today()), (None, chrono::Local::now().date_naive()));
 }

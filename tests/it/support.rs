@@ -54,3 +54,35 @@ pub fn official_id(service: &Service, staff_no: &str) -> nengli::domain::Officia
 pub fn audit_count(service: &nengli::service::Service) -> usize {
     service.read().audit_rows(1_000_000).unwrap().len()
 }
+
+/// Takes an official's year-end record of `year` back to a draft through the chain, as the
+/// administrator: a locked record is reopened, one on its way is returned. The demo has
+/// records at every step; a test that walks the chain itself starts from the official's pen.
+pub fn yearend_back_to_draft(service: &mut Service, official: nengli::domain::OfficialId, year: i32) {
+    use nengli::domain::yearend::{Stage, Step, YearEndData};
+    use nengli::service::command::YearEndCommand;
+    let step = match service.read().yearend(official, year).unwrap().map(|r| r.stage) {
+        Some(Stage::Locked) => Step::Reopen,
+        Some(Stage::Submitted | Stage::Commented | Stage::Decided) => Step::Return,
+        Some(Stage::Draft) | None => return,
+    };
+    let data = YearEndData { reason: "重新考核".into(), ..Default::default() };
+    let _ = service
+        .execute(nengli::service::Command::YearEnd(YearEndCommand::YearEndStep { official, year, step, data: Box::new(data) }))
+        .unwrap();
+    assert_eq!(service.read().yearend(official, year).unwrap().map(|r| r.stage), Some(Stage::Draft));
+}
+
+/// The posts with a standard for `year` (the demo leaves a few without).
+pub fn posts_with_standard(service: &Service, year: i32) -> std::collections::HashSet<nengli::domain::PostId> {
+    service.read().standards(year).unwrap().into_iter().map(|s| s.post).collect()
+}
+
+/// The demo's self-check round and the posts with a standard for its year.
+pub fn round_and_standard_posts(
+    service: &Service,
+) -> (nengli::domain::selfcheck::Round, std::collections::HashSet<nengli::domain::PostId>) {
+    let round = service.rounds().unwrap()[0].clone();
+    let posts = posts_with_standard(service, round.data.year);
+    (round, posts)
+}

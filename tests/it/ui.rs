@@ -15,12 +15,14 @@ use nengli::ui::state::{Page, Prefs};
 use std::path::{Path, PathBuf};
 
 fn harness(dir: &Path, db: Option<PathBuf>, lang: Lang) -> Harness<'static, NengliApp> {
+    harness_sized(dir, db, lang, egui::vec2(1400.0, 900.0))
+}
+
+fn harness_sized(dir: &Path, db: Option<PathBuf>, lang: Lang, size: egui::Vec2) -> Harness<'static, NengliApp> {
     let startup = Startup { db, lang, default_db: dir.join("default.sqlite"), demo_db: dir.join("demo.sqlite") };
     let app = NengliApp::new(Prefs::default(), startup);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang))
-        .build_eframe(|_cc| app);
+    let mut harness =
+        Harness::builder().with_size(size).with_context_setup(move |ctx| nengli::ui::fonts::install(ctx, lang)).build_eframe(|_cc| app);
     harness.run();
     sign_in_if_asked(&mut harness);
     harness
@@ -436,11 +438,18 @@ fn duty_statements_open_in_a_print_preview_from_the_layout() {
 fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     click(&mut h, Role::Button, "能力席位標準");
-    h.get_by_label("標準完整的崗位：0 / 41");
-    h.get_by_label("辦公室主任").click();
+    // The demo has most standards complete; 法規科科長 has none yet.
+    let complete = |h: &Harness<'_, NengliApp>| {
+        let data = h.state().state.data.as_ref().unwrap();
+        data.posts.iter().filter(|p| data.standards.get(&p.id).is_some_and(|s| s.data.is_complete(p.data.tier))).count()
+    };
+    let before = complete(&h);
+    assert!(before > 30 && before < 41, "{before}");
+    h.get_by_label(&format!("標準完整的崗位：{before} / 41"));
+    h.get_by_label("法規科科長").click();
     h.run();
     click(&mut h, Role::Button, "保存");
-    h.get_by_label("標準完整的崗位：1 / 41");
+    h.get_by_label(&format!("標準完整的崗位：{} / 41", before + 1));
     let post = h.state().state.standards.selected.unwrap();
     let year = h.state().state.data.as_ref().unwrap().bureau.year;
     let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
@@ -448,7 +457,7 @@ fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
     // Clear one level: the standard is incomplete and the count drops.
     pick(&mut h, "學習力", "—");
     click(&mut h, Role::Button, "保存");
-    h.get_by_label("標準完整的崗位：0 / 41");
+    h.get_by_label(&format!("標準完整的崗位：{before} / 41"));
     assert_eq!(h.get_all_by_label("缺 1 項能力要求").count(), 2, "in the library and under the editor");
     let stored = h.state().service().unwrap().read().standard(post, year).unwrap().expect("stored");
     assert_eq!(stored.data.missing(nengli::domain::catalogue::RankTier::Section), vec![1]);
@@ -458,9 +467,18 @@ fn editing_a_posts_required_levels_changes_the_librarys_completeness_count() {
 fn an_official_drafts_submits_and_prints_a_seat_statement() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     click(&mut h, Role::Button, "幹部名冊");
-    h.key_press(Key::ArrowDown);
+    // One of the few the demo left without a statement, chosen as a click on their row does.
+    let data = h.state().state.data.as_ref().unwrap();
+    let without = data
+        .roster
+        .iter()
+        .find(|r| r.status == nengli::domain::catalogue::OfficialStatus::Active && !data.seats.contains_key(&r.id))
+        .expect("someone without a statement")
+        .id;
+    h.state_mut().handle(nengli::ui::intent::Intent::Roster(nengli::ui::intent::RosterIntent::SelectOfficial(Some(without))));
     h.run();
-    let official = h.state().state.roster.selected.expect("first official selected");
+    let official = h.state().state.roster.selected.expect("official selected");
+    assert_eq!(official, without);
     click(&mut h, Role::Button, "按崗位標準起草");
     type_into(&mut h, "工作格言", "忠誠乾淨擔當");
     click(&mut h, Role::Button, "保存草稿");
@@ -468,6 +486,13 @@ fn an_official_drafts_submits_and_prints_a_seat_statement() {
     let stored = h.state().service().unwrap().read().seat_statement(official, year).unwrap().expect("saved");
     assert_eq!((stored.data.motto.as_str(), stored.data.levels.len()), ("忠誠乾淨擔當", 8));
     click(&mut h, Role::Button, "提交");
+    // Submitting asks first: nothing is handed in until the official says yes.
+    let status =
+        |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().seat_statement(official, year).unwrap().unwrap().data.status;
+    assert_eq!(status(&h), nengli::domain::standards::SeatStatus::Draft);
+    h.get_by_label_contains("提交能力席位書？");
+    click(&mut h, Role::Button, "確定");
+    assert_eq!(status(&h), nengli::domain::standards::SeatStatus::Submitted);
     h.get_by_label("狀態：已提交");
     click(&mut h, Role::Button, "列印…");
     let print = h.state().state.print.as_ref().expect("preview");
@@ -478,8 +503,11 @@ fn an_official_drafts_submits_and_prints_a_seat_statement() {
 #[test]
 fn marking_a_milestone_done_updates_the_home_page_and_overdue_comes_first() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
-    // The demo's programme runs 2012–2013; today is later, so every open milestone is overdue.
+    // The demo is seen as of its own day inside its 2012–2013 programme, whatever the calendar
+    // says: the training milestone is past its day (overdue), the self-check's still ahead.
     let today = h.state().state.data.as_ref().unwrap().today;
+    assert_eq!(today, nengli::service::seed::demo_today());
+    h.get_by_label("示範資料：以 2013-06-15 為今日");
     let programme = h.state().state.data.as_ref().unwrap().programme.clone().expect("the demo has a programme");
     let agenda = programme.agenda(today);
     let overdue = agenda.iter().take_while(|(_, s)| *s == nengli::domain::programme::Shown::Overdue).count();
@@ -944,6 +972,12 @@ fn the_year_end_chain_runs_as_three_users_to_a_locked_record() {
     }
     click(&mut h, Role::Button, "提交");
     let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(me, 2012).unwrap().unwrap();
+    // Handing it in asks first: only "確定" moves it on.
+    assert!(
+        h.state().service().unwrap().read().yearend(me, 2012).unwrap().is_none_or(|r| r.stage == nengli::domain::yearend::Stage::Draft)
+    );
+    h.get_by_label_contains("把個人總結交給主管領導？");
+    click(&mut h, Role::Button, "確定");
     assert_eq!(record(&h).stage, nengli::domain::yearend::Stage::Submitted, "{:?}", h.state().state.yearend.problems);
     assert!(record(&h).data.summary.starts_with("德："));
     // The supervisor comments and proposes a grade.
@@ -1427,4 +1461,80 @@ fn the_personnel_section_enters_paper_tallies_and_issues_ballot_codes_on_the_yea
     type_into(&mut h, "公示結束", "x");
     click(&mut h, Role::Button, "保存公示");
     assert!(!h.state().state.yearend.problems.is_empty());
+}
+
+/// Where no file dialog can be shown, the window's own path field asks for the path and the
+/// action goes on with it (here a copy of the database); cancelling it does nothing.
+#[test]
+fn without_a_file_dialog_the_windows_own_path_field_takes_the_path() {
+    use nengli::ui::intent::Intent;
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    // What choosing a file does when the dialog could not be shown.
+    let choose = Intent::Settings(SettingsIntent::ChooseBackupFile);
+    h.state_mut().handle(Intent::AskPath(Box::new(choose.clone())));
+    h.run();
+    h.get_by_label_contains("無法顯示檔案對話框");
+    click(&mut h, Role::Button, "取消");
+    assert!(h.state().state.path_prompt.is_none(), "cancelled");
+    h.state_mut().handle(Intent::AskPath(Box::new(choose)));
+    h.run();
+    let file = dir.path().join("副本.sqlite");
+    let field = |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::TextInput && node.label().as_deref() == Some("路徑");
+    h.get_by(field).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by(field).type_text(&file.display().to_string());
+    h.run();
+    // The copy runs as a job with a progress bar: step until it ends.
+    h.get_by_role_and_label(Role::Button, "使用這個路徑").click();
+    h.step();
+    wait_for_job(&mut h);
+    assert!(h.state().state.path_prompt.is_none());
+    assert!(std::fs::read(&file).unwrap().starts_with(b"SQLite format 3"), "the copy is written where the path said");
+}
+
+/// A post's name in the organisation's list opens the post (the name takes no click of its
+/// own), and its duty statement is brought into view.
+#[test]
+fn a_posts_name_opens_it_and_its_duty_statement_shows() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "組織機構");
+    let office = h.state().state.data.as_ref().unwrap().units.iter().find(|u| u.name == "辦公室").unwrap().id;
+    h.state_mut().handle(nengli::ui::intent::Intent::Org(nengli::ui::intent::OrgIntent::SelectUnit(office)));
+    h.run();
+    let post = h.state().state.data.as_ref().unwrap().posts.iter().find(|p| p.title == "文秘崗").unwrap().id;
+    h.get_by_label("文秘崗").click();
+    h.run();
+    assert_eq!(h.state().state.org.selected_post, Some(post), "the name opens the post");
+    let heading = h.get_by_label("崗位職位說明書").rect();
+    assert!(heading.top() >= 0.0 && heading.bottom() <= 900.0, "the duty statement is in view: {heading:?}");
+}
+
+/// At 1024×700 the headline counts and the filters are not covered by buttons or the panel
+/// beside them (Standards, Roster).
+#[test]
+fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    for lang in [Lang::Tc, Lang::En] {
+        let mut h = harness_sized(dir.path(), Some(db.clone()), lang, egui::vec2(1024.0, 700.0));
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("nav.standards"));
+        let count = h.get_by_label_contains(&nengli::i18n::fill(t("standards.counts"), &["35", "41"])).rect();
+        for button in ["standards.carry_forward", "standards.print_all"] {
+            let rect = h.get_by_role_and_label(Role::Button, t(button)).rect();
+            assert!(!count.intersects(rect), "{lang:?}: {button} covers the count {count:?} / {rect:?}");
+        }
+        let hint = h.get_by_label(t("standards.pick")).rect();
+        assert!(count.right() <= hint.left(), "{lang:?}: the count stays left of the editor");
+        // The list's rows keep their height: the state column is not squeezed into wrapping.
+        let (first, second) = (h.get_by_label("局長").rect(), h.get_by_label("副局長").rect());
+        assert!(second.top() - first.top() < 40.0, "{lang:?}: rows {first:?} and {second:?}");
+        click(&mut h, Role::Button, t("nav.roster"));
+        let shown = h.get_by_label(&nengli::i18n::fill(t("roster.count"), &["120", "120"])).rect();
+        let status = h.get_by_role_and_label(Role::ComboBox, t("roster.filter_status")).rect();
+        let panel = h.get_by_label(t("roster.pick")).rect();
+        assert!(shown.right() <= panel.left() && status.right() <= panel.left(), "{lang:?}: {shown:?} {status:?} {panel:?}");
+    }
 }

@@ -88,7 +88,8 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
                 (
                     vec![
                         Cell::label(names.get(usize::from(l.capability) - 1).cloned().unwrap_or_default()),
-                        centred(level_text(l.required)),
+                        // A tier's default, the post having no standard, is marked as such.
+                        centred(if d.required_by_default { format!("{}*", level_text(l.required)) } else { level_text(l.required) }),
                         centred(level_text(l.own)),
                         centred(level_text(l.supervisor)),
                         centred(l.gap().map_or("—".into(), |g| g.to_string())),
@@ -108,6 +109,9 @@ pub fn capability_reports(lang: Lang, bureau: &str, catalogue: &Catalogue, sheet
             size_pt: 10.0,
         }));
         blocks.push(Block::Spacer(Mm(1.5)));
+        if d.required_by_default {
+            blocks.push(Block::Paragraph { text: tr(lang, "gaps.default_note").to_owned(), size_pt: 9.0, align: Align::Left });
+        }
         blocks.push(Block::Paragraph { text: tr(lang, "gaps.rule").to_owned(), size_pt: 9.0, align: Align::Left });
         let largest: Vec<String> = largest_gaps(&lines)
             .iter()

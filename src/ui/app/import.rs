@@ -23,9 +23,9 @@ impl NengliApp {
     pub(super) fn handle_import(&mut self, intent: ImportIntent) {
         match intent {
             ImportIntent::ChooseImportFile => {
-                if let Some(path) = self.picked(crate::ui::dialog::run(|| {
-                    rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
-                })) {
+                if let Some(path) =
+                    self.pick(|| rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file())
+                {
                     self.handle(Intent::Import(ImportIntent::ImportFile(path)));
                 }
             }
@@ -214,9 +214,7 @@ impl NengliApp {
         }
         let extension = if csv { "csv" } else { "xlsx" };
         let name = format!("{}.{extension}", tr(lang, &format!("exchange.sheet.{}", kind.word())));
-        let Some(path) = self
-            .picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file()))
-        else {
+        let Some(path) = self.pick(|| rfd::FileDialog::new().add_filter(extension, &[extension]).set_file_name(name).save_file()) else {
             return;
         };
         if self.target_refused(&path, false) {
@@ -252,9 +250,7 @@ impl NengliApp {
             return;
         }
         let name = format!("{}-{}.xlsx", tr(lang, &format!("exchange.sheet.{}", kind.word())), tr(lang, "exchange.template"));
-        let Some(path) =
-            self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file()))
-        else {
+        let Some(path) = self.pick(|| rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).set_file_name(name).save_file()) else {
             return;
         };
         if self.target_refused(&path, false) {

@@ -155,6 +155,7 @@ impl NengliApp {
         state.home_list = None;
         state.print = None;
         state.confirm = None;
+        state.path_prompt = None;
         state.notice = None;
         let (sort, filter) = (state.roster.sort, state.roster_filter());
         let mut root = None;

@@ -17,6 +17,7 @@ impl NengliApp {
                 self.state.org.selected_post = None;
                 self.state.org.post_form = Some((None, PostDraft { unit, headcount: "1".into(), ..Default::default() }));
                 self.state.org.post_problems.clear();
+                self.state.org.reveal_post_form = true;
             }
         }
     }
@@ -50,5 +51,6 @@ impl NengliApp {
         org.selected_post = id;
         org.post_problems.clear();
         org.post_form = id.and_then(|id| self.state.data.as_ref()?.post(id)).map(|p| (Some(p.id), PostDraft::from_post(p)));
+        org.reveal_post_form = org.post_form.is_some();
     }
 }

@@ -17,9 +17,8 @@ impl NengliApp {
     pub(super) fn handle_package(&mut self, intent: PackageIntent) {
         match intent {
             PackageIntent::ChoosePackage => {
-                let file = self.picked(crate::ui::dialog::run(|| {
-                    rfd::FileDialog::new().add_filter(tr(self.state.lang, "package.file_kind"), &[EXTENSION]).pick_file()
-                }));
+                let kind = tr(self.state.lang, "package.file_kind");
+                let file = self.pick(|| rfd::FileDialog::new().add_filter(kind, &[EXTENSION]).pick_file());
                 if let Some(path) = file {
                     self.open_package(&path);
                 }

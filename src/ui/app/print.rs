@@ -67,9 +67,7 @@ impl NengliApp {
     pub(super) fn save_pdf(&mut self, open_after: bool) {
         let lang = self.state.lang;
         let Some(name) = self.state.print.as_ref().map(|print| format!("{}.pdf", print.file_name)) else { return };
-        let Some(path) =
-            self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file()))
-        else {
+        let Some(path) = self.pick(|| rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file()) else {
             return;
         };
         if self.target_refused(&path, false) {

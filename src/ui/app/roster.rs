@@ -43,9 +43,7 @@ impl NengliApp {
                 }
             }
             RosterIntent::ChoosePhoto(id) => {
-                let Some(path) = self.picked(crate::ui::dialog::run(|| {
-                    rfd::FileDialog::new().add_filter("JPEG / PNG", &["jpg", "jpeg", "png"]).pick_file()
-                })) else {
+                let Some(path) = self.pick(|| rfd::FileDialog::new().add_filter("JPEG / PNG", &["jpg", "jpeg", "png"]).pick_file()) else {
                     return;
                 };
                 let lang = self.state.lang;

@@ -42,12 +42,12 @@ impl NengliApp {
                 self.load_detail();
             }
             SelfCheckIntent::ChooseExportPackages(official) => {
-                if let Some(dir) = self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().pick_folder())) {
+                if let Some(dir) = self.pick(|| rfd::FileDialog::new().pick_folder()) {
                     self.export_packages(official, &dir);
                 }
             }
             SelfCheckIntent::ChooseImportPackages => {
-                if let Some(dir) = self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().pick_folder())) {
+                if let Some(dir) = self.pick(|| rfd::FileDialog::new().pick_folder()) {
                     self.review_packages(&dir);
                 }
             }

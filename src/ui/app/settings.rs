@@ -34,9 +34,9 @@ impl NengliApp {
             SettingsIntent::AuditFilterChanged => self.reload_audit(),
             SettingsIntent::ChooseAuditExport => {
                 let name = format!("{}.xlsx", tr(self.state.lang, "settings.audit"));
-                if let Some(path) = self.picked(crate::ui::dialog::run(|| {
+                if let Some(path) = self.pick(|| {
                     rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-                })) {
+                }) {
                     self.handle(Intent::Settings(SettingsIntent::ExportAudit(path)));
                 }
             }
@@ -68,7 +68,7 @@ impl NengliApp {
             SettingsIntent::BackupNow => self.start_backup(None),
             SettingsIntent::ChooseBackupFile => {
                 let name = format!("nengli-{}.sqlite", chrono::Local::now().format("%Y%m%d-%H%M"));
-                if let Some(path) = self.picked(crate::ui::dialog::run(|| super::database_dialog().set_file_name(name).save_file())) {
+                if let Some(path) = self.pick(|| super::database_dialog().set_file_name(name).save_file()) {
                     self.handle(Intent::Settings(SettingsIntent::BackupTo(path)));
                 }
             }
@@ -78,7 +78,7 @@ impl NengliApp {
                 }
             }
             SettingsIntent::ChooseRestoreFile => {
-                if let Some(path) = self.picked(crate::ui::dialog::run(|| super::database_dialog().pick_file())) {
+                if let Some(path) = self.pick(|| super::database_dialog().pick_file()) {
                     let question = i18n::fill(tr(self.state.lang, "confirm.restore_file"), &[&path.display().to_string()]);
                     self.handle(Intent::AskConfirm { question, then: Box::new(Intent::Settings(SettingsIntent::RestoreBackup(path))) });
                 }
@@ -189,9 +189,9 @@ impl NengliApp {
     pub(super) fn save_list(&mut self, table: &crate::exchange::write::Table, title: &str) {
         let lang = self.state.lang;
         let name = format!("{}.xlsx", tr(lang, title));
-        let Some(path) = self.picked(crate::ui::dialog::run(|| {
-            rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file()
-        })) else {
+        let Some(path) =
+            self.pick(|| rfd::FileDialog::new().add_filter("xlsx", &["xlsx"]).add_filter("csv", &["csv"]).set_file_name(name).save_file())
+        else {
             return;
         };
         if self.target_refused(&path, false) {

@@ -45,9 +45,8 @@ impl NengliApp {
             TrainingIntent::SetHours { session, official, hours } => self.set_hours(session, official, hours),
             TrainingIntent::SaveTopicForm => self.save_topic_form(),
             TrainingIntent::ChooseAttendanceFile => {
-                let file = self.picked(crate::ui::dialog::run(|| {
-                    rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file()
-                }));
+                let file =
+                    self.pick(|| rfd::FileDialog::new().add_filter("xlsx / xls / ods / csv", &["xlsx", "xls", "ods", "csv"]).pick_file());
                 if let Some(path) = file {
                     self.import_attendance(&path);
                 }

@@ -23,15 +23,13 @@ impl NengliApp {
         match intent {
             WelcomeIntent::CreateDatabase { path, bureau, year } => self.create_database(&path, &bureau, &year),
             WelcomeIntent::ChooseNewDatabase => {
-                if let Some(path) =
-                    self.picked(crate::ui::dialog::run(|| super::database_dialog().set_file_name("nengli.sqlite").save_file()))
-                {
+                if let Some(path) = self.pick(|| super::database_dialog().set_file_name("nengli.sqlite").save_file()) {
                     self.state.welcome.path = path.display().to_string();
                     self.close();
                 }
             }
             WelcomeIntent::ChooseDatabase => {
-                if let Some(path) = self.picked(crate::ui::dialog::run(|| super::database_dialog().pick_file())) {
+                if let Some(path) = self.pick(|| super::database_dialog().pick_file()) {
                     self.open(&path, OpenMode::Existing);
                 }
             }

@@ -99,10 +99,10 @@ impl NengliApp {
         }
         let split = page.split;
         let dest = if split {
-            self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder()))
+            self.pick(|| rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder())
         } else {
             let name = format!("{}-{}.pdf", tr(lang, "sheet.title"), page.year);
-            self.picked(crate::ui::dialog::run(|| rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file()))
+            self.pick(|| rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file())
         };
         if let Some(dest) = dest
             && (split || !self.target_refused(&dest, false))

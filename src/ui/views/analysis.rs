@@ -118,14 +118,18 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
     }
     section(ui, &i18n::fill(tr(lang, "analysis.heatmap_count"), &[&page.order.len().to_string()]));
+    if analysis.rows.iter().any(|r| r.by_default) {
+        ui.label(RichText::new(tr(lang, "gaps.default_note")).small().weak());
+    }
     let sort = page.sort;
     let arrow = |column: usize| if sort.0 == column { if sort.1 { " ▼" } else { " ▲" } } else { "" };
     TableBuilder::new(ui)
         .id_salt("heatmap")
         .striped(true)
-        .column(Column::exact(170.0))
+        // Narrow enough for a 1024 px window, the total column included.
+        .column(Column::exact(140.0))
         .column(Column::exact(70.0))
-        .columns(Column::exact(64.0), 8)
+        .columns(Column::exact(58.0), 8)
         .column(Column::exact(56.0))
         .header(24.0, |mut header| {
             header.col(|ui| {
@@ -162,6 +166,10 @@ pub fn analysis_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 });
                 row.col(|ui| {
                     ui.label(RichText::new(status_text(lang, heat.status)).small().color(status_colour(heat.status)));
+                    // Gaps against the tier's default, the post having no standard yet, are marked.
+                    if heat.by_default {
+                        ui.label(RichText::new("*").strong()).on_hover_text(tr(lang, "gaps.default_note"));
+                    }
                 });
                 for gap in heat.gaps {
                     row.col(|ui| {

@@ -89,11 +89,11 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
 }
 
 /// The milestones, overdue first; only an administrator ticks one done (others read them).
-fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, admin: bool, out: &mut Vec<Intent>) {
+fn agenda(ui: &mut Ui, lang: Lang, data: &Data, programme: &Programme, admin: bool, max_height: f32, out: &mut Vec<Intent>) {
     ui.label(RichText::new(tr(lang, "home.agenda")).size(16.0).strong());
     // Status, due day and unit take their room; the title gets the rest and is cut with "…".
     let title_width = (ui.available_width() - 330.0).max(120.0);
-    egui::ScrollArea::vertical().id_salt("agenda").max_height(ui.available_height() - 8.0).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("agenda").max_height(max_height).show(ui, |ui| {
         egui::Grid::new("agenda_grid").num_columns(5).spacing([10.0, 6.0]).striped(true).show(ui, |ui| {
             for (milestone, shown) in programme.agenda(data.today) {
                 let mut done = milestone.data.status == MilestoneStatus::Done;
@@ -224,14 +224,26 @@ pub fn home_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     ui.add_space(6.0);
     timeline(ui, lang, programme, data.today);
     ui.add_space(8.0);
-    ui.columns(2, |columns| {
-        agenda(&mut columns[0], lang, data, programme, admin, out);
-        egui::ScrollArea::vertical().id_salt("home_right").show(&mut columns[1], |ui| {
+    if ui.available_width() >= 1100.0 {
+        ui.columns(2, |columns| {
+            let height = columns[0].available_height() - 8.0;
+            agenda(&mut columns[0], lang, data, programme, admin, height, out);
+            egui::ScrollArea::vertical().id_salt("home_right").show(&mut columns[1], |ui| {
+                figures(ui, lang, data, out);
+                ui.add_space(12.0);
+                completion(ui, lang, data);
+            });
+        });
+    } else {
+        // A narrow window (1024 px) stacks them, so the milestones' titles keep their width.
+        egui::ScrollArea::vertical().id_salt("home_stacked").show(ui, |ui| {
+            agenda(ui, lang, data, programme, admin, 220.0, out);
+            ui.add_space(12.0);
             figures(ui, lang, data, out);
             ui.add_space(12.0);
             completion(ui, lang, data);
         });
-    });
+    }
     if let Some(measure) = state.home_list {
         figure_list(ui.ctx(), lang, data, measure, out);
     }

@@ -35,6 +35,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
     ui.ctx().data_mut(|d| d.insert_temp(egui::Id::unique(widgets::ASKED), state.asked));
     egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, state, out));
     egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, state, out));
+    path_prompt(ui.ctx(), state, out);
     if let Some(view) = &mut state.package {
         egui::CentralPanel::default().show(ui, |ui| package::package_ui(ui, lang, view, out));
         return;
@@ -47,7 +48,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         egui::CentralPanel::default().show(ui, |ui| login::login_ui(ui, state, out));
         return;
     };
-    egui::Panel::left("nav").resizable(false).exact_size(150.0).show(ui, |ui| {
+    // English page names ("Capability standards", "Routine assessment") are longer than the
+    // Chinese ones: a wider bar keeps each on one line.
+    let nav_width = if lang == crate::domain::Lang::En { 200.0 } else { 150.0 };
+    egui::Panel::left("nav").resizable(false).exact_size(nav_width).show(ui, |ui| {
         ui.add_space(8.0);
         if let Some(data) = &state.data {
             ui.label(RichText::new(&data.bureau.name).strong());
@@ -69,7 +73,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
                 continue;
             }
             let label = RichText::new(tr(lang, page.key())).size(16.0);
-            if ui.add_sized([132.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
+            if ui.add_sized([nav_width - 18.0, 32.0], egui::Button::selectable(state.page == page, label)).clicked() {
                 out.push(Intent::Navigate(page));
             }
         }
@@ -135,6 +139,38 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut State, out: &mut Vec<Intent>) {
         if modal.should_close() {
             out.push(Intent::CancelConfirm);
         }
+    }
+}
+
+/// The window's own path field, where no file dialog could be shown (a Linux desktop without
+/// the XDG portal and without zenity): the path typed there is used as the dialog's answer.
+fn path_prompt(ctx: &egui::Context, state: &mut State, out: &mut Vec<Intent>) {
+    let lang = state.lang;
+    let Some((text, _)) = &mut state.path_prompt else { return };
+    let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(tr(lang, "dialog.path_title"));
+        ui.add_space(6.0);
+        ui.label(tr(lang, "dialog.path_hint"));
+        ui.add_space(6.0);
+        let label = ui.label(tr(lang, "dialog.path_label"));
+        let field = ui.add(egui::TextEdit::singleline(text).desired_width(520.0).char_limit(4_096)).labelled_by(label.id);
+        if !field.has_focus() && !field.lost_focus() {
+            field.request_focus();
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "dialog.path_ok")).clicked() || entered {
+                out.push(Intent::PathTyped);
+            }
+            if ui.button(tr(lang, "confirm.no")).clicked() {
+                out.push(Intent::CancelPath);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Intent::CancelPath);
     }
 }
 
@@ -241,6 +277,12 @@ fn status_bar(ui: &mut egui::Ui, state: &State, out: &mut Vec<Intent>) {
         match &state.data {
             Some(data) => {
                 ui.label(RichText::new(data.path.display().to_string()).small());
+                if data.demo_day {
+                    ui.separator();
+                    let day = crate::domain::dates::format_date(data.today);
+                    ui.label(RichText::new(crate::i18n::fill(tr(lang, "status.demo_day"), &[&day])).small().strong())
+                        .on_hover_text(tr(lang, "status.demo_day_hint"));
+                }
                 if data.network_share {
                     ui.label(RichText::new(tr(lang, "status.safe_mode")).small().color(ui.visuals().warn_fg_color))
                         .on_hover_text(tr(lang, "notice.network_share"));

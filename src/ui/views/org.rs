@@ -180,21 +180,16 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
                 for post in &posts {
                     body.row(26.0, |mut row| {
                         row.set_selected(page.selected_post == Some(post.id));
-                        row.col(|ui| {
-                            ui.label(&post.title);
-                        });
-                        row.col(|ui| {
-                            ui.label(data.catalogue.tier_name(post.tier, lang));
-                        });
-                        row.col(|ui| {
-                            ui.label(post.headcount.to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(data.post_holders.get(&post.id).copied().unwrap_or(0).to_string());
-                        });
-                        row.col(|ui| {
-                            ui.label(if post.retired { tr(lang, "status.retired_post") } else { tr(lang, "status.in_use") });
-                        });
+                        // Texts that take no click of their own: a click anywhere on the row,
+                        // the post's name too, opens the post.
+                        let cell = |ui: &mut Ui, text: &str| {
+                            ui.add(egui::Label::new(text).selectable(false).sense(egui::Sense::hover()));
+                        };
+                        row.col(|ui| cell(ui, &post.title));
+                        row.col(|ui| cell(ui, data.catalogue.tier_name(post.tier, lang)));
+                        row.col(|ui| cell(ui, &post.headcount.to_string()));
+                        row.col(|ui| cell(ui, &data.post_holders.get(&post.id).copied().unwrap_or(0).to_string()));
+                        row.col(|ui| cell(ui, if post.retired { tr(lang, "status.retired_post") } else { tr(lang, "status.in_use") }));
                         if row.response().clicked() {
                             out.push(Intent::Org(OrgIntent::SelectPost(Some(post.id))));
                         }
@@ -206,11 +201,16 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
 }
 
 fn post_form_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut OrgPage, out: &mut Vec<Intent>) {
+    let reveal = std::mem::take(&mut page.reveal_post_form);
     let Some((post_id, draft)) = &mut page.post_form else { return };
     let post_id = *post_id;
     let problems = page.post_problems.clone();
     ui.add_space(10.0);
-    ui.separator();
+    let top = ui.separator();
+    // A post just chosen brings its duty statement into view, heading first.
+    if reveal {
+        top.scroll_to_me(Some(egui::Align::TOP));
+    }
     section(ui, tr(lang, if post_id.is_some() { "org.duty_statement" } else { "org.new_post_title" }));
     let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
     egui::Grid::new("post_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {

@@ -40,19 +40,22 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         filter_bar(ui, lang, data, page, out);
         ui.add_space(4.0);
         keyboard(ui, data, page, out);
-        table(ui, lang, data, page, out);
+        // Columns wider than a narrow window scroll sideways instead of being cut off.
+        egui::ScrollArea::horizontal().id_salt("roster_sideways").show(ui, |ui| table(ui, lang, data, page, out));
     });
 }
 
 fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mut Vec<Intent>) {
     let mut changed = false;
-    ui.horizontal(|ui| {
+    // Both rows wrap: in a narrow window (1024 px, English) the count and the filters move to
+    // the next line rather than under the detail panel.
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, "roster.search"));
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut page.filter_text)
                     .hint_text(tr(lang, "roster.search_hint"))
-                    .desired_width(240.0)
+                    .desired_width(200.0)
                     .char_limit(200),
             )
             .labelled_by(label.id);
@@ -65,13 +68,11 @@ fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: 
             RichText::new(i18n::fill(tr(lang, "roster.count"), &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()]))
                 .weak(),
         );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
-                out.push(Intent::Roster(RosterIntent::NewOfficial));
-            }
-        });
+        if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
+            out.push(Intent::Roster(RosterIntent::NewOfficial));
+        }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, "field.unit"));
         changed |= ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
             let choices = unit_choices(data, page.filter_unit);
@@ -648,7 +649,10 @@ fn seat_ui(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: &mu
                     out.push(save(SeatStatus::Draft, seat));
                 }
                 if ui.button(tr(lang, "seat.submit")).clicked() {
-                    out.push(save(SeatStatus::Submitted, seat));
+                    out.push(Intent::AskConfirm {
+                        question: tr(lang, "seat.confirm_submit").to_owned(),
+                        then: Box::new(save(SeatStatus::Submitted, seat)),
+                    });
                 }
             }
             SeatStatus::Submitted => {

@@ -47,9 +47,15 @@ pub fn selfcheck_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         ui.label(RichText::new(tr(lang, "selfcheck.no_round")).weak());
         return;
     }
-    egui::Panel::left("selfcheck_list").resizable(true).default_size(300.0).min_size(240.0).show(ui, |ui| list(ui, lang, page, out));
+    // The list gives up room in a narrow window, so the form's last column stays on screen.
+    let list_width = (ui.available_width() * 0.28).clamp(220.0, 300.0);
+    egui::Panel::left("selfcheck_list").resizable(true).default_size(list_width).min_size(200.0).show(ui, |ui| list(ui, lang, page, out));
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::both().id_salt("selfcheck_detail").show(ui, |ui| detail(ui, lang, data, page, &session, out));
+        egui::ScrollArea::both().id_salt("selfcheck_detail").show(ui, |ui| {
+            detail(ui, lang, data, page, &session, out);
+            // Room under the last buttons, so a sideways scroll bar never covers them.
+            ui.add_space(24.0);
+        });
     });
 }
 
@@ -287,22 +293,21 @@ fn detail(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, sessio
     let closed = detail.round.data.closed;
     let may_edit = own && !closed && status.is_none_or(CheckStatus::editable);
     let may_review = !own && !closed && session.role != Role::Official && status.is_some_and(|s| !s.editable());
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window: the buttons follow the status rather than cover it.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&official.name).size(20.0).strong());
         ui.label(&official.staff_no);
         ui.label(data.unit(official.unit).map_or("", |u| u.name.as_str()));
         ui.label(data.catalogue.tier_name(official.tier, lang));
         ui.label(RichText::new(status_text(lang, status)).strong().color(status_colour(status)));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "selfcheck.print_report")).clicked()
-                && let Some(round) = page.round
-            {
-                out.push(Intent::Print(PrintIntent::Print(Printout::CapabilityReports { round, scope: Scope::Official(official.id) })));
-            }
-            if session.role == Role::Admin && !closed && ui.button(tr(lang, "package.export_one")).clicked() {
-                out.push(Intent::SelfCheck(SelfCheckIntent::ChooseExportPackages(Some(official.id))));
-            }
-        });
+        if ui.button(tr(lang, "selfcheck.print_report")).clicked()
+            && let Some(round) = page.round
+        {
+            out.push(Intent::Print(PrintIntent::Print(Printout::CapabilityReports { round, scope: Scope::Official(official.id) })));
+        }
+        if session.role == Role::Admin && !closed && ui.button(tr(lang, "package.export_one")).clicked() {
+            out.push(Intent::SelfCheck(SelfCheckIntent::ChooseExportPackages(Some(official.id))));
+        }
     });
     if let Some(check) = &detail.check
         && check.status == CheckStatus::Returned
@@ -360,7 +365,10 @@ fn form(
             ui.vertical(|ui| {
                 // Grid columns keep the width they had before: these labels must not wrap.
                 ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).extend());
-                ui.add(egui::Label::new(RichText::new(capability.slogan.get(lang)).small().weak()).extend());
+                // The slogan is cut at a fixed width (whole on hover): English ones would widen the
+                // column and push the supervisor's levels and the evidence off a 1024 px window.
+                let slogan = capability.slogan.get(lang);
+                ui.add_sized([150.0, 14.0], egui::Label::new(RichText::new(slogan).small().weak()).truncate()).on_hover_text(slogan);
             });
             // A default stands out from a standard's level: marked, with the reason on hover.
             let required = detail.required[i].map_or("—".into(), |l| l.to_string());
@@ -381,7 +389,16 @@ fn form(
             ui.add_enabled_ui(may_edit, |ui| {
                 let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
                 ui.name_inputs(&name, |ui| {
-                    ui.add_sized([240.0, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000))
+                    // A filled, outlined field, so it shows on a striped row too; as wide as the
+                    // window leaves (a narrow one keeps it on screen).
+                    let visuals = ui.visuals();
+                    let frame = egui::Frame::new()
+                        .fill(visuals.extreme_bg_color)
+                        .stroke(egui::Stroke::new(1.0, visuals.weak_text_color()))
+                        .inner_margin(egui::Margin::symmetric(4, 3))
+                        .corner_radius(2.0);
+                    let width = (ui.available_width() - 4.0).clamp(120.0, 240.0);
+                    ui.add_sized([width, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000).frame(frame))
                 });
             });
             ui.end_row();

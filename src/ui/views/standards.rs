@@ -57,26 +57,27 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(data) = &state.data else { return };
     let page = &mut state.standards;
-    egui::Panel::right("standard_editor").resizable(true).default_size(560.0).min_size(460.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("standard_scroll").show(ui, |ui| editor(ui, lang, data, page, out));
+    // The editor takes at most half of a narrow window, so the list beside it keeps its columns.
+    let editor_width = (ui.available_width() * 0.5).clamp(380.0, 560.0);
+    egui::Panel::right("standard_editor").resizable(true).default_size(editor_width).min_size(380.0).show(ui, |ui| {
+        egui::ScrollArea::both().id_salt("standard_scroll").show(ui, |ui| editor(ui, lang, data, page, out));
     });
     egui::CentralPanel::default().show(ui, |ui| {
         let (complete, total) = data.standard_counts();
-        ui.horizontal(|ui| {
+        // The headline wraps rather than letting the buttons cover the count in a narrow window.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(i18n::fill(tr(lang, "standards.year"), &[&data.bureau.year.to_string()])).size(17.0).strong());
             ui.label(RichText::new(i18n::fill(tr(lang, "standards.counts"), &[&complete.to_string(), &total.to_string()])).strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(tr(lang, "standards.print_all")).clicked() {
-                    out.push(Intent::Print(PrintIntent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year })));
-                }
-                if ui.button(tr(lang, "standards.carry_forward")).clicked() {
-                    let next = (data.bureau.year + 1).to_string();
-                    let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
-                    out.push(Intent::AskConfirm { question, then: Box::new(Intent::Standards(StandardsIntent::CarryForward)) });
-                }
-            });
+            if ui.button(tr(lang, "standards.carry_forward")).clicked() {
+                let next = (data.bureau.year + 1).to_string();
+                let question = i18n::fill(tr(lang, "confirm.start_year"), &[&data.bureau.year.to_string(), &next]);
+                out.push(Intent::AskConfirm { question, then: Box::new(Intent::Standards(StandardsIntent::CarryForward)) });
+            }
+            if ui.button(tr(lang, "standards.print_all")).clicked() {
+                out.push(Intent::Print(PrintIntent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year })));
+            }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, "roster.search"));
             ui.add(egui::TextEdit::singleline(&mut page.filter_text).desired_width(160.0)).labelled_by(label.id);
             ui.label(tr(lang, "field.unit"));
@@ -85,7 +86,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 choose(ui, "standards_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
             });
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let tiers: Vec<(RankTier, String)> =
                 RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
             ui.label(tr(lang, "field.tier"));
@@ -104,58 +105,64 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             );
         });
         let posts = visible_posts(data, page);
-        TableBuilder::new(ui)
-            .id_salt("standards_table")
-            .striped(true)
-            .sense(egui::Sense::click())
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(90.0))
-            .column(Column::initial(70.0))
-            .column(Column::remainder())
-            .header(26.0, |mut header| {
-                for key in ["field.unit", "field.title", "field.tier"] {
-                    header.col(|ui| {
-                        ui.strong(tr(lang, key));
-                    });
-                }
-                header.col(|ui| {
-                    let name = page
-                        .capability
-                        .and_then(|c| data.catalogue.capabilities.iter().find(|x| x.position == c))
-                        .map_or("—", |c| c.name.get(lang));
-                    ui.strong(name);
-                });
-                header.col(|ui| {
-                    ui.strong(tr(lang, "standards.state"));
-                });
-            })
-            .body(|body| {
-                body.rows(24.0, posts.len(), |mut row| {
-                    let Some(post) = posts.get(row.index()) else { return };
-                    row.set_selected(page.selected == Some(post.id));
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(data.unit(post.unit).map_or("", |u| u.name.as_str())).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(post.title.as_str()).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.label(data.catalogue.tier_name(post.tier, lang));
-                    });
-                    row.col(|ui| {
-                        let level = page.capability.and_then(|c| data.standards.get(&post.id)?.data.levels.get(&(post.tier, c)).copied());
-                        ui.label(level.map_or("—".to_owned(), |l| l.to_string()));
-                    });
-                    let (text, color) = state_text(lang, data, post);
-                    row.col(|ui| {
-                        ui.label(RichText::new(text).color(color));
-                    });
-                    if row.response().clicked() {
-                        out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(post.id))));
+        // A window narrower than the columns scrolls sideways; the list's left side stays reachable.
+        egui::ScrollArea::horizontal().id_salt("standards_sideways").show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("standards_table")
+                .striped(true)
+                .sense(egui::Sense::click())
+                // The state keeps room of its own: squeezed to nothing, its words would wrap a
+                // letter a line and stretch every row.
+                .column(Column::initial(120.0).at_least(60.0).clip(true))
+                .column(Column::initial(130.0).at_least(60.0).clip(true))
+                .column(Column::initial(90.0).clip(true))
+                .column(Column::initial(50.0))
+                .column(Column::remainder().at_least(130.0))
+                .header(26.0, |mut header| {
+                    for key in ["field.unit", "field.title", "field.tier"] {
+                        header.col(|ui| {
+                            ui.strong(tr(lang, key));
+                        });
                     }
+                    header.col(|ui| {
+                        let name = page
+                            .capability
+                            .and_then(|c| data.catalogue.capabilities.iter().find(|x| x.position == c))
+                            .map_or("—", |c| c.name.get(lang));
+                        ui.strong(name);
+                    });
+                    header.col(|ui| {
+                        ui.strong(tr(lang, "standards.state"));
+                    });
+                })
+                .body(|body| {
+                    body.rows(24.0, posts.len(), |mut row| {
+                        let Some(post) = posts.get(row.index()) else { return };
+                        row.set_selected(page.selected == Some(post.id));
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(data.unit(post.unit).map_or("", |u| u.name.as_str())).truncate().selectable(false));
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(post.title.as_str()).truncate().selectable(false));
+                        });
+                        row.col(|ui| {
+                            ui.label(data.catalogue.tier_name(post.tier, lang));
+                        });
+                        row.col(|ui| {
+                            let level =
+                                page.capability.and_then(|c| data.standards.get(&post.id)?.data.levels.get(&(post.tier, c)).copied());
+                            ui.label(level.map_or("—".to_owned(), |l| l.to_string()));
+                        });
+                        let (text, color) = state_text(lang, data, post);
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(RichText::new(text).color(color)).extend());
+                        });
+                        if row.response().clicked() {
+                            out.push(Intent::Standards(StandardsIntent::SelectStandardPost(Some(post.id))));
+                        }
+                    });
                 });
-            });
+        });
     });
 }
 

@@ -156,7 +156,9 @@ pub fn level_combo(ui: &mut Ui, name: &str, level: &mut Option<u8>, descriptor: 
     let selected = level.map_or_else(|| "—".to_owned(), short);
     ui.add_enabled_ui(enabled, |ui| {
         ui.name_inputs(name, |ui| {
-            egui::ComboBox::from_id_salt(name).selected_text(selected).width(124.0).show_ui(ui, |ui| {
+            // Cut to the box's width: a picked level's words must not widen the column and push
+            // the fields beside it off the edge.
+            egui::ComboBox::from_id_salt(name).selected_text(selected).width(124.0).truncate().show_ui(ui, |ui| {
                 ui.selectable_value(level, None, "—");
                 for l in 1..=5u8 {
                     ui.selectable_value(level, Some(l), format!("{l} {}", descriptor(l)));

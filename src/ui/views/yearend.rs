@@ -32,7 +32,8 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         state.data.as_ref().map(|d| d.catalogue.capabilities.iter().map(|c| c.name.get(lang).to_owned()).collect()).unwrap_or_default();
     let print_lang = &mut state.print_lang;
     let page = &mut state.yearend;
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window: the print settings go to the next line rather than off the edge.
+    ui.horizontal_wrapped(|ui| {
         let records = !page.units_mode && !page.appraisal_mode && !page.ballot_mode;
         if ui.selectable_label(records, tr(lang, "yearend.mode_people")).clicked() {
             (page.units_mode, page.appraisal_mode, page.ballot_mode) = (false, false, false);
@@ -73,7 +74,7 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         }
     });
     if prints {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let ticked = i18n::fill(tr(lang, "yearend.print_ticked"), &[&page.ticked.len().to_string()]);
             if ui.add_enabled(!page.ticked.is_empty(), egui::Button::new(ticked)).clicked() {
                 out.push(Intent::YearEnd(YearEndIntent::PrintYearEnd { ticked: true }));
@@ -351,17 +352,15 @@ fn form(
     let official_edits = own && stage == Stage::Draft;
     let supervisor_edits = reviewer && matches!(stage, Stage::Submitted | Stage::Commented);
     let committee_edits = admin && matches!(stage, Stage::Commented | Stage::Decided);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&row.name).size(20.0).strong());
         ui.label(&row.staff_no);
         ui.label(&row.unit_name);
         ui.label(RichText::new(stage_text(lang, page.record.as_ref().map(|r| r.stage))).strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "yearend.print_one")).clicked() {
-                let sheets = YearEndSheets { year: page.year, scope: Scope::Official(official), staff: Vec::new(), paper: page.paper() };
-                out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSheets(sheets))));
-            }
-        });
+        if ui.button(tr(lang, "yearend.print_one")).clicked() {
+            let sheets = YearEndSheets { year: page.year, scope: Scope::Official(official), staff: Vec::new(), paper: page.paper() };
+            out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSheets(sheets))));
+        }
     });
     if !page.form.reason.is_empty() || page.record.as_ref().is_some_and(|r| !r.data.reason.is_empty()) {
         let reason = page.record.as_ref().map_or(String::new(), |r| r.data.reason.clone());
@@ -468,7 +467,10 @@ fn form(
                 out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Save)));
             }
             if ui.button(RichText::new(tr(lang, "selfcheck.submit")).strong()).clicked() {
-                out.push(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Submit)));
+                out.push(Intent::AskConfirm {
+                    question: tr(lang, "yearend.confirm_submit").to_owned(),
+                    then: Box::new(Intent::YearEnd(YearEndIntent::YearEndStep(Step::Submit))),
+                });
             }
         });
     }
