@@ -2573,7 +2573,12 @@ Probity (廉):
     ("done.ballot.tally", "已保存測評票數", "已保存测评票数", "Tally saved"),
     ("done.publicity.save", "已保存公示", "已保存公示", "Notice saved"),
     ("done.publicity.restore", "已還原公示", "已还原公示", "Notice put back"),
-    ("done.bureau.demo_appraisal", "已建立示範民主測評與公示", "已建立示范民主测评与公示", "Demo democratic appraisal and publicity notice made"),
+    (
+        "done.bureau.demo_appraisal",
+        "已建立示範民主測評與公示",
+        "已建立示范民主测评与公示",
+        "Demo democratic appraisal and publicity notice made",
+    ),
     ("yearend.mode_ballot", "民主測評投票", "民主测评投票", "Cast a ballot"),
     ("ballot.cast_heading", "民主測評投票", "民主测评投票", "民主測評 ballot"),
     (

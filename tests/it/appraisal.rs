@@ -240,7 +240,20 @@ fn a_notice_runs_five_working_days_past_the_holidays_and_excellent_is_final_only
     assert_eq!(problem(service.execute(notice("2013-01-04"))), Problem::PublicityTooShort { earliest: "2013-01-07".into() });
     let saved = service.execute(notice("2013-01-07")).unwrap();
     let published = service.publicity(2012).unwrap().unwrap();
-    assert_eq!(published.candidates, vec![me], "the year's 優秀 are its candidates");
+    let excellent: std::collections::BTreeSet<OfficialId> = service
+        .read()
+        .yearends(2012)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.data.grade.or(r.data.proposed) == Some(Grade::Excellent))
+        .map(|r| r.official)
+        .collect();
+    assert!(published.candidates.contains(&me));
+    assert_eq!(
+        published.candidates.iter().copied().collect::<std::collections::BTreeSet<_>>(),
+        excellent,
+        "the year's 優秀 are its candidates"
+    );
     // Before the notice ends the grade stays provisional; the day after, the official signs.
     let mut service = service.with_today(d("2013-01-07"));
     log_in(&mut service, "official");
@@ -267,7 +280,19 @@ fn a_notice_runs_five_working_days_past_the_holidays_and_excellent_is_final_only
     let _ = service.execute(saved.undo).unwrap();
     assert_eq!(service.publicity(2012).unwrap(), demo_notice);
     // The list is the committee's; the official reads their own.
-    assert_eq!(service.consequence_rows(2012).unwrap().iter().filter(|r| r.consequences.commendation).count(), 1);
+    // 嘉獎 is due to each locked 優秀 of the year: the one signed here and the demo's own.
+    let locked_excellent: std::collections::BTreeSet<OfficialId> = service
+        .read()
+        .yearends(2012)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.stage == Stage::Locked && r.data.grade == Some(Grade::Excellent))
+        .map(|r| r.official)
+        .collect();
+    assert!(locked_excellent.contains(&me));
+    let commended: std::collections::BTreeSet<OfficialId> =
+        service.consequence_rows(2012).unwrap().into_iter().filter(|r| r.consequences.commendation).map(|r| r.official).collect();
+    assert_eq!(commended, locked_excellent);
     log_in(&mut service, "official");
     assert!(matches!(service.consequence_rows(2012), Err(ServiceError::Forbidden)));
     let other = account(&service, "reviewer");

@@ -13,8 +13,8 @@ use nengli::domain::training::{Attendance, Mark, Session, SessionData, StudyData
 use nengli::domain::yearend::{Grade, Step as YearStep, YearEndData};
 use nengli::domain::{OfficialId, UnitId};
 use nengli::service::command::{
-    AppraisalCommand, OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, StandingCommand, TrainingCommand,
-    YearEndCommand,
+    AppraisalCommand, OrgCommand, ProgrammeCommand, RosterCommand, RoutineCommand, SelfCheckCommand, StandardsCommand, StandingCommand,
+    TrainingCommand, YearEndCommand,
 };
 use nengli::service::{Command, LoginError, Service, ServiceError};
 use nengli::store::{OpenMode, Store};

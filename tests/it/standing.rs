@@ -302,6 +302,7 @@ fn the_printed_form_gives_the_reason_where_its_note_on_no_grade_is_blank() {
     assert!(text.contains("試用期內（2013-07-31期滿），只寫評語：不確定等次"), "{text}");
     // A note the official wrote is kept as written.
     let data = YearEndData { undetermined: "新錄用人員，試用期未滿。".into(), ..Default::default() };
+    crate::support::yearend_back_to_draft(&mut service, who, 2012);
     step(&mut service, who, 2012, Step::Save, data).unwrap();
     let text = print(&service);
     assert!(text.contains("新錄用人員，試用期未滿。") && !text.contains("只寫評語："), "{text}");

@@ -1366,7 +1366,17 @@ fn the_committee_is_refused_a_forbidden_grade_with_the_reason_and_overrides_it_o
     for e in &mut own.own {
         e.met = Some(Met::Yes);
     }
-    for (step, data) in [(Step::Submit, own), (Step::Comment, YearEndData { proposed: Some(Grade::Excellent), ..Default::default() })] {
+    // The demo's record for that year, wherever it stands, goes back to the official first.
+    let back = match h.state().service().unwrap().read().yearend(warned, year).unwrap().map(|r| r.stage) {
+        Some(nengli::domain::yearend::Stage::Locked) => Some(Step::Reopen),
+        Some(nengli::domain::yearend::Stage::Draft) | None => None,
+        Some(_) => Some(Step::Return),
+    };
+    let back = back.map(|step| (step, YearEndData { reason: "重新考核".into(), ..Default::default() }));
+    for (step, data) in back
+        .into_iter()
+        .chain([(Step::Submit, own), (Step::Comment, YearEndData { proposed: Some(Grade::Excellent), ..Default::default() })])
+    {
         let command = YearEndCommand::YearEndStep { official: warned, year, step, data: Box::new(data) };
         h.state_mut().handle(nengli::ui::intent::Intent::Do(nengli::service::Command::YearEnd(command)));
         h.run();
@@ -1381,7 +1391,7 @@ fn the_committee_is_refused_a_forbidden_grade_with_the_reason_and_overrides_it_o
     pick_exact(&mut h, "考核等次", "優秀");
     click(&mut h, Role::Button, "保存意見和等次");
     let record = |h: &Harness<'_, NengliApp>| h.state().service().unwrap().read().yearend(warned, year).unwrap().unwrap();
-    assert_eq!(record(&h).data.grade, None, "refused");
+    assert_ne!(record(&h).data.grade, Some(Grade::Excellent), "refused");
     let said = match &h.state().state.notice {
         Some(nengli::ui::state::Notice::Error(text)) => text.clone(),
         other => panic!("{:?}", other.as_ref().map(|_| "not an error")),
@@ -1458,7 +1468,14 @@ fn the_personnel_section_enters_paper_tallies_and_issues_ballot_codes_on_the_yea
     click(&mut h, Role::Button, "民主測評與公示");
     // The demo's notice is there with its days; a bad end day is refused in the user's language.
     assert!(!h.state().state.yearend.appraisal.start.is_empty());
-    type_into(&mut h, "公示結束", "x");
+    // A day that is not one: the field's text replaced by "x".
+    let end =
+        |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::TextInput && node.label().as_deref() == Some("公示結束");
+    h.get_by(end).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by(end).type_text("x");
+    h.run();
     click(&mut h, Role::Button, "保存公示");
     assert!(!h.state().state.yearend.problems.is_empty());
 }
