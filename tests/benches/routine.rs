@@ -13,10 +13,7 @@ use nengli::store::new_uuid;
 use std::time::Instant;
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("bureau.sqlite");
-    let mut service = common::generated_bureau(&db, 1);
-    let year = service.read().bureau().unwrap().unwrap().year;
+    let (_dir, mut service, year) = common::one_year_bureau();
     let started = Instant::now();
     service
         .store_mut()

@@ -12,10 +12,7 @@ use nengli::service::command::StandingCommand;
 use nengli::service::printing::{self, Printout};
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("bureau.sqlite");
-    let mut service = common::generated_bureau(&db, 1);
-    let year = service.read().bureau().unwrap().unwrap().year;
+    let (_dir, mut service, year) = common::one_year_bureau();
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(year, m, d).unwrap();
     let officials: Vec<_> = service.read().officials().unwrap().into_iter().map(|o| o.id).collect();
     let _ = service.execute(StandingCommand::SetWorkingDays { year, days: Some(250) }).unwrap();

@@ -53,6 +53,15 @@ pub fn generated_bureau(db: &Path, years: u32) -> Service {
     service
 }
 
+/// A generated bureau of one year in a new temporary folder (kept while the folder lives), with
+/// its year.
+pub fn one_year_bureau() -> (tempfile::TempDir, Service, i32) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let service = generated_bureau(&dir.path().join("bureau.sqlite"), 1);
+    let year = service.read().bureau().expect("bureau").expect("set up").year;
+    (dir, service, year)
+}
+
 /// A figure of this process from /proc/self/status (Linux), in MB: `VmHWM:` is the peak
 /// resident memory, `VmRSS:` the resident memory now.
 pub fn status_mb(field: &str) -> Option<f64> {
