@@ -65,6 +65,16 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every record's official, year, stage and grade up to `year`, read without the bodies.
+    pub fn grade_history(&self, year: i32) -> Result<Vec<(OfficialId, i32, Stage, Option<Grade>)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT official_id, year, stage, grade FROM yearend_record WHERE year <= ?1")?;
+        let rows = stmt.query_map([year], |r| {
+            let grade: Option<String> = r.get(3)?;
+            Ok((OfficialId(r.get(0)?), r.get(1)?, code(r, 2, Stage::from_code)?, grade.as_deref().and_then(Grade::from_code)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Writes a record whole (insert or replace by official and year), bumping its version.
     pub fn save_yearend(&self, record: &YearEnd) -> Result<i64> {
         let body = serde_json::to_string(&record.data).unwrap_or_default();
