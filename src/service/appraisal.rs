@@ -383,7 +383,7 @@ impl super::Service {
 
 /// The grades that stand: set by the committee (decided or locked), a 優秀 only once it is
 /// locked (the official acknowledges it after the 公示) — before that it is provisional.
-fn final_grades(records: impl Iterator<Item = (OfficialId, i32, Stage, Option<Grade>)>) -> BTreeMap<i32, Grade> {
+fn final_grades(records: impl Iterator<Item = crate::store::HistoryRow>) -> BTreeMap<i32, Grade> {
     records
         .filter_map(|(_, year, stage, grade)| {
             let grade = grade?;
