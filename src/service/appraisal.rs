@@ -348,7 +348,7 @@ impl super::Service {
         let db = self.read();
         let who = existing_official(&db, official)?;
         self.require_read(Sight::Official { official, unit: who.unit })?;
-        let history = final_grades(&db.yearends_of(official)?);
+        let history = final_grades(db.grade_history(year)?.into_iter().filter(|(o, ..)| *o == official));
         let since = who.rank_since.and_then(|s| s.first_day());
         Ok(consequences(&history, year, who.rank, since))
     }
@@ -358,10 +358,15 @@ impl super::Service {
         self.require_read(Sight::Overview)?;
         let db = self.read();
         let rows = self.yearend_rows(year)?;
+        let mut histories: BTreeMap<OfficialId, Vec<_>> = BTreeMap::new();
+        for line in db.grade_history(year)? {
+            histories.entry(line.0).or_default().push(line);
+        }
+        let officials: BTreeMap<OfficialId, _> = db.officials()?.into_iter().map(|o| (o.id, o)).collect();
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
-            let Some(who) = db.official(row.official)? else { continue };
-            let history = final_grades(&db.yearends_of(row.official)?);
+            let Some(who) = officials.get(&row.official) else { continue };
+            let history = final_grades(histories.remove(&row.official).unwrap_or_default().into_iter());
             let since = who.rank_since.and_then(|s| s.first_day());
             out.push(ConsequenceRow {
                 official: row.official,
@@ -378,16 +383,15 @@ impl super::Service {
 
 /// The grades that stand: set by the committee (decided or locked), a 優秀 only once it is
 /// locked (the official acknowledges it after the 公示) — before that it is provisional.
-fn final_grades(records: &[crate::domain::yearend::YearEnd]) -> BTreeMap<i32, Grade> {
+fn final_grades(records: impl Iterator<Item = crate::store::HistoryRow>) -> BTreeMap<i32, Grade> {
     records
-        .iter()
-        .filter_map(|r| {
-            let grade = r.data.grade?;
+        .filter_map(|(_, year, stage, grade)| {
+            let grade = grade?;
             let stands = match grade {
-                Grade::Excellent => r.stage == Stage::Locked,
-                _ => matches!(r.stage, Stage::Decided | Stage::Locked),
+                Grade::Excellent => stage == Stage::Locked,
+                _ => matches!(stage, Stage::Decided | Stage::Locked),
             };
-            stands.then_some((r.year, grade))
+            stands.then_some((year, grade))
         })
         .collect()
 }

@@ -36,6 +36,7 @@ pub use package::{PACKAGE_APPLICATION_ID, read_package, write_package};
 pub use selfcheck::CheckLevels;
 pub use units::UnitUsage;
 pub use wal::{Session, WalMark, WalVerdict, discard_wal, read_session, wal_verdict};
+pub use yearend::HistoryRow;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::io::Read;

@@ -25,6 +25,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<YearEnd> {
     })
 }
 
+/// A record's official, year, stage and grade.
+pub type HistoryRow = (OfficialId, i32, Stage, Option<Grade>);
+
 /// An official's year-end grade and the supervisor's proposed one.
 pub type GradeRow = (OfficialId, Option<Grade>, Option<Grade>);
 
@@ -61,6 +64,16 @@ impl Db<'_> {
                 grade.as_deref().and_then(Grade::from_code),
                 proposed.and_then(|p| serde_json::from_value(serde_json::Value::String(p)).ok()),
             ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every record's official, year, stage and grade up to `year`, read without the bodies.
+    pub fn grade_history(&self, year: i32) -> Result<Vec<HistoryRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT official_id, year, stage, grade FROM yearend_record WHERE year <= ?1")?;
+        let rows = stmt.query_map([year], |r| {
+            let grade: Option<String> = r.get(3)?;
+            Ok((OfficialId(r.get(0)?), r.get(1)?, code(r, 2, Stage::from_code)?, grade.as_deref().and_then(Grade::from_code)))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
