@@ -364,7 +364,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("done.bureau.init", "已建立資料庫", "已建立数据库", "Database created"),
     ("done.bureau.demo", "已建立示範單位", "已建立示范单位", "Demo bureau created"),
     ("done.bureau.generate", "已生成測試單位", "已生成测试单位", "Test bureau generated"),
-    ("done.bureau.generate_records", "已生成測試單位的各類記錄", "已生成测试单位的各类记录", "Test bureau's records generated"),
+    ("done.bureau.generate_records", "已生成測試單位的記錄", "已生成测试单位的记录", "Test bureau's records generated"),
     ("done.unit.create", "已新增單位", "已新增单位", "Unit added"),
     ("done.unit.update", "已保存單位", "已保存单位", "Unit saved"),
     ("done.unit.move", "已移動單位", "已移动单位", "Unit moved"),
