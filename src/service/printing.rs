@@ -188,7 +188,7 @@ pub fn empty_year(service: &Service, printout: &Printout) -> Result<Option<i32>>
         Printout::GradeRoster { year, .. } | Printout::YearEndSummary { year } | Printout::GradeConsequences { year, .. } => *year,
         _ => return Ok(None),
     };
-    Ok(service.read().yearends(year)?.is_empty().then_some(year))
+    Ok((!service.read().has_yearends(year)?).then_some(year))
 }
 
 /// The file name (without `.pdf`) a save dialog suggests for `printout`: what it is, its year,
@@ -520,8 +520,12 @@ impl YearEndBatch {
             }
         }
         let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
-        let (mut routine, mut special) = year_lines(service, year, lang)?;
-        let mut verdicts = service.verdicts(year)?;
+        let ids: Option<Vec<OfficialId>> = few.as_ref().map(|people| people.iter().map(|o| o.id).collect());
+        let (mut routine, mut special) = year_lines(service, year, lang, ids.as_deref())?;
+        let mut verdicts = match &few {
+            Some(people) => service.verdicts_of(year, people)?,
+            None => service.verdicts(year)?,
+        };
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
         let people = match few {
             Some(people) => people,
@@ -790,12 +794,22 @@ type Lines = std::collections::HashMap<OfficialId, String>;
 /// Each official's 平時 results of `year` in period order (`好、較好、一般、—`, a dash where
 /// unrated) and their 專項考核 (`七月防汛值守 好`), short enough for one line of the year-end
 /// form's own rows.
-fn year_lines(service: &Service, year: i32, lang: Lang) -> Result<(Lines, Lines)> {
+fn year_lines(service: &Service, year: i32, lang: Lang, few: Option<&[OfficialId]>) -> Result<(Lines, Lines)> {
     use chrono::Datelike;
     let db = service.read();
     let periods: Vec<i64> = db.routine_periods()?.into_iter().filter(|p| p.period.year == year).map(|p| p.id).collect();
     let mut results: std::collections::HashMap<OfficialId, Vec<Option<crate::domain::routine::Rating>>> = std::collections::HashMap::new();
-    for (official, period, result) in db.routine_results(year)? {
+    let rows = match few {
+        Some(few) => {
+            let mut rows = Vec::new();
+            for official in few {
+                rows.extend(db.routine_results_of(*official, year)?);
+            }
+            rows
+        }
+        None => db.routine_results(year)?,
+    };
+    for (official, period, result) in rows {
         if let Some(i) = periods.iter().position(|p| *p == period) {
             results.entry(official).or_insert_with(|| vec![None; periods.len()])[i] = result;
         }

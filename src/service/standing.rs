@@ -190,13 +190,32 @@ impl Service {
     /// finding.
     pub fn verdicts(&self, year: i32) -> Result<HashMap<OfficialId, Verdict>> {
         let db = self.read();
+        let serving: HashMap<OfficialId, UnitId> = db.serving()?.into_iter().map(|(id, unit, _)| (id, unit)).collect();
+        self.judged(&db, year, db.standings()?.into_iter().filter_map(|(id, standing)| Some((id, *serving.get(&id)?, standing))))
+    }
+
+    /// The same for the officials given (those serving are judged; one form reads only its own).
+    pub fn verdicts_of(&self, year: i32, officials: &[crate::domain::official::Official]) -> Result<HashMap<OfficialId, Verdict>> {
+        let db = self.read();
+        let mut standings = Vec::new();
+        for o in officials.iter().filter(|o| o.status == crate::domain::catalogue::OfficialStatus::Active) {
+            standings.push((o.id, o.unit, db.standing(o.id)?));
+        }
+        self.judged(&db, year, standings)
+    }
+
+    /// The findings of the standings given, for the officials the account may see.
+    fn judged(
+        &self,
+        db: &Db<'_>,
+        year: i32,
+        standings: impl IntoIterator<Item = (OfficialId, UnitId, Standing)>,
+    ) -> Result<HashMap<OfficialId, Verdict>> {
         let rules = db.eligibility_rules()?;
         let working = db.working_days(year)?;
-        let serving: HashMap<OfficialId, UnitId> = db.serving()?.into_iter().map(|(id, unit, _)| (id, unit)).collect();
         let mut out = HashMap::new();
-        for (id, standing) in db.standings()? {
-            let Some(unit) = serving.get(&id) else { continue };
-            if !self.access().may_see(id, *unit) {
+        for (id, unit, standing) in standings {
+            if !self.access().may_see(id, unit) {
                 continue;
             }
             let verdict = judge(&rules, &standing, year, working);

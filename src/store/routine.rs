@@ -99,11 +99,20 @@ impl Db<'_> {
     /// Every result of a year's periods as (official, period id, result), without the bodies:
     /// what the quota, the summaries and the suggestions read.
     pub fn routine_results(&self, year: i32) -> Result<Vec<(OfficialId, i64, Option<Rating>)>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.results_where("", params![year])
+    }
+
+    /// One official's results of a year, as [`Db::routine_results`] gives them.
+    pub fn routine_results_of(&self, official: OfficialId, year: i32) -> Result<Vec<(OfficialId, i64, Option<Rating>)>> {
+        self.results_where(" AND r.official_id = ?2", params![year, official.0])
+    }
+
+    fn results_where(&self, and: &str, params: &[&dyn rusqlite::ToSql]) -> Result<Vec<(OfficialId, i64, Option<Rating>)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.official_id, r.period_id, r.result FROM routine_record r JOIN routine_period p ON p.id = r.period_id
-             WHERE p.year = ?1",
-        )?;
-        let rows = stmt.query_map([year], |r| {
+             WHERE p.year = ?1{and}"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             let result: Option<String> = r.get(2)?;
             Ok((OfficialId(r.get(0)?), r.get(1)?, result.as_deref().and_then(Rating::from_code)))
         })?;

@@ -45,6 +45,12 @@ impl Db<'_> {
         Ok(stmt.query_map([official.0], from_row)?.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether the year has any year-end record; read from the (official, year) index, no body.
+    pub fn has_yearends(&self, year: i32) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM yearend_record WHERE year = ?1)")?;
+        Ok(stmt.query_row([year], |r| r.get(0))?)
+    }
+
     /// Every year-end record of a year.
     pub fn yearends(&self, year: i32) -> Result<Vec<YearEnd>> {
         let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM yearend_record WHERE year = ?1 ORDER BY official_id"))?;

@@ -211,3 +211,34 @@ fn one_persons_form_is_the_same_as_in_the_units_print() {
     assert!(!one.blocks.is_empty());
     assert!(unit.blocks.windows(one.blocks.len()).any(|w| w == one.blocks.as_slice()), "the unit's print holds the same form");
 }
+
+/// One person's form reads only that person's records: the reads it uses for a few people give
+/// what the bureau-wide reads give for them, and whether a year has any record is asked of the
+/// index, not of every body.
+#[test]
+fn the_reads_for_a_few_people_match_the_bureau_wide_ones() {
+    let service = demo();
+    let db = service.read();
+    assert!(db.has_yearends(2012).unwrap(), "the demo's 2012 records");
+    assert!(!db.has_yearends(2030).unwrap());
+    assert_eq!(
+        nengli::service::printing::empty_year(&service, &nengli::service::printing::Printout::YearEndSummary { year: 2030 }).unwrap(),
+        Some(2030)
+    );
+    let all = db.routine_results(2012).unwrap();
+    assert!(!all.is_empty());
+    let officials = db.officials().unwrap();
+    for o in officials.iter().take(30) {
+        let mut own = db.routine_results_of(o.id, 2012).unwrap();
+        let mut expected: Vec<_> = all.iter().filter(|r| r.0 == o.id).cloned().collect();
+        own.sort_by_key(|r| r.1);
+        expected.sort_by_key(|r| r.1);
+        assert_eq!(own, expected, "{}", o.staff_no);
+    }
+    let verdicts = service.verdicts(2012).unwrap();
+    assert!(!verdicts.is_empty(), "the demo's probationer, sick leave, 警告 and open case");
+    let few = service.verdicts_of(2012, &officials).unwrap();
+    assert_eq!(few, verdicts);
+    let one: Vec<_> = officials.iter().filter(|o| verdicts.contains_key(&o.id)).take(1).cloned().collect();
+    assert_eq!(service.verdicts_of(2012, &one).unwrap().len(), 1);
+}
