@@ -246,6 +246,17 @@ pub fn unit_path(units: &[Unit], id: UnitId) -> String {
     names.join(" / ")
 }
 
+/// Who or what a printout or an export covers: the bureau, a unit with every unit below it, one
+/// official or one post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// A unit and every unit below it.
+    Unit(UnitId),
+    Official(super::ids::OfficialId),
+    Post(PostId),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,9 @@
 //! photo as stored; the officials a `--staff` list or a unit names; and the files read for an
 //! import preview.
 
-use super::printing::Scope;
 use super::{Result, Service, ServiceError};
 use crate::domain::cadre::assessment_sentence;
+use crate::domain::org::Scope;
 use crate::domain::org::subtree;
 use crate::domain::problem::{Field, Problem};
 use crate::domain::yearend::Stage;

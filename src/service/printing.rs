@@ -16,15 +16,7 @@ use crate::report::layout::{A4, Document, Paper};
 use crate::report::model::{self, SeatSheet};
 use crate::store::Result;
 
-/// Who or what a printout covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    /// A unit and every unit below it.
-    Unit(UnitId),
-    Official(OfficialId),
-    Post(PostId),
-}
+pub use crate::domain::org::Scope;
 
 /// A document the program prints, with what it covers.
 #[derive(Clone, Debug, PartialEq)]
