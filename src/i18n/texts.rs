@@ -2470,6 +2470,7 @@ Probity (廉):
     ("publicity.objection_text", "異議內容", "异议内容", "Objection"),
     ("publicity.handling", "處理情況", "处理情况", "Handling"),
     ("consequence.title", "年度考核結果運用表", "年度考核结果运用表", "What the year's grades bring"),
+    ("consequence.person", "考核結果運用（至{0}年度）", "考核结果运用（至{0}年度）", "What the grades bring (up to {0})"),
     ("consequence.document_title", "{0} {1}年度考核結果運用表", "{0} {1}年度考核结果运用表", "{0} what the grades of {1} bring"),
     ("consequence.rewards", "獎勵", "奖励", "Rewards"),
     ("consequence.pay", "檔次", "档次", "Pay step"),
