@@ -1689,6 +1689,12 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("done.bureau.demo_plans", "已建立示範能力提升計劃", "已建立示范能力提升计划", "Demo improvement plans created"),
     ("done.bureau.demo_yearend", "已建立示範年度考核記錄", "已建立示范年度考核记录", "Demo year-end records created"),
     (
+        "done.bureau.demo_verdicts",
+        "已按考核規則調整示範年度考核等次",
+        "已按考核规则调整示范年度考核等次",
+        "Demo year-end grades kept to what the rules allow",
+    ),
+    (
         "cli.attendance_no_dry_run",
         "出勤匯入不支援 --dry-run：有問題的檔案本來就不會保存任何內容",
         "出勤导入不支持 --dry-run：有问题的文件本来就不会保存任何内容",
@@ -2470,6 +2476,7 @@ Probity (廉):
     ("publicity.objection_text", "異議內容", "异议内容", "Objection"),
     ("publicity.handling", "處理情況", "处理情况", "Handling"),
     ("consequence.title", "年度考核結果運用表", "年度考核结果运用表", "What the year's grades bring"),
+    ("consequence.person", "考核結果運用（至{0}年度）", "考核结果运用（至{0}年度）", "What the grades bring (up to {0})"),
     ("consequence.document_title", "{0} {1}年度考核結果運用表", "{0} {1}年度考核结果运用表", "{0} what the grades of {1} bring"),
     ("consequence.rewards", "獎勵", "奖励", "Rewards"),
     ("consequence.pay", "檔次", "档次", "Pay step"),

@@ -100,6 +100,7 @@ pub fn demo(service: &mut Service) -> Result<Summary> {
     })?;
     service.set_demo_day(demo_today())?;
     demo_standing(service, file.year)?;
+    demo_follow_verdicts(service, file.year)?;
     demo_appraisal(service, file.year)?;
     service.finish_setup()?;
     Ok(summary)
@@ -138,6 +139,35 @@ fn demo_standing(service: &mut Service, year: i32) -> Result<()> {
         let _ = service.execute(StandingCommand::SetStanding { official, standing: Box::new(standing) })?;
     }
     Ok(())
+}
+
+/// The demo's year-end records made to follow the rules once the standing is in: a grade
+/// (proposed or the committee's) that the person's verdict forbids drops to the highest it
+/// allows, or to 不定等次 with the rule's reason written as the 未確定等次說明.
+fn demo_follow_verdicts(service: &mut Service, year: i32) -> Result<()> {
+    use crate::domain::yearend::Grade;
+    let verdicts = service.verdicts(year)?;
+    let actor = service.actor().to_owned();
+    service.store_mut().write(|db| {
+        for mut record in db.yearends(year)? {
+            let Some(verdict) = verdicts.get(&record.official) else { continue };
+            let Some(finding) = verdict.heaviest() else { continue };
+            let fit = |grade: Option<Grade>| {
+                grade.map(|g| if verdict.allows(g) { g } else { finding.effect.ceiling().unwrap_or(Grade::Undetermined) })
+            };
+            let (proposed, grade) = (fit(record.data.proposed), fit(record.data.grade));
+            if (proposed, grade) == (record.data.proposed, record.data.grade) {
+                continue;
+            }
+            if [proposed, grade].contains(&Some(Grade::Undetermined)) {
+                record.data.undetermined = crate::i18n::findings(crate::domain::Lang::Tc, &verdict.findings);
+            }
+            (record.data.proposed, record.data.grade) = (proposed, grade);
+            db.save_yearend(&record)?;
+        }
+        db.audit(&actor, "bureau.demo_verdicts", "yearend_record", None, None, None)?;
+        Ok(())
+    })
 }
 
 /// The demo's post standards for the programme year: most posts' complete, with the tier's

@@ -46,6 +46,9 @@ pub fn restart_head_record(db: &Path) -> super::Result<()> {
     Ok(())
 }
 
+/// The actor of a cast ballot's audit row, in place of any account.
+pub const BALLOT_ACTOR: &str = "選票";
+
 impl Db<'_> {
     /// Records an action; `before` and `after` are JSON snapshots of the record.
     pub fn audit(
@@ -58,8 +61,20 @@ impl Db<'_> {
         after: Option<&str>,
     ) -> Result<()> {
         let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
-        let previous = self.last_audit_hash()?;
-        let hash = link(&previous, &Entry { at: &at, actor, action, entity, entity_id, before, after });
+        self.append_audit(&Entry { at: &at, actor, action, entity, entity_id, before, after })
+    }
+
+    /// Records that a ballot was cast, tied to no one: the actor is [`BALLOT_ACTOR`] whoever is
+    /// logged in, the stamp is the day alone, and nothing says which record or counts changed.
+    pub fn audit_ballot(&self, action: &str, entity: &str) -> Result<()> {
+        let at = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        self.append_audit(&Entry { at: &at, actor: BALLOT_ACTOR, action, entity, entity_id: None, before: None, after: None })
+    }
+
+    /// Appends an entry to the chain.
+    fn append_audit(&self, entry: &Entry<'_>) -> Result<()> {
+        let hash = link(&self.last_audit_hash()?, entry);
+        let Entry { at, actor, action, entity, entity_id, before, after } = entry;
         self.conn
             .prepare_cached(
                 "INSERT INTO audit (at, actor, action, entity, entity_id, before, after, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -27,7 +27,7 @@ mod yearend;
 pub use crate::domain::audit::AuditRow;
 pub use crate::domain::training_views::FileLine;
 pub use accounts::Credentials;
-pub use audit::{read_head_record, restart_head_record, write_head_record};
+pub use audit::{BALLOT_ACTOR, read_head_record, restart_head_record, write_head_record};
 pub use ballots::TallyRow;
 pub use check::{CheckProblem, SETUP_COMPLETE, SETUP_KEY, SETUP_STARTED, check_file};
 pub use meta::{BureauInfo, DEMO_TODAY_KEY};

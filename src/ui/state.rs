@@ -270,6 +270,9 @@ pub struct RosterPage {
     pub cadre: Option<CadreForm>,
     /// The selected official's standing (處分, 立案審查, leave, probation, secondment) being edited.
     pub standing: Option<crate::domain::standing::StandingDraft>,
+    /// What the selected official's grades up to the bureau's year bring (結果運用), read once
+    /// when chosen; `None` when the account may not read it.
+    pub consequences: Option<(i32, crate::domain::consequences::Consequences)>,
 }
 
 /// A 任免審批表 record as its editor holds it: the 簡歷 as one text, a line per period.

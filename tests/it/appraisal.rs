@@ -52,6 +52,7 @@ fn ballots_carry_no_voter_in_the_schema_nor_in_what_casting_leaves() {
     let codes = service.issue_ballot_codes(2012, "一般幹部", None, 3).unwrap();
     assert_eq!(codes.len(), 3);
     log_in(&mut service, "official");
+    let last_before_cast = service.read().audit_head().unwrap().unwrap().id;
     service.cast_ballot(&codes[0].to_lowercase(), &[(me, Grade::Excellent), (colleague, Grade::Competent)]).unwrap();
     let audit_before = service.read().audit_rows(100_000).unwrap().len();
     drop(service);
@@ -98,13 +99,20 @@ fn ballots_carry_no_voter_in_the_schema_nor_in_what_casting_leaves() {
     assert_eq!(rows, want);
     let unused: i64 = conn.query_row("SELECT count(*) FROM ballot_code WHERE class = '一般幹部'", [], |r| r.get(0)).unwrap();
     assert_eq!(unused, 2 + 5, "the used code is gone (the demo left five of its own)");
-    // The audit row of the cast ballot says a ballot was cast: no record, nothing before or after.
-    let (actor, entity_id, before, after): (String, Option<i64>, Option<String>, Option<String>) = conn
-        .query_row("SELECT actor, entity_id, before, after FROM audit WHERE action = 'ballot.cast'", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .unwrap();
-    assert_eq!((actor.as_str(), entity_id, before, after), ("official", None, None, None));
+    // What the cast left in the audit chain says a ballot was cast that day: no account (the
+    // caster was logged in), no time finer than the day, no record, nothing before or after.
+    let left: Vec<(String, String, String, bool)> = conn
+        .prepare("SELECT at, actor, action, entity_id IS NULL AND before IS NULL AND after IS NULL FROM audit WHERE id > ?1 ORDER BY id")
+        .unwrap()
+        .query_map([last_before_cast], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert_eq!(left, vec![(day, nengli::store::BALLOT_ACTOR.to_owned(), "ballot.cast".to_owned(), true)]);
+    let accounts: Vec<String> =
+        conn.prepare("SELECT username FROM app_user").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert!(accounts.contains(&"official".to_owned()) && !accounts.contains(&nengli::store::BALLOT_ACTOR.to_owned()));
     // The codes themselves are nowhere in the file.
     drop(conn);
     let bytes = std::fs::read(&path).unwrap();

@@ -307,3 +307,27 @@ fn the_printed_form_gives_the_reason_where_its_note_on_no_grade_is_blank() {
     let text = print(&service);
     assert!(text.contains("新錄用人員，試用期未滿。") && !text.contains("只寫評語："), "{text}");
 }
+
+#[test]
+fn no_demo_grade_is_one_its_verdict_forbids_without_an_override_reason() {
+    let service = demo();
+    let verdicts = service.verdicts(2012).unwrap();
+    assert!(verdicts.values().filter(|v| v.heaviest().is_some()).count() >= 4, "the demo's probationer, sick leave, 警告 and open case");
+    let records = service.read().yearends(2012).unwrap();
+    let mut judged = 0;
+    for record in &records {
+        let Some(verdict) = verdicts.get(&record.official) else { continue };
+        judged += 1;
+        for grade in [record.data.proposed, record.data.grade].into_iter().flatten() {
+            assert!(
+                verdict.allows(grade) || !record.data.override_reason.is_empty(),
+                "{:?} {grade:?} against {verdict:?}",
+                record.official
+            );
+        }
+        if !verdict.allows(Grade::Competent) && record.data.grade.is_some() {
+            assert!(!record.data.undetermined.is_empty(), "the reason fills 未確定等次說明: {record:?}");
+        }
+    }
+    assert!(judged >= 4, "the four standing records have year-end records to judge");
+}

@@ -1308,6 +1308,35 @@ fn an_official_writes_the_routine_summary_the_supervisor_rates_it_and_the_summar
 }
 
 #[test]
+fn what_the_grades_bring_shows_on_the_persons_page_as_the_service_reads_it() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    // Someone whose grades bring the most to show: every non-empty cell must appear.
+    let cells = |c: &nengli::domain::consequences::Consequences| nengli::report::model::consequence_cells(Lang::Tc, c);
+    let rows = h.state().service().unwrap().consequence_rows(2012).unwrap();
+    let row = rows.iter().max_by_key(|r| cells(&r.consequences).iter().filter(|c| !c.is_empty()).count()).unwrap().clone();
+    assert!(cells(&row.consequences).iter().filter(|c| !c.is_empty()).count() >= 2, "{row:?}");
+    h.state_mut().state.page = Page::Roster;
+    h.state_mut().handle(nengli::ui::intent::Intent::Roster(nengli::ui::intent::RosterIntent::SelectOfficial(Some(row.official))));
+    h.run();
+    assert_eq!(h.state().state.roster.consequences, Some((2012, row.consequences.clone())), "read once, as the service reads it");
+    let heading = nengli::i18n::fill(nengli::i18n::tr(Lang::Tc, "consequence.person"), &["2012"]);
+    h.get_by_label(&heading).scroll_to_me();
+    h.run();
+    let line = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        node.role() == Role::Label && node.value().is_some_and(|l| l.starts_with(nengli::i18n::tr(Lang::Tc, "consequence.title")))
+    };
+    let shown = h.get_by(line).accesskit_node().value().unwrap();
+    for cell in cells(&row.consequences).iter().filter(|c| !c.is_empty()) {
+        assert!(shown.contains(cell.as_str()), "{cell} missing from {shown}");
+    }
+    // Another person chosen: their own consequences replace the first one's.
+    let other = rows.iter().find(|r| r.consequences != row.consequences).unwrap();
+    h.state_mut().handle(nengli::ui::intent::Intent::Roster(nengli::ui::intent::RosterIntent::SelectOfficial(Some(other.official))));
+    h.run();
+    assert_eq!(h.state().state.roster.consequences, Some((2012, other.consequences.clone())));
+}
+
+#[test]
 fn leave_and_probation_are_entered_on_the_persons_page_and_a_bad_day_is_refused() {
     let (_dir, mut h) = demo_harness(Lang::Tc);
     let id = hire(&mut h, "N901");

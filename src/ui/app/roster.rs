@@ -130,8 +130,11 @@ impl NengliApp {
         self.state.roster.photo = None;
         self.state.roster.cadre = None;
         self.state.roster.standing = None;
+        self.state.roster.consequences = None;
         if let Some(id) = id {
             self.load_photo(id);
+            let year = self.state.data.as_ref().map_or(2012, |d| d.bureau.year);
+            self.state.roster.consequences = self.service.as_ref().and_then(|s| s.consequences(id, year).ok()).map(|c| (year, c));
             self.state.roster.standing =
                 self.service.as_ref().and_then(|s| s.standing(id).ok()).map(|s| crate::domain::standing::StandingDraft::of(&s));
             match self.service.as_ref().map(|s| s.cadre(id)) {

@@ -33,6 +33,7 @@ pub fn roster_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             detail_ui(ui, lang, data, page, out);
             cadre_ui(ui, lang, page, out);
             standing_ui(ui, lang, admin, page, out);
+            consequences_ui(ui, lang, page);
             seat_ui(ui, lang, data, page, out);
         });
     });
@@ -592,6 +593,14 @@ fn standing_ui(ui: &mut Ui, lang: Lang, admin: bool, page: &mut RosterPage, out:
             }
         });
     });
+}
+
+/// What the selected official's grades bring (結果運用), as read when they were chosen.
+fn consequences_ui(ui: &mut Ui, lang: Lang, page: &RosterPage) {
+    let (Some(_), Some((year, consequences))) = (page.selected, &page.consequences) else { return };
+    ui.add_space(8.0);
+    ui.label(RichText::new(i18n::fill(tr(lang, "consequence.person"), &[&year.to_string()])).strong());
+    ui.label(RichText::new(super::yearend::consequence_line(lang, consequences)).small());
 }
 
 /// The selected official's 能力席位書 for the programme year: levels from the post's standard,

@@ -163,7 +163,7 @@ fn publicity_line(lang: crate::domain::Lang, facts: &crate::service::yearend::Ye
 }
 
 /// What the grades bring (結果運用), in one line.
-fn consequence_line(lang: crate::domain::Lang, c: &crate::domain::consequences::Consequences) -> String {
+pub(super) fn consequence_line(lang: crate::domain::Lang, c: &crate::domain::consequences::Consequences) -> String {
     let [rewards, pay, level, rank, notes] = crate::report::model::consequence_cells(lang, c);
     let parts: Vec<String> = [
         ("consequence.rewards", rewards),
