@@ -266,12 +266,17 @@ fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>
             ui.horizontal(|ui| {
                 let selected = page.selected == Some(row.official);
                 let text = format!("{}  {}", row.name, row.staff_no);
-                if ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).clicked() {
+                // The unit on hover too: a narrow list has no room for it beside the status.
+                let button = ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).on_hover_text(&row.unit_name);
+                if button.clicked() {
                     out.push(Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(row.official))));
                 }
                 ui.label(RichText::new(status_text(lang, row.status)).small().color(status_colour(row.status)));
-                // Cut to the list's width: a long unit name must not widen the list and take the form's room.
-                cut_label(ui, RichText::new(&row.unit_name).small().weak(), &row.unit_name);
+                // Cut to the list's width (left out when only the dots would show): a long unit
+                // name must not widen the list and take the form's room.
+                if ui.available_width() >= 36.0 {
+                    cut_label(ui, RichText::new(&row.unit_name).small().weak(), &row.unit_name);
+                }
             });
         }
     });
@@ -355,13 +360,13 @@ fn form(
     if detail.required_by_default {
         ui.label(RichText::new(tr(lang, "gaps.default_note")).small().weak());
     }
-    // Columns of fixed width, so a picked level or a long English word never widens one; the
+    // Columns of fixed width, top-aligned, so a picked level or a long English word never widens one; the
     // evidence takes what the window leaves, and goes under the levels when that is too little.
     let full = ui.available_width();
     let levels_end = FORM_NAME_WIDTH + FORM_REQUIRED_WIDTH + 2.0 * FORM_LEVEL_WIDTH + 4.0 * FORM_SPACING;
     let beside = full - levels_end >= 180.0;
     let evidence_width = if beside { (full - levels_end).min(360.0) } else { full - FORM_NAME_WIDTH - FORM_SPACING - 4.0 };
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = FORM_SPACING;
         let heads = [
             ("standards.capability", FORM_NAME_WIDTH),
@@ -388,7 +393,7 @@ fn form(
         };
         let rect = ui
             .vertical(|ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = FORM_SPACING;
                     form_cell(ui, FORM_NAME_WIDTH, |ui| {
                         let name = capability.name.get(lang);
@@ -422,7 +427,7 @@ fn form(
                     }
                 });
                 if !beside {
-                    ui.horizontal(|ui| {
+                    ui.horizontal_top(|ui| {
                         ui.spacing_mut().item_spacing.x = FORM_SPACING;
                         form_cell(ui, FORM_NAME_WIDTH, |ui| {
                             ui.label(RichText::new(tr(lang, "selfcheck.evidence")).small().weak());
@@ -447,7 +452,7 @@ fn form(
         ui.label_inputs_by(label.id, |ui| para(ui, &mut page.form.reflection, 700.0, 4));
     });
     if may_edit {
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             if ui.button(tr(lang, "selfcheck.save")).clicked() {
                 out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
                     round,
