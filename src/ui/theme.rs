@@ -33,3 +33,19 @@ fn outline_fields(visuals: &mut egui::Visuals) {
     visuals.text_edit_bg_color = Some(visuals.extreme_bg_color);
     visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, visuals.weak_text_color());
 }
+
+#[cfg(test)]
+mod tests {
+    /// In the light theme a text field stands out from the panel behind it: its own fill and
+    /// an outline of its own colour.
+    #[test]
+    fn text_fields_are_outlined_in_the_light_theme() {
+        let ctx = egui::Context::default();
+        super::set_visuals(&ctx, false);
+        let visuals = ctx.style_of(egui::Theme::Light).visuals.clone();
+        let outline = visuals.widgets.inactive.bg_stroke;
+        assert!(outline.width >= 1.0, "{outline:?}");
+        assert_ne!(outline.color, visuals.panel_fill);
+        assert_ne!(visuals.text_edit_bg_color(), visuals.panel_fill);
+    }
+}
