@@ -1584,3 +1584,34 @@ fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
         assert!(shown.right() <= panel.left() && status.right() <= panel.left(), "{lang:?}: {shown:?} {status:?} {panel:?}");
     }
 }
+
+/// At 1024×700 the self-check form fits the window in every language: the evidence fields end
+/// inside it (no sideways scroll bar), and the review buttons are on screen, uncovered.
+#[test]
+fn at_1024_by_700_the_self_check_form_fits_without_a_sideways_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    for lang in [Lang::En, Lang::Tc, Lang::Sc] {
+        let mut h = harness_sized(dir.path(), Some(db.clone()), lang, egui::vec2(1024.0, 700.0));
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("nav.selfcheck"));
+        let submitted = h.state().state.selfcheck.rows.iter().find(|r| r.status == Some(nengli::domain::selfcheck::CheckStatus::Submitted));
+        let official = submitted.expect("the demo has a self-check waiting for review").official;
+        h.state_mut().handle(nengli::ui::intent::Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(official))));
+        // The supervisor's levels picked: their boxes must not widen and push the evidence out.
+        h.state_mut().state.selfcheck.review.levels = [Some(5); 8];
+        h.run();
+        let capability = h.state().state.data.as_ref().unwrap().catalogue.capabilities[0].name.get(lang).to_owned();
+        let evidence = nengli::i18n::fill(t("selfcheck.evidence_of"), &[&capability]);
+        let field = h.get_by_role_and_label(Role::TextInput, &evidence).rect();
+        assert!(field.right() <= 1024.0, "{lang:?}: the evidence field ends at {}", field.right());
+        for button in ["selfcheck.save_review", "selfcheck.return", "selfcheck.accept"] {
+            h.get_by_role_and_label(Role::Button, t(button)).scroll_to_me();
+            h.run();
+            let rect = h.get_by_role_and_label(Role::Button, t(button)).rect();
+            // A sideways scroll bar would lie along the bottom of the page, over the last row.
+            assert!(rect.right() <= 1024.0 && rect.bottom() <= 700.0 - 24.0, "{lang:?}: {button} at {rect:?}");
+        }
+    }
+}

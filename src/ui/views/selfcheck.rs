@@ -266,11 +266,17 @@ fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>
             ui.horizontal(|ui| {
                 let selected = page.selected == Some(row.official);
                 let text = format!("{}  {}", row.name, row.staff_no);
-                if ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).clicked() {
+                // The unit on hover too: a narrow list has no room for it beside the status.
+                let button = ui.add_sized([150.0, height - 2.0], egui::Button::selectable(selected, text)).on_hover_text(&row.unit_name);
+                if button.clicked() {
                     out.push(Intent::SelfCheck(SelfCheckIntent::SelectCheck(Some(row.official))));
                 }
                 ui.label(RichText::new(status_text(lang, row.status)).small().color(status_colour(row.status)));
-                ui.label(RichText::new(&row.unit_name).small().weak());
+                // Cut to the list's width (left out when only the dots would show): a long unit
+                // name must not widen the list and take the form's room.
+                if ui.available_width() >= 36.0 {
+                    cut_label(ui, RichText::new(&row.unit_name).small().weak(), &row.unit_name);
+                }
             });
         }
     });
@@ -354,56 +360,90 @@ fn form(
     if detail.required_by_default {
         ui.label(RichText::new(tr(lang, "gaps.default_note")).small().weak());
     }
-    egui::Grid::new("selfcheck_form").num_columns(5).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-        // The official's level and the supervisor's side by side, the evidence last.
-        for key in ["standards.capability", "gaps.required", "selfcheck.own_level", "gaps.supervisor", "selfcheck.evidence"] {
-            ui.label(RichText::new(tr(lang, key)).strong());
+    // Columns of fixed width, top-aligned, so a picked level or a long English word never widens one; the
+    // evidence takes what the window leaves, and goes under the levels when that is too little.
+    let full = ui.available_width();
+    let levels_end = FORM_NAME_WIDTH + FORM_REQUIRED_WIDTH + 2.0 * FORM_LEVEL_WIDTH + 4.0 * FORM_SPACING;
+    let beside = full - levels_end >= 180.0;
+    let evidence_width = if beside { (full - levels_end).min(360.0) } else { full - FORM_NAME_WIDTH - FORM_SPACING - 4.0 };
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = FORM_SPACING;
+        let heads = [
+            ("standards.capability", FORM_NAME_WIDTH),
+            ("gaps.required", FORM_REQUIRED_WIDTH),
+            ("selfcheck.own_level", FORM_LEVEL_WIDTH),
+            ("gaps.supervisor", FORM_LEVEL_WIDTH),
+        ];
+        for (key, width) in heads {
+            form_cell(ui, width, |ui| cut_label(ui, RichText::new(tr(lang, key)).strong(), tr(lang, key)));
         }
-        ui.end_row();
-        for capability in &data.catalogue.capabilities {
-            let i = usize::from(capability.position - 1);
-            ui.vertical(|ui| {
-                // Grid columns keep the width they had before: these labels must not wrap.
-                ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).extend());
-                // The slogan is cut at a fixed width (whole on hover): English ones would widen the
-                // column and push the supervisor's levels and the evidence off a 1024 px window.
-                let slogan = capability.slogan.get(lang);
-                ui.add_sized([150.0, 14.0], egui::Label::new(RichText::new(slogan).small().weak()).truncate()).on_hover_text(slogan);
-            });
-            // A default stands out from a standard's level: marked, with the reason on hover.
-            let required = detail.required[i].map_or("—".into(), |l| l.to_string());
-            if detail.required_by_default {
-                ui.label(RichText::new(format!("{required}*")).italics()).on_hover_text(tr(lang, "gaps.default_note"));
-            } else {
-                ui.label(required);
-            }
-            ui.vertical(|ui| {
-                let name = i18n::fill(tr(lang, "selfcheck.own_of"), &[capability.name.get(lang)]);
-                level_choice(ui, lang, data, capability.position, &mut page.form.levels[i], may_edit, &name);
-                for message in super::widgets::problems_for(lang, &problems, crate::domain::Field::Capability(capability.position)) {
-                    ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
-                }
-            });
-            let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
-            level_choice(ui, lang, data, capability.position, &mut page.review.levels[i], may_review, &name);
-            ui.add_enabled_ui(may_edit, |ui| {
-                let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
-                ui.name_inputs(&name, |ui| {
-                    // A filled, outlined field, so it shows on a striped row too; as wide as the
-                    // window leaves (a narrow one keeps it on screen).
-                    let visuals = ui.visuals();
-                    let frame = egui::Frame::new()
-                        .fill(visuals.extreme_bg_color)
-                        .stroke(egui::Stroke::new(1.0, visuals.weak_text_color()))
-                        .inner_margin(egui::Margin::symmetric(4, 3))
-                        .corner_radius(2.0);
-                    let width = (ui.available_width() - 4.0).clamp(120.0, 240.0);
-                    ui.add_sized([width, 24.0], egui::TextEdit::singleline(&mut page.form.evidence[i]).char_limit(2_000).frame(frame))
-                });
-            });
-            ui.end_row();
+        if beside {
+            ui.label(RichText::new(tr(lang, "selfcheck.evidence")).strong());
         }
     });
+    for (row, capability) in data.catalogue.capabilities.iter().enumerate() {
+        let i = usize::from(capability.position - 1);
+        let stripe = ui.painter().add(egui::Shape::Noop);
+        let left = ui.cursor().left();
+        let evidence = |ui: &mut Ui, evidence: &mut String| {
+            ui.add_enabled_ui(may_edit, |ui| {
+                let name = i18n::fill(tr(lang, "selfcheck.evidence_of"), &[capability.name.get(lang)]);
+                ui.name_inputs(&name, |ui| ui.add_sized([evidence_width, 24.0], egui::TextEdit::singleline(evidence).char_limit(2_000)));
+            });
+        };
+        let rect = ui
+            .vertical(|ui| {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = FORM_SPACING;
+                    form_cell(ui, FORM_NAME_WIDTH, |ui| {
+                        let name = capability.name.get(lang);
+                        cut_label(ui, RichText::new(name).strong(), name);
+                        let slogan = capability.slogan.get(lang);
+                        cut_label(ui, RichText::new(slogan).small().weak(), slogan);
+                    });
+                    // A default stands out from a standard's level: marked, with the reason on hover.
+                    form_cell(ui, FORM_REQUIRED_WIDTH, |ui| {
+                        let required = detail.required[i].map_or("—".into(), |l| l.to_string());
+                        if detail.required_by_default {
+                            ui.label(RichText::new(format!("{required}*")).italics()).on_hover_text(tr(lang, "gaps.default_note"));
+                        } else {
+                            ui.label(required);
+                        }
+                    });
+                    form_cell(ui, FORM_LEVEL_WIDTH, |ui| {
+                        let name = i18n::fill(tr(lang, "selfcheck.own_of"), &[capability.name.get(lang)]);
+                        level_choice(ui, lang, data, capability.position, &mut page.form.levels[i], may_edit, &name);
+                        for message in super::widgets::problems_for(lang, &problems, crate::domain::Field::Capability(capability.position))
+                        {
+                            ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
+                        }
+                    });
+                    form_cell(ui, FORM_LEVEL_WIDTH, |ui| {
+                        let name = i18n::fill(tr(lang, "selfcheck.supervisor_of"), &[capability.name.get(lang)]);
+                        level_choice(ui, lang, data, capability.position, &mut page.review.levels[i], may_review, &name);
+                    });
+                    if beside {
+                        evidence(ui, &mut page.form.evidence[i]);
+                    }
+                });
+                if !beside {
+                    ui.horizontal_top(|ui| {
+                        ui.spacing_mut().item_spacing.x = FORM_SPACING;
+                        form_cell(ui, FORM_NAME_WIDTH, |ui| {
+                            ui.label(RichText::new(tr(lang, "selfcheck.evidence")).small().weak());
+                        });
+                        evidence(ui, &mut page.form.evidence[i]);
+                    });
+                }
+            })
+            .response
+            .rect;
+        if row % 2 == 1 {
+            let band = egui::Rect::from_x_y_ranges(left..=left + full, rect.y_range()).expand2(egui::vec2(0.0, 2.0));
+            ui.painter().set(stripe, egui::Shape::rect_filled(band, 2.0, ui.visuals().faint_bg_color));
+        }
+        ui.add_space(2.0);
+    }
     ui.add_space(6.0);
     ui.add_enabled_ui(may_edit, |ui| {
         let label = ui.label(RichText::new(tr(lang, "field.shortfalls")).strong());
@@ -412,7 +452,7 @@ fn form(
         ui.label_inputs_by(label.id, |ui| para(ui, &mut page.form.reflection, 700.0, 4));
     });
     if may_edit {
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             if ui.button(tr(lang, "selfcheck.save")).clicked() {
                 out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::SaveSelfCheck {
                     round,
@@ -446,14 +486,15 @@ fn form(
         ui.label(RichText::new(i18n::fill(tr(lang, "selfcheck.reviewed_by"), &[&by])).small().weak());
     }
     if may_review {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, "field.reason"));
             ui.add(egui::TextEdit::singleline(&mut page.reason).desired_width(320.0).char_limit(2_000)).labelled_by(label.id);
         });
         for message in super::widgets::problems_for(lang, &problems, crate::domain::Field::Reason) {
             ui.label(RichText::new(message).color(ui.visuals().error_fg_color).small());
         }
-        ui.horizontal(|ui| {
+        // Wraps in a narrow window rather than reach past its edge.
+        ui.horizontal_wrapped(|ui| {
             let review = |step| {
                 Command::SelfCheck(SelfCheckCommand::ReviewSelfCheck {
                     round,
@@ -485,6 +526,25 @@ fn form(
             }
         });
     }
+}
+
+/// The self-check form's column widths and the space between them.
+const FORM_NAME_WIDTH: f32 = 140.0;
+const FORM_REQUIRED_WIDTH: f32 = 64.0;
+const FORM_LEVEL_WIDTH: f32 = 124.0;
+const FORM_SPACING: f32 = 10.0;
+
+/// A cell of the self-check form: exactly `width` wide, its content top-down.
+fn form_cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_width(width);
+        add(ui);
+    });
+}
+
+/// A label cut to the room it has, the whole text on hover.
+fn cut_label(ui: &mut Ui, text: RichText, whole: &str) {
+    ui.add(egui::Label::new(text).truncate()).on_hover_text(whole);
 }
 
 fn capability_name(data: &Data, lang: Lang, capability: u8) -> String {

@@ -150,7 +150,7 @@ pub fn section(ui: &mut Ui, text: &str) {
 pub fn level_combo(ui: &mut Ui, name: &str, level: &mut Option<u8>, descriptor: impl Fn(u8) -> String, enabled: bool) {
     let short = |l: u8| {
         let text = descriptor(l);
-        let cut = text.find([':', ':']).unwrap_or(text.len());
+        let cut = text.find([':', '：']).unwrap_or(text.len());
         format!("{l} {}", &text[..cut])
     };
     let selected = level.map_or_else(|| "—".to_owned(), short);
