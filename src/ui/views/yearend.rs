@@ -54,7 +54,9 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             out.push(Intent::YearEnd(YearEndIntent::YearEndScope));
         }
         if prints {
-            ui.separator();
+            // The print settings start a row of their own, so a label never wraps away from its
+            // chooser.
+            ui.end_row();
             let label = tr(lang, "yearend.print_unit");
             ui.label(label);
             ui.name_inputs(label, |ui| choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(whole), 200.0));
