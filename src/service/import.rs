@@ -189,3 +189,32 @@ fn import_record(
         }
     }
 }
+
+/// The roster's staff numbers, for the result sheets (attendance, 平時) that name people by them.
+pub(super) struct StaffNumbers(HashMap<String, crate::domain::OfficialId>);
+
+impl StaffNumbers {
+    pub(super) fn read(db: &Db<'_>) -> Result<StaffNumbers> {
+        Ok(StaffNumbers(db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect()))
+    }
+
+    /// The official a sheet row's staff number names; where none, the row's problem is added to
+    /// `problems` under the staff-number column in `lang`.
+    pub(super) fn find(
+        &self,
+        row: usize,
+        staff_no: &str,
+        lang: crate::domain::Lang,
+        problems: &mut Vec<(usize, String, crate::domain::problem::FieldProblem)>,
+    ) -> Option<crate::domain::OfficialId> {
+        let found = self.0.get(staff_no).copied();
+        if found.is_none() {
+            problems.push((
+                row,
+                crate::i18n::tr(lang, crate::i18n::field_key(Field::StaffNo)).to_owned(),
+                crate::domain::problem::FieldProblem::new(Field::StaffNo, Problem::UnknownStaffNo { staff_no: staff_no.to_owned() }),
+            ));
+        }
+        found
+    }
+}

@@ -50,6 +50,20 @@ fn take_part(current: &RoutineData, input: &RoutineData, step: Step, actor: &str
 }
 
 /// Whether a unit's period is closed (nothing of its people changes then but by the personnel section).
+/// The period and the official's record in it as a step or a direct record finds them: refused
+/// where the unit's period is closed; a new record (at `stage`) where there is none yet.
+fn open_record(db: &Db<'_>, period: i64, official: OfficialId, stage: Stage) -> Result<(PeriodRow, Option<RoutineRecord>, RoutineRecord)> {
+    let who = existing_official(db, official)?;
+    let row = existing_period(db, period)?;
+    if closed_for(db, period, who.unit)? {
+        return Err(one(Field::Record, Problem::RoundClosed));
+    }
+    let before = db.routine_record(period, official)?;
+    let current =
+        before.clone().unwrap_or(RoutineRecord { id: 0, uuid: new_uuid(), period, official, stage, data: RoutineData::default() });
+    Ok((row, before, current))
+}
+
 fn closed_for(db: &Db<'_>, period: i64, unit: UnitId) -> Result<bool> {
     let closed = db.routine_closed(period)?;
     if closed.is_empty() {
@@ -92,20 +106,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Routi
             }
         }
         RoutineCommand::Step { period, official, step, data } => {
-            let who = existing_official(db, official)?;
-            let row = existing_period(db, period)?;
-            if closed_for(db, period, who.unit)? {
-                return Err(one(Field::Record, Problem::RoundClosed));
-            }
-            let before = db.routine_record(period, official)?;
-            let current = before.clone().unwrap_or(RoutineRecord {
-                id: 0,
-                uuid: new_uuid(),
-                period,
-                official,
-                stage: Stage::Draft,
-                data: RoutineData::default(),
-            });
+            let (row, before, current) = open_record(db, period, official, Stage::Draft)?;
             let stage = next_stage(current.stage, step).ok_or(one(Field::Status, Problem::BadStatusChange))?;
             if step == Step::Return && data.reason.trim().is_empty() {
                 return Err(one(Field::Reason, Problem::Required));
@@ -125,20 +126,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, today: NaiveDate, command: Routi
             Applied { action, entity: Entity::Routine, undo: restore_undo(period, official, before, step.by_official()) }
         }
         RoutineCommand::Record { period, official, data } => {
-            let who = existing_official(db, official)?;
-            let row = existing_period(db, period)?;
-            if closed_for(db, period, who.unit)? {
-                return Err(one(Field::Record, Problem::RoundClosed));
-            }
-            let before = db.routine_record(period, official)?;
-            let current = before.clone().unwrap_or(RoutineRecord {
-                id: 0,
-                uuid: new_uuid(),
-                period,
-                official,
-                stage: Stage::Rated,
-                data: RoutineData::default(),
-            });
+            let (row, before, current) = open_record(db, period, official, Stage::Rated)?;
             let mut next = take_part(&current.data, &data, Step::Rate, actor, today);
             next.summary = current.data.summary.clone();
             let next = next.validate(&row.period, false, true)?;
@@ -524,7 +512,7 @@ pub fn check_routine_file(service: &super::Service, path: &std::path::Path, lang
     let sheets = crate::exchange::read_file(path)?;
     let lines = read_routine(&sheets)?;
     let db = service.read();
-    let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
+    let staff = super::import::StaffNumbers::read(&db)?;
     let mut problems = Vec::new();
     let mut records = Vec::new();
     let mut seen = std::collections::HashMap::new();
@@ -538,14 +526,7 @@ pub fn check_routine_file(service: &super::Service, path: &std::path::Path, lang
                 FieldProblem::new(Field::Record, Problem::Unknown { value: line.period.clone() }),
             ));
         }
-        let official = staff.get(&line.staff_no).copied();
-        if official.is_none() {
-            problems.push((
-                line.row,
-                column(field_key(Field::StaffNo)),
-                FieldProblem::new(Field::StaffNo, Problem::UnknownStaffNo { staff_no: line.staff_no.clone() }),
-            ));
-        }
+        let official = staff.find(line.row, &line.staff_no, lang, &mut problems);
         let result = parse_rating(&line.result);
         if result.is_none() {
             problems.push((

@@ -375,12 +375,12 @@ impl AttendanceImport {
 /// (unknown staff number, session not found, an unknown mark, more 學時 than the session).
 pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: crate::domain::Lang) -> Result<AttendanceImport> {
     use crate::exchange::attendance::{parse_mark, read_attendance};
-    use crate::i18n::{field_key, tr};
+    use crate::i18n::tr;
     service.require(crate::domain::access::Need::Admin)?;
     let sheets = crate::exchange::read_file(path)?;
     let lines = read_attendance(&sheets)?;
     let db = service.read();
-    let staff: std::collections::HashMap<String, OfficialId> = db.roster_rows()?.into_iter().map(|r| (r.staff_no, r.id)).collect();
+    let staff = super::import::StaffNumbers::read(&db)?;
     let mut sessions: BTreeMap<i64, (String, Vec<Attendance>)> = BTreeMap::new();
     // Each session named is read once, found or not, however many lines name it.
     let mut known: std::collections::HashMap<i64, Option<Session>> = std::collections::HashMap::new();
@@ -397,14 +397,7 @@ pub fn check_attendance_file(service: &Service, path: &std::path::Path, lang: cr
         if session.is_none() {
             problems.push((line.row, column("training.session_no"), FieldProblem::new(Field::Record, Problem::NotFound)));
         }
-        let official = staff.get(&line.staff_no).copied();
-        if official.is_none() {
-            problems.push((
-                line.row,
-                column(field_key(Field::StaffNo)),
-                FieldProblem::new(Field::StaffNo, Problem::UnknownStaffNo { staff_no: line.staff_no.clone() }),
-            ));
-        }
+        let official = staff.find(line.row, &line.staff_no, lang, &mut problems);
         let mark = parse_mark(&line.mark);
         if mark.is_none() {
             problems.push((

@@ -115,7 +115,7 @@ pub fn grade_consequences(lang: Lang, bureau: &str, year: i32, scope: &str, line
         "consequence.rank",
         "consequence.notes",
     ];
-    blocks.push(table(lang, vec![0.4, 1.0, 0.8, 1.7, 0.7, 0.8, 0.9, 0.9, 1.9, 1.2], &header, rows, 8.5));
+    blocks.push(table(lang, vec![0.55, 1.0, 0.8, 1.55, 0.7, 0.8, 0.9, 0.9, 1.9, 1.2], &header, rows, 8.5));
     blocks.push(Block::Spacer(Mm(3.0)));
     blocks.push(Block::Paragraph { text: tr(lang, "consequence.basis").to_owned(), size_pt: 9.0, align: Align::Left });
     printout(lang, "consequence.document_title", &[bureau, &year.to_string()], blocks)
