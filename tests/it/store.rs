@@ -226,6 +226,25 @@ fn a_version_1_database_upgrades_with_the_scale_and_a_programme_and_keeps_its_da
     assert!(matches!(store.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 1"), Err(StoreError::Constraint(_))));
 }
 
+/// Schema 14's tables (民主測評, the calendar, the 公示), dropped to make a file of an older schema.
+const APPRAISAL_TABLES: [&str; 4] =
+    ["DROP TABLE publicity", "DROP TABLE ballot_code", "DROP TABLE ballot_tally", "DROP TABLE calendar_day"];
+
+/// Schemas 12, 10 and 11's tables (平時考核, the photo and unit aliases, the 任免審批表), dropped
+/// to make a file older than schema 10.
+const ROUTINE_AND_CADRE_TABLES: [&str; 10] = [
+    "DROP TABLE special_result",
+    "DROP TABLE special_event",
+    "DROP TABLE routine_closed",
+    "DROP TABLE routine_record",
+    "DROP TABLE routine_period",
+    "DROP TABLE official_photo",
+    "DROP TABLE unit_alias",
+    "DROP TABLE official_resume",
+    "DROP TABLE official_family",
+    "DROP TABLE official_cadre",
+];
+
 /// Schema 13's tables (officials' standing, working days, the 名額分配表), dropped to make a file
 /// of an older schema.
 const STANDING_TABLES: [&str; 7] = [
@@ -259,22 +278,11 @@ fn the_cadre_record_upgrade_keeps_every_official_and_their_typed_tier() {
                 unit_id, post_id, CASE WHEN post_since GLOB '*-*' THEN post_since ELSE replace(post_since, '.', '-') || '-01' END, status FROM official",
             "DROP TABLE official",
             "ALTER TABLE old_official RENAME TO official",
-            "DROP TABLE publicity",
-            "DROP TABLE ballot_code",
-            "DROP TABLE ballot_tally",
-            "DROP TABLE calendar_day",
-            "DROP TABLE special_result",
-            "DROP TABLE special_event",
-            "DROP TABLE routine_closed",
-            "DROP TABLE routine_record",
-            "DROP TABLE routine_period",
-            "DROP TABLE official_photo",
-            "DROP TABLE unit_alias",
-            "DROP TABLE official_resume",
-            "DROP TABLE official_family",
-            "DROP TABLE official_cadre",
-            "PRAGMA user_version = 9",
-        ]) {
+        ])
+        .chain(APPRAISAL_TABLES)
+        .chain(ROUTINE_AND_CADRE_TABLES)
+        .chain(["PRAGMA user_version = 9"])
+        {
             store.execute_raw(sql).unwrap();
         }
     }
@@ -308,15 +316,15 @@ fn the_standing_upgrade_keeps_every_record_and_the_share_set_before() {
     };
     {
         let store = Store::open(&path, OpenMode::Existing).unwrap();
-        for sql in STANDING_TABLES.into_iter().chain([
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('excellent_percent', '25')",
-            "DELETE FROM meta WHERE key = 'excellent_quota'",
-            "DROP TABLE publicity",
-            "DROP TABLE ballot_code",
-            "DROP TABLE ballot_tally",
-            "DROP TABLE calendar_day",
-            "PRAGMA user_version = 12",
-        ]) {
+        for sql in STANDING_TABLES
+            .into_iter()
+            .chain([
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('excellent_percent', '25')",
+                "DELETE FROM meta WHERE key = 'excellent_quota'",
+            ])
+            .chain(APPRAISAL_TABLES)
+            .chain(["PRAGMA user_version = 12"])
+        {
             store.execute_raw(sql).unwrap();
         }
     }
@@ -416,22 +424,11 @@ fn the_exam_kinds_upgrade_keeps_every_test_and_score() {
             "ALTER TABLE old_test RENAME TO capability_test",
             "DROP TABLE yearend_record",
             "DROP TABLE yearend_unit_review",
-            "DROP TABLE publicity",
-            "DROP TABLE ballot_code",
-            "DROP TABLE ballot_tally",
-            "DROP TABLE calendar_day",
-            "DROP TABLE special_result",
-            "DROP TABLE special_event",
-            "DROP TABLE routine_closed",
-            "DROP TABLE routine_record",
-            "DROP TABLE routine_period",
-            "DROP TABLE official_photo",
-            "DROP TABLE unit_alias",
-            "DROP TABLE official_resume",
-            "DROP TABLE official_family",
-            "DROP TABLE official_cadre",
-            "PRAGMA user_version = 6",
-        ]) {
+        ])
+        .chain(APPRAISAL_TABLES)
+        .chain(ROUTINE_AND_CADRE_TABLES)
+        .chain(["PRAGMA user_version = 6"])
+        {
             let _ = store.execute_raw(sql);
         }
         official
