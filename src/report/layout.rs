@@ -720,11 +720,36 @@ pub fn layout(document: &Document, paper: Paper, metrics: &dyn Metrics) -> Vec<P
 /// numbers from 1, so its pages are the same whether laid out alone or with the others; a
 /// document with nothing in it is one blank page.
 pub fn sheet_pages<'a>(document: &'a Document, paper: Paper, metrics: &'a dyn Metrics) -> impl Iterator<Item = Vec<Page>> + 'a {
-    let mut sheets: Vec<&[Block]> = document.blocks.split(|b| matches!(b, Block::NewSheet)).filter(|s| !s.is_empty()).collect();
-    if sheets.is_empty() {
-        sheets.push(&[]);
+    sheet_ranges(document).into_iter().map(move |sheet| layout_sheet(document, &document.blocks[sheet], paper, metrics))
+}
+
+/// Where each sheet of `document` lies among its blocks (the runs between two
+/// [`Block::NewSheet`]), so that a preview can lay out a few sheets of a long document
+/// ([`sheet`]) without the rest; a document with nothing in it is one empty sheet.
+pub fn sheet_ranges(document: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (index, block) in document.blocks.iter().enumerate() {
+        if matches!(block, Block::NewSheet) {
+            if index > start {
+                ranges.push(start..index);
+            }
+            start = index + 1;
+        }
     }
-    sheets.into_iter().map(move |blocks| layout_sheet(document, blocks, paper, metrics))
+    if document.blocks.len() > start {
+        ranges.push(start..document.blocks.len());
+    }
+    if ranges.is_empty() {
+        ranges.push(0..0);
+    }
+    ranges
+}
+
+/// The pages of one sheet of `document` (a range from [`sheet_ranges`]), the same as
+/// [`sheet_pages`] gives for it.
+pub fn sheet(document: &Document, sheet: std::ops::Range<usize>, paper: Paper, metrics: &dyn Metrics) -> Vec<Page> {
+    layout_sheet(document, &document.blocks[sheet], paper, metrics)
 }
 
 /// Lays one sheet of `document` (`blocks`, with no [`Block::NewSheet`] among them) out on `paper`.
@@ -846,6 +871,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_sheet_laid_out_alone_is_the_same_as_in_its_document() {
+        let para = |t: &str| Block::Paragraph { text: t.into(), size_pt: 11.0, align: Align::Left };
+        let long = "考核".repeat(3000);
+        let blocks =
+            vec![Block::NewSheet, para("甲"), Block::NewSheet, Block::NewSheet, para(&long), para("乙"), Block::NewSheet, para("丙")];
+        let document = Document { title: "t".into(), blocks, footer: Some("第{page}頁，共{pages}頁".into()) };
+        let ranges = sheet_ranges(&document);
+        assert_eq!(ranges, vec![1..2, 4..6, 7..8], "empty runs between breaks are no sheet");
+        let whole: Vec<Vec<Page>> = sheet_pages(&document, A4, &Simple).collect();
+        let alone: Vec<Vec<Page>> = ranges.iter().map(|r| sheet(&document, r.clone(), A4, &Simple)).collect();
+        assert_eq!(alone, whole);
+        assert!(alone[1].len() >= 2 && alone[1][1].text().contains(&format!("第2頁，共{}頁", alone[1].len())));
+        let empty = Document { title: "t".into(), blocks: vec![Block::NewSheet], footer: None };
+        assert_eq!(sheet_ranges(&empty), vec![0..0], "nothing in it is one empty sheet");
     }
 
     #[test]

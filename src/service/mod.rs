@@ -10,6 +10,7 @@ pub mod exports;
 mod import;
 mod org;
 pub mod packages;
+pub mod preview;
 pub mod printing;
 mod programme;
 pub mod reads;

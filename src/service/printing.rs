@@ -464,6 +464,51 @@ pub struct YearEndBatch {
     sheets: Vec<model::YearEndSheet>,
 }
 
+/// Whose 公務員年度考核登記表 a print of `scope` (or of the listed staff numbers) covers: the
+/// serving officials the account may see, by staff number; and whether they were few enough to
+/// be read by id (one person, or a list) rather than the whole roster at once.
+fn yearend_people(
+    service: &Service,
+    units: &[crate::domain::org::Unit],
+    scope: Scope,
+    staff: &[String],
+) -> super::Result<(Vec<crate::domain::official::Official>, bool)> {
+    let db = service.read();
+    let allowed: Option<std::collections::HashSet<UnitId>> = match scope {
+        Scope::Unit(unit) => Some(subtree(units, unit).into_iter().collect()),
+        _ => None,
+    };
+    // A print for one person or a few named ones reads only theirs; a unit's or the bureau's
+    // reads each table once.
+    let (people, few) = match scope {
+        Scope::Official(id) => (db.official(id)?.into_iter().collect::<Vec<_>>(), true),
+        _ if !staff.is_empty() => (db.officials_with_staff_no(staff)?, true),
+        _ => (db.officials()?, false),
+    };
+    let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
+    let chosen = |o: &crate::domain::official::Official| {
+        o.status == OfficialStatus::Active
+            && allowed.as_ref().is_none_or(|a| a.contains(&o.unit))
+            && !matches!(scope, Scope::Official(id) if id != o.id)
+            && (wanted.is_empty() || wanted.contains(o.staff_no.as_str()))
+            && service.access().may_see(o.id, o.unit)
+    };
+    Ok((people.into_iter().filter(|o| chosen(o)).collect(), few))
+}
+
+/// The staff numbers of the officials whose 公務員年度考核登記表 of `sheets` would print, in the
+/// order they print: what a preview pages through, reading a few at a time.
+pub fn yearend_staff(service: &Service, sheets: &YearEndSheets) -> super::Result<Vec<String>> {
+    service.require_read(Sight::Anyone)?;
+    let units = service.read().units()?;
+    Ok(yearend_people(service, &units, sheets.scope, &sheets.staff)?.0.into_iter().map(|o| o.staff_no.clone()).collect())
+}
+
+/// The title of the 公務員年度考核登記表 printout in `lang`.
+pub fn yearend_title(service: &Service, lang: Lang) -> Result<String> {
+    Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[]).title)
+}
+
 impl YearEndBatch {
     /// The sheets of `year` for the serving officials of `scope` the actor may see (or those
     /// whose staff numbers are listed), in roster order; an official without a record gets their
@@ -474,64 +519,35 @@ impl YearEndBatch {
         let units = db.units()?;
         let posts: std::collections::HashMap<PostId, Post> = db.posts()?.into_iter().map(|p| (p.id, p)).collect();
         let catalogue = db.catalogue()?;
-        let allowed: Option<std::collections::HashSet<UnitId>> = match scope {
-            Scope::Unit(unit) => Some(subtree(&units, unit).into_iter().collect()),
-            _ => None,
-        };
         let round = round_of_year(service, year)?;
-        // A print for one person or a few named ones reads only theirs; a unit's or the bureau's
-        // reads each table once.
-        let few = match scope {
-            Scope::Official(id) => Some(db.official(id)?.into_iter().collect::<Vec<_>>()),
-            _ if !staff.is_empty() => Some(db.officials_with_staff_no(staff)?),
-            _ => None,
-        };
+        let (people, few) = yearend_people(service, &units, scope, staff)?;
         let mut levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = std::collections::HashMap::new();
         let mut records: std::collections::HashMap<OfficialId, _> = std::collections::HashMap::new();
         let mut tallies: std::collections::HashMap<OfficialId, Vec<crate::domain::training::Tally>> = std::collections::HashMap::new();
-        match &few {
-            Some(people) => {
-                for o in people {
-                    if let Some(round) = round
-                        && let Some(levels) = db.check_levels_of(round, o.id)?
-                    {
-                        levels_of.insert(o.id, levels);
-                    }
-                    if let Some(record) = db.yearend(o.id, year)? {
-                        records.insert(o.id, record.data);
-                    }
-                    tallies.insert(o.id, db.tallies_of(o.id, year, year)?);
+        if few {
+            for o in &people {
+                if let Some(round) = round
+                    && let Some(levels) = db.check_levels_of(round, o.id)?
+                {
+                    levels_of.insert(o.id, levels);
                 }
-            }
-            None => {
-                if let Some(round) = round {
-                    levels_of = db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect();
+                if let Some(record) = db.yearend(o.id, year)? {
+                    records.insert(o.id, record.data);
                 }
-                records = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
-                db.tallies_into(year, year, None, &mut tallies)?;
+                tallies.insert(o.id, db.tallies_of(o.id, year, year)?);
             }
+        } else {
+            if let Some(round) = round {
+                levels_of = db.round_levels(round)?.into_iter().map(|c| (c.official, c)).collect();
+            }
+            records = db.yearends(year)?.into_iter().map(|r| (r.official, r.data)).collect();
+            db.tallies_into(year, year, None, &mut tallies)?;
         }
-        let wanted: std::collections::HashSet<&str> = staff.iter().map(String::as_str).collect();
-        let ids: Option<Vec<OfficialId>> = few.as_ref().map(|people| people.iter().map(|o| o.id).collect());
+        let ids: Option<Vec<OfficialId>> = few.then(|| people.iter().map(|o| o.id).collect());
         let (mut routine, mut special) = year_lines(service, year, lang, ids.as_deref())?;
-        let mut verdicts = match &few {
-            Some(people) => service.verdicts_of(year, people)?,
-            None => service.verdicts(year)?,
-        };
+        let mut verdicts = if few { service.verdicts_of(year, &people)? } else { service.verdicts(year)? };
         let mut batch = YearEndBatch { bureau: bureau_name(service)?, lang, staff: Vec::new(), sheets: Vec::new() };
-        let people = match few {
-            Some(people) => people,
-            None => db.officials()?,
-        };
         for o in people {
-            let chosen = o.status == OfficialStatus::Active
-                && allowed.as_ref().is_none_or(|a| a.contains(&o.unit))
-                && !matches!(scope, Scope::Official(id) if id != o.id)
-                && (wanted.is_empty() || wanted.contains(o.staff_no.as_str()))
-                && service.access().may_see(o.id, o.unit);
-            if !chosen {
-                continue;
-            }
             let post = o.post.and_then(|p| posts.get(&p)).map_or("", |p| p.title.as_str());
             let assessed = levels_of.get(&o.id);
             let hours: f32 = tallies.get(&o.id).map_or(0.0, |t| t.iter().map(|t| t.hours).sum());

@@ -310,6 +310,8 @@ impl NengliApp {
                 self.state.notice = Some(Notice::Info(text));
             }
             jobs::Outcome::Printed(Err(message)) => self.error(message),
+            jobs::Outcome::Saved { result: Ok(path), open_after } => self.saved(&path, open_after),
+            jobs::Outcome::Saved { result: Err(message), .. } => self.error(message),
         }
     }
 

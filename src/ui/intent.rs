@@ -274,6 +274,8 @@ pub enum PrintIntent {
     ClosePrint,
     /// Make the preview's printout again in another language.
     PrintLang(crate::domain::Lang),
+    /// Show the window of sheets starting at this one.
+    PrintWindow(usize),
 }
 
 impl From<PrintIntent> for Intent {

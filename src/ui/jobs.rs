@@ -26,6 +26,11 @@ pub enum Outcome {
     /// Where a long print went and how many sheets it holds, or why it did not happen (in the
     /// user's language).
     Printed(Result<(PathBuf, usize), String>),
+    /// Where a previewed printout was saved (to open it if `open_after`), or why it was not.
+    Saved {
+        result: Result<PathBuf, String>,
+        open_after: bool,
+    },
 }
 
 /// A year-end print to run off the window's thread.
@@ -144,6 +149,38 @@ impl Job {
                 written.map(|count| (print.dest, count)).map_err(|e| crate::messages::pdf_error(lang, &e))
             });
             Outcome::Printed(result)
+        })
+    }
+
+    /// Saves a previewed printout too long for one window into `dest`: its sheets laid out and
+    /// painted a chunk at a time, progress sent per sheet; a stop leaves no file.
+    pub fn save_preview(
+        preview: crate::service::preview::Preview,
+        dest: PathBuf,
+        lang: crate::domain::Lang,
+        open_after: bool,
+    ) -> std::io::Result<Job> {
+        use crate::report::layout::Document;
+        use crate::service::preview::Sheets;
+        Job::spawn("print", move |tx, cancel| {
+            let Sheets::Made { document, ranges } = &preview.sheets else {
+                return Outcome::Saved { result: Err(crate::i18n::tr(lang, "cli.nothing_to_print").to_owned()), open_after };
+            };
+            let total = ranges.len();
+            let mut progress = |done| {
+                let _ = tx.send(Message::Progress { done, total });
+                !cancel.load(Ordering::Relaxed)
+            };
+            // Each sheet a document of its own: laid out alone, its pages are the same.
+            let sheets = ranges.iter().map(|sheet| Document {
+                title: document.title.clone(),
+                blocks: document.blocks[sheet.clone()].to_vec(),
+                footer: document.footer.clone(),
+            });
+            let result = crate::report::write_pdf_file(&dest, &preview.title, sheets, preview.paper, preview.lang, &mut progress)
+                .map(|_| dest.clone())
+                .map_err(|e| crate::messages::pdf_error(lang, &e));
+            Outcome::Saved { result, open_after }
         })
     }
 

@@ -327,12 +327,13 @@ pub struct ImportPage {
 
 /// A document laid out for printing, shown page by page before it is saved.
 pub struct PrintPreview {
-    /// What was asked for, to make again in another language (`None`: a document given as is).
-    pub printout: Option<crate::service::printing::Printout>,
-    /// The language it is printed in.
-    pub lang: Lang,
-    pub document: crate::report::layout::Document,
-    pub paper: crate::report::layout::Paper,
+    /// What was asked for, to make again in another language.
+    pub printout: crate::service::printing::Printout,
+    /// What is previewed: its title, paper, print language and where its sheets come from.
+    pub preview: crate::service::preview::Preview,
+    /// The first sheet of the window shown…
+    pub first: usize,
+    /// …and the window's pages, the only ones laid out.
     pub pages: Vec<crate::report::layout::Page>,
     pub zoom: f32,
     pub open_after: bool,

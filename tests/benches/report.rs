@@ -40,15 +40,6 @@ impl std::io::Write for Counter {
     }
 }
 
-/// The resident memory before `work` and its peak during it, in MB.
-fn peak_during(work: impl FnOnce()) -> (f64, f64) {
-    // Writing 5 to clear_refs resets the peak (VmHWM) to what is resident now.
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-    let before = common::status_mb("VmRSS:").unwrap_or(f64::NAN);
-    work();
-    (before, common::status_mb("VmHWM:").unwrap_or(f64::NAN))
-}
-
 /// The first `count` sheets of a document (sheets are separated by `NewSheet`).
 fn first_sheets(document: &Document, count: usize) -> Document {
     let mut sheets = 0;
@@ -108,7 +99,7 @@ fn main() {
     // The whole bureau's capability reports: one document of 30,000 sheets, two pages each.
     let round = printing::round_of_year(&service, year).expect("round").expect("a round");
     let mut reports = (0, 0, 0.0);
-    let (before, peak) = peak_during(|| {
+    let (before, peak) = common::peak_during(|| {
         let started = Instant::now();
         let document = printing::capability_reports(&service, round, Scope::All, Lang::Tc).expect("capability reports");
         let (pages, bytes) = render(&document);
@@ -142,7 +133,7 @@ fn main() {
     let one = batch.documents().next().expect("a form");
     println!("one 公務員年度考核登記表 as PDF: median {:.1} ms (goal < 20 ms)", one_sheet_ms(&one));
     let mut thousand = (0, 0, 0.0);
-    let (before_1k, peak_1k) = peak_during(|| {
+    let (before_1k, peak_1k) = common::peak_during(|| {
         let started = Instant::now();
         let (pages, bytes) = print(&title, batch.documents().take(1_000));
         thousand = (pages, bytes, started.elapsed().as_secs_f64());
@@ -154,7 +145,7 @@ fn main() {
         bytes as f64 / 1_000.0 / 1024.0
     );
     let mut all = (0, 0, 0.0);
-    let (_, peak_all) = peak_during(|| {
+    let (_, peak_all) = common::peak_during(|| {
         let started = Instant::now();
         let (pages, bytes) = print(&title, batch.documents());
         all = (pages, bytes, started.elapsed().as_secs_f64());

@@ -834,3 +834,52 @@ fn a_capability_report_marks_a_requirement_that_is_the_tiers_default() {
     assert!(marked.contains(&format!("{default}*")), "the required level carries the mark: {marked}");
     assert!(!text(with.id).contains(note));
 }
+
+/// The preview pages through a printout a window of sheets at a time: the windows together are
+/// the whole printout, page for page, and a year-end window reads only its own officials.
+#[test]
+fn the_preview_windows_together_are_the_whole_printout() {
+    use nengli::service::preview::{self, Sheets, WINDOW_SHEETS};
+    let service = demo();
+    let lang = Lang::Tc;
+    let metrics = metrics::for_lang(lang);
+    let all_windows = |p: &preview::Preview| -> Vec<layout::Page> {
+        (0..p.len()).step_by(WINDOW_SHEETS).flat_map(|first| p.pages(&service, first).unwrap()).collect()
+    };
+    // A document made whole: the 41 duty statements.
+    let printout = printing::Printout::DutyStatements { scope: Scope::All };
+    let made = preview::preview(&service, &printout, lang).unwrap().unwrap();
+    let whole = layout::layout(&printing::document(&service, &printout, lang).unwrap().unwrap(), layout::A4, metrics);
+    assert!(made.len() > WINDOW_SHEETS && !made.whole(), "{} sheets", made.len());
+    assert_eq!(made.pages(&service, 0).unwrap().len(), WINDOW_SHEETS, "a window lays out its sheets alone");
+    assert_eq!(all_windows(&made), whole);
+    assert_eq!(made.window(made.len() + 5), made.len() - 1..made.len(), "past the end: the last sheet");
+    // The year-end forms of the bureau: counted, then read a window at a time.
+    let asked = printing::YearEndSheets { year: 2012, scope: Scope::All, staff: Vec::new(), paper: layout::A4 };
+    let printout = printing::Printout::YearEndSheets(asked);
+    let forms = preview::preview(&service, &printout, lang).unwrap().unwrap();
+    let Sheets::YearEnd { staff, .. } = &forms.sheets else { panic!("year-end forms are read a window at a time") };
+    let batch = printing::YearEndBatch::read(&service, 2012, Scope::All, &[], lang).unwrap();
+    assert_eq!(forms.len(), batch.len());
+    assert!(forms.len() > WINDOW_SHEETS);
+    assert_eq!(staff, &{
+        let mut all: Vec<String> = service
+            .read()
+            .officials()
+            .unwrap()
+            .into_iter()
+            .filter(|o| o.status == nengli::domain::catalogue::OfficialStatus::Active)
+            .map(|o| o.staff_no.clone())
+            .collect();
+        all.sort();
+        all
+    });
+    assert_eq!(all_windows(&forms), layout::layout(&batch.document(), layout::A4, metrics));
+    // A window holds its own officials' forms.
+    let names: std::collections::HashMap<String, String> =
+        service.read().officials().unwrap().into_iter().map(|o| (o.staff_no.clone(), o.name.clone())).collect();
+    let second: String = forms.pages(&service, WINDOW_SHEETS).unwrap().iter().map(layout::Page::text).collect();
+    for staff_no in &staff[WINDOW_SHEETS..(2 * WINDOW_SHEETS).min(staff.len())] {
+        assert!(second.contains(&names[staff_no]), "{staff_no} in the second window");
+    }
+}

@@ -1026,7 +1026,7 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     click(&mut h, Role::CheckBox, "16開紙");
     click(&mut h, Role::Button, "列印所選的考核登記表（2）…");
     let preview = h.state().state.print.as_ref().expect("a preview");
-    assert_eq!(preview.paper, nengli::report::layout::K16);
+    assert_eq!(preview.preview.paper, nengli::report::layout::K16);
     let text: String = preview.pages.iter().map(|p| p.text()).collect();
     assert!(text.contains(&rows[0].name) && text.contains(&rows[1].name) && !text.contains(&rows[2].name));
     h.state_mut().handle(nengli::ui::intent::Intent::Print(PrintIntent::ClosePrint));
@@ -1048,6 +1048,68 @@ fn year_end_forms_print_a_selection_in_the_preview_and_many_into_a_file_with_pro
     wait_for_job(&mut h);
     assert!(!stopped.exists() && !dir.path().join("stopped.pdf.partial").exists());
     assert!(format!("{:?}", h.state().state.notice).contains("已取消列印"), "{:?}", h.state().state.notice);
+}
+
+/// However many forms are printed, the preview holds a window of them: the pager moves through
+/// them (buttons and Ctrl+PageDown / Ctrl+PageUp), and Save as PDF writes every one on a worker
+/// thread; a long made document (every duty statement) pages and saves the same way.
+#[test]
+fn the_preview_pages_through_every_form_a_window_at_a_time_and_saves_them_all() {
+    use nengli::service::preview::WINDOW_SHEETS;
+    use nengli::ui::intent::Intent;
+    let (dir, mut h) = demo_harness(Lang::Tc);
+    click(&mut h, Role::Button, "年度考核");
+    let rows = h.state().state.yearend.rows.clone();
+    assert!(rows.len() > 2 * WINDOW_SHEETS, "{} rows", rows.len());
+    click(&mut h, Role::Button, "勾選列出的人員");
+    click(&mut h, Role::Button, &format!("列印所選的考核登記表（{}）…", rows.len()));
+    let shown = |h: &Harness<'_, NengliApp>| {
+        let print = h.state().state.print.as_ref().expect("a preview");
+        (print.first, print.pages.iter().map(|p| p.text()).collect::<String>(), print.pages.len(), print.preview.len())
+    };
+    let (first, text, pages, total) = shown(&h);
+    assert_eq!((first, total), (0, rows.len()));
+    let mut by_staff: Vec<_> = rows.iter().map(|r| (r.staff_no.clone(), r.name.clone())).collect();
+    by_staff.sort();
+    assert!(by_staff[..WINDOW_SHEETS].iter().all(|(_, name)| text.contains(name.as_str())), "the first window's forms");
+    h.get_by_label(&format!("第 1–{WINDOW_SHEETS} 份，共 {total} 份（本批 {pages} 頁）"));
+    assert!(h.get_by_role_and_label(Role::Button, "上一批").accesskit_node().is_disabled());
+    click(&mut h, Role::Button, "下一批");
+    let (first, text, ..) = shown(&h);
+    assert_eq!(first, WINDOW_SHEETS);
+    assert!(by_staff[WINDOW_SHEETS..2 * WINDOW_SHEETS].iter().all(|(_, name)| text.contains(name.as_str())), "the second window's forms");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    assert_eq!(shown(&h).0, 2 * WINDOW_SHEETS, "Ctrl+PageDown");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    assert_eq!(shown(&h).0, WINDOW_SHEETS, "Ctrl+PageUp");
+    // Save as PDF writes every form, not the window, as a job.
+    let save = |h: &mut Harness<'_, NengliApp>, file: &Path| {
+        let then = Box::new(Intent::Print(PrintIntent::SavePdf { open_after: false }));
+        h.state_mut().state.path_prompt = Some((file.display().to_string(), then));
+        h.state_mut().handle(Intent::PathTyped);
+        assert!(h.state().state.job.is_some(), "a long save runs as a job with progress");
+        wait_for_job(h);
+        assert!(h.state().state.print.is_none(), "the preview closes once saved");
+    };
+    let file = dir.path().join("考核登記表.pdf");
+    save(&mut h, &file);
+    assert!(format!("{:?}", h.state().state.notice).contains(&format!("已列印 {total} 份考核登記表")), "{:?}", h.state().state.notice);
+    assert!(crate::pdfread::Pdf::open(&file).pages() >= 2 * total);
+    // Every duty statement of the bureau: a made document, paged and saved whole.
+    let printout = nengli::service::printing::Printout::DutyStatements { scope: nengli::service::printing::Scope::All };
+    h.state_mut().handle(Intent::Print(PrintIntent::Print(printout.clone())));
+    h.run();
+    let (_, _, pages, total) = shown(&h);
+    assert_eq!(pages, WINDOW_SHEETS, "one page per post, ten at a time");
+    let statements = dir.path().join("職位說明書.pdf");
+    save(&mut h, &statements);
+    assert!(format!("{:?}", h.state().state.notice).contains("已儲存"), "{:?}", h.state().state.notice);
+    let service = h.state().service().unwrap();
+    let document = nengli::service::printing::document(service, &printout, Lang::Tc).unwrap().unwrap();
+    let whole = nengli::report::layout::layout(&document, nengli::report::layout::A4, nengli::report::metrics::for_lang(Lang::Tc));
+    assert_eq!((crate::pdfread::Pdf::open(&statements).pages(), whole.len()), (whole.len(), total));
 }
 
 #[test]

@@ -1,13 +1,17 @@
-//! The print preview's intents: a printout laid out for preview (in the print language, which
-//! the preview's bar may change), saved as a PDF under a name that says whose it is, closed.
+//! The print preview's intents: a printout opened for preview (in the print language, which
+//! the preview's bar may change) a window of sheets at a time, paged through, saved as a PDF
+//! under a name that says whose it is (a long one on a worker thread), closed.
 
 use super::NengliApp;
 use crate::i18n;
 use crate::i18n::tr;
 use crate::messages;
 use crate::report;
+use crate::service::preview;
 use crate::service::printing;
 use crate::ui::intent::PrintIntent;
+use crate::ui::jobs::Job;
+use crate::ui::jobs::YearEndPrint;
 use crate::ui::state::Notice;
 use crate::ui::state::PrintPreview;
 
@@ -20,14 +24,16 @@ impl NengliApp {
             PrintIntent::ClosePrint => self.state.print = None,
             PrintIntent::PrintLang(lang) => {
                 self.state.print_lang = lang;
-                if let Some(printout) = self.state.print.as_ref().and_then(|p| p.printout.clone()) {
+                if let Some(printout) = self.state.print.as_ref().map(|p| p.printout.clone()) {
                     self.print(&printout);
                 }
             }
+            PrintIntent::PrintWindow(first) => self.print_window(first),
         }
     }
 
-    /// Lays out a printout for the preview, in the print language.
+    /// Opens a printout in the preview, in the print language, with its first window of sheets
+    /// laid out.
     pub(super) fn print(&mut self, printout: &printing::Printout) {
         let lang = self.state.lang;
         let print_lang = self.state.print_lang;
@@ -37,30 +43,44 @@ impl NengliApp {
             .flatten()
             .map(|year| i18n::fill(tr(lang, "print.empty_year"), &[&year.to_string()]));
         let name = printing::file_name(service, printout, print_lang);
-        match printing::document(service, printout, print_lang) {
+        let made = preview::preview(service, printout, print_lang)
+            .and_then(|p| match p {
+                Some(p) if !p.is_empty() => p.pages(service, 0).map(|pages| Some((p, pages))),
+                other => Ok(other.map(|p| (p, Vec::new()))),
+            })
+            .map_err(|e| messages::service_error(lang, &e));
+        match made {
             Ok(None) => self.state.notice = Some(Notice::Info(printing::nothing_made(printout, lang))),
-            Ok(Some(document)) if document.blocks.is_empty() => {
+            Ok(Some((preview, _))) if preview.is_empty() => {
                 self.state.notice = Some(Notice::Info(tr(lang, "cli.nothing_to_print").to_owned()))
             }
-            Ok(Some(document)) => {
-                let pages = report::layout::layout(&document, printout.paper(), report::metrics::for_lang(print_lang));
-                let file_name = name.unwrap_or_else(|| crate::files::safe_file_name(&document.title));
+            Ok(Some((preview, pages))) => {
+                let file_name = name.unwrap_or_else(|| crate::files::safe_file_name(&preview.title));
                 let zoom = self.state.print.as_ref().map_or(0.75, |p| p.zoom);
-                self.state.print = Some(PrintPreview {
-                    printout: Some(printout.clone()),
-                    lang: print_lang,
-                    document,
-                    paper: printout.paper(),
-                    pages,
-                    zoom,
-                    open_after: true,
-                    file_name,
-                });
+                self.state.print =
+                    Some(PrintPreview { printout: printout.clone(), preview, first: 0, pages, zoom, open_after: true, file_name });
                 if let Some(warning) = warning {
                     self.state.notice = Some(Notice::Info(warning));
                 }
             }
-            Err(e) => self.error(messages::service_error(lang, &e)),
+            Err(message) => self.error(message),
+        }
+    }
+
+    /// Lays out the preview's window of sheets starting at `first`, in place of the one shown.
+    fn print_window(&mut self, first: usize) {
+        let lang = self.state.lang;
+        let (Some(service), Some(print)) = (&self.service, &mut self.state.print) else { return };
+        let first = print.preview.window(first).start;
+        match print.preview.pages(service, first) {
+            Ok(pages) => {
+                print.first = first;
+                print.pages = pages;
+            }
+            Err(e) => {
+                let message = messages::service_error(lang, &e);
+                self.error(message);
+            }
         }
     }
 
@@ -74,19 +94,48 @@ impl NengliApp {
             return;
         }
         let Some(print) = &self.state.print else { return };
-        let result = report::pages_pdf(&print.document.title, &print.pages, print.paper, print.lang)
+        if !print.preview.whole() {
+            // More sheets than the window: laid out and written a chunk at a time on a worker
+            // thread, with progress and Stop.
+            return self.save_preview_to(path, open_after);
+        }
+        let preview = &print.preview;
+        let result = report::pages_pdf(&preview.title, &print.pages, preview.paper, preview.lang)
             .map_err(|e| messages::pdf_error(lang, &e))
             .and_then(|bytes| crate::files::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => {
-                let shown = path.display().to_string();
-                self.state.print = None;
-                // The file is saved either way: a viewer that cannot start is worth a word, not a failure.
-                let key =
-                    if open_after && crate::files::open_with_system(&path).is_err() { "notice.saved_unopened" } else { "notice.saved" };
-                self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, key), &[&shown])));
-            }
+            Ok(()) => self.saved(&path, open_after),
             Err(message) => self.error(message),
         }
+    }
+
+    /// Writes the whole previewed printout into `path` as a job: the year-end forms as their
+    /// print reads them, a made document a sheet at a time.
+    fn save_preview_to(&mut self, path: std::path::PathBuf, open_after: bool) {
+        if self.job.is_some() {
+            return;
+        }
+        let Some(print) = &self.state.print else { return };
+        let lang = self.state.lang;
+        let job = match &print.preview.sheets {
+            preview::Sheets::YearEnd { asked, .. } => {
+                let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
+                let print = YearEndPrint { sheets: asked.clone(), split: false, dest: path, lang, print_lang: print.preview.lang };
+                Job::print_yearend(db, service.acting(), print)
+            }
+            preview::Sheets::Made { .. } => Job::save_preview(print.preview.clone(), path, lang, open_after),
+        };
+        self.state.print = None;
+        self.start_job("job.printing", true, job);
+    }
+
+    /// Says where a PDF was saved and opens it if asked (a viewer that cannot start is worth a
+    /// word, not a failure: the file is saved either way).
+    pub(super) fn saved(&mut self, path: &std::path::Path, open_after: bool) {
+        let lang = self.state.lang;
+        let shown = path.display().to_string();
+        self.state.print = None;
+        let key = if open_after && crate::files::open_with_system(path).is_err() { "notice.saved_unopened" } else { "notice.saved" };
+        self.state.notice = Some(Notice::Info(i18n::fill(tr(lang, key), &[&shown])));
     }
 }

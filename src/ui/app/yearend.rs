@@ -16,10 +16,6 @@ use crate::ui::jobs::YearEndPrint;
 use crate::ui::state::Notice;
 use std::path::PathBuf;
 
-/// Year-end forms are previewed up to this many at a time; more go straight to a file, with
-/// progress and a way to stop.
-const PREVIEW_SHEETS: usize = 20;
-
 impl NengliApp {
     /// Carries out what the yearend page asked for.
     pub(super) fn handle_yearend(&mut self, intent: YearEndIntent) {
@@ -82,8 +78,8 @@ impl NengliApp {
         (page.print_unit.map_or(Scope::All, Scope::Unit), Vec::new(), count)
     }
 
-    /// Prints the ticked officials' forms, or the print unit's: a few in the preview, more
-    /// (or one file each) into a file or folder the user picks.
+    /// Prints the ticked officials' forms, or the print unit's: in the preview, or one file each
+    /// into a folder the user picks.
     pub(super) fn print_yearend(&mut self, ticked: bool) {
         let lang = self.state.lang;
         let (scope, staff, count) = self.yearend_print_scope(ticked);
@@ -93,20 +89,13 @@ impl NengliApp {
             return;
         }
         let page = &self.state.yearend;
-        if !page.split && count <= PREVIEW_SHEETS {
+        // However many: the preview reads and lays out a window of them at a time.
+        if !page.split {
             let sheets = YearEndSheets { year: page.year, scope, staff, paper: page.paper() };
             return self.print(&Printout::YearEndSheets(sheets));
         }
-        let split = page.split;
-        let dest = if split {
-            self.pick(|| rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder())
-        } else {
-            let name = format!("{}-{}.pdf", tr(lang, "sheet.title"), page.year);
-            self.pick(|| rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name(name).save_file())
-        };
-        if let Some(dest) = dest
-            && (split || !self.target_refused(&dest, false))
-        {
+        let dest = self.pick(|| rfd::FileDialog::new().set_title(tr(lang, "yearend.split_folder")).pick_folder());
+        if let Some(dest) = dest {
             self.print_yearend_to(ticked, dest);
         }
     }

@@ -1,6 +1,6 @@
 //! The print preview: the same laid-out pages the PDF is painted from, drawn with egui so
-//! the user sees each sheet before saving it; the print language, Save as PDF… and Open after
-//! saving.
+//! the user sees each sheet before saving it, a window of sheets at a time with the way to the
+//! previous and next; the print language, Save as PDF… and Open after saving.
 
 use crate::i18n::{fill, tr};
 use crate::report::layout::{Item, MM_PER_PT, Page, Paper};
@@ -54,6 +54,29 @@ fn draw_page(ui: &mut egui::Ui, page: &Page, paper: Paper, zoom: f32) {
     }
 }
 
+/// The page count of a printout that fits one window; otherwise which sheets are shown, of how
+/// many, with the previous and next windows (also Ctrl+PageUp / Ctrl+PageDown).
+fn pager(ui: &mut egui::Ui, print: &crate::ui::state::PrintPreview, lang: crate::domain::Lang, out: &mut Vec<Intent>) {
+    let pages = print.pages.len().to_string();
+    if print.preview.whole() {
+        ui.label(fill(tr(lang, "print.pages"), &[&pages]));
+        return;
+    }
+    let window = print.preview.window(print.first);
+    let (total, shown) = (print.preview.len(), window.len());
+    let previous = window.start.saturating_sub(crate::service::preview::WINDOW_SHEETS);
+    let back = ui.add_enabled(window.start > 0, egui::Button::new(tr(lang, "print.previous"))).on_hover_text("Ctrl+PageUp");
+    let text = fill(tr(lang, "print.window"), &[&(window.start + 1).to_string(), &window.end.to_string(), &total.to_string(), &pages]);
+    ui.label(text);
+    let forward = ui.add_enabled(window.end < total, egui::Button::new(tr(lang, "print.next"))).on_hover_text("Ctrl+PageDown");
+    let key = |key: egui::Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key));
+    if (back.clicked() || key(egui::Key::PageUp)) && window.start > 0 {
+        out.push(Intent::Print(PrintIntent::PrintWindow(previous)));
+    } else if (forward.clicked() || key(egui::Key::PageDown)) && window.end < total && shown > 0 {
+        out.push(Intent::Print(PrintIntent::PrintWindow(window.end)));
+    }
+}
+
 pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<Intent>) {
     let lang = state.lang;
     let Some(print) = &mut state.print else { return };
@@ -66,17 +89,19 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
         .default_rect(Rect::from_center_size(screen.center(), screen.size() * 0.9))
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.label(fill(tr(lang, "print.pages"), &[&print.pages.len().to_string()]));
+                pager(ui, print, lang, out);
                 ui.separator();
                 let label = ui.label(tr(lang, "print.zoom"));
                 ui.add(egui::Slider::new(&mut print.zoom, 0.3..=1.5).show_value(false)).labelled_by(label.id);
                 ui.separator();
                 let label = ui.label(tr(lang, "print.lang"));
                 egui::ComboBox::from_id_salt("print_lang")
-                    .selected_text(print.lang.native_name())
+                    .selected_text(print.preview.lang.native_name())
                     .show_ui(ui, |ui| {
                         for choice in crate::domain::Lang::ALL {
-                            if ui.selectable_label(print.lang == choice, choice.native_name()).clicked() && choice != print.lang {
+                            if ui.selectable_label(print.preview.lang == choice, choice.native_name()).clicked()
+                                && choice != print.preview.lang
+                            {
                                 out.push(Intent::Print(PrintIntent::PrintLang(choice)));
                             }
                         }
@@ -93,10 +118,11 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical().id_salt("print_pages").show(ui, |ui| {
+            // A new window starts at its top.
+            egui::ScrollArea::vertical().id_salt(("print_pages", print.first)).show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     for page in &print.pages {
-                        draw_page(ui, page, print.paper, print.zoom);
+                        draw_page(ui, page, print.preview.paper, print.zoom);
                         ui.add_space(12.0);
                     }
                 });

@@ -102,3 +102,12 @@ pub fn median_of_seven(f: &mut dyn FnMut()) -> f64 {
         .collect();
     median(samples)
 }
+
+/// Runs `work`: the resident memory before it and the peak while it ran, in MB (Linux; the
+/// peak is reset first by writing 5 to /proc/self/clear_refs).
+pub fn peak_during(work: impl FnOnce()) -> (f64, f64) {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let before = status_mb("VmRSS:").unwrap_or(f64::NAN);
+    work();
+    (before, status_mb("VmHWM:").unwrap_or(f64::NAN))
+}
