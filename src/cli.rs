@@ -665,15 +665,16 @@ pub fn run(command: &Cmd, db: &Path, lang: Lang, print_lang: Lang) -> Result<Out
                     .map_err(|e| fail(lang, e))?;
                 print_yearend(&batch, sheets.paper, split_dir.as_deref(), out.as_deref(), lang)?
             } else {
-                let document = printing::document(&service, &printout, print_lang)
+                // Made a part at a time: a printout of a sheet per person a batch of people at a
+                // time, any other a sheet at a time.
+                let whole = crate::service::preview::preview(&service, &printout, print_lang)
                     .map_err(|e| fail(lang, e))?
                     .ok_or_else(|| printing::nothing_made(&printout, lang))?;
-                if document.blocks.is_empty() {
+                if whole.is_empty() {
                     return Err(tr(lang, "cli.nothing_to_print").to_owned());
                 }
                 let out = what.out().ok_or_else(|| tr(lang, "cli.out_needed").to_owned())?;
-                let pages = crate::report::write_pdf_file(out, &document.title, [&document], printout.paper(), print_lang, &mut |_| true)
-                    .map_err(|e| messages::pdf_error(lang, &e))?;
+                let pages = crate::service::preview::save_pdf(&service, &whole, out, &mut |_| true).map_err(|e| fail(lang, e))?;
                 Output {
                     output: vec![i18n::fill(tr(lang, "cli.print_done"), &[&pages.to_string(), &out.display().to_string()])],
                     failed: false,

@@ -80,6 +80,7 @@ pub fn service_error(lang: Lang, error: &ServiceError) -> String {
             fill(tr(lang, "print.unprintable"), &[whose, &ch.to_string(), &format!("U+{:04X}", u32::from(*ch))])
         }
         ServiceError::Ineligible(findings) => fill(tr(lang, "eligibility.refused"), &[&crate::i18n::findings(lang, findings)]),
+        ServiceError::Pdf(e) => pdf_error(lang, e),
         ServiceError::Package(file, problem) => {
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             fill(tr(lang, "package.refused"), &[&name, &package_problem(lang, problem)])

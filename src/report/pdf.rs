@@ -22,7 +22,7 @@ pub enum PdfError {
     /// A character no face prints: never painted as an empty box.
     #[error("no font prints {ch:?} in {text:?}")]
     NoGlyph { ch: char, text: String },
-    #[error("a painted chunk could not be read back: {0}")]
+    #[error("a painted chunk is not a whole document: {0}")]
     Chunk(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -85,7 +85,7 @@ fn runs(metrics: &FontMetrics, text: &str) -> Result<Vec<(Face, Vec<Codepoint>)>
 }
 
 /// Paints `pages` into a whole PDF document titled `title` (one chunk of a [`PdfWriter`]).
-fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u8>, PdfError> {
+fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<lopdf::Document, PdfError> {
     let mut document = PdfDocument::new(title);
     let font_id = document.add_font(font(lang)?);
     let metrics = for_lang(lang);
@@ -172,7 +172,11 @@ fn render(title: &str, pages: &[Page], paper: Paper, lang: Lang) -> Result<Vec<u
         })
         .collect::<Result<Vec<_>, PdfError>>()?;
     let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    Ok(document.with_pages(pdf_pages).save(&options, &mut Vec::new()))
+    // The objects as printpdf builds them, streams compressed as its own save does: never
+    // written out and parsed back.
+    let mut objects = document.with_pages(pdf_pages).to_lopdf_document(&options, &mut Vec::new());
+    objects.compress();
+    Ok(objects)
 }
 
 /// Streams pages into one PDF: each call to [`PdfWriter::add`] paints its pages as a document
@@ -213,8 +217,7 @@ impl<W: std::io::Write> PdfWriter<W> {
         if pages.is_empty() {
             return Ok(());
         }
-        let bytes = render(&self.title, pages, paper, lang)?;
-        let chunk = lopdf::Document::load_mem(&bytes).map_err(|e| PdfError::Chunk(e.to_string()))?;
+        let chunk = render(&self.title, pages, paper, lang)?;
         let catalog = chunk.catalog().map_err(|e| PdfError::Chunk(e.to_string()))?;
         let pages_node = catalog.get(b"Pages").and_then(lopdf::Object::as_reference).map_err(|e| PdfError::Chunk(e.to_string()))?;
         let skip: Vec<lopdf::ObjectId> = [chunk.trailer.get(b"Root"), chunk.trailer.get(b"Info")]
@@ -227,7 +230,7 @@ impl<W: std::io::Write> PdfWriter<W> {
         let renumber = |id: lopdf::ObjectId| if id.0 == 0 { ROOT_PAGES } else { id.0 + base };
         self.offsets.resize((chunk.max_id + base + 1) as usize, 0);
         for (id, object) in &chunk.objects {
-            if skip.contains(id) || is_structural(object) {
+            if skip.contains(id) {
                 continue;
             }
             let mut object = object.clone();
@@ -286,12 +289,6 @@ impl<W: std::io::Write> PdfWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
-}
-
-/// Object and cross-reference streams are how the chunk was stored, not part of its content
-/// (their objects are already loaded one by one).
-fn is_structural(object: &lopdf::Object) -> bool {
-    matches!(object, lopdf::Object::Stream(s) if matches!(s.dict.get(b"Type"), Ok(lopdf::Object::Name(n)) if n == b"ObjStm" || n == b"XRef"))
 }
 
 /// Writes `object` in PDF syntax, with references renumbered; strings are written in hex, which

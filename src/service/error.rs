@@ -35,6 +35,9 @@ pub enum ServiceError {
     /// findings that say why, heaviest first. An administrator may override a grade with a reason.
     #[error("refused by the eligibility rules: {0:?}")]
     Ineligible(Vec<crate::domain::eligibility::Finding>),
+    /// A PDF that could not be written (or whose writing the user stopped); no file was left.
+    #[error(transparent)]
+    Pdf(#[from] crate::report::pdf::PdfError),
     /// A self-check package that cannot be taken in (its file and why).
     #[error("package {0}: {1}")]
     Package(std::path::PathBuf, crate::domain::package::PackageProblem),

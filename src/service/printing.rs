@@ -98,6 +98,49 @@ pub fn document(service: &Service, printout: &Printout, lang: Lang) -> super::Re
     Ok(document)
 }
 
+/// Whom `printout` covers when it is a sheet (or a few) per person: those officials in print
+/// order, so that a preview can make a window of them at a time ([`document_for`]); `None` for
+/// the other printouts.
+pub fn people(service: &Service, printout: &Printout) -> super::Result<Option<Vec<OfficialId>>> {
+    service.require_read(sight(service, printout)?)?;
+    Ok(Some(match printout {
+        Printout::YearEndSheets(sheets) => {
+            let units = service.read().units()?;
+            yearend_people(service, &units, sheets.scope, &sheets.staff)?.0.iter().map(|o| o.id).collect()
+        }
+        Printout::CapabilityReports { round, scope } => capability_people(service, *round, *scope)?,
+        Printout::SeatStatements { scope, .. } => seat_people(service, *scope)?.iter().map(|o| o.id).collect(),
+        _ => return Ok(None),
+    }))
+}
+
+/// `printout` made for some of the officials [`people`] gave (those the account may see), in
+/// their order, checked as [`document`] checks; a printout that is not per person is made whole.
+pub fn document_for(service: &Service, printout: &Printout, people: &[OfficialId], lang: Lang) -> super::Result<Document> {
+    service.require_read(sight(service, printout)?)?;
+    let officials = || -> Result<Vec<crate::domain::official::Official>> {
+        let db = service.read();
+        let mut officials = Vec::with_capacity(people.len());
+        for id in people {
+            officials.extend(db.official(*id)?.filter(|o| service.access().may_see(o.id, o.unit)));
+        }
+        Ok(officials)
+    };
+    let document = match printout {
+        Printout::YearEndSheets(sheets) => YearEndBatch::of(service, sheets.year, officials()?, true, lang)?.document(),
+        Printout::CapabilityReports { round, .. } => {
+            let visible: Vec<OfficialId> = officials()?.iter().map(|o| o.id).collect();
+            capability_reports_of(service, *round, &visible, lang)?
+        }
+        Printout::SeatStatements { year, .. } => seat_statements_of(service, *year, &officials()?, lang)?,
+        _ => make(service, printout, lang)?.unwrap_or_default(),
+    };
+    if let Some((ch, text)) = crate::report::unprintable(&document, lang) {
+        return Err(super::ServiceError::Unprintable { whose: text, ch });
+    }
+    Ok(document)
+}
+
 fn make(service: &Service, printout: &Printout, lang: Lang) -> super::Result<Option<Document>> {
     Ok(Some(match printout {
         Printout::DutyStatements { scope } => duty_statements(service, *scope, lang)?,
@@ -322,13 +365,14 @@ pub fn post_standards(service: &Service, scope: Scope, year: i32, lang: Lang) ->
 /// The 能力席位書 of serving officials in `scope` for `year`; an official without one gets
 /// the draft their post's standard gives, to fill in by hand.
 pub fn seat_statements(service: &Service, scope: Scope, year: i32, lang: Lang) -> Result<Document> {
+    seat_statements_of(service, year, &seat_people(service, scope)?, lang)
+}
+
+/// Whose 能力席位書 a print of `scope` covers: the serving officials, by unit in the tree's
+/// order and then by staff number.
+fn seat_people(service: &Service, scope: Scope) -> Result<Vec<crate::domain::official::Official>> {
     let db = service.read();
     let units = db.units()?;
-    let posts = db.posts()?;
-    let scale = db.scale()?;
-    let standards: std::collections::HashMap<PostId, _> = db.standards(year)?.into_iter().map(|s| (s.post, s.data)).collect();
-    let seats: std::collections::HashMap<OfficialId, SeatData> =
-        db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data)).collect();
     let allowed: Option<Vec<UnitId>> = match scope {
         Scope::Unit(unit) => Some(subtree(&units, unit)),
         _ => None,
@@ -343,10 +387,40 @@ pub fn seat_statements(service: &Service, scope: Scope, year: i32, lang: Lang) -
         .filter(|o| !matches!(scope, Scope::Post(id) if Some(id) != o.post))
         .collect();
     officials.sort_by_key(|o| (order.get(&o.unit).copied().unwrap_or(usize::MAX), o.staff_no.clone()));
+    Ok(officials)
+}
+
+/// Fewer officials than this are read one by one; more, each table at once.
+const FEW: usize = 100;
+
+/// The 能力席位書 of `year` for these officials, in this order.
+fn seat_statements_of(service: &Service, year: i32, officials: &[crate::domain::official::Official], lang: Lang) -> Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
+    let scale = db.scale()?;
+    let mut standards: std::collections::HashMap<PostId, _> = std::collections::HashMap::new();
+    let mut seats: std::collections::HashMap<OfficialId, SeatData> = std::collections::HashMap::new();
+    if officials.len() < FEW {
+        for o in officials {
+            if let Some(post) = o.post
+                && !standards.contains_key(&post)
+                && let Some(standard) = db.standard(post, year)?
+            {
+                standards.insert(post, standard.data);
+            }
+            if let Some(seat) = db.seat_statement(o.id, year)? {
+                seats.insert(o.id, seat.data);
+            }
+        }
+    } else {
+        standards = db.standards(year)?.into_iter().map(|s| (s.post, s.data)).collect();
+        seats = db.seat_statements(year)?.into_iter().map(|s| (s.official, s.data)).collect();
+    }
     let drafts: Vec<SeatData> = officials
         .iter()
         .map(|o| {
-            seats.get(&o.id).cloned().unwrap_or_else(|| {
+            seats.remove(&o.id).unwrap_or_else(|| {
                 let post = o.post.and_then(|p| posts.iter().find(|x| x.id == p));
                 SeatData::draft(o.post, o.tier, post.map(|p| p.tier), o.post.and_then(|p| standards.get(&p)), &scale)
             })
@@ -376,20 +450,29 @@ pub fn round_of_year(service: &Service, year: i32) -> Result<Option<i64>> {
 /// Each official's capability report for a round (radar, gap table, plan), for `scope`:
 /// one official, a unit with its sub-units, or every participant the account may see.
 pub fn capability_reports(service: &Service, round: i64, scope: Scope, lang: Lang) -> super::Result<Document> {
-    let db = service.read();
-    let units = db.units()?;
-    let posts = db.posts()?;
-    let officials: Vec<OfficialId> = match scope {
+    capability_reports_of(service, round, &capability_people(service, round, scope)?, lang)
+}
+
+/// Whom a round's capability reports of `scope` cover, in print order.
+fn capability_people(service: &Service, round: i64, scope: Scope) -> super::Result<Vec<OfficialId>> {
+    Ok(match scope {
         Scope::Official(id) => vec![id],
         Scope::Unit(unit) => {
-            let below = subtree(&units, unit);
+            let below = subtree(&service.read().units()?, unit);
             service.round_rows(round)?.into_iter().filter(|r| below.contains(&r.unit)).map(|r| r.official).collect()
         }
         Scope::All | Scope::Post(_) => service.round_rows(round)?.into_iter().map(|r| r.official).collect(),
-    };
+    })
+}
+
+/// The capability reports of a round for these officials, in this order.
+fn capability_reports_of(service: &Service, round: i64, officials: &[OfficialId], lang: Lang) -> super::Result<Document> {
+    let db = service.read();
+    let units = db.units()?;
+    let posts = db.posts()?;
     let mut sheets = Vec::with_capacity(officials.len());
     for official in officials {
-        let detail = service.check_detail(round, official)?;
+        let detail = service.check_detail(round, *official)?;
         let post = detail.official.post.and_then(|p| posts.iter().find(|x| x.id == p)).map_or(String::new(), |p| p.title.clone());
         sheets.push(model::CapabilitySheet { unit: unit_path(&units, detail.official.unit), post, detail });
     }
@@ -496,31 +579,31 @@ fn yearend_people(
     Ok((people.into_iter().filter(|o| chosen(o)).collect(), few))
 }
 
-/// The staff numbers of the officials whose 公務員年度考核登記表 of `sheets` would print, in the
-/// order they print: what a preview pages through, reading a few at a time.
-pub fn yearend_staff(service: &Service, sheets: &YearEndSheets) -> super::Result<Vec<String>> {
-    service.require_read(Sight::Anyone)?;
-    let units = service.read().units()?;
-    Ok(yearend_people(service, &units, sheets.scope, &sheets.staff)?.0.into_iter().map(|o| o.staff_no.clone()).collect())
-}
-
-/// The title of the 公務員年度考核登記表 printout in `lang`.
-pub fn yearend_title(service: &Service, lang: Lang) -> Result<String> {
-    Ok(model::yearend_sheets(lang, &bureau_name(service)?, &[]).title)
-}
-
 impl YearEndBatch {
     /// The sheets of `year` for the serving officials of `scope` the actor may see (or those
     /// whose staff numbers are listed), in roster order; an official without a record gets their
     /// personal rows on an otherwise blank form.
     pub fn read(service: &Service, year: i32, scope: Scope, staff: &[String], lang: Lang) -> super::Result<YearEndBatch> {
         service.require_read(Sight::Anyone)?;
+        let units = service.read().units()?;
+        let (people, few) = yearend_people(service, &units, scope, staff)?;
+        YearEndBatch::of(service, year, people, few, lang)
+    }
+
+    /// The sheets of `year` for these officials (chosen by [`yearend_people`] or a part of
+    /// them), in this order; `few`: read person by person rather than each table at once.
+    fn of(
+        service: &Service,
+        year: i32,
+        people: Vec<crate::domain::official::Official>,
+        few: bool,
+        lang: Lang,
+    ) -> super::Result<YearEndBatch> {
         let db = service.read();
         let units = db.units()?;
         let posts: std::collections::HashMap<PostId, Post> = db.posts()?.into_iter().map(|p| (p.id, p)).collect();
         let catalogue = db.catalogue()?;
         let round = round_of_year(service, year)?;
-        let (people, few) = yearend_people(service, &units, scope, staff)?;
         let mut levels_of: std::collections::HashMap<OfficialId, crate::store::CheckLevels> = std::collections::HashMap::new();
         let mut records: std::collections::HashMap<OfficialId, _> = std::collections::HashMap::new();
         let mut tallies: std::collections::HashMap<OfficialId, Vec<crate::domain::training::Tally>> = std::collections::HashMap::new();

@@ -152,34 +152,28 @@ impl Job {
         })
     }
 
-    /// Saves a previewed printout too long for one window into `dest`: its sheets laid out and
-    /// painted a chunk at a time, progress sent per sheet; a stop leaves no file.
+    /// Saves a previewed printout too long for one window into `dest` through a connection of
+    /// its own, acting as `acting` ([`crate::service::preview::save_pdf`]: a part at a time, with
+    /// progress per sheet; a stop or a failure leaves no file).
     pub fn save_preview(
+        db: PathBuf,
+        acting: crate::service::Acting,
         preview: crate::service::preview::Preview,
         dest: PathBuf,
         lang: crate::domain::Lang,
         open_after: bool,
     ) -> std::io::Result<Job> {
-        use crate::report::layout::Document;
-        use crate::service::preview::Sheets;
         Job::spawn("print", move |tx, cancel| {
-            let Sheets::Made { document, ranges } = &preview.sheets else {
-                return Outcome::Saved { result: Err(crate::i18n::tr(lang, "cli.nothing_to_print").to_owned()), open_after };
-            };
-            let total = ranges.len();
-            let mut progress = |done| {
+            let total = preview.len();
+            let mut progress = |done: usize| {
                 let _ = tx.send(Message::Progress { done, total });
                 !cancel.load(Ordering::Relaxed)
             };
-            // Each sheet a document of its own: laid out alone, its pages are the same.
-            let sheets = ranges.iter().map(|sheet| Document {
-                title: document.title.clone(),
-                blocks: document.blocks[sheet.clone()].to_vec(),
-                footer: document.footer.clone(),
-            });
-            let result = crate::report::write_pdf_file(&dest, &preview.title, sheets, preview.paper, preview.lang, &mut progress)
-                .map(|_| dest.clone())
-                .map_err(|e| crate::messages::pdf_error(lang, &e));
+            let result = Store::open(&db, OpenMode::Existing)
+                .map_err(ServiceError::from)
+                .and_then(|store| crate::service::preview::save_pdf(&Service::acting_as(store, acting), &preview, &dest, &mut progress))
+                .map(|_| dest)
+                .map_err(|e| crate::messages::service_error(lang, &e));
             Outcome::Saved { result, open_after }
         })
     }

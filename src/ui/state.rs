@@ -327,9 +327,8 @@ pub struct ImportPage {
 
 /// A document laid out for printing, shown page by page before it is saved.
 pub struct PrintPreview {
-    /// What was asked for, to make again in another language.
-    pub printout: crate::service::printing::Printout,
-    /// What is previewed: its title, paper, print language and where its sheets come from.
+    /// What is previewed (made again in another language when asked): its title, paper, print
+    /// language and where its sheets come from.
     pub preview: crate::service::preview::Preview,
     /// The first sheet of the window shown…
     pub first: usize,

@@ -1,7 +1,8 @@
 //! The print preview on a 30,000-official bureau with every kind of record (`seed::Fill::Everything`,
 //! in a file, read back as the window reads it): one person's 公務員年度考核登記表, the whole
-//! bureau's forms (counted, then a window of sheets read and laid out at a time), and a document
-//! made whole (every 能力席位書) with its first window. Run with `cargo bench --bench preview`.
+//! bureau's forms (counted, then a window of sheets read and laid out at a time), its capability
+//! reports and 能力席位書 (a window of people at a time) and its grade roster (one long table, made
+//! whole). Run with `cargo bench --bench preview`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
@@ -67,18 +68,26 @@ fn main() {
         common::median(samples)
     );
 
-    // A document made whole: every 能力席位書 of the bureau.
-    let mut opened = None;
-    let (before, peak) = common::peak_during(|| {
-        let started = Instant::now();
-        let printout = Printout::SeatStatements { scope: Scope::All, year };
-        let shown = preview::preview(&service, &printout, Lang::Tc).expect("preview").expect("statements");
-        let pages = shown.pages(&service, 0).expect("pages");
-        opened = Some((started.elapsed(), shown.len(), pages.len()));
-    });
-    let (took, sheets, pages) = opened.expect("opened");
-    println!(
-        "the preview of all {sheets} 能力席位書 (made whole, first {WINDOW_SHEETS} laid out: {pages} pages): {:.0} ms, peak resident memory {peak:.0} MB ({before:.0} MB in use before)",
-        took.as_secs_f64() * 1000.0
-    );
+    // A sheet per person: every capability report of the bureau; and a printout made whole, one
+    // long table: the bureau's grade roster.
+    let round = nengli::service::printing::round_of_year(&service, year).expect("round").expect("a round");
+    let printouts = [
+        ("capability reports", Printout::CapabilityReports { round, scope: Scope::All }),
+        ("能力席位書", Printout::SeatStatements { scope: Scope::All, year }),
+        ("grade roster (one table, made whole)", Printout::GradeRoster { year, unit: None }),
+    ];
+    for (name, printout) in printouts {
+        let mut opened = None;
+        let (before, peak) = common::peak_during(|| {
+            let started = Instant::now();
+            let shown = preview::preview(&service, &printout, Lang::Tc).expect("preview").expect("a printout");
+            let pages = shown.pages(&service, 0).expect("pages");
+            opened = Some((started.elapsed(), shown.len(), pages.len()));
+        });
+        let (took, sheets, pages) = opened.expect("opened");
+        println!(
+            "the preview of the bureau's {name}: {sheets} sheets, the first window ({pages} pages) in {:.0} ms, peak resident memory {peak:.0} MB ({before:.0} MB in use before)",
+            took.as_secs_f64() * 1000.0
+        );
+    }
 }

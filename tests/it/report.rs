@@ -836,7 +836,8 @@ fn a_capability_report_marks_a_requirement_that_is_the_tiers_default() {
 }
 
 /// The preview pages through a printout a window of sheets at a time: the windows together are
-/// the whole printout, page for page, and a year-end window reads only its own officials.
+/// the whole printout, page for page, whether it is made whole (the duty statements) or a window
+/// of people at a time (the year-end forms, the capability reports, the 能力席位書).
 #[test]
 fn the_preview_windows_together_are_the_whole_printout() {
     use nengli::service::preview::{self, Sheets, WINDOW_SHEETS};
@@ -846,40 +847,77 @@ fn the_preview_windows_together_are_the_whole_printout() {
     let all_windows = |p: &preview::Preview| -> Vec<layout::Page> {
         (0..p.len()).step_by(WINDOW_SHEETS).flat_map(|first| p.pages(&service, first).unwrap()).collect()
     };
-    // A document made whole: the 41 duty statements.
-    let printout = printing::Printout::DutyStatements { scope: Scope::All };
-    let made = preview::preview(&service, &printout, lang).unwrap().unwrap();
-    let whole = layout::layout(&printing::document(&service, &printout, lang).unwrap().unwrap(), layout::A4, metrics);
-    assert!(made.len() > WINDOW_SHEETS && !made.whole(), "{} sheets", made.len());
-    assert_eq!(made.pages(&service, 0).unwrap().len(), WINDOW_SHEETS, "a window lays out its sheets alone");
-    assert_eq!(all_windows(&made), whole);
-    assert_eq!(made.window(made.len() + 5), made.len() - 1..made.len(), "past the end: the last sheet");
-    // The year-end forms of the bureau: counted, then read a window at a time.
-    let asked = printing::YearEndSheets { year: 2012, scope: Scope::All, staff: Vec::new(), paper: layout::A4 };
-    let printout = printing::Printout::YearEndSheets(asked);
-    let forms = preview::preview(&service, &printout, lang).unwrap().unwrap();
-    let Sheets::YearEnd { staff, .. } = &forms.sheets else { panic!("year-end forms are read a window at a time") };
-    let batch = printing::YearEndBatch::read(&service, 2012, Scope::All, &[], lang).unwrap();
-    assert_eq!(forms.len(), batch.len());
-    assert!(forms.len() > WINDOW_SHEETS);
-    assert_eq!(staff, &{
-        let mut all: Vec<String> = service
-            .read()
-            .officials()
-            .unwrap()
-            .into_iter()
-            .filter(|o| o.status == nengli::domain::catalogue::OfficialStatus::Active)
-            .map(|o| o.staff_no.clone())
-            .collect();
-        all.sort();
-        all
-    });
-    assert_eq!(all_windows(&forms), layout::layout(&batch.document(), layout::A4, metrics));
-    // A window holds its own officials' forms.
-    let names: std::collections::HashMap<String, String> =
-        service.read().officials().unwrap().into_iter().map(|o| (o.staff_no.clone(), o.name.clone())).collect();
-    let second: String = forms.pages(&service, WINDOW_SHEETS).unwrap().iter().map(layout::Page::text).collect();
-    for staff_no in &staff[WINDOW_SHEETS..(2 * WINDOW_SHEETS).min(staff.len())] {
-        assert!(second.contains(&names[staff_no]), "{staff_no} in the second window");
+    let round = service.rounds().unwrap()[0].id;
+    let printouts = [
+        printing::Printout::DutyStatements { scope: Scope::All },
+        printing::Printout::YearEndSheets(printing::YearEndSheets { year: 2012, scope: Scope::All, staff: Vec::new(), paper: layout::A4 }),
+        printing::Printout::CapabilityReports { round, scope: Scope::All },
+        printing::Printout::SeatStatements { scope: Scope::All, year: 2013 },
+    ];
+    for printout in &printouts {
+        let shown = preview::preview(&service, printout, lang).unwrap().unwrap();
+        let whole = layout::layout(&printing::document(&service, printout, lang).unwrap().unwrap(), layout::A4, metrics);
+        assert!(shown.len() > WINDOW_SHEETS && !shown.whole(), "{printout:?}: {} sheets", shown.len());
+        assert_eq!(all_windows(&shown), whole, "{printout:?}");
+        assert_eq!(shown.window(shown.len() + 5), shown.len() - 1..shown.len(), "past the end: the last sheet");
+        let per_person = matches!(shown.sheets, Sheets::People(_));
+        assert_eq!(per_person, !matches!(printout, printing::Printout::DutyStatements { .. }), "{printout:?}");
     }
+    // The year-end forms are counted (every serving official, by staff number) and a window is
+    // made for its own people.
+    let shown = preview::preview(&service, &printouts[1], lang).unwrap().unwrap();
+    let Sheets::People(people) = &shown.sheets else { panic!("a window of people at a time") };
+    let mut serving: Vec<_> = service
+        .read()
+        .officials()
+        .unwrap()
+        .iter()
+        .filter(|o| o.status == nengli::domain::catalogue::OfficialStatus::Active)
+        .map(|o| (o.staff_no.clone(), o.id, o.name.clone()))
+        .collect();
+    serving.sort();
+    assert_eq!(**people, serving.iter().map(|s| s.1).collect::<Vec<_>>());
+    let second: String = shown.pages(&service, WINDOW_SHEETS).unwrap().iter().map(layout::Page::text).collect();
+    for (staff_no, _, name) in &serving[WINDOW_SHEETS..(2 * WINDOW_SHEETS).min(serving.len())] {
+        assert!(second.contains(name.as_str()), "{staff_no} in the second window");
+    }
+}
+
+/// A long print made a batch of people at a time stops at a batch it cannot make: no file (nor
+/// a partial one) is left, whatever was written before, and the message names whose sheet.
+#[test]
+fn a_print_made_a_batch_at_a_time_leaves_no_file_when_a_later_batch_fails() {
+    use nengli::service::preview;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    crate::support::demo_file(&db);
+    let service = nengli::service::Service::new(nengli::store::Store::open(&db, nengli::store::OpenMode::Existing).unwrap(), "tester");
+    let printout = printing::Printout::SeatStatements { scope: Scope::All, year: 2013 };
+    let whole = preview::preview(&service, &printout, Lang::Tc).unwrap().unwrap();
+    let preview::Sheets::People(people) = &whole.sheets else { panic!("a sheet per person") };
+    // The last official's name has a character no font prints.
+    let last = *people.last().unwrap();
+    let out = dir.path().join("能力席位書.pdf");
+    let mut seen = 0;
+    let saved = preview::save_pdf(&service, &whole, &out, &mut |done| {
+        seen = done;
+        true
+    });
+    assert!(saved.unwrap() >= people.len() && out.exists(), "it prints as it stands");
+    std::fs::remove_file(&out).unwrap();
+    assert_eq!(seen, people.len(), "progress counts sheets");
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    connection.execute("UPDATE official SET name = '李\u{E000}' WHERE id = ?1", [last.0]).unwrap();
+    drop(connection);
+    std::fs::write(&out, b"what was there").unwrap();
+    let refused = preview::save_pdf(&service, &whole, &out, &mut |_| true).unwrap_err();
+    let message = nengli::messages::service_error(Lang::Tc, &refused);
+    assert!(message.contains("U+E000") && message.contains("李"), "{message}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"what was there", "the file there is kept");
+    let partials: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(partials.is_empty(), "{partials:?}");
 }

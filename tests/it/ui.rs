@@ -1095,8 +1095,17 @@ fn the_preview_pages_through_every_form_a_window_at_a_time_and_saves_them_all() 
     };
     let file = dir.path().join("考核登記表.pdf");
     save(&mut h, &file);
-    assert!(format!("{:?}", h.state().state.notice).contains(&format!("已列印 {total} 份考核登記表")), "{:?}", h.state().state.notice);
+    assert!(format!("{:?}", h.state().state.notice).contains("已儲存"), "{:?}", h.state().state.notice);
     assert!(crate::pdfread::Pdf::open(&file).pages() >= 2 * total);
+    // Stopped at once: no file.
+    click(&mut h, Role::Button, &format!("列印所選的考核登記表（{}）…", rows.len()));
+    let stopped = dir.path().join("stopped.pdf");
+    let then = Box::new(Intent::Print(PrintIntent::SavePdf { open_after: false }));
+    h.state_mut().state.path_prompt = Some((stopped.display().to_string(), then));
+    h.state_mut().handle(Intent::PathTyped);
+    h.state_mut().handle(Intent::CancelJob);
+    wait_for_job(&mut h);
+    assert!(!stopped.exists() && !dir.path().join("stopped.pdf.partial").exists());
     // Every duty statement of the bureau: a made document, paged and saved whole.
     let printout = nengli::service::printing::Printout::DutyStatements { scope: nengli::service::printing::Scope::All };
     h.state_mut().handle(Intent::Print(PrintIntent::Print(printout.clone())));

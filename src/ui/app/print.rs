@@ -11,7 +11,6 @@ use crate::service::preview;
 use crate::service::printing;
 use crate::ui::intent::PrintIntent;
 use crate::ui::jobs::Job;
-use crate::ui::jobs::YearEndPrint;
 use crate::ui::state::Notice;
 use crate::ui::state::PrintPreview;
 
@@ -24,7 +23,7 @@ impl NengliApp {
             PrintIntent::ClosePrint => self.state.print = None,
             PrintIntent::PrintLang(lang) => {
                 self.state.print_lang = lang;
-                if let Some(printout) = self.state.print.as_ref().map(|p| p.printout.clone()) {
+                if let Some(printout) = self.state.print.as_ref().map(|p| p.preview.printout.clone()) {
                     self.print(&printout);
                 }
             }
@@ -57,8 +56,7 @@ impl NengliApp {
             Ok(Some((preview, pages))) => {
                 let file_name = name.unwrap_or_else(|| crate::files::safe_file_name(&preview.title));
                 let zoom = self.state.print.as_ref().map_or(0.75, |p| p.zoom);
-                self.state.print =
-                    Some(PrintPreview { printout: printout.clone(), preview, first: 0, pages, zoom, open_after: true, file_name });
+                self.state.print = Some(PrintPreview { preview, first: 0, pages, zoom, open_after: true, file_name });
                 if let Some(warning) = warning {
                     self.state.notice = Some(Notice::Info(warning));
                 }
@@ -109,23 +107,13 @@ impl NengliApp {
         }
     }
 
-    /// Writes the whole previewed printout into `path` as a job: the year-end forms as their
-    /// print reads them, a made document a sheet at a time.
+    /// Writes the whole previewed printout into `path` as a job with progress and Stop.
     fn save_preview_to(&mut self, path: std::path::PathBuf, open_after: bool) {
         if self.job.is_some() {
             return;
         }
-        let Some(print) = &self.state.print else { return };
-        let lang = self.state.lang;
-        let job = match &print.preview.sheets {
-            preview::Sheets::YearEnd { asked, .. } => {
-                let (Some(service), Some(db)) = (&self.service, self.db_path()) else { return };
-                let print = YearEndPrint { sheets: asked.clone(), split: false, dest: path, lang, print_lang: print.preview.lang };
-                Job::print_yearend(db, service.acting(), print)
-            }
-            preview::Sheets::Made { .. } => Job::save_preview(print.preview.clone(), path, lang, open_after),
-        };
-        self.state.print = None;
+        let (Some(print), Some(service), Some(db)) = (self.state.print.take(), &self.service, self.db_path()) else { return };
+        let job = Job::save_preview(db, service.acting(), print.preview, path, self.state.lang, open_after);
         self.start_job("job.printing", true, job);
     }
 
