@@ -88,7 +88,8 @@ pub fn print_preview_ui(ctx: &egui::Context, state: &mut State, out: &mut Vec<In
         .collapsible(false)
         .default_rect(Rect::from_center_size(screen.center(), screen.size() * 0.9))
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
+            // Wraps rather than hiding Save and Close beyond a narrow window's edge.
+            ui.horizontal_wrapped(|ui| {
                 pager(ui, print, lang, out);
                 ui.separator();
                 let label = ui.label(tr(lang, "print.zoom"));
