@@ -1,8 +1,9 @@
 //! The training register at scale: a generated 30,000-official bureau with five years of
 //! attendance (about 5.7 million rows), the compliance page's computation for the whole bureau,
-//! one official's training file, the database's size, and an attendance file of ten sessions ×
-//! 30,000 officials imported as the command line does it, beside the `sqlite3` shell's `.import` of
-//! the same rows into a copy of the file. Run with `cargo bench --bench training`.
+//! one official's training file, the database's size, and attendance of ten sessions × 30,000
+//! officials (three files of 100,000 rows) imported as the command line does it, beside the
+//! `sqlite3` shell's `.import` of the same rows into a copy of the file. Run with
+//! `cargo bench --bench training`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test or benchmark is its failure
 
 mod common;
@@ -102,7 +103,7 @@ fn attendance_import(db: &Path, year: i32) {
                 13 => ("遲到", "late", *hours, String::new()),
                 _ => ("出席", "present", *hours, String::new()),
             };
-            if rows % nengli::exchange::MAX_ROWS == 0 {
+            if rows.is_multiple_of(nengli::exchange::MAX_ROWS) {
                 clerk.push(String::from("場次編號,工號,出勤,學時\n"));
                 table.push(String::new());
             }
@@ -174,7 +175,7 @@ fn attendance_import(db: &Path, year: i32) {
     };
     assert_eq!(count(&rusqlite::Connection::open(&floor_db).expect("open")), rows as i64);
     println!(
-        "attendance import of {rows} rows (10 sessions × 30,000 officials in three files, check + store with tallies, audit and undo): {:.2} s, {:.1} µs a row",
+        "attendance import of {rows} rows (10 sessions × 30,000 officials in three files, check + store with tallies and audit rows): {:.2} s, {:.1} µs a row",
         ours.as_secs_f64(),
         ours.as_secs_f64() * 1e6 / rows as f64
     );
