@@ -210,7 +210,8 @@ pub struct Tally {
     pub months: u16,
 }
 
-/// The tallies of one official's facts, by year and type.
+/// The tallies of one official's facts, by year and type: each fact counts one session, its
+/// hours and its month.
 pub fn tally(facts: &[Fact]) -> Vec<Tally> {
     let mut tallies: Vec<Tally> = Vec::new();
     for fact in facts {
@@ -225,10 +226,40 @@ pub fn tally(facts: &[Fact]) -> Vec<Tally> {
         let t = &mut tallies[index];
         t.sessions += 1;
         t.hours += fact.hours;
-        t.months |= 1 << fact.date.month0();
+        t.months |= month_bit(fact.date);
     }
     tallies.sort_by(|a, b| (a.year, &a.kind).cmp(&(b.year, &b.kind)));
     tallies
+}
+
+/// The bit of a tally's `months` a fact dated `date` sets.
+fn month_bit(date: NaiveDate) -> u16 {
+    1 << date.month0()
+}
+
+/// How an official's tally of a session's year and type moves when their mark at that session
+/// (dated `date`) goes from `before` to `after` (`None`: no mark), each a mark with its 學時: the
+/// rule of [`tally`] applied to the one fact that comes, changes or goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TallyChange {
+    /// Nothing credited before or after.
+    Unchanged,
+    /// Add these to the tally (made if there is none): a newly credited session counts one
+    /// session, its hours and its month; a re-credited one only the difference in hours.
+    Add { sessions: u32, hours: f32, months: u16 },
+    /// A credited session is no longer: its month may still be owed to another fact, so the
+    /// official's year is counted again from the facts.
+    Recount,
+}
+
+pub fn tally_change(date: NaiveDate, before: Option<(Mark, f32)>, after: Option<(Mark, f32)>) -> TallyChange {
+    let credited = |mark: Option<(Mark, f32)>| mark.filter(|(m, _)| m.credits()).map(|(_, hours)| hours);
+    match (credited(before), credited(after)) {
+        (None, None) => TallyChange::Unchanged,
+        (None, Some(hours)) => TallyChange::Add { sessions: 1, hours, months: month_bit(date) },
+        (Some(old), Some(new)) => TallyChange::Add { sessions: 0, hours: new - old, months: 0 },
+        (Some(_), None) => TallyChange::Recount,
+    }
 }
 
 /// What a quota counts.
@@ -538,6 +569,21 @@ mod tests {
         assert_eq!((tallies[1].sessions, tallies[1].hours, tallies[1].months), (2, 3.5, 0b11), "Jan 31 and Feb 1 are two months");
         assert_eq!((tallies[0].kind.as_str(), tallies[0].months), ("class", 1 << 11));
         assert_eq!((tallies[2].year, tallies[2].hours), (2013, 8.0));
+    }
+
+    #[test]
+    fn a_changed_mark_moves_the_tally_as_a_recount_would() {
+        let date = day(2012, 3, 10);
+        let (present, late, leave, absent) = (Mark::Present, Mark::Late, Mark::Leave, Mark::Absent);
+        let march = 1 << 2;
+        assert_eq!(tally_change(date, None, Some((present, 2.0))), TallyChange::Add { sessions: 1, hours: 2.0, months: march });
+        assert_eq!(tally_change(date, Some((leave, 0.0)), Some((late, 1.5))), TallyChange::Add { sessions: 1, hours: 1.5, months: march });
+        assert_eq!(tally_change(date, Some((present, 2.0)), Some((late, 1.5))), TallyChange::Add { sessions: 0, hours: -0.5, months: 0 });
+        assert_eq!(tally_change(date, Some((late, 2.0)), Some((absent, 0.0))), TallyChange::Recount, "the month may be owed elsewhere");
+        assert_eq!(tally_change(date, Some((present, 2.0)), None), TallyChange::Recount);
+        assert_eq!(tally_change(date, Some((leave, 0.0)), Some((absent, 0.0))), TallyChange::Unchanged);
+        assert_eq!(tally_change(date, None, Some((absent, 0.0))), TallyChange::Unchanged);
+        assert_eq!(tally_change(date, Some((absent, 0.0)), None), TallyChange::Unchanged);
     }
 
     #[test]

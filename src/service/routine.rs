@@ -516,9 +516,18 @@ pub fn check_routine_file(service: &super::Service, path: &std::path::Path, lang
     let mut problems = Vec::new();
     let mut records = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    // Each period named is read once, found or not, however many lines name it.
+    let mut periods: std::collections::HashMap<&str, Option<PeriodRow>> = std::collections::HashMap::new();
     let column = |key: &str| tr(lang, key).to_owned();
     for line in &lines {
-        let period = Period::parse(&line.period).and_then(|p| db.routine_period(&p).ok().flatten());
+        let period = match periods.get(line.period.as_str()) {
+            Some(found) => found.clone(),
+            None => {
+                let found = Period::parse(&line.period).and_then(|p| db.routine_period(&p).ok().flatten());
+                periods.insert(&line.period, found.clone());
+                found
+            }
+        };
         if period.is_none() {
             problems.push((
                 line.row,

@@ -87,7 +87,7 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: TrainingCommand) -> Res
             let (session, attendance) = *restored;
             let data = session.data.clone().validate()?;
             let id = db.save_session(Some(session.id), true, &Session { data, ..session.clone() })?;
-            db.set_attendance(id, session.data.date.year(), &attendance)?;
+            db.set_attendance(id, &attendance)?;
             audit("session.restore", "training_session", id, None, json(&session))?;
             Applied {
                 action: "session.restore",
@@ -105,12 +105,12 @@ pub(super) fn execute(db: &Db<'_>, actor: &str, command: TrainingCommand) -> Res
                     return Err(one(Field::Training, Problem::OutOfRange { min: 0, max: limit.ceil() as i64 }));
                 }
             }
-            let year = the_session.data.date.year();
-            db.set_attendance(session, year, &set)?;
-            db.clear_attendance(session, year, &clear)?;
+            db.set_attendance(session, &set)?;
+            db.clear_attendance(session, &clear)?;
             let touched: HashSet<OfficialId> = set.iter().map(|a| a.official).chain(clear.iter().copied()).collect();
             let undo_set: Vec<Attendance> = before.iter().filter(|a| touched.contains(&a.official)).cloned().collect();
-            let undo_clear: Vec<OfficialId> = set.iter().map(|a| a.official).filter(|o| !before.iter().any(|b| b.official == *o)).collect();
+            let marked: HashSet<OfficialId> = before.iter().map(|a| a.official).collect();
+            let undo_clear: Vec<OfficialId> = set.iter().map(|a| a.official).filter(|o| !marked.contains(o)).collect();
             let after = serde_json::json!({ "set": set, "clear": clear });
             audit("attendance.set", "training_session", session, json(&undo_set), Some(after.to_string()))?;
             Applied {

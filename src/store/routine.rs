@@ -159,16 +159,13 @@ impl Db<'_> {
             Stage::Rated | Stage::Acknowledged => record.data.result.map(Rating::code),
             Stage::Draft | Stage::Submitted => None,
         };
-        self.conn.execute(
+        // Prepared once per connection: an import writes thousands of records in a row.
+        let mut stmt = self.conn.prepare_cached(
             "INSERT INTO routine_record (uuid, period_id, official_id, stage, result, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (period_id, official_id) DO UPDATE SET stage = excluded.stage, result = excluded.result, body = excluded.body",
-            params![record.uuid, record.period, record.official.0, record.stage.code(), result, body],
+             ON CONFLICT (period_id, official_id) DO UPDATE SET stage = excluded.stage, result = excluded.result, body = excluded.body
+             RETURNING id",
         )?;
-        Ok(self.conn.query_row(
-            "SELECT id FROM routine_record WHERE period_id = ?1 AND official_id = ?2",
-            params![record.period, record.official.0],
-            |r| r.get(0),
-        )?)
+        Ok(stmt.query_row(params![record.uuid, record.period, record.official.0, record.stage.code(), result, body], |r| r.get(0))?)
     }
 
     pub fn delete_routine_record(&self, period: i64, official: OfficialId) -> Result<()> {

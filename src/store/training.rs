@@ -1,11 +1,13 @@
 //! The training register: types, plan topics, sessions, attendance, study records, quota rules,
-//! and the yearly tally per official and type, recomputed for the officials and years a change
-//! touches inside the change's own transaction (so quotas read a few rows per person).
+//! and the yearly tally per official and type, kept up to date inside a change's own transaction
+//! (so quotas read a few rows per person): a mark moves it by what the mark changed, other changes
+//! recount the officials and years they touch.
 
 use super::{Db, Result, code};
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::training::{
-    Attendance, Fact, Kind, Mark, QuotaRule, Session, SessionData, StudyData, StudyRecord, Tally, Topic, TrainingFile, tally,
+    Attendance, Fact, Kind, Mark, QuotaRule, Session, SessionData, StudyData, StudyRecord, Tally, TallyChange, Topic, TrainingFile, tally,
+    tally_change,
 };
 use crate::domain::training_views::FileLine;
 use crate::domain::{Names, OfficialId};
@@ -287,18 +289,52 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Writes these people's attendance at a session (replacing what they had) and their tallies.
-    pub fn set_attendance(&self, session: i64, year: i32, rows: &[Attendance]) -> Result<()> {
+    /// Writes these people's attendance at a session (replacing what they had) and moves their
+    /// tallies by what each mark changed ([`tally_change`]): one read of the session, and per row
+    /// a read of the mark it replaces, the write and one upsert of the tally.
+    pub fn set_attendance(&self, session: i64, rows: &[Attendance]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let (day, kind) = self.session_day(session)?;
         let mut stmt = self.conn.prepare_cached(
             "INSERT OR REPLACE INTO attendance (session_id, official_id, mark, hours, walk_in) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for row in rows {
+            let before = self.mark_at(session, row.official)?;
             stmt.execute(params![session, row.official.0, row.mark.code(), f64::from(row.hours), row.walk_in])?;
-        }
-        for row in rows {
-            self.retally(row.official, year)?;
+            self.move_tally(row.official, day, &kind, tally_change(day, before, Some((row.mark, row.hours))))?;
         }
         Ok(())
+    }
+
+    /// The date and type of a session, which its attendance counts under.
+    fn session_day(&self, session: i64) -> Result<(NaiveDate, String)> {
+        let mut stmt = self.conn.prepare_cached("SELECT date, kind FROM training_session WHERE id = ?1")?;
+        Ok(stmt.query_row([session], |r| Ok((date(r, 0)?, r.get(1)?)))?)
+    }
+
+    /// An official's mark at a session with its 學時, if marked.
+    fn mark_at(&self, session: i64, official: OfficialId) -> Result<Option<(Mark, f32)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT mark, hours FROM attendance WHERE session_id = ?1 AND official_id = ?2")?;
+        Ok(stmt.query_row(params![session, official.0], |r| Ok((code(r, 0, Mark::from_code)?, r.get::<_, f64>(1)? as f32))).optional()?)
+    }
+
+    /// Applies a change of an official's mark at a session dated `day` of type `kind` to their tally.
+    fn move_tally(&self, official: OfficialId, day: NaiveDate, kind: &str, change: TallyChange) -> Result<()> {
+        match change {
+            TallyChange::Unchanged => Ok(()),
+            TallyChange::Recount => self.retally(official, day.year()),
+            TallyChange::Add { sessions, hours, months } => {
+                let mut stmt = self.conn.prepare_cached(
+                    "INSERT INTO training_tally (official_id, year, kind, sessions, hours, months) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (official_id, year, kind) DO UPDATE
+                     SET sessions = sessions + excluded.sessions, hours = hours + excluded.hours, months = months | excluded.months",
+                )?;
+                stmt.execute(params![official.0, day.year(), kind, sessions, f64::from(hours), months])?;
+                Ok(())
+            }
+        }
     }
 
     /// Writes attendance rows without bringing tallies up to date: for building a bureau in bulk,
@@ -325,10 +361,16 @@ impl Db<'_> {
     }
 
     /// Removes these people's attendance at a session (an undo) and updates their tallies.
-    pub fn clear_attendance(&self, session: i64, year: i32, officials: &[OfficialId]) -> Result<()> {
+    pub fn clear_attendance(&self, session: i64, officials: &[OfficialId]) -> Result<()> {
+        if officials.is_empty() {
+            return Ok(());
+        }
+        let (day, kind) = self.session_day(session)?;
+        let mut stmt = self.conn.prepare_cached("DELETE FROM attendance WHERE session_id = ?1 AND official_id = ?2")?;
         for official in officials {
-            self.conn.execute("DELETE FROM attendance WHERE session_id = ?1 AND official_id = ?2", params![session, official.0])?;
-            self.retally(*official, year)?;
+            let before = self.mark_at(session, *official)?;
+            stmt.execute(params![session, official.0])?;
+            self.move_tally(*official, day, &kind, tally_change(day, before, None))?;
         }
         Ok(())
     }

@@ -1,13 +1,15 @@
 //! The training register through the service: the demo bureau's compliance against a count
 //! made by hand from its attendance, the attendance import refusing bad rows whole, undo of
-//! marks, printouts of a sign-in sheet and a training file, and the command line.
+//! marks, the tallies marks move agreeing with a recount, printouts of a sign-in sheet and a
+//! training file, and the command line.
 
 use crate::support::demo;
 use nengli::domain::Lang;
 use nengli::domain::catalogue::{OfficialStatus, RankTier};
-use nengli::domain::training::{Attendance, Mark};
+use nengli::domain::training::{Attendance, Mark, tally};
 use nengli::service::command::{SelfCheckCommand, TrainingCommand};
 use nengli::service::{Command, ServiceError};
+use proptest::prelude::*;
 use std::collections::HashMap;
 
 #[test]
@@ -201,5 +203,78 @@ fn every_demo_session_credits_the_hours_its_time_of_day_holds() {
             session.data.title,
             session.data.hours
         );
+    }
+}
+
+/// One step of a random series on the demo's marks: set a mark (a new one or a replacement),
+/// take one away, undo the last change, or delete a session and undo that (which restores its
+/// attendance).
+#[derive(Clone, Debug)]
+enum Step {
+    Set { session: usize, official: usize, mark: usize, half_hours: u8 },
+    Clear { session: usize, official: usize },
+    Undo,
+    DeleteAndRestore { session: usize },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (0..40usize, 0..6usize, 0..4usize, 0..12u8)
+            .prop_map(|(session, official, mark, half_hours)| Step::Set { session, official, mark, half_hours }),
+        2 => (0..40usize, 0..6usize).prop_map(|(session, official)| Step::Clear { session, official }),
+        1 => Just(Step::Undo),
+        1 => (0..40usize).prop_map(|session| Step::DeleteAndRestore { session }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
+
+    /// The tallies a mark moves by its change alone are those a full recount of each official's
+    /// facts gives, whatever series of marks, replacements, removals and undos led there.
+    #[test]
+    fn tallies_moved_mark_by_mark_equal_a_recount(steps in proptest::collection::vec(step(), 1..40)) {
+        let mut service = demo();
+        let sessions = service.sessions(2012).unwrap();
+        let people: Vec<_> = service.read().roster_rows().unwrap().into_iter().map(|r| r.id).collect();
+        // Six people, so marks are often replaced and a month often holds two sessions.
+        let people = &people[..6];
+        let mut undo = Vec::new();
+        for step in steps {
+            let command = match step {
+                Step::Set { session, official, mark, half_hours } => {
+                    let session = &sessions[session % sessions.len()];
+                    let mark = [Mark::Present, Mark::Late, Mark::Leave, Mark::Absent][mark];
+                    let hours = if mark.credits() { (f32::from(half_hours) * 0.5).min(session.data.hours) } else { 0.0 };
+                    let set = vec![Attendance { official: people[official], mark, hours, walk_in: official % 2 == 0 }];
+                    TrainingCommand::SetAttendance { session: session.id, set, clear: vec![] }
+                }
+                Step::Clear { session, official } => {
+                    let session = &sessions[session % sessions.len()];
+                    TrainingCommand::SetAttendance { session: session.id, set: vec![], clear: vec![people[official]] }
+                }
+                Step::Undo => match undo.pop() {
+                    Some(Command::Training(command)) => command,
+                    _ => continue,
+                },
+                Step::DeleteAndRestore { session } => {
+                    let session = &sessions[session % sessions.len()];
+                    let deleted = service.execute(Command::Training(TrainingCommand::DeleteSession { id: session.id })).unwrap();
+                    let _restored = service.execute(deleted.undo).unwrap();
+                    continue;
+                }
+            };
+            undo.push(service.execute(Command::Training(command)).unwrap().undo);
+        }
+        let db = service.read();
+        for row in db.roster_rows().unwrap() {
+            let kept = db.tallies_of(row.id, 2012, 2012).unwrap();
+            let counted = tally(&db.facts(row.id, 2012).unwrap());
+            let shape = |t: &[nengli::domain::training::Tally]| t.iter().map(|t| (t.year, t.kind.clone(), t.sessions, t.months)).collect::<Vec<_>>();
+            prop_assert_eq!(shape(&kept), shape(&counted), "official {:?}", row.id);
+            for (k, c) in kept.iter().zip(&counted) {
+                prop_assert!((k.hours - c.hours).abs() < 1e-3, "official {:?} {}: {} kept, {} counted", row.id, k.kind, k.hours, c.hours);
+            }
+        }
     }
 }
