@@ -1653,6 +1653,16 @@ fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
         let status = h.get_by_role_and_label(Role::ComboBox, t("roster.filter_status")).rect();
         let panel = h.get_by_label(t("roster.pick")).rect();
         assert!(shown.right() <= panel.left() && status.right() <= panel.left(), "{lang:?}: {shown:?} {status:?} {panel:?}");
+        // The 平時 page's choosers wrap with their labels rather than running off the window.
+        click(&mut h, Role::Button, t("nav.routine"));
+        let unit = h.get_by_role_and_label(Role::ComboBox, t("routine.unit")).rect();
+        let label = h
+            .get_all_by_label(t("routine.unit"))
+            .map(|n| n.rect())
+            .filter(|r| r.right() <= unit.left())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .unwrap();
+        assert!(unit.right() <= 1024.0 && (unit.center().y - label.center().y).abs() < 8.0, "{lang:?}: {label:?} {unit:?}");
     }
 }
 

@@ -5,7 +5,7 @@
 //! acknowledgement (theirs again) — each part editable only by its party at its stage; the
 //! 專項考核 events; and the bureau's quota settings and rule sets (the personnel section's).
 
-use super::widgets::{choose, para, section, unit_choices};
+use super::widgets::{choose, keep_room, para, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::routine::{CRITERIA, Cadence, QuotaGroup, Rating, Rounding, Rule, Stage, Step};
 use crate::i18n::{self, tr};
@@ -30,35 +30,46 @@ pub fn routine_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     let names: std::collections::HashMap<crate::domain::OfficialId, String> =
         state.data.as_ref().map(|d| d.roster.iter().map(|r| (r.id, format!("{}  {}", r.name, r.staff_no))).collect()).unwrap_or_default();
     let page = &mut state.routine;
-    ui.horizontal(|ui| {
+    // Wraps in a narrow window, each label staying with its field.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut page.tab, RoutineTab::Records, tr(lang, "routine.records_tab"));
         ui.selectable_value(&mut page.tab, RoutineTab::Special, tr(lang, "routine.special_tab"));
         if admin {
             ui.selectable_value(&mut page.tab, RoutineTab::Settings, tr(lang, "routine.settings_tab"));
         }
         ui.separator();
-        let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
-        let mut year = page.year.to_string();
-        if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
-            && let Ok(y) = year.trim().parse::<i32>()
-            && (2000..=2100).contains(&y)
-        {
-            page.year = y;
-            page.period = None;
-            out.push(Intent::Routine(RoutineIntent::Scope));
-        }
-        let periods: Vec<(i64, String)> = page.periods.iter().map(|p| (p.id, i18n::period(lang, &p.period))).collect();
-        let label = tr(lang, "routine.period");
-        ui.label(label);
-        if ui.name_inputs(label, |ui| choose(ui, "routine_period", &mut page.period, &periods, None, 140.0)) {
-            out.push(Intent::Routine(RoutineIntent::Scope));
-        }
-        if session.role != Role::Official {
-            let label = tr(lang, "routine.unit");
-            ui.label(label);
-            if ui.name_inputs(label, |ui| choose(ui, "routine_unit", &mut page.unit, &units, Some(tr(lang, "routine.all_units")), 200.0)) {
+        ui.horizontal(|ui| {
+            let label = ui.label(RichText::new(tr(lang, "field.year")).strong());
+            let mut year = page.year.to_string();
+            if ui.add(egui::TextEdit::singleline(&mut year).desired_width(60.0)).labelled_by(label.id).changed()
+                && let Ok(y) = year.trim().parse::<i32>()
+                && (2000..=2100).contains(&y)
+            {
+                page.year = y;
+                page.period = None;
                 out.push(Intent::Routine(RoutineIntent::Scope));
             }
+        });
+        let periods: Vec<(i64, String)> = page.periods.iter().map(|p| (p.id, i18n::period(lang, &p.period))).collect();
+        keep_room(ui, 240.0);
+        ui.horizontal(|ui| {
+            let label = tr(lang, "routine.period");
+            ui.label(label);
+            if ui.name_inputs(label, |ui| choose(ui, "routine_period", &mut page.period, &periods, None, 140.0)) {
+                out.push(Intent::Routine(RoutineIntent::Scope));
+            }
+        });
+        if session.role != Role::Official {
+            keep_room(ui, 300.0);
+            ui.horizontal(|ui| {
+                let label = tr(lang, "routine.unit");
+                ui.label(label);
+                if ui
+                    .name_inputs(label, |ui| choose(ui, "routine_unit", &mut page.unit, &units, Some(tr(lang, "routine.all_units")), 200.0))
+                {
+                    out.push(Intent::Routine(RoutineIntent::Scope));
+                }
+            });
         }
     });
     ui.separator();

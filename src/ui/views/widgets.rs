@@ -114,6 +114,14 @@ pub fn unit_choices(data: &super::super::state::Data, keep: Option<UnitId>) -> V
         .collect()
 }
 
+/// In a wrapping row, starts a new row unless `width` is left on this one: a label and the field
+/// after it then wrap together instead of parting at the window's edge.
+pub fn keep_room(ui: &mut Ui, width: f32) {
+    if ui.available_size_before_wrap().x < width {
+        ui.end_row();
+    }
+}
+
 /// A one-line label in a cell of fixed width, left-aligned and cut with "…" when longer (a grid
 /// column keeps its width whatever the text).
 pub fn fixed_label(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
