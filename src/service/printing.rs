@@ -136,7 +136,17 @@ pub fn document_for(service: &Service, printout: &Printout, people: &[OfficialId
         _ => make(service, printout, lang)?.unwrap_or_default(),
     };
     if let Some((ch, text)) = crate::report::unprintable(&document, lang) {
-        return Err(super::ServiceError::Unprintable { whose: text, ch });
+        // Whose sheet it is: the one person's, or the first of several whose own sheet fails.
+        let whose = match people {
+            [] => None,
+            [one] => Some(*one),
+            _ => people.iter().copied().find(|id| {
+                matches!(document_for(service, printout, std::slice::from_ref(id), lang), Err(super::ServiceError::Unprintable { .. }))
+            }),
+        };
+        let named =
+            whose.and_then(|id| service.read().official(id).ok().flatten()).map(|o| format!("{}\u{FF08}{}\u{FF09}", o.name, o.staff_no));
+        return Err(super::ServiceError::Unprintable { whose: named.unwrap_or(text), ch });
     }
     Ok(document)
 }

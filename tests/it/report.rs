@@ -912,7 +912,8 @@ fn a_print_made_a_batch_at_a_time_leaves_no_file_when_a_later_batch_fails() {
     std::fs::write(&out, b"what was there").unwrap();
     let refused = preview::save_pdf(&service, &whole, &out, &mut |_| true).unwrap_err();
     let message = nengli::messages::service_error(Lang::Tc, &refused);
-    assert!(message.contains("U+E000") && message.contains("李"), "{message}");
+    let staff_no = service.read().official(last).unwrap().unwrap().staff_no.clone();
+    assert!(message.contains("U+E000") && message.contains(&format!("李\u{E000}\u{FF08}{staff_no}\u{FF09}")), "{message}");
     assert_eq!(std::fs::read(&out).unwrap(), b"what was there", "the file there is kept");
     let partials: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
