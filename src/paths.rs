@@ -8,8 +8,15 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("cn", "nengli", "nengli")
 }
 
-/// The per-user data folder (e.g. `%APPDATA%\nengli\nengli\data` or `~/.local/share/nengli`).
+/// The environment variable that names another data folder (a portable install, a test run).
+pub const DATA_DIR_VAR: &str = "NENGLI_DATA_DIR";
+
+/// The per-user data folder (e.g. `%APPDATA%\nengli\nengli\data` or `~/.local/share/nengli`),
+/// or the folder [`DATA_DIR_VAR`] names.
 pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
     project_dirs().map(|d| d.data_dir().to_owned()).unwrap_or_else(|| PathBuf::from("."))
 }
 

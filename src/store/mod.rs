@@ -543,7 +543,15 @@ mod tests {
         assert_eq!(probe(&path).unwrap(), Probe::Fresh);
         std::fs::write(&path, b"hello, this is a text file").unwrap();
         assert!(matches!(probe(&path), Err(StoreError::NotADatabase)));
-        drop(Store::open(&path.with_extension("db"), OpenMode::Create).unwrap());
-        assert_eq!(probe(&path.with_extension("db")).unwrap(), Probe::Ours { version: LATEST_VERSION });
+        // A file of ours as its header says it (made without a store, which would record the file
+        // in the user's data folder).
+        let ours = path.with_extension("db");
+        let conn = rusqlite::Connection::open(&ours).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {LATEST_VERSION}; CREATE TABLE t (x);"
+        ))
+        .unwrap();
+        drop(conn);
+        assert_eq!(probe(&ours).unwrap(), Probe::Ours { version: LATEST_VERSION });
     }
 }

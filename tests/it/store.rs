@@ -475,3 +475,17 @@ fn a_file_checked_today_and_closed_cleanly_is_trusted_and_anything_else_is_check
     assert!(!wal::trusted(&db, today));
     assert!(matches!(Store::open(&db, OpenMode::Existing), Err(nengli::store::StoreError::Damaged(_))));
 }
+
+/// The tests keep their records in a data folder of their own (set before any test runs), and a
+/// database's session and audit-head records go there, not into the user's data folder.
+#[test]
+fn the_tests_keep_their_records_out_of_the_users_data_folder() {
+    let own = std::env::temp_dir().join("nengli-test-data");
+    assert_eq!(nengli::paths::data_dir(), own);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    drop(Store::open(&db, OpenMode::Create).unwrap());
+    let record = nengli::paths::session_record(&db);
+    assert!(record.starts_with(&own) && record.exists(), "{record:?}");
+    assert!(nengli::paths::chain_head_record(&db).starts_with(&own));
+}
