@@ -1696,3 +1696,20 @@ fn at_1024_by_700_the_self_check_form_fits_without_a_sideways_scroll() {
         }
     }
 }
+
+/// A reviewer or an official opening Settings sees their preferences and no error: the bureau's
+/// change log is not asked for on their behalf.
+#[test]
+fn settings_open_without_an_error_for_every_role() {
+    let (_dir, mut h) = demo_harness(Lang::Tc);
+    for (user, password) in [("admin", ""), ("reviewer", "demo-reviewer"), ("official", "demo-official")] {
+        if !password.is_empty() {
+            click(&mut h, Role::Button, "登出 / 切換使用者");
+            sign_in(&mut h, user, password);
+        }
+        h.state_mut().state.notice = None;
+        click(&mut h, Role::Button, "設定");
+        let notice = &h.state().state.notice;
+        assert!(!matches!(notice, Some(nengli::ui::state::Notice::Error(_))), "{user}: {notice:?}");
+    }
+}

@@ -250,6 +250,10 @@ impl NengliApp {
 
     pub(super) fn reload_audit(&mut self) {
         let Some(service) = &self.service else { return };
+        // The change log is the bureau's; other accounts' Settings page has no list to fill.
+        if !service.may_read(crate::domain::access::Sight::Bureau) {
+            return;
+        }
         // A date that is not a real day is marked under its field; the list stays as it was.
         let Ok(filter) = self.state.settings.audit_filter.parse() else { return };
         match service.audit_find(&filter, super::AUDIT_SHOWN) {
