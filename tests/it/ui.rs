@@ -1648,9 +1648,22 @@ fn at_1024_by_700_counts_and_filters_stay_clear_of_buttons_and_panels() {
         // The list's rows keep their height: the state column is not squeezed into wrapping.
         let (first, second) = (h.get_by_label("局長").rect(), h.get_by_label("副局長").rect());
         assert!(second.top() - first.top() < 40.0, "{lang:?}: rows {first:?} and {second:?}");
+        // A filter's label stays on the line of its chooser when the filters wrap.
+        let beside = |h: &Harness<'_, NengliApp>, label: &str, combo: &str| {
+            let field = h.get_by_role_and_label(Role::ComboBox, combo).rect();
+            let label = h
+                .get_all_by_label(label)
+                .map(|n| n.rect())
+                .filter(|r| r.right() <= field.left())
+                .min_by(|a, b| (a.center().y - field.center().y).abs().total_cmp(&(b.center().y - field.center().y).abs()));
+            assert!(label.is_some_and(|l| (l.center().y - field.center().y).abs() < 8.0), "{lang:?}: {combo} {field:?} / {label:?}");
+            field
+        };
+        beside(&h, t("field.unit"), t("roster.filter_unit"));
         click(&mut h, Role::Button, t("nav.roster"));
         let shown = h.get_by_label(&nengli::i18n::fill(t("roster.count"), &["120", "120"])).rect();
-        let status = h.get_by_role_and_label(Role::ComboBox, t("roster.filter_status")).rect();
+        let status = beside(&h, t("field.status"), t("roster.filter_status"));
+        beside(&h, t("field.tier"), t("roster.filter_tier"));
         let panel = h.get_by_label(t("roster.pick")).rect();
         assert!(shown.right() <= panel.left() && status.right() <= panel.left(), "{lang:?}: {shown:?} {status:?} {panel:?}");
         // The 平時 page's choosers wrap with their labels rather than running off the window.

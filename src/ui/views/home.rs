@@ -45,13 +45,13 @@ fn timeline(ui: &mut Ui, lang: Lang, programme: &Programme, today: NaiveDate) {
         if current == Some(phase.id) {
             painter.rect_stroke(bar, 3.0, Stroke::new(2.0, Color32::from_rgb(0x15, 0x65, 0xc0)), egui::StrokeKind::Inside);
         }
-        painter.text(
-            bar.center(),
-            egui::Align2::CENTER_CENTER,
-            phase.name.get(lang),
-            egui::FontId::proportional(13.0),
-            Color32::from_gray(30),
-        );
+        // The phase's name on its bar, cut with "…" where the bar is too short for it.
+        let ink = Color32::from_gray(30);
+        let mut name = egui::text::LayoutJob::simple_singleline(phase.name.get(lang).to_owned(), egui::FontId::proportional(13.0), ink);
+        name.wrap =
+            egui::text::TextWrapping { max_width: (bar.width() - 8.0).max(12.0), ..egui::text::TextWrapping::truncate_at_width(0.0) };
+        let galley = painter.layout_job(name);
+        painter.galley(bar.center() - galley.size() / 2.0, galley, ink);
         for milestone in &phase.milestones {
             let shown = crate::domain::programme::shown_status(milestone.data.status, milestone.data.due, milestone.data.done_on, today);
             let x = x_of(milestone.data.due);

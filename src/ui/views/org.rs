@@ -166,13 +166,15 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
             .sense(egui::Sense::click())
             .column(Column::initial(220.0).at_least(120.0))
             .column(Column::initial(110.0))
-            .column(Column::initial(70.0))
+            .column(Column::initial(85.0))
             .column(Column::initial(70.0))
             .column(Column::remainder())
             .header(26.0, |mut header| {
+                // A heading too long for its column is cut with "…" (whole on hover), never broken
+                // mid-word onto a second line.
                 for key in ["field.title", "field.tier", "field.headcount", "org.holders", "field.status"] {
                     header.col(|ui| {
-                        ui.strong(tr(lang, key));
+                        ui.add(egui::Label::new(RichText::new(tr(lang, key)).strong()).truncate()).on_hover_text(tr(lang, key));
                     });
                 }
             })

@@ -35,14 +35,17 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
     // Reviewers read the programme and print its report; its set-up is the administrators'.
     let admin = state.session.as_ref().is_some_and(|s| s.role == crate::domain::access::Role::Admin);
     let page = &mut state.programme;
-    egui::Panel::right("milestone_editor").resizable(true).default_size(420.0).show(ui, |ui| {
+    // The editor takes at most a third of a narrow window, so the milestones keep their lines.
+    let editor_width = (ui.available_width() * 0.35).clamp(300.0, 420.0);
+    egui::Panel::right("milestone_editor").resizable(true).default_size(editor_width).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("milestone_scroll")
             .show(ui, |ui| ui.add_enabled_ui(admin, |ui| editor(ui, lang, data, page, out)));
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("programme_scroll").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // The headline and the rows below wrap rather than run under the editor.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{} {}", programme.name.get(lang), programme.year)).size(18.0).strong());
                 if admin && ui.button(tr(lang, "standards.carry_forward")).clicked() {
                     let next = (data.bureau.year + 1).to_string();
@@ -87,7 +90,7 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 });
                 for milestone in &phase.milestones {
                     let shown = shown_status(milestone.data.status, milestone.data.due, milestone.data.done_on, data.today);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(tr(lang, shown.key())).color(super::home::shown_color(shown)));
                         if ui.selectable_label(page.selected == Some(milestone.id), milestone.title.get(lang)).clicked() {
                             out.push(Intent::Programme(ProgrammeIntent::SelectMilestone(Some(milestone.id))));
@@ -96,8 +99,9 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                         if let Some(measure) = milestone.measure {
                             let figure = data.figures.iter().find(|(m, _)| *m == measure).and_then(|(_, r)| *r);
                             let text = figure.map_or(tr(lang, "report.not_available").to_owned(), |r| format!("{} / {}", r.done, r.total));
-                            ui.label(RichText::new(format!("{}{}{text}", tr(lang, i18n::measure_key(measure)), i18n::colon(lang))).small())
-                                .on_hover_text(tr(lang, "programme.measured"));
+                            let measured =
+                                RichText::new(format!("{}{}{text}", tr(lang, i18n::measure_key(measure)), i18n::colon(lang))).small();
+                            ui.add(egui::Label::new(measured).extend()).on_hover_text(tr(lang, "programme.measured"));
                         }
                     });
                 }

@@ -3,7 +3,7 @@
 //! detail form of the chosen official with their 任免審批表, standing (處分, 立案審查, leave,
 //! probation, secondment) and 能力席位書.
 
-use super::widgets::{choose, form_row, line, para, problems_for, unit_choices};
+use super::widgets::{choose, form_row, keep_room, line, para, problems_for, unit_choices};
 use crate::domain::catalogue::{Gender, OfficialStatus, RankTier};
 use crate::domain::problem::Field;
 use crate::domain::ranks::{DutyLevel, Rank};
@@ -65,29 +65,45 @@ fn filter_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut RosterPage, out: 
             page.focus_filter = false;
         }
         changed |= search.changed();
-        ui.label(
-            RichText::new(i18n::fill(tr(lang, "roster.count"), &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()]))
+        // Whole, on this line or the next: never split across the two.
+        ui.add(
+            egui::Label::new(
+                RichText::new(i18n::fill(
+                    tr(lang, "roster.count"),
+                    &[&data.roster_visible.len().to_string(), &data.roster.len().to_string()],
+                ))
                 .weak(),
+            )
+            .extend(),
         );
         if ui.button(tr(lang, "roster.new")).on_hover_text("Ctrl+N").clicked() {
             out.push(Intent::Roster(RosterIntent::NewOfficial));
         }
     });
+    // Each label stays with its chooser when the row wraps.
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr(lang, "field.unit"));
-        changed |= ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
-            let choices = unit_choices(data, page.filter_unit);
-            choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 180.0)
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "field.unit"));
+            changed |= ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
+                let choices = unit_choices(data, page.filter_unit);
+                choose(ui, "filter_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 180.0)
+            });
         });
         let tiers: Vec<(RankTier, String)> = RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
-        ui.label(tr(lang, "field.tier"));
-        changed |= ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
-            choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 120.0)
+        keep_room(ui, 220.0);
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "field.tier"));
+            changed |= ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
+                choose(ui, "filter_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 120.0)
+            });
         });
         let statuses: Vec<(OfficialStatus, String)> = OfficialStatus::ALL.iter().map(|s| (*s, i18n::status(lang, *s).to_owned())).collect();
-        ui.label(tr(lang, "field.status"));
-        changed |= ui.name_inputs(tr(lang, "roster.filter_status"), |ui| {
-            choose(ui, "filter_status", &mut page.filter_status, &statuses, Some(tr(lang, "roster.all")), 90.0)
+        keep_room(ui, 160.0);
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "field.status"));
+            changed |= ui.name_inputs(tr(lang, "roster.filter_status"), |ui| {
+                choose(ui, "filter_status", &mut page.filter_status, &statuses, Some(tr(lang, "roster.all")), 90.0)
+            });
         });
     });
     if changed {

@@ -3,7 +3,7 @@
 //! (radar or bars, and the gaps largest first), the improvement plan, and peer checks,
 //! opinions and test scores. Only what the account may change is editable.
 
-use super::widgets::{choose, para, removable_line, section, unit_choices};
+use super::widgets::{choose, keep_room, para, removable_line, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
@@ -89,14 +89,31 @@ fn round_bar(ui: &mut Ui, lang: Lang, data: &Data, page: &mut SelfCheckPage, rol
         return;
     }
     egui::CollapsingHeader::new(tr(lang, "selfcheck.new_round")).id_salt("new_round").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "selfcheck.round_name"));
-            ui.add(egui::TextEdit::singleline(&mut page.round_name).desired_width(200.0)).labelled_by(label.id);
-            let label = ui.label(tr(lang, "field.deadline"));
-            ui.add(egui::TextEdit::singleline(&mut page.round_deadline).desired_width(100.0).hint_text("2012-12-31")).labelled_by(label.id);
-            let label = ui.label(tr(lang, "field.unit"));
-            ui.label_inputs_by(label.id, |ui| {
-                choose(ui, "round_unit", &mut page.round_unit, &unit_choices(data, None), Some(tr(lang, "selfcheck.whole_bureau")), 180.0)
+        // Wraps in a narrow window, each label staying with its field.
+        ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "selfcheck.round_name"));
+                ui.add(egui::TextEdit::singleline(&mut page.round_name).desired_width(200.0)).labelled_by(label.id);
+            });
+            keep_room(ui, 190.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "field.deadline"));
+                ui.add(egui::TextEdit::singleline(&mut page.round_deadline).desired_width(100.0).hint_text("2012-12-31"))
+                    .labelled_by(label.id);
+            });
+            keep_room(ui, 240.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "field.unit"));
+                ui.label_inputs_by(label.id, |ui| {
+                    choose(
+                        ui,
+                        "round_unit",
+                        &mut page.round_unit,
+                        &unit_choices(data, None),
+                        Some(tr(lang, "selfcheck.whole_bureau")),
+                        180.0,
+                    )
+                });
             });
             if ui.button(tr(lang, "selfcheck.open_round")).clicked() {
                 match parse_date(page.round_deadline.trim()) {

@@ -3,7 +3,7 @@
 //! and the editor of the chosen post's standard — required levels per tier for the eight
 //! capabilities, 應知應會 items, copy from another post, compare two posts side by side.
 
-use super::widgets::{choose, section, unit_choices};
+use super::widgets::{choose, keep_room, section, unit_choices};
 use crate::domain::catalogue::RankTier;
 use crate::domain::org::{Post, subtree};
 use crate::domain::standards::{CAPABILITIES, ItemKind, LEVELS, StandardData, StandardItem};
@@ -77,27 +77,38 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                 out.push(Intent::Print(PrintIntent::Print(Printout::PostStandards { scope: Scope::All, year: data.bureau.year })));
             }
         });
+        // The filters wrap in a narrow window, each label staying with its field.
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(tr(lang, "roster.search"));
-            ui.add(egui::TextEdit::singleline(&mut page.filter_text).desired_width(160.0)).labelled_by(label.id);
-            ui.label(tr(lang, "field.unit"));
-            ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
-                let choices = unit_choices(data, page.filter_unit);
-                choose(ui, "standards_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "roster.search"));
+                ui.add(egui::TextEdit::singleline(&mut page.filter_text).desired_width(160.0)).labelled_by(label.id);
+            });
+            keep_room(ui, 230.0);
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, "field.unit"));
+                ui.name_inputs(tr(lang, "roster.filter_unit"), |ui| {
+                    let choices = unit_choices(data, page.filter_unit);
+                    choose(ui, "standards_unit", &mut page.filter_unit, &choices, Some(tr(lang, "roster.all")), 170.0)
+                });
             });
         });
         ui.horizontal_wrapped(|ui| {
             let tiers: Vec<(RankTier, String)> =
                 RankTier::ALL.iter().map(|t| (*t, data.catalogue.tier_name(*t, lang).to_owned())).collect();
-            ui.label(tr(lang, "field.tier"));
-            ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
-                choose(ui, "standards_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0)
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, "field.tier"));
+                ui.name_inputs(tr(lang, "roster.filter_tier"), |ui| {
+                    choose(ui, "standards_tier", &mut page.filter_tier, &tiers, Some(tr(lang, "roster.all")), 110.0)
+                });
             });
             let capabilities: Vec<(u8, String)> =
                 data.catalogue.capabilities.iter().map(|c| (c.position, c.name.get(lang).to_owned())).collect();
-            ui.label(tr(lang, "standards.capability"));
-            ui.name_inputs(tr(lang, "standards.filter_capability"), |ui| {
-                choose(ui, "standards_capability", &mut page.capability, &capabilities, Some("—"), 100.0)
+            keep_room(ui, 200.0);
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, "standards.capability"));
+                ui.name_inputs(tr(lang, "standards.filter_capability"), |ui| {
+                    choose(ui, "standards_capability", &mut page.capability, &capabilities, Some("—"), 100.0)
+                });
             });
             ui.checkbox(
                 &mut page.only_incomplete,
@@ -106,31 +117,36 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
         let posts = visible_posts(data, page);
         // A window narrower than the columns scrolls sideways; the list's left side stays reachable.
+        // The chosen capability's required level has a column of its own; without one, the
+        // list is the post and its standard's state, which fits beside the editor.
+        let capability = page.capability.and_then(|c| data.catalogue.capabilities.iter().find(|x| x.position == c));
+        // A window narrower than the columns scrolls sideways; the list's left side stays reachable.
         egui::ScrollArea::horizontal().id_salt("standards_sideways").show(ui, |ui| {
-            TableBuilder::new(ui)
+            let mut table = TableBuilder::new(ui)
                 .id_salt("standards_table")
                 .striped(true)
                 .sense(egui::Sense::click())
-                // The state keeps room of its own: squeezed to nothing, its words would wrap a
-                // letter a line and stretch every row.
-                .column(Column::initial(120.0).at_least(60.0).clip(true))
-                .column(Column::initial(130.0).at_least(60.0).clip(true))
-                .column(Column::initial(90.0).clip(true))
-                .column(Column::initial(50.0))
-                .column(Column::remainder().at_least(130.0))
+                .column(Column::initial(100.0).at_least(60.0).clip(true))
+                .column(Column::initial(110.0).at_least(60.0).clip(true))
+                .column(Column::initial(80.0).clip(true));
+            if capability.is_some() {
+                table = table.column(Column::initial(60.0).clip(true));
+            }
+            // The state keeps room of its own: squeezed to nothing, its words would wrap a
+            // letter a line and stretch every row.
+            table
+                .column(Column::remainder().at_least(90.0))
                 .header(26.0, |mut header| {
                     for key in ["field.unit", "field.title", "field.tier"] {
                         header.col(|ui| {
                             ui.strong(tr(lang, key));
                         });
                     }
-                    header.col(|ui| {
-                        let name = page
-                            .capability
-                            .and_then(|c| data.catalogue.capabilities.iter().find(|x| x.position == c))
-                            .map_or("—", |c| c.name.get(lang));
-                        ui.strong(name);
-                    });
+                    if let Some(capability) = capability {
+                        header.col(|ui| {
+                            ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).truncate());
+                        });
+                    }
                     header.col(|ui| {
                         ui.strong(tr(lang, "standards.state"));
                     });
@@ -146,13 +162,17 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                             ui.add(egui::Label::new(post.title.as_str()).truncate().selectable(false));
                         });
                         row.col(|ui| {
-                            ui.label(data.catalogue.tier_name(post.tier, lang));
+                            ui.add(egui::Label::new(data.catalogue.tier_name(post.tier, lang)).truncate().selectable(false));
                         });
-                        row.col(|ui| {
-                            let level =
-                                page.capability.and_then(|c| data.standards.get(&post.id)?.data.levels.get(&(post.tier, c)).copied());
-                            ui.label(level.map_or("—".to_owned(), |l| l.to_string()));
-                        });
+                        if let Some(capability) = capability {
+                            row.col(|ui| {
+                                let level = data
+                                    .standards
+                                    .get(&post.id)
+                                    .and_then(|s| s.data.levels.get(&(post.tier, capability.position)).copied());
+                                ui.label(level.map_or("—".to_owned(), |l| l.to_string()));
+                            });
+                        }
                         let (text, color) = state_text(lang, data, post);
                         row.col(|ui| {
                             ui.add(egui::Label::new(RichText::new(text).color(color)).extend());
@@ -222,7 +242,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
                 ui.label(RichText::new(level).color(ui.visuals().hyperlink_color));
             }
             let own = draft.levels.get(&(post.tier, capability)).map_or("", |l| data.scale.descriptor(capability, *l, lang));
-            ui.label(RichText::new(own).weak().small());
+            ui.add(egui::Label::new(RichText::new(own).weak().small()).truncate()).on_hover_text(own);
             ui.end_row();
         }
     });
@@ -255,17 +275,23 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
                 choose(ui, &format!("item_kind_{index}"), &mut kind, &kinds, None, 80.0)
             });
             item.kind = kind.unwrap_or(item.kind);
-            ui.name_inputs(i18n::fill(tr(lang, "standards.item_text"), &[&(index + 1).to_string()]), |ui| {
-                ui.add(egui::TextEdit::singleline(&mut item.text).desired_width(260.0).char_limit(500))
+            // × and the level at the right, the text taking the room between, so the row fits
+            // the editor however wide its choosers draw.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button("×").on_hover_text(tr(lang, "standards.remove_item")).clicked() {
+                    remove = Some(index);
+                }
+                let mut level = Some(item.level);
+                ui.name_inputs(i18n::fill(tr(lang, "standards.item_level"), &[&(index + 1).to_string()]), |ui| {
+                    choose(ui, &format!("item_level_{index}"), &mut level, &levels, None, 74.0)
+                });
+                item.level = level.unwrap_or(item.level);
+                let width = (ui.available_width() - 12.0).max(120.0);
+                ui.name_inputs(i18n::fill(tr(lang, "standards.item_text"), &[&(index + 1).to_string()]), |ui| {
+                    ui.add(egui::TextEdit::singleline(&mut item.text).desired_width(width).char_limit(500))
+                        .on_hover_text(item.text.as_str())
+                });
             });
-            let mut level = Some(item.level);
-            ui.name_inputs(i18n::fill(tr(lang, "standards.item_level"), &[&(index + 1).to_string()]), |ui| {
-                choose(ui, &format!("item_level_{index}"), &mut level, &levels, None, 74.0)
-            });
-            item.level = level.unwrap_or(item.level);
-            if ui.small_button("×").on_hover_text(tr(lang, "standards.remove_item")).clicked() {
-                remove = Some(index);
-            }
         });
     }
     if let Some(index) = remove {
