@@ -1270,6 +1270,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("opinion.note", "意見", "意见", "Opinion"),
     ("opinion.source", "來自", "来自", "From"),
     ("opinion.title", "上下征求意見", "上下征求意见", "Opinions gathered"),
+    ("opinion.none", "尚未記錄征求到的意見。", "尚未记录征求到的意见。", "No opinions recorded yet."),
     ("peer.assign", "安排互查", "安排互查", "Assign"),
     ("peer.assign_staff_no", "互查人工號", "互查人工号", "Peer's staff no."),
     (
@@ -1374,6 +1375,7 @@ pub static TEXTS: &[(&str, &str, &str, &str)] = &[
     ("tests.record", "記錄成績", "记录成绩", "Record score"),
     ("tests.result", "結果", "结果", "Result"),
     ("tests.title", "崗位能力測試與抽查測試", "岗位能力测试与抽查测试", "Post and spot tests"),
+    ("tests.none", "尚無測試成績。", "尚无测试成绩。", "No test results yet."),
     ("tests.kind.post", "崗位能力測試", "岗位能力测试", "Post test"),
     ("tests.kind.spot", "能力抽查測試", "能力抽查测试", "Spot test"),
     ("users.active", "正常", "正常", "Active"),

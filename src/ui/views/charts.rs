@@ -28,7 +28,13 @@ pub fn radar_mesh(centre: Pos2, points: &[(f32, f32); 8], colour: Color32) -> Me
 
 /// A radar of `series` (name, levels, colour) over the eight `labels`; the first is filled.
 pub fn radar(ui: &mut Ui, labels: &[String], series: &[(&str, Levels, Color32)], radius: f32) {
-    let size = Vec2::splat(radius * 2.0 + 140.0);
+    // Room beside the web for the widest label (as long as "Execution" in English), so none is cut.
+    let widest = labels
+        .iter()
+        .map(|l| ui.painter().layout_no_wrap(l.clone(), FontId::proportional(13.0), Color32::WHITE).size().x)
+        .fold(0.0, f32::max);
+    let margin = (widest + radius * 0.1 + 8.0).max(70.0);
+    let size = Vec2::new(radius * 2.0 + 2.0 * margin, radius * 2.0 + 140.0);
     let (rect, _) = ui.allocate_exact_size(Vec2::new(size.x + 160.0, size.y), egui::Sense::hover());
     if !ui.is_rect_visible(rect) {
         return;

@@ -840,6 +840,9 @@ fn others(
         }
     }
     section(ui, tr(lang, "opinion.title"));
+    if detail.opinions.is_empty() {
+        ui.label(RichText::new(tr(lang, "opinion.none")).weak());
+    }
     for opinion in &detail.opinions {
         if removable_line(ui, lang, &opinion.source, &[&opinion.note], reviewer) {
             out.push(Intent::Do(Command::SelfCheck(SelfCheckCommand::DeleteOpinion { id: opinion.id })));
@@ -864,6 +867,9 @@ fn others(
         });
     }
     section(ui, tr(lang, "tests.title"));
+    if detail.scores.is_empty() {
+        ui.label(RichText::new(tr(lang, "tests.none")).weak());
+    }
     for (test, score) in &detail.scores {
         let pass = *score >= test.pass_mark;
         ui.horizontal(|ui| {
@@ -938,20 +944,23 @@ fn training_file(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, may_add: boo
     if file.lines.is_empty() {
         ui.label(RichText::new(tr(lang, "training.file_empty")).weak());
     }
-    egui::Grid::new("training_file").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-        for key in ["training.date", "training.title", "training.kind", "training.hours", "training.mark", "training.certificate"] {
-            ui.label(RichText::new(tr(lang, key)).strong());
-        }
-        ui.end_row();
-        for line in &file.lines {
-            ui.label(format_date(line.study.start));
-            ui.label(&line.study.title);
-            ui.label(super::widgets::kind_name(&page.kinds, lang, &line.study.kind));
-            ui.label(format!("{}", line.study.hours));
-            ui.label(line.mark.map_or(tr(lang, "training.study_record"), |m| tr(lang, &format!("training.mark.{}", m.code()))));
-            ui.label(&line.study.certificate);
+    // A long title is cut (whole on hover); a window still too narrow scrolls the file sideways.
+    egui::ScrollArea::horizontal().id_salt("training_file_sideways").show(ui, |ui| {
+        egui::Grid::new("training_file").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+            for key in ["training.date", "training.title", "training.kind", "training.hours", "training.mark", "training.certificate"] {
+                ui.label(RichText::new(tr(lang, key)).strong());
+            }
             ui.end_row();
-        }
+            for line in &file.lines {
+                ui.label(format_date(line.study.start));
+                super::widgets::fixed_label(ui, 140.0, &line.study.title).on_hover_text(&line.study.title);
+                ui.label(super::widgets::kind_name(&page.kinds, lang, &line.study.kind));
+                ui.label(format!("{}", line.study.hours));
+                ui.label(line.mark.map_or(tr(lang, "training.study_record"), |m| tr(lang, &format!("training.mark.{}", m.code()))));
+                ui.label(&line.study.certificate);
+                ui.end_row();
+            }
+        });
     });
     if !file.scores.is_empty() {
         section(ui, tr(lang, "training.exams"));
