@@ -2,7 +2,7 @@
 //! lead, due day, status, notes and evidence, the 領導小組 and its office, starting the next
 //! year, and the programme report for the leading group.
 
-use super::widgets::{choose, section, unit_choices};
+use super::widgets::{choose, keep_room, section, unit_choices};
 use crate::domain::Lang;
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::programme::{Member, MilestoneData, MilestoneStatus, Role, shown_status};
@@ -118,14 +118,25 @@ pub fn programme_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     ui.end_row();
                 }
             });
-            ui.horizontal(|ui| {
+            // A new member's line wraps in a narrow window, each label with its field; the role
+            // shows the one a new member gets unless another is chosen.
+            ui.horizontal_wrapped(|ui| {
                 let roles: Vec<(Role, String)> = Role::ALL.iter().map(|r| (*r, tr(lang, role_key(*r)).to_owned())).collect();
-                let label = ui.label(tr(lang, "programme.role"));
-                ui.label_inputs_by(label.id, |ui| choose(ui, "member_role", &mut page.member_role, &roles, None, 120.0));
-                let label = ui.label(tr(lang, "field.name"));
-                ui.add(egui::TextEdit::singleline(&mut page.member_name).desired_width(100.0).char_limit(50)).labelled_by(label.id);
-                let label = ui.label(tr(lang, "programme.duty"));
-                ui.add(egui::TextEdit::singleline(&mut page.member_duty).desired_width(160.0).char_limit(100)).labelled_by(label.id);
+                page.member_role.get_or_insert(Role::Member);
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "programme.role"));
+                    ui.label_inputs_by(label.id, |ui| choose(ui, "member_role", &mut page.member_role, &roles, None, 120.0));
+                });
+                keep_room(ui, 160.0);
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "field.name"));
+                    ui.add(egui::TextEdit::singleline(&mut page.member_name).desired_width(100.0).char_limit(50)).labelled_by(label.id);
+                });
+                keep_room(ui, 230.0);
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, "programme.duty"));
+                    ui.add(egui::TextEdit::singleline(&mut page.member_duty).desired_width(160.0).char_limit(100)).labelled_by(label.id);
+                });
                 if ui.add_enabled(admin, egui::Button::new(tr(lang, "programme.add_member"))).clicked() {
                     let member = Member {
                         name: page.member_name.clone(),
