@@ -1696,3 +1696,74 @@ fn at_1024_by_700_the_self_check_form_fits_without_a_sideways_scroll() {
         }
     }
 }
+
+/// The demo at 1024×700 in `lang`, logged in as its administrator, on the page `nav`.
+fn at_1024_by_700(lang: Lang, nav: &str) -> (tempfile::TempDir, Harness<'static, NengliApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let mut h = harness_sized(dir.path(), Some(db), lang, egui::vec2(1024.0, 700.0));
+    click(&mut h, Role::Button, nengli::i18n::tr(lang, nav));
+    (dir, h)
+}
+
+/// Fails unless `rect` ends inside a 1024 px window.
+fn inside(lang: Lang, rect: egui::Rect, what: &str) {
+    assert!(rect.right() <= 1024.0, "{lang:?}: {what} ends at {rect:?}");
+}
+
+/// At 1024×700 the 民主測評 settings fit in every language: the minimum's label is one line
+/// (it was drawn a letter a line at the window's edge), above its box, and Save is on screen.
+#[test]
+fn at_1024_by_700_the_ballot_minimum_keeps_its_label_and_box_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("yearend.mode_appraisal"));
+        let field = h.get_by_role_and_label(Role::TextInput, t("ballot.minimum")).rect();
+        let label = h.get_by_role_and_label(Role::Label, t("ballot.minimum")).rect();
+        inside(lang, field, "the fewest ballots' box");
+        inside(lang, label, "the fewest ballots' label");
+        assert!(label.height() < 30.0 && label.bottom() <= field.top() + 2.0, "{lang:?}: {label:?} over {field:?}");
+        inside(lang, h.get_by_role_and_label(Role::Button, t("ballot.save_settings")).rect(), "save the ballot settings");
+    }
+}
+
+/// At 1024×700 a unit's review fits in every language: the five choices, their notes and the
+/// review notes end inside the window (in English they ran 70 px past it).
+#[test]
+fn at_1024_by_700_a_unit_review_ends_inside_the_window() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("yearend.mode_units"));
+        let unit = h.state().state.data.as_ref().unwrap().unit_tree[1].1;
+        h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectReviewUnit(unit)));
+        h.run();
+        for i in 1..=5 {
+            let name = nengli::i18n::tr(lang, &format!("yearend.unit_standard.{i}"));
+            inside(lang, h.get_by_role_and_label(Role::ComboBox, name).rect(), name);
+            let note = nengli::i18n::fill(t("yearend.note_of"), &[name]);
+            inside(lang, h.get_by_role_and_label(Role::TextInput, &note).rect(), &note);
+        }
+        inside(lang, h.get_by_role_and_label(Role::MultilineTextInput, t("yearend.unit_notes")).rect(), "the review notes");
+    }
+}
+
+/// At 1024×700 an official's own year-end record fits in every language: the outline button
+/// beside the summary's label and the summary box end inside the window.
+#[test]
+fn at_1024_by_700_the_officials_own_summary_and_outline_button_are_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("login.log_out"));
+        sign_in(&mut h, "official", "demo-official");
+        click(&mut h, Role::Button, t("nav.yearend"));
+        let button = h.get_by_role_and_label(Role::Button, t("yearend.outline")).rect();
+        let label = h.get_by_role_and_label(Role::Label, t("sheet.summary")).rect();
+        inside(lang, button, "the outline button");
+        assert!(button.top() >= label.top() - 4.0, "{lang:?}: the button {button:?} stays by its label {label:?}");
+        inside(lang, h.get_by_role_and_label(Role::MultilineTextInput, t("sheet.summary")).rect(), "the personal summary");
+    }
+}
