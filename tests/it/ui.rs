@@ -1750,6 +1750,28 @@ fn at_1024_by_700_a_unit_review_ends_inside_the_window() {
     }
 }
 
+/// At 1024×700 a training session's detail fits in every language: its buttons lie clear of
+/// its title (Edit covered it), the last mark button and each person's hours are on screen.
+#[test]
+fn at_1024_by_700_a_session_keeps_its_buttons_off_the_title_and_its_hours_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.training");
+        let t = |key| nengli::i18n::tr(lang, key);
+        let session = h.state().state.training.sessions.iter().find(|s| s.data.title.chars().count() > 8).cloned().unwrap();
+        h.state_mut().handle(nengli::ui::intent::Intent::Training(TrainingIntent::SelectSession(Some(session.id))));
+        h.run();
+        let title = h.get_all_by_label(&session.data.title).map(|n| n.rect()).max_by(|a, b| a.left().total_cmp(&b.left())).unwrap();
+        for button in ["training.edit_session", "training.print_sign_in", "action.delete", "training.all_present"] {
+            let rect = h.get_by_role_and_label(Role::Button, t(button)).rect();
+            inside(lang, rect, button);
+            assert!(!rect.intersects(title), "{lang:?}: {button} {rect:?} lies over the title {title:?}");
+        }
+        let present = h.state().state.training.expected.iter().find(|e| e.attendance.as_ref().is_some_and(|a| a.mark.credits())).unwrap();
+        let hours = nengli::i18n::fill(t("training.hours_of"), &[&present.name]);
+        inside(lang, h.get_by_label(&hours).rect(), &hours);
+    }
+}
+
 /// At 1024×700 an official's own year-end record fits in every language: the outline button
 /// beside the summary's label and the summary box end inside the window.
 #[test]
