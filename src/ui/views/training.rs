@@ -254,6 +254,9 @@ fn attendance_ui(
                 row.col(|ui| {
                     // Partial 學時 for someone who left early: up to the session's.
                     if let Some(a) = e.attendance.as_ref().filter(|a| a.mark.credits()) {
+                        // A compact box, so it fits the row's height.
+                        ui.spacing_mut().interact_size.y = 20.0;
+                        ui.spacing_mut().button_padding.y = 1.0;
                         let mut hours = a.hours;
                         let name = i18n::fill(tr(lang, "training.hours_of"), &[&e.name]);
                         let response = ui
@@ -460,10 +463,14 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
     // A window narrower than the columns scrolls sideways, with its bar in sight: the rows
     // scroll within what is left of the page above it.
     let rows_height = (ui.available_height() - HEADER - 24.0).max(66.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("compliance_sideways")
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .show(ui, |ui| compliance_table(ui, lang, compliance, &people, &names, rows_height, out));
+    ui.scope(|ui| {
+        // Solid bars: the app's floating ones stay hidden until the pointer comes near.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal()
+            .id_salt("compliance_sideways")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| compliance_table(ui, lang, compliance, &people, &names, rows_height, out));
+    });
 }
 
 /// The height of the compliance table's header: a rule's name in up to four lines.
@@ -484,6 +491,7 @@ fn compliance_table(
     TableBuilder::new(ui)
         .id_salt("compliance")
         .striped(true)
+        .min_scrolled_height(0.0)
         .max_scroll_height(rows_height)
         .column(Column::exact(160.0))
         .column(Column::exact(120.0))
