@@ -430,7 +430,8 @@ fn settings(
                 group.units.remove(i);
             }
             let mut add = None;
-            choose(ui, &format!("routine_group_add_{g}"), &mut add, units, Some("+"), 160.0);
+            let name = format!("{} · {}", group.name, tr(lang, "field.unit"));
+            ui.name_inputs(name, |ui| choose(ui, &format!("routine_group_add_{g}"), &mut add, units, Some("+"), 160.0));
             if let Some(unit) = add.filter(|u| !group.units.contains(u)) {
                 group.units.push(unit);
             }
@@ -456,8 +457,11 @@ fn settings(
     for (i, set) in book.sets.iter_mut().enumerate() {
         // Wraps in a narrow window, each figure staying with its label.
         ui.horizontal_wrapped(|ui| {
-            ui.radio_value(&mut book.chosen, i, "");
-            ui.add(egui::TextEdit::singleline(&mut set.name).desired_width(240.0));
+            // Named for screen readers (and tests): the set's number.
+            ui.name_inputs(format!("{} {}", tr(lang, "routine.rule_set"), i + 1), |ui| {
+                ui.radio_value(&mut book.chosen, i, "");
+                ui.add(egui::TextEdit::singleline(&mut set.name).desired_width(240.0));
+            });
             for rule in &mut set.rules {
                 if let Rule::Weighted { routine_percent, bands, .. } = rule {
                     labelled_figure(ui, tr(lang, "routine.weight"), routine_percent);
