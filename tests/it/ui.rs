@@ -1773,7 +1773,8 @@ fn at_1024_by_700_a_session_keeps_its_buttons_off_the_title_and_its_hours_on_scr
 }
 
 /// At 1024×700 an official's own year-end record fits in every language: the outline button
-/// beside the summary's label and the summary box end inside the window.
+/// beside the summary's label, the summary box and the 自查驗收 choices and notes end inside
+/// the window.
 #[test]
 fn at_1024_by_700_the_officials_own_summary_and_outline_button_are_on_screen() {
     for lang in [Lang::En, Lang::Sc, Lang::Tc] {
@@ -1787,6 +1788,16 @@ fn at_1024_by_700_the_officials_own_summary_and_outline_button_are_on_screen() {
         inside(lang, button, "the outline button");
         assert!(button.top() >= label.top() - 4.0, "{lang:?}: the button {button:?} stays by its label {label:?}");
         inside(lang, h.get_by_role_and_label(Role::MultilineTextInput, t("sheet.summary")).rect(), "the personal summary");
+        // The 自查驗收 choices and notes, the official's and the supervisor's.
+        for i in 1..=nengli::domain::yearend::STANDARDS {
+            let standard = nengli::i18n::tr(lang, &format!("yearend.standard.{i}"));
+            for whose in ["yearend.own_of", "yearend.reviewed_of"] {
+                let name = nengli::i18n::fill(t(whose), &[standard]);
+                inside(lang, h.get_by_role_and_label(Role::ComboBox, &name).rect(), &name);
+                let note = nengli::i18n::fill(t("yearend.note_of"), &[&name]);
+                inside(lang, h.get_by_role_and_label(Role::TextInput, &note).rect(), &note);
+            }
+        }
     }
 }
 
