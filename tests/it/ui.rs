@@ -1726,3 +1726,144 @@ fn settings_open_without_an_error_for_every_role() {
         assert!(!matches!(notice, Some(nengli::ui::state::Notice::Error(_))), "{user}: {notice:?}");
     }
 }
+
+/// The demo at 1024×700 in `lang`, logged in as its administrator, on the page `nav`.
+fn at_1024_by_700(lang: Lang, nav: &str) -> (tempfile::TempDir, Harness<'static, NengliApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bureau.sqlite");
+    demo_file(&db);
+    let mut h = harness_sized(dir.path(), Some(db), lang, egui::vec2(1024.0, 700.0));
+    click(&mut h, Role::Button, nengli::i18n::tr(lang, nav));
+    (dir, h)
+}
+
+/// Fails unless `rect` ends inside a 1024 px window.
+fn inside(lang: Lang, rect: egui::Rect, what: &str) {
+    assert!(rect.right() <= 1024.0, "{lang:?}: {what} ends at {rect:?}");
+}
+
+/// At 1024×700 the 民主測評 settings fit in every language: the minimum's label is one line
+/// (it was drawn a letter a line at the window's edge), above its box, and Save is on screen.
+#[test]
+fn at_1024_by_700_the_ballot_minimum_keeps_its_label_and_box_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("yearend.mode_appraisal"));
+        let field = h.get_by_role_and_label(Role::TextInput, t("ballot.minimum")).rect();
+        let label = h.get_by_role_and_label(Role::Label, t("ballot.minimum")).rect();
+        inside(lang, field, "the fewest ballots' box");
+        inside(lang, label, "the fewest ballots' label");
+        assert!(label.height() < 30.0 && label.bottom() <= field.top() + 2.0, "{lang:?}: {label:?} over {field:?}");
+        inside(lang, h.get_by_role_and_label(Role::Button, t("ballot.save_settings")).rect(), "save the ballot settings");
+    }
+}
+
+/// At 1024×700 a unit's review fits in every language: the five choices, their notes and the
+/// review notes end inside the window (in English they ran 70 px past it).
+#[test]
+fn at_1024_by_700_a_unit_review_ends_inside_the_window() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("yearend.mode_units"));
+        let unit = h.state().state.data.as_ref().unwrap().unit_tree[1].1;
+        h.state_mut().handle(nengli::ui::intent::Intent::YearEnd(YearEndIntent::SelectReviewUnit(unit)));
+        h.run();
+        for i in 1..=5 {
+            let name = nengli::i18n::tr(lang, &format!("yearend.unit_standard.{i}"));
+            inside(lang, h.get_by_role_and_label(Role::ComboBox, name).rect(), name);
+            let note = nengli::i18n::fill(t("yearend.note_of"), &[name]);
+            inside(lang, h.get_by_role_and_label(Role::TextInput, &note).rect(), &note);
+        }
+        inside(lang, h.get_by_role_and_label(Role::MultilineTextInput, t("yearend.unit_notes")).rect(), "the review notes");
+    }
+}
+
+/// At 1024×700 a training session's detail fits in every language: its buttons lie clear of
+/// its title (Edit covered it), the last mark button and each person's hours are on screen.
+#[test]
+fn at_1024_by_700_a_session_keeps_its_buttons_off_the_title_and_its_hours_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.training");
+        let t = |key| nengli::i18n::tr(lang, key);
+        let session = h.state().state.training.sessions.iter().find(|s| s.data.title.chars().count() > 8).cloned().unwrap();
+        h.state_mut().handle(nengli::ui::intent::Intent::Training(TrainingIntent::SelectSession(Some(session.id))));
+        h.run();
+        let title = h.get_all_by_label(&session.data.title).map(|n| n.rect()).max_by(|a, b| a.left().total_cmp(&b.left())).unwrap();
+        for button in ["training.edit_session", "training.print_sign_in", "action.delete", "training.all_present"] {
+            let rect = h.get_by_role_and_label(Role::Button, t(button)).rect();
+            inside(lang, rect, button);
+            assert!(!rect.intersects(title), "{lang:?}: {button} {rect:?} lies over the title {title:?}");
+        }
+        let present = h.state().state.training.expected.iter().find(|e| e.attendance.as_ref().is_some_and(|a| a.mark.credits())).unwrap();
+        let hours = nengli::i18n::fill(t("training.hours_of"), &[&present.name]);
+        inside(lang, h.get_by_label(&hours).rect(), &hours);
+    }
+}
+
+/// At 1024×700 an official's own year-end record fits in every language: the outline button
+/// beside the summary's label, the summary box and the 自查驗收 choices and notes end inside
+/// the window.
+#[test]
+fn at_1024_by_700_the_officials_own_summary_and_outline_button_are_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.yearend");
+        let t = |key| nengli::i18n::tr(lang, key);
+        click(&mut h, Role::Button, t("login.log_out"));
+        sign_in(&mut h, "official", "demo-official");
+        click(&mut h, Role::Button, t("nav.yearend"));
+        let button = h.get_by_role_and_label(Role::Button, t("yearend.outline")).rect();
+        let label = h.get_by_role_and_label(Role::Label, t("sheet.summary")).rect();
+        inside(lang, button, "the outline button");
+        assert!(button.top() >= label.top() - 4.0, "{lang:?}: the button {button:?} stays by its label {label:?}");
+        inside(lang, h.get_by_role_and_label(Role::MultilineTextInput, t("sheet.summary")).rect(), "the personal summary");
+        // The 自查驗收 choices and notes, the official's and the supervisor's.
+        for i in 1..=nengli::domain::yearend::STANDARDS {
+            let standard = nengli::i18n::tr(lang, &format!("yearend.standard.{i}"));
+            for whose in ["yearend.own_of", "yearend.reviewed_of"] {
+                let name = nengli::i18n::fill(t(whose), &[standard]);
+                inside(lang, h.get_by_role_and_label(Role::ComboBox, &name).rect(), &name);
+                let note = nengli::i18n::fill(t("yearend.note_of"), &[&name]);
+                inside(lang, h.get_by_role_and_label(Role::TextInput, &note).rect(), &note);
+            }
+        }
+    }
+}
+
+/// Fails unless each field named `text` ends inside a 1024 px window with a label of that text
+/// on its line, before it.
+fn labelled_inside(h: &Harness<'_, NengliApp>, lang: Lang, text: &str) {
+    let nodes: Vec<(Role, egui::Rect)> =
+        h.query_all(egui_kittest::kittest::By::new().label(text).include_labels()).map(|n| (n.accesskit_node().role(), n.rect())).collect();
+    let fields: Vec<egui::Rect> = nodes.iter().filter(|n| n.0 != Role::Label).map(|n| n.1).collect();
+    assert!(!fields.is_empty(), "{lang:?}: no field named {text}");
+    for field in fields {
+        inside(lang, field, text);
+        let label =
+            nodes.iter().any(|n| n.0 == Role::Label && n.1.right() <= field.left() && (n.1.center().y - field.center().y).abs() < 8.0);
+        assert!(label, "{lang:?}: {text}'s field {field:?} has no label beside it in {nodes:?}");
+    }
+}
+
+/// At 1024×700 the 平時 page's figures stay with their labels inside the window in every
+/// language: the weighted rule set's bands (in English "Basica…" was cut at the edge) and the
+/// days absent on an official's record (cut at x≈997).
+#[test]
+fn at_1024_by_700_the_routine_figures_stay_with_their_labels_on_screen() {
+    for lang in [Lang::En, Lang::Sc, Lang::Tc] {
+        let (_dir, mut h) = at_1024_by_700(lang, "nav.routine");
+        let t = |key| nengli::i18n::tr(lang, key);
+        let official = h.state().state.routine.summary.as_ref().unwrap().rows[0].official;
+        h.state_mut().handle(nengli::ui::intent::Intent::Routine(nengli::ui::intent::RoutineIntent::Select(Some(official))));
+        h.run();
+        h.get_by_role_and_label(Role::Label, t("routine.days.4")).scroll_to_me();
+        h.run();
+        labelled_inside(&h, lang, t("routine.days.4"));
+        h.state_mut().state.routine.tab = nengli::ui::state::RoutineTab::Settings;
+        h.run();
+        for key in ["routine.weight", "grade.excellent", "grade.competent", "grade.basic"] {
+            labelled_inside(&h, lang, t(key));
+        }
+    }
+}

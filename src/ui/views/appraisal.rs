@@ -3,7 +3,7 @@
 //! the bureau's calendar of a year, and the year's notice of the 優秀 candidates with its days
 //! (the earliest end shown), text and objections.
 
-use super::widgets::para;
+use super::widgets::para_upto;
 use crate::domain::Lang;
 use crate::domain::workdays::Objection;
 use crate::domain::yearend::Grade;
@@ -18,7 +18,8 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
     }
     let selected = page.selected.and_then(|o| page.rows.iter().find(|r| r.official == o)).map(|r| r.name.clone());
     let form = &mut page.appraisal;
-    egui::ScrollArea::vertical().id_salt("appraisal").show(ui, |ui| {
+    // A window too narrow for the tallies' columns scrolls sideways rather than cutting them off.
+    egui::ScrollArea::both().id_salt("appraisal").show(ui, |ui| {
         ui.heading(tr(lang, "ballot.heading"));
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
@@ -61,20 +62,26 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
             }
         }
         ui.separator();
-        ui.horizontal(|ui| {
+        // Wraps in a narrow window, each label staying with its field.
+        ui.horizontal_wrapped(|ui| {
             let classes: Vec<String> = form.tallies.iter().map(|(c, _)| c.clone()).collect();
-            let label = ui.label(tr(lang, "ballot.code_class"));
-            egui::ComboBox::from_id_salt("code_class")
-                .selected_text(form.code_class.clone().unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    for class in classes {
-                        ui.selectable_value(&mut form.code_class, Some(class.clone()), class);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label(tr(lang, "ballot.code_count"));
-            ui.add(egui::TextEdit::singleline(&mut form.code_count).desired_width(60.0).char_limit(5)).labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "ballot.code_class"));
+                egui::ComboBox::from_id_salt("code_class")
+                    .selected_text(form.code_class.clone().unwrap_or_default())
+                    .show_ui(ui, |ui| {
+                        for class in classes {
+                            ui.selectable_value(&mut form.code_class, Some(class.clone()), class);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            super::widgets::keep_room(ui, super::widgets::text_width(ui, tr(lang, "ballot.code_count")) + 70.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "ballot.code_count"));
+                ui.add(egui::TextEdit::singleline(&mut form.code_count).desired_width(60.0).char_limit(5)).labelled_by(label.id);
+            });
             if ui.button(tr(lang, "ballot.issue")).clicked() {
                 out.push(Intent::YearEnd(YearEndIntent::IssueCodes));
             }
@@ -94,7 +101,7 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
             }
         });
         ui.label(RichText::new(tr(lang, "calendar.hint")).small().weak());
-        ui.name_inputs(tr(lang, "calendar.heading"), |ui| para(ui, &mut form.calendar, 420.0, 6));
+        ui.name_inputs(tr(lang, "calendar.heading"), |ui| para_upto(ui, &mut form.calendar, 420.0, 6));
         if ui.button(tr(lang, "calendar.save")).clicked() {
             out.push(Intent::YearEnd(YearEndIntent::SaveCalendar));
         }
@@ -115,7 +122,7 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
             }
         });
         ui.label(tr(lang, "publicity.text"));
-        ui.name_inputs(tr(lang, "publicity.text"), |ui| para(ui, &mut form.notice.text, 600.0, 3));
+        ui.name_inputs(tr(lang, "publicity.text"), |ui| para_upto(ui, &mut form.notice.text, 600.0, 3));
         ui.label(RichText::new(tr(lang, "publicity.objections")).strong());
         let mut remove = None;
         for (i, objection) in form.notice.objections.iter_mut().enumerate() {
@@ -140,7 +147,7 @@ pub fn appraisal_ui(ui: &mut Ui, lang: Lang, page: &mut YearEndPage, out: &mut V
 
 /// One objection: the day it came (typed), its text and how it was handled.
 fn objection_row(ui: &mut Ui, lang: Lang, i: usize, objection: &mut Objection, remove: &mut Option<usize>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut day = objection.date.map(crate::domain::dates::format_date).unwrap_or_default();
         let name = format!("{} {}", tr(lang, "publicity.objection_date"), i + 1);
         let typed = ui.name_inputs(&name, |ui| ui.add(egui::TextEdit::singleline(&mut day).desired_width(90.0).char_limit(10)));

@@ -5,7 +5,7 @@
 //! acknowledgement (theirs again) — each part editable only by its party at its stage; the
 //! 專項考核 events; and the bureau's quota settings and rule sets (the personnel section's).
 
-use super::widgets::{choose, keep_room, para, section, unit_choices};
+use super::widgets::{choose, keep_room, list_width, para, para_upto, section, text_width, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::routine::{CRITERIA, Cadence, QuotaGroup, Rating, Rounding, Rule, Stage, Step};
 use crate::i18n::{self, tr};
@@ -106,7 +106,8 @@ fn records(
         return;
     }
     let Some(summary) = page.summary.clone() else { return };
-    egui::Panel::left("routine_list").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
+    // The list gives up room in a narrow window, so the record's fields stay on screen.
+    egui::Panel::left("routine_list").resizable(true).default_size(list_width(ui)).min_size(220.0).show(ui, |ui| {
         let deadline = crate::domain::dates::format_date(summary.period.deadline);
         ui.label(i18n::fill(tr(lang, "routine.deadline_line"), &[&i18n::period(lang, &summary.period.period), &deadline]));
         if admin {
@@ -188,7 +189,10 @@ fn form(
     closed: bool,
     out: &mut Vec<Intent>,
 ) {
-    let Some(official) = page.selected else { return };
+    let Some(official) = page.selected else {
+        ui.label(RichText::new(tr(lang, "selfcheck.pick")).weak());
+        return;
+    };
     let Some(period) = page.period else { return };
     let stage = page.record.as_ref().map(|r| r.stage);
     let own = session.official == Some(official);
@@ -209,7 +213,7 @@ fn form(
     }
     ui.label(RichText::new(tr(lang, "routine.summary_label")).strong());
     ui.add_enabled_ui(official_edits, |ui| {
-        ui.name_inputs(tr(lang, "routine.summary_label"), |ui| para(ui, &mut form.summary, 700.0, 8));
+        ui.name_inputs(tr(lang, "routine.summary_label"), |ui| para_upto(ui, &mut form.summary, 700.0, 8));
     });
     if official_edits {
         ui.horizontal(|ui| {
@@ -238,15 +242,20 @@ fn form(
             ui.label_inputs_by(label.id, |ui| choose(ui, "routine_result", &mut form.result, &ratings(lang), Some("—"), 120.0));
             ui.end_row();
         });
-        ui.horizontal(|ui| {
+        // Wraps in a narrow window, each count staying with its label.
+        ui.horizontal_wrapped(|ui| {
             let a = &mut form.attendance;
             for (i, value) in [&mut a.present, &mut a.personal, &mut a.sick, &mut a.absent].into_iter().enumerate() {
-                let label = ui.label(tr(lang, &format!("routine.days.{}", i + 1)));
-                ui.add(egui::DragValue::new(value).range(0..=92)).labelled_by(label.id);
+                let text = tr(lang, &format!("routine.days.{}", i + 1));
+                keep_room(ui, text_width(ui, text) + 50.0);
+                ui.horizontal(|ui| {
+                    let label = ui.label(text);
+                    ui.add(egui::DragValue::new(value).range(0..=92)).labelled_by(label.id);
+                });
             }
         });
         ui.label(tr(lang, "routine.comment"));
-        ui.name_inputs(tr(lang, "routine.comment"), |ui| para(ui, &mut form.comment, 700.0, 3));
+        ui.name_inputs(tr(lang, "routine.comment"), |ui| para_upto(ui, &mut form.comment, 700.0, 3));
     });
     if let Some(on) = form.rated_on {
         ui.label(
@@ -389,7 +398,7 @@ fn settings(
         ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
     }
     let quota = &mut page.quota;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, "routine.percent"));
         ui.add(egui::DragValue::new(&mut quota.percent).range(1..=100)).labelled_by(label.id);
         let roundings: Vec<(Rounding, String)> =
@@ -421,7 +430,8 @@ fn settings(
                 group.units.remove(i);
             }
             let mut add = None;
-            choose(ui, &format!("routine_group_add_{g}"), &mut add, units, Some("+"), 160.0);
+            let name = format!("{} · {}", group.name, tr(lang, "field.unit"));
+            ui.name_inputs(name, |ui| choose(ui, &format!("routine_group_add_{g}"), &mut add, units, Some("+"), 160.0));
             if let Some(unit) = add.filter(|u| !group.units.contains(u)) {
                 group.units.push(unit);
             }
@@ -445,16 +455,18 @@ fn settings(
     ui.label(RichText::new(tr(lang, "routine.rule_set")).strong());
     let book = &mut page.rules;
     for (i, set) in book.sets.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut book.chosen, i, "");
-            ui.add(egui::TextEdit::singleline(&mut set.name).desired_width(240.0));
+        // Wraps in a narrow window, each figure staying with its label.
+        ui.horizontal_wrapped(|ui| {
+            // Named for screen readers (and tests): the set's number.
+            ui.name_inputs(format!("{} {}", tr(lang, "routine.rule_set"), i + 1), |ui| {
+                ui.radio_value(&mut book.chosen, i, "");
+                ui.add(egui::TextEdit::singleline(&mut set.name).desired_width(240.0));
+            });
             for rule in &mut set.rules {
                 if let Rule::Weighted { routine_percent, bands, .. } = rule {
-                    let label = ui.label(tr(lang, "routine.weight"));
-                    ui.add(egui::DragValue::new(routine_percent).range(0..=100)).labelled_by(label.id);
+                    labelled_figure(ui, tr(lang, "routine.weight"), routine_percent);
                     for (band, grade) in bands.iter_mut().zip(["excellent", "competent", "basic"]) {
-                        let label = ui.label(tr(lang, &format!("grade.{grade}")));
-                        ui.add(egui::DragValue::new(band).range(0..=100)).labelled_by(label.id);
+                        labelled_figure(ui, tr(lang, &format!("grade.{grade}")), band);
                     }
                 }
             }
@@ -463,4 +475,13 @@ fn settings(
     if ui.button(tr(lang, "routine.save_settings")).clicked() {
         out.push(Intent::Routine(RoutineIntent::SaveSettings));
     }
+}
+
+/// A label and its 0–100 figure, moving together to the next row of a wrapping line.
+fn labelled_figure(ui: &mut Ui, text: &str, value: &mut u32) {
+    keep_room(ui, text_width(ui, text) + 50.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(text);
+        ui.add(egui::DragValue::new(value).range(0..=100)).labelled_by(label.id);
+    });
 }

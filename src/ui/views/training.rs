@@ -3,7 +3,7 @@
 //! form, the annual study plan's topics to schedule from, and compliance with the quotas per
 //! person with who is behind and the sessions to come that would close their gap.
 
-use super::widgets::{choose, section, unit_choices};
+use super::widgets::{choose, list_width, section, unit_choices};
 use crate::domain::training::Mark;
 use crate::i18n::{self, tr};
 use crate::service::Command;
@@ -60,7 +60,8 @@ pub fn training_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
 }
 
 fn sessions_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut TrainingPage, out: &mut Vec<Intent>) {
-    egui::Panel::left("sessions").resizable(true).default_size(340.0).min_size(260.0).show(ui, |ui| {
+    // The list gives up room in a narrow window, so the attendance table keeps its columns.
+    egui::Panel::left("sessions").resizable(true).default_size(list_width(ui)).min_size(220.0).show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "training.new_session")).clicked() {
                 out.push(Intent::Training(TrainingIntent::EditSession { topic: None, existing: false }));
@@ -149,24 +150,24 @@ fn attendance_ui(
     out: &mut Vec<Intent>,
 ) {
     let d = &session.data;
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(&d.title).size(18.0).strong());
+    // The title on a line of its own and the buttons after the kind, wrapping: in a narrow
+    // window the buttons no longer lie over a long title.
+    ui.label(RichText::new(&d.title).size(18.0).strong());
+    ui.horizontal_wrapped(|ui| {
         ui.label(kind_name(page, lang, &d.kind));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "action.delete")).clicked() {
-                let question = i18n::fill(tr(lang, "training.confirm_delete"), &[&d.title]);
-                out.push(Intent::AskConfirm {
-                    question,
-                    then: Box::new(Intent::Do(Command::Training(TrainingCommand::DeleteSession { id: session.id }))),
-                });
-            }
-            if ui.button(tr(lang, "training.print_sign_in")).clicked() {
-                out.push(Intent::Print(PrintIntent::Print(Printout::SignIn { session: session.id })));
-            }
-            if ui.button(tr(lang, "training.edit_session")).clicked() {
-                out.push(Intent::Training(TrainingIntent::EditSession { topic: None, existing: true }));
-            }
-        });
+        if ui.button(tr(lang, "training.edit_session")).clicked() {
+            out.push(Intent::Training(TrainingIntent::EditSession { topic: None, existing: true }));
+        }
+        if ui.button(tr(lang, "training.print_sign_in")).clicked() {
+            out.push(Intent::Print(PrintIntent::Print(Printout::SignIn { session: session.id })));
+        }
+        if ui.button(tr(lang, "action.delete")).clicked() {
+            let question = i18n::fill(tr(lang, "training.confirm_delete"), &[&d.title]);
+            out.push(Intent::AskConfirm {
+                question,
+                then: Box::new(Intent::Do(Command::Training(TrainingCommand::DeleteSession { id: session.id }))),
+            });
+        }
     });
     ui.label(format!(
         "{} {} · {} · {} · {}",
@@ -178,7 +179,7 @@ fn attendance_ui(
     ));
     let present = page.expected.iter().filter(|e| e.attendance.as_ref().is_some_and(|a| a.mark.credits())).count();
     ui.label(i18n::fill(tr(lang, "training.present_count"), &[&present.to_string(), &page.expected.len().to_string()]));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, "training.mark_ticked"));
         for mark in Mark::ALL {
             if ui.button(tr(lang, &format!("training.mark.{}", mark.code()))).clicked() {
@@ -204,11 +205,13 @@ fn attendance_ui(
     TableBuilder::new(ui)
         .id_salt("attendance")
         .striped(true)
+        // The unit takes what the others leave (cut when short), so the marks and hours stay
+        // inside a narrow window.
         .column(Column::exact(28.0))
-        .column(Column::exact(90.0))
-        .column(Column::exact(90.0))
-        .column(Column::exact(160.0))
-        .column(Column::exact(90.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(80.0))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::exact(80.0))
         .column(Column::exact(70.0))
         .header(22.0, |mut h| {
             for key in ["", "field.staff_no", "field.name", "field.unit", "training.mark", "training.hours"] {
@@ -218,7 +221,8 @@ fn attendance_ui(
             }
         })
         .body(|body| {
-            body.rows(22.0, rows.len(), |mut row| {
+            // Tall enough for the hours' box.
+            body.rows(26.0, rows.len(), |mut row| {
                 let e = &rows[row.index()];
                 row.col(|ui| {
                     let mut ticked = page.ticked.contains(&e.official);
@@ -250,6 +254,9 @@ fn attendance_ui(
                 row.col(|ui| {
                     // Partial 學時 for someone who left early: up to the session's.
                     if let Some(a) = e.attendance.as_ref().filter(|a| a.mark.credits()) {
+                        // A compact box, so it fits the row's height.
+                        ui.spacing_mut().interact_size.y = 20.0;
+                        ui.spacing_mut().button_padding.y = 1.0;
                         let mut hours = a.hours;
                         let name = i18n::fill(tr(lang, "training.hours_of"), &[&e.name]);
                         let response = ui
@@ -272,6 +279,8 @@ fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out:
         ui.label(RichText::new(tr(lang, "training.no_topics")).weak());
     }
     let mut page_topic = None;
+    // The key points take what the other columns leave, so a row stays a few lines tall.
+    let points_width = (ui.available_width() - 560.0).clamp(200.0, 520.0);
     egui::Grid::new("topics").num_columns(5).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
         for key in ["training.topic", "training.points", "training.organiser", "training.schedule", ""] {
             ui.label(RichText::new(if key.is_empty() { "" } else { tr(lang, key) }).strong());
@@ -279,21 +288,29 @@ fn plan_ui(ui: &mut Ui, lang: crate::domain::Lang, page: &mut TrainingPage, out:
         ui.end_row();
         for topic in &page.topics {
             ui.label(RichText::new(&topic.title).strong());
-            ui.add(egui::Label::new(&topic.points).wrap()).on_hover_text(&topic.points);
+            ui.vertical(|ui| {
+                ui.set_width(points_width);
+                ui.add(egui::Label::new(&topic.points).wrap()).on_hover_text(&topic.points);
+            });
             ui.label(&topic.organiser);
             ui.label(&topic.schedule);
             let held = page.sessions.iter().filter(|s| s.topic == Some(topic.id)).count();
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(i18n::fill(tr(lang, "training.held"), &[&held.to_string()])).small());
-                if ui.button(tr(lang, "training.schedule_session")).clicked() {
-                    out.push(Intent::Training(TrainingIntent::EditSession { topic: Some(topic.id), existing: false }));
-                }
-                if ui.small_button(tr(lang, "training.edit_topic")).clicked() {
-                    page_topic = Some(topic.clone());
-                }
-                if held == 0 && ui.small_button(tr(lang, "action.delete")).clicked() {
-                    out.push(Intent::Do(Command::Training(TrainingCommand::DeleteTopic { id: topic.id })));
-                }
+            // The actions in two short lines rather than one long one that squeezes the points.
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(i18n::fill(tr(lang, "training.held"), &[&held.to_string()])).small());
+                    if ui.button(tr(lang, "training.schedule_session")).clicked() {
+                        out.push(Intent::Training(TrainingIntent::EditSession { topic: Some(topic.id), existing: false }));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.small_button(tr(lang, "training.edit_topic")).clicked() {
+                        page_topic = Some(topic.clone());
+                    }
+                    if held == 0 && ui.small_button(tr(lang, "action.delete")).clicked() {
+                        out.push(Intent::Do(Command::Training(TrainingCommand::DeleteTopic { id: topic.id })));
+                    }
+                });
             });
             ui.end_row();
         }
@@ -442,20 +459,49 @@ fn compliance_ui(ui: &mut Ui, lang: crate::domain::Lang, data: &Data, page: &mut
     let people: Vec<&crate::service::training::PersonCompliance> =
         compliance.people.iter().filter(|p| !page.behind_only || p.behind()).collect();
     section(ui, &i18n::fill(tr(lang, "training.people"), &[&people.len().to_string()]));
-    let names: std::collections::HashMap<_, _> =
-        data.roster.iter().map(|r| (r.id, (r.name.as_str(), r.staff_no.as_str(), r.unit_name.as_str()))).collect();
+    let names: Names<'_> = data.roster.iter().map(|r| (r.id, (r.name.as_str(), r.staff_no.as_str(), r.unit_name.as_str()))).collect();
+    // A window narrower than the columns scrolls sideways, with its bar in sight: the rows
+    // scroll within what is left of the page above it.
+    let rows_height = (ui.available_height() - HEADER - 24.0).max(66.0);
+    ui.scope(|ui| {
+        // Solid bars: the app's floating ones stay hidden until the pointer comes near.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal()
+            .id_salt("compliance_sideways")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| compliance_table(ui, lang, compliance, &people, &names, rows_height, out));
+    });
+}
+
+/// The height of the compliance table's header: a rule's name in up to four lines.
+const HEADER: f32 = 92.0;
+
+type Names<'a> = std::collections::HashMap<crate::domain::OfficialId, (&'a str, &'a str, &'a str)>;
+
+/// Each person's standing against each quota rule, the rule's name over its column.
+fn compliance_table(
+    ui: &mut Ui,
+    lang: crate::domain::Lang,
+    compliance: &crate::service::training::Compliance,
+    people: &[&crate::service::training::PersonCompliance],
+    names: &Names<'_>,
+    rows_height: f32,
+    out: &mut Vec<Intent>,
+) {
     TableBuilder::new(ui)
         .id_salt("compliance")
         .striped(true)
+        .min_scrolled_height(0.0)
+        .max_scroll_height(rows_height)
         .column(Column::exact(160.0))
         .column(Column::exact(120.0))
-        .columns(Column::exact(78.0), compliance.rules.len())
-        .header(40.0, |mut h| {
+        .columns(Column::exact(130.0), compliance.rules.len())
+        .header(HEADER, |mut h| {
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.name")).strong())));
             h.col(|ui| drop(ui.label(RichText::new(tr(lang, "field.unit")).strong())));
             for rule in &compliance.rules {
                 h.col(|ui| {
-                    // The rule's own name, wrapped in its column (two lines), in full on hover.
+                    // The rule's own name, wrapped in its column (up to four lines), in full on hover.
                     ui.add(egui::Label::new(RichText::new(rule.name.get(lang)).strong()).wrap()).on_hover_text(rule.name.get(lang));
                 });
             }

@@ -77,6 +77,13 @@ pub fn para(ui: &mut Ui, text: &mut String, width: f32, rows: usize) -> egui::Re
     ui.add(egui::TextEdit::multiline(text).desired_width(width).desired_rows(rows).char_limit(40_000))
 }
 
+/// A multi-line text input as wide as the room left, up to `max`: a narrow window (1024 px)
+/// gets a box that ends inside it.
+pub fn para_upto(ui: &mut Ui, text: &mut String, max: f32, rows: usize) -> egui::Response {
+    let width = ui.available_width().min(max);
+    para(ui, text, width, rows)
+}
+
 /// A drop-down over `choices`, with `none` as the label of "nothing chosen" when given.
 pub fn choose<T: Copy + PartialEq>(
     ui: &mut Ui,
@@ -120,6 +127,24 @@ pub fn keep_room(ui: &mut Ui, width: f32) {
     if ui.available_size_before_wrap().x < width {
         ui.end_row();
     }
+}
+
+/// The width of a page's list beside its detail: a share of the room, so in a narrow window
+/// (1024 px) the detail keeps enough of it for its fields.
+pub fn list_width(ui: &Ui) -> f32 {
+    (ui.available_width() * 0.3).clamp(240.0, 320.0)
+}
+
+/// The width of `text` on one line in the body font.
+pub fn text_width(ui: &Ui, text: &str) -> f32 {
+    ui.painter().layout_no_wrap(text.to_owned(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE).size().x
+}
+
+/// A small label cut with "…" to the room left on its row (in full on hover), so a long line
+/// in a list's row does not widen the list and push the detail beside it off the window.
+pub fn cut_label(ui: &mut Ui, text: RichText) -> egui::Response {
+    let whole = text.text().to_owned();
+    ui.add(egui::Label::new(text).truncate()).on_hover_text(whole)
 }
 
 /// A one-line label in a cell of fixed width, left-aligned and cut with "…" when longer (a grid

@@ -4,7 +4,7 @@
 //! own opinion — each part editable only by its party at its stage, with the step buttons, the
 //! 優秀 quota's use (a warning with the numbers when over) and printing.
 
-use super::widgets::{choose, para, section, unit_choices};
+use super::widgets::{choose, cut_label, keep_room, list_width, para_upto, section, text_width, unit_choices};
 use crate::domain::UnitId;
 use crate::domain::access::Role;
 use crate::domain::yearend::{Evaluation, Grade, Met, Stage, Step, UNIT_STANDARDS};
@@ -57,22 +57,28 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
             // The print settings start a row of their own, so a label never wraps away from its
             // chooser.
             ui.end_row();
-            let label = tr(lang, "yearend.print_unit");
-            ui.label(label);
-            ui.name_inputs(label, |ui| choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(whole), 200.0));
+            ui.horizontal(|ui| {
+                let label = tr(lang, "yearend.print_unit");
+                ui.label(label);
+                ui.name_inputs(label, |ui| choose(ui, "yearend_print_unit", &mut page.print_unit, &units, Some(whole), 200.0));
+            });
             ui.checkbox(&mut page.paper_16k, tr(lang, "yearend.paper_16k"));
             ui.checkbox(&mut page.duplex, tr(lang, "yearend.duplex"));
             ui.checkbox(&mut page.split, tr(lang, "yearend.split"));
-            let label = ui.label(tr(lang, "print.lang"));
-            egui::ComboBox::from_id_salt("yearend_print_lang")
-                .selected_text(print_lang.native_name())
-                .show_ui(ui, |ui| {
-                    for choice in crate::domain::Lang::ALL {
-                        ui.selectable_value(print_lang, choice, choice.native_name());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            // The label goes with its chooser: both move to the next row when they do not fit.
+            keep_room(ui, 240.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "print.lang"));
+                egui::ComboBox::from_id_salt("yearend_print_lang")
+                    .selected_text(print_lang.native_name())
+                    .show_ui(ui, |ui| {
+                        for choice in crate::domain::Lang::ALL {
+                            ui.selectable_value(print_lang, choice, choice.native_name());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
         }
     });
     if prints {
@@ -110,18 +116,20 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         super::appraisal::ballot_ui(ui, lang, page, out);
         return;
     }
+    // The list gives up room in a narrow window, so the form beside it keeps its fields on screen.
+    let list_size = list_width(ui);
     if session.role == Role::Admin && page.appraisal_mode {
         egui::Panel::left("appraisal_list")
             .resizable(true)
-            .default_size(320.0)
-            .min_size(260.0)
+            .default_size(list_size)
+            .min_size(220.0)
             .show(ui, |ui| list(ui, lang, page, false, out));
         egui::CentralPanel::default().show(ui, |ui| super::appraisal::appraisal_ui(ui, lang, page, out));
         return;
     }
     if prints && page.units_mode {
         let admin = session.role == Role::Admin;
-        egui::Panel::left("review_units").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
+        egui::Panel::left("review_units").resizable(true).default_size(list_size).min_size(220.0).show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("review_units_list")
                 .auto_shrink([false, false])
@@ -132,7 +140,11 @@ pub fn yearend_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
         });
         return;
     }
-    egui::Panel::left("yearend_list").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| list(ui, lang, page, prints, out));
+    egui::Panel::left("yearend_list")
+        .resizable(true)
+        .default_size(list_size)
+        .min_size(220.0)
+        .show(ui, |ui| list(ui, lang, page, prints, out));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("yearend_form").show(ui, |ui| form(ui, lang, page, &session, &capabilities, out));
     });
@@ -224,9 +236,10 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
                 if ui.add_sized([150.0, 20.0], egui::Button::selectable(page.selected == Some(row.official), text)).clicked() {
                     out.push(Intent::YearEnd(YearEndIntent::SelectYearEnd(Some(row.official))));
                 }
-                ui.label(RichText::new(stage_text(lang, row.stage)).small());
+                // Cut to the list's width rather than widening it over the form.
+                cut_label(ui, RichText::new(stage_text(lang, row.stage)).small());
                 if let Some(grade) = row.grade {
-                    ui.label(RichText::new(tr(lang, &format!("grade.{}", grade.code()))).small().strong());
+                    cut_label(ui, RichText::new(tr(lang, &format!("grade.{}", grade.code()))).small().strong());
                 }
                 if let Some(finding) = row.findings.first() {
                     let short = if finding.withholds_comment() {
@@ -234,18 +247,48 @@ fn list(ui: &mut Ui, lang: crate::domain::Lang, page: &mut YearEndPage, ticks: b
                     } else {
                         i18n::effect(lang, finding.effect)
                     };
-                    ui.label(RichText::new(short).small().color(ui.visuals().warn_fg_color))
+                    ui.add(egui::Label::new(RichText::new(short).small().color(ui.visuals().warn_fg_color)).truncate())
                         .on_hover_text(i18n::findings(lang, &row.findings));
                 }
                 if let Some(s) = page.suggestions.get(&row.official) {
                     let results: String =
                         s.results.iter().map(|(_, r)| r.map_or("·", |r| i18n::rating(lang, r))).collect::<Vec<_>>().join(" ");
                     let (grade, reason) = i18n::suggestion(lang, &s.suggestion);
-                    ui.label(RichText::new(format!("{results} → {grade}")).small().weak()).on_hover_text(reason);
+                    ui.add(egui::Label::new(RichText::new(format!("{results} → {grade}")).small().weak()).truncate())
+                        .on_hover_text(format!("{results} → {grade}\n{reason}"));
                 }
             });
         }
     });
+}
+
+/// The width of an evaluation's choice and the gap after it, beside its note.
+const EVALUATION: f32 = 110.0 + 8.0;
+
+/// The widest of `names` on one line.
+fn names_width(ui: &Ui, names: &[&str]) -> f32 {
+    names.iter().map(|n| text_width(ui, n)).fold(0.0, f32::max)
+}
+
+/// Standards and their evaluations (`cells` draws the `i`th one's): a striped grid of names and
+/// choices where the page has room for `cells_width` beside the longest name, else each name
+/// above its choices, so a long English name never pushes them past the window's edge.
+fn standards(ui: &mut Ui, id: &str, names: &[&str], cells_width: f32, mut cells: impl FnMut(&mut Ui, usize)) {
+    if ui.available_width() >= names_width(ui, names) + 10.0 + cells_width {
+        egui::Grid::new(id).num_columns(2).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+            for (i, name) in names.iter().enumerate() {
+                ui.label(*name);
+                ui.horizontal(|ui| cells(ui, i));
+                ui.end_row();
+            }
+        });
+    } else {
+        for (i, name) in names.iter().enumerate() {
+            ui.label(*name);
+            ui.horizontal_wrapped(|ui| cells(ui, i));
+            ui.add_space(4.0);
+        }
+    }
 }
 
 /// One standard's evaluation: met or not (named `name`) and its note (named "`name` 說明").
@@ -270,7 +313,7 @@ fn review_list(ui: &mut Ui, lang: crate::domain::Lang, page: &YearEndPage, units
                 || tr(lang, "yearend.unit_not_reviewed").to_owned(),
                 |r| i18n::fill(tr(lang, "yearend.unit_met"), &[&r.met().to_string(), &UNIT_STANDARDS.to_string()]),
             );
-            ui.label(RichText::new(standing).small().weak());
+            cut_label(ui, RichText::new(standing).small().weak());
         });
     }
 }
@@ -296,17 +339,16 @@ fn review_form(
     let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
     let form = &mut page.review_form;
     ui.add_enabled_ui(admin, |ui| {
-        egui::Grid::new("unit_review").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-            for (i, standard) in form.standards.iter_mut().enumerate() {
-                let name = tr(lang, &format!("yearend.unit_standard.{}", i + 1));
-                ui.label(name);
-                evaluation(ui, lang, name, standard, &mets, 320.0);
-                ui.end_row();
-            }
+        let names: Vec<&str> = (0..form.standards.len()).map(|i| tr(lang, &format!("yearend.unit_standard.{}", i + 1))).collect();
+        // The note takes what is left beside the choice, up to its usual width.
+        let beside = ui.available_width() - names_width(ui, &names) - 10.0 - EVALUATION;
+        let note_width = if beside >= 200.0 { beside.min(320.0) } else { (ui.available_width() - EVALUATION - 8.0).clamp(120.0, 320.0) };
+        standards(ui, "unit_review", &names, EVALUATION + note_width, |ui, i| {
+            evaluation(ui, lang, names[i], &mut form.standards[i], &mets, note_width);
         });
         ui.add_space(6.0);
         ui.label(RichText::new(tr(lang, "yearend.unit_notes")).strong());
-        ui.name_inputs(tr(lang, "yearend.unit_notes"), |ui| para(ui, &mut form.notes, 700.0, 5));
+        ui.name_inputs(tr(lang, "yearend.unit_notes"), |ui| para_upto(ui, &mut form.notes, 700.0, 5));
     });
     if !form.by.is_empty() {
         let day = form.on.map(crate::domain::dates::format_date).unwrap_or_default();
@@ -354,11 +396,13 @@ fn form(
     let official_edits = own && stage == Stage::Draft;
     let supervisor_edits = reviewer && matches!(stage, Stage::Submitted | Stage::Commented);
     let committee_edits = admin && matches!(stage, Stage::Commented | Stage::Decided);
+    // Each part whole: a unit's name or the stage moves to the next line rather than splitting.
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&row.name).size(20.0).strong());
-        ui.label(&row.staff_no);
-        ui.label(&row.unit_name);
-        ui.label(RichText::new(stage_text(lang, page.record.as_ref().map(|r| r.stage))).strong());
+        let whole = |text: RichText| egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend);
+        ui.add(whole(RichText::new(&row.name).size(20.0).strong()));
+        ui.add(whole(RichText::new(&row.staff_no)));
+        ui.add(whole(RichText::new(&row.unit_name)));
+        ui.add(whole(RichText::new(stage_text(lang, page.record.as_ref().map(|r| r.stage))).strong()));
         if ui.button(tr(lang, "yearend.print_one")).clicked() {
             let sheets = YearEndSheets { year: page.year, scope: Scope::Official(official), staff: Vec::new(), paper: page.paper() };
             out.push(Intent::Print(PrintIntent::Print(Printout::YearEndSheets(sheets))));
@@ -385,14 +429,16 @@ fn form(
     section(ui, tr(lang, "yearend.part_official"));
     ui.add_enabled_ui(official_edits, |ui| {
         let label = ui.label(tr(lang, "sheet.work"));
-        ui.add(egui::TextEdit::singleline(&mut form.work).desired_width(600.0).char_limit(500)).labelled_by(label.id);
-        ui.horizontal(|ui| {
+        let width = ui.available_width().min(600.0);
+        ui.add(egui::TextEdit::singleline(&mut form.work).desired_width(width).char_limit(500)).labelled_by(label.id);
+        // The outline button goes under the label when the two do not fit on one line.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(tr(lang, "sheet.summary")).strong());
             if official_edits && ui.small_button(tr(lang, "yearend.outline")).clicked() && form.summary.trim().is_empty() {
                 form.summary = tr(lang, "yearend.outline_text").to_owned();
             }
         });
-        ui.name_inputs(tr(lang, "sheet.summary"), |ui| para(ui, &mut form.summary, 700.0, 12));
+        ui.name_inputs(tr(lang, "sheet.summary"), |ui| para_upto(ui, &mut form.summary, 700.0, 12));
         if let Some(facts) = &page.facts {
             let levels: Vec<String> = facts
                 .levels
@@ -432,24 +478,25 @@ fn form(
         ui.label(RichText::new(tr(lang, "sheet.acceptance")).strong());
     });
     let mets: Vec<(Met, String)> = Met::ALL.iter().map(|m| (*m, tr(lang, &format!("yearend.met.{}", m.code())).to_owned())).collect();
-    // The two notes share what the standard's name and the two choices leave of the width.
-    let note_width = ((ui.available_width() - 520.0) / 2.0).clamp(120.0, 240.0);
-    egui::Grid::new("acceptance").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
-        for i in 0..crate::domain::yearend::STANDARDS {
-            let name = tr(lang, &format!("yearend.standard.{}", i + 1));
-            ui.label(name);
-            let own_name = i18n::fill(tr(lang, "yearend.own_of"), &[name]);
-            ui.add_enabled_ui(official_edits, |ui| evaluation(ui, lang, &own_name, &mut form.own[i], &mets, note_width));
-            let reviewed_name = i18n::fill(tr(lang, "yearend.reviewed_of"), &[name]);
-            ui.add_enabled_ui(supervisor_edits, |ui| evaluation(ui, lang, &reviewed_name, &mut form.reviewed[i], &mets, note_width));
-            ui.end_row();
-        }
+    let names: Vec<&str> = (0..crate::domain::yearend::STANDARDS).map(|i| tr(lang, &format!("yearend.standard.{}", i + 1))).collect();
+    // The two notes share what the standard's name and the two choices leave of the width (all
+    // of it when each name stands above its choices).
+    let room = ui.available_width() - names_width(ui, &names);
+    let room = if room >= 2.0 * (EVALUATION + 120.0) + 30.0 { room } else { ui.available_width() };
+    let note_width = ((room - 2.0 * EVALUATION - 30.0) / 2.0).clamp(120.0, 240.0);
+    standards(ui, "acceptance", &names, 2.0 * (EVALUATION + note_width) + 20.0, |ui, i| {
+        let own_name = i18n::fill(tr(lang, "yearend.own_of"), &[names[i]]);
+        keep_room(ui, EVALUATION + note_width);
+        ui.add_enabled_ui(official_edits, |ui| evaluation(ui, lang, &own_name, &mut form.own[i], &mets, note_width));
+        let reviewed_name = i18n::fill(tr(lang, "yearend.reviewed_of"), &[names[i]]);
+        keep_room(ui, EVALUATION + note_width);
+        ui.add_enabled_ui(supervisor_edits, |ui| evaluation(ui, lang, &reviewed_name, &mut form.reviewed[i], &mets, note_width));
     });
     ui.add_enabled_ui(official_edits, |ui| {
         for (key, text) in
             [("sheet.rewards", &mut form.rewards), ("sheet.training", &mut form.training), ("sheet.remarks", &mut form.remarks)]
         {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(tr(lang, key));
                 let full_time = page.facts.as_ref().map_or(&[][..], |f| f.full_time.as_slice());
                 if key == "sheet.training"
@@ -460,7 +507,8 @@ fn form(
                     *text = full_time_text(lang, full_time);
                 }
             });
-            ui.name_inputs(tr(lang, key), |ui| ui.add(egui::TextEdit::singleline(text).desired_width(600.0).char_limit(2_000)));
+            let width = ui.available_width().min(600.0);
+            ui.name_inputs(tr(lang, key), |ui| ui.add(egui::TextEdit::singleline(text).desired_width(width).char_limit(2_000)));
         }
     });
     if official_edits {
@@ -478,7 +526,7 @@ fn form(
     }
     section(ui, tr(lang, "sheet.supervisor"));
     ui.add_enabled_ui(supervisor_edits, |ui| {
-        ui.name_inputs(tr(lang, "sheet.supervisor"), |ui| para(ui, &mut form.supervisor.text, 700.0, 3));
+        ui.name_inputs(tr(lang, "sheet.supervisor"), |ui| para_upto(ui, &mut form.supervisor.text, 700.0, 3));
         ui.horizontal(|ui| {
             let label = ui.label(tr(lang, "yearend.proposed"));
             ui.label_inputs_by(label.id, |ui| choose(ui, "proposed", &mut form.proposed, &grades(lang), Some("—"), 140.0));
@@ -511,10 +559,10 @@ fn form(
             let label = ui.label(tr(lang, "yearend.grade"));
             ui.label_inputs_by(label.id, |ui| choose(ui, "grade", &mut form.grade, &grades(lang), Some("—"), 140.0));
         });
-        ui.name_inputs(tr(lang, "sheet.committee"), |ui| para(ui, &mut form.committee.text, 700.0, 2));
+        ui.name_inputs(tr(lang, "sheet.committee"), |ui| para_upto(ui, &mut form.committee.text, 700.0, 2));
         if forbidden || !form.override_reason.is_empty() {
             ui.label(RichText::new(tr(lang, "eligibility.override_help")).small().color(ui.visuals().warn_fg_color));
-            ui.name_inputs(tr(lang, "eligibility.override"), |ui| para(ui, &mut form.override_reason, 700.0, 2));
+            ui.name_inputs(tr(lang, "eligibility.override"), |ui| para_upto(ui, &mut form.override_reason, 700.0, 2));
         }
     });
     signed_by(ui, lang, &form.committee);
@@ -524,7 +572,7 @@ fn form(
     section(ui, tr(lang, "sheet.official"));
     let acknowledges = own && stage == Stage::Decided;
     ui.add_enabled_ui(acknowledges, |ui| {
-        ui.name_inputs(tr(lang, "sheet.official"), |ui| para(ui, &mut form.official.text, 700.0, 2));
+        ui.name_inputs(tr(lang, "sheet.official"), |ui| para_upto(ui, &mut form.official.text, 700.0, 2));
     });
     signed_by(ui, lang, &form.official);
     if acknowledges && ui.button(RichText::new(tr(lang, "yearend.acknowledge")).strong()).clicked() {
