@@ -130,7 +130,12 @@ fn records(
         }
         if !summary.unrated.is_empty() && session.role != Role::Official {
             let line = i18n::fill(tr(lang, "routine.unrated"), &[&summary.unrated.len().to_string(), &summary.unrated.join("、")]);
-            ui.label(RichText::new(line).small().weak());
+            // Three lines at most, so a long list of names does not push the people away; every
+            // name on hover.
+            let format = egui::TextFormat::simple(egui::TextStyle::Small.resolve(ui.style()), ui.visuals().weak_text_color());
+            let mut names = egui::text::LayoutJob::single_section(line.clone(), format);
+            names.wrap = egui::text::TextWrapping { max_rows: 3, ..egui::text::TextWrapping::truncate_at_width(ui.available_width()) };
+            ui.add(egui::Label::new(names)).on_hover_text(line);
         }
         if summary.closed {
             ui.label(RichText::new(tr(lang, "routine.closed")).strong());
