@@ -194,7 +194,9 @@ impl Service {
         Ok(self.read().yearend(official, year)?)
     }
 
-    pub fn unit_reviews(&self, year: i32) -> Result<Vec<(UnitId, UnitReview)>> {
-        self.read().unit_reviews(year)
+    /// The year's 單位檢查驗收 of every unit: the bureau's overview (administrators and reviewers).
+    pub fn unit_reviews(&self, year: i32) -> super::Result<Vec<(UnitId, UnitReview)>> {
+        self.require_read(Sight::Overview)?;
+        Ok(self.read().unit_reviews(year)?)
     }
 }

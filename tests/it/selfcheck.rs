@@ -609,6 +609,8 @@ enum Read {
     Verdict,
     /// The year's 優秀 pools with their 名額分配表.
     QuotaPools,
+    /// The year's 單位檢查驗收 of every unit.
+    UnitReviews,
     /// The year's 民主測評 results, and one person's.
     Ballots,
     OwnBallots,
@@ -626,7 +628,7 @@ fn read_row(read: &Read) -> Sees {
     match read {
         Read::Export(_) | Read::RosterAsShown | Read::Accounts | Read::ChangeLog => Sees::Bureau,
         Read::YearEnd | Read::OwnPlan | Read::CadreFile | Read::Standing | Read::Verdict => Sees::Person,
-        Read::QuotaPools => Sees::Overview,
+        Read::QuotaPools | Read::UnitReviews => Sees::Overview,
         Read::UnitPlan => Sees::Unit,
         Read::Print(printout) => match printout {
             Printout::DutyStatements { scope }
@@ -691,7 +693,7 @@ fn read_samples(service: &Service, p: &People, target: OfficialId, unit: UnitId)
     let quarter = service.routine_period(&format!("{year}Q3")).unwrap().expect("the demo's third quarter").id;
     let mut reads: Vec<Read> = nengli::exchange::Kind::ALL.into_iter().map(Read::Export).collect();
     reads.extend([Read::RosterAsShown, Read::Accounts, Read::ChangeLog, Read::YearEnd, Read::OwnPlan, Read::UnitPlan, Read::CadreFile]);
-    reads.extend([Read::Standing, Read::Verdict, Read::QuotaPools]);
+    reads.extend([Read::Standing, Read::Verdict, Read::QuotaPools, Read::UnitReviews]);
     reads.extend([Read::Ballots, Read::OwnBallots, Read::Consequences, Read::OwnConsequences, Read::Publicity]);
     let paper = nengli::report::layout::A4;
     for printout in [
@@ -746,6 +748,7 @@ fn do_read(service: &Service, read: &Read, target: OfficialId, unit: UnitId) -> 
         Read::Standing => service.standing(target).map(drop),
         Read::Verdict => service.verdict(target, 2012).map(drop),
         Read::QuotaPools => service.quota_pools(2012).map(drop),
+        Read::UnitReviews => service.unit_reviews(2012).map(drop),
     }
 }
 
@@ -790,7 +793,7 @@ fn the_permission_matrix_holds_for_every_read_and_export() {
         p.unit,
     );
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "nothing is read before a log-in: {refused:?}");
-    assert_eq!(checked, 3 * 3 * 44);
+    assert_eq!(checked, 3 * 3 * 45);
 }
 
 #[test]

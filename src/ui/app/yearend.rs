@@ -147,11 +147,14 @@ impl NengliApp {
             .iter()
             .flat_map(|p| p.units.iter().map(|u| (p.name.clone(), u.unit, u.places.map(|n| n.to_string()).unwrap_or_default())))
             .collect();
-        match service.unit_reviews(page.year) {
-            Ok(reviews) => page.reviews = reviews.into_iter().collect(),
-            Err(e) => {
-                let message = messages::store_error(self.state.lang, &e);
-                return self.error(message);
+        // The units' reviews are the bureau's overview; an official's page has no tab for them.
+        if service.may_read(crate::domain::access::Sight::Overview) {
+            match service.unit_reviews(page.year) {
+                Ok(reviews) => page.reviews = reviews.into_iter().collect(),
+                Err(e) => {
+                    let message = messages::service_error(self.state.lang, &e);
+                    return self.error(message);
+                }
             }
         }
         if let Some(unit) = page.review_unit {
