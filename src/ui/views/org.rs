@@ -174,7 +174,7 @@ fn posts_ui(ui: &mut Ui, lang: Lang, data: &Data, unit_id: UnitId, page: &mut Or
                 // mid-word onto a second line.
                 for key in ["field.title", "field.tier", "field.headcount", "org.holders", "field.status"] {
                     header.col(|ui| {
-                        ui.add(egui::Label::new(RichText::new(tr(lang, key)).strong()).truncate()).on_hover_text(tr(lang, key));
+                        super::widgets::cut_label(ui, RichText::new(tr(lang, key)).strong());
                     });
                 }
             })

@@ -3,7 +3,7 @@
 //! (radar or bars, and the gaps largest first), the improvement plan, and peer checks,
 //! opinions and test scores. Only what the account may change is editable.
 
-use super::widgets::{choose, keep_room, para, removable_line, section, unit_choices};
+use super::widgets::{choose, cut_label, keep_room, para, removable_line, section, unit_choices};
 use crate::domain::access::Role;
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::plans::{PlanItemData, PlanOwner, PlanStatus};
@@ -292,7 +292,7 @@ fn list(ui: &mut Ui, lang: Lang, page: &mut SelfCheckPage, out: &mut Vec<Intent>
                 // Cut to the list's width (left out when only the dots would show): a long unit
                 // name must not widen the list and take the form's room.
                 if ui.available_width() >= 36.0 {
-                    cut_label(ui, RichText::new(&row.unit_name).small().weak(), &row.unit_name);
+                    cut_label(ui, RichText::new(&row.unit_name).small().weak());
                 }
             });
         }
@@ -392,7 +392,9 @@ fn form(
             ("gaps.supervisor", FORM_LEVEL_WIDTH),
         ];
         for (key, width) in heads {
-            form_cell(ui, width, |ui| cut_label(ui, RichText::new(tr(lang, key)).strong(), tr(lang, key)));
+            form_cell(ui, width, |ui| {
+                cut_label(ui, RichText::new(tr(lang, key)).strong());
+            });
         }
         if beside {
             ui.label(RichText::new(tr(lang, "selfcheck.evidence")).strong());
@@ -414,9 +416,9 @@ fn form(
                     ui.spacing_mut().item_spacing.x = FORM_SPACING;
                     form_cell(ui, FORM_NAME_WIDTH, |ui| {
                         let name = capability.name.get(lang);
-                        cut_label(ui, RichText::new(name).strong(), name);
+                        cut_label(ui, RichText::new(name).strong());
                         let slogan = capability.slogan.get(lang);
-                        cut_label(ui, RichText::new(slogan).small().weak(), slogan);
+                        cut_label(ui, RichText::new(slogan).small().weak());
                     });
                     // A default stands out from a standard's level: marked, with the reason on hover.
                     form_cell(ui, FORM_REQUIRED_WIDTH, |ui| {
@@ -557,11 +559,6 @@ fn form_cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
         ui.set_width(width);
         add(ui);
     });
-}
-
-/// A label cut to the room it has, the whole text on hover.
-fn cut_label(ui: &mut Ui, text: RichText, whole: &str) {
-    ui.add(egui::Label::new(text).truncate()).on_hover_text(whole);
 }
 
 fn capability_name(data: &Data, lang: Lang, capability: u8) -> String {

@@ -3,7 +3,7 @@
 //! and the editor of the chosen post's standard — required levels per tier for the eight
 //! capabilities, 應知應會 items, copy from another post, compare two posts side by side.
 
-use super::widgets::{choose, keep_room, section, unit_choices};
+use super::widgets::{choose, cut_label, keep_room, section, unit_choices};
 use crate::domain::catalogue::RankTier;
 use crate::domain::org::{Post, subtree};
 use crate::domain::standards::{CAPABILITIES, ItemKind, LEVELS, StandardData, StandardItem};
@@ -144,7 +144,7 @@ pub fn standards_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Intent>) {
                     }
                     if let Some(capability) = capability {
                         header.col(|ui| {
-                            ui.add(egui::Label::new(RichText::new(capability.name.get(lang)).strong()).truncate());
+                            cut_label(ui, RichText::new(capability.name.get(lang)).strong());
                         });
                     }
                     header.col(|ui| {
@@ -242,7 +242,7 @@ fn editor(ui: &mut Ui, lang: Lang, data: &Data, page: &mut StandardsPage, out: &
                 ui.label(RichText::new(level).color(ui.visuals().hyperlink_color));
             }
             let own = draft.levels.get(&(post.tier, capability)).map_or("", |l| data.scale.descriptor(capability, *l, lang));
-            ui.add(egui::Label::new(RichText::new(own).weak().small()).truncate()).on_hover_text(own);
+            cut_label(ui, RichText::new(own).weak().small());
             ui.end_row();
         }
     });

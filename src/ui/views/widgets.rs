@@ -12,7 +12,6 @@ pub fn problems_for(lang: Lang, problems: &[FieldProblem], field: Field) -> Vec<
     problems.iter().filter(|p| p.field == field).map(|p| i18n::problem_text(lang, &p.problem)).collect()
 }
 
-/// One labelled row of a form grid; the inputs `add` makes are named by the label.
 /// Where the window keeps how many times the user has asked for something (`State::asked`).
 pub const ASKED: &str = "nengli.asked";
 
@@ -140,8 +139,8 @@ pub fn text_width(ui: &Ui, text: &str) -> f32 {
     ui.painter().layout_no_wrap(text.to_owned(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE).size().x
 }
 
-/// A small label cut with "…" to the room left on its row (in full on hover), so a long line
-/// in a list's row does not widen the list and push the detail beside it off the window.
+/// A label cut with "…" to the room left on its row (in full on hover), so a long line in a
+/// list's row or a narrow column does not widen it and push what is beside it off the window.
 pub fn cut_label(ui: &mut Ui, text: RichText) -> egui::Response {
     let whole = text.text().to_owned();
     ui.add(egui::Label::new(text).truncate()).on_hover_text(whole)
